@@ -1,0 +1,82 @@
+"""Extraction quality on the seed and the development press releases, through the shared scorer.
+
+    python bench/quality.py [--lang ru|en|all] [--per-doc] [--out DIR]
+
+Builds the JSONL the scorer expects, runs `communique extract --jsonl ... --format facts` in this
+process, and prints ../shared/eval/score_facts.py's figures for: the seed, the Russian dev
+documents, the English dev documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def corpus(lang: str) -> list[tuple[dict, dict]]:
+    items = []
+    if lang in ("seed", "all"):
+        d = json.loads((SHARED / "data/seed/seed.doc.json").read_text(encoding="utf-8"))
+        g = json.loads((SHARED / "data/seed/seed.gold.json").read_text(encoding="utf-8"))
+        items.append((d, g))
+    if lang != "seed":
+        for p in sorted((SHARED / "data/dev/docs").glob("*.json")):
+            d = json.loads(p.read_text(encoding="utf-8"))
+            if lang in ("all", d.get("language")):
+                g = json.loads((SHARED / "data/dev/gold" / p.name).read_text(encoding="utf-8"))
+                items.append((d, g))
+    return items
+
+
+def run(items, workdir: Path) -> tuple[Path, Path]:
+    from communique.cli import _extract_jsonl
+
+    inp, gold_dir = workdir / "in.jsonl", workdir / "gold"
+    gold_dir.mkdir(exist_ok=True)
+    with inp.open("w", encoding="utf-8") as f:
+        for d, g in items:
+            f.write(json.dumps({k: d.get(k) for k in ("id", "text", "url", "published", "language")},
+                               ensure_ascii=False) + "\n")
+            (gold_dir / f"{d['id']}.json").write_text(json.dumps({**g, "id": d["id"]}, ensure_ascii=False),
+                                                      encoding="utf-8")
+    out = workdir / "out.jsonl"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        _extract_jsonl(inp, "facts")
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    return gold_dir, out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", dest="sets", action="append", choices=["seed", "ru", "en"],
+                    help="which sets to score (default: seed, ru, en)")
+    ap.add_argument("--per-doc", action="store_true")
+    ap.add_argument("--out", type=Path, help="keep predictions here")
+    args = ap.parse_args()
+    for name in args.sets or ["seed", "ru", "en"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = args.out / name if args.out else Path(tmp)
+            work.mkdir(parents=True, exist_ok=True)
+            gold, pred = run(corpus(name), work)
+            print(f"== {name}: python3 ../shared/eval/score_facts.py --gold GOLD --pred PRED")
+            cmd = [sys.executable, str(SHARED / "eval/score_facts.py"), "--gold", str(gold), "--pred", str(pred)]
+            if args.per_doc:
+                cmd.append("--per-doc")
+                cmd.append("--json")
+            sys.stdout.flush()
+            subprocess.run(cmd, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,458 @@
+"""Events: visits, meetings, forums, sessions, speeches, signings, accessions, foundings and calls.
+
+One pass per sentence:
+  1. triggers from the lexicon (lemma sequences, longest first) give candidate events and types;
+  2. a trigger inside a context frame ("в ходе визита", "по итогам заседания") that points back at
+     an event already introduced is a reference, not a new event — it becomes the parent instead;
+  3. status comes from tense and modality (проходит → ongoing, подписан → occurred,
+     примет участие → planned), checked against the publication date where both are known;
+  4. arguments: the nearest date, the place after "в", the persons and bodies of the sentence,
+     a quoted or capitalized name, an ordinal ("5-е совещание") that places it in a series.
+Sub-events take the period and place of the event they happen inside when they state none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Event, Evidence, Mention, Participant, Plover
+from .dates import DateMention
+from .entities import EntityTable
+from .nlp import Sentence, lemma, parses
+from .normalize import nominative_phrase
+from .resources import load_json
+
+_LEX = load_json("events_ru.json")
+_PLOVER = load_json("plover.json")
+
+
+def _compile(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for type_, phrases in groups.items():
+        if type_.startswith("_"):
+            continue
+        for ph in phrases:
+            table.setdefault(tuple(ph.replace("ё", "е").split()), type_)
+    return table
+
+
+TRIGGERS = _compile(_LEX["triggers"])
+WEAK = {(t, tuple(p.split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
+_MAX_TRIGGER = max(len(k) for k in TRIGGERS)
+CONTEXT_FRAMES = {tuple(f.split()) for f in _LEX["context_frames"]}
+PLANNED_CUES = {lemma(w) if " " not in w else w for w in _LEX["status"]["planned"]}
+BACKGROUND = {"FOUNDING", "ACCESSION"}
+_MEMBERSHIP = {"организация", "союз", "содружество", "брикс", "шос", "снг", "еаэс", "полноправный", "статус",
+               "государство-член", "состав"}
+_QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
+_ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
+_ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
+                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12}
+
+
+@dataclass
+class _Trigger:
+    type: str
+    start: int  # token index
+    end: int
+    lemmas: tuple[str, ...]
+    char_start: int
+    char_end: int
+    weak: bool = False
+
+
+@dataclass
+class _SentenceEvents:
+    sent: Sentence
+    events: list[Event] = field(default_factory=list)
+    context: Event | None = None
+
+
+class EventStep:
+    name = "events"
+
+    def __call__(self, text: str, sents: list[Sentence], mentions: list[Mention], dates: list[DateMention],
+                 table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
+        events: list[Event] = []
+        self._n = 0
+        for sent in sents:
+            toks = sent.tokens
+            lemmas = [lemma(t.text) for t in toks]
+            triggers = self._triggers(toks, lemmas)
+            if not triggers:
+                self._participation(sent, lemmas, mentions, events, table, role_spans)
+                continue
+            s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+            context = self._context_reference(triggers, lemmas, events)
+            made: list[Event] = []
+            for trig in triggers:
+                if context is not None and trig is context[0]:
+                    continue
+                if self._is_reference(trig, lemmas, events, s_dates, sent):
+                    continue
+                ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
+                if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start for e in made):
+                    continue
+                made.append(ev)
+            parent = context[1] if context else None
+            self._nest(made, parent, events)
+            events.extend(made)
+        self._inherit(events)
+        for ev in events:
+            ev.plover = _plover(ev)
+        return events
+
+    # -- triggers ----------------------------------------------------------------------------------
+    def _triggers(self, toks, lemmas) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(_MAX_TRIGGER, len(toks) - i), 0, -1):
+                key = tuple(lemmas[i:i + n])
+                if key in TRIGGERS:
+                    hit = (n, TRIGGERS[key], key)
+                    break
+            if hit:
+                n, type_, key = hit
+                found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
+                i += n
+            else:
+                i += 1
+        return [t for t in found if self._accept(t, lemmas, found)]
+
+    def _accept(self, trig: _Trigger, lemmas: list[str], found: list[_Trigger]) -> bool:
+        window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
+        if trig.type == "ACCESSION" and trig.weak:
+            return bool(window & _MEMBERSHIP) and not (set(lemmas[max(0, trig.start - 2):trig.start]) & {"являться"})
+        if trig.type == "FOUNDING" and trig.weak:
+            # "создание центра / комиссии / рабочей группы": the founded body follows
+            nxt = lemmas[trig.end:trig.end + 6]
+            return any(w in _BODY_NOUNS for w in nxt) or "объявить" in window or "принять" in window
+        if trig.type == "MEETING" and trig.weak:
+            if trig.lemmas == ("обсудить",):
+                return False  # discussing is what happens at a meeting, not a meeting of its own
+            return True
+        if trig.type == "SPEECH" and trig.lemmas == ("доклад",):
+            return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
+        if trig.type == "SPEECH" and trig.weak:
+            return any(w in {"выступить", "выступать", "представить", "сделать", "провести", "с"} for w in window)
+        if trig.type == "VISIT" and trig.lemmas == ("прибыть",):
+            return "визит" not in lemmas
+        return True
+
+    def _context_reference(self, triggers, lemmas, events):
+        """'В ходе визита ...', 'По итогам заседания ...': the frame names an event told before."""
+        for trig in triggers:
+            before = tuple(lemmas[max(0, trig.start - 2):trig.start])
+            if any(before[-len(f):] == f for f in CONTEXT_FRAMES if len(f) <= len(before)):
+                ref = _latest(events, trig.type) or (_latest(events, "MEETING") if trig.type == "SESSION" else None)
+                if ref is not None:
+                    return trig, ref
+        return None
+
+    def _is_reference(self, trig, lemmas, events, s_dates, sent) -> bool:
+        """A bare noun for an event of a type already told ("Заседание прошло под председательством")
+        is the same event again."""
+        if trig.type in {"SPEECH", "SIGNING", "CALL", "FOUNDING", "ACCESSION"}:
+            return False
+        if _latest(events, trig.type) is None or s_dates:
+            return False
+        prev = lemmas[max(0, trig.start - 3):trig.start]
+        if any(w in {"следующий", "очередной", "новый", "первый", "второй", "третий"} or _ORDINAL.match(w)
+               for w in prev):
+            return False
+        nxt = lemmas[trig.end:trig.end + 1]
+        if nxt and nxt[0] in {"«", '"'}:
+            return False
+        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
+        return all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1])
+
+    # -- one event ---------------------------------------------------------------------------------
+    def _event(self, text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans):
+        self._n += 1
+        evidence = _evidence(sent)
+        status = self._status(toks, lemmas, trig, s_dates, published)
+        date = _nearest(s_dates, trig, lambda d: d.value_start or d.value_end)
+        start = end = None
+        if date is not None:
+            start, end = date.value_start, date.value_end
+            if date.kind == "until" or (start is None and end is not None):
+                start, end = None, end
+        location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
+        participants = self._participants(trig, s_mentions, table, role_spans, location)
+        name, ordinal = self._name(text, sent, toks, lemmas, trig)
+        ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
+                   location=location, name=name, ordinal=ordinal, participants=participants,
+                   trigger=text[trig.char_start:trig.char_end])
+        if ordinal is not None and name:
+            ev.series = _series_key(name)
+        if status == "planned" and ev.type not in BACKGROUND:
+            pass
+        ev._own_date = date is not None  # type: ignore[attr-defined]
+        ev._own_place = location is not None  # type: ignore[attr-defined]
+        return ev
+
+    def _status(self, toks, lemmas, trig, s_dates, published) -> str:
+        # modality first: "запланировано", "планируется", "примет участие"
+        lo, hi = _clause(toks, trig)
+        window = lemmas[lo:hi]
+        if any(w in PLANNED_CUES for w in window):
+            return self._check_dates("planned", trig, s_dates, published)
+        best, best_dist = None, 10 ** 6
+        for i in range(lo, hi):
+            tok = toks[i]
+            if not tok.text[:1].isalpha():
+                continue
+            for p in parses(tok.text)[:1]:
+                tense = p.tag.tense
+                if p.tag.POS in {"VERB"} and tense:
+                    dist = abs(i - trig.start) + (0 if i > trig.start else 0.5)
+                    if dist < best_dist:
+                        best, best_dist = tense, dist
+                elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
+                    dist = abs(i - trig.start) + 1
+                    if dist < best_dist:
+                        best, best_dist = "past", dist
+        status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
+        return self._check_dates(status, trig, s_dates, published)
+
+    @staticmethod
+    def _check_dates(status: str, trig, s_dates, published) -> str:
+        """Tense is read relative to the text; the publication date, when known, settles it."""
+        if not published or not s_dates:
+            return status
+        date = _nearest(s_dates, trig, lambda d: d.value_start or d.value_end)
+        if date is None:
+            return status
+        first = date.value_start or date.value_end
+        last = date.value_end or date.value_start
+        if not first or len(first) < 10 or not last:
+            return status
+        if status == "planned" and last < published[:len(last)]:
+            return "occurred"
+        if status == "occurred" and first > published:
+            return "planned"
+        if status == "ongoing" and len(last) == 10 and last < published:
+            return "occurred"
+        return status
+
+    def _location(self, sent, toks, lemmas, trig, s_mentions, table, role_spans) -> str | None:
+        best, best_dist = None, 10 ** 6
+        for m in s_mentions:
+            if m.type != "LOC" or not m.entity or _inside(m, role_spans) or _inside_org(m, s_mentions):
+                continue
+            idx = next((i for i, t in enumerate(toks) if t.start == m.start), None)
+            if idx is None or idx == 0:
+                continue
+            prep = toks[idx - 1].text.casefold()
+            if prep == "г." and idx > 1:
+                prep = toks[idx - 2].text.casefold()
+            if prep not in {"в", "во", "на"}:
+                continue
+            dist = abs(idx - trig.start)
+            ent = table.entity(m.entity)
+            if ent is not None and ent.kind == "city":
+                dist -= 0.5
+            if dist < best_dist:
+                best, best_dist = m.entity, dist
+        return best
+
+    def _participants(self, trig, s_mentions, table, role_spans, location) -> list[Participant]:
+        out: list[Participant] = []
+        seen = set()
+        for m in s_mentions:
+            if not m.entity or m.entity in seen or m.entity == location:
+                continue
+            ent = table.entity(m.entity)
+            if ent is None:
+                continue
+            if m.type == "PER":
+                role = "participant"
+            elif m.type == "ORG":
+                if _inside(m, role_spans) or _inside_org(m, s_mentions):
+                    continue
+                role = "party" if trig.type == "SIGNING" else "participant"
+            else:
+                if ent.kind != "country" or _inside(m, role_spans) or _inside_org(m, s_mentions):
+                    continue
+                role = "party" if trig.type == "SIGNING" else "participant"
+            seen.add(m.entity)
+            out.append(Participant(m.entity, role))
+        return out
+
+    def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
+        ordinal = None
+        i0 = trig.start
+        prev = toks[i0 - 1].text if i0 > 0 else ""
+        m = _ORDINAL.match(prev)
+        if m:
+            ordinal, i0 = int(m.group(1)), i0 - 1
+        elif i0 > 0 and lemmas[i0 - 1] in _ORDINAL_WORDS:
+            ordinal, i0 = _ORDINAL_WORDS[lemmas[i0 - 1]], i0 - 1
+        # a quoted title right after the trigger (or after the trigger's own complement)
+        after = text[trig.char_end:sent.end]
+        q = _QUOTED.search(after[:160])
+        if q and trig.type in {"FORUM", "SESSION", "MEETING"}:
+            between = after[:q.start()]
+            if len(between.split()) <= 6 and not re.search(r"[.;:]", between):
+                return next(g for g in q.groups() if g), ordinal
+        head_tok = toks[trig.start]
+        proper = head_tok.text[:1].isupper() and trig.start > 0 and toks[trig.start - 1].text not in {".", "«"}
+        if ordinal is None and not proper:
+            return None, None
+        if trig.type in {"SPEECH", "SIGNING", "CALL", "VISIT", "FOUNDING", "ACCESSION"}:
+            return None, ordinal
+        end = trig.end
+        stop_words = {"в", "во", "с", "со", "на", "под", "при"} if ordinal is None else {"с", "со", "под"}
+        j = trig.end
+        while j < len(toks):
+            t = toks[j]
+            if t.text in {".", ";", ":", "(", "«", "»", "!", "?"}:
+                break
+            if t.text == "," and (j + 1 >= len(toks) or lemmas[j + 1] in {"который", "где", "а", "и"}
+                                  or _is_finite(toks[j + 1].text)):
+                break
+            if lemmas[j] in stop_words or _is_finite(t.text):
+                break
+            end = j + 1
+            j += 1
+        words = [t.text for t in toks[i0:end]]
+        while words and words[-1] in {",", "—", "–", "-"}:
+            words.pop()
+        if len(words) < 2 and ordinal is None:
+            return None, None
+        name = " ".join(nominative_phrase(words))
+        name = re.sub(r"\s+([,.;:)])", r"\1", name).replace("( ", "(")
+        return name, ordinal
+
+    # -- structure ---------------------------------------------------------------------------------
+    def _nest(self, made: list[Event], context: Event | None, events: list[Event]) -> None:
+        by_type = {e.type: e for e in made}
+        for ev in made:
+            parent = None
+            if ev.type == "SPEECH":
+                parent = by_type.get("SESSION") or by_type.get("FORUM") or by_type.get("MEETING")
+            elif ev.type == "SESSION":
+                parent = by_type.get("FORUM") or by_type.get("MEETING") or _latest(events, "FORUM") \
+                    or _latest(events, "MEETING")
+            if parent is None and ev.type not in BACKGROUND and context is not None:
+                parent = context
+            if parent is ev:
+                parent = None
+            ev.parent = parent.id if parent else None
+
+    def _inherit(self, events: list[Event]) -> None:
+        """Sub-events without a date or place of their own take their parent's, or the opening event's."""
+        by_id = {e.id: e for e in events}
+        main = next((e for e in events if getattr(e, "_own_date", False) and e.type not in BACKGROUND), None)
+        for ev in events:
+            own_date, own_place = getattr(ev, "_own_date", False), getattr(ev, "_own_place", False)
+            if ev.type in BACKGROUND and own_date:
+                continue
+            source = by_id.get(ev.parent) if ev.parent else None
+            if source is None and main is not None and ev is not main and ev.status == main.status == "planned":
+                source = main
+            if source is None and main is not None and ev is not main and not own_date:
+                source = main if main.type in {"VISIT", "MEETING", "FORUM"} else None
+            if source is None:
+                continue
+            if not own_date and ev.start is None and ev.end is None:
+                ev.start = source.start
+            if not own_place and ev.location is None:
+                ev.location = source.location
+            if ev.parent is None and source is not ev and ev.type not in BACKGROUND:
+                ev.parent = source.id
+
+    def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
+        """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
+        just told adds them to it."""
+        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas)):
+            return
+        target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
+        if target is None:
+            return
+        have = {p.entity for p in target.participants}
+        for m in mentions:
+            if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
+                continue
+            ent = table.entity(m.entity)
+            if ent is None or _inside(m, role_spans):
+                continue
+            if m.type == "LOC" and ent.kind != "country":
+                continue
+            if m.entity == target.location:
+                continue
+            have.add(m.entity)
+            target.participants.append(Participant(m.entity, "participant"))
+
+
+_BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
+               "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
+               "ассоциация", "сеть", "офис", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
+
+
+def _evidence(sent: Sentence) -> Evidence:
+    """The sentence, trimmed of Markdown emphasis and list marks at its edges."""
+    text = sent.text
+    left = len(text) - len(text.lstrip("*_#>- \t"))
+    right = len(text.rstrip("*_ \t"))
+    return Evidence(sent.start + left, sent.start + right, text[left:right])
+
+
+def _latest(events: list[Event], type_: str) -> Event | None:
+    return next((e for e in reversed(events) if e.type == type_), None)
+
+
+def _nearest(dates: list[DateMention], trig: _Trigger, usable):
+    cands = [d for d in dates if usable(d) or d.relative]
+    if not cands:
+        return None
+    return min(cands, key=lambda d: min(abs(d.start - trig.char_end), abs(d.end - trig.char_start)))
+
+
+def _clause(toks, trig) -> tuple[int, int]:
+    """Token bounds of the clause around a trigger: between semicolons and ', который'."""
+    lo = trig.start
+    while lo > 0 and toks[lo - 1].text not in {";", ":"}:
+        lo -= 1
+    hi = trig.end
+    while hi < len(toks) and toks[hi].text not in {";"}:
+        if toks[hi].text == "," and hi + 1 < len(toks) and lemma(toks[hi + 1].text) in {"который", "где"}:
+            break
+        hi += 1
+    return lo, hi
+
+
+def _is_finite(word: str) -> bool:
+    if not word[:1].isalpha():
+        return False
+    p = parses(word)[0]
+    return p.tag.POS in {"VERB", "GRND"} or (p.tag.POS == "PRTS")
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _inside_org(m: Mention, mentions: list[Mention]) -> bool:
+    return any(o is not m and o.type == "ORG" and o.start <= m.start and m.end <= o.end
+               and (o.end - o.start) > (m.end - m.start) for o in mentions)
+
+
+def _series_key(name: str) -> str:
+    """'5-е совещание руководителей ...' and '4-е совещание руководителей ...' share one key."""
+    words = [w for w in re.findall(r"[\w-]+", name) if not _ORDINAL.match(w) and lemma(w) not in _ORDINAL_WORDS]
+    return " ".join(lemma(w) for w in words)
+
+
+def _plover(ev: Event) -> Plover:
+    if ev.status == "planned" and ev.type in {"VISIT", "MEETING", "CALL", "SIGNING"}:
+        return Plover(**_PLOVER["planned"])
+    p = _PLOVER["by_type"][ev.type]
+    mode = p["mode"]
+    if ev.type == "MEETING" and sum(1 for x in ev.participants) == 2:
+        mode = _PLOVER["bilateral_mode"]
+    return Plover(p["code"], mode)

@@ -1,0 +1,787 @@
+"""Russian named entities: natasha's NewsNERTagger, corrected and completed by general rules.
+
+The model finds most persons and places but cuts organization names short ("Министерство
+иностранных дел" without "России"), merges a name with its acronym in parentheses, calls
+intergovernmental bodies places ("ЕС") and misses bodies named by a head word and a country
+("правительство Грузии", "посольства США"). The rules below fix those cases from morphology
+(pymorphy3 cases and its Geox/Orgn marks), a small lexicon of head words and the gazetteer;
+none of them knows a particular text.
+
+Conventions (those of both NER corpora we measure on, and what the knowledge base wants):
+an organization named by a body and a country is one ORG with the country nested as a LOC
+("МИД России"); a quoted name is the text inside the quotes, without its descriptor ("ОАО
+«Газпром»" -> "Газпром"); an acronym in parentheses is a mention of its own; adjectives
+("российский") are not places. Output spans are sorted by start; nesting is allowed, partial
+crossing is not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from . import nlp
+from .nlp import Sentence, Token
+
+__all__ = ["RULES", "Span", "RussianNER"]
+
+PER, ORG, LOC = "PER", "ORG", "LOC"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name in the text: character offsets, type and the component that found it."""
+
+    start: int
+    end: int
+    type: str  # "PER" | "ORG" | "LOC"
+    source: str  # "model" | "rule" | "gazetteer"
+
+
+# The rules, in the order they run; each can be switched off to measure what it brings.
+RULES = ("clean", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons (lemmas). Head words of state bodies and their units: a head followed by a country or
+# an organization in the genitive names one organization ("правительство Грузии", "пресс-служба
+# МВД", "Верховный суд Бангладеша").
+HEADS = frozenset("""
+правительство кабмин кабинет парламент сенат конгресс посольство консульство генконсульство
+представительство постпредство власть администрация мэрия руководство сборная армия полиция
+прокуратура генпрокуратура министерство ведомство госдепартамент госдеп суд генштаб разведка
+спецслужба флот сила орган минфин минюст минздрав минтранс минсельхоз минэнерго минтруд
+минкультуры минобороны минобрнауки минпромторг минэкономразвития минцифры минкомсвязь минприроды
+минспорт минстрой минпросвещения центробанк нацбанк банк комитет комиссия совет служба агентство
+департамент управление отдел отделение пресс-служба кафедра факультет коллегия аппарат фракция
+палата ассамблея собрание дума госдума рада федерация союз ассоциация академия университет
+президиум секретариат штаб командование
+""".split())
+
+# Heads that name a body only in the plural: "власти США", "вооружённые силы", "органы".
+PLURAL_HEADS = frozenset("власть сила орган".split())
+
+# Heads that take a genitive complement before the country: "Министерство иностранных дел России",
+# "Министерства цифрового развития, связи и массовых коммуникаций Российской Федерации".
+COMPLEMENT_HEADS = frozenset("""
+министерство комитет комиссия служба агентство департамент управление совет палата кабинет отдел
+кафедра факультет федерация союз ассоциация академия ведомство отделение коллегия
+""".split())
+
+# Heads that make an organization with a place adjective alone: "японского МИДа", "французскими
+# властями", "российском министерстве финансов".
+ADJ_HEADS = frozenset("""
+правительство кабинет парламент посольство консульство власть руководство министерство ведомство
+мид госдепартамент армия полиция сборная минфин минобороны
+""".split())
+
+# Heads whose name goes on with "по" and a field: "Комитет по международным делам".
+PO_HEADS = frozenset("""
+комитет комиссия совет управление агентство служба департамент бюро центр министерство ведомство
+федерация ассоциация союз сборная палата суд инспекция надзор отдел
+""".split())
+
+# Words between "по" and a place in a territorial body's name: "ГУ МВД по городу Москве".
+_TERRITORY_WORDS = frozenset("город республика область край округ район".split())
+
+# Words that introduce an organization's name in quotes: ООО «Ромашка», компания «Ромашка».
+QUOTE_DESCRIPTORS = frozenset("""
+ооо оао пао ао зао нко ано фгуп гуп муп фк хк пк ук компания корпорация госкорпорация концерн
+холдинг группа банк газета журнал издание телеканал радиостанция агентство партия движение фонд
+клуб организация союз ассоциация объединение предприятие завод комбинат фабрика центр институт
+университет театр общество издательство фирма
+""".split())
+
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,8}$")
+_CAP = re.compile(r"^[A-ZА-ЯЁ]")
+_WORD = re.compile(r"^\w+(?:-\w+)*$")
+_OPEN_QUOTES = frozenset("«„“\"'")
+_CLOSE_QUOTES = frozenset("»“”\"'")
+_SPLIT_TOKENS = frozenset("•·|;")
+_PLACE_ADJ = re.compile(r"^[а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ым|ом|ей|ую|их|ими|ых|ыми)$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Morphology helpers, cached: official texts repeat their vocabulary.
+
+
+@functools.lru_cache(maxsize=100_000)
+def _can_be_gen(word: str) -> bool:
+    """The word can stand in the genitive (pymorphy cannot inflect Latin words or numbers)."""
+    for p in nlp.parses(word):
+        tag = p.tag
+        if tag.case in ("gent", "gen2") or "LATN" in tag or "NUMB" in tag or "Fixd" in tag:
+            return True
+    return not any(p.tag.case for p in nlp.parses(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _genitive(word: str) -> bool:
+    """A place or body name in the genitive: 'России', 'РФ', 'МВД' (indeclinable acronyms);
+    not a Latin name, which follows a head as an apposition."""
+    if not re.search(r"[А-ЯЁа-яё]", word):
+        return False
+    return any(p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _dative_word(word: str) -> bool:
+    return word.islower() and any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case == "datv"
+                                  for p in nlp.parses(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A lowercase noun or adjective, as in 'по правам человека', 'по международным отношениям'."""
+    return word.islower() and word.isalpha() and any(
+        p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in nlp.parses(word)) and word != "и"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _person_noun(word: str) -> bool:
+    """A noun for people ('Замглавы', 'Исследователи', 'Член'), not a name."""
+    ps = nlp.parses(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN" and "anim" in ps[0].tag and not (
+        {"Name", "Surn", "Patr", "Abbr", "Orgn", "Geox"} & ps[0].tag.grammemes) \
+        and nlp.morph().word_is_known(word.lower())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _agree_forms(word: str) -> frozenset[tuple[str, str]]:
+    """(case, number) pairs of the word's noun and adjective readings."""
+    return frozenset((p.tag.case, p.tag.number or "") for p in nlp.parses(word)
+                     if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_adjective(word: str) -> bool:
+    ps = nlp.parses(word)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF") and "Apro" not in ps[0].tag
+
+
+@functools.lru_cache(maxsize=100_000)
+def _gen_modifier(word: str) -> bool:
+    """A lowercase word that can modify a head in the genitive: 'иностранных', 'дел', 'связи'."""
+    if not word.islower() or not word.replace("-", "").isalpha():
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case in ("gent", "gen2")
+               and "Apro" not in p.tag for p in nlp.parses(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _marks(word: str) -> frozenset[str]:
+    """pymorphy's Geox (place) and Orgn (organization) marks on the likely parses of a word."""
+    ps = nlp.parses(word)
+    if not ps:
+        return frozenset()
+    best = ps[0].score
+    return frozenset(m for p in ps if p.score >= best * 0.5
+                     for m in ("Geox", "Orgn") if m in p.tag)
+
+
+@functools.cache
+def _head_forms() -> dict[str, str]:
+    """Every inflected form of the head words (lower case) -> the head's lemma."""
+    forms: dict[str, str] = {}
+    for lemma in HEADS:
+        for p in nlp.morph().parse(lemma):
+            if p.normal_form != lemma or p.tag.POS != "NOUN":
+                continue
+            for f in p.lexeme:
+                if lemma in PLURAL_HEADS and f.tag.number != "plur":
+                    continue
+                forms.setdefault(f.word.replace("ё", "е"), lemma)
+    return forms
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer access: lemma-tuple keys built once per process
+
+
+@functools.cache
+def _gazetteer():
+    try:
+        from .gazetteer import Gazetteer
+    except ImportError:  # the rules work, with less, without it
+        return None
+    try:
+        return Gazetteer.load()
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+
+
+_KEY_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True)
+class _GazIndex:
+    keys: dict  # lemma tuple -> "ORG" | "LOC"
+    longest: int
+    first: frozenset  # first lemmas of the keys
+    intl: frozenset  # acronyms of organizations ("ООН", "ШОС")
+    stems: frozenset  # stems of one-word place names, for place adjectives ("япон", "росси")
+
+
+@functools.cache
+def _gaz_index() -> _GazIndex:
+    gaz = _gazetteer()
+    keys: dict[tuple[str, ...], str] = {}
+    intl: set[str] = set()
+    stems: set[str] = set()
+    if gaz is not None:
+        for key in gaz.iter_organization_keys("ru"):
+            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(key))
+            if lem:
+                keys.setdefault(lem, ORG)
+                if _ACRONYM.match(key.strip()):
+                    intl.add(key.strip())
+        for key in gaz.iter_place_keys("ru"):
+            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(key))
+            if lem:
+                keys[lem] = LOC
+                if len(lem) == 1 and len(lem[0]) >= 4:
+                    stems.add(re.sub(r"(?:ия|ья|я|а|ы|и|ь|о|е|у)$", "", lem[0]))
+    return _GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
+                     frozenset(intl), frozenset(stems))
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class _S:
+    """A working span over token indices [i, j)."""
+
+    __slots__ = ("i", "j", "type", "source")
+
+    def __init__(self, i: int, j: int, type_: str, source: str):
+        self.i, self.j, self.type, self.source = i, j, type_, source
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"_S({self.i},{self.j},{self.type},{self.source})"
+
+
+class _Doc:
+    """The tokens of one text, with sentence numbers and lemmas computed on demand."""
+
+    def __init__(self, text: str, sents: list[Sentence]):
+        self.text = text
+        self.toks: list[Token] = [t for s in sents for t in s.tokens]
+        self.sent_of: list[int] = [k for k, s in enumerate(sents) for _ in s.tokens]
+        self.starts = [t.start for t in self.toks]
+        self.words = [t.text for t in self.toks]
+        self._lemmas: list[str | None] = [None] * len(self.toks)
+
+    def lemma(self, k: int) -> str:
+        lem = self._lemmas[k]
+        if lem is None:
+            lem = self._lemmas[k] = nlp.lemma(self.words[k])
+        return lem
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0 or self.toks[i].end <= start:
+            i += 1
+        j = bisect.bisect_left(self.starts, end)
+        return (i, j) if i < j else None
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and a + 1 = b stand in one sentence with no line break between them."""
+        return (0 <= a and b == a + 1 and b < len(self.toks) and self.sent_of[a] == self.sent_of[b]
+                and "\n" not in self.text[self.toks[a].end:self.toks[b].start])
+
+
+class _Coverage:
+    """Where a token range stands against a list of spans."""
+
+    def __init__(self, spans: list[_S]):
+        self.spans = spans
+
+    def relation(self, a: int, b: int) -> str:
+        """'free', 'same', 'inside' (a span holds it), 'covers' (it holds spans) or 'cross'."""
+        rel = "free"
+        for s in self.spans:
+            if s.j <= a or s.i >= b:
+                continue
+            if s.i == a and s.j == b:
+                return "same"
+            if s.i <= a and b <= s.j:
+                rel = "inside"
+            elif a <= s.i and s.j <= b:
+                rel = "covers" if rel == "free" else rel
+            else:
+                return "cross"
+        return rel
+
+    def inside(self, a: int, b: int) -> list[_S]:
+        return [s for s in self.spans if a <= s.i and s.j <= b]
+
+
+def _starts(spans: list[_S]) -> dict[int, list[_S]]:
+    out: dict[int, list[_S]] = {}
+    for s in spans:
+        out.setdefault(s.i, []).append(s)
+    return out
+
+
+def _absorb(spans: list[_S], new: list[_S]) -> list[_S]:
+    """Add new ORG spans: an ORG one of them extends is replaced, other spans it covers stay
+    nested inside it; a new span that would cross an existing one is dropped."""
+    out = list(spans)
+    for s in sorted(new, key=lambda s: (s.i, -s.j)):
+        keep = []
+        for o in out:
+            if o.j <= s.i or o.i >= s.j or (o.i <= s.i and s.j <= o.j):
+                keep.append(o)
+            elif s.i <= o.i and o.j <= s.j:
+                if not (o.type == ORG and o.i == s.i):
+                    keep.append(o)
+            else:
+                break
+        else:
+            keep.append(s)
+            out = keep
+    return out
+
+
+class RussianNER:
+    """natasha's NER with rules for organization boundaries, acronyms, quotes and gazetteers."""
+
+    def __init__(self, disable=()):
+        unknown = set(disable) - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown rules: {sorted(unknown)}")
+        self.disabled = frozenset(disable)
+
+    def __call__(self, text: str, sents: list[Sentence] | None = None) -> list[Span]:
+        if not text.strip():
+            return []
+        if sents is None:
+            sents = nlp.sentences(text)
+        doc = _Doc(text, sents)
+        spans = self._model(doc)
+        for rule in RULES:
+            if rule not in self.disabled:
+                spans = getattr(self, "_" + rule)(doc, spans)
+        return self._finish(doc, spans)
+
+    # -- the model ---------------------------------------------------------------------------
+    @staticmethod
+    def _model(doc: _Doc) -> list[_S]:
+        out = []
+        for s in nlp.ner_tagger()(doc.text).spans:
+            r = doc.tok_range(s.start, s.stop)
+            if r:
+                out.append(_S(r[0], r[1], s.type, "model"))
+        return out
+
+    # -- clean: split at line breaks, bullets and parentheses; trim punctuation; quoted names --
+    def _clean(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        out = []
+        for s in spans:
+            for p in self._split(doc, s):
+                if p.type == ORG:
+                    self._trim_person_noun(doc, p)
+                    if p.j == p.i or self._common_word(doc, p):
+                        continue
+                out.append(p)
+        return out
+
+    @staticmethod
+    def _trim_person_noun(doc: _Doc, p: _S) -> None:
+        """An organization's name does not start with a person: 'Замглавы Федеральной службы',
+        'Исследователи Брукхейвенской лаборатории' -> the body alone."""
+        w = doc.words[p.i]
+        if p.j - p.i >= 2 and _person_noun(w) and _CAP.match(doc.words[p.i + 1]):
+            p.i += 1
+
+    @staticmethod
+    def _common_word(doc: _Doc, p: _S) -> bool:
+        """A one-word 'name' that is a plain word: an abbreviation of a common noun ('СМИ') or
+        a capitalized common noun opening a sentence ('Почта ...')."""
+        if p.j - p.i != 1:
+            return False
+        w = doc.words[p.i]
+        ps = nlp.parses(w)
+        if not ps or _marks(w) & {"Geox", "Orgn"}:
+            return False
+        tag = ps[0].tag
+        if w.isupper() and len(w) > 1:
+            return "Abbr" in tag and ps[0].score > 0.2 and not any("Orgn" in q.tag for q in ps)
+        first = p.i == 0 or doc.sent_of[p.i - 1] != doc.sent_of[p.i]
+        return (first and tag.POS in ("NOUN", "ADJF", "PRTF") and not {"Name", "Surn", "Patr"} & tag.grammemes
+                and "Fixd" not in tag and nlp.morph().word_is_known(w.lower()))
+
+    def _split(self, doc: _Doc, s: _S) -> list[_S]:
+        w = doc.words
+        pieces, a = [], s.i
+        for k in range(s.i + 1, s.j):
+            if not doc.adjacent(k - 1, k) and (doc.sent_of[k - 1] != doc.sent_of[k]
+                                              or "\n" in doc.text[doc.toks[k - 1].end:doc.toks[k].start]):
+                pieces.append((a, k))
+                a = k
+            elif w[k] in _SPLIT_TOKENS:
+                pieces.append((a, k))
+                a = k + 1
+        pieces.append((a, s.j))
+        parts = []
+        for i, j in pieces:
+            k = next((k for k in range(i, j) if w[k] == "("), None)
+            if k is None:
+                parts.append(_S(i, j, s.type, s.source))
+                continue
+            # a parenthesis splits a name from its acronym or translation: "Комитет (КЗЖ)"
+            close = next((m for m in range(k + 1, j) if w[m] == ")"), j)
+            parts.append(_S(i, k, s.type, s.source))
+            inner = _S(k + 1, close, s.type, s.source)
+            if close == k + 2 and _ACRONYM.match(w[k + 1]) and "Geox" not in _marks(w[k + 1]) and s.type != PER:
+                inner.type = ORG
+            parts.append(inner)
+        res = []
+        for p in parts:
+            self._trim(doc, p)
+            if p.j > p.i and p.type == ORG:
+                self._inner_quote(doc, p)
+                self._trim(doc, p)
+            if p.j > p.i:
+                res.append(p)
+        return res
+
+    @staticmethod
+    def _trim(doc: _Doc, p: _S) -> None:
+        w = doc.words
+        while p.i < p.j and not any(c.isalnum() for c in w[p.i]):
+            p.i += 1
+        while p.j > p.i and not any(c.isalnum() for c in w[p.j - 1]):
+            p.j -= 1
+
+    @staticmethod
+    def _inner_quote(doc: _Doc, p: _S) -> None:
+        """'ОАО «Газпром»' -> 'Газпром': the quoted part is the name."""
+        w = doc.words
+        for k in range(p.i + 1, p.j - 1):
+            if w[k] in _OPEN_QUOTES and (_CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
+                close = next((m for m in range(k + 1, p.j) if w[m] in _CLOSE_QUOTES), p.j)
+                if close > k + 1:
+                    p.i, p.j = k + 1, close
+                return
+
+    # -- retype: the gazetteer or pymorphy knows what a name is ("ЕС" is a body) ---------------
+    def _retype(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        gi = _gaz_index()
+        for s in spans:
+            if s.type == PER:
+                continue
+            t = None
+            if s.j - s.i <= gi.longest and doc.lemma(s.i) in gi.first:
+                t = gi.keys.get(tuple(doc.lemma(k) for k in range(s.i, s.j)))
+            if t == ORG and s.type == LOC:
+                s.type = ORG
+            elif t == LOC and s.type == ORG and s.j - s.i <= 3:
+                s.type = LOC
+            elif t is None and s.type == LOC and s.j - s.i == 1:
+                m = _marks(doc.words[s.i])
+                if "Orgn" in m and "Geox" not in m:
+                    s.type = ORG
+        return spans
+
+    # -- gazetteer: countries, cities and bodies the model missed ---------------------------
+    def _gazetteer(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        gi = _gaz_index()
+        if not gi.keys:
+            return spans
+        w = doc.words
+        n = len(w)
+        cov = _Coverage(spans)
+        added: list[_S] = []
+        i = 0
+        while i < n:
+            if not _CAP.match(w[i]) or doc.lemma(i) not in gi.first:
+                i += 1
+                continue
+            hit = None
+            for b in range(min(n, i + gi.longest), i, -1):
+                if doc.sent_of[b - 1] != doc.sent_of[i]:
+                    continue
+                t = gi.keys.get(tuple(doc.lemma(k) for k in range(i, b)))
+                if t is not None:
+                    hit = (b, t)
+                    break
+            if hit is None or not self._gaz_ok(doc, i, hit[0], hit[1]):
+                i += 1
+                continue
+            b, t = hit
+            rel = cov.relation(i, b)
+            if rel == "free" or (rel == "inside" and t == LOC):
+                added.append(_S(i, b, t, "gazetteer"))  # a country inside a body's name stays a place
+            elif rel == "covers" and t == ORG and all(s.type == ORG for s in cov.inside(i, b)):
+                # the gazetteer knows the longer name: "Шанхайской организации" + "сотрудничества"
+                for s in cov.inside(i, b):
+                    s.i, s.j, s.source = i, b, "gazetteer"
+            i = b
+        return spans + added
+
+    @staticmethod
+    def _gaz_ok(doc: _Doc, a: int, b: int, t: str) -> bool:
+        if b - a > 1:
+            return True
+        w = doc.words[a]
+        if _is_adjective(w) and not _ACRONYM.match(w):
+            return False  # "российский" is not a place
+        first = a == 0 or doc.sent_of[a - 1] != doc.sent_of[a]
+        if first and t == LOC and "Geox" not in _marks(w):
+            return False  # a sentence-initial common word that happens to be a town's name
+        return True
+
+    # -- acronyms: "Региональное содружество в области связи (РСС)", then "РСС" -------------
+    def _acronyms(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        w = doc.words
+        n = len(w)
+        known: set[str] = set()
+        ends: dict[int, list[_S]] = {}
+        for s in spans:
+            ends.setdefault(s.j, []).append(s)
+        for k in range(1, n - 2):
+            if w[k] != "(" or w[k + 2] != ")" or not _ACRONYM.match(w[k + 1]):
+                continue
+            acr = w[k + 1]
+            if sum(c.isupper() for c in acr) < 2 or "Geox" in _marks(acr):
+                continue
+            if any(s.type == ORG for s in ends.get(k, [])):
+                known.add(acr)
+                continue
+            start = self._long_form(doc, k, acr)
+            if start is not None and _Coverage(spans).relation(start, k) in ("free", "covers"):
+                known.add(acr)
+                spans = _absorb(spans, [_S(start, k, ORG, "rule")])
+        gi = _gaz_index()
+        if not known and not gi.intl:
+            return spans
+        cov = _Coverage(spans)
+        for k in range(n):
+            if w[k] not in known and w[k] not in gi.intl:
+                continue
+            rel = cov.relation(k, k + 1)
+            if rel == "free":
+                spans.append(_S(k, k + 1, ORG, "rule"))
+            elif rel == "same":
+                for s in cov.inside(k, k + 1):
+                    if s.type != PER:
+                        s.type = ORG
+        return spans
+
+    @staticmethod
+    def _long_form(doc: _Doc, k: int, acr: str) -> int | None:
+        """Start of the words before '(' whose initials spell the acronym (Schwartz–Hearst-like:
+        the letters are found right to left among word initials, the first at the first word)."""
+        w = doc.words
+        letters = acr.upper()
+        pos = len(letters) - 1
+        i = k - 1
+        while i >= 0 and doc.adjacent(i, i + 1) and k - i <= len(letters) + 4:
+            if not _WORD.match(w[i]):
+                return None
+            for ch in reversed([part[:1].upper() for part in w[i].split("-") if part]):
+                if pos >= 0 and ch == letters[pos]:
+                    pos -= 1
+            if pos < 0:
+                ok = _CAP.match(w[i]) and w[i][0].upper() == letters[0] and k - i >= 2
+                return i if ok else None
+            i -= 1
+        return None
+
+    # -- quoted names after a descriptor: ООО «Ромашка», компания «Ромашка» ------------------
+    def _quoted(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        w = doc.words
+        n = len(w)
+        for k in range(1, n - 2):
+            if w[k] not in _OPEN_QUOTES or not (_CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
+                continue
+            d = w[k - 1]
+            if not d[:1].isalpha() or (d.lower() not in QUOTE_DESCRIPTORS
+                                       and doc.lemma(k - 1) not in QUOTE_DESCRIPTORS):
+                continue
+            close = next((m for m in range(k + 2, min(n, k + 12)) if w[m] in _CLOSE_QUOTES), None)
+            if close is None or doc.sent_of[close] != doc.sent_of[k]:
+                continue
+            cov = _Coverage(spans)
+            rel = cov.relation(k + 1, close)
+            if rel == "free":
+                spans.append(_S(k + 1, close, ORG, "rule"))
+            elif rel == "covers" and all(s.type == ORG for s in cov.inside(k + 1, close)):
+                spans = _absorb(spans, [_S(k + 1, close, ORG, "rule")])
+            elif rel == "same":
+                for s in cov.inside(k + 1, close):
+                    if s.i == k + 1 and s.j == close and s.type == LOC:
+                        s.type = ORG
+        return spans
+
+    # -- head words: "правительство Грузии", "пресс-служба МВД", "японского МИДа" ----------
+    def _heads(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        w = doc.words
+        heads = _head_forms()
+        by_start = _starts(spans)
+        spans = list(spans)
+        # right to left, so that "пресс-служба" finds "полиции РА" already built
+        for h in range(len(w) - 1, -1, -1):
+            lem = heads.get(w[h].lower().replace("ё", "е"))
+            if lem is None or _Coverage(spans).relation(h, h + 1) != "free":
+                continue
+            if lem not in PLURAL_HEADS and "sing" not in {n for _, n in _agree_forms(w[h])}:
+                continue  # "лучших университетов Китая" is no one body
+            j = h + 1
+            if lem in COMPLEMENT_HEADS:  # "министерство иностранных дел", "связи и информатизации"
+                j = self._gen_complement(doc, j)
+            target = self._genitive_name(doc, j, by_start)
+            start = self._left_adjectives(doc, h)
+            if target is not None:
+                end = target.j
+            elif lem in ADJ_HEADS and start < h and self._place_adjective(doc, start, h):
+                end = self._gen_complement(doc, h + 1) if lem in COMPLEMENT_HEADS else h + 1
+            else:
+                continue
+            end = self._po_complement(doc, end, lem, by_start)
+            if _Coverage(spans).relation(start, end) in ("free", "covers"):
+                s = _S(start, end, ORG, "rule")
+                spans = _absorb(spans, [s])
+                by_start.setdefault(start, []).append(s)
+        return spans
+
+    @staticmethod
+    def _gen_complement(doc: _Doc, j: int) -> int:
+        """End of lowercase genitive words after a head: 'иностранных дел', 'связи и информатизации'."""
+        w = doc.words
+        while doc.adjacent(j - 1, j) and (_gen_modifier(w[j]) or (
+                w[j] in (",", "и") and doc.adjacent(j, j + 1) and _gen_modifier(w[j + 1]))):
+            j += 1
+        return j
+
+    @staticmethod
+    def _genitive_name(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> _S | None:
+        """The longest place or body starting at token j that stands in the genitive.
+        A Latin name after a head is an apposition ("агентство Reuters"), not a genitive."""
+        if not doc.adjacent(j - 1, j):
+            return None
+        best = None
+        for s in by_start.get(j, []):
+            if s.type in (LOC, ORG) and _genitive(doc.words[s.i]) and (best is None or s.j > best.j):
+                best = s
+        return best
+
+    @staticmethod
+    def _po_complement(doc: _Doc, j: int, head: str | None, by_start: dict[int, list[_S]]) -> int:
+        """'по' and what a body is in charge of: 'ГУ МВД по городу Москве', 'комитет Совета
+        Федерации по экономической политике'. A place after 'по' extends any body; a lowercase
+        complement only a committee-like head."""
+        w = doc.words
+        if not (doc.adjacent(j - 1, j) and w[j] == "по" and doc.adjacent(j, j + 1)):
+            return j
+        k = j + 1
+        if doc.lemma(k) in _TERRITORY_WORDS and w[k].islower() and doc.adjacent(k, k + 1):
+            k += 1
+        places = [s for s in by_start.get(k, []) if s.type == LOC]
+        if places:
+            end = max(s.j for s in places)
+            while doc.adjacent(end - 1, end) and w[end] == "и" and doc.adjacent(end, end + 1):
+                more = [s for s in by_start.get(end + 1, []) if s.type == LOC]
+                if not more:
+                    break
+                end = max(s.j for s in more)
+            return end
+        if head not in PO_HEADS or not _dative_word(w[k]):
+            return j
+        if head == "суд" and doc.lemma(k) == "дело":
+            return j  # "суд по делу ..." is a case, not the court's name
+        end = k + 1
+        while end - j < 8 and doc.adjacent(end - 1, end):
+            if _plain_word(w[end]):
+                end += 1
+            elif w[end] in ("и", ",") and doc.adjacent(end, end + 1) and _plain_word(w[end + 1]) \
+                    and w[end + 1] != "и":
+                end += 2
+            else:
+                break
+        return end
+
+    @staticmethod
+    def _left_adjectives(doc: _Doc, h: int) -> int:
+        """Agreeing adjectives before a head: 'Верховный суд', 'антимонопольной комиссии'."""
+        w = doc.words
+        forms = _agree_forms(w[h])
+        start = h
+        while h - start < 3 and doc.adjacent(start - 1, start) and _is_adjective(w[start - 1]) \
+                and (w[start - 1].islower() or w[start - 1].istitle()) \
+                and _agree_forms(w[start - 1]) & forms:
+            start -= 1
+        return start
+
+    @staticmethod
+    def _place_adjective(doc: _Doc, a: int, h: int) -> bool:
+        """One of the adjectives is derived from a known place: 'японский' from 'Япония'."""
+        stems = _gaz_index().stems
+        for k in range(a, h):
+            word = doc.words[k].lower()
+            if _PLACE_ADJ.match(word):
+                lem = doc.lemma(k)
+                if any(lem[:cut] in stems for cut in range(3, min(len(lem), 9))):
+                    return True
+        return False
+
+    # -- extend: an organization followed by a place or a body in the genitive -----------------
+    def _extend(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        w = doc.words
+        intl = _gaz_index().intl
+        by_start = _starts(spans)
+        new = []
+        for s in spans:
+            if s.type != ORG or (s.j - s.i == 1 and w[s.i] in intl):
+                continue  # "ЕС", "ООН": an intergovernmental body's name is complete
+            j = s.j
+            while True:
+                nxt = self._genitive_name(doc, j, by_start)
+                if nxt is None:
+                    break
+                j = nxt.j
+            j = self._po_complement(doc, j, self._head_of(doc, s), by_start)
+            j = self._named_after(doc, j, by_start)
+            if j > s.j:
+                new.append(_S(s.i, j, ORG, "rule"))
+        return _absorb(spans, new) if new else spans
+
+    @staticmethod
+    def _head_of(doc: _Doc, s: _S) -> str | None:
+        """The head word of a body's name: the first word that is not an adjective."""
+        for k in range(s.i, min(s.j, s.i + 4)):
+            if not _is_adjective(doc.words[k]):
+                return doc.lemma(k)
+        return None
+
+    @staticmethod
+    def _named_after(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+        """'имени М. В. Ломоносова', 'им. Габдуллы Тукая' after a body's name."""
+        w = doc.words
+        if not doc.adjacent(j - 1, j) or w[j].lower() not in ("имени", "им"):
+            return j
+        k = j + 1
+        if w[j].lower() == "им" and k < len(w) and w[k] == ".":
+            k += 1
+        persons = [s for s in by_start.get(k, []) if s.type == PER]
+        return max(s.j for s in persons) if persons else j
+
+    # -- finish: no partial crossing, no duplicates, sorted -----------------------------------
+    @staticmethod
+    def _finish(doc: _Doc, spans: list[_S]) -> list[Span]:
+        prio = {"rule": 0, "model": 1, "gazetteer": 2}
+        accepted: list[_S] = []
+        seen: set[tuple[int, int]] = set()
+        for s in sorted(spans, key=lambda s: (-(s.j - s.i), prio.get(s.source, 3), s.i)):
+            if s.j <= s.i or (s.i, s.j) in seen:
+                continue
+            if any(o.i < s.i < o.j < s.j or s.i < o.i < s.j < o.j for o in accepted):
+                continue
+            seen.add((s.i, s.j))
+            accepted.append(s)
+        toks = doc.toks
+        out = [Span(toks[s.i].start, toks[s.j - 1].end, s.type, s.source) for s in accepted]
+        out.sort(key=lambda x: (x.start, -x.end))
+        return out

@@ -1,0 +1,201 @@
+"""Normal forms of Russian names: persons, organization names and job titles in the nominative.
+
+Official texts name people and bodies in whatever case the sentence needs ("визит Министра ...
+Кирилла Залесского"); the knowledge base stores the nominative ("Министр ...", "Кирилл Залесский").
+Only the head of a noun phrase declines — its leading adjectives and the first noun — so the
+genitive tail ("... связи и информатизации Республики Беларусь") is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .nlp import parses
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+_INITIALS_GLUED = re.compile(r"^(?:[А-ЯЁA-Z]\.){1,3}$")
+_ADJ = {"ADJF", "PRTF", "NUMR"}
+
+
+def match_case(source: str, result: str) -> str:
+    """Give `result` the capitalization pattern of `source`."""
+    if source.isupper() and len(source) > 1:
+        return result.upper()
+    if source[:1].isupper():
+        parts = result.split("-")
+        src_parts = source.split("-")
+        out = []
+        for i, p in enumerate(parts):
+            sp = src_parts[i] if i < len(src_parts) else src_parts[-1]
+            out.append(p[:1].upper() + p[1:] if sp[:1].isupper() else p)
+        return "-".join(out)
+    return result
+
+
+def _inflect(parse, grammemes: set[str]) -> str | None:
+    try:
+        form = parse.inflect(grammemes)
+    except (ValueError, KeyError):
+        return None
+    return form.word if form else None
+
+
+def nominative_phrase(words: list[str]) -> list[str]:
+    """Inflect the head of a noun phrase to the nominative; the dependent tail stays as written.
+
+    >>> nominative_phrase(["Шанхайской", "организации", "сотрудничества"])
+    ['Шанхайская', 'организация', 'сотрудничества']
+    """
+    head = None
+    for i, w in enumerate(words):
+        if not _WORD.match(w):
+            if i == 0 and re.match(r"^\d+-?[а-я]*$", w):
+                continue  # a leading ordinal ("5-е")
+            break
+        ps = parses(w)
+        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in _ADJ for p in ps[:1]):
+            head = i
+            break
+        if not any(p.tag.POS in _ADJ for p in ps):
+            break
+    if head is None:
+        return list(words)
+    noun_parses = [p for p in parses(words[head]) if p.tag.POS == "NOUN"]
+    # Which case the phrase stands in: the first case the noun and all its adjectives share.
+    adj_parses = [[p for p in parses(w) if p.tag.POS in _ADJ] for w in words[:head] if _WORD.match(w)]
+    best = None
+    for np in noun_parses:
+        case = np.tag.case
+        if all(any(a.tag.case == case and (a.tag.number == np.tag.number) for a in ap) for ap in adj_parses):
+            # prefer the singular: official bodies and titles are singular far more often
+            if best is None or (best.tag.number == "plur" and np.tag.number == "sing"):
+                best = np
+    if best is None:
+        best = noun_parses[0]
+    number = best.tag.number or "sing"
+    if best.tag.case == "nomn":
+        return list(words)
+    out = list(words)
+    noun_form = _inflect(best, {"nomn", number})
+    if noun_form:
+        out[head] = match_case(words[head], noun_form)
+    gender = best.tag.gender
+    for i in range(head):
+        w = words[i]
+        if not _WORD.match(w):
+            out[i] = nominative_ordinal(w, gender, number) if i == 0 else w
+            continue
+        cands = [p for p in parses(w) if p.tag.POS in _ADJ and p.tag.case == best.tag.case]
+        if not cands:
+            continue
+        want = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+        form = _inflect(cands[0], want)
+        if form:
+            out[i] = match_case(w, form)
+    return out
+
+
+_ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
+
+
+def nominative_ordinal(word: str, gender: str | None, number: str = "sing") -> str:
+    """'5-м' before a neuter noun → '5-е'; before a masculine one → '5-й'."""
+    m = re.match(r"^(\d+)-?[а-я]*$", word)
+    if not m:
+        return word
+    key = "plur" if number == "plur" else (gender or "masc")
+    return f"{m.group(1)}-{_ORDINAL_ENDINGS.get(key, 'й')}"
+
+
+def nominative_text(text: str) -> str:
+    """nominative_phrase over a string, keeping its spacing and punctuation."""
+    parts = re.split(r"(\s+)", text.strip())
+    words = parts[::2]
+    inflected = nominative_phrase(words)
+    parts[::2] = inflected
+    return "".join(parts)
+
+
+# --- persons -------------------------------------------------------------------------------------
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def split_initials(token: str) -> list[str]:
+    """'О.Н.' → ['О.', 'Н.']"""
+    if _INITIALS_GLUED.match(token):
+        return [c + "." for c in token.replace(".", "")]
+    return [token]
+
+
+def person_nominative(text: str) -> str:
+    """A person's name in the nominative, as First [Patronymic] Last; initials kept, moved before
+    the surname when written after it ('Зорин А.Г.' → 'А.Г. Зорин')."""
+    raw = [t for t in re.split(r"[\s\u00a0]+", text.strip().strip(",;:")) if t]
+    tokens: list[str] = []
+    for t in raw:
+        tokens.extend(split_initials(t))
+    initials = [t for t in tokens if _INITIAL.match(t)]
+    words = [t for t in tokens if not _INITIAL.match(t)]
+    words = _inflect_name_words(words)
+    if initials:
+        return "".join(initials) + " " + " ".join(words) if words else "".join(initials)
+    return " ".join(words)
+
+
+def _inflect_name_words(words: list[str]) -> list[str]:
+    if not words:
+        return words
+    cyr = [w for w in words if _WORD.match(w)]
+    if not cyr:
+        return words
+    # choose the (case, gender) that most words of the name can be read in, name readings first
+    scores: dict[tuple[str, str | None], float] = {}
+    for w in cyr:
+        seen = set()
+        for p in parses(w):
+            if p.tag.case not in CASES or p.tag.number == "plur":
+                continue
+            key = (p.tag.case, p.tag.gender)
+            if key in seen:
+                continue
+            seen.add(key)
+            bonus = 1.0 + (0.5 if any(t in p.tag for t in _NAME_TAGS) else 0.0) + 0.05 * p.score
+            scores[key] = scores.get(key, 0.0) + bonus
+    if not scores:
+        return words
+    # the nominative reading wins ties: a name already in the nominative stays as it is
+    (case, gender), _ = max(scores.items(), key=lambda kv: (round(kv[1], 1), kv[0][0] == "nomn"))
+    out = []
+    for w in words:
+        if not _WORD.match(w) or case == "nomn":
+            out.append(w)
+            continue
+        cands = [p for p in parses(w) if p.tag.case == case and p.tag.number != "plur"
+                 and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag)]
+        cands.sort(key=lambda p: (not any(t in p.tag for t in _NAME_TAGS), -p.score))
+        form = None
+        for p in cands:
+            form = _inflect(p, {"nomn", "sing"} | ({gender} if gender and p.tag.gender else set()))
+            form = form or _inflect(p, {"nomn"})
+            if form:
+                break
+        out.append(match_case(w, form) if form else w)
+    return out
+
+
+def surname_key(name: str) -> str:
+    """The surname of a normalized person name, lower-cased: the last word that is not an initial."""
+    words = [w for w in name.replace(".", ". ").split() if not _INITIAL.match(w)]
+    return words[-1].casefold().replace("ё", "е") if words else name.casefold()
+
+
+def initials_of(name: str) -> list[str]:
+    """The initials a normalized name carries or implies: 'Олег Ракитин' → ['О'], 'О.Н. Ракитин' → ['О', 'Н']."""
+    tokens = []
+    for t in name.split():
+        tokens.extend(split_initials(t))
+    words = tokens[:-1]
+    return [w[0].upper() for w in words]

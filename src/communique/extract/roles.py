@@ -1,0 +1,157 @@
+"""Job titles bound to persons.
+
+Two shapes carry almost every title in official Russian texts:
+  title before the name  — "визит Министра связи и информатизации Республики Беларусь Кирилла Залесского"
+  title after the name   — "Петров А.В., заместитель министра ..., отметил"
+Lists of participants are sequences of either shape. The organization and the state named inside
+a title are resolved to entities, and a ministry named only through its minister's title
+("Министр иностранных дел Республики Армения") becomes an organization of its own.
+"""
+
+from __future__ import annotations
+
+from ..model import Evidence, Mention, Role
+from .entities import EntityTable
+from .nlp import Sentence, Token, lemma, parses
+from .normalize import match_case, nominative_phrase
+from .resources import load_json
+
+_LEX = load_json("titles_ru.json")
+HEADS: frozenset[str] = frozenset(_LEX["heads"])
+MODIFIERS: frozenset[str] = frozenset(_LEX["modifiers"])
+MINISTER_HEADS: frozenset[str] = frozenset(_LEX["minister_heads"])
+_STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
+_MAX_TITLE_TOKENS = 24
+
+
+def _is_verb(tok: Token) -> bool:
+    if not tok.text[:1].isalpha() or tok.text[:1].isupper():
+        return False
+    p = parses(tok.text)[0]
+    return p.tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
+
+
+class RoleStep:
+    """Attach job titles to the person mentions of each sentence."""
+
+    name = "roles"
+
+    def __call__(self, text: str, sents: list[Sentence], mentions: list[Mention],
+                 table: EntityTable) -> list[tuple[int, int]]:
+        """Attach titles to persons; return the character spans of the titles found."""
+        spans: list[tuple[int, int]] = []
+        for sent in sents:
+            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            persons = [m for m in in_sent if m.type == "PER" and m.entity]
+            for p in persons:
+                span = self._before(sent, p, in_sent) or self._after(sent, p, in_sent)
+                if span is None:
+                    continue
+                start, end = span
+                spans.append(span)
+                self._attach(text, sent, start, end, p, in_sent, table)
+        return spans
+
+    # -- finding the title -----------------------------------------------------------------------
+    def _before(self, sent: Sentence, person: Mention, in_sent: list[Mention]) -> tuple[int, int] | None:
+        toks = [t for t in sent.tokens if t.end <= person.start]
+        blockers = [m.end for m in in_sent if m.type == "PER" and m.end <= person.start]
+        floor = max(blockers, default=sent.start)
+        best = None
+        for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _MAX_TITLE_TOKENS), -1):
+            tok = toks[i]
+            if tok.start < floor or tok.text in {".", ";", "!", "?", "«", "»", '"'} or _is_verb(tok):
+                break
+            lem = lemma(tok.text)
+            if lem in _STOP_LEMMAS and tok.text.islower():
+                break
+            if lem in HEADS:
+                best = i
+        if best is None:
+            return None
+        # take in modifiers before the head: "первого заместителя", "Чрезвычайный и Полномочный Посол"
+        while best > 0 and (lemma(toks[best - 1].text) in MODIFIERS
+                            or (toks[best - 1].text == "и" and best > 1 and lemma(toks[best - 2].text) in MODIFIERS)):
+            best -= 1
+        start, end = toks[best].start, toks[-1].end
+        if end <= start:
+            return None
+        return start, end
+
+    def _after(self, sent: Sentence, person: Mention, in_sent: list[Mention]) -> tuple[int, int] | None:
+        toks = [t for t in sent.tokens if t.start >= person.end]
+        if len(toks) < 2 or toks[0].text not in {",", "—", "–", "("}:
+            return None
+        i = 1
+        while i < len(toks) and lemma(toks[i].text) in MODIFIERS:
+            i += 1
+        if i >= len(toks) or lemma(toks[i].text) not in HEADS:
+            return None
+        start = toks[1].start
+        end = toks[i].end
+        next_people = [m.start for m in in_sent if m.type == "PER" and m.start > person.end]
+        limit = min(next_people, default=sent.end)
+        for j in range(i + 1, min(len(toks), i + _MAX_TITLE_TOKENS)):
+            t = toks[j]
+            if t.start >= limit or t.text in {".", ";", ")", "—", "–", ":"} or _is_verb(t):
+                break
+            if t.text == ",":
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if nxt is None or not _continues_name(nxt):
+                    break
+                continue
+            end = t.end
+        return start, end
+
+    # -- recording it ----------------------------------------------------------------------------
+    def _attach(self, text, sent, start, end, person, in_sent, table: EntityTable) -> None:
+        raw = text[start:end].strip(" ,")
+        words = raw.split()
+        title = " ".join(nominative_phrase(words))
+        ent = table.entity(person.entity)
+        inner = [m for m in in_sent if start <= m.start and m.end <= end and m.type in ("ORG", "LOC")]
+        org = next((m for m in inner if m.type == "ORG" and m.entity), None)
+        loc = next((m for m in inner if m.type == "LOC" and m.entity), None)
+        country = None
+        if loc is not None:
+            place = table.entity(loc.entity)
+            country = place.iso if place else None
+        if org is None:
+            derived = self._ministry_of(words, loc is not None, table)
+            org_id = derived.id if derived else None
+        else:
+            org_id = org.entity
+        role = Role(title=title, organization=org_id, country=country,
+                    evidence=Evidence(sent.start, sent.end, sent.text))
+        if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
+            ent.roles.append(role)
+
+    @staticmethod
+    def _ministry_of(words: list[str], has_country: bool, table: EntityTable):
+        """'Министр иностранных дел Республики Армения' names the ministry it heads."""
+        for i, w in enumerate(words):
+            if lemma(w) in MINISTER_HEADS and i + 1 < len(words) and has_country:
+                tail = words[i + 1:]
+                if not tail or not tail[0][:1].islower():
+                    return None
+                name = match_case("Министерство", "Министерство") + " " + " ".join(tail)
+                return table.organization(name)
+        return None
+
+
+def _continues_name(tok: Token) -> bool:
+    """After a comma, a lower-case genitive word goes on with the same title:
+    'Министерства цифрового развития, связи и массовых коммуникаций'."""
+    if not tok.text[:1].islower():
+        return False
+    return any(p.tag.case == "gent" for p in parses(tok.text))
+
+
+def title_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Title words standing alone in a sentence ("Министр ... примет участие"): (start, end, head lemma)."""
+    out = []
+    for t in sent.tokens:
+        lem = lemma(t.text)
+        if lem in HEADS:
+            out.append((t.start, t.end, lem))
+    return out

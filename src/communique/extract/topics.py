@@ -1,0 +1,45 @@
+"""Topics from a small taxonomy kept as data (resources/topics.json)."""
+
+from __future__ import annotations
+
+from ..model import Evidence, Topic
+from .nlp import Sentence, lemma
+from .resources import load_json
+
+_TAX = load_json("topics.json")
+
+
+def _keys(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(w.split()) for w in words]
+
+
+TOPICS = [(t["id"], t["label"], _keys(t["strong"]), _keys(t["weak"])) for t in _TAX["topics"]]
+_MAXN = max(len(k) for _, _, s, w in TOPICS for k in s + w)
+
+
+class TopicStep:
+    name = "topics"
+    version = _TAX["version"]
+
+    def __call__(self, sents: list[Sentence], lang: str = "ru") -> list[Topic]:
+        n_words = sum(len(s.tokens) for s in sents) or 1
+        hits: dict[str, float] = {}
+        evidence: dict[str, list[Evidence]] = {}
+        for sent in sents:
+            lemmas = [lemma(t.text) for t in sent.tokens if t.text[:1].isalnum()]
+            grams = {tuple(lemmas[i:i + n]) for n in range(1, _MAXN + 1) for i in range(len(lemmas) - n + 1)}
+            for tid, _, strong, weak in TOPICS:
+                score = 2.0 * sum(1 for k in strong if k in grams) + 0.5 * sum(1 for k in weak if k in grams)
+                if score:
+                    hits[tid] = hits.get(tid, 0.0) + score
+                    if score >= 2 and len(evidence.setdefault(tid, [])) < 3:
+                        evidence[tid].append(Evidence(sent.start, sent.end, sent.text))
+        out = []
+        for tid, label, _, _ in TOPICS:
+            score = hits.get(tid, 0.0)
+            if score < 2:
+                continue
+            out.append(Topic(tid, label.get(lang) or label["en"], min(1.0, score * 1000 / n_words / 40),
+                             evidence.get(tid, [])))
+        out.sort(key=lambda t: -t.score)
+        return out

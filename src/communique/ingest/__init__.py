@@ -1,0 +1,1 @@
+"""Turning sources into Documents: formats, sources, language, hashing."""
