@@ -62,6 +62,9 @@ class EntityTable:
             ent.aliases.append(alias)
         self._by_key.setdefault((ent.type, normalize_key(alias)), ent)
 
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None
+
     def get(self, type_: str, key: str) -> Entity | None:
         return self._by_key.get((type_, normalize_key(key)))
 

@@ -43,8 +43,7 @@ _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 CONTEXT_FRAMES = {tuple(f.split()) for f in _LEX["context_frames"]}
 PLANNED_CUES = {lemma(w) if " " not in w else w for w in _LEX["status"]["planned"]}
 BACKGROUND = {"FOUNDING", "ACCESSION"}
-_MEMBERSHIP = {"организация", "союз", "содружество", "брикс", "шос", "снг", "еаэс", "полноправный", "статус",
-               "государство-член", "состав"}
+_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
 _ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
 _ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
@@ -87,9 +86,12 @@ class EventStep:
             s_dates = [d for d in dates if sent.start <= d.start < sent.end]
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
-            for trig in triggers:
+            for k, trig in enumerate(triggers):
                 if context is not None and trig is context[0]:
                     continue
+                if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
+                        and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
+                    continue  # "панельной сессии Форума": the forum told before, as the session's frame
                 if self._is_reference(trig, lemmas, events, s_dates, sent):
                     continue
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
@@ -126,7 +128,9 @@ class EventStep:
     def _accept(self, trig: _Trigger, lemmas: list[str], found: list[_Trigger]) -> bool:
         window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
         if trig.type == "ACCESSION" and trig.weak:
-            return bool(window & _MEMBERSHIP) and not (set(lemmas[max(0, trig.start - 2):trig.start]) & {"являться"})
+            # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
+            near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
+            return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and trig.weak:
             # "создание центра / комиссии / рабочей группы": the founded body follows
             nxt = lemmas[trig.end:trig.end + 6]
@@ -148,7 +152,7 @@ class EventStep:
         for trig in triggers:
             before = tuple(lemmas[max(0, trig.start - 2):trig.start])
             if any(before[-len(f):] == f for f in CONTEXT_FRAMES if len(f) <= len(before)):
-                ref = _latest(events, trig.type) or (_latest(events, "MEETING") if trig.type == "SESSION" else None)
+                ref = _latest(events, trig.type)
                 if ref is not None:
                     return trig, ref
         return None
@@ -183,6 +187,8 @@ class EventStep:
                 start, end = None, end
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         participants = self._participants(trig, s_mentions, table, role_spans, location)
+        if not any(table.entity(p.entity).type == "PER" for p in participants):
+            participants = self._title_references(lemmas, table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
                    location=location, name=name, ordinal=ordinal, participants=participants,
@@ -244,15 +250,18 @@ class EventStep:
         for m in s_mentions:
             if m.type != "LOC" or not m.entity or _inside(m, role_spans) or _inside_org(m, s_mentions):
                 continue
-            idx = next((i for i, t in enumerate(toks) if t.start == m.start), None)
+            idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
             if idx is None or idx == 0:
                 continue
-            prep = toks[idx - 1].text.casefold()
-            if prep == "г." and idx > 1:
-                prep = toks[idx - 2].text.casefold()
+            j = idx - 1
+            while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
+                j -= 1
+            prep = toks[j].text.casefold()
             if prep not in {"в", "во", "на"}:
                 continue
             dist = abs(idx - trig.start)
+            if dist > _MAX_PLACE_DISTANCE:
+                continue
             ent = table.entity(m.entity)
             if ent is not None and ent.kind == "city":
                 dist -= 0.5
@@ -271,6 +280,8 @@ class EventStep:
                 continue
             if m.type == "PER":
                 role = "participant"
+            elif trig.type in _PERSONS_ONLY:
+                continue
             elif m.type == "ORG":
                 if _inside(m, role_spans) or _inside_org(m, s_mentions):
                     continue
@@ -282,6 +293,21 @@ class EventStep:
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    @staticmethod
+    def _title_references(lemmas: list[str], table: EntityTable) -> list[Participant]:
+        """"Министр связи и информатизации примет участие": a title alone names the person who holds it."""
+        out = []
+        joined = " " + " ".join(lemmas) + " "
+        for ent in table.entities:
+            if ent.type != "PER":
+                continue
+            for role in ent.roles:
+                words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)[:4]]
+                if len(words) >= 2 and " " + " ".join(words) + " " in joined:
+                    out.append(Participant(ent.id, "participant"))
+                    break
+        return out if len(out) == 1 else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
@@ -389,6 +415,8 @@ class EventStep:
             target.participants.append(Participant(m.entity, "participant"))
 
 
+_MAX_PLACE_DISTANCE = 12
+_PERSONS_ONLY = {"SPEECH", "SESSION"}
 _BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
                "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
                "ассоциация", "сеть", "офис", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
