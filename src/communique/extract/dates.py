@@ -44,11 +44,24 @@ Spans: the span covers the date expression itself. A plain locative preposition 
 markers ("с ... по ...", "до", "since", "from ... to ..."), and the whole of a fixed relative phrase
 ("на прошлой неделе", "в прошлом году", "earlier this month").
 
-Not handled, knowingly: weekdays ("в понедельник", "on Monday"), counted offsets ("через две недели",
-"три дня назад", "two weeks ago"), two-digit years ("12.03.25", "'25", "2024/25"), times of day,
-centuries, enumerations of days ("13 и 14 марта" yields only "14 марта"), and fiscal years.
+Guards against numbers that are not dates: a four-digit number is a year only with a year marker
+("г.", "года", "-м", ...), inside a date, in a range of years, or (English) after "in", "since",
+"by", ...; years run 1700-2199; impossible days ("31 июня") are not dates; a Capitalized month
+word alone ("Марта", "May") needs a preposition before it; "накануне" followed by what it is the
+eve of ("накануне Дня Победы") and "сегодня"/"Today" inside a title ("«Россия сегодня»",
+"USA Today") are skipped. An English d/m/y vs m/d/y date that cannot be told apart ("3/4/2025")
+is returned with value None.
 
-Lexicons live in resources/dates_ru.json and resources/dates_en.json. Standard library only.
+Not handled, knowingly: weekdays ("в понедельник", "on Monday"), counted offsets ("через две недели",
+"три дня назад", "two weeks ago"), two-digit years ("12.03.25", "'25", "в 90-е годы", "2024/25",
+"2023/2024"), times of day, centuries, enumerations of days ("13 и 14 марта" yields only
+"14 марта"), "в конце недели", fiscal years, and a bare number before a month-and-year that is a
+count rather than a day ("5 июня 2000 человек" reads as a date).
+
+Lexicons live in resources/dates_ru.json and resources/dates_en.json, loaded once at import; every
+regex is compiled at import. Matching runs on a lower-cased copy of the text: one scan finds runs of
+digits, one scans for keywords (month names, relative words), and only the rules anchored at those
+hits are tried. Standard library only.
 """
 
 from __future__ import annotations
@@ -475,8 +488,9 @@ _RU_DECADE = re.compile(
 )
 _RU_PERIOD_UNIT = rf"\s+(?P<unit>{_alt(_RU['quarter_words'] + _RU['half_words'])})(?!\w)"
 _RU_PERIOD_YEAR = rf"(?:\s+{_g('y', _YEAR_NUM)}{_RU_YMARK_OPT}|\s+{_g('r', _RU_REL_YEAR)})"
+# "во 2-м квартале", "в 1 квартале 2025 г."; a bare "2 квартала" without a year is a count, not a date
 _RU_PERIOD_NUM = re.compile(
-    rf"(?<![\w.,])[1-4](?:-?(?:ого|ый|ом|го|й|м))?(?!\w){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
+    rf"(?<![\w.,])[1-4](?P<suf>-?(?:ого|ый|ом|го|й|м))?(?!\w){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
 )
 _RU_PERIOD_WORD = re.compile(
     rf"(?<!\w)(?:iv|i{{1,3}}|(?:{_alt(_RU['ordinal_stems'])})[а-яё]{{0,4}}){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
@@ -575,6 +589,12 @@ def _year_period(kind: str):
     return rule
 
 
+def _ru_period_num(m, ctx):
+    if not (m.group("suf") or m.group("y") or m.group("r")):
+        return None
+    return _year_period("period")(m, ctx)
+
+
 def _season_rel(ctx: _Ctx, s: int, e: int, season: str, adj_rx: _Back, offsets: dict) -> _C | None:
     am = ctx.before(adj_rx, s)
     if not am:
@@ -585,9 +605,12 @@ def _season_rel(ctx: _Ctx, s: int, e: int, season: str, adj_rx: _Back, offsets: 
     return _C(am.start(), e, "season", vs=vs, rel=True)
 
 
+_RU_SEASON_ADJ_OFF = {k.lower(): v for k, v in _RU["season_adjectives"].items()}
+
+
 def _ru_season_rel(m, ctx):
-    adj = {k.lower(): v for k, v in _RU["season_adjectives"].items()}
-    return _season_rel(ctx, m.start(), m.end(), _RU_SEASON_OF[_fold(m.group("s"))], _RU_SEASON_ADJ, adj)
+    season = _RU_SEASON_OF[_fold(m.group("s"))]
+    return _season_rel(ctx, m.start(), m.end(), season, _RU_SEASON_ADJ, _RU_SEASON_ADJ_OFF)
 
 
 def _ru_rel_day(m, ctx):
@@ -751,15 +774,21 @@ def _en_yy(m, ctx):
 
 
 def _en_period(m, ctx):
+    if m.group("unit") == "half" and not (m.group("y") or m.group("radj")):
+        return None  # "the first half of the meeting": a bare half is rarely a date
     if m.group("y"):
         return _C(m.start(), m.end(), "period", (int(m.group("y")), None, None, None))
     off = {"last": -1, "next": 1}.get(m.group("radj") or "this", 0)
     return _C(m.start(), m.end(), "period", (None, None, None, off))
 
 
+_EN_SEASON_ADJ_OFF = {"this": 0, "last": -1, "next": 1}
+
+
 def _en_season_rel(m, ctx):
-    offsets = {"this": 0, "last": -1, "next": 1}
-    return _season_rel(ctx, m.start(), m.end(), _EN_SEASON_OF[m.group("s")], _EN_SEASON_ADJ, offsets)
+    return _season_rel(
+        ctx, m.start(), m.end(), _EN_SEASON_OF[m.group("s")], _EN_SEASON_ADJ, _EN_SEASON_ADJ_OFF
+    )
 
 
 def _en_rel_day(m, ctx):
@@ -825,7 +854,7 @@ _RU_DIGIT_RULES = {
         (_NUM_DDMY, _num_ddmy),
         (_RU_DMY, _ru_dmy),
         (_RU_DDM, _ru_ddm),
-        (_RU_PERIOD_NUM, _year_period("period")),
+        (_RU_PERIOD_NUM, _ru_period_num),
         (_RU_MONTHS_OF, _year_period("period")),
     ),
 }
@@ -985,7 +1014,7 @@ def _derived(ctx: _Ctx, atoms: list[_C]) -> list[_C]:
     text, lang = ctx.text, ctx.lang
     out: list[_C] = []
     for i, a in enumerate(atoms):
-        if a.a is None or a.b is not None or a.weak and a.kind != "month":
+        if a.a is None or a.b is not None:
             continue
         if i + 1 < len(atoms) and a.kind in _SINGLE:
             b = atoms[i + 1]
@@ -1116,7 +1145,7 @@ def find_published(text: str, lang: str = "ru") -> tuple[str, int, int] | None:
     lang = "ru" if (lang or "ru").lower().startswith("ru") else "en"
     lines = [m for m in _LINE.finditer(text) if m.group().strip()]
     head = lines[:_HEAD_LINES]
-    tail = lines[_HEAD_LINES:][-_TAIL_LINES:]
+    tail = lines[-_TAIL_LINES:]
     for group, fns in (
         (head, (_labeled, _only_date, _dateline)),
         (tail[::-1], (_labeled, _only_date, _closing)),
