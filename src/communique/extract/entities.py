@@ -17,8 +17,17 @@ from .normalize import initials_of, nominative_text, person_nominative, surname_
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
+_FOLLOWING_ACRONYM = re.compile(r"\s*\(([А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7})\)")
 _INITIALS_ONLY = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*){1,3}$")
 _QUOTES = "«»\"“”„"
+
+
+def _only_title_words(text: str) -> bool:
+    """'Министр', 'Посол' tagged as a person by the model: a title, not a name."""
+    from .roles import HEADS, MODIFIERS
+
+    words = re.findall(r"[\w-]+", text)
+    return bool(words) and all(lemma(w) in HEADS or lemma(w) in MODIFIERS for w in words)
 
 
 def phrase_key(text: str) -> str:
@@ -104,6 +113,18 @@ class EntityTable:
             text, acronym = m.group("name").strip(), m.group("acr").strip()
         if ACRONYM.match(text):
             return self._acronym_org(text)
+        words = re.findall(r"[\w-]+", text)
+        if len(words) == 1 and lemma(words[0]) in GENERIC_HEADS:
+            # "Совет", "Комиссия" alone: the body of that kind named in full before, else nothing
+            head = lemma(words[0])
+            return next((e for e in reversed(self.entities) if e.type == "ORG"
+                         and lemma(re.findall(r"[\w-]+", e.name)[0]) == head), None)
+        if acronym and not _acronym_matches(acronym, text):
+            # "Совета Международной ассоциации ... (МАОЦС)": the acronym names the inner body
+            inner = _acronym_suffix(acronym, words)
+            if inner:
+                self._alias(self.organization(inner), acronym)
+                acronym = None
         entry = self._gazetteer_org(text)
         if entry is None:
             name = nominative_text(text)
@@ -155,6 +176,23 @@ class EntityTable:
         return ent
 
 
+GENERIC_HEADS = frozenset({"совет", "комиссия", "комитет", "министерство", "правительство", "секретариат", "исполком",
+                           "ведомство", "агентство", "служба", "организация", "союз", "содружество", "группа",
+                           "форум", "ассоциация", "парламент", "администрация", "департамент", "управление"})
+
+
+def _acronym_matches(acr: str, name: str) -> bool:
+    return _acronym_of(name).casefold() == acr.casefold()
+
+
+def _acronym_suffix(acr: str, words: list[str]) -> str | None:
+    for k in range(1, len(words) - 1):
+        tail = " ".join(words[k:])
+        if _acronym_matches(acr, tail):
+            return tail
+    return None
+
+
 def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w-]+", name) if len(w) > 2 or w[:1].isupper()).upper()
 
@@ -192,10 +230,15 @@ class EntityStep:
         mentions: list[Mention] = []
         for s in spans:
             surface = text[s.start:s.end]
-            m = Mention(s.start, s.end, s.type, surface)
+            if s.type == "ORG" and "(" not in surface:
+                paren = _FOLLOWING_ACRONYM.match(text, s.end)
+                if paren:
+                    surface = surface + " (" + paren.group(1) + ")"
+            m = Mention(s.start, s.end, s.type, text[s.start:s.end])
             mentions.append(m)
             if s.type == "PER":
-                if _INITIALS_ONLY.match(surface):
+                if _INITIALS_ONLY.match(surface) or _only_title_words(surface):
+                    m.type = "TITLE" if _only_title_words(surface) else m.type
                     continue
                 pending.append((m, persons.add(person_nominative(surface))))
             elif s.type == "LOC":

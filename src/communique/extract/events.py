@@ -41,7 +41,8 @@ TRIGGERS = _compile(_LEX["triggers"])
 WEAK = {(t, tuple(p.split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
 _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 CONTEXT_FRAMES = {tuple(f.split()) for f in _LEX["context_frames"]}
-PLANNED_CUES = {lemma(w) if " " not in w else w for w in _LEX["status"]["planned"]}
+PLANNED_CUES = {w for w in _LEX["status"]["planned"] if " " not in w}
+PLANNED_PHRASES = [tuple(w.split()) for w in _LEX["status"]["planned"] if " " in w]
 BACKGROUND = {"FOUNDING", "ACCESSION"}
 _BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
@@ -83,7 +84,7 @@ class EventStep:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
                 continue
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-            s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+            s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
             for k, trig in enumerate(triggers):
@@ -132,9 +133,9 @@ class EventStep:
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
             return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and trig.weak:
-            # "создание центра / комиссии / рабочей группы": the founded body follows
-            nxt = lemmas[trig.end:trig.end + 6]
-            return any(w in _BODY_NOUNS for w in nxt) or "объявить" in window or "принять" in window
+            # "создание центра / комиссии / рабочей группы", "Ассоциация была создана": a body nearby
+            near = lemmas[max(0, trig.start - 4):trig.end + 6]
+            return any(w in _BODY_NOUNS for w in near) or "объявить" in window
         if trig.type == "MEETING" and trig.weak:
             if trig.lemmas == ("обсудить",):
                 return False  # discussing is what happens at a meeting, not a meeting of its own
@@ -188,7 +189,7 @@ class EventStep:
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         participants = self._participants(trig, s_mentions, table, role_spans, location)
         if not any(table.entity(p.entity).type == "PER" for p in participants):
-            participants = self._title_references(lemmas, table) + participants
+            participants = self._title_references(toks, lemmas, table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
                    location=location, name=name, ordinal=ordinal, participants=participants,
@@ -205,7 +206,8 @@ class EventStep:
         # modality first: "запланировано", "планируется", "примет участие"
         lo, hi = _clause(toks, trig)
         window = lemmas[lo:hi]
-        if any(w in PLANNED_CUES for w in window):
+        if any(w in PLANNED_CUES for w in window) or any(
+                tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window))):
             return self._check_dates("planned", trig, s_dates, published)
         best, best_dist = None, 10 ** 6
         for i in range(lo, hi):
@@ -295,19 +297,24 @@ class EventStep:
         return out
 
     @staticmethod
-    def _title_references(lemmas: list[str], table: EntityTable) -> list[Participant]:
-        """"Министр связи и информатизации примет участие": a title alone names the person who holds it."""
-        out = []
-        joined = " " + " ".join(lemmas) + " "
-        for ent in table.entities:
-            if ent.type != "PER":
+    def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
+        """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it."""
+        from .roles import HEADS
+
+        holders: dict[str, Participant] = {}
+        for i, lem in enumerate(lemmas):
+            if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
                 continue
-            for role in ent.roles:
-                words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)[:4]]
-                if len(words) >= 2 and " " + " ".join(words) + " " in joined:
-                    out.append(Participant(ent.id, "participant"))
-                    break
-        return out if len(out) == 1 else []
+            for ent in table.entities:
+                if ent.type != "PER":
+                    continue
+                for role in ent.roles:
+                    words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)]
+                    if words and words[0] == lem and all(
+                            i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
+                            or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
+                        holders[ent.id] = Participant(ent.id, "participant")
+        return list(holders.values()) if len(holders) == 1 else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
@@ -419,7 +426,8 @@ _MAX_PLACE_DISTANCE = 12
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
                "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
-               "ассоциация", "сеть", "офис", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
+               "ассоциация", "сеть", "офис", "служба", "банк", "министерство", "ведомство", "орган", "форум",
+               "сообщество", "партнерство", "коалиция", "объединение", "клуб", "компания", "предприятие", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
 
 
 def _evidence(sent: Sentence) -> Evidence:
@@ -428,6 +436,13 @@ def _evidence(sent: Sentence) -> Evidence:
     left = len(text) - len(text.lstrip("*_#>- \t"))
     right = len(text.rstrip("*_ \t"))
     return Evidence(sent.start + left, sent.start + right, text[left:right])
+
+
+def _validity(text: str, d: DateMention) -> bool:
+    """'Программа ... на 2025–2027 годы': the years a document runs for, not when anything happened."""
+    before = text[max(0, d.start - 4):d.start].casefold()
+    years = (d.value_start or "").isdigit() and (d.value_end is None or (d.value_end or "").isdigit())
+    return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
 
 
 def _latest(events: list[Event], type_: str) -> Event | None:

@@ -75,6 +75,7 @@ ADJ_HEADS = frozenset("""
 правительство кабинет парламент посольство консульство власть руководство министерство ведомство
 мид госдепартамент армия полиция сборная минфин минобороны
 """.split())
+HEADS = HEADS | ADJ_HEADS
 
 # Heads whose name goes on with "по" and a field: "Комитет по международным делам".
 PO_HEADS = frozenset("""
@@ -219,31 +220,37 @@ class _GazIndex:
     keys: dict  # lemma tuple -> "ORG" | "LOC"
     longest: int
     first: frozenset  # first lemmas of the keys
-    intl: frozenset  # acronyms of organizations ("ООН", "ШОС")
-    stems: frozenset  # stems of one-word place names, for place adjectives ("япон", "росси")
+    upper: frozenset  # keys written in capitals ("РФ", "ООН"): matched only in capitals
+    ambiguous: frozenset  # one-word city names that are also words or surnames ("Мир", "Королёв")
+    intl: frozenset  # acronyms of the gazetteer's (international) organizations: "ООН", "ШОС"
 
 
 @functools.cache
 def _gaz_index() -> _GazIndex:
     gaz = _gazetteer()
     keys: dict[tuple[str, ...], str] = {}
+    upper: set[tuple[str, ...]] = set()
+    ambiguous: set[tuple[str, ...]] = set()
     intl: set[str] = set()
-    stems: set[str] = set()
     if gaz is not None:
-        for key in gaz.iter_organization_keys("ru"):
-            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(key))
+        for surface, _, entry in gaz.iter_organization_keys("ru"):
+            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
             if lem:
                 keys.setdefault(lem, ORG)
-                if _ACRONYM.match(key.strip()):
-                    intl.add(key.strip())
-        for key in gaz.iter_place_keys("ru"):
-            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(key))
-            if lem:
-                keys[lem] = LOC
-                if len(lem) == 1 and len(lem[0]) >= 4:
-                    stems.add(re.sub(r"(?:ия|ья|я|а|ы|и|ь|о|е|у)$", "", lem[0]))
+                if _ACRONYM.match(surface.strip()):
+                    intl.add(surface.strip())
+                    upper.add(lem)
+        for surface, kind, entry in gaz.iter_place_keys("ru"):
+            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
+            if not lem or keys.get(lem) == ORG:
+                continue
+            keys[lem] = LOC
+            if surface.isupper():
+                upper.add(lem)
+            if kind == "city" and entry.get("ambiguous") and len(lem) == 1:
+                ambiguous.add(lem)
     return _GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
-                     frozenset(intl), frozenset(stems))
+                     frozenset(upper), frozenset(ambiguous), frozenset(intl))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -477,13 +484,18 @@ class RussianNER:
                 t = gi.keys.get(tuple(doc.lemma(k) for k in range(s.i, s.j)))
             if t == ORG and s.type == LOC:
                 s.type = ORG
-            elif t == LOC and s.type == ORG and s.j - s.i <= 3:
-                s.type = LOC
-            elif t is None and s.type == LOC and s.j - s.i == 1:
+            elif t == LOC and s.type == ORG and s.j - s.i <= 3 and not self._quoted_span(doc, s):
+                s.type = LOC  # but «Барселона» in quotes is the club
+            elif t is None and s.type == LOC and s.j - s.i == 1 and _ACRONYM.match(doc.words[s.i]):
                 m = _marks(doc.words[s.i])
                 if "Orgn" in m and "Geox" not in m:
                     s.type = ORG
         return spans
+
+    @staticmethod
+    def _quoted_span(doc: _Doc, s: _S) -> bool:
+        return s.i > 0 and s.j < len(doc.words) and doc.words[s.i - 1] in _OPEN_QUOTES \
+            and doc.words[s.j] in _CLOSE_QUOTES
 
     # -- gazetteer: countries, cities and bodies the model missed ---------------------------
     def _gazetteer(self, doc: _Doc, spans: list[_S]) -> list[_S]:
@@ -507,7 +519,7 @@ class RussianNER:
                 if t is not None:
                     hit = (b, t)
                     break
-            if hit is None or not self._gaz_ok(doc, i, hit[0], hit[1]):
+            if hit is None or not self._gaz_ok(doc, i, hit[0], hit[1], gi):
                 i += 1
                 continue
             b, t = hit
@@ -522,7 +534,12 @@ class RussianNER:
         return spans + added
 
     @staticmethod
-    def _gaz_ok(doc: _Doc, a: int, b: int, t: str) -> bool:
+    def _gaz_ok(doc: _Doc, a: int, b: int, t: str, gi: _GazIndex) -> bool:
+        key = tuple(doc.lemma(k) for k in range(a, b))
+        if key in gi.upper and not all(doc.words[k].isupper() for k in range(a, b)):
+            return False
+        if key in gi.ambiguous or RussianNER._quoted_span(doc, _S(a, b, t, "")):
+            return False  # «Колумбия» in quotes is a ship or a film
         if b - a > 1:
             return True
         w = doc.words[a]
@@ -625,7 +642,12 @@ class RussianNER:
         # right to left, so that "пресс-служба" finds "полиции РА" already built
         for h in range(len(w) - 1, -1, -1):
             lem = heads.get(w[h].lower().replace("ё", "е"))
-            if lem is None or _Coverage(spans).relation(h, h + 1) != "free":
+            if lem is None:
+                continue
+            rel = _Coverage(spans).relation(h, h + 1)
+            if rel == "same" and lem in ADJ_HEADS and all(o.type == ORG for o in _Coverage(spans).inside(h, h + 1)):
+                pass  # "японского [МИДа]": the model found the head alone
+            elif rel != "free":
                 continue
             if lem not in PLURAL_HEADS and "sing" not in {n for _, n in _agree_forms(w[h])}:
                 continue  # "лучших университетов Китая" is no one body
@@ -641,9 +663,9 @@ class RussianNER:
             else:
                 continue
             end = self._po_complement(doc, end, lem, by_start)
-            if _Coverage(spans).relation(start, end) in ("free", "covers"):
+            if (start, end) != (h, h + 1) and _Coverage(spans).relation(start, end) in ("free", "covers"):
                 s = _S(start, end, ORG, "rule")
-                spans = _absorb(spans, [s])
+                spans = _absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
                 by_start.setdefault(start, []).append(s)
         return spans
 
@@ -717,23 +739,20 @@ class RussianNER:
 
     @staticmethod
     def _place_adjective(doc: _Doc, a: int, h: int) -> bool:
-        """One of the adjectives is derived from a known place: 'японский' from 'Япония'."""
-        stems = _gaz_index().stems
-        for k in range(a, h):
-            word = doc.words[k].lower()
-            if _PLACE_ADJ.match(word):
-                lem = doc.lemma(k)
-                if any(lem[:cut] in stems for cut in range(3, min(len(lem), 9))):
-                    return True
-        return False
+        """One of the adjectives is derived from a country: 'японский' from 'Япония'."""
+        gaz = _gazetteer()
+        if gaz is None:
+            return False
+        return any(_PLACE_ADJ.match(doc.words[k].lower()) and gaz.countries_of_adjective(doc.words[k])
+                   for k in range(a, h))
 
     # -- extend: an organization followed by a place or a body in the genitive -----------------
     def _extend(self, doc: _Doc, spans: list[_S]) -> list[_S]:
         w = doc.words
         intl = _gaz_index().intl
         by_start = _starts(spans)
-        new = []
-        for s in spans:
+        new: list[_S] = []
+        for s in sorted(spans, key=lambda s: (s.i, -s.j)):
             if s.type != ORG or (s.j - s.i == 1 and w[s.i] in intl):
                 continue  # "ЕС", "ООН": an intergovernmental body's name is complete
             j = s.j
@@ -742,8 +761,11 @@ class RussianNER:
                 if nxt is None:
                     break
                 j = nxt.j
-            j = self._po_complement(doc, j, self._head_of(doc, s), by_start)
-            j = self._named_after(doc, j, by_start)
+            outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
+                        for o in spans) or any(o.i < s.i < o.j for o in new)
+            if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
+                j = self._po_complement(doc, j, self._head_of(doc, s), by_start)
+                j = self._named_after(doc, j, by_start)
             if j > s.j:
                 new.append(_S(s.i, j, ORG, "rule"))
         return _absorb(spans, new) if new else spans

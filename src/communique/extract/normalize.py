@@ -15,7 +15,7 @@ from .nlp import parses
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
-_INITIALS_GLUED = re.compile(r"^(?:[А-ЯЁA-Z]\.){1,3}$")
+_INITIALS_GLUED = re.compile(r"^(?:[А-ЯЁA-Z]\.){0,2}[А-ЯЁA-Z]\.?$")
 _ADJ = {"ADJF", "PRTF", "NUMR"}
 
 

@@ -80,6 +80,8 @@ class RoleStep:
 
     def _after(self, sent: Sentence, person: Mention, in_sent: list[Mention]) -> tuple[int, int] | None:
         toks = [t for t in sent.tokens if t.start >= person.end]
+        if toks and toks[0].text == "." and toks[0].start == person.end and person.text[-1:].isupper():
+            toks = toks[1:]  # "Сидоренко В.П., заместитель ...": the last initial's dot
         if len(toks) < 2 or toks[0].text not in {",", "—", "–", "("}:
             return None
         i = 1

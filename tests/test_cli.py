@@ -1,0 +1,89 @@
+"""The `communique` command, run as a real subprocess."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+CLI = [sys.executable, "-m", "communique.cli"]
+TEXT = "12 мая 2025 г. в Ташкенте состоялись переговоры министров связи Узбекистана и Кыргызстана."
+
+
+def run(args, stdin=None):
+    return subprocess.run(CLI + args, input=stdin, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    d = tmp_path_factory.mktemp("batch")
+    lines = [
+        json.dumps({"id": "ok1", "text": TEXT, "published": "2025-05-13"}, ensure_ascii=False),
+        "{this is not json",
+        json.dumps({"id": "no-text"}),
+        json.dumps({"id": 7, "text": "Вчера в Минске прошла встреча.", "published": "2025-05-13"}, ensure_ascii=False),
+        json.dumps({"id": "bad-date", "text": TEXT, "published": "13/05/2025"}, ensure_ascii=False),
+    ]
+    inp = d / "in.jsonl"
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run(["extract", "--jsonl", str(inp), "--format", "facts"])
+    assert res.returncode == 0, res.stderr
+    return [json.loads(x) for x in res.stdout.splitlines()]
+
+
+def test_jsonl_one_output_line_per_input_line(batch):
+    assert [b["id"] for b in batch] == ["ok1", "line2", "no-text", 7, "bad-date"]
+
+
+def test_jsonl_bad_lines_yield_errors_and_the_run_goes_on(batch):
+    assert "error" in batch[1] and "error" in batch[2] and "error" in batch[4]
+    assert "error" not in batch[0] and "error" not in batch[3]
+    assert batch[3]["events"][0]["start"] == "2025-05-12"
+
+
+def test_jsonl_facts_carry_mentions_with_offsets(batch):
+    ok = batch[0]
+    assert ok["mentions"], ok
+    for m in ok["mentions"]:
+        assert TEXT[m["start"]:m["end"]] == m["text"]
+    assert {"persons", "organizations", "locations", "events", "agreements"} <= set(ok)
+
+
+def test_extract_a_markdown_file_prints_a_record(tmp_path):
+    p = tmp_path / "release.md"
+    p.write_text("## **Переговоры в Ташкенте**\n\n" + TEXT + "\n", encoding="utf-8")
+    res = run(["extract", str(p)])
+    assert res.returncode == 0, res.stderr
+    rec = json.loads(res.stdout)
+    assert rec["schema_version"] and rec["document"]["language"] == "ru"
+    assert rec["events"][0]["type"] == "MEETING"
+
+
+def test_extract_html_from_stdin(tmp_path):
+    html = ("<html><head><title>Переговоры</title></head><body><nav>Главная | Новости | Контакты</nav>"
+            f"<article><h1>Переговоры в Ташкенте</h1><p>{TEXT}</p><p>Стороны обсудили сотрудничество в "
+            "области связи и цифровой трансформации.</p></article><footer>© Министерство</footer></body></html>")
+    res = run(["extract", "-", "--format", "facts"], stdin=html)
+    assert res.returncode == 0, res.stderr
+    f = json.loads(res.stdout)
+    assert any(e["type"] == "MEETING" for e in f["events"])
+    assert not any("Контакты" in m["text"] for m in f["mentions"])
+
+
+def test_missing_and_empty_files_are_clear_errors(tmp_path):
+    res = run(["extract", str(tmp_path / "nope.txt")])
+    assert res.returncode == 2 and "no such file" in res.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    res = run(["extract", str(empty)])
+    assert res.returncode == 2 and "empty" in res.stderr
+
+
+def test_other_language_does_not_crash_and_says_what_ran():
+    res = run(["extract", "-", "--format", "facts"],
+              stdin="Астанада 2025 жылғы 5 маусымда цифрлық даму министрлерінің кездесуі өтті. "
+                    "Қазақстан және Қырғызстан өкілдері қатысты.")
+    assert res.returncode == 0, res.stderr
+    f = json.loads(res.stdout)
+    assert f["language"] == "kk"
+    assert "ner" in f["extractor"]["skipped"]

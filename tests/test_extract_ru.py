@@ -1,0 +1,213 @@
+"""Behaviour of the Russian pipeline on texts written for these tests (fictional people and events)."""
+
+import pytest
+
+import communique
+
+
+def facts(text, published=None):
+    return communique.extract(text, published=published, language="ru").to_facts()
+
+
+def events_of(f, type_):
+    return [e for e in f["events"] if e["type"] == type_]
+
+
+def person(f, surname):
+    return next(p for p in f["persons"] if p["name"].endswith(surname))
+
+
+# -- names, roles, acronyms ------------------------------------------------------------------------
+
+def test_inflected_person_and_title_are_normalized():
+    f = facts("В Минске состоялась встреча Министра иностранных дел Республики Беларусь Андрея Ковальчука "
+              "с делегацией Вьетнама.")
+    p = person(f, "Ковальчук")
+    assert p["name"] == "Андрей Ковальчук"
+    assert p["roles"] == ["Министр иностранных дел Республики Беларусь"]
+    assert "Беларусь" in [loc["name"] for loc in f["locations"]]
+    # the ministry named only through its minister's title is an organization of its own
+    assert "Министерство иностранных дел Республики Беларусь" in [o["name"] for o in f["organizations"]]
+
+
+def test_title_after_the_name_and_initials_after_the_surname():
+    f = facts("Сидоренко В.П., заместитель Председателя Исполнительного комитета СНГ, выступил с докладом "
+              "на заседании Совета.")
+    p = person(f, "Сидоренко")
+    assert p["name"] == "В.П. Сидоренко"
+    assert p["roles"] == ["заместитель Председателя Исполнительного комитета СНГ"]
+
+
+def test_list_of_participants_with_titles():
+    f = facts("В заседании приняли участие заместитель Министра цифрового развития Республики Казахстан "
+              "Ержан Мусин, директор Департамента международного сотрудничества Марина Лосева и "
+              "Чрезвычайный и Полномочный Посол Республики Узбекистан Бахром Турсунов.")
+    assert person(f, "Мусин")["roles"] == ["заместитель Министра цифрового развития Республики Казахстан"]
+    assert person(f, "Лосева")["roles"] == ["директор Департамента международного сотрудничества"]
+    assert person(f, "Турсунов")["roles"] == ["Чрезвычайный и Полномочный Посол Республики Узбекистан"]
+
+
+def test_surname_alone_later_joins_the_full_name():
+    f = facts("Вчера в Астане прошли переговоры Министра связи Монголии Батбаяра Цогтгэрэла с коллегами. "
+              "Позже Цогтгэрэл выступил с докладом на форуме.", published="2025-06-10")
+    names = [p["name"] for p in f["persons"]]
+    assert names == ["Батбаяр Цогтгэрэл"]
+    speech = events_of(f, "SPEECH")[0]
+    assert speech["participants"] == ["Батбаяр Цогтгэрэл"]
+
+
+def test_acronym_in_parentheses_is_an_alias_and_resolves_later_mentions():
+    f = facts("Состоялось заседание Совета Международной ассоциации операторов цифровой связи (МАОЦС). "
+              "МАОЦС объединяет операторов девяти стран.")
+    orgs = {o["name"]: o["aliases"] for o in f["organizations"]}
+    owner = [name for name, aliases in orgs.items() if "МАОЦС" in aliases]
+    assert owner, orgs
+    assert "МАОЦС" not in orgs
+
+
+def test_gazetteer_acronym_gets_its_full_name():
+    f = facts("Делегация приняла участие в саммите СНГ в Душанбе.")
+    assert any(o["name"] == "Содружество Независимых Государств" and "СНГ" in o["aliases"]
+               for o in f["organizations"])
+
+
+# -- events: types, status, arguments --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,type_,status", [
+    ("12 мая в Ташкенте состоялись переговоры министров связи двух стран.", "MEETING", "occurred"),
+    ("В эти дни в Ташкенте проходит международная конференция по кибербезопасности.", "FORUM", "ongoing"),
+    ("Министр примет участие в международной выставке связи в Бишкеке.", "FORUM", "planned"),
+    ("Следующее заседание комиссии состоится в Баку.", "MEETING", "planned"),
+    ("Стороны подписали Меморандум о сотрудничестве в области связи.", "SIGNING", "occurred"),
+    ("Подписание Соглашения о сотрудничестве запланировано на осень.", "SIGNING", "planned"),
+    ("Министр выступит с докладом на пленарном заседании.", "SPEECH", "planned"),
+    ("Министр выступил с докладом на отраслевой конференции.", "SPEECH", "occurred"),
+    ("Делегация находится в Ереване с официальным визитом.", "VISIT", "ongoing"),
+    ("Министр посетил технопарк в Казани.", "VISIT", "occurred"),
+    ("Состоялся телефонный разговор министров иностранных дел двух стран.", "CALL", "occurred"),
+    ("Министры проведут видеоконференцию на следующей неделе.", "CALL", "planned"),
+    ("Монголия стала полноправным членом организации в 2023 году.", "ACCESSION", "occurred"),
+    ("Ассоциация была создана 12 апреля 1999 г. в Москве.", "FOUNDING", "occurred"),
+])
+def test_event_type_and_status(sentence, type_, status):
+    f = facts(sentence)
+    found = events_of(f, type_)
+    assert found, f["events"]
+    assert found[0]["status"] == status
+
+
+def test_period_place_and_participants_of_a_visit():
+    f = facts("С 3 по 5 июня 2025 г. Министр цифрового развития Республики Армения Ашот Варданян находится с "
+              "официальным визитом в Казахстане.")
+    visit = events_of(f, "VISIT")[0]
+    assert (visit["start"], visit["end"]) == ("2025-06-03", "2025-06-05")
+    assert visit["location"] == "Казахстан"
+    assert visit["participants"] == ["Ашот Варданян"]
+    assert visit["plover"] == {"code": "CONSULT", "mode": "visit"}
+
+
+def test_relative_date_resolved_against_publication_and_never_guessed():
+    text = "Вчера в Бишкеке прошли переговоры делегаций."
+    assert events_of(facts(text, "2025-03-12"), "MEETING")[0]["start"] == "2025-03-11"
+    assert events_of(facts(text), "MEETING")[0]["start"] is None
+
+
+def test_sub_events_nest_and_inherit_the_visit_period():
+    f = facts("С 10 по 12 сентября 2025 г. проходит визит Министра связи Республики Таджикистан Рустама Саидова "
+              "в Китай.\nВ ходе визита Министр примет участие в Форуме по цифровой экономике.\n"
+              "Также Рустам Саидов примет участие в панельной сессии Форума «Данные и доверие».")
+    visit = events_of(f, "VISIT")[0]
+    forum = events_of(f, "FORUM")[0]
+    session = events_of(f, "SESSION")[0]
+    assert forum["parent"] == visit["id"]
+    assert session["parent"] == forum["id"]
+    assert session["name"] == "Данные и доверие"
+    assert forum["name"] == "Форум по цифровой экономике"
+    assert forum["start"] == session["start"] == "2025-09-10"
+    assert forum["location"] == session["location"] == "Китай"
+    assert forum["participants"] == ["Рустам Саидов"]  # "Министр" alone refers to him
+    assert len(events_of(f, "VISIT")) == 1  # "в ходе визита" refers back, it is no second visit
+
+
+def test_speech_in_a_session_and_ordinal_series():
+    f = facts("20 мая в Баку состоялось 7-е заседание Совета руководителей администраций связи. "
+              "В ходе пленарного заседания Эльдар Гасанов выступил с докладом.")
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["name"].startswith("7-е заседание Совета руководителей администраций связи")
+    assert meeting["series"]
+    session, speech = events_of(f, "SESSION")[0], events_of(f, "SPEECH")[0]
+    assert session["parent"] == meeting["id"]
+    assert speech["parent"] == session["id"]
+    assert len(events_of(f, "MEETING")) == 1
+
+
+def test_background_facts_keep_their_own_dates():
+    f = facts("25 ноября 2025 г. в Минске проходит заседание Совета.\n"
+              "Справочно: Союз создан 8 декабря 1999 г. в Москве. В январе 2021 г. Узбекистан вошел в состав Союза.",
+              published="2025-11-25")
+    founding = events_of(f, "FOUNDING")[0]
+    accession = events_of(f, "ACCESSION")[0]
+    assert founding["start"] == "1999-12-08" and founding["location"] == "Москва"
+    assert accession["start"] == "2021-01"
+    assert "Узбекистан" in accession["participants"]
+
+
+def test_no_event_from_a_mere_mention_of_membership():
+    f = facts("В мероприятии участвуют представители государств — членов организации.")
+    assert not events_of(f, "ACCESSION")
+
+
+# -- agreements -----------------------------------------------------------------------------------
+
+def test_signed_agreement_kind_title_parties_and_date():
+    f = facts("12 ноября 2024 г. в Ханое Министерство связи Республики Беларусь и Министерство информации "
+              "Вьетнама подписали Программу сотрудничества на 2025–2027 годы.")
+    a = f["agreements"][0]
+    assert a["kind"] == "plan"
+    assert a["title"] == "Программа сотрудничества на 2025–2027 годы"
+    assert a["signed"] == "2024-11-12"
+    assert len(a["parties"]) == 2
+
+
+def test_agreement_title_stops_before_the_signing_clause():
+    f = facts("Стороны обсудили выполнение Дорожной карты сотрудничества в области связи, подписанной в мае "
+              "2023 г. в Астане.")
+    a = f["agreements"][0]
+    assert a["kind"] == "roadmap"
+    assert a["title"] == "Дорожная карта сотрудничества в области связи"
+    assert events_of(f, "SIGNING")[0]["start"] == "2023-05"
+
+
+def test_parties_named_inside_the_title():
+    f = facts("Стороны договорились о подписании Соглашения между Арменией и Грузией о роуминге.")
+    a = f["agreements"][0]
+    assert a["kind"] == "agreement"
+    assert set(a["parties"]) == {"Армения", "Грузия"}
+    assert a["signed"] is None
+
+
+# -- topics and the record ------------------------------------------------------------------------
+
+def test_topics_from_the_taxonomy():
+    f = facts("Стороны обсудили регулирование технологий искусственного интеллекта и этические аспекты "
+              "применения ИИ, а также кибербезопасность сетей электросвязи.")
+    ids = [t["id"] for t in f["topics"]]
+    assert "ai" in ids and "ai_regulation" in ids and "cybersecurity" in ids
+    assert "education_research" not in ids
+
+
+def test_every_event_points_at_its_sentence():
+    text = "Первая фраза без событий.\n12 мая в Ташкенте состоялись переговоры министров."
+    rec = communique.extract(text, language="ru")
+    ev = rec.events[0]
+    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    assert ev.evidence.text.startswith("12 мая")
+    for m in rec.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_publication_date_from_a_dateline():
+    rec = communique.extract("Ташкент, 14 марта 2025 г.\nВчера в Ташкенте прошли переговоры министров.",
+                             language="ru")
+    assert rec.document.published == "2025-03-14"
+    assert rec.events[0].start == "2025-03-13"
