@@ -22,6 +22,64 @@ _INITIALS_ONLY = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*){1,3}$")
 _QUOTES = "«»\"“”„"
 
 
+def _common_compound(text: str) -> bool:
+    m = re.fullmatch(r"[A-ZА-ЯЁ]{2,6}-([а-яё]+)", text.strip())
+    if not m:
+        return False
+    from .nlp import parses
+
+    return any(p.tag.POS == "NOUN" and "Geox" not in p.tag and "Orgn" not in p.tag for p in parses(m.group(1))[:1])
+
+
+def _head_lemma(text: str) -> str | None:
+    words = re.findall(r"[\w-]+", text)
+    return lemma(words[0]) if words else None
+
+
+def _full_org_name(text: str, start: int, end: int) -> str:
+    """The name of a body as the text gives it in full: with its legal form and quotes
+    ('ПАО «Ростелеком»') and with the complement that tells which body it is
+    ('Рабочая группа по цифровой экономике', 'Государственное агентство ... при Кабинете министров')."""
+    from .nlp import parses
+
+    before = text[max(0, start - 8):start]
+    legal = _LEGAL_BEFORE.search(before)
+    if legal and text[end:end + 1] == "»":
+        start, end = start - (len(before) - legal.start()), end + 1
+    name = text[start:end]
+    tail = text[end:end + 160]
+    words = list(re.finditer(r"«[^«»]{1,80}»|[\w-]+|[^\w\s]", tail))
+    if not words:
+        return name
+    first = words[0].group().casefold()
+    second = lemma(words[1].group()) if len(words) > 1 else ""
+    if not (first in _ORG_COMPLEMENT or (first, second) in _ORG_COMPLEMENT_PAIRS):
+        return name
+    if ACRONYM.match(name) or not any(lemma(w) in COMPLEMENT_HEADS for w in re.findall(r"[\w-]+", name)[:3]):
+        return name
+    if not tail[:words[0].start()].isspace() or words[0].start() == 0:
+        return name
+    cut = None
+    for k, w in enumerate(words[1:], 1):
+        tok = w.group()
+        if tok.startswith("«"):
+            cut = w.end()
+            continue
+        if not tok[:1].isalnum():
+            break
+        if k > 10:
+            break
+        p = parses(tok)[0]
+        if p.tag.POS in {"VERB", "GRND", "PRTS", "INFN"} or (tok.casefold() == "и" and k + 1 < len(words)
+                                                               and parses(words[k + 1].group())[0].tag.POS == "VERB"):
+            break
+        if tok[:1].isdigit() and k > 1 and lemma(words[k - 1].group()) not in {"год", "конференция"}:
+            cut = w.end()
+            continue
+        cut = w.end()
+    return name + tail[:cut] if cut else name
+
+
 def _only_title_words(text: str) -> bool:
     """'Министр', 'Посол' tagged as a person by the model: a title, not a name."""
     from .roles import HEADS, MODIFIERS
@@ -114,11 +172,19 @@ class EntityTable:
         if ACRONYM.match(text):
             return self._acronym_org(text)
         words = re.findall(r"[\w-]+", text)
-        if len(words) == 1 and lemma(words[0]) in GENERIC_HEADS:
-            # "Совет", "Комиссия" alone: the body of that kind named in full before, else nothing
-            head = lemma(words[0])
+        if not words or _only_title_words(text):
+            return None
+        short = self._ministry(words)
+        if short is not None:
+            return short
+        if all(lemma(w) in GENERIC_HEADS or lemma(w) in GENERIC_MODIFIERS for w in words):
+            # "Совет", "Рабочая группа" alone: the body of that kind named in full before, else nothing
+            head = next(lemma(w) for w in words if lemma(w) in GENERIC_HEADS) \
+                if any(lemma(w) in GENERIC_HEADS for w in words) else lemma(words[-1])
             return next((e for e in reversed(self.entities) if e.type == "ORG"
-                         and lemma(re.findall(r"[\w-]+", e.name)[0]) == head), None)
+                         and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
+        if words[0][:1].islower() and not self._gazetteer_org(text):
+            return None  # "органы Содружества", "руководство ..." — not a name
         if acronym and not _acronym_matches(acronym, text):
             # "Совета Международной ассоциации ... (МАОЦС)": the acronym names the inner body
             inner = _acronym_suffix(acronym, words)
@@ -128,7 +194,7 @@ class EntityTable:
         entry = self._gazetteer_org(text)
         if entry is None:
             name = nominative_text(text)
-            entry = self._gazetteer_org(name)
+            entry = self._gazetteer_org(name) or self._gazetteer_prefix(words)
         if entry is not None:
             ent = self._gazetteer_entity(entry)
         else:
@@ -141,6 +207,33 @@ class EntityTable:
         if acronym:
             self._alias(ent, acronym)
         return ent
+
+    def _ministry(self, words: list[str]) -> Entity | None:
+        """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it."""
+        entry = self.gaz.ministry_short_form(words[0])
+        if entry is None:
+            return None
+        country = None
+        if len(words) > 1:
+            found = self.gaz.country(" ".join(words[1:])) or self.gaz.country(phrase_key(" ".join(words[1:])))
+            country = found["iso2"] if found else None
+        full = self.gaz.expand_ministry(words[0], country or entry.get("country"))
+        if not full:
+            return None
+        ent = self.organization(full)
+        if ent is not None:
+            self._alias(ent, " ".join(words))
+        return ent
+
+    def _gazetteer_prefix(self, words: list[str]) -> dict | None:
+        """'Шанхайской организации сотрудничества в сфере ИКТ': a known body whose name ran on."""
+        for k in range(len(words) - 1, 1, -1):
+            if words[k].casefold() in {"в", "во", "по", "на", "для"}:
+                head = " ".join(words[:k])
+                entry = self._gazetteer_org(head) or self._gazetteer_org(nominative_text(head))
+                if entry:
+                    return entry
+        return None
 
     def _gazetteer_org(self, text: str) -> dict | None:
         return self.gaz.organization(text) or self.gaz.organization(phrase_key(text))
@@ -176,9 +269,24 @@ class EntityTable:
         return ent
 
 
-GENERIC_HEADS = frozenset({"совет", "комиссия", "комитет", "министерство", "правительство", "секретариат", "исполком",
-                           "ведомство", "агентство", "служба", "организация", "союз", "содружество", "группа",
-                           "форум", "ассоциация", "парламент", "администрация", "департамент", "управление"})
+GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомиссия", "комитет", "министерство", "правительство",
+                           "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
+                           "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",
+                           "департамент", "управление", "коллегия", "центр", "альянс", "коалиция", "отделение",
+                           "бюро", "университет", "академия", "институт", "фонд", "банк", "компания", "палата"})
+GENERIC_MODIFIERS = frozenset({"рабочий", "региональный", "совместный", "межправительственный", "исполнительный",
+                               "национальный", "государственный", "генеральный", "постоянный", "экспертный",
+                               "консультативный", "координационный", "деловой", "высокий", "евразийский",
+                               "российско-китайский", "двусторонний", "наш", "этот", "данный", "указанный"})
+COMPLEMENT_HEADS = frozenset({"группа", "подгруппа", "комиссия", "подкомиссия", "комитет", "агентство", "альянс",
+                              "коалиция", "отделение", "совет", "центр", "фонд", "ассоциация", "служба", "бюро",
+                              "сеть", "консорциум", "партнерство", "посольство", "представительство"})
+DIVISION_HEADS = frozenset({"департамент", "отдел", "управление", "пресс-служба", "руководство", "делегация",
+                            "аппарат", "сотрудник", "представитель", "подразделение", "сектор"})
+LEGAL_FORMS = r"(?:ПАО|ОАО|АО|ЗАО|ООО|НАО|РУП|ГУП|ФГУП|МУП|АНО|НКО|ТОО|АОО|ЧАО|ГП|УП|ОДО)"
+_LEGAL_BEFORE = re.compile(LEGAL_FORMS + r"\s*«$")
+_ORG_COMPLEMENT = frozenset({"по", "при", "для"})
+_ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("по", "вопрос")})
 
 
 def _acronym_matches(acr: str, name: str) -> bool:
@@ -228,14 +336,23 @@ class EntityStep:
         persons = PersonClusters()
         pending: list[tuple[Mention, _Person]] = []
         mentions: list[Mention] = []
+        divisions = [s for s in outer_orgs if _head_lemma(text[s.start:s.end]) in DIVISION_HEADS]
+        outer_orgs = [s for s in outer_orgs if s not in divisions]
         for s in spans:
             surface = text[s.start:s.end]
+            if s in divisions:
+                mentions.append(Mention(s.start, s.end, s.type, surface))
+                continue
+            if s.type == "ORG":
+                surface = _full_org_name(text, s.start, s.end)
             if s.type == "ORG" and "(" not in surface:
                 paren = _FOLLOWING_ACRONYM.match(text, s.end)
                 if paren:
                     surface = surface + " (" + paren.group(1) + ")"
             m = Mention(s.start, s.end, s.type, text[s.start:s.end])
             mentions.append(m)
+            if s.type in ("ORG", "LOC") and _common_compound(surface):
+                continue  # "ИТ-компаний", "ИКТ-сфере": a common noun, not a name
             if s.type == "PER":
                 if _INITIALS_ONLY.match(surface) or _only_title_words(surface):
                     m.type = "TITLE" if _only_title_words(surface) else m.type
