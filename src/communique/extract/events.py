@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..model import Event, Evidence, Mention, Participant, Plover
 from .dates import DateMention
 from .entities import EntityTable
-from .nlp import Sentence, lemma, parses
+from .nlp import Sentence, headline_spans, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
 
@@ -76,14 +76,17 @@ class EventStep:
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
+        headlines = headline_spans(text)
         for sent in sents:
+            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ").startswith("«"):
+                continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
-            triggers = self._triggers(toks, lemmas)
+            s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
             if not triggers:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
                 continue
-            s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
@@ -93,7 +96,7 @@ class EventStep:
                 if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
                         and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
                     continue  # "панельной сессии Форума": the forum told before, as the session's frame
-                if self._is_reference(trig, lemmas, events, s_dates, sent):
+                if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
                 if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start for e in made):
@@ -109,6 +112,7 @@ class EventStep:
 
     # -- triggers ----------------------------------------------------------------------------------
     def _triggers(self, toks, lemmas) -> list[_Trigger]:
+        self._tokens = toks
         found: list[_Trigger] = []
         i = 0
         while i < len(toks):
@@ -126,6 +130,20 @@ class EventStep:
                 i += 1
         return [t for t in found if self._accept(t, lemmas, found)]
 
+    @staticmethod
+    def _free(trig: _Trigger, toks, lemmas, s_mentions) -> bool:
+        """A trigger word inside a name is no event: 'Группа по подготовке к конференции ...' (an
+        organization), 'Протокол 26-го заседания' (a document)."""
+        for m in s_mentions:
+            if m.type == "ORG" and m.start < trig.char_start < m.end:
+                return False
+        k = trig.start - 1
+        while k >= 0 and (_ORDINAL.match(toks[k].text) or parses(toks[k].text)[0].tag.POS == "ADJF"):
+            k -= 1
+        if k >= 0 and lemmas[k] in _DOCUMENT_NOUNS and trig.type in {"MEETING", "SESSION", "FORUM", "FOUNDING"}:
+            return False
+        return True
+
     def _accept(self, trig: _Trigger, lemmas: list[str], found: list[_Trigger]) -> bool:
         window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
         if trig.type == "ACCESSION" and trig.weak:
@@ -135,11 +153,27 @@ class EventStep:
         if trig.type == "FOUNDING" and trig.weak:
             # "создание центра / комиссии / рабочей группы", "Ассоциация была создана": a body nearby
             near = lemmas[max(0, trig.start - 4):trig.end + 6]
-            return any(w in _BODY_NOUNS for w in near) or "объявить" in window
+            before = lemmas[max(0, trig.start - 2):trig.start]
+            if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
+                return False  # "соглашение о создании", "участие в создании": not a founding told as done
+            return any(w in _BODY_NOUNS for w in near) or "объявить" in window or any(
+                t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
             if trig.lemmas == ("обсудить",):
                 return False  # discussing is what happens at a meeting, not a meeting of its own
             return True
+        if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"}:
+            # "модератором выступила", "организатором выступает": acting as, not addressing
+            near = lemmas[max(0, trig.start - 2):trig.end + 2]
+            if any(w in _ACTING_AS for w in near) and not any(w in {"доклад", "речь", "слово", "приветствие",
+                                                                     "презентация", "сообщение", "лекция"}
+                                                              for w in lemmas[trig.start:trig.end + 4]):
+                return False
+        if trig.type == "FORUM" and trig.lemmas in {("неделя",), ("школа",), ("ассамблея",)}:
+            return self._tokens[trig.start].text[:1].isupper() and trig.start > 0 \
+                and self._tokens[trig.start - 1].text in {"«", '"'}
+        if trig.type == "FORUM" and parses(self._tokens[trig.start].text)[0].tag.number == "plur":
+            return False  # "к конференциям и ассамблеям": events in general
         if trig.type == "SPEECH" and trig.lemmas == ("доклад",):
             return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
         if trig.type == "SPEECH" and trig.weak:
@@ -158,22 +192,34 @@ class EventStep:
                     return trig, ref
         return None
 
-    def _is_reference(self, trig, lemmas, events, s_dates, sent) -> bool:
-        """A bare noun for an event of a type already told ("Заседание прошло под председательством")
-        is the same event again."""
+    def _is_reference(self, trig, lemmas, events, s_dates, sent, triggers, s_mentions) -> bool:
+        """A bare noun for an event of a type already told ("Заседание прошло под председательством",
+        "Впервые в совещании приняла участие ...") is the same event again. It is news when it
+        brings its own date, ordinal, name, body or people."""
         if trig.type in {"SPEECH", "SIGNING", "CALL", "FOUNDING", "ACCESSION"}:
             return False
-        if _latest(events, trig.type) is None or s_dates:
+        latest = _latest(events, trig.type)
+        if latest is None:
+            return False
+        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
+        if not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
+            return False
+        own_dates = [d for d in s_dates if _nearest_trigger(d, triggers) is trig]
+        if own_dates:
             return False
         prev = lemmas[max(0, trig.start - 3):trig.start]
-        if any(w in {"следующий", "очередной", "новый", "первый", "второй", "третий"} or _ORDINAL.match(w)
-               for w in prev):
+        if any(w in {"следующий", "очередной", "новый", "первый", "второй", "третий", "другой"}
+               or _ORDINAL.match(w) for w in prev):
             return False
         nxt = lemmas[trig.end:trig.end + 1]
         if nxt and nxt[0] in {"«", '"'}:
             return False
-        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
-        return all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1])
+        known = {p.entity for p in latest.participants}
+        follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
+        if any(m.entity and m.entity not in known for m in follows):
+            return False  # "заседание Рабочей группы ...": another body's meeting
+        people = {m.entity for m in s_mentions if m.type == "PER" and m.entity}
+        return not (people - known)
 
     # -- one event ---------------------------------------------------------------------------------
     def _event(self, text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans):
@@ -423,6 +469,10 @@ class EventStep:
 
 
 _MAX_PLACE_DISTANCE = 12
+_ACTING_AS = {"модератор", "организатор", "соорганизатор", "партнер", "спонсор", "оператор", "инициатор",
+              "гарант", "посредник", "ведущий", "председатель"}
+_DOCUMENT_NOUNS = {"протокол", "соглашение", "меморандум", "договор", "документ", "программа", "план",
+                   "декларация", "заявление", "решение", "концепция", "положение", "устав", "резолюция"}
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
                "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
@@ -454,6 +504,12 @@ def _nearest(dates: list[DateMention], trig: _Trigger, usable):
     if not cands:
         return None
     return min(cands, key=lambda d: min(abs(d.start - trig.char_end), abs(d.end - trig.char_start)))
+
+
+def _nearest_trigger(d: DateMention, triggers: list[_Trigger]) -> _Trigger | None:
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: min(abs(d.start - t.char_end), abs(d.end - t.char_start)))
 
 
 def _clause(toks, trig) -> tuple[int, int]:

@@ -77,6 +77,24 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines at the top of a text that are a headline or a dateline, not sentences of the story:
+    short, without a closing full stop, followed by more text."""
+    out = []
+    pos = 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:6]):
+        stripped = line.strip().strip("*#_ ")
+        dateline = len(stripped) <= 60 and re.search(r"\d{4}\s*(?:г\.|года?)?\.?$", stripped)
+        if stripped and n < len(lines) - 1 and len(stripped) <= 220 and (
+                dateline or not stripped.endswith((".", "!", "?", "»", ":"))):
+            out.append((pos, pos + len(line)))
+        elif stripped:
+            break
+        pos += len(line) + 1
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences with their tokens, offsets into `text` (razdel through natasha's Segmenter)."""
     from razdel import sentenize, tokenize
@@ -90,7 +108,7 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-_BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d+[.)]\s|[А-ЯЁA-Z«\"]))")
+_BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d|[А-ЯЁA-Z«\"]))")
 
 
 def _blocks(text: str):

@@ -1,0 +1,156 @@
+"""Full-text search with Russian morphology, the same on both backends.
+
+Both backends index a *lemmatized shadow* of each document (`documents.lemmas`: title and text, every
+word replaced by its pymorphy3 normal form), and a query is lemmatized the same way, so "визит
+министра" finds "визитом Министра" whatever the inflection.
+
+- SQLite: an FTS5 table `documents_fts` over `documents.lemmas` (external content, kept in step by
+  triggers; tokenizer `porter unicode61`, so English words are stemmed too); ranked by bm25.
+- PostgreSQL: a generated column `documents.tsv` = to_tsvector('russian', text) ||
+  to_tsvector('english', text) || to_tsvector('simple', lemmas), with a GIN index; a query matches
+  when all its words match under one of those configurations; ranked by ts_rank.
+
+Snippets are built here, in Python, for both: the sentence with the most query words, the hits
+marked [[like this]].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Select, column, func, literal, literal_column, table
+
+from .schema import DocumentRow
+
+HIT_OPEN, HIT_CLOSE = "[[", "]]"
+SNIPPET_MAX = 320
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_EN_SUFFIXES = ("ies", "ing", "ed", "es", "s")
+
+
+def lemma(word: str) -> str:
+    """The normal form of one word (pymorphy3 for Cyrillic; case-folded otherwise)."""
+    if not _CYRILLIC.search(word):
+        return word.casefold()
+    from communique.extract.nlp import lemma as _lemma
+
+    return _lemma(word)
+
+
+def lemmatize(*texts: str | None) -> str:
+    """Every word of the texts in its normal form, space-separated: the indexed shadow text."""
+    return " ".join(lemma(m.group()) for text in texts if text for m in _WORD.finditer(text))
+
+
+def query_lemmas(query: str) -> list[str]:
+    """The distinct normal forms of the words of a query, in order."""
+    seen: dict[str, None] = {}
+    for m in _WORD.finditer(query or ""):
+        seen.setdefault(lemma(m.group()), None)
+    return list(seen)
+
+
+def match_key(lem: str) -> str:
+    """What two lemmas must share to count as the same word when marking hits (a light English stem)."""
+    if _CYRILLIC.search(lem):
+        return lem
+    word = lem.casefold()
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in _EN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+# -- query building ----------------------------------------------------------------------------
+
+FTS_TABLE = "documents_fts"
+
+
+def fts5_expression(lemmas: Iterable[str]) -> str:
+    """An FTS5 MATCH expression that needs every lemma (each quoted, so no word is an operator)."""
+    return " ".join('"' + lem.replace('"', '""') + '"' for lem in lemmas)
+
+
+def apply_search(stmt: Select, dialect: str, query: str, lemmas: list[str]) -> tuple[Select, object]:
+    """Restrict `stmt` (over `documents`) to the documents matching the query; returns the statement
+    and a score expression where higher is better."""
+    docs = DocumentRow.__table__
+    if dialect == "sqlite":
+        fts = table(FTS_TABLE, column("rowid"))
+        stmt = stmt.join(fts, fts.c.rowid == docs.c.pk).where(
+            literal_column(FTS_TABLE).op("MATCH")(literal(fts5_expression(lemmas))))
+        return stmt, -func.bm25(literal_column(FTS_TABLE))
+    if dialect == "postgresql":
+        tsv = literal_column("documents.tsv")
+        tsq = (func.plainto_tsquery(literal_column("'russian'::regconfig"), query)
+               .op("||")(func.plainto_tsquery(literal_column("'english'::regconfig"), query))
+               .op("||")(func.plainto_tsquery(literal_column("'simple'::regconfig"), " ".join(lemmas))))
+        stmt = stmt.where(tsv.op("@@")(tsq))
+        return stmt, func.ts_rank(tsv, tsq)
+    raise ValueError(f"full-text search is not implemented for {dialect!r}")
+
+
+# -- snippets ----------------------------------------------------------------------------------
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    try:
+        from communique.extract.nlp import sentences
+
+        spans = [(s.start, s.end) for s in sentences(text)]
+    except ImportError:  # pragma: no cover - razdel ships with natasha
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
+    return spans or [(0, len(text))]
+
+
+def snippet(text: str | None, lemmas: list[str], title: str | None = None) -> str:
+    """The sentence of `text` with the most query words, each run of hits marked [[like this]]."""
+    keys = {match_key(lem) for lem in lemmas}
+    if not text:
+        return title or ""
+    spans = _sentences(text)
+    best: tuple[int, int, list[tuple[int, int]]] = (*spans[0], [])
+    best_score = 0
+    for start, end in spans:
+        hits, found = [], set()
+        for m in _WORD.finditer(text, start, end):
+            key = match_key(lemma(m.group()))
+            if key in keys:
+                hits.append((m.start(), m.end()))
+                found.add(key)
+        if len(found) > best_score:
+            best, best_score = (start, end, hits), len(found)
+    return _clip(text, *best).strip()
+
+
+def _clip(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> str:
+    """The sentence with its hits marked; a very long sentence is cut around its first hit."""
+    if end - start > SNIPPET_MAX:
+        centre = hits[0][0] if hits else start
+        new_start = max(start, centre - SNIPPET_MAX // 3)
+        new_end = min(end, new_start + SNIPPET_MAX)
+        hits = [(a, b) for a, b in hits if a >= new_start and b <= new_end]
+        prefix = "…" if new_start > start else ""
+        suffix = "…" if new_end < end else ""
+        return prefix + _mark(text, new_start, new_end, hits) + suffix
+    return _mark(text, start, end, hits)
+
+
+def _mark(text: str, start: int, end: int, hits: list[tuple[int, int]]) -> str:
+    runs: list[list[int]] = []
+    for a, b in hits:
+        if runs and not text[runs[-1][1]:a].strip():  # only spaces between: one marked run
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    out, pos = [], start
+    for a, b in runs:
+        out.append(text[pos:a])
+        out.append(HIT_OPEN + text[a:b] + HIT_CLOSE)
+        pos = b
+    out.append(text[pos:end])
+    return "".join(out)
