@@ -123,7 +123,7 @@ def test_sub_events_nest_and_inherit_the_visit_period():
     assert session["parent"] == forum["id"]
     assert session["name"] == "Данные и доверие"
     assert forum["name"] == "Форум по цифровой экономике"
-    assert forum["start"] == session["start"] == "2025-09-10"
+    assert forum["start"] == session["start"] == "2025-09"  # the period the visit spans
     assert forum["location"] == session["location"] == "Китай"
     assert forum["participants"] == ["Рустам Саидов"]  # "Министр" alone refers to him
     assert len(events_of(f, "VISIT")) == 1  # "в ходе визита" refers back, it is no second visit

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Event, Evidence, Mention, Participant, Plover
+from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
 from .nlp import Sentence, headline_spans, lemma, parses
@@ -76,6 +76,7 @@ class EventStep:
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
+        self._own: dict[str, tuple[bool, bool]] = {}
         headlines = headline_spans(text)
         for sent in sents:
             if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ").startswith("«"):
@@ -84,6 +85,7 @@ class EventStep:
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
+            self._sentence_triggers = triggers
             if not triggers:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
                 continue
@@ -226,14 +228,23 @@ class EventStep:
         self._n += 1
         evidence = _evidence(sent)
         status = self._status(toks, lemmas, trig, s_dates, published)
-        date = _nearest(s_dates, trig, lambda d: d.value_start or d.value_end)
+        owned = [d for d in s_dates if _nearest_trigger(d, self._sentence_triggers) is trig] \
+            if len(self._sentence_triggers) > 1 else s_dates
+        date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
             start, end = date.value_start, date.value_end
             if date.kind == "until" or (start is None and end is not None):
                 start, end = None, end
+            elif end is None and any(w in _ENDING for w in lemmas):
+                start, end = None, start  # "20 мая завершилось совещание": only its end is known
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         participants = self._participants(trig, s_mentions, table, role_spans, location)
+        home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
+        place = table.entity(location)
+        if place is not None and place.kind == "country" and place.iso in home:
+            # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
+            location = None
         if not any(table.entity(p.entity).type == "PER" for p in participants):
             participants = self._title_references(toks, lemmas, table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
@@ -244,8 +255,7 @@ class EventStep:
             ev.series = _series_key(name)
         if status == "planned" and ev.type not in BACKGROUND:
             pass
-        ev._own_date = date is not None  # type: ignore[attr-defined]
-        ev._own_place = location is not None  # type: ignore[attr-defined]
+        self._own[ev.id] = (date is not None, location is not None)
         return ev
 
     def _status(self, toks, lemmas, trig, s_dates, published) -> str:
@@ -424,25 +434,26 @@ class EventStep:
             ev.parent = parent.id if parent else None
 
     def _inherit(self, events: list[Event]) -> None:
-        """Sub-events without a date or place of their own take their parent's, or the opening event's."""
+        """Sub-events without a date or place of their own take their parent's, or the opening event's:
+        the speech at a meeting happened when and where the meeting did. A planned event does not
+        fall inside one that is over, and background facts keep to themselves."""
         by_id = {e.id: e for e in events}
-        main = next((e for e in events if getattr(e, "_own_date", False) and e.type not in BACKGROUND), None)
+        main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         for ev in events:
-            own_date, own_place = getattr(ev, "_own_date", False), getattr(ev, "_own_place", False)
-            if ev.type in BACKGROUND and own_date:
+            own_date, own_place = self._own.get(ev.id, (False, False))
+            if ev.type in BACKGROUND:
                 continue
-            source = by_id.get(ev.parent) if ev.parent else None
-            if source is None and main is not None and ev is not main and ev.status == main.status == "planned":
-                source = main
-            if source is None and main is not None and ev is not main and not own_date:
-                source = main if main.type in {"VISIT", "MEETING", "FORUM"} else None
-            if source is None:
+            source = by_id.get(ev.parent) if ev.parent else main
+            if source is None or source is ev:
                 continue
-            if not own_date and ev.start is None and ev.end is None:
-                ev.start = source.start
-            if not own_place and ev.location is None:
+            compatible = ev.status == source.status or source.status == "ongoing" or (
+                ev.status == "occurred" and source.status == "planned" and False)
+            if not own_date and compatible and ev.start is None and ev.end is None:
+                ev.start = _period_of(source)
+            inside = not own_date or _within(ev.start or ev.end, source.start or source.end, source.end)
+            if not own_place and ev.location is None and inside and compatible:
                 ev.location = source.location
-            if ev.parent is None and source is not ev and ev.type not in BACKGROUND:
+            if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
                 ev.parent = source.id
 
     def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
@@ -468,7 +479,8 @@ class EventStep:
             target.participants.append(Participant(m.entity, "participant"))
 
 
-_MAX_PLACE_DISTANCE = 12
+_MAX_PLACE_DISTANCE = 30
+_ENDING = {"завершиться", "закончиться", "завершать", "завершаться"}
 _ACTING_AS = {"модератор", "организатор", "соорганизатор", "партнер", "спонсор", "оператор", "инициатор",
               "гарант", "посредник", "ведущий", "председатель"}
 _DOCUMENT_NOUNS = {"протокол", "соглашение", "меморандум", "договор", "документ", "программа", "план",
@@ -504,6 +516,26 @@ def _nearest(dates: list[DateMention], trig: _Trigger, usable):
     if not cands:
         return None
     return min(cands, key=lambda d: min(abs(d.start - trig.char_end), abs(d.end - trig.char_start)))
+
+
+def _period_of(ev: Event) -> str | None:
+    """The period a sub-event falls in: its parent's day, or the month (or year) a longer parent spans."""
+    if not ev.start:
+        return None
+    if not ev.end or ev.end == ev.start:
+        return ev.start
+    for n in (7, 4):
+        if ev.start[:n] == ev.end[:n]:
+            return ev.start[:n]
+    return None
+
+
+def _within(value: str | None, start: str | None, end: str | None) -> bool:
+    """Whether a partial date lies inside the period start..end (partial dates too)."""
+    if not value or not start:
+        return False
+    lo, hi = date_bounds(value)
+    return date_bounds(start)[0] <= lo and hi <= date_bounds(end or start)[1]
 
 
 def _nearest_trigger(d: DateMention, triggers: list[_Trigger]) -> _Trigger | None:

@@ -83,6 +83,16 @@ PO_HEADS = frozenset("""
 федерация ассоциация союз сборная палата суд инспекция надзор отдел
 """.split())
 
+# What a council or a committee is attached to: "Совет при Президенте Российской Федерации".
+_PRI_HOSTS = frozenset("президент правительство прокуратура министерство мэр губернатор глава".split())
+
+# First words of acronym long forms that name documents or events, not bodies: "Договор о
+# коллективной безопасности (ДКБ)".
+_NOT_BODIES = frozenset("""
+договор соглашение закон конвенция протокол программа кодекс меморандум декларация стратегия
+проект форум конференция саммит выставка концепция план доктрина хартия устав резолюция
+""".split())
+
 # Words between "по" and a place in a territorial body's name: "ГУ МВД по городу Москве".
 _TERRITORY_WORDS = frozenset("город республика область край округ район".split())
 
@@ -568,7 +578,8 @@ class RussianNER:
                 known.add(acr)
                 continue
             start = self._long_form(doc, k, acr)
-            if start is not None and _Coverage(spans).relation(start, k) in ("free", "covers"):
+            if start is not None and doc.lemma(start) not in _NOT_BODIES \
+                    and _Coverage(spans).relation(start, k) in ("free", "covers"):
                 known.add(acr)
                 spans = _absorb(spans, [_S(start, k, ORG, "rule")])
         gi = _gaz_index()
@@ -764,11 +775,32 @@ class RussianNER:
             outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
                         for o in spans) or any(o.i < s.i < o.j for o in new)
             if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
+                j = self._pri_complement(doc, j, by_start)
                 j = self._po_complement(doc, j, self._head_of(doc, s), by_start)
                 j = self._named_after(doc, j, by_start)
             if j > s.j:
                 new.append(_S(s.i, j, ORG, "rule"))
         return _absorb(spans, new) if new else spans
+
+    @staticmethod
+    def _pri_complement(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+        """'при' and the body it is attached to: 'Совет при Президенте Российской Федерации',
+        'Следственный комитет при прокуратуре РФ'."""
+        w = doc.words
+        if not (doc.adjacent(j - 1, j) and w[j] == "при" and doc.adjacent(j, j + 1)):
+            return j
+        k = j + 1
+        bodies = [s for s in by_start.get(k, []) if s.type == ORG]
+        if bodies:
+            return max(s.j for s in bodies)
+        if doc.lemma(k) in _PRI_HOSTS and (w[k].istitle() or w[k].islower()):
+            places = [s for s in by_start.get(k + 1, []) if s.type == LOC and doc.adjacent(k, k + 1)
+                      and _genitive(w[s.i])]
+            if places:
+                return max(s.j for s in places)
+            if w[k].istitle():
+                return k + 1
+        return j
 
     @staticmethod
     def _head_of(doc: _Doc, s: _S) -> str | None:

@@ -1,0 +1,148 @@
+"""Duplicates: the same text twice (exact), or the same release republished with a different
+header or footer (near).
+
+Exact duplicates share `content_hash`: SHA-256 of the text with whitespace collapsed (case kept, so
+a headline in capitals is a different text). Near duplicates are found with MinHash over word
+5-shingles and an LSH index (datasketch): two texts whose shingle sets have a Jaccard similarity of
+about `threshold` or more are the same release. The index holds no text, only signatures, and is
+rebuilt from stored texts with `from_texts`, so it persists through the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+DEFAULT_THRESHOLD = 0.8
+DEFAULT_NUM_PERM = 128
+SHINGLE_SIZE = 5
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize_text(text: str) -> str:
+    """Whitespace collapsed to single spaces and trimmed; case and punctuation kept."""
+    return " ".join(text.split())
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the normalized text: equal for texts that differ only in whitespace."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int = SHINGLE_SIZE) -> set[str]:
+    """The set of word `size`-grams of the lower-cased text (the whole text if it is shorter)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+class NearDuplicateIndex:
+    """MinHash signatures of word shingles in an LSH index: `add` texts, `query` for a near twin."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = DEFAULT_NUM_PERM,
+                 shingle_size: int = SHINGLE_SIZE, seed: int = 1) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_size = shingle_size
+        self.seed = seed
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._sigs: dict[str, object] = {}
+
+    def minhash(self, text: str):
+        from datasketch import MinHash
+
+        m = MinHash(num_perm=self.num_perm, seed=self.seed)
+        for s in shingles(text, self.shingle_size):
+            m.update(s.encode("utf-8"))
+        return m
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Index `text` under `doc_id` (adding an id again replaces its text)."""
+        if doc_id in self._sigs:
+            self.remove(doc_id)
+        m = self.minhash(text)
+        self._lsh.insert(doc_id, m)
+        self._sigs[doc_id] = m
+
+    def remove(self, doc_id: str) -> None:
+        if doc_id in self._sigs:
+            self._lsh.remove(doc_id)
+            del self._sigs[doc_id]
+
+    def similar(self, text: str) -> list[tuple[str, float]]:
+        """Indexed ids whose estimated Jaccard similarity to `text` is at least the threshold, best first."""
+        if not self._sigs or not shingles(text, self.shingle_size):
+            return []
+        m = self.minhash(text)
+        scored = [(doc_id, float(m.jaccard(self._sigs[doc_id]))) for doc_id in self._lsh.query(m)]
+        return sorted((s for s in scored if s[1] >= self.threshold), key=lambda s: (-s[1], s[0]))
+
+    def query(self, text: str) -> str | None:
+        """The id of the most similar indexed text at or above the threshold, else None."""
+        found = self.similar(text)
+        return found[0][0] if found else None
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._sigs
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    @classmethod
+    def from_texts(cls, items: Iterable[tuple[str, str]], **kwargs) -> NearDuplicateIndex:
+        """Rebuild an index from stored (doc_id, text) pairs."""
+        index = cls(**kwargs)
+        for doc_id, text in items:
+            index.add(doc_id, text)
+        return index
+
+
+@dataclass
+class Duplicate:
+    """`kind` is "exact" or "near"; `of` is the id of the document already seen."""
+
+    kind: str
+    of: str
+    similarity: float = 1.0
+
+
+class Deduplicator:
+    """Exact (content hash) and near (MinHash) duplicate detection over a stream of documents."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = DEFAULT_NUM_PERM) -> None:
+        self.hashes: dict[str, str] = {}
+        self.near = NearDuplicateIndex(threshold=threshold, num_perm=num_perm)
+
+    def check(self, text: str) -> Duplicate | None:
+        """The document `text` duplicates, without recording it."""
+        original = self.hashes.get(content_hash(text))
+        if original is not None:
+            return Duplicate("exact", original)
+        found = self.near.similar(text)
+        if found:
+            return Duplicate("near", found[0][0], found[0][1])
+        return None
+
+    def add(self, doc_id: str, text: str) -> None:
+        self.hashes.setdefault(content_hash(text), doc_id)
+        self.near.add(doc_id, text)
+
+    def see(self, doc_id: str, text: str) -> Duplicate | None:
+        """Check `text`; record it under `doc_id` only if it is new. Returns the duplicate found, if any."""
+        dup = self.check(text)
+        if dup is None:
+            self.add(doc_id, text)
+        return dup
+
+    @classmethod
+    def from_texts(cls, items: Iterable[tuple[str, str]], **kwargs) -> Deduplicator:
+        dedup = cls(**kwargs)
+        for doc_id, text in items:
+            dedup.add(doc_id, text)
+        return dedup

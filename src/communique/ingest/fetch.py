@@ -1,0 +1,349 @@
+"""Fetching pages politely: robots.txt, a per-host rate limit, timeouts, bounded retries, redirect
+and size limits, and conditional GET.
+
+One `Fetcher` is one crawl's view of the web. It keeps, per host, the time of the last request (the
+next one waits `min_interval`, or the site's Crawl-delay if that is longer) and the parsed
+robots.txt. A response body is streamed and cut off at `max_bytes`, so a huge page is never read
+whole into memory. Redirects are followed by hand, hop by hop, each hop checked against robots.txt
+and the rate limit; a loop is reported as one. 5xx answers, 429 and network errors or timeouts are
+retried a bounded number of times with exponential backoff; other 4xx answers are not.
+
+`fetch(url, etag=..., last_modified=...)` sends If-None-Match / If-Modified-Since, so a server
+that supports them answers 304 with no body for a page that did not change. `HttpCache` keeps those
+validators between runs in a small JSON file.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import Message
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from .. import __version__
+from .formats import DEFAULT_MAX_BYTES
+
+USER_AGENT = f"Communique/{__version__} (+https://example.org/communique)"
+ROBOTS_MAX_BYTES = 512 * 1024
+REDIRECT_CODES = {301, 302, 303, 307, 308}
+RETRY_CODES = {429, 500, 502, 503, 504}
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched. `kind` says why: robots, timeout, too_large, redirect,
+    network, url."""
+
+    def __init__(self, url: str, reason: str, kind: str = "error") -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.kind = kind
+
+
+@dataclass
+class FetchResult:
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    headers: dict[str, str]  # lower-case names
+    content: bytes
+    fetched: str  # UTC, ISO 8601
+    redirects: list[str] = field(default_factory=list)  # the URLs redirected to, in order
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def content_type(self) -> str | None:
+        value = self.headers.get("content-type")
+        return value.split(";")[0].strip().lower() if value else None
+
+    @property
+    def charset(self) -> str | None:
+        value = self.headers.get("content-type")
+        if not value:
+            return None
+        msg = Message()
+        msg["content-type"] = value
+        cs = msg.get_param("charset")
+        return str(cs).strip().lower() if cs else None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+class Fetcher:
+    """A polite HTTP client for one crawl (see the module docstring). Use as a context manager or
+    call `close()`."""
+
+    def __init__(self, *, timeout: float = 10.0, total_timeout: float = 60.0, retries: int = 2,
+                 backoff: float = 0.5, max_backoff: float = 10.0, max_redirects: int = 5,
+                 max_bytes: int = DEFAULT_MAX_BYTES, min_interval: float = 1.0, respect_robots: bool = True,
+                 max_crawl_delay: float = 10.0, user_agent: str = USER_AGENT, trust_env: bool = True,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.timeout = timeout
+        self.total_timeout = total_timeout
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.max_redirects = max_redirects
+        self.max_bytes = max_bytes
+        self.min_interval = min_interval
+        self.respect_robots = respect_robots
+        self.max_crawl_delay = max_crawl_delay
+        self.user_agent = user_agent
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=trust_env, transport=transport,
+            headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
+                     "application/rss+xml,application/atom+xml,application/pdf,*/*;q=0.8"},
+        )
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser] = {}
+        self._lock = threading.Lock()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- public --------------------------------------------------------------------------------
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        """GET `url`, conditionally when validators are given. Returns the result for any HTTP status
+        (check `status`); raises FetchError when no answer could be had (robots, timeout, network,
+        too large, too many redirects or a loop)."""
+        _check_url(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        chain = [url]
+        current = url
+        while True:
+            if self.respect_robots and not self.allowed(current):
+                where = "" if current == url else f" (redirected to {current})"
+                raise FetchError(url, f"disallowed by robots.txt{where}", "robots")
+            result = self._get(current, headers, self.max_bytes)
+            location = result.headers.get("location")
+            if result.status not in REDIRECT_CODES or not location:
+                result.url = url
+                result.redirects = chain[1:]
+                return result
+            target = urljoin(current, location.strip())
+            _check_url(target, original=url)
+            if target in chain:
+                loop = " → ".join([*chain[chain.index(target):], target])
+                raise FetchError(url, f"redirect loop: {loop}", "redirect")
+            if len(chain) > self.max_redirects:
+                raise FetchError(url, f"more than {self.max_redirects} redirects", "redirect")
+            chain.append(target)
+            current = target
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt of the URL's host lets this user agent fetch it (read once per host)."""
+        return self._robots_for(url).can_fetch(self.user_agent, url)
+
+    def robots(self, url: str) -> RobotFileParser:
+        """The parsed robots.txt of the URL's host (its `site_maps()` lists declared sitemaps)."""
+        return self._robots_for(url)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _robots_for(self, url: str) -> RobotFileParser:
+        origin = origin_of(url)
+        with self._lock:
+            rp = self._robots.get(origin)
+        if rp is not None:
+            return rp
+        rp = RobotFileParser(origin + "/robots.txt")
+        try:
+            res = self._follow(origin + "/robots.txt", ROBOTS_MAX_BYTES)
+        except FetchError:
+            res = None  # unreachable: the page fetch itself will report what is wrong
+        if res is None:
+            rp.allow_all = True
+        elif res.status in (401, 403):
+            rp.disallow_all = True
+        elif 400 <= res.status < 500:
+            rp.allow_all = True
+        elif res.status >= 500:
+            rp.disallow_all = True  # as the big crawlers do: a failing robots.txt means "not now"
+        elif res.ok:
+            rp.parse(res.content.decode("utf-8", errors="replace").splitlines())
+        else:
+            rp.allow_all = True
+        rp.modified()
+        with self._lock:
+            self._robots[origin] = rp
+        return rp
+
+    def _follow(self, url: str, max_bytes: int) -> FetchResult:
+        """GET with redirects but without robots checks (for robots.txt itself)."""
+        chain = [url]
+        while True:
+            res = self._get(chain[-1], {}, max_bytes)
+            location = res.headers.get("location")
+            if res.status not in REDIRECT_CODES or not location:
+                return res
+            target = urljoin(chain[-1], location.strip())
+            if target in chain or len(chain) > self.max_redirects:
+                raise FetchError(url, "redirect loop", "redirect")
+            chain.append(target)
+
+    def _interval(self, url: str) -> float:
+        interval = self.min_interval
+        origin = origin_of(url)
+        rp = self._robots.get(origin)
+        if rp is not None:
+            delay = rp.crawl_delay(self.user_agent)
+            if delay:
+                interval = max(interval, min(float(delay), self.max_crawl_delay))
+        return interval
+
+    def _wait_turn(self, url: str) -> None:
+        host = urlsplit(url).netloc.lower()
+        interval = self._interval(url)
+        with self._lock:
+            now = time.monotonic()
+            ready = self._last.get(host, float("-inf")) + interval
+            wait = max(0.0, ready - now)
+            self._last[host] = now + wait  # reserve the slot before sleeping
+        if wait:
+            time.sleep(wait)
+
+    def _get(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+        """One URL, no redirects followed, with bounded retries."""
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                result = self._get_once(url, headers, max_bytes)
+            except (httpx.TimeoutException, _Deadline) as exc:
+                if attempt <= self.retries:
+                    self._sleep_backoff(attempt, None)
+                    continue
+                raise FetchError(url, f"timed out after {attempt} attempt(s) "
+                                 f"(timeout {self.timeout:g} s): {type(exc).__name__}", "timeout") from exc
+            except httpx.TransportError as exc:
+                if attempt <= self.retries:
+                    self._sleep_backoff(attempt, None)
+                    continue
+                raise FetchError(url, f"network error after {attempt} attempt(s): "
+                                 f"{type(exc).__name__}: {exc}", "network") from exc
+            result.attempts = attempt
+            if result.status in RETRY_CODES and attempt <= self.retries:
+                self._sleep_backoff(attempt, result.headers.get("retry-after"))
+                continue
+            return result
+
+    def _sleep_backoff(self, attempt: int, retry_after: str | None) -> None:
+        delay = self.backoff * (2 ** (attempt - 1))
+        if retry_after and retry_after.strip().isdigit():
+            delay = max(delay, float(retry_after.strip()))
+        time.sleep(min(delay, self.max_backoff))
+
+    def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
+        self._wait_turn(url)
+        started = time.monotonic()
+        with self._client.stream("GET", url, headers=headers) as r:
+            fetched = utc_now()
+            hdrs = {k.lower(): v for k, v in r.headers.items()}
+            body = bytearray()
+            if 200 <= r.status_code < 300:
+                declared = hdrs.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(url, f"the response declares {int(declared)} bytes, over the size limit "
+                                     f"of {max_bytes} bytes", "too_large")
+                for chunk in r.iter_bytes(chunk_size=64 * 1024):
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise FetchError(url, f"the response is over the size limit of {max_bytes} bytes "
+                                         "(cut off while streaming)", "too_large")
+                    if time.monotonic() - started > self.total_timeout:
+                        raise _Deadline(url)
+            return FetchResult(url=url, final_url=str(r.url), status=r.status_code, headers=hdrs,
+                               content=bytes(body), fetched=fetched)
+
+
+class _Deadline(Exception):
+    """A body still arriving after total_timeout seconds (a server dribbling bytes)."""
+
+
+def _check_url(url: str, original: str | None = None) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        what = f"a redirect to {url!r}" if original else "not an http(s) URL"
+        raise FetchError(original or url, f"{what}; only http and https are fetched", "url")
+
+
+class HttpCache:
+    """ETag and Last-Modified per URL, kept between runs in a JSON file (or only in memory), so a
+    re-run sends conditional requests and reads only what changed."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path else None
+        self._data: dict[str, dict[str, str]] = {}
+        if self.path and self.path.exists():
+            try:
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+                self._data = {k: v for k, v in loaded.items() if isinstance(v, dict)}
+            except (OSError, ValueError):
+                self._data = {}  # a damaged cache only costs a full re-fetch
+
+    def get(self, url: str) -> tuple[str | None, str | None]:
+        item = self._data.get(url) or {}
+        return item.get("etag"), item.get("last_modified")
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        if etag or last_modified:
+            self._data[url] = {k: v for k, v in (("etag", etag), ("last_modified", last_modified)) if v}
+        else:
+            self._data.pop(url, None)
+
+    def forget(self, url: str) -> None:
+        self._data.pop(url, None)
+
+    def __contains__(self, url: object) -> bool:
+        return url in self._data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
+        tmp.write_text(json.dumps(self._data, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)

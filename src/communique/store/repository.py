@@ -1,0 +1,675 @@
+"""The one interface to the store: put Records in, get them and their facts back, search them.
+
+Every write is one transaction. On SQLite it begins with BEGIN IMMEDIATE (the write lock is taken
+first, so two writers queue instead of failing); on PostgreSQL it takes advisory locks on the
+document's hash, id and URL, so two processes putting the same document queue too. Either way a put
+that fails half way leaves the store exactly as it was: nothing lost, nothing duplicated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+
+from ..model import Document, Record, date_bounds
+from . import fulltext
+from .db import WRITE_OPTION, make_engine, resolve_url
+from .schema import (
+    FACT_TABLES,
+    AgreementPartyRow,
+    AgreementRow,
+    DocumentRow,
+    DocumentVersionRow,
+    EntityRow,
+    EventRow,
+    FailureRow,
+    MentionRow,
+    ParticipantRow,
+    RoleRow,
+    TopicRow,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATION_LOCK = 0x436F6D6D  # pg_advisory_xact_lock key held while migrating
+
+D = DocumentRow.__table__
+STATUSES = ("new", "unchanged", "upgraded", "duplicate")
+DUPLICATE_KINDS = ("exact", "near")
+FILTERS = ("period", "event_type", "person", "organization", "country", "topic", "language", "source",
+           "duplicates")
+
+_COUNTED = {
+    "documents": (D, D.c.record_json.is_not(None)),
+    "duplicates": (D, D.c.duplicate_of.is_not(None)),
+    "events": (EventRow.__table__, None),
+    "entities": (EntityRow.__table__, None),
+    "mentions": (MentionRow.__table__, None),
+    "roles": (RoleRow.__table__, None),
+    "participants": (ParticipantRow.__table__, None),
+    "agreements": (AgreementRow.__table__, None),
+    "topics": (TopicRow.__table__, None),
+    "failures": (FailureRow.__table__, None),
+    "versions": (DocumentVersionRow.__table__, None),
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot do what was asked (an unknown schema revision, a missing document)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PutResult:
+    """What `Store.put` did: status is new | unchanged | upgraded | duplicate."""
+
+    id: str
+    status: str
+    hash: str
+    duplicate_of: str | None = None  # for "duplicate": the stored document with the same content
+    replaced: str | None = None  # for "upgraded" by new content: the hash of the version replaced
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# -- migrations --------------------------------------------------------------------------------
+
+def alembic_config(connection: Connection | None = None):
+    """An Alembic Config built in code, pointing at the migrations inside the package."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision, in one transaction, under a lock."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current = schema_revision(engine)
+    if current == head:
+        return
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise StoreError(f"the database is at schema revision {current!r}, unknown to this version of "
+                         "communique (made by a newer one?)")
+    with _writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+        command.upgrade(alembic_config(conn), "head")
+
+
+@contextlib.contextmanager
+def _writing(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+# -- versions ----------------------------------------------------------------------------------
+
+_VERSION = re.compile(r"\s*v?(\d+(?:\.\d+)*)")
+
+
+def _version_key(version: str | None) -> tuple[int, ...] | None:
+    m = _VERSION.match(version or "")
+    if not m:
+        return None
+    parts = [int(p) for p in m.group(1).split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def replaces(new: str | None, stored: str | None) -> bool:
+    """Whether a Record made by extractor `new` should replace one made by `stored`: not when the
+    stored one is the same or newer; yes when it is older or a different build of the same version."""
+    if stored is None:
+        return True
+    if new == stored:
+        return False
+    new_key, stored_key = _version_key(new), _version_key(stored)
+    return not (new_key is not None and stored_key is not None and new_key < stored_key)
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+class Store:
+    """Records and their facts in SQLite or PostgreSQL, behind one interface."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating or migrating the schema) the database `url`, a path, or $COMMUNIQUE_DB."""
+        engine = make_engine(resolve_url(url))
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- transactions ----------------------------------------------------------------------------
+    def _write(self):
+        return _writing(self.engine)
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _lock(self, conn: Connection, *keys: str) -> None:
+        """Serialize writers of the same document (PostgreSQL; SQLite's BEGIN IMMEDIATE already does)."""
+        if conn.dialect.name != "postgresql":
+            return
+        for key in sorted(set(keys)):
+            conn.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
+
+    # -- writing ---------------------------------------------------------------------------------
+    def put(self, record: Record, *, fetched: str | None = None, source: str | None = None,
+            etag: str | None = None, last_modified: str | None = None) -> PutResult:
+        """Store a Record, idempotently, in one transaction.
+
+        - same content (hash) and id, stored by the same or a newer extractor → "unchanged" (the
+          fetch time and HTTP validators given are refreshed);
+        - same content and id, stored by another (older) extractor → the facts are replaced → "upgraded";
+        - same content under another id → not stored twice: the id is kept as a stub linked to the
+          stored document (exact duplicate) → "duplicate";
+        - new content for a stored id or URL → the old version is replaced (and kept in the history
+          table `document_versions`) → "upgraded";
+        - otherwise → "new".
+        A successful put clears any failure recorded for the document's URL or source.
+        """
+        doc = record.document
+        changes = {k: v for k, v in (("fetched", fetched), ("source", source)) if v is not None}
+        if changes:
+            doc = dataclasses.replace(doc, **changes)
+            record = dataclasses.replace(record, document=doc)
+        content_hash = doc.content_hash
+        version = record.extractor.version
+        with self._write() as conn:
+            self._lock(conn, "hash:" + content_hash, "id:" + doc.id, *(["url:" + doc.url] if doc.url else []))
+            by_hash = conn.execute(select(D).where(D.c.content_hash == content_hash)).first()
+            if by_hash is not None and by_hash.id == doc.id and by_hash.record_json is not None:
+                if not replaces(version, by_hash.extractor_version):
+                    refresh = {k: v for k, v in (("fetched", doc.fetched), ("etag", etag),
+                                                 ("last_modified", last_modified)) if v is not None}
+                    if refresh:
+                        conn.execute(update(D).where(D.c.pk == by_hash.pk).values(**refresh, updated=_now()))
+                    self._clear_failures_of(conn, doc)
+                    return PutResult(doc.id, "unchanged", content_hash)
+                if doc.fetched is None and by_hash.fetched is not None:
+                    record = dataclasses.replace(record, document=dataclasses.replace(doc, fetched=by_hash.fetched))
+                self._keep_version(conn, by_hash, "extractor")
+                self._write_document(conn, record, by_hash,
+                                     etag=etag if etag is not None else by_hash.etag,
+                                     last_modified=last_modified if last_modified is not None
+                                     else by_hash.last_modified)
+                self._clear_failures_of(conn, doc)
+                return PutResult(doc.id, "upgraded", content_hash)
+            if by_hash is not None and by_hash.id != doc.id:
+                original = by_hash.duplicate_of if by_hash.record_json is None and by_hash.duplicate_of \
+                    else by_hash.id
+                self._write_stub(conn, doc, original, "exact", etag=etag, last_modified=last_modified)
+                self._clear_failures_of(conn, doc)
+                return PutResult(doc.id, "duplicate", content_hash, duplicate_of=original)
+
+            # New content (or a stub of this id holding this hash): replace what the id and URL held.
+            replaced = None
+            by_id = conn.execute(select(D).where(D.c.id == doc.id)).first()
+            if by_id is not None and by_id.record_json is not None:
+                self._keep_version(conn, by_id, "content")
+                replaced = by_id.content_hash
+            if doc.url:
+                for old in conn.execute(select(D).where(D.c.url == doc.url, D.c.id != doc.id)).all():
+                    if old.record_json is not None:
+                        self._keep_version(conn, old, "content")
+                        replaced = replaced or old.content_hash
+                    self._delete_document(conn, old.id)
+            self._write_document(conn, record, by_id, etag=etag, last_modified=last_modified)
+            self._clear_failures_of(conn, doc)
+            return PutResult(doc.id, "upgraded" if replaced else "new", content_hash, replaced=replaced)
+
+    def _write_document(self, conn: Connection, record: Record, existing: Any, *,
+                        etag: str | None, last_modified: str | None) -> None:
+        doc = record.document
+        published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
+        data = record.to_dict()
+        data["document"].pop("text")  # kept once, in documents.text
+        now = _now()
+        values = {
+            "id": doc.id, "url": doc.url, "title": doc.title, "published": doc.published,
+            "published_from": published_from, "published_to": published_to, "language": doc.language,
+            "source": doc.source, "fetched": doc.fetched, "content_hash": doc.content_hash, "etag": etag,
+            "last_modified": last_modified, "extractor_version": record.extractor.version, "text": doc.text,
+            "lemmas": fulltext.lemmatize(doc.title, doc.text), "record_json": data, "updated": now,
+        }
+        if existing is None:
+            conn.execute(insert(D).values(**values, created=now))
+        else:
+            if existing.duplicate_kind == "exact":  # new content: no longer the same text
+                values.update(duplicate_of=None, duplicate_kind=None)
+            self._delete_facts(conn, doc.id)
+            conn.execute(update(D).where(D.c.pk == existing.pk).values(**values))
+        self._insert_facts(conn, record)
+
+    def _write_stub(self, conn: Connection, doc: Document, duplicate_of: str, kind: str, *,
+                    content_hash: str | None = None, etag: str | None = None,
+                    last_modified: str | None = None) -> None:
+        """Keep `doc` by id and URL only, linked to the stored document it duplicates."""
+        existing = conn.execute(select(D).where(D.c.id == doc.id)).first()
+        published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
+        now = _now()
+        values = {
+            "url": doc.url, "title": doc.title, "published": doc.published, "published_from": published_from,
+            "published_to": published_to, "language": doc.language, "source": doc.source,
+            "fetched": doc.fetched, "content_hash": content_hash, "etag": etag, "last_modified": last_modified,
+            "extractor_version": None, "text": None, "lemmas": None, "record_json": None,
+            "duplicate_of": duplicate_of, "duplicate_kind": kind, "updated": now,
+        }
+        if existing is None:
+            conn.execute(insert(D).values(id=doc.id, created=now, **values))
+            return
+        if existing.record_json is not None:
+            self._keep_version(conn, existing, "content")
+            self._delete_facts(conn, doc.id)
+        conn.execute(update(D).where(D.c.pk == existing.pk).values(**values))
+
+    def _keep_version(self, conn: Connection, row: Any, reason: str) -> None:
+        conn.execute(insert(DocumentVersionRow).values(
+            document_id=row.id, url=row.url, content_hash=row.content_hash,
+            extractor_version=row.extractor_version, fetched=row.fetched, reason=reason, replaced=_now()))
+
+    def _delete_facts(self, conn: Connection, doc_id: str) -> None:
+        for table in FACT_TABLES:
+            conn.execute(delete(table).where(table.document_id == doc_id))
+
+    def _delete_document(self, conn: Connection, doc_id: str) -> None:
+        self._delete_facts(conn, doc_id)
+        conn.execute(update(D).where(D.c.duplicate_of == doc_id).values(duplicate_of=None, duplicate_kind=None))
+        conn.execute(delete(D).where(D.c.id == doc_id))
+
+    def _clear_failures_of(self, conn: Connection, doc: Document) -> None:
+        keys = [k for k in (doc.url, doc.source) if k]
+        if keys:
+            conn.execute(delete(FailureRow).where(FailureRow.source.in_(keys)))
+
+    # -- facts -----------------------------------------------------------------------------------
+    def _insert_facts(self, conn: Connection, record: Record) -> None:
+        doc_id = record.document.id
+        self._insert_mentions(conn, doc_id, record)
+        self._insert_entities(conn, doc_id, record)
+        self._insert_events(conn, doc_id, record)
+        self._insert_agreements(conn, doc_id, record)
+        self._insert_topics(conn, doc_id, record)
+
+    @staticmethod
+    def _insert_rows(conn: Connection, table: Any, rows: list[dict]) -> None:
+        if rows:
+            conn.execute(insert(table), rows)
+
+    def _insert_mentions(self, conn: Connection, doc_id: str, record: Record) -> None:
+        self._insert_rows(conn, MentionRow, [
+            {"document_id": doc_id, "char_start": m.start, "char_end": m.end, "type": m.type, "text": m.text,
+             "entity_id": m.entity} for m in record.mentions])
+
+    def _insert_entities(self, conn: Connection, doc_id: str, record: Record) -> None:
+        entities, roles = [], []
+        for e in record.entities:
+            names = "\n".join(dict.fromkeys(n.casefold() for n in [e.name, *e.aliases] if n))
+            entities.append({"document_id": doc_id, "entity_id": e.id, "type": e.type, "name": e.name,
+                             "kind": e.kind, "iso": e.iso, "gazetteer_id": e.gazetteer_id,
+                             "aliases": list(e.aliases), "names": names})
+            for r in e.roles:
+                roles.append({"document_id": doc_id, "entity_id": e.id, "title": r.title,
+                              "organization": r.organization, "country": r.country,
+                              "evidence_start": r.evidence.start if r.evidence else None,
+                              "evidence_end": r.evidence.end if r.evidence else None})
+        self._insert_rows(conn, EntityRow, entities)
+        self._insert_rows(conn, RoleRow, roles)
+
+    def _insert_events(self, conn: Connection, doc_id: str, record: Record) -> None:
+        events, participants = [], []
+        for ev in record.events:
+            date_from = date_bounds(ev.start)[0] if ev.start else None
+            last = ev.end or ev.start
+            date_to = date_bounds(last)[1] if last else None
+            events.append({
+                "document_id": doc_id, "event_id": ev.id, "type": ev.type, "status": ev.status,
+                "start": ev.start, "end": ev.end, "date_from": date_from, "date_to": date_to,
+                "location": ev.location, "name": ev.name, "ordinal": ev.ordinal, "parent": ev.parent,
+                "series": ev.series, "trigger": ev.trigger,
+                "plover_code": ev.plover.code if ev.plover else None,
+                "plover_mode": ev.plover.mode if ev.plover else None, "confidence": ev.confidence,
+                "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
+                "evidence_text": ev.evidence.text})
+            participants.extend({"document_id": doc_id, "event_id": ev.id, "entity_id": p.entity,
+                                 "role": p.role} for p in ev.participants)
+        self._insert_rows(conn, EventRow, events)
+        self._insert_rows(conn, ParticipantRow, participants)
+
+    def _insert_agreements(self, conn: Connection, doc_id: str, record: Record) -> None:
+        agreements, parties = [], []
+        for a in record.agreements:
+            agreements.append({"document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title,
+                               "signed": a.signed, "event_id": a.event, "evidence_start": a.evidence.start,
+                               "evidence_end": a.evidence.end})
+            parties.extend({"document_id": doc_id, "agreement_id": a.id, "entity_id": p} for p in a.parties)
+        self._insert_rows(conn, AgreementRow, agreements)
+        self._insert_rows(conn, AgreementPartyRow, parties)
+
+    def _insert_topics(self, conn: Connection, doc_id: str, record: Record) -> None:
+        self._insert_rows(conn, TopicRow, [
+            {"document_id": doc_id, "topic_id": t.id, "label": t.label, "score": t.score}
+            for t in record.topics])
+
+    # -- duplicates ------------------------------------------------------------------------------
+    def link_duplicate(self, doc_id: str, duplicate_of: str, kind: str, *, url: str | None = None,
+                       content_hash: str | None = None, fetched: str | None = None, etag: str | None = None,
+                       last_modified: str | None = None) -> None:
+        """Mark `doc_id` as an exact or near duplicate of the stored `duplicate_of`.
+
+        A document already stored keeps its facts and gets the link; an unknown `doc_id` is kept as a
+        stub (id, URL, hash, fetch time) so it is known, and not fetched or stored again."""
+        if kind not in DUPLICATE_KINDS:
+            raise ValueError(f"duplicate kind must be one of {DUPLICATE_KINDS}, not {kind!r}")
+        if doc_id == duplicate_of:
+            raise ValueError("a document cannot duplicate itself")
+        with self._write() as conn:
+            self._lock(conn, "id:" + doc_id, *(["url:" + url] if url else []))
+            target = conn.execute(select(D.c.id, D.c.duplicate_of, D.c.record_json.is_not(None))
+                                  .where(D.c.id == duplicate_of)).first()
+            if target is None:
+                raise StoreError(f"no stored document {duplicate_of!r} to link {doc_id!r} to")
+            root = target.duplicate_of if target.duplicate_of and not target[2] else target.id
+            if root == doc_id:
+                raise ValueError(f"{doc_id!r} is what {duplicate_of!r} duplicates")
+            existing = conn.execute(select(D.c.pk).where(D.c.id == doc_id)).first()
+            changes = {k: v for k, v in (("url", url), ("fetched", fetched), ("etag", etag),
+                                         ("last_modified", last_modified)) if v is not None}
+            if existing is not None:
+                if content_hash is not None:
+                    changes["content_hash"] = content_hash
+                conn.execute(update(D).where(D.c.pk == existing.pk)
+                             .values(duplicate_of=root, duplicate_kind=kind, updated=_now(), **changes))
+                return
+            now = _now()
+            conn.execute(insert(D).values(id=doc_id, duplicate_of=root, duplicate_kind=kind,
+                                          content_hash=content_hash, created=now, updated=now, **changes))
+
+    # -- failures --------------------------------------------------------------------------------
+    def record_failure(self, source: str, reason: str) -> int:
+        """Remember that `source` failed (upsert); returns how many times it has failed."""
+        now = _now()
+        table = FailureRow.__table__
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        stmt = upsert(table).values(source=source, reason=reason, attempts=1, first_failed=now, last_failed=now)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.source],
+            set_={"reason": stmt.excluded.reason, "last_failed": stmt.excluded.last_failed,
+                  "attempts": table.c.attempts + 1})
+        with self._write() as conn:
+            conn.execute(stmt)
+            return conn.execute(select(table.c.attempts).where(table.c.source == source)).scalar_one()
+
+    def failures(self) -> list[dict]:
+        """The sources to retry: {source, reason, attempts, first_failed, last_failed}, oldest first."""
+        table = FailureRow.__table__
+        with self._read() as conn:
+            rows = conn.execute(select(table).order_by(table.c.first_failed, table.c.source)).mappings().all()
+        return [dict(row) for row in rows]
+
+    def clear_failure(self, source: str) -> bool:
+        """Forget the failure of `source`; True if there was one."""
+        with self._write() as conn:
+            return conn.execute(delete(FailureRow).where(FailureRow.source == source)).rowcount > 0
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get_record(self, doc_id: str) -> Record | None:
+        """The whole Record of a stored document (None if unknown, or a duplicate kept as a stub)."""
+        with self._read() as conn:
+            row = conn.execute(select(D.c.record_json, D.c.text).where(D.c.id == doc_id)).first()
+        return _record(row.record_json, row.text) if row is not None and row.record_json is not None else None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self._read() as conn:
+            row = conn.execute(select(D.c.record_json, D.c.text).where(D.c.id == doc_id)).first()
+        if row is None or row.record_json is None:
+            return None
+        return Document(**{**row.record_json["document"], "text": row.text})
+
+    def find_by_hash(self, sha256: str) -> str | None:
+        """The id of the document with this content hash (SHA-256 of its text), if any."""
+        with self._read() as conn:
+            return conn.execute(select(D.c.id).where(D.c.content_hash == sha256)).scalar()
+
+    def find_by_url(self, url: str) -> dict | None:
+        """What the store knows of a URL: {id, hash, etag, last_modified, fetched, extractor_version,
+        duplicate_of, duplicate_kind}; the hash of an exact duplicate is that of its original."""
+        original = D.alias("original")
+        with self._read() as conn:
+            row = conn.execute(
+                select(D.c.id, func.coalesce(D.c.content_hash, original.c.content_hash).label("hash"),
+                       D.c.etag, D.c.last_modified, D.c.fetched, D.c.extractor_version, D.c.duplicate_of,
+                       D.c.duplicate_kind)
+                .outerjoin(original, and_(original.c.id == D.c.duplicate_of, D.c.duplicate_kind == "exact"))
+                .where(D.c.url == url).order_by(D.c.pk.desc()).limit(1)).mappings().first()
+        return dict(row) if row is not None else None
+
+    def count(self, what: str = "documents") -> int:
+        """How many documents | duplicates | events | entities | mentions | roles | participants |
+        agreements | topics | failures | versions the store holds."""
+        if what not in _COUNTED:
+            raise ValueError(f"cannot count {what!r}; choose one of {sorted(_COUNTED)}")
+        table, where = _COUNTED[what]
+        stmt = select(func.count()).select_from(table)
+        if where is not None:
+            stmt = stmt.where(where)
+        with self._read() as conn:
+            return conn.execute(stmt).scalar_one()
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Stored documents in the order they were first stored, with their provenance."""
+        stmt = (select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.language, D.c.source, D.c.fetched,
+                       D.c.content_hash.label("hash"), D.c.etag, D.c.last_modified, D.c.extractor_version,
+                       D.c.duplicate_of, D.c.duplicate_kind)
+                .where(D.c.record_json.is_not(None)).order_by(D.c.pk).limit(limit).offset(offset))
+        with self._read() as conn:
+            return [dict(row) for row in conn.execute(stmt).mappings()]
+
+    def iter_records(self, batch: int = 500) -> Iterator[Record]:
+        """Every stored Record, in storage order, read `batch` at a time."""
+        last = 0
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(select(D.c.pk, D.c.record_json, D.c.text)
+                                    .where(D.c.pk > last, D.c.record_json.is_not(None))
+                                    .order_by(D.c.pk).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _record(row.record_json, row.text)
+            last = rows[-1].pk
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its facts; True if it was there."""
+        with self._write() as conn:
+            self._lock(conn, "id:" + doc_id)
+            found = conn.execute(select(D.c.pk).where(D.c.id == doc_id)).first() is not None
+            if found:
+                self._delete_document(conn, doc_id)
+            return found
+
+    # -- search ----------------------------------------------------------------------------------
+    def search_text(self, query: str, limit: int = 20, filters: dict | None = None) -> list[dict]:
+        """Full-text search with Russian morphology; hits {id, url, title, published, score, snippet},
+        best first, the snippet the matching sentence with the hits marked [[like this]].
+
+        Filters (a value or a list of values, any of which may match; all filters must hold):
+        period ("2026-04", "2026-01..2026-03" or a (from, to) pair: published or an event in it),
+        event_type, person, organization (a name or alias, or a part of one, any case; or an
+        entity id), country (ISO code or name), topic (id or label), language, source; and
+        duplicates=True to include documents linked as duplicates. An empty query lists the
+        documents the filters select, newest first.
+        """
+        filters = dict(filters or {})
+        lemmas = fulltext.query_lemmas(query)
+        if not lemmas and not any(v for k, v in filters.items() if k != "duplicates"):
+            return []
+        stmt = select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.text, D.c.pk)
+        if lemmas:
+            stmt, score = fulltext.apply_search(stmt, self.dialect, query, lemmas)
+            stmt = stmt.add_columns(score.label("score")).order_by(score.desc(), D.c.pk)
+        else:
+            stmt = stmt.add_columns(literal(0.0).label("score")).order_by(
+                D.c.published_from.desc().nulls_last(), D.c.pk)
+        stmt = stmt.where(D.c.record_json.is_not(None), *self._conditions(filters)).limit(limit)
+        with self._read() as conn:
+            rows = conn.execute(stmt).all()
+        return [{"id": r.id, "url": r.url, "title": r.title, "published": r.published,
+                 "score": round(float(r.score or 0.0), 6),
+                 "snippet": fulltext.snippet(r.text, lemmas, r.title)} for r in rows]
+
+    def _conditions(self, filters: dict) -> list:
+        unknown = set(filters) - set(FILTERS)
+        if unknown:
+            raise ValueError(f"unknown search filters {sorted(unknown)}; known: {list(FILTERS)}")
+        conds: list = []
+        if not filters.get("duplicates"):
+            conds.append(D.c.duplicate_of.is_(None))
+        if filters.get("period"):
+            lo, hi = period_bounds(filters["period"])
+            E = EventRow.__table__
+            conds.append(or_(and_(D.c.published_from <= hi, D.c.published_to >= lo),
+                             exists().where(E.c.document_id == D.c.id, E.c.date_from <= hi, E.c.date_to >= lo)))
+        if values := _values(filters.get("event_type")):
+            E = EventRow.__table__
+            conds.append(exists().where(E.c.document_id == D.c.id, E.c.type.in_([v.upper() for v in values])))
+        if values := _values(filters.get("person")):
+            conds.append(_entity_named("PER", values))
+        if values := _values(filters.get("organization")):
+            conds.append(_entity_named("ORG", values))
+        if values := _values(filters.get("country")):
+            N, R = EntityRow.__table__, RoleRow.__table__
+            codes = [v.upper() for v in values if len(v) == 2 and v.isalpha()]
+            names = [v for v in values if not (len(v) == 2 and v.isalpha())]
+            either = []
+            if codes:
+                either.append(exists().where(N.c.document_id == D.c.id, N.c.type == "LOC", N.c.iso.in_(codes)))
+                either.append(exists().where(R.c.document_id == D.c.id, R.c.country.in_(codes)))
+            if names:
+                either.append(_entity_named("LOC", names))
+            conds.append(or_(*either))
+        if values := _values(filters.get("topic")):
+            T = TopicRow.__table__
+            conds.append(exists().where(T.c.document_id == D.c.id,
+                                        or_(T.c.topic_id.in_(values), T.c.label.in_(values))))
+        if values := _values(filters.get("language")):
+            conds.append(D.c.language.in_([v.lower() for v in values]))
+        if values := _values(filters.get("source")):
+            conds.append(D.c.source.in_(values))
+        return conds
+
+
+def _record(data: dict, text: str | None) -> Record:
+    data = {**data, "document": {**data["document"], "text": text or ""}}
+    return Record.from_dict(data)
+
+
+def _values(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [str(v) for v in value if v is not None and str(v) != ""]
+    return [str(value)]
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _entity_named(entity_type: str, values: list[str]):
+    """A document has an entity of this type whose name or an alias contains one of the values
+    (case-insensitive), or whose id or gazetteer id is one of them."""
+    N = EntityRow.__table__
+    name_matches = [N.c.names.like(f"%{_like_escape(v.casefold())}%", escape="\\") for v in values]
+    return exists().where(N.c.document_id == D.c.id, N.c.type == entity_type,
+                          or_(*name_matches, N.c.entity_id.in_(values), N.c.gazetteer_id.in_(values)))
+
+
+def period_bounds(period: Any) -> tuple[str, str]:
+    """The first and last day of a period: "2026-04", "2026-01..2026-03", "2026-01/2026-03", or a
+    (from, to) pair of partial dates, either end None or "" for open."""
+    if isinstance(period, str):
+        sep = ".." if ".." in period else "/" if "/" in period else None
+        start, end = (period.split(sep, 1) if sep else (period, period))
+    elif isinstance(period, (list, tuple)) and len(period) == 2:
+        start, end = period
+    elif isinstance(period, dict):
+        start, end = period.get("from"), period.get("to")
+    else:
+        raise ValueError(f"a period is 'YYYY[-MM[-DD]]', 'FROM..TO' or a (from, to) pair, not {period!r}")
+    start = (start or "").strip() if isinstance(start, str) or start is None else str(start)
+    end = (end or "").strip() if isinstance(end, str) or end is None else str(end)
+    lo = date_bounds(start)[0] if start else "0000-01-01"
+    hi = date_bounds(end)[1] if end else "9999-12-31"
+    return lo, hi
