@@ -23,7 +23,7 @@ def match_case(source: str, result: str) -> str:
     """Give `result` the capitalization pattern of `source`."""
     if source.isupper() and len(source) > 1:
         return result.upper()
-    if source[:1].isupper():
+    if source[:1].isupper() or any(p[:1].isupper() for p in source.split("-")[1:]):
         parts = result.split("-")
         src_parts = source.split("-")
         out = []
@@ -121,6 +121,8 @@ def nominative_text(text: str) -> str:
 # --- persons -------------------------------------------------------------------------------------
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
+_TITLE_WORDS = {"министр", "замминистр", "вице-министр", "посол", "президент", "председатель", "глава",
+                "директор", "ректор", "профессор", "генсек", "премьер-министр", "господин", "госпожа", "г-н", "г-жа"}
 
 
 def split_initials(token: str) -> list[str]:
@@ -137,6 +139,10 @@ def person_nominative(text: str) -> str:
     tokens: list[str] = []
     for t in raw:
         tokens.extend(split_initials(t))
+    from .nlp import lemma
+
+    while len(tokens) > 1 and _WORD.match(tokens[0]) and lemma(tokens[0]) in _TITLE_WORDS:
+        tokens = tokens[1:]  # "Министр Токтосунов": the title is not part of the name
     initials = [t for t in tokens if _INITIAL.match(t)]
     words = [t for t in tokens if not _INITIAL.match(t)]
     words = _inflect_name_words(words)
@@ -187,9 +193,17 @@ def _inflect_name_words(words: list[str]) -> list[str]:
 
 
 def surname_key(name: str) -> str:
-    """The surname of a normalized person name, lower-cased: the last word that is not an initial."""
+    """The surname of a normalized person name, lower-cased and reduced to its masculine normal form
+    ('Шестакова' and 'Шестаков' meet): the last word that is not an initial."""
     words = [w for w in name.replace(".", ". ").split() if not _INITIAL.match(w)]
-    return words[-1].casefold().replace("ё", "е") if words else name.casefold()
+    if not words:
+        return name.casefold()
+    last = words[-1]
+    if _WORD.match(last):
+        surn = [p for p in parses(last) if "Surn" in p.tag]
+        if surn:
+            return surn[0].normal_form.replace("ё", "е")
+    return last.casefold().replace("ё", "е")
 
 
 def initials_of(name: str) -> list[str]:
