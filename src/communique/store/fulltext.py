@@ -66,9 +66,23 @@ def match_key(lem: str) -> str:
     return word
 
 
-# -- query building ----------------------------------------------------------------------------
-
 FTS_TABLE = "documents_fts"
+# SQLite's FTS5 table and its shadow tables; PostgreSQL's tsvector column and its index.
+FULLTEXT_TABLES = frozenset({FTS_TABLE, *(f"{FTS_TABLE}_{part}" for part in
+                                          ("data", "idx", "docsize", "config", "content"))})
+TSV_COLUMN, TSV_INDEX = "tsv", "ix_documents_tsv"
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic's comparisons: the full-text objects are made by the migrations, not the models."""
+    if type_ == "table" and name in FULLTEXT_TABLES:
+        return False
+    if type_ == "column" and name == TSV_COLUMN and getattr(getattr(obj, "table", None), "name", None) == "documents":
+        return False
+    return not (type_ == "index" and name == TSV_INDEX)
+
+
+# -- query building ----------------------------------------------------------------------------
 
 
 def fts5_expression(lemmas: Iterable[str]) -> str:

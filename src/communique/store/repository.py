@@ -52,6 +52,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 0x436F6D6D  # pg_advisory_xact_lock key held while migrating
 
 D = DocumentRow.__table__
+# A document row less its bulky columns, and whether it holds a Record (a stub does not).
+_META = (*(c for c in D.c if c.name not in ("text", "lemmas", "record_json")),
+         D.c.record_json.is_not(None).label("stored"))
 STATUSES = ("new", "unchanged", "upgraded", "duplicate")
 DUPLICATE_KINDS = ("exact", "near")
 FILTERS = ("period", "event_type", "person", "organization", "country", "topic", "language", "source",
@@ -245,17 +248,20 @@ class Store:
         version = record.extractor.version
         with self._write() as conn:
             self._lock(conn, "hash:" + content_hash, "id:" + doc.id, *(["url:" + doc.url] if doc.url else []))
-            by_hash = conn.execute(select(D).where(D.c.content_hash == content_hash)).first()
-            if by_hash is not None and by_hash.id == doc.id and by_hash.record_json is not None:
+            by_hash = conn.execute(select(*_META).where(D.c.content_hash == content_hash)).first()
+            if by_hash is not None and by_hash.id == doc.id and by_hash.stored:
                 if not replaces(version, by_hash.extractor_version):
-                    refresh = {k: v for k, v in (("fetched", doc.fetched), ("etag", etag),
-                                                 ("last_modified", last_modified)) if v is not None}
+                    refresh = {k: v for k, v in (("url", doc.url), ("source", doc.source), ("fetched", doc.fetched),
+                                                 ("etag", etag), ("last_modified", last_modified))
+                               if v is not None and v != getattr(by_hash, k)}
                     if refresh:
                         conn.execute(update(D).where(D.c.pk == by_hash.pk).values(**refresh, updated=_now()))
                     self._clear_failures_of(conn, doc)
                     return PutResult(doc.id, "unchanged", content_hash)
-                if doc.fetched is None and by_hash.fetched is not None:
-                    record = dataclasses.replace(record, document=dataclasses.replace(doc, fetched=by_hash.fetched))
+                kept = {k: getattr(by_hash, k) for k in ("url", "source", "fetched")
+                        if getattr(doc, k) is None and getattr(by_hash, k) is not None}
+                if kept:  # same text: what the new Record does not say, the stored one still knows
+                    record = dataclasses.replace(record, document=dataclasses.replace(doc, **kept))
                 self._keep_version(conn, by_hash, "extractor")
                 self._write_document(conn, record, by_hash,
                                      etag=etag if etag is not None else by_hash.etag,
@@ -264,21 +270,22 @@ class Store:
                 self._clear_failures_of(conn, doc)
                 return PutResult(doc.id, "upgraded", content_hash)
             if by_hash is not None and by_hash.id != doc.id:
-                original = by_hash.duplicate_of if by_hash.record_json is None and by_hash.duplicate_of \
-                    else by_hash.id
-                self._write_stub(conn, doc, original, "exact", etag=etag, last_modified=last_modified)
+                stub = not by_hash.stored and by_hash.duplicate_of is not None
+                original = by_hash.duplicate_of if stub else by_hash.id
+                kind = by_hash.duplicate_kind if stub else "exact"
+                self._write_stub(conn, doc, original, kind, etag=etag, last_modified=last_modified)
                 self._clear_failures_of(conn, doc)
                 return PutResult(doc.id, "duplicate", content_hash, duplicate_of=original)
 
             # New content (or a stub of this id holding this hash): replace what the id and URL held.
             replaced = None
-            by_id = conn.execute(select(D).where(D.c.id == doc.id)).first()
-            if by_id is not None and by_id.record_json is not None:
+            by_id = conn.execute(select(*_META).where(D.c.id == doc.id)).first()
+            if by_id is not None and by_id.stored:
                 self._keep_version(conn, by_id, "content")
                 replaced = by_id.content_hash
             if doc.url:
-                for old in conn.execute(select(D).where(D.c.url == doc.url, D.c.id != doc.id)).all():
-                    if old.record_json is not None:
+                for old in conn.execute(select(*_META).where(D.c.url == doc.url, D.c.id != doc.id)).all():
+                    if old.stored:
                         self._keep_version(conn, old, "content")
                         replaced = replaced or old.content_hash
                     self._delete_document(conn, old.id)
@@ -313,7 +320,7 @@ class Store:
                     content_hash: str | None = None, etag: str | None = None,
                     last_modified: str | None = None) -> None:
         """Keep `doc` by id and URL only, linked to the stored document it duplicates."""
-        existing = conn.execute(select(D).where(D.c.id == doc.id)).first()
+        existing = conn.execute(select(*_META).where(D.c.id == doc.id)).first()
         published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
         now = _now()
         values = {
@@ -326,7 +333,7 @@ class Store:
         if existing is None:
             conn.execute(insert(D).values(id=doc.id, created=now, **values))
             return
-        if existing.record_json is not None:
+        if existing.stored:
             self._keep_version(conn, existing, "content")
             self._delete_facts(conn, doc.id)
         conn.execute(update(D).where(D.c.pk == existing.pk).values(**values))
@@ -440,6 +447,9 @@ class Store:
             root = target.duplicate_of if target.duplicate_of and not target[2] else target.id
             if root == doc_id:
                 raise ValueError(f"{doc_id!r} is what {duplicate_of!r} duplicates")
+            if content_hash is not None and conn.execute(
+                    select(D.c.id).where(D.c.content_hash == content_hash, D.c.id != doc_id)).first():
+                content_hash = None  # that text is stored already, under another id
             existing = conn.execute(select(D.c.pk).where(D.c.id == doc_id)).first()
             changes = {k: v for k, v in (("url", url), ("fetched", fetched), ("etag", etag),
                                          ("last_modified", last_modified)) if v is not None}
@@ -487,15 +497,15 @@ class Store:
     def get_record(self, doc_id: str) -> Record | None:
         """The whole Record of a stored document (None if unknown, or a duplicate kept as a stub)."""
         with self._read() as conn:
-            row = conn.execute(select(D.c.record_json, D.c.text).where(D.c.id == doc_id)).first()
-        return _record(row.record_json, row.text) if row is not None and row.record_json is not None else None
+            row = conn.execute(select(*_RECORD_COLUMNS).where(D.c.id == doc_id)).first()
+        return _record(row) if row is not None and row.record_json is not None else None
 
     def get_document(self, doc_id: str) -> Document | None:
         with self._read() as conn:
-            row = conn.execute(select(D.c.record_json, D.c.text).where(D.c.id == doc_id)).first()
+            row = conn.execute(select(*_RECORD_COLUMNS).where(D.c.id == doc_id)).first()
         if row is None or row.record_json is None:
             return None
-        return Document(**{**row.record_json["document"], "text": row.text})
+        return Document(**_document_data(row))
 
     def find_by_hash(self, sha256: str) -> str | None:
         """The id of the document with this content hash (SHA-256 of its text), if any."""
@@ -541,13 +551,13 @@ class Store:
         last = 0
         while True:
             with self._read() as conn:
-                rows = conn.execute(select(D.c.pk, D.c.record_json, D.c.text)
+                rows = conn.execute(select(D.c.pk, *_RECORD_COLUMNS)
                                     .where(D.c.pk > last, D.c.record_json.is_not(None))
                                     .order_by(D.c.pk).limit(batch)).all()
             if not rows:
                 return
             for row in rows:
-                yield _record(row.record_json, row.text)
+                yield _record(row)
             last = rows[-1].pk
 
     def delete_document(self, doc_id: str) -> bool:
@@ -586,7 +596,7 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(stmt).all()
         return [{"id": r.id, "url": r.url, "title": r.title, "published": r.published,
-                 "score": round(float(r.score or 0.0), 6),
+                 "score": float(r.score or 0.0),
                  "snippet": fulltext.snippet(r.text, lemmas, r.title)} for r in rows]
 
     def _conditions(self, filters: dict) -> list:
@@ -630,9 +640,18 @@ class Store:
         return conds
 
 
-def _record(data: dict, text: str | None) -> Record:
-    data = {**data, "document": {**data["document"], "text": text or ""}}
-    return Record.from_dict(data)
+_RECORD_COLUMNS = (D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
+
+
+def _document_data(row: Any) -> dict:
+    """The stored document: the text and the provenance (which a later fetch may refresh) from
+    their columns, the rest from the Record JSON."""
+    return {**row.record_json["document"], "text": row.text or "", "url": row.url, "source": row.source,
+            "fetched": row.fetched}
+
+
+def _record(row: Any) -> Record:
+    return Record.from_dict({**row.record_json, "document": _document_data(row)})
 
 
 def _values(value: Any) -> list[str]:

@@ -9,23 +9,12 @@ Normally run in code (`communique.store.repository.migrate`), which passes an op
 from __future__ import annotations
 
 from alembic import context
+
 from communique.store.db import make_engine, resolve_url
+from communique.store.fulltext import include_object
 from communique.store.schema import metadata
 
 config = context.config
-
-# Dialect-specific full-text objects that the models do not describe (see fulltext.py).
-_FULLTEXT_TABLES = {"documents_fts", "documents_fts_data", "documents_fts_idx", "documents_fts_docsize",
-                    "documents_fts_config", "documents_fts_content"}
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and name in _FULLTEXT_TABLES:
-        return False
-    if type_ == "column" and name == "tsv" and getattr(obj, "table", None) is not None \
-            and obj.table.name == "documents":
-        return False
-    return not (type_ == "index" and name == "ix_documents_tsv")
 
 
 def _configure(connection) -> None:
