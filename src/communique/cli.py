@@ -94,6 +94,142 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
             out.flush()
 
 
+DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or postgresql://...; "
+                                                 "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
+
+
+def _open_store(db: str | None):
+    from .store import Store, StoreError
+
+    try:
+        return Store.open(db)
+    except (StoreError, ValueError) as exc:
+        typer.echo(f"error: cannot open the database: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # a driver's connection error
+        typer.echo(f"error: cannot open the database: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    specs: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, URLs of pages, RSS/Atom feeds or sitemaps.")] = None,
+    db: DbOption = None,
+    glob: Annotated[str | None, typer.Option(help="Only files matching this pattern inside folders, e.g. '*.html'.")] = None,
+    follow: Annotated[bool, typer.Option("--follow", help="Follow links from a page (a site's news section).")] = False,
+    depth: Annotated[int, typer.Option(help="How many links deep --follow goes.")] = 1,
+    any_host: Annotated[bool, typer.Option("--any-host", help="Let --follow leave the starting host.")] = False,
+    max_pages: Annotated[int, typer.Option(help="At most this many pages per source.")] = 500,
+    max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20 * 1024 * 1024,
+    rate: Annotated[float, typer.Option(help="Seconds between two requests to the same host.")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server.")] = 20.0,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try again every source that failed before.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read sources, extract their facts and store both; a re-run fetches only what changed."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from . import jobs
+
+    if not specs and not retry_failed:
+        raise UsageError("give at least one source, or --retry-failed")
+    options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
+                                 max_bytes=max_bytes, rate=rate, timeout=timeout)
+    store = _open_store(db)
+    console = Console(stderr=True)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
+                      transient=True, disable=as_json or not console.is_terminal) as bar:
+            task = bar.add_task("", total=None)
+
+            def tick(source, outcome):
+                bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
+
+            if retry_failed:
+                summary = jobs.retry_failed(store, options, tick)
+            else:
+                summary = jobs.ingest(specs or [], store, options, tick)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
+        return
+    c = summary.counts
+    console = Console()
+    console.print(f"ingested [bold green]{c['new'] + c['upgraded']}[/] ({c['new']} new, {c['upgraded']} upgraded), "
+                  f"[bold]{c['duplicate']}[/] duplicate, [bold]{c['unchanged']}[/] unchanged, "
+                  f"[bold]{c['skipped']}[/] skipped, [bold red]{c['failed']}[/] failed")
+    for location, reason in summary.failures:
+        console.print(f"  [red]failed[/] {location}: {reason}")
+    if summary.failures:
+        console.print("  retry with: communique ingest --retry-failed")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; Russian and English, any inflection.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 10,
+    mode: Annotated[str, typer.Option(help="hybrid, text or semantic.")] = "hybrid",
+    period: Annotated[str | None, typer.Option(help="2026, 2026-04, or 2026-01..2026-03.")] = None,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="Event type: MEETING, VISIT, ...")] = None,
+    person: Annotated[list[str] | None, typer.Option(help="A person named in the document.")] = None,
+    organization: Annotated[list[str] | None, typer.Option("--org", help="An organization (name or acronym).")] = None,
+    country: Annotated[list[str] | None, typer.Option(help="ISO 3166 code or name.")] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id: ai, cybersecurity, ...")] = None,
+    language: Annotated[list[str] | None, typer.Option(help="Document language: ru, en, ...")] = None,
+    source: Annotated[list[str] | None, typer.Option(help="The source the document came from.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+) -> None:
+    """Search stored documents: full text with morphology plus multilingual meaning."""
+    from rich.console import Console
+
+    from .search import Searcher
+
+    filters = {k: v for k, v in {"period": period, "event_type": event_type, "person": person,
+                                 "organization": organization, "country": country, "topic": topic,
+                                 "language": language, "source": source}.items() if v}
+    store = _open_store(db)
+    try:
+        hits = Searcher(store).search(query, limit=limit, filters=filters, mode=mode)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    console = Console()
+    if not hits:
+        console.print("no documents found")
+    for n, h in enumerate(hits, 1):
+        console.print(f"[bold]{n}. {h.title or h.id}[/]  [dim]{h.published or ''} {h.url or ''} "
+                      f"score {h.score:.3f} via {'+'.join(h.via)}[/]")
+        console.print("   " + _marked(h.snippet))
+        for fact in h.facts:
+            console.print(f"   [cyan]•[/] {fact}")
+
+
+def _marked(snippet: str) -> str:
+    """Rich markup for a snippet whose hits are marked [[like this]]; the text itself is escaped."""
+    import re
+
+    from rich.markup import escape
+
+    parts = re.split(r"\[\[|\]\]", snippet)
+    return "".join(escape(p) if i % 2 == 0 else f"[reverse]{escape(p)}[/reverse]" for i, p in enumerate(parts))
+
+
 @app.command()
 def demo(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or facts")] = "table",

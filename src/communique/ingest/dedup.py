@@ -3,8 +3,9 @@ header or footer (near).
 
 Exact duplicates share `content_hash`: SHA-256 of the text with whitespace collapsed (case kept, so
 a headline in capitals is a different text). Near duplicates are found with MinHash over word
-5-shingles and an LSH index (datasketch): two texts whose shingle sets have a Jaccard similarity of
-about `threshold` or more are the same release. The index holds no text, only signatures, and is
+5-shingles and an LSH index (datasketch): two texts whose shingle sets have an estimated Jaccard
+similarity of `threshold` (0.8) or more are the same release. The LSH bands are chosen to miss few
+such pairs; candidates are then checked against the threshold with their MinHash estimate. The index holds no text, only signatures, and is
 rebuilt from stored texts with `from_texts`, so it persists through the store.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_NUM_PERM = 128
 SHINGLE_SIZE = 5
+LSH_WEIGHTS = (0.1, 0.9)  # (false positive, false negative) weights for choosing the LSH bands
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -51,7 +53,9 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         self.shingle_size = shingle_size
         self.seed = seed
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # datasketch's default banding catches a pair at the threshold only ~40% of the time; weigh
+        # false negatives heavily, then drop the extra candidates by their estimated similarity.
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
         self._sigs: dict[str, object] = {}
 
     def minhash(self, text: str):
@@ -110,6 +114,11 @@ class Duplicate:
     kind: str
     of: str
     similarity: float = 1.0
+
+    @property
+    def original(self) -> str:
+        """The id of the document already seen (the same as `of`)."""
+        return self.of
 
 
 class Deduplicator:

@@ -261,6 +261,10 @@ class Fetcher:
                     continue
                 raise FetchError(url, f"network error after {attempt} attempt(s): "
                                  f"{type(exc).__name__}: {exc}", "network") from exc
+            except httpx.DecodingError as exc:
+                raise FetchError(url, f"the response body cannot be decoded: {exc}", "network") from exc
+            except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
+                raise FetchError(url, f"{type(exc).__name__}: {exc}", "url") from exc
             result.attempts = attempt
             if result.status in RETRY_CODES and attempt <= self.retries:
                 self._sleep_backoff(attempt, result.headers.get("retry-after"))
@@ -309,27 +313,41 @@ def _check_url(url: str, original: str | None = None) -> None:
 
 class HttpCache:
     """ETag and Last-Modified per URL, kept between runs in a JSON file (or only in memory), so a
-    re-run sends conditional requests and reads only what changed."""
+    re-run sends conditional requests and reads only what changed.
+
+    For a listing (a feed, a sitemap, an index page) it also keeps the links it held, so that when
+    the listing answers 304 its pages can still be visited (conditionally) without reading it again.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else None
-        self._data: dict[str, dict[str, str]] = {}
+        self._data: dict[str, dict] = {}
         if self.path and self.path.exists():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
                 self._data = {k: v for k, v in loaded.items() if isinstance(v, dict)}
-            except (OSError, ValueError):
+            except (OSError, ValueError, AttributeError):
                 self._data = {}  # a damaged cache only costs a full re-fetch
 
     def get(self, url: str) -> tuple[str | None, str | None]:
+        """(etag, last_modified) recorded for `url`, each None when unknown."""
         item = self._data.get(url) or {}
         return item.get("etag"), item.get("last_modified")
 
-    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        if etag or last_modified:
-            self._data[url] = {k: v for k, v in (("etag", etag), ("last_modified", last_modified)) if v}
-        else:
-            self._data.pop(url, None)
+    def links(self, url: str) -> list[list] | None:
+        """The links recorded for a listing `url` as [url, published, title] lists, or None."""
+        item = self._data.get(url) or {}
+        links = item.get("links")
+        return links if isinstance(links, list) else None
+
+    def put(self, url: str, etag: str | None, last_modified: str | None, links: list[list] | None = None) -> None:
+        if not (etag or last_modified):
+            self._data.pop(url, None)  # nothing to ask conditionally with
+            return
+        entry: dict = {k: v for k, v in (("etag", etag), ("last_modified", last_modified)) if v}
+        if links is not None:
+            entry["links"] = links
+        self._data[url] = entry
 
     def forget(self, url: str) -> None:
         self._data.pop(url, None)
@@ -345,5 +363,5 @@ class HttpCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-        tmp.write_text(json.dumps(self._data, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(self._data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
         tmp.replace(self.path)

@@ -31,6 +31,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".pdf", ".docx"}
 TITLE_MAX_CHARS = 200
+# The publication date from the page's metadata and markup only (meta tags, JSON-LD, <time>): htmldate's
+# "extensive search" of the text takes a copyright line's "© 2026" for 2026-01-01, a precision the
+# page never claimed. Dates in the text are the extractor's job.
+HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 # Magic numbers of things that are not documents, so that they fail with a name, not as mojibake.
 _BINARY_MAGIC = [
@@ -222,7 +226,8 @@ def html_to_document(html: str, doc_id: str, url: str | None = None) -> Document
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                            include_tables=True, favor_precision=True)
+                                            include_tables=True, favor_precision=True,
+                                            date_extraction_params=HTML_DATE_PARAMS)
     if extracted is None or not (extracted.text or "").strip():
         raise FormatError("no main text found in the HTML page")
     published = extracted.date if extracted.date and len(extracted.date) >= 4 else None
@@ -235,12 +240,12 @@ def html_to_document(html: str, doc_id: str, url: str | None = None) -> Document
 
 
 _MD_RULES = [
-    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),  # horizontal rules
-    (re.compile(r"^\s{0,3}(?:=+|-+)\s*$", re.M), ""),  # setext underlines
-    (re.compile(r"^\s{0,3}```.*$|^\s{0,3}~~~.*$", re.M), ""),  # code fences (the code stays)
-    (re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.M), ""),  # reference definitions
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", re.M), r"\1"),  # ATX headings
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rules
+    (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), ""),  # setext underlines
+    (re.compile(r"^[ \t]{0,3}```.*$|^[ \t]{0,3}~~~.*$", re.M), ""),  # code fences (the code stays)
+    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M), ""),  # reference definitions
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # ATX headings
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → link text
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
@@ -252,7 +257,7 @@ _MD_RULES = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # escapes
     (re.compile(r"\n{3,}"), "\n\n"),
 ]
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)(?:\s+#+)?\s*$|^(.+)\n\s{0,3}(?:=+|-+)\s*$", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)
 
 
 def markdown_to_text(md: str) -> str:

@@ -8,9 +8,10 @@ same host unless `same_host=False`, at most `max_pages` pages; the index page it
 yielded as a document. Every request goes through one `Fetcher` (robots.txt, rate limit, retries,
 limits).
 
-With an `HttpCache`, requests are conditional: a page answered 304 is yielded as `unchanged`. The
-validators of a feed, sitemap or index page are saved only when every page it led to was read, so
-a page that failed is tried again on the next run rather than hidden behind an unchanged index.
+With an `HttpCache`, requests are conditional: a page answered 304 is yielded as `unchanged`. For a
+feed, a sitemap or an index page the cache also keeps the links it held, so when it answers 304 its
+pages are still visited (conditionally): a page that changed without a change to the feed is read,
+and one that failed last time (no validators were kept for it) is tried again in full.
 
 Nothing here raises for one bad item: a file that cannot be read or a URL that cannot be fetched
 becomes a failed Source with its reason, and the batch goes on.
@@ -47,7 +48,7 @@ SKIP_SUFFIXES = {
     ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".css", ".js",
     ".mjs", ".json", ".woff", ".woff2", ".ttf", ".eot", ".mp3", ".mp4", ".m4a", ".avi", ".mov", ".webm",
     ".ogg", ".wav", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".exe", ".dmg", ".apk", ".iso",
-    ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".doc", ".rtf",
+    ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".doc", ".rtf", ".xml", ".rss", ".atom",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -89,7 +90,11 @@ def iter_sources(spec: str, *, glob: str | None = None, follow: bool = False, de
     spec: a file, a folder (read recursively; `glob` filters it, e.g. "*.html" or "2026/**/*.pdf"),
     a glob pattern, "-" for standard input, or an http(s) URL of a page, a feed or a sitemap.
     """
-    scheme = urlsplit(spec).scheme.lower()
+    try:
+        scheme = urlsplit(spec).scheme.lower()
+    except ValueError as exc:
+        yield Source(spec, error=f"not a valid URL: {exc}", status="failed")
+        return
     if scheme in ("http", "https"):
         yield from _mark(_iter_url(spec, follow=follow, depth=depth, same_host=same_host, max_pages=max_pages,
                                    fetcher=fetcher, cache=cache, max_bytes=max_bytes), dedup)
@@ -141,7 +146,7 @@ def _walk(root: Path, pattern: str | None) -> list[Path]:
         rel = p.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not p.is_file():
             continue
-        if pattern is None and p.suffix.lower() not in DOCUMENT_SUFFIXES:
+        if pattern is None and (not p.suffix or p.suffix.lower() not in DOCUMENT_SUFFIXES):
             continue
         out.append(p)
     return sorted(out)
@@ -157,6 +162,8 @@ def _read_file(path: str, origin: str, max_bytes: int, data: bytes | None = None
         return Source(path, error=_reason(str(exc), path), status="failed", origin=origin)
     except OSError as exc:
         return Source(path, error=f"cannot read: {exc.strerror or exc}", status="failed", origin=origin)
+    except Exception as exc:  # a library failing on odd input must not stop the batch
+        return Source(path, error=f"unexpected error: {type(exc).__name__}: {exc}", status="failed", origin=origin)
     doc.source = doc.source or path
     doc.fetched = doc.fetched or utc_now()
     return Source(path, document=doc, origin=origin)
@@ -181,6 +188,11 @@ class _Item:
     title: str | None = None
 
 
+# A listing's links as kept in the HttpCache: [url, role, published, title], where role is "page" or
+# "sitemap" for the entries of a feed or sitemap, "link" for a link found in an HTML page.
+Entry = list
+
+
 def _iter_url(spec: str, *, follow: bool, depth: int, same_host: bool, max_pages: int,
               fetcher: Fetcher | None, cache: HttpCache | None, max_bytes: int) -> Iterator[Source]:
     own = fetcher is None
@@ -189,75 +201,80 @@ def _iter_url(spec: str, *, follow: bool, depth: int, same_host: bool, max_pages
     start_host = _host(spec)
     queue: deque[_Item] = deque([_Item(spec, 0, "spec")])
     seen = {_canonical(spec)}
-    pending: list[tuple[str, str | None, str | None]] = []  # validators of listing documents
-    failures = 0
+
+    def children(item: _Item, entries: list[Entry]) -> None:
+        for url, role, published, title in entries:
+            if role == "link":
+                if not follow or item.depth >= depth or (same_host and _host(url) != start_host):
+                    continue
+                child = _Item(url, item.depth + 1, "page")
+            elif role == "sitemap" and item.depth >= MAX_SITEMAP_NESTING:
+                continue
+            else:
+                child = _Item(url, item.depth + 1, role, published, title)
+            key = _canonical(url)
+            if key not in seen:
+                seen.add(key)
+                queue.append(child)
+
+    def visit(item: _Item) -> Iterator[Source]:
+        etag, modified = cache.get(item.url) if cache is not None else (None, None)
+        try:
+            res = fetcher.fetch(item.url, etag=etag, last_modified=modified)
+        except FetchError as exc:
+            status = "skipped" if exc.kind == "robots" and item.role != "spec" else "failed"
+            yield Source(item.url, error=exc.reason, status=status, origin=spec)
+            return
+        if res.not_modified:
+            entries = cache.links(item.url) if cache is not None else None
+            if entries:
+                children(item, entries)
+            if item.role == "page" or entries is None:
+                yield Source(item.url, status="unchanged", origin=spec)
+            return
+        if not res.ok:
+            yield Source(item.url, error=f"HTTP {res.status}{_phrase(res.status)}", status="failed", origin=spec)
+            return
+        for u in (res.final_url, *res.redirects):
+            seen.add(_canonical(u))
+        try:
+            kind = sniff(res.content) if res.content.strip() else "empty"
+        except FormatError as exc:
+            yield Source(item.url, error=str(exc), status="failed", origin=spec)
+            return
+        if kind in ("feed", "sitemap"):
+            if item.role == "page":
+                return  # a feed found by following links is not a document
+            entries = _feed_entries(res) if kind == "feed" else _sitemap_entries(res)
+            children(item, entries)
+            if cache is not None:
+                cache.put(item.url, res.etag, res.last_modified, entries)
+            return
+        links = [[u, "link", None, None] for u in _links(res)] if follow and kind == "html" else None
+        if links:
+            children(item, links)
+        if follow and item.role == "spec" and depth >= 1 and kind == "html":
+            if cache is not None:  # the index of the section: its links, not a document
+                cache.put(item.url, res.etag, res.last_modified, links or [])
+            return
+        source = _document(res, item, spec, max_bytes)
+        if source.ok and cache is not None:
+            cache.put(item.url, res.etag, res.last_modified, links)
+        yield source
+
     pages = 0
     try:
         while queue:
             item = queue.popleft()
-            if pages >= max_pages and item.role == "page":
-                break
             if item.role == "page":
+                if pages >= max_pages:
+                    break
                 pages += 1
-            etag, modified = cache.get(item.url) if cache is not None else (None, None)
             try:
-                res = fetcher.fetch(item.url, etag=etag, last_modified=modified)
-            except FetchError as exc:
-                if exc.kind == "robots" and item.role != "spec":
-                    yield Source(item.url, error=exc.reason, status="skipped", origin=spec)
-                else:
-                    failures += 1
-                    yield Source(item.url, error=exc.reason, status="failed", origin=spec)
-                continue
-            if res.not_modified:
-                yield Source(item.url, status="unchanged", origin=spec)
-                continue
-            if not res.ok:
-                failures += 1
-                yield Source(item.url, error=f"HTTP {res.status}{_phrase(res.status)}", status="failed", origin=spec)
-                continue
-            for u in (res.final_url, *res.redirects):
-                seen.add(_canonical(u))
-            try:
-                kind = sniff(res.content) if res.content.strip() else "empty"
-            except FormatError as exc:
-                failures += 1
-                yield Source(item.url, error=str(exc), status="failed", origin=spec)
-                continue
-            if kind in ("feed", "sitemap"):
-                if item.role == "page":
-                    continue  # a feed found by following links is not a document
-                children = _feed_items(res) if kind == "feed" else _sitemap_items(res, item)
-                if item.role == "sitemap" and item.depth >= MAX_SITEMAP_NESTING:
-                    children = []
-                for child in children:
-                    key = _canonical(child.url)
-                    if key not in seen:
-                        seen.add(key)
-                        queue.append(child)
-                pending.append((item.url, res.etag, res.last_modified))
-                continue
-            is_index = follow and item.role == "spec" and depth >= 1 and kind == "html"
-            if follow and item.depth < depth and kind == "html":
-                for link in _links(res, max_bytes):
-                    key = _canonical(link)
-                    if key in seen or (same_host and _host(link) != start_host):
-                        continue
-                    seen.add(key)
-                    queue.append(_Item(link, item.depth + 1, "page"))
-            if is_index:
-                pending.append((item.url, res.etag, res.last_modified))
-                continue
-            source = _document(res, item, spec, max_bytes)
-            if source.ok:
-                if cache is not None:
-                    cache.put(item.url, res.etag, res.last_modified)
-            else:
-                failures += 1
-            yield source
-        if cache is not None and failures == 0:
-            for url, etag, modified in pending:
-                cache.put(url, etag, modified)
+                yield from visit(item)
+            except Exception as exc:  # a library failing on odd input must not stop the crawl
+                yield Source(item.url, error=f"unexpected error: {type(exc).__name__}: {exc}", status="failed",
+                             origin=spec)
     finally:
         if own:
             fetcher.close()
@@ -303,18 +320,21 @@ def _local(el) -> str:
 
 
 def _child_text(el, *names: str) -> str | None:
+    """The text of the first child named like the first of `names` that has one, then the second..."""
+    found = {}
     for child in el:
-        if _local(child) in names and (child.text or "").strip():
-            return child.text.strip()
-    return None
+        name = _local(child)
+        if name in names and name not in found and (child.text or "").strip():
+            found[name] = child.text.strip()
+    return next((found[n] for n in names if n in found), None)
 
 
-def _feed_items(res: FetchResult) -> list[_Item]:
+def _feed_entries(res: FetchResult) -> list[Entry]:
     """The entries of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in feed order."""
     root = _xml(res)
     if root is None:
         return []
-    items = []
+    entries = []
     for el in root.iter():
         name = _local(el)
         if name not in ("item", "entry"):
@@ -334,20 +354,23 @@ def _feed_items(res: FetchResult) -> list[_Item]:
         if not link:
             continue
         date = _child_text(el, "pubdate", "published", "date", "issued", "updated", "modified")
-        title = _child_text(el, "title")
-        items.append(_Item(_absolute(res.final_url, link), 1, "page", _parse_date(date), title))
-    return items
+        url = _absolute(res.final_url, link)
+        if url:
+            entries.append([url, "page", _parse_date(date), _child_text(el, "title")])
+    return entries
 
 
-def _sitemap_items(res: FetchResult, parent: _Item) -> list[_Item]:
-    """The pages of a <urlset>, or the child sitemaps of a <sitemapindex>."""
+def _sitemap_entries(res: FetchResult) -> list[Entry]:
+    """The pages of a <urlset> (with news:publication_date and news:title where given), or the child
+    sitemaps of a <sitemapindex>."""
     root = _xml(res)
     if root is None:
         return []
     if _local(root) == "sitemapindex":
-        return [_Item(_absolute(res.final_url, loc), parent.depth + 1, "sitemap")
-                for loc in (_child_text(el, "loc") for el in root if _local(el) == "sitemap") if loc]
-    items = []
+        locs = (_child_text(el, "loc") for el in root if _local(el) == "sitemap")
+        urls = (_absolute(res.final_url, loc) for loc in locs if loc)
+        return [[url, "sitemap", None, None] for url in urls if url]
+    entries = []
     for el in root:
         if _local(el) != "url":
             continue
@@ -360,11 +383,13 @@ def _sitemap_items(res: FetchResult, parent: _Item) -> list[_Item]:
                 published = _parse_date(sub.text)
             elif _local(sub) == "title" and sub.text:
                 title = sub.text.strip()
-        items.append(_Item(_absolute(res.final_url, loc), 1, "page", published, title))
-    return items
+        url = _absolute(res.final_url, loc)
+        if url:
+            entries.append([url, "page", published, title])
+    return entries
 
 
-def _links(res: FetchResult, max_bytes: int) -> list[str]:
+def _links(res: FetchResult) -> list[str]:
     """The http(s) links of an HTML page, absolute, without fragments, in page order; rel=nofollow
     and links to images, scripts and archives left out."""
     import lxml.html
@@ -378,7 +403,7 @@ def _links(res: FetchResult, max_bytes: int) -> list[str]:
     base = res.final_url
     for b in root.iter("base"):
         if b.get("href"):
-            base = _absolute(base, b.get("href"))
+            base = _absolute(base, b.get("href")) or base
             break
     out = []
     for a in root.iter("a", "area"):
@@ -386,8 +411,10 @@ def _links(res: FetchResult, max_bytes: int) -> list[str]:
         if not href or "nofollow" in (a.get("rel") or "").lower().split():
             continue
         url = _absolute(base, href)
+        if url is None:
+            continue
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
+        if parts.scheme not in ("http", "https") or not parts.netloc:
             continue
         if Path(unquote(parts.path)).suffix.lower() in SKIP_SUFFIXES:
             continue
@@ -395,8 +422,14 @@ def _links(res: FetchResult, max_bytes: int) -> list[str]:
     return out
 
 
-def _absolute(base: str, link: str) -> str:
-    return urldefrag(urljoin(base, link.strip()))[0]
+def _absolute(base: str, link: str) -> str | None:
+    """`link` resolved against `base`, without a fragment; None for a malformed link."""
+    try:
+        url = urldefrag(urljoin(base, link.strip()))[0]
+        urlsplit(url).port  # noqa: B018 - raises ValueError on a malformed host or port
+    except ValueError:
+        return None
+    return url
 
 
 def _host(url: str) -> str:

@@ -599,6 +599,25 @@ class Store:
                  "score": float(r.score or 0.0),
                  "snippet": fulltext.snippet(r.text, lemmas, r.title)} for r in rows]
 
+    def filter_ids(self, ids: list[str], filters: dict | None = None) -> list[str]:
+        """The ids among `ids` whose documents pass the search filters (order kept)."""
+        if not ids:
+            return []
+        stmt = select(D.c.id).where(D.c.id.in_(ids), D.c.record_json.is_not(None),
+                                    *self._conditions(dict(filters or {})))
+        with self._read() as conn:
+            keep = {r.id for r in conn.execute(stmt)}
+        return [i for i in ids if i in keep]
+
+    def snippets(self, ids: list[str]) -> dict[str, dict]:
+        """{id: {url, title, published, text}} for the given documents."""
+        if not ids:
+            return {}
+        stmt = select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.text).where(D.c.id.in_(ids))
+        with self._read() as conn:
+            return {r.id: {"url": r.url, "title": r.title, "published": r.published, "text": r.text}
+                    for r in conn.execute(stmt)}
+
     def _conditions(self, filters: dict) -> list:
         unknown = set(filters) - set(FILTERS)
         if unknown:
