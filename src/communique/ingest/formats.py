@@ -190,9 +190,19 @@ def _check_text(text: str) -> None:
 # -- titles and languages -------------------------------------------------------------------------
 
 
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|date|дата|опубликовано)\b.{0,40}"
+    r"|[\w .-]{0,40}?,?\s*\d{1,2}[./ ]\s*[\w.]+[./ ]\s*\d{2,4}(?:\s*г(?:ода?)?\.?)?(?:,?\s*\d{1,2}:\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}.{0,10})$", re.I)
+
+
 def _first_line_title(text: str) -> str | None:
     """The first line as a title, when it reads like a headline: short, not a sentence, text follows."""
-    lines = [ln.strip() for ln in text.strip().splitlines()]
+    lines = [ln.strip().strip("#*_ ").strip() for ln in text.strip().splitlines()]
+    lines = [ln for ln in lines if ln]
+    # a dateline or a "Published:" line above the headline is not the title
+    while len(lines) > 2 and _DATE_LINE.match(lines[0]):
+        lines = lines[1:]
     if len(lines) < 2 or not lines[0]:
         return None
     first = lines[0]

@@ -29,6 +29,16 @@ class Hit:
         return asdict(self)
 
 
+def _lead(text: str | None, title: str | None) -> str | None:
+    """The first sentence of the story: a line that ends like a sentence, not the title or a dateline."""
+    for line in (text or "").splitlines():
+        line = line.strip().strip("#*_ ")
+        if len(line) > 60 and line != title and line.rstrip().endswith((".", "!", "?", "»")):
+            end = line.find(". ", 60)
+            return line[:end + 1] if end > 0 else line
+    return None
+
+
 class Searcher:
     """Search one store; the vector index lives beside its database."""
 
@@ -71,8 +81,10 @@ class Searcher:
                 d = docs.get(doc_id)
                 if d is None:
                     continue
-                hit = Hit(doc_id, d["url"], d["title"], d["published"], ranked[doc_id],
-                          snippet(d["text"], lemmas, d["title"]), via[doc_id])
+                text_snippet = snippet(d["text"], lemmas, d["title"])
+                if "[[" not in text_snippet:
+                    text_snippet = _lead(d["text"], d["title"]) or text_snippet  # found by meaning: its lead
+                hit = Hit(doc_id, d["url"], d["title"], d["published"], ranked[doc_id], text_snippet, via[doc_id])
             if with_facts:
                 hit.facts = self.key_facts(doc_id)
             hits.append(hit)

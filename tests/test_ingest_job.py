@@ -1,0 +1,168 @@
+"""`communique ingest` and `communique search` end to end, on both backends (the `db_url` fixture)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from communique import jobs
+from communique.search import Searcher
+from communique.store import Store
+
+RU_VISIT = """Минск, 14 мая 2026 г.
+Министр связи Республики Армения посетил Беларусь
+С 13 по 15 мая 2026 г. Министр высокотехнологической промышленности Республики Армения Арам Хачатрян находится с официальным визитом в Беларуси.
+Вчера в Минске состоялись переговоры Арама Хачатряна с Министром связи и информатизации Республики Беларусь Петром Гордеевым.
+По итогам переговоров стороны подписали Меморандум о сотрудничестве в области кибербезопасности.
+"""
+
+EN_FORUM = """Published: 2026-06-02
+Astana hosts a forum on artificial intelligence in public administration
+ASTANA – The Central Asian Forum on Artificial Intelligence in Public Administration opened today in Astana.
+Deputy Minister Aigerim Bekova delivered a keynote address at the opening plenary.
+The forum will close on June 3, 2026.
+"""
+
+RU_AI = """12.06.2026
+Россия и Казахстан обсудили применение искусственного интеллекта в государственном управлении
+Вчера в Москве состоялась встреча заместителя Министра цифрового развития Российской Федерации Ивана Лосева с делегацией Казахстана. Стороны обсудили применение технологий искусственного интеллекта в государственном управлении и цифровые услуги.
+"""
+
+
+def _release(n: int) -> str:
+    return (f"{n:02d}.03.2026\nЗаседание рабочей группы номер {n}\n"
+            f"Вчера в Ташкенте прошло {n}-е заседание Рабочей группы по цифровой экономике. "
+            f"В работе группы приняли участие эксперты из {n + 2} стран. "
+            f"Обсуждались вопросы электронной торговли и защиты данных, тема {n * 7919 % 1000}.\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "visit.txt").write_text(RU_VISIT, encoding="utf-8")
+    (d / "forum.md").write_text(EN_FORUM.replace("\nAstana hosts", "\n# Astana hosts"), encoding="utf-8")
+    (d / "ai.txt").write_text(RU_AI, encoding="utf-8")
+    (d / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    (d / "empty.txt").write_bytes(b"")
+    return d
+
+
+@pytest.fixture
+def opened(db_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a server database keeps its vectors under ./.communique
+    store = Store.open(db_url)
+    yield store
+    store.close()
+
+
+def test_ingest_stores_documents_keeps_failures_and_is_idempotent(opened, folder):
+    summary = jobs.ingest([str(folder)], opened)
+    assert summary.counts["new"] == 3
+    assert summary.counts["failed"] == 2
+    reasons = " ".join(r for _, r in summary.failures)
+    assert "empty" in reasons and "pdf" in reasons.casefold()
+    assert opened.count("documents") == 3
+    assert {f["source"] for f in opened.failures()} == {str(folder / "broken.pdf"), str(folder / "empty.txt")}
+
+    again = jobs.ingest([str(folder)], opened)
+    assert again.counts["unchanged"] == 3 and again.counts["new"] == 0
+    assert opened.count("documents") == 3
+
+
+def test_retry_failed_clears_a_fixed_source(opened, folder):
+    jobs.ingest([str(folder)], opened)
+    (folder / "empty.txt").write_text(RU_AI.replace("Москве", "Казани"), encoding="utf-8")
+    summary = jobs.retry_failed(opened)
+    assert summary.counts["new"] == 1
+    assert [f["source"] for f in opened.failures()] == [str(folder / "broken.pdf")]
+
+
+def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
+    d = tmp_path / "dups"
+    d.mkdir()
+    (d / "a.txt").write_text(RU_VISIT, encoding="utf-8")
+    (d / "b.txt").write_text("Агентство новостей «Вести региона»\n" + RU_VISIT + "\nПодписывайтесь на наш канал.\n",
+                             encoding="utf-8")
+    summary = jobs.ingest([str(d)], opened)
+    assert summary.counts["new"] == 1 and summary.counts["duplicate"] == 1
+    assert opened.count("documents") == 1
+
+
+def test_search_morphology_semantics_and_filters(opened, folder):
+    jobs.ingest([str(folder)], opened)
+    searcher = Searcher(opened)
+    # full text with morphology: the query's words in other forms
+    hits = searcher.search("визит министра", mode="text")
+    assert hits and "визит" in hits[0].snippet.casefold() and "[[" in hits[0].snippet
+    assert "Армения" in (hits[0].title or "")
+    # a Russian query finds the English document on the same subject
+    sem = searcher.search("форум по искусственному интеллекту в Астане", mode="semantic", limit=3)
+    assert sem and sem[0].title and "Astana" in sem[0].title
+    # filters
+    visits = searcher.search("переговоры", filters={"event_type": "VISIT"})
+    assert [h.title for h in visits] and all("Армения" in (h.title or "") for h in visits)
+    english = searcher.search("artificial intelligence", filters={"language": "en"})
+    assert english and all(h.id == english[0].id for h in english)
+    assert any("visit" in f for f in visits[0].facts)  # key facts of the document come with the hit
+
+
+def test_search_command_prints_json_hits(db_url, folder, tmp_path):
+    env = {**os.environ, "COMMUNIQUE_DB": db_url}
+    run = [sys.executable, "-m", "communique.cli"]
+    res = subprocess.run(run + ["ingest", str(folder), "--json"], capture_output=True, text=True, env=env,
+                         cwd=tmp_path, timeout=600)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["new"] == 3
+    res = subprocess.run(run + ["search", "переговоры в Минске", "--json"], capture_output=True, text=True,
+                         env=env, cwd=tmp_path, timeout=600)
+    assert res.returncode == 0, res.stderr
+    hits = json.loads(res.stdout)
+    assert hits and {"id", "url", "title", "score", "snippet"} <= set(hits[0])
+
+
+def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
+    """A real SIGKILL in the middle of a batch, then a re-run."""
+    d = tmp_path / "batch"
+    d.mkdir()
+    n = 40
+    for i in range(1, n + 1):
+        (d / f"r{i:02d}.txt").write_text(_release(i), encoding="utf-8")
+    env = {**os.environ, "COMMUNIQUE_DB": db_url}
+    cmd = [sys.executable, "-m", "communique.cli", "ingest", str(d), "--json"]
+    proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stored = 0
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            with Store.open(db_url) as s:
+                stored = s.count("documents")
+            if stored >= 3:
+                break
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    assert 3 <= stored < n
+
+    res = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["failed"] == 0
+    with Store.open(db_url) as s:
+        assert s.count("documents") == n
+        ids = [d["id"] for d in s.documents(limit=1000)]
+        assert len(ids) == len(set(ids)) == n
+        # every stored document is in the vector index too, including those stored before the kill
+        os.chdir(tmp_path)
+        searcher = Searcher(s)
+        assert len(searcher.index) == n
+        assert all(i in searcher.index for i in ids)
