@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import nlp
 from .nlp import Sentence, Token
 
-__all__ = ["RULES", "Span", "RussianNER"]
+__all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
 
 PER, ORG, LOC = "PER", "ORG", "LOC"
 
@@ -43,11 +43,15 @@ class Span:
 # The rules, in the order they run; each can be switched off to measure what it brings.
 RULES = ("clean", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
 
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # ---------------------------------------------------------------------------------------------
 # Lexicons (lemmas). Head words of state bodies and their units: a head followed by a country or
 # an organization in the genitive names one organization ("правительство Грузии", "пресс-служба
 # МВД", "Верховный суд Бангладеша").
-HEADS = frozenset("""
+HEADS = _lexicon("""
 правительство кабмин кабинет парламент сенат конгресс посольство консульство генконсульство
 представительство постпредство власть администрация мэрия руководство сборная армия полиция
 прокуратура генпрокуратура министерство ведомство госдепартамент госдеп суд генштаб разведка
@@ -57,55 +61,60 @@ HEADS = frozenset("""
 департамент управление отдел отделение пресс-служба кафедра факультет коллегия аппарат фракция
 палата ассамблея собрание дума госдума рада федерация союз ассоциация академия университет
 президиум секретариат штаб командование
-""".split())
+""")
 
 # Heads that name a body only in the plural: "власти США", "вооружённые силы", "органы".
-PLURAL_HEADS = frozenset("власть орган".split())
+PLURAL_HEADS = _lexicon("власть орган")
 
 # Heads that take a genitive complement before the country: "Министерство иностранных дел России",
 # "Министерства цифрового развития, связи и массовых коммуникаций Российской Федерации".
-COMPLEMENT_HEADS = frozenset("""
+COMPLEMENT_HEADS = _lexicon("""
 министерство комитет комиссия служба агентство департамент управление совет палата кабинет отдел
 кафедра факультет федерация союз ассоциация академия ведомство отделение коллегия
-""".split())
+""")
 
 # Heads that make an organization with a place adjective alone: "японского МИДа", "французскими
 # властями", "российском министерстве финансов".
-ADJ_HEADS = frozenset("""
+ADJ_HEADS = _lexicon("""
 правительство кабинет парламент посольство консульство власть руководство министерство ведомство
 мид госдепартамент армия полиция сборная минфин минобороны
-""".split())
+""")
 HEADS = HEADS | ADJ_HEADS
 
 # Heads whose name goes on with "по" and a field: "Комитет по международным делам".
-PO_HEADS = frozenset("""
+PO_HEADS = _lexicon("""
 комитет комиссия совет управление агентство служба департамент бюро центр министерство ведомство
 федерация ассоциация союз сборная палата суд инспекция надзор отдел
-""".split())
+""")
+
+# Bodies named with the place they sit in: "Посольство России в Казахстане".
+MISSION_HEADS = _lexicon("посольство консульство генконсульство представительство постпредство торгпредство миссия")
 
 # What a council or a committee is attached to: "Совет при Президенте Российской Федерации".
-_PRI_HOSTS = frozenset("президент правительство прокуратура министерство мэр губернатор глава".split())
+_PRI_HOSTS = _lexicon("президент правительство прокуратура министерство мэр губернатор глава")
 
 # First words of acronym long forms that name documents or events, not bodies: "Договор о
 # коллективной безопасности (ДКБ)".
-_NOT_BODIES = frozenset("""
+_NOT_BODIES = _lexicon("""
 договор соглашение закон конвенция протокол программа кодекс меморандум декларация стратегия
 проект форум конференция саммит выставка концепция план доктрина хартия устав резолюция
-""".split())
+""")
 
 # Words between "по" and a place in a territorial body's name: "ГУ МВД по городу Москве".
-_TERRITORY_WORDS = frozenset("город республика область край округ район".split())
+_TERRITORY_WORDS = _lexicon("город республика область край округ район")
 
 # Words that introduce an organization's name in quotes: ООО «Ромашка», компания «Ромашка».
-QUOTE_DESCRIPTORS = frozenset("""
+QUOTE_DESCRIPTORS = _lexicon("""
 ооо оао пао ао зао нко ано фгуп гуп муп фк хк пк ук компания корпорация госкорпорация концерн
 холдинг группа банк газета журнал издание телеканал радиостанция агентство партия движение фонд
 клуб организация союз ассоциация объединение предприятие завод комбинат фабрика центр институт
 университет театр общество издательство фирма
-""".split())
+""")
 
+_PREPOSITIONS = _lexicon("в во по на с со для при о об от к у за из")
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,8}$")
 _CAP = re.compile(r"^[A-ZА-ЯЁ]")
+_ACRONYM_COMPOUND = re.compile(r"^[A-ZА-ЯЁ]{2,6}-[а-яё]{3,}$")
 _WORD = re.compile(r"^\w+(?:-\w+)*$")
 _OPEN_QUOTES = frozenset("«„“\"'")
 _CLOSE_QUOTES = frozenset("»“”\"'")
@@ -115,16 +124,6 @@ _PLACE_ADJ = re.compile(r"^[а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ие|�
 
 # ---------------------------------------------------------------------------------------------
 # Morphology helpers, cached: official texts repeat their vocabulary.
-
-
-@functools.lru_cache(maxsize=100_000)
-def _can_be_gen(word: str) -> bool:
-    """The word can stand in the genitive (pymorphy cannot inflect Latin words or numbers)."""
-    for p in nlp.parses(word):
-        tag = p.tag
-        if tag.case in ("gent", "gen2") or "LATN" in tag or "NUMB" in tag or "Fixd" in tag:
-            return True
-    return not any(p.tag.case for p in nlp.parses(word))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -145,13 +144,16 @@ def _dative_word(word: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
     """A lowercase noun or adjective, as in 'по правам человека', 'по международным отношениям'."""
-    return word.islower() and word.isalpha() and any(
-        p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in nlp.parses(word)) and word != "и"
+    ps = nlp.parses(word)
+    return word.islower() and word.isalpha() and len(word) > 1 and bool(ps) \
+        and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and not any(p.tag.POS == "VERB" for p in ps)
 
 
 @functools.lru_cache(maxsize=100_000)
 def _person_noun(word: str) -> bool:
     """A noun for people ('Замглавы', 'Исследователи', 'Член'), not a name."""
+    if word.isupper():
+        return False  # "ФИФА" is a body, whatever the dictionary says
     ps = nlp.parses(word)
     return bool(ps) and ps[0].tag.POS == "NOUN" and "anim" in ps[0].tag and not (
         {"Name", "Surn", "Patr", "Abbr", "Orgn", "Geox"} & ps[0].tag.grammemes) \
@@ -182,13 +184,13 @@ def _gen_modifier(word: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def _marks(word: str) -> frozenset[str]:
-    """pymorphy's Geox (place) and Orgn (organization) marks on the likely parses of a word."""
+    """pymorphy's Geox (place), Orgn (organization), Name and Surn marks on a word's likely parses."""
     ps = nlp.parses(word)
     if not ps:
         return frozenset()
     best = ps[0].score
     return frozenset(m for p in ps if p.score >= best * 0.5
-                     for m in ("Geox", "Orgn") if m in p.tag)
+                     for m in ("Geox", "Orgn", "Name", "Surn") if m in p.tag)
 
 
 @functools.cache
@@ -230,7 +232,10 @@ class _GazIndex:
     keys: dict  # lemma tuple -> "ORG" | "LOC"
     longest: int
     first: frozenset  # first lemmas of the keys
+    heads3: frozenset  # their first three letters, a cheap filter before lemmatizing a word
+    prefixes: frozenset  # every proper prefix of a key, to walk multi-word keys
     upper: frozenset  # keys written in capitals ("РФ", "ООН"): matched only in capitals
+    countries: frozenset  # keys that name countries
     ambiguous: frozenset  # one-word city names that are also words or surnames ("Мир", "Королёв")
     intl: frozenset  # acronyms of the gazetteer's (international) organizations: "ООН", "ШОС"
 
@@ -241,26 +246,40 @@ def _gaz_index() -> _GazIndex:
     keys: dict[tuple[str, ...], str] = {}
     upper: set[tuple[str, ...]] = set()
     ambiguous: set[tuple[str, ...]] = set()
+    countries: set[tuple[str, ...]] = set()
     intl: set[str] = set()
     if gaz is not None:
-        for surface, _, entry in gaz.iter_organization_keys("ru"):
+        for surface, _, _entry in gaz.iter_organization_keys("ru"):
             lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
             if lem:
                 keys.setdefault(lem, ORG)
                 if _ACRONYM.match(surface.strip()):
                     intl.add(surface.strip())
+                if surface.isupper():
                     upper.add(lem)
         for surface, kind, entry in gaz.iter_place_keys("ru"):
             lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
             if not lem or keys.get(lem) == ORG:
                 continue
             keys[lem] = LOC
+            if kind == "country":
+                countries.add(lem)
             if surface.isupper():
                 upper.add(lem)
             if kind == "city" and entry.get("ambiguous") and len(lem) == 1:
                 ambiguous.add(lem)
     return _GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
-                     frozenset(upper), frozenset(ambiguous), frozenset(intl))
+                     frozenset(k[0][:3] for k in keys), frozenset(k[:n] for k in keys for n in range(1, len(k))),
+                     frozenset(upper), frozenset(countries), frozenset(ambiguous), frozenset(intl))
+
+
+def clear_caches() -> None:
+    """Forget cached morphology (here and in nlp), so that a benchmark starts cold."""
+    nlp.parses.cache_clear()
+    nlp.lemma.cache_clear()
+    for f in (_genitive, _dative_word, _plain_word, _person_noun, _agree_forms, _is_adjective,
+              _gen_modifier, _marks):
+        f.cache_clear()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,7 +323,7 @@ class _Doc:
 
     def adjacent(self, a: int, b: int) -> bool:
         """Tokens a and a + 1 = b stand in one sentence with no line break between them."""
-        return (0 <= a and b == a + 1 and b < len(self.toks) and self.sent_of[a] == self.sent_of[b]
+        return (a >= 0 and b == a + 1 and b < len(self.toks) and self.sent_of[a] == self.sent_of[b]
                 and "\n" not in self.text[self.toks[a].end:self.toks[b].start])
 
 
@@ -399,8 +418,19 @@ class RussianNER:
             for p in self._split(doc, s):
                 if p.type == ORG:
                     self._trim_person_noun(doc, p)
-                    if p.j == p.i or self._common_word(doc, p):
+                    if p.j == p.i or self._common_word(doc, p) or (
+                            p.j - p.i == 1 and _person_noun(doc.words[p.i]) and not self._quoted_span(doc, p)):
                         continue
+                elif p.type == LOC and p.j - p.i > 2:
+                    # "Узбекистана имени Мирзо Улугбека": what is named after someone is not the place
+                    cut = next((k for k in range(p.i + 1, p.j) if doc.words[k].lower() in ("имени", "им")), None)
+                    if cut is not None:
+                        p.j = cut
+                elif p.type == LOC and p.j - p.i == 1 and _is_adjective(doc.words[p.i]) \
+                        and not _marks(doc.words[p.i]) & {"Geox"}:
+                    continue  # "Кипрское правительство": an adjective is not a place
+                if p.j - p.i == 1 and _ACRONYM_COMPOUND.match(doc.words[p.i]):
+                    continue  # "ИТ-компаний", "ИКТ-сфере": a common noun with an acronym in front
                 out.append(p)
         return out
 
@@ -487,11 +517,16 @@ class RussianNER:
     def _retype(self, doc: _Doc, spans: list[_S]) -> list[_S]:
         gi = _gaz_index()
         for s in spans:
-            if s.type == PER:
-                continue
             t = None
             if s.j - s.i <= gi.longest and doc.lemma(s.i) in gi.first:
-                t = gi.keys.get(tuple(doc.lemma(k) for k in range(s.i, s.j)))
+                key = tuple(doc.lemma(k) for k in range(s.i, s.j))
+                t = gi.keys.get(key)
+                if s.type == PER:
+                    if key in gi.countries and not _marks(doc.words[s.i]) & {"Name", "Surn"}:
+                        s.type = LOC  # "Кыргызстан" is no one's name
+                    continue
+            if s.type == PER:
+                continue
             if t == ORG and s.type == LOC:
                 s.type = ORG
             elif t == LOC and s.type == ORG and s.j - s.i <= 3 and not self._quoted_span(doc, s):
@@ -516,32 +551,68 @@ class RussianNER:
         n = len(w)
         cov = _Coverage(spans)
         added: list[_S] = []
+        inner_orgs: list[_S] = []
         i = 0
         while i < n:
-            if not _CAP.match(w[i]) or doc.lemma(i) not in gi.first:
+            # cheap filters first: a capital letter, then the first letters of some key's first word
+            if not _CAP.match(w[i]) or w[i][:3].lower().replace("ё", "е") not in gi.heads3 \
+                    or doc.lemma(i) not in gi.first:
                 i += 1
                 continue
             hit = None
-            for b in range(min(n, i + gi.longest), i, -1):
-                if doc.sent_of[b - 1] != doc.sent_of[i]:
-                    continue
-                t = gi.keys.get(tuple(doc.lemma(k) for k in range(i, b)))
+            b = i + 1
+            while True:  # walk on while the lemmas so far begin some key
+                key = tuple(doc.lemma(k) for k in range(i, b))
+                t = gi.keys.get(key)
                 if t is not None:
                     hit = (b, t)
+                if b >= n or not doc.adjacent(b - 1, b) or key not in gi.prefixes:
                     break
+                b += 1
             if hit is None or not self._gaz_ok(doc, i, hit[0], hit[1], gi):
                 i += 1
                 continue
             b, t = hit
             rel = cov.relation(i, b)
-            if rel == "free" or (rel == "inside" and t == LOC):
+            if rel == "inside" and t == ORG:
+                inner_orgs.append(_S(i, b, ORG, "gazetteer"))
+            elif rel == "free" or (rel == "inside" and t == LOC and all(
+                    o.type == ORG for o in cov.spans if o.i <= i and b <= o.j)):
                 added.append(_S(i, b, t, "gazetteer"))  # a country inside a body's name stays a place
-            elif rel == "covers" and t == ORG and all(s.type == ORG for s in cov.inside(i, b)):
-                # the gazetteer knows the longer name: "Шанхайской организации" + "сотрудничества"
+            elif rel == "covers" and t == ORG and all(s.type != PER for s in cov.inside(i, b)):
+                # the gazetteer knows the longer name: "Шанхайской организации" + "сотрудничества";
+                # the model's shorter name goes, the bodies and places inside it stay nested
+                spans = _absorb(spans, [_S(i, b, ORG, "gazetteer")])
+                cov = _Coverage(spans)
+            elif rel == "same" and t == ORG:
                 for s in cov.inside(i, b):
-                    s.i, s.j, s.source = i, b, "gazetteer"
+                    s.type = ORG
             i = b
+        if inner_orgs:
+            spans = self._split_joined(doc, spans, inner_orgs)
         return spans + added
+
+    @staticmethod
+    def _split_joined(doc: _Doc, spans: list[_S], inner: list[_S]) -> list[_S]:
+        """Model spans that run past known bodies: two bodies joined by 'и' become two spans
+        ('Содружества Независимых Государств и Евразийской экономической комиссии'); a body
+        followed by a lowercase prepositional phrase loses the phrase ('Шанхайской организации
+        сотрудничества в сфере информационных технологий')."""
+        out = []
+        for s in spans:
+            parts = [o for o in inner if s.i <= o.i and o.j <= s.j]
+            if s.type == ORG and len(parts) >= 2:
+                covered = {k for o in parts for k in range(o.i, o.j)}
+                rest = {doc.words[k] for k in range(s.i, s.j) if k not in covered}
+                if rest <= {"и", ",", "а", "также"}:
+                    out.extend(parts)
+                    continue
+            if s.type == ORG and parts:
+                first = max((o for o in parts if o.i == s.i), key=lambda o: o.j, default=None)
+                if first is not None and doc.words[first.j] in _PREPOSITIONS:
+                    s.j, s.source = first.j, "gazetteer"
+            out.append(s)
+        return out
 
     @staticmethod
     def _gaz_ok(doc: _Doc, a: int, b: int, t: str, gi: _GazIndex) -> bool:
@@ -555,10 +626,9 @@ class RussianNER:
         w = doc.words[a]
         if _is_adjective(w) and not _ACRONYM.match(w):
             return False  # "российский" is not a place
+        # a sentence-initial common word that happens to be a town's name is not taken
         first = a == 0 or doc.sent_of[a - 1] != doc.sent_of[a]
-        if first and t == LOC and "Geox" not in _marks(w):
-            return False  # a sentence-initial common word that happens to be a town's name
-        return True
+        return not (first and t == LOC and "Geox" not in _marks(w))
 
     # -- acronyms: "Региональное содружество в области связи (РСС)", then "РСС" -------------
     def _acronyms(self, doc: _Doc, spans: list[_S]) -> list[_S]:
@@ -569,7 +639,15 @@ class RussianNER:
         for s in spans:
             ends.setdefault(s.j, []).append(s)
         for k in range(1, n - 2):
-            if w[k] != "(" or w[k + 2] != ")" or not _ACRONYM.match(w[k + 1]):
+            if w[k] != "(":
+                continue
+            close = next((m for m in range(k + 2, min(n, k + 5)) if w[m] == ")"), None)
+            if close is not None and close > k + 2 and all(_ACRONYM.match(x) for x in w[k + 1:close]) \
+                    and any(s.type == ORG for s in ends.get(k, [])):
+                # "Министерством ... Республики Казахстан (МЦРИАП РК)": a body's acronym with its country
+                spans = [o for o in spans if not (k < o.i and o.j <= close)] + [_S(k + 1, close, ORG, "rule")]
+                continue
+            if w[k + 2] != ")" or not _ACRONYM.match(w[k + 1]):
                 continue
             acr = w[k + 1]
             if sum(c.isupper() for c in acr) < 2 or "Geox" in _marks(acr):
@@ -673,6 +751,7 @@ class RussianNER:
                 end = self._gen_complement(doc, h + 1) if lem in COMPLEMENT_HEADS else h + 1
             else:
                 continue
+            end = self._mission_place(doc, end, lem, by_start)
             end = self._po_complement(doc, end, lem, by_start)
             if (start, end) != (h, h + 1) and _Coverage(spans).relation(start, end) in ("free", "covers"):
                 s = _S(start, end, ORG, "rule")
@@ -766,21 +845,32 @@ class RussianNER:
         for s in sorted(spans, key=lambda s: (s.i, -s.j)):
             if s.type != ORG or (s.j - s.i == 1 and w[s.i] in intl):
                 continue  # "ЕС", "ООН": an intergovernmental body's name is complete
-            j = s.j
-            while True:
-                nxt = self._genitive_name(doc, j, by_start)
-                if nxt is None:
-                    break
-                j = nxt.j
             outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
                         for o in spans) or any(o.i < s.i < o.j for o in new)
+            j = self._genitive_chain(doc, s.j, by_start)
             if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
-                j = self._pri_complement(doc, j, by_start)
-                j = self._po_complement(doc, j, self._head_of(doc, s), by_start)
+                head = self._head_of(doc, s)
+                j = self._mission_place(doc, j, head, by_start)
+                while True:  # "при Кабинете министров Кыргызской Республики"
+                    k = self._pri_complement(doc, j, by_start)
+                    if k == j:
+                        break
+                    j = self._genitive_chain(doc, k, by_start)
+                j = self._po_complement(doc, j, head, by_start)
                 j = self._named_after(doc, j, by_start)
             if j > s.j:
                 new.append(_S(s.i, j, ORG, "rule"))
         return _absorb(spans, new) if new else spans
+
+    @staticmethod
+    def _mission_place(doc: _Doc, j: int, head: str | None, by_start: dict[int, list[_S]]) -> int:
+        """Where an embassy or a mission sits: 'Посольство России в Казахстане'."""
+        w = doc.words
+        if head not in MISSION_HEADS or not (doc.adjacent(j - 1, j) and w[j] in ("в", "во")
+                                             and doc.adjacent(j, j + 1)):
+            return j
+        places = [s for s in by_start.get(j + 1, []) if s.type == LOC]
+        return max(s.j for s in places) if places else j
 
     @staticmethod
     def _pri_complement(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
@@ -801,6 +891,14 @@ class RussianNER:
             if w[k].istitle():
                 return k + 1
         return j
+
+    def _genitive_chain(self, doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+        """The end of the places and bodies in the genitive that follow token j - 1."""
+        while True:
+            nxt = self._genitive_name(doc, j, by_start)
+            if nxt is None:
+                return j
+            j = nxt.j
 
     @staticmethod
     def _head_of(doc: _Doc, s: _S) -> str | None:

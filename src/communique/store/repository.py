@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -239,80 +239,127 @@ class Store:
         - otherwise → "new".
         A successful put clears any failure recorded for the document's URL or source.
         """
+        record = _with_provenance(record, fetched, source)
+        with self._write() as conn:
+            self._lock(conn, *_lock_keys(record.document))
+            return self._put(conn, record, etag=etag, last_modified=last_modified)
+
+    def put_many(self, records: Iterable[Record], *, fetched: str | None = None,
+                 source: str | None = None) -> list[PutResult]:
+        """Store many Records in one transaction (all or none), with the same outcome, storage order
+        included, as a `put` of each in turn, but much faster for a bulk load: each run of Records
+        whose id, content and URL are new to the store and to the batch is written with one
+        multi-row insert per table; any other Record goes through `put`'s own logic."""
+        records = [_with_provenance(r, fetched, source) for r in records]
+        results: list[PutResult] = []
+        if not records:
+            return results
+        with self._write() as conn:
+            self._lock(conn, *(k for r in records for k in _lock_keys(r.document)))
+            taken = self._taken_keys(conn, records)
+            run: list[Record] = []
+            for record in records:
+                keys = _lock_keys(record.document)
+                if taken.intersection(keys):
+                    results.extend(self._insert_new(conn, run))
+                    run = []
+                    results.append(self._put(conn, record, etag=None, last_modified=None))
+                else:
+                    run.append(record)
+                taken.update(keys)
+            results.extend(self._insert_new(conn, run))
+        return results
+
+    def _insert_new(self, conn: Connection, records: list[Record]) -> list[PutResult]:
+        """Insert Records known to be new (no stored row holds their id, hash or URL), a table at a time."""
+        if not records:
+            return []
+        now = _now()
+        self._insert_rows(conn, D, [{**_document_values(r, etag=None, last_modified=None, now=now), "created": now}
+                                    for r in records])
+        facts: dict[Any, list[dict]] = {}
+        for r in records:
+            for table, rows in _fact_rows(r).items():
+                facts.setdefault(table, []).extend(rows)
+        for table, rows in facts.items():
+            self._insert_rows(conn, table, rows)
+        cleared = sorted({k for r in records for k in (r.document.url, r.document.source) if k})
+        for start in range(0, len(cleared), 500):
+            conn.execute(delete(FailureRow).where(FailureRow.source.in_(cleared[start:start + 500])))
+        return [PutResult(r.document.id, "new", r.document.content_hash) for r in records]
+
+    def _taken_keys(self, conn: Connection, records: list[Record]) -> set[str]:
+        """The lock keys ("hash:…", "id:…", "url:…") of the batch that rows in the store already hold."""
+        taken: set[str] = set()
+        for prefix, column in (("hash:", D.c.content_hash), ("id:", D.c.id), ("url:", D.c.url)):
+            wanted = sorted({k.removeprefix(prefix) for r in records for k in _lock_keys(r.document)
+                             if k.startswith(prefix)})
+            for start in range(0, len(wanted), 500):
+                found = conn.execute(select(column).where(column.in_(wanted[start:start + 500])))
+                taken.update(prefix + v for v in found.scalars())
+        return taken
+
+    def _put(self, conn: Connection, record: Record, *, etag: str | None,
+             last_modified: str | None) -> PutResult:
+        """The body of `put`, inside a writing transaction that holds the document's locks."""
         doc = record.document
-        changes = {k: v for k, v in (("fetched", fetched), ("source", source)) if v is not None}
-        if changes:
-            doc = dataclasses.replace(doc, **changes)
-            record = dataclasses.replace(record, document=doc)
         content_hash = doc.content_hash
         version = record.extractor.version
-        with self._write() as conn:
-            self._lock(conn, "hash:" + content_hash, "id:" + doc.id, *(["url:" + doc.url] if doc.url else []))
-            by_hash = conn.execute(select(*_META).where(D.c.content_hash == content_hash)).first()
-            if by_hash is not None and by_hash.id == doc.id and by_hash.stored:
-                if not replaces(version, by_hash.extractor_version):
-                    refresh = {k: v for k, v in (("url", doc.url), ("source", doc.source), ("fetched", doc.fetched),
-                                                 ("etag", etag), ("last_modified", last_modified))
-                               if v is not None and v != getattr(by_hash, k)}
-                    if refresh:
-                        conn.execute(update(D).where(D.c.pk == by_hash.pk).values(**refresh, updated=_now()))
-                    self._clear_failures_of(conn, doc)
-                    return PutResult(doc.id, "unchanged", content_hash)
-                kept = {k: getattr(by_hash, k) for k in ("url", "source", "fetched")
-                        if getattr(doc, k) is None and getattr(by_hash, k) is not None}
-                if kept:  # same text: what the new Record does not say, the stored one still knows
-                    record = dataclasses.replace(record, document=dataclasses.replace(doc, **kept))
-                self._keep_version(conn, by_hash, "extractor")
-                self._write_document(conn, record, by_hash,
-                                     etag=etag if etag is not None else by_hash.etag,
-                                     last_modified=last_modified if last_modified is not None
-                                     else by_hash.last_modified)
+        by_hash = conn.execute(select(*_META).where(D.c.content_hash == content_hash)).first()
+        if by_hash is not None and by_hash.id == doc.id and by_hash.stored:
+            if not replaces(version, by_hash.extractor_version):
+                refresh = {k: v for k, v in (("url", doc.url), ("source", doc.source), ("fetched", doc.fetched),
+                                             ("etag", etag), ("last_modified", last_modified))
+                           if v is not None and v != getattr(by_hash, k)}
+                if refresh:
+                    conn.execute(update(D).where(D.c.pk == by_hash.pk).values(**refresh, updated=_now()))
                 self._clear_failures_of(conn, doc)
-                return PutResult(doc.id, "upgraded", content_hash)
-            if by_hash is not None and by_hash.id != doc.id:
-                stub = not by_hash.stored and by_hash.duplicate_of is not None
-                original = by_hash.duplicate_of if stub else by_hash.id
-                kind = by_hash.duplicate_kind if stub else "exact"
-                self._write_stub(conn, doc, original, kind, etag=etag, last_modified=last_modified)
-                self._clear_failures_of(conn, doc)
-                return PutResult(doc.id, "duplicate", content_hash, duplicate_of=original)
-
-            # New content (or a stub of this id holding this hash): replace what the id and URL held.
-            replaced = None
-            by_id = conn.execute(select(*_META).where(D.c.id == doc.id)).first()
-            if by_id is not None and by_id.stored:
-                self._keep_version(conn, by_id, "content")
-                replaced = by_id.content_hash
-            if doc.url:
-                for old in conn.execute(select(*_META).where(D.c.url == doc.url, D.c.id != doc.id)).all():
-                    if old.stored:
-                        self._keep_version(conn, old, "content")
-                        replaced = replaced or old.content_hash
-                    self._delete_document(conn, old.id)
-            self._write_document(conn, record, by_id, etag=etag, last_modified=last_modified)
+                return PutResult(doc.id, "unchanged", content_hash)
+            kept = {k: getattr(by_hash, k) for k in ("url", "source", "fetched")
+                    if getattr(doc, k) is None and getattr(by_hash, k) is not None}
+            if kept:  # same text: what the new Record does not say, the stored one still knows
+                record = dataclasses.replace(record, document=dataclasses.replace(doc, **kept))
+            self._keep_version(conn, by_hash, "extractor")
+            self._write_document(conn, record, by_hash,
+                                 etag=etag if etag is not None else by_hash.etag,
+                                 last_modified=last_modified if last_modified is not None
+                                 else by_hash.last_modified)
             self._clear_failures_of(conn, doc)
-            return PutResult(doc.id, "upgraded" if replaced else "new", content_hash, replaced=replaced)
+            return PutResult(doc.id, "upgraded", content_hash)
+        if by_hash is not None and by_hash.id != doc.id:
+            stub = not by_hash.stored and by_hash.duplicate_of is not None
+            original = by_hash.duplicate_of if stub else by_hash.id
+            kind = by_hash.duplicate_kind if stub else "exact"
+            self._write_stub(conn, doc, original, kind, etag=etag, last_modified=last_modified)
+            self._clear_failures_of(conn, doc)
+            return PutResult(doc.id, "duplicate", content_hash, duplicate_of=original)
+
+        # New content (or a stub of this id holding this hash): replace what the id and URL held.
+        replaced = None
+        by_id = conn.execute(select(*_META).where(D.c.id == doc.id)).first()
+        if by_id is not None and by_id.stored:
+            self._keep_version(conn, by_id, "content")
+            replaced = by_id.content_hash
+        if doc.url:
+            for old in conn.execute(select(*_META).where(D.c.url == doc.url, D.c.id != doc.id)).all():
+                if old.stored:
+                    self._keep_version(conn, old, "content")
+                    replaced = replaced or old.content_hash
+                self._delete_document(conn, old.id)
+        self._write_document(conn, record, by_id, etag=etag, last_modified=last_modified)
+        self._clear_failures_of(conn, doc)
+        return PutResult(doc.id, "upgraded" if replaced else "new", content_hash, replaced=replaced)
 
     def _write_document(self, conn: Connection, record: Record, existing: Any, *,
                         etag: str | None, last_modified: str | None) -> None:
-        doc = record.document
-        published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
-        data = record.to_dict()
-        data["document"].pop("text")  # kept once, in documents.text
         now = _now()
-        values = {
-            "id": doc.id, "url": doc.url, "title": doc.title, "published": doc.published,
-            "published_from": published_from, "published_to": published_to, "language": doc.language,
-            "source": doc.source, "fetched": doc.fetched, "content_hash": doc.content_hash, "etag": etag,
-            "last_modified": last_modified, "extractor_version": record.extractor.version, "text": doc.text,
-            "lemmas": fulltext.lemmatize(doc.title, doc.text), "record_json": data, "updated": now,
-        }
+        values = _document_values(record, etag=etag, last_modified=last_modified, now=now)
         if existing is None:
             conn.execute(insert(D).values(**values, created=now))
         else:
             if existing.duplicate_kind == "exact":  # new content: no longer the same text
                 values.update(duplicate_of=None, duplicate_kind=None)
-            self._delete_facts(conn, doc.id)
+            self._delete_facts(conn, record.document.id)
             conn.execute(update(D).where(D.c.pk == existing.pk).values(**values))
         self._insert_facts(conn, record)
 
@@ -372,59 +419,25 @@ class Store:
             conn.execute(insert(table), rows)
 
     def _insert_mentions(self, conn: Connection, doc_id: str, record: Record) -> None:
-        self._insert_rows(conn, MentionRow, [
-            {"document_id": doc_id, "char_start": m.start, "char_end": m.end, "type": m.type, "text": m.text,
-             "entity_id": m.entity} for m in record.mentions])
+        self._insert_rows(conn, MentionRow, _mention_rows(doc_id, record))
 
     def _insert_entities(self, conn: Connection, doc_id: str, record: Record) -> None:
-        entities, roles = [], []
-        for e in record.entities:
-            names = "\n".join(dict.fromkeys(n.casefold() for n in [e.name, *e.aliases] if n))
-            entities.append({"document_id": doc_id, "entity_id": e.id, "type": e.type, "name": e.name,
-                             "kind": e.kind, "iso": e.iso, "gazetteer_id": e.gazetteer_id,
-                             "aliases": list(e.aliases), "names": names})
-            for r in e.roles:
-                roles.append({"document_id": doc_id, "entity_id": e.id, "title": r.title,
-                              "organization": r.organization, "country": r.country,
-                              "evidence_start": r.evidence.start if r.evidence else None,
-                              "evidence_end": r.evidence.end if r.evidence else None})
+        entities, roles = _entity_rows(doc_id, record)
         self._insert_rows(conn, EntityRow, entities)
         self._insert_rows(conn, RoleRow, roles)
 
     def _insert_events(self, conn: Connection, doc_id: str, record: Record) -> None:
-        events, participants = [], []
-        for ev in record.events:
-            date_from = date_bounds(ev.start)[0] if ev.start else None
-            last = ev.end or ev.start
-            date_to = date_bounds(last)[1] if last else None
-            events.append({
-                "document_id": doc_id, "event_id": ev.id, "type": ev.type, "status": ev.status,
-                "start": ev.start, "end": ev.end, "date_from": date_from, "date_to": date_to,
-                "location": ev.location, "name": ev.name, "ordinal": ev.ordinal, "parent": ev.parent,
-                "series": ev.series, "trigger": ev.trigger,
-                "plover_code": ev.plover.code if ev.plover else None,
-                "plover_mode": ev.plover.mode if ev.plover else None, "confidence": ev.confidence,
-                "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
-                "evidence_text": ev.evidence.text})
-            participants.extend({"document_id": doc_id, "event_id": ev.id, "entity_id": p.entity,
-                                 "role": p.role} for p in ev.participants)
+        events, participants = _event_rows(doc_id, record)
         self._insert_rows(conn, EventRow, events)
         self._insert_rows(conn, ParticipantRow, participants)
 
     def _insert_agreements(self, conn: Connection, doc_id: str, record: Record) -> None:
-        agreements, parties = [], []
-        for a in record.agreements:
-            agreements.append({"document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title,
-                               "signed": a.signed, "event_id": a.event, "evidence_start": a.evidence.start,
-                               "evidence_end": a.evidence.end})
-            parties.extend({"document_id": doc_id, "agreement_id": a.id, "entity_id": p} for p in a.parties)
+        agreements, parties = _agreement_rows(doc_id, record)
         self._insert_rows(conn, AgreementRow, agreements)
         self._insert_rows(conn, AgreementPartyRow, parties)
 
     def _insert_topics(self, conn: Connection, doc_id: str, record: Record) -> None:
-        self._insert_rows(conn, TopicRow, [
-            {"document_id": doc_id, "topic_id": t.id, "label": t.label, "score": t.score}
-            for t in record.topics])
+        self._insert_rows(conn, TopicRow, _topic_rows(doc_id, record))
 
     # -- duplicates ------------------------------------------------------------------------------
     def link_duplicate(self, doc_id: str, duplicate_of: str, kind: str, *, url: str | None = None,
@@ -657,6 +670,99 @@ class Store:
         if values := _values(filters.get("source")):
             conds.append(D.c.source.in_(values))
         return conds
+
+
+def _with_provenance(record: Record, fetched: str | None, source: str | None) -> Record:
+    """The Record with the fetch time and source given to `put` (None keeps the Record's own)."""
+    changes = {k: v for k, v in (("fetched", fetched), ("source", source)) if v is not None}
+    if not changes:
+        return record
+    return dataclasses.replace(record, document=dataclasses.replace(record.document, **changes))
+
+
+def _lock_keys(doc: Document) -> tuple[str, ...]:
+    """What two writers of the same document contend on: its content hash, its id and its URL."""
+    return ("hash:" + doc.content_hash, "id:" + doc.id, *(["url:" + doc.url] if doc.url else []))
+
+
+def _document_values(record: Record, *, etag: str | None, last_modified: str | None, now: str) -> dict:
+    """The row of `documents` for a Record (less `created`)."""
+    doc = record.document
+    published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
+    data = record.to_dict()
+    data["document"].pop("text")  # kept once, in documents.text
+    return {
+        "id": doc.id, "url": doc.url, "title": doc.title, "published": doc.published,
+        "published_from": published_from, "published_to": published_to, "language": doc.language,
+        "source": doc.source, "fetched": doc.fetched, "content_hash": doc.content_hash, "etag": etag,
+        "last_modified": last_modified, "extractor_version": record.extractor.version, "text": doc.text,
+        "lemmas": fulltext.lemmatize(doc.title, doc.text), "record_json": data, "updated": now,
+    }
+
+
+def _fact_rows(record: Record) -> dict[Any, list[dict]]:
+    """The rows of the fact tables for a Record, table by table, in the order `put` inserts them."""
+    doc_id = record.document.id
+    entities, roles = _entity_rows(doc_id, record)
+    events, participants = _event_rows(doc_id, record)
+    agreements, parties = _agreement_rows(doc_id, record)
+    return {MentionRow: _mention_rows(doc_id, record), EntityRow: entities, RoleRow: roles, EventRow: events,
+            ParticipantRow: participants, AgreementRow: agreements, AgreementPartyRow: parties,
+            TopicRow: _topic_rows(doc_id, record)}
+
+
+def _mention_rows(doc_id: str, record: Record) -> list[dict]:
+    return [{"document_id": doc_id, "char_start": m.start, "char_end": m.end, "type": m.type, "text": m.text,
+             "entity_id": m.entity} for m in record.mentions]
+
+
+def _entity_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
+    entities, roles = [], []
+    for e in record.entities:
+        names = "\n".join(dict.fromkeys(n.casefold() for n in [e.name, *e.aliases] if n))
+        entities.append({"document_id": doc_id, "entity_id": e.id, "type": e.type, "name": e.name,
+                         "kind": e.kind, "iso": e.iso, "gazetteer_id": e.gazetteer_id,
+                         "aliases": list(e.aliases), "names": names})
+        for r in e.roles:
+            roles.append({"document_id": doc_id, "entity_id": e.id, "title": r.title,
+                          "organization": r.organization, "country": r.country,
+                          "evidence_start": r.evidence.start if r.evidence else None,
+                          "evidence_end": r.evidence.end if r.evidence else None})
+    return entities, roles
+
+
+def _event_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
+    events, participants = [], []
+    for ev in record.events:
+        date_from = date_bounds(ev.start)[0] if ev.start else None
+        last = ev.end or ev.start
+        date_to = date_bounds(last)[1] if last else None
+        events.append({
+            "document_id": doc_id, "event_id": ev.id, "type": ev.type, "status": ev.status,
+            "start": ev.start, "end": ev.end, "date_from": date_from, "date_to": date_to,
+            "location": ev.location, "name": ev.name, "ordinal": ev.ordinal, "parent": ev.parent,
+            "series": ev.series, "trigger": ev.trigger,
+            "plover_code": ev.plover.code if ev.plover else None,
+            "plover_mode": ev.plover.mode if ev.plover else None, "confidence": ev.confidence,
+            "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
+            "evidence_text": ev.evidence.text})
+        participants.extend({"document_id": doc_id, "event_id": ev.id, "entity_id": p.entity,
+                             "role": p.role} for p in ev.participants)
+    return events, participants
+
+
+def _agreement_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
+    agreements, parties = [], []
+    for a in record.agreements:
+        agreements.append({"document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title,
+                           "signed": a.signed, "event_id": a.event, "evidence_start": a.evidence.start,
+                           "evidence_end": a.evidence.end})
+        parties.extend({"document_id": doc_id, "agreement_id": a.id, "entity_id": p} for p in a.parties)
+    return agreements, parties
+
+
+def _topic_rows(doc_id: str, record: Record) -> list[dict]:
+    return [{"document_id": doc_id, "topic_id": t.id, "label": t.label, "score": t.score} for t in record.topics]
 
 
 _RECORD_COLUMNS = (D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
