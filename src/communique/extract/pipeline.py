@@ -92,6 +92,10 @@ def pipeline_for(language: str):
     """One pipeline per language per process: models load once."""
     if language == "ru":
         return RussianPipeline()
+    if language == "en":
+        from .english import EnglishPipeline
+
+        return EnglishPipeline()
     return MinimalPipeline(language)
 
 

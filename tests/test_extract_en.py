@@ -1,0 +1,428 @@
+"""Behaviour of the English pipeline on texts written for these tests (fictional people and events)."""
+
+import pytest
+
+from communique.extract.english import EnglishPipeline, english_sentences
+from communique.model import Document
+
+PIPELINE = EnglishPipeline()
+
+
+def facts(text, published=None):
+    return PIPELINE(Document(id="t", text=text, published=published, language="en")).to_facts()
+
+
+def events_of(f, type_):
+    return [e for e in f["events"] if e["type"] == type_]
+
+
+def person(f, surname):
+    return next(p for p in f["persons"] if p["name"].endswith(surname))
+
+
+def org_names(f):
+    return [o["name"] for o in f["organizations"]]
+
+
+def place_names(f):
+    return [loc["name"] for loc in f["locations"]]
+
+
+# -- names, titles, acronyms -----------------------------------------------------------------------
+
+
+def test_title_after_the_name_and_the_organization_inside_it():
+    f = facts(
+        "The agreement was signed by Marta Oyelaran, Head of the Spectrum Policy Division at ITU, "
+        "and Bolat Nurgaliyev, Deputy Minister of Digital Development of Kazakhstan, who is in Geneva "
+        "on a working visit."
+    )
+    assert person(f, "Oyelaran")["roles"] == ["Head of the Spectrum Policy Division at ITU"]
+    assert person(f, "Nurgaliyev")["roles"] == ["Deputy Minister of Digital Development of Kazakhstan"]
+    # the body named inside a title is an organization; a division is not
+    assert "International Telecommunication Union" in org_names(f)
+    assert not any("Division" in name for name in org_names(f))
+    assert "Kazakhstan" in place_names(f)
+
+
+def test_title_before_the_name_and_honorific_mentions_join_it():
+    f = facts(
+        "Deputy Minister of Foreign Affairs Timur Abenov received the delegation. "
+        "Mr Abenov said the talks were useful. Later, Minister Abenov left for Astana."
+    )
+    p = person(f, "Abenov")
+    assert p["name"] == "Timur Abenov"
+    assert p["roles"] == ["Deputy Minister of Foreign Affairs"]  # the bare "Minister" is dropped
+    assert len([x for x in f["persons"] if x["name"].endswith("Abenov")]) == 1
+
+
+def test_title_then_comma_then_name_and_possessive_state():
+    f = facts(
+        "The Minister of Communications of the Republic of Moldova, Ion Ceban, met with Georgia's "
+        "First Deputy Minister of Economy, Levan Beridze."
+    )
+    assert person(f, "Ceban")["roles"] == ["Minister of Communications of the Republic of Moldova"]
+    assert person(f, "Beridze")["roles"] == ["First Deputy Minister of Economy"]
+    assert {"Moldova", "Georgia"} <= set(place_names(f))
+    # the state named in a title is a place, not a participant of the meeting
+    meeting = events_of(f, "MEETING")[0]
+    assert set(meeting["participants"]) == {"Ion Ceban", "Levan Beridze"}
+
+
+def test_honorific_with_dot_and_two_word_given_name():
+    f = facts("Dr. Ana Sofia Ribeiro, Director of the Digital Policy Office, delivered a lecture in Lisbon.")
+    p = person(f, "Ribeiro")
+    assert p["name"] == "Ana Sofia Ribeiro"
+    assert p["roles"] == ["Director of the Digital Policy Office"]
+
+
+def test_acronym_in_parentheses_is_an_alias_and_is_reused():
+    f = facts(
+        "The Caspian Broadband Agency (CBA) and the Asian Development Bank (ADB) held consultations. "
+        "CBA experts will report to the ADB board."
+    )
+    orgs = {o["name"]: o["aliases"] for o in f["organizations"]}
+    assert "CBA" in orgs["Caspian Broadband Agency"]
+    assert "ADB" in orgs["Asian Development Bank"]
+    assert "CBA" not in orgs  # the acronym alone is no second organization
+
+
+def test_acronym_inside_a_longer_name_is_not_an_organization_of_its_own():
+    f = facts("Delegates gathered for the SCO Youth Digital Forum in Tashkent.")
+    assert "Shanghai Cooperation Organisation" not in org_names(f)
+    assert "Tashkent" in place_names(f)
+
+
+def test_ministry_with_complement_and_a_short_reference_to_it():
+    f = facts(
+        "The Ministry of Transport and Communications of Georgia and the Ministry of Science and ICT signed "
+        "a protocol. Experts of the Ministry of Science and ICT of Korea will follow up."
+    )
+    names = org_names(f)
+    assert "Ministry of Transport and Communications of Georgia" in names
+    assert "Ministry of Science and ICT of Korea" in names
+    assert "Ministry of Science and ICT" not in names  # the short form is the same body
+
+
+def test_companies_after_operator_and_company_nouns():
+    f = facts("The mobile operators Tcell and Babilon-M signed an agreement with the company Somon Telecom.")
+    names = org_names(f)
+    assert "Tcell" in names
+    assert "Babilon-M" in names
+    assert "Somon Telecom" in names
+
+
+def test_countries_and_cities_from_the_gazetteer_and_the_dateline():
+    f = facts("YEREVAN – Armenia and the Republic of Korea opened a data centre in Gyumri and Yerevan.")
+    places = set(place_names(f))
+    assert {"Armenia", "Yerevan"} <= places
+    assert "Korea" in places  # named as this text names it, not by an official long form
+    assert not {"Republic of Korea"} & places
+
+
+def test_adjectives_and_regions_are_not_places():
+    f = facts("The Kazakh side and European partners discussed Central Asia and the Caspian Sea in Almaty.")
+    assert place_names(f) == ["Almaty"]
+
+
+def test_news_agency_of_a_dateline():
+    f = facts("Tashkent, 4 May, UZA\nUzbekistan and Oman sign digital roadmap\nThe sides met in Tashkent.")
+    assert "UZA" in org_names(f)
+    assert f["published"] is None  # a dateline without a year gives no publication date
+
+
+# -- events and their status ------------------------------------------------------------------------
+
+
+def test_visit_ongoing_with_range_and_place():
+    f = facts(
+        "Posted: 10 June 2025\nMinister of Digital Affairs of Latvia Karlis Ozols is paying an official "
+        "visit to Uzbekistan from June 9 to 12."
+    )
+    visit = events_of(f, "VISIT")[0]
+    assert visit["status"] == "ongoing"
+    assert (visit["start"], visit["end"]) == ("2025-06-09", "2025-06-12")
+    assert visit["location"] == "Uzbekistan"
+    assert visit["participants"] == ["Karlis Ozols"]
+
+
+def test_meeting_occurred_yesterday_and_call_last_week():
+    f = facts(
+        "Minister of Innovation of Estonia Liis Tamm met with the Ambassador of Japan, Hiroshi Sato, "
+        "in Tallinn yesterday. Last week, she held a video call with the Minister of Communications of "
+        "Ghana, Kofi Mensah.",
+        published="2025-04-16",
+    )
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["status"] == "occurred"
+    assert meeting["start"] == "2025-04-15"
+    assert meeting["location"] == "Tallinn"
+    assert set(meeting["participants"]) == {"Liis Tamm", "Hiroshi Sato"}
+    call = events_of(f, "CALL")[0]
+    assert call["status"] == "occurred"
+    assert call["start"] == "2025-04"  # the week of 7-13 April lies inside April
+    assert call["location"] is None
+    assert "Kofi Mensah" in call["participants"]
+
+
+def test_planned_forum_with_a_date_range_and_a_name():
+    f = facts("The Caspian Digital Forum will be held in Baku on June 3-5, 2026.", published="2025-11-20")
+    forum = events_of(f, "FORUM")[0]
+    assert forum["status"] == "planned"
+    assert (forum["start"], forum["end"]) == ("2026-06-03", "2026-06-05")
+    assert forum["location"] == "Baku"
+    assert forum["name"] == "Caspian Digital Forum"
+
+
+def test_ongoing_meeting_taking_place_today():
+    f = facts(
+        "The 12th session of the Joint Commission is taking place in Minsk today.", published="2025-02-03"
+    )
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["status"] == "ongoing"
+    assert meeting["start"] == "2025-02-03"
+    assert "Joint Commission" in meeting["participants"]
+
+
+def test_a_multi_day_event_that_includes_the_publication_day_is_ongoing():
+    f = facts(
+        "The Digital Week, held in Bishkek on 2-6 March, attracted 3,000 visitors.", published="2025-03-04"
+    )
+    assert events_of(f, "FORUM")[0]["status"] == "ongoing"
+
+
+def test_speech_needs_an_explicit_address_and_said_is_none():
+    f = facts(
+        "Ms Okafor delivered a keynote address at the opening session of the conference. "
+        "Mr Lund said the network was ready.",
+        published="2025-05-05",
+    )
+    speeches = events_of(f, "SPEECH")
+    assert len(speeches) == 1
+    assert speeches[0]["participants"] == ["Okafor"]
+
+
+def test_signing_occurred_and_document_reference_adds_the_signatories():
+    f = facts(
+        "Ukraine and Poland yesterday signed a Memorandum of Understanding on Cyber Defence Cooperation. "
+        "The memorandum was signed by Olena Kravets, Deputy Minister of Digital Transformation of Ukraine, "
+        "and Piotr Nowak, Secretary of State at the Ministry of Digital Affairs of Poland.",
+        published="2025-09-10",
+    )
+    signings = events_of(f, "SIGNING")
+    assert len(signings) == 1  # the second sentence tells the same signing
+    s = signings[0]
+    assert s["status"] == "occurred"
+    assert s["start"] == "2025-09-09"
+    assert {"Ukraine", "Poland", "Olena Kravets", "Piotr Nowak"} <= set(s["participants"])
+
+
+def test_accession_with_since_and_became_members():
+    f = facts(
+        "Mongolia has been a member of the Asia-Pacific Telecommunity since 1991. "
+        "Laos and Nepal became full members in March 2024, followed by Bhutan in May 2025.",
+        published="2025-06-01",
+    )
+    acc = events_of(f, "ACCESSION")
+    assert len(acc) == 3
+    assert acc[0]["start"] == "1991"
+    assert {"Mongolia", "Asia-Pacific Telecommunity"} <= set(acc[0]["participants"])
+    assert acc[1]["start"] == "2024-03"
+    assert set(acc[1]["participants"]) == {"Laos", "Nepal"}
+    assert acc[2]["start"] == "2025-05"
+    assert acc[2]["participants"] == ["Bhutan"]
+    # "member countries" with no verb of becoming is no accession
+    assert not events_of(facts("Experts from member countries met in Delhi."), "ACCESSION")
+
+
+def test_founding_occurred_and_planned():
+    f = facts(
+        "The Regional Cyber Centre was established in 2019 in Almaty. "
+        "The parties agreed to set up a joint secretariat in Baku in 2026.",
+        published="2025-01-15",
+    )
+    founded = events_of(f, "FOUNDING")
+    assert [e["status"] for e in founded] == ["occurred", "planned"]
+    assert founded[0]["start"] == "2019"
+    assert "Regional Cyber Centre" in founded[0]["participants"]
+    assert founded[1]["location"] == "Baku"
+
+
+def test_session_and_speech_in_one_sentence_nest_inside_the_forum():
+    f = facts(
+        "The Silk Road Digital Forum opened in Samarkand today. "
+        "Deputy Minister of ICT of Tajikistan Farrukh Saidov will speak at the plenary session tomorrow.",
+        published="2025-10-01",
+    )
+    forum = events_of(f, "FORUM")[0]
+    session = events_of(f, "SESSION")[0]
+    assert session["status"] == "planned"
+    assert session["start"] == "2025-10-02"
+    assert session["parent"] == forum["id"]
+    assert session["location"] == "Samarkand"  # inherited from the forum
+    speech = events_of(f, "SPEECH")[0]
+    assert speech["parent"] == session["id"]
+    assert speech["participants"] == ["Farrukh Saidov"]
+
+
+def test_sub_event_without_a_date_takes_the_period_of_its_parent():
+    f = facts(
+        "The Eurasian ICT Congress is being held in Kazan on 14-16 May. "
+        "On the sidelines of the congress, Russia and Belarus signed a protocol on roaming. "
+        "Addressing the congress, Minister Oleg Petrov presented the national AI strategy.",
+        published="2025-05-15",
+    )
+    congress = events_of(f, "FORUM")[0]
+    assert congress["status"] == "ongoing"
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["parent"] == congress["id"]
+    assert signing["location"] == "Kazan"
+    assert signing["start"] is None  # a signing during a multi-day event gets no day of its own
+    speech = events_of(f, "SPEECH")[0]
+    assert speech["start"] == "2025-05"  # the period the congress falls in
+    assert speech["location"] == "Kazan"
+
+
+def test_definite_reference_is_the_same_event_and_adds_participants():
+    f = facts(
+        "Kyrgyzstan and Tajikistan held talks in Dushanbe on 3 April. "
+        "Representatives of the Ministry of Energy of Tajikistan also took part in the talks.",
+        published="2025-04-04",
+    )
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1
+    assert "Ministry of Energy of Tajikistan" in meetings[0]["participants"]
+
+
+def test_next_round_is_a_new_planned_event():
+    f = facts(
+        "The third round of consultations took place in Ankara on 2 March. "
+        "The sides agreed to hold the next round in Baku in 2026.",
+        published="2025-03-03",
+    )
+    meetings = events_of(f, "MEETING")
+    assert [m["status"] for m in meetings] == ["occurred", "planned"]
+    assert meetings[1]["start"] == "2026"
+    assert meetings[1]["location"] == "Baku"
+
+
+def test_validity_years_of_a_document_are_no_event_date():
+    f = facts(
+        "The ministers signed a Cooperation Programme for 2025–2027 in Minsk on 12 May 2025.",
+        published="2025-05-13",
+    )
+    assert events_of(f, "SIGNING")[0]["start"] == "2025-05-12"
+
+
+def test_headline_and_direct_speech_report_no_events():
+    f = facts(
+        'Posted: 2 May 2025\nMinisters meet in Riga\n"We will sign more agreements," the minister said.\n'
+        "The ministers met in Riga on 1 May."
+    )
+    found = [(e["type"], e["evidence"]) for e in f["events"]]
+    assert found == [("MEETING", "The ministers met in Riga on 1 May.")]
+
+
+# -- agreements -------------------------------------------------------------------------------------
+
+
+def test_agreements_kind_title_parties_and_signing_date():
+    f = facts(
+        "Serbia and Hungary signed a Roadmap on Cooperation in Digital Identity for 2025–2027 in Belgrade "
+        "on 20 March 2025. The document provides for the mutual recognition of electronic signatures. "
+        "The intergovernmental agreement on cooperation in telecommunications between the two countries "
+        "was signed in Budapest in May 2019.",
+        published="2025-03-21",
+    )
+    kinds = {a["kind"]: a for a in f["agreements"]}
+    assert set(kinds) == {"roadmap", "agreement"}
+    roadmap = kinds["roadmap"]
+    assert roadmap["title"] == "Roadmap on Cooperation in Digital Identity for 2025–2027"
+    assert roadmap["signed"] == "2025-03-20"
+    assert set(roadmap["parties"]) == {"Serbia", "Hungary"}
+    agreement = kinds["agreement"]
+    assert agreement["title"] == "intergovernmental agreement on cooperation in telecommunications"
+    assert agreement["signed"] == "2019-05"
+
+
+def test_adopted_statement_is_a_declaration_but_no_signing_event():
+    f = facts("The ministers adopted a Joint Statement on Digital Inclusion.", published="2025-01-01")
+    assert [a["kind"] for a in f["agreements"]] == ["declaration"]
+    assert events_of(f, "SIGNING") == []
+
+
+def test_plan_as_a_verb_is_no_document():
+    f = facts("The sides plan to sign an action plan on cyber hygiene next year.", published="2025-01-01")
+    assert [a["title"] for a in f["agreements"]] == ["action plan on cyber hygiene"]
+
+
+# -- dates and publication ---------------------------------------------------------------------------
+
+
+def test_publication_date_from_the_first_line_and_from_a_markdown_dateline():
+    assert facts("Published: 2025-07-01\nNews\nThe ministers met.")["published"] == "2025-07-01"
+    assert facts("**Astana, 12 May 2025**\n# News\nThe ministers met.")["published"] == "2025-05-12"
+
+
+def test_relative_dates_need_the_publication_date():
+    text = "Minister of Digital Development of Armenia Hayk Sargsyan visited Yerevan yesterday."
+    assert events_of(facts(text, published="2025-02-10"), "VISIT")[0]["start"] == "2025-02-09"
+    assert events_of(facts(text), "VISIT")[0]["start"] is None  # never guessed
+
+
+def test_this_morning_is_the_publication_day():
+    f = facts("Ms Hoang addressed the plenary session this morning.", published="2025-08-08")
+    assert events_of(f, "SPEECH")[0]["start"] == "2025-08-08"
+
+
+# -- robustness ----------------------------------------------------------------------------------------
+
+
+def test_sentences_do_not_break_after_abbreviations():
+    sents = [
+        s.text
+        for s in english_sentences("Dr. J. Smith met Gen. Lee in St. Petersburg on Sept. 8. Then he left.")
+    ]
+    assert sents == ["Dr. J. Smith met Gen. Lee in St. Petersburg on Sept. 8.", "Then he left."]
+
+
+def test_mixed_russian_and_english_document_does_not_crash():
+    text = (
+        "Минск, 3 марта 2025 г. – Министр связи Республики Беларусь провел встречу.\n"
+        "The meeting was held in Minsk with the Ambassador of India, Mr Ravi Kumar.\n"
+        "Стороны подписали меморандум. The parties signed a memorandum on cooperation."
+    )
+    f = facts(text)
+    assert person(f, "Kumar")["roles"] == ["Ambassador of India"]
+    assert "Minsk" in place_names(f)
+    assert events_of(f, "MEETING")[0]["location"] == "Minsk"
+    assert [a["kind"] for a in f["agreements"]] == ["memorandum"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "2025", "ITU.", "«»", "Mr", "The the the."])
+def test_degenerate_texts(text):
+    f = facts(text)
+    assert f["language"] == "en"
+    assert isinstance(f["events"], list)
+
+
+def test_mentions_point_into_the_text():
+    text = (
+        "GENEVA – The International Telecommunication Union (ITU) welcomed Ms Elif Kaya, Head of Delegation."
+    )
+    f = facts(text)
+    for m in f["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+    types = {m["text"]: m["type"] for m in f["mentions"]}
+    assert types["International Telecommunication Union"] == "ORG"
+    assert types["GENEVA"] == "LOC"
+    assert types["Elif Kaya"] == "PER"
+
+
+def test_topics_fire_on_english_keywords():
+    f = facts(
+        "The ministers discussed cybersecurity, 5G networks and artificial intelligence in public services.",
+        published="2025-01-01",
+    )
+    ids = {t["id"] for t in f["topics"]}
+    assert {"cybersecurity", "ai", "telecom"} <= ids
