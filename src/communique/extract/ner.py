@@ -193,6 +193,11 @@ def _marks(word: str) -> frozenset[str]:
                      for m in ("Geox", "Orgn", "Name", "Surn") if m in p.tag)
 
 
+def _function_word(word: str) -> bool:
+    ps = nlp.parses(word)
+    return bool(ps) and (ps[0].tag.POS in ("NPRO", "PREP", "CONJ", "PRCL", "INTJ") or "Apro" in ps[0].tag)
+
+
 @functools.cache
 def _head_forms() -> dict[str, str]:
     """Every inflected form of the head words (lower case) -> the head's lemma."""
@@ -259,8 +264,8 @@ def _gaz_index() -> _GazIndex:
                     upper.add(lem)
         for surface, kind, entry in gaz.iter_place_keys("ru"):
             lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
-            if not lem or keys.get(lem) == ORG:
-                continue
+            if not lem or keys.get(lem) == ORG or (len(lem) == 1 and _function_word(surface)):
+                continue  # "Того" lemmatizes to "тот", which would make "Том" a country
             keys[lem] = LOC
             if kind == "country":
                 countries.add(lem)
@@ -517,7 +522,7 @@ class RussianNER:
     def _retype(self, doc: _Doc, spans: list[_S]) -> list[_S]:
         gi = _gaz_index()
         for s in spans:
-            t = None
+            t, key = None, ()
             if s.j - s.i <= gi.longest and doc.lemma(s.i) in gi.first:
                 key = tuple(doc.lemma(k) for k in range(s.i, s.j))
                 t = gi.keys.get(key)
@@ -529,13 +534,24 @@ class RussianNER:
                 continue
             if t == ORG and s.type == LOC:
                 s.type = ORG
-            elif t == LOC and s.type == ORG and s.j - s.i <= 3 and not self._quoted_span(doc, s):
+            elif t == LOC and s.type == ORG and s.j - s.i <= 3 and not self._quoted_span(doc, s) \
+                    and self._place_not_acronym(doc, s, key, gi):
                 s.type = LOC  # but «Барселона» in quotes is the club
             elif t is None and s.type == LOC and s.j - s.i == 1 and _ACRONYM.match(doc.words[s.i]):
                 m = _marks(doc.words[s.i])
                 if "Orgn" in m and "Geox" not in m:
                     s.type = ORG
         return spans
+
+    @staticmethod
+    def _place_not_acronym(doc: _Doc, s: _S, key: tuple[str, ...], gi: _GazIndex) -> bool:
+        """A name in capitals is a place when the gazetteer writes it so ("ОАЭ"), when it is a
+        country, or when it opens a dateline ("БИШКЕК, 5 августа"); "САНА" (an agency) is not Сана."""
+        if s.j - s.i > 1 or not doc.words[s.i].isupper() or key in gi.upper or key in gi.countries:
+            return True
+        first = s.i == 0 or doc.sent_of[s.i - 1] != doc.sent_of[s.i] or "\n" in doc.text[
+            doc.toks[s.i - 1].end:doc.toks[s.i].start]
+        return first and s.j < len(doc.words) and doc.words[s.j] == ","
 
     @staticmethod
     def _quoted_span(doc: _Doc, s: _S) -> bool:
@@ -643,9 +659,10 @@ class RussianNER:
                 continue
             close = next((m for m in range(k + 2, min(n, k + 5)) if w[m] == ")"), None)
             if close is not None and close > k + 2 and all(_ACRONYM.match(x) for x in w[k + 1:close]) \
-                    and any(s.type == ORG for s in ends.get(k, [])):
+                    and any(s.type in (ORG, LOC) for s in ends.get(k, [])) and "Geox" not in _marks(w[k + 1]) \
+                    and (doc.lemma(k + 1),) not in _gaz_index().keys:
                 # "Министерством ... Республики Казахстан (МЦРИАП РК)": a body's acronym with its country
-                spans = [o for o in spans if not (k < o.i and o.j <= close)] + [_S(k + 1, close, ORG, "rule")]
+                spans = [o for o in spans if (o.i, o.j) != (k + 1, close)] + [_S(k + 1, close, ORG, "rule")]
                 continue
             if w[k + 2] != ")" or not _ACRONYM.match(w[k + 1]):
                 continue
