@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from . import nlp
 from .nlp import Sentence, Token
+from .resources import load_json
 
 __all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
 
@@ -43,75 +44,52 @@ class Span:
 # The rules, in the order they run; each can be switched off to measure what it brings.
 RULES = ("clean", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
 
-def _lexicon(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # ---------------------------------------------------------------------------------------------
-# Lexicons (lemmas). Head words of state bodies and their units: a head followed by a country or
-# an organization in the genitive names one organization ("правительство Грузии", "пресс-служба
-# МВД", "Верховный суд Бангладеша").
-HEADS = _lexicon("""
-правительство кабмин кабинет парламент сенат конгресс посольство консульство генконсульство
-представительство постпредство власть администрация мэрия руководство сборная армия полиция
-прокуратура генпрокуратура министерство ведомство госдепартамент госдеп суд генштаб разведка
-спецслужба флот орган минфин минюст минздрав минтранс минсельхоз минэнерго минтруд
-минкультуры минобороны минобрнауки минпромторг минэкономразвития минцифры минкомсвязь минприроды
-минспорт минстрой минпросвещения центробанк нацбанк банк комитет комиссия совет служба агентство
-департамент управление отдел отделение пресс-служба кафедра факультет коллегия аппарат фракция
-палата ассамблея собрание дума госдума рада федерация союз ассоциация академия университет
-президиум секретариат штаб командование
-""")
+# Lexicons (lemmas), read once from resources/ner_ru.json, whose "_doc" explains each list.
+_LEX = load_json("ner_ru.json")
+
+
+def _lexicon(key: str) -> frozenset[str]:
+    return frozenset(_LEX[key])
+
+
+# Head words of state bodies and their units: a head followed by a country or an organization in
+# the genitive names one organization ("правительство Грузии", "пресс-служба МВД").
+HEADS = _lexicon("heads")
 
 # Heads that name a body only in the plural: "власти США", "вооружённые силы", "органы".
-PLURAL_HEADS = _lexicon("власть орган")
+PLURAL_HEADS = _lexicon("plural_heads")
 
-# Heads that take a genitive complement before the country: "Министерство иностранных дел России",
-# "Министерства цифрового развития, связи и массовых коммуникаций Российской Федерации".
-COMPLEMENT_HEADS = _lexicon("""
-министерство комитет комиссия служба агентство департамент управление совет палата кабинет отдел
-кафедра факультет федерация союз ассоциация академия ведомство отделение коллегия
-""")
+# Heads that take a genitive complement before the country: "Министерство иностранных дел России".
+COMPLEMENT_HEADS = _lexicon("complement_heads")
 
 # Heads that make an organization with a place adjective alone: "японского МИДа", "французскими
 # властями", "российском министерстве финансов".
-ADJ_HEADS = _lexicon("""
-правительство кабинет парламент посольство консульство власть руководство министерство ведомство
-мид госдепартамент армия полиция сборная минфин минобороны
-""")
+ADJ_HEADS = _lexicon("adj_heads")
 HEADS = HEADS | ADJ_HEADS
 
 # Heads whose name goes on with "по" and a field: "Комитет по международным делам".
-PO_HEADS = _lexicon("""
-комитет комиссия совет управление агентство служба департамент бюро центр министерство ведомство
-федерация ассоциация союз сборная палата суд инспекция надзор отдел
-""")
+PO_HEADS = _lexicon("po_heads")
 
 # Bodies named with the place they sit in: "Посольство России в Казахстане".
-MISSION_HEADS = _lexicon("посольство консульство генконсульство представительство постпредство торгпредство миссия")
+MISSION_HEADS = _lexicon("mission_heads")
 
 # What a council or a committee is attached to: "Совет при Президенте Российской Федерации".
-_PRI_HOSTS = _lexicon("президент правительство прокуратура министерство мэр губернатор глава")
+_PRI_HOSTS = _lexicon("pri_hosts")
 
 # First words of acronym long forms that name documents or events, not bodies: "Договор о
 # коллективной безопасности (ДКБ)".
-_NOT_BODIES = _lexicon("""
-договор соглашение закон конвенция протокол программа кодекс меморандум декларация стратегия
-проект форум конференция саммит выставка концепция план доктрина хартия устав резолюция
-""")
+_NOT_BODIES = _lexicon("not_bodies")
 
 # Words between "по" and a place in a territorial body's name: "ГУ МВД по городу Москве".
-_TERRITORY_WORDS = _lexicon("город республика область край округ район")
+_TERRITORY_WORDS = _lexicon("territory_words")
 
 # Words that introduce an organization's name in quotes: ООО «Ромашка», компания «Ромашка».
-QUOTE_DESCRIPTORS = _lexicon("""
-ооо оао пао ао зао нко ано фгуп гуп муп фк хк пк ук компания корпорация госкорпорация концерн
-холдинг группа банк газета журнал издание телеканал радиостанция агентство партия движение фонд
-клуб организация союз ассоциация объединение предприятие завод комбинат фабрика центр институт
-университет театр общество издательство фирма
-""")
+QUOTE_DESCRIPTORS = _lexicon("quote_descriptors")
 
-_PREPOSITIONS = _lexicon("в во по на с со для при о об от к у за из")
+# Prepositions that end a known body's name: "Шанхайской организации сотрудничества в сфере ...".
+_PREPOSITIONS = _lexicon("prepositions")
+
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,8}$")
 _CAP = re.compile(r"^[A-ZА-ЯЁ]")
 _ACRONYM_COMPOUND = re.compile(r"^[A-ZА-ЯЁ]{2,6}-[а-яё]{3,}$")
