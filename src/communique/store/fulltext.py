@@ -35,7 +35,7 @@ def lemma(word: str) -> str:
     """The normal form of one word (pymorphy3 for Cyrillic; case-folded otherwise)."""
     if not _CYRILLIC.search(word):
         return word.casefold()
-    from communique.extract.nlp import lemma as _lemma
+    from communique.nlp import lemma as _lemma
 
     return _lemma(word)
 
@@ -113,7 +113,7 @@ def apply_search(stmt: Select, dialect: str, query: str, lemmas: list[str]) -> t
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     try:
-        from communique.extract.nlp import sentences
+        from communique.nlp import sentences
 
         spans = [(s.start, s.end) for s in sentences(text)]
     except ImportError:  # pragma: no cover - razdel ships with natasha

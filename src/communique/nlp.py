@@ -1,0 +1,123 @@
+"""Shared language resources, loaded once per process and reused across documents.
+
+natasha's models and pymorphy3's dictionaries take about a second to load; every step that needs
+them asks here instead of loading its own copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+
+@functools.cache
+def segmenter():
+    from natasha import Segmenter
+
+    return Segmenter()
+
+
+@functools.cache
+def news_embedding():
+    from natasha import NewsEmbedding
+
+    return NewsEmbedding()
+
+
+@functools.cache
+def ner_tagger():
+    """natasha's NewsNERTagger (slovnet), the base Russian NER model."""
+    from natasha import NewsNERTagger
+
+    return NewsNERTagger(news_embedding())
+
+
+@functools.cache
+def morph():
+    """pymorphy3's Russian analyzer (lemmas, grammemes, inflection)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=200_000)
+def parses(word: str):
+    """pymorphy3 parses of one word, cached: official texts repeat their vocabulary."""
+    return tuple(morph().parse(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The most likely normal form of a word, lower-cased, ё → е."""
+    if not _CYRILLIC.search(word):
+        return word.casefold()
+    return parses(word)[0].normal_form.replace("ё", "е")
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lemma(self) -> str:
+        return lemma(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines at the top of a text that are a headline or a dateline, not sentences of the story:
+    short, without a closing full stop, followed by more text."""
+    out = []
+    pos = 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:6]):
+        stripped = line.strip().strip("*#_ ")
+        dateline = len(stripped) <= 60 and re.search(r"\d{4}\s*(?:г\.|года?)?\.?$", stripped)
+        if stripped and n < len(lines) - 1 and len(stripped) <= 220 and (
+                dateline or not stripped.endswith((".", "!", "?", "»", ":"))):
+            out.append((pos, pos + len(line)))
+        elif stripped:
+            break
+        pos += len(line) + 1
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences with their tokens, offsets into `text` (razdel through natasha's Segmenter)."""
+    from razdel import sentenize, tokenize
+
+    out = []
+    for block_start, block in _blocks(text):
+        for s in sentenize(block):
+            start = block_start + s.start
+            toks = tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(s.text))
+            out.append(Sentence(start, start + len(s.text), s.text, toks))
+    return out
+
+
+_BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d|[А-ЯЁA-Z«\"]))")
+
+
+def _blocks(text: str):
+    """Paragraph blocks: razdel never splits a sentence across a blank line or a new line that
+    starts with a capital letter, so a headline or a dateline stays a sentence of its own."""
+    pos = 0
+    for m in _BLOCK_SPLIT.finditer(text):
+        if m.start() > pos:
+            yield pos, text[pos:m.start()]
+        pos = m.end()
+    if pos < len(text):
+        yield pos, text[pos:]
