@@ -828,16 +828,7 @@ class EnglishEntities:
             else:
                 ent = self._organization(table, surface, s.acronym)
                 m.entity = ent.id if ent else None
-        made = {}
-        for m, cluster in pending:
-            ent = made.get(id(cluster))
-            if ent is None:
-                ent = table._new("PER", cluster.best, kind="person")
-                for n in cluster.names:
-                    if n != ent.name and n not in ent.aliases:
-                        ent.aliases.append(n)
-                made[id(cluster)] = ent
-            m.entity = ent.id
+        table.link_persons(pending)
         self._name_countries(table, forms)
         for m in nested:
             ent = table.get("ORG", m.text)

@@ -132,6 +132,21 @@ class EntityTable:
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None
 
+    def link_persons(self, pending: list[tuple[Mention, _Person]]) -> None:
+        """One entity per cluster of person mentions, named by its fullest form; each mention points to it."""
+        made: dict[int, Entity] = {}
+        for m, cluster in pending:
+            ent = made.get(id(cluster))
+            if ent is None:
+                ent = self._new("PER", cluster.best, kind="person")
+                for n in cluster.names:
+                    if n != ent.name and n not in ent.aliases:
+                        ent.aliases.append(n)
+                self._by_key[("PER", normalize_key(ent.name))] = ent
+                self._by_key[("PER", surname_key(ent.name))] = ent
+                made[id(cluster)] = ent
+            m.entity = ent.id
+
     def get(self, type_: str, key: str) -> Entity | None:
         return self._by_key.get((type_, normalize_key(key)))
 
@@ -370,19 +385,7 @@ class EntityStep:
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None
-        # persons: one entity per cluster, named by its fullest form
-        made: dict[int, Entity] = {}
-        for m, cluster in pending:
-            ent = made.get(id(cluster))
-            if ent is None:
-                ent = table._new("PER", cluster.best, kind="person")
-                for n in cluster.names:
-                    if n != ent.name and n not in ent.aliases:
-                        ent.aliases.append(n)
-                table._by_key[("PER", normalize_key(ent.name))] = ent
-                table._by_key[("PER", surname_key(ent.name))] = ent
-                made[id(cluster)] = ent
-            m.entity = ent.id
+        table.link_persons(pending)
         # a nested acronym that names an organization seen elsewhere in the text links to it
         for m in mentions:
             if m.type == "ORG" and m.entity is None:

@@ -142,9 +142,8 @@ class EventStep:
         k = trig.start - 1
         while k >= 0 and (_ORDINAL.match(toks[k].text) or parses(toks[k].text)[0].tag.POS == "ADJF"):
             k -= 1
-        if k >= 0 and lemmas[k] in _DOCUMENT_NOUNS and trig.type in {"MEETING", "SESSION", "FORUM", "FOUNDING"}:
-            return False
-        return True
+        in_title = k >= 0 and lemmas[k] in _DOCUMENT_NOUNS
+        return not (in_title and trig.type in {"MEETING", "SESSION", "FORUM", "FOUNDING"})
 
     def _accept(self, trig: _Trigger, lemmas: list[str], found: list[_Trigger]) -> bool:
         window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
@@ -161,9 +160,8 @@ class EventStep:
             return any(w in _BODY_NOUNS for w in near) or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
-            if trig.lemmas == ("обсудить",):
-                return False  # discussing is what happens at a meeting, not a meeting of its own
-            return True
+            # discussing is what happens at a meeting, not a meeting of its own
+            return trig.lemmas != ("обсудить",)
         if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"}:
             # "модератором выступила", "организатором выступает": acting as, not addressing
             near = lemmas[max(0, trig.start - 2):trig.end + 2]

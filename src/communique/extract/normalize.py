@@ -68,10 +68,10 @@ def nominative_phrase(words: list[str]) -> list[str]:
     best = None
     for np in noun_parses:
         case = np.tag.case
-        if all(any(a.tag.case == case and (a.tag.number == np.tag.number) for a in ap) for ap in adj_parses):
-            # prefer the singular: official bodies and titles are singular far more often
-            if best is None or (best.tag.number == "plur" and np.tag.number == "sing"):
-                best = np
+        agrees = all(any(a.tag.case == case and a.tag.number == np.tag.number for a in ap) for ap in adj_parses)
+        # prefer the singular: official bodies and titles are singular far more often
+        if agrees and (best is None or (best.tag.number == "plur" and np.tag.number == "sing")):
+            best = np
     if best is None:
         best = noun_parses[0]
     number = best.tag.number or "sing"
