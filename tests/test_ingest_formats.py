@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.ingest import language as lang_mod
+from communique import langid as lang_mod
 from communique.ingest.formats import (
     FormatError,
     document_from_bytes,
@@ -18,8 +18,8 @@ from communique.ingest.formats import (
     read_document,
     sniff,
 )
-from communique.ingest.language import detect_language, identify
 from communique.ingest.sources import iter_sources
+from communique.langid import detect_language, identify
 
 FILES = Path(__file__).parent / "fixtures" / "files"
 

