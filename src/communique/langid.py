@@ -101,3 +101,25 @@ def identify(text: str) -> tuple[str, float]:
 def detect_language(text: str) -> str:
     """The language of `text` as a lowercase ISO code ("ru", "en", ...), or "und" if there is no text."""
     return identify(text)[0]
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
+def paragraph_languages(text: str, min_letters: int = 40) -> list[tuple[int, int, str]]:
+    """(start, end, language) for each paragraph; a paragraph too short to judge takes its
+    neighbour's language (a heading above a paragraph, a dateline)."""
+    spans = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    langs: list[str | None] = []
+    for s, e in spans:
+        chunk = text[s:e]
+        langs.append(identify(chunk)[0] if len(_LETTER.findall(chunk)) >= min_letters else None)
+    known = [x for x in langs if x]
+    fallback = known[0] if known else (guess_language(text) if text.strip() else UNDETERMINED)
+    out, last = [], None
+    for (s, e), lang in zip(spans, langs, strict=True):
+        nxt = next((x for x in langs[len(out):] if x), None)
+        lang = lang or nxt or last or fallback
+        out.append((s, e, lang))
+        last = lang
+    return out

@@ -12,7 +12,7 @@ import functools
 import uuid
 
 from .. import __version__
-from ..langid import guess_language
+from ..langid import guess_language, paragraph_languages
 from ..model import Document, Extractor, Record
 from . import dates as dates_mod
 from .resources import fingerprint
@@ -96,12 +96,92 @@ def pipeline_for(language: str):
         from .english import EnglishPipeline
 
         return EnglishPipeline()
+    if language in REGIONAL:
+        from .regional import RegionalPipeline
+
+        return RegionalPipeline(language)
     return MinimalPipeline(language)
 
 
+REGIONAL = ("kk", "uz", "ky", "tg", "be", "sr", "zh", "uk", "az", "hy", "ka", "tk", "mn")
+
+
+MIXED_MIN_CHARS = 120  # a paragraph run shorter than this in another language is a quote, not a part
+
+
 def extract_document(doc: Document) -> Record:
-    language = doc.language or guess_language(doc.text)
-    return pipeline_for(language)(_with(doc, language=language))
+    """A document in one language goes through that language's pipeline. A mixed document (a
+    Russian release with an English section) goes through each language's pipeline with the
+    other paragraphs blanked out — offsets stay true, and no model reads text it was not made for —
+    and the Records are merged."""
+    parts = paragraph_languages(doc.text)
+    sizes: dict[str, int] = {}
+    for s, e, lang in parts:
+        sizes[lang] = sizes.get(lang, 0) + e - s
+    dominant = doc.language or (max(sizes, key=sizes.get) if sizes else guess_language(doc.text))
+    others = [lang for lang, n in sizes.items() if lang != dominant and n >= MIXED_MIN_CHARS
+              and lang in FULL_PIPELINES]
+    if doc.language or not others or dominant not in FULL_PIPELINES:
+        return pipeline_for(dominant)(_with(doc, language=dominant))
+    record = pipeline_for(dominant)(_with(doc, text=_keep(doc.text, parts, dominant), language=dominant))
+    for lang in others:
+        part = pipeline_for(lang)(_with(doc, text=_keep(doc.text, parts, lang), language=lang))
+        _merge(record, part, prefix=f"{lang}-")
+    record.document = _with(record.document, text=doc.text)
+    record.extractor.language = "+".join([dominant, *others])
+    return record
+
+
+FULL_PIPELINES = ("ru", "en")
+
+
+def _keep(text: str, parts, lang: str) -> str:
+    """The text with every paragraph of another language blanked (same length, same offsets)."""
+    chars = list(text)
+    for s, e, other in parts:
+        if other != lang:
+            for i in range(s, e):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _merge(base: Record, other: Record, prefix: str) -> None:
+    """Add `other`'s facts to `base`: an entity both name is one; every other id gets a prefix."""
+    ids: dict[str, str] = {}
+    for ent in other.entities:
+        same = next((e for e in base.entities if e.type == ent.type and e.name.casefold() == ent.name.casefold()),
+                    None)
+        if same is not None:
+            ids[ent.id] = same.id
+            same.aliases.extend(a for a in ent.aliases if a not in same.aliases)
+            same.roles.extend(ent.roles)
+        else:
+            ids[ent.id] = prefix + ent.id
+            ent.id = ids[ent.id]
+            base.entities.append(ent)
+    for ent in base.entities:
+        for role in ent.roles:
+            role.organization = ids.get(role.organization, role.organization)
+    for m in other.mentions:
+        m.entity = ids.get(m.entity, m.entity) if m.entity else None
+    base.mentions = sorted(base.mentions + other.mentions, key=lambda m: (m.start, -m.end))
+    event_ids = {ev.id: prefix + ev.id for ev in other.events}
+    for ev in other.events:
+        ev.id = event_ids[ev.id]
+        ev.parent = event_ids.get(ev.parent, ev.parent) if ev.parent else None
+        ev.location = ids.get(ev.location, ev.location) if ev.location else None
+        for p in ev.participants:
+            p.entity = ids.get(p.entity, p.entity)
+    base.events = sorted(base.events + other.events, key=lambda e: e.evidence.start)
+    for ag in other.agreements:
+        ag.id = prefix + ag.id
+        ag.parties = [ids.get(p, p) for p in ag.parties]
+        ag.event = event_ids.get(ag.event, ag.event) if ag.event else None
+    base.agreements.extend(other.agreements)
+    known = {t.id for t in base.topics}
+    base.topics.extend(t for t in other.topics if t.id not in known)
+    base.extractor.steps = list(dict.fromkeys(base.extractor.steps + other.extractor.steps))
 
 
 def extract(text: str, published: str | None = None, url: str | None = None, language: str | None = None,
