@@ -230,45 +230,17 @@ def _marked(snippet: str) -> str:
     return "".join(escape(p) if i % 2 == 0 else f"[reverse]{escape(p)}[/reverse]" for i, p in enumerate(parts))
 
 
-@app.command()
-def demo(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or facts")] = "table",
-) -> None:
-    """Extract the bundled sample press releases and show what was found."""
-    from rich.console import Console
-    from rich.table import Table
+def _register_commands() -> None:
+    """The knowledge-base commands (entity, timeline, series, graph, relink, merge, split, why-merged,
+    export) and the application's (serve, demo, token) live beside the layers they drive."""
+    from .kb_commands import register as register_kb
+    from .serve_commands import register as register_serve
 
-    from .extract.pipeline import extract as run
-    from .samples import sample_documents
+    register_kb(app)
+    register_serve(app)
 
-    console = Console()
-    docs = sample_documents()
-    for doc in docs:
-        record = run(doc.text, published=doc.published, url=doc.url, language=doc.language, id=doc.id)
-        if fmt == "facts":
-            console.print_json(json.dumps(record.to_facts(), ensure_ascii=False))
-            continue
-        facts = record.to_facts()
-        console.rule(f"[bold]{doc.id}[/] · {facts['language']} · published {facts['published'] or '—'}")
-        t = Table(show_header=True, header_style="bold", expand=True)
-        t.add_column("event")
-        t.add_column("status")
-        t.add_column("when")
-        t.add_column("where")
-        t.add_column("who")
-        for ev in facts["events"]:
-            when = ev["start"] or ""
-            if ev["end"]:
-                when += f" – {ev['end']}"
-            t.add_row(ev["type"] + (f": {ev['name']}" if ev["name"] else ""), ev["status"], when,
-                      ev["location"] or "", ", ".join(ev["participants"]))
-        console.print(t)
-        for p in facts["persons"]:
-            console.print(f"  [cyan]{p['name']}[/] — {'; '.join(p['roles']) or 'no title stated'}")
-        for a in facts["agreements"]:
-            console.print(f"  [green]{a['kind']}[/]: {a['title']} (signed {a['signed'] or '—'})")
-        if facts["topics"]:
-            console.print("  topics: " + ", ".join(t["label"] for t in facts["topics"]))
+
+_register_commands()
 
 
 if __name__ == "__main__":

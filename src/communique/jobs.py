@@ -18,6 +18,7 @@ from .extract.pipeline import extract_document
 from .ingest.dedup import Deduplicator
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
+from .link import link_document
 from .search import Searcher
 from .store import Store
 
@@ -145,6 +146,8 @@ def _put(doc, source: Source, store: Store, searcher: Searcher) -> str:
     result = store.put(record, fetched=doc.fetched, source=source.origin or doc.source or source.location)
     if result.status in ("new", "upgraded") or record.document.id not in searcher.index:
         searcher.add(record.document.id, record.document.title, record.document.text)
+    if result.status in ("new", "upgraded"):
+        link_document(store, record.document.id)  # incremental: only what this document's keys point at
     return result.status
 
 

@@ -11,6 +11,7 @@ Standard library only: every other layer imports this module, it imports nothing
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -284,6 +285,12 @@ def _unique(items) -> list:
     return list(seen)
 
 
+@functools.cache
+def _hints(tp: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """Type hints and field names of a dataclass, resolved once (get_type_hints is slow)."""
+    return typing.get_type_hints(tp), frozenset(f.name for f in dataclasses.fields(tp))
+
+
 def _build(tp: Any, value: Any) -> Any:
     """Rebuild a dataclass tree from plain JSON data, following the type hints."""
     if value is None:
@@ -300,8 +307,7 @@ def _build(tp: Any, value: Any) -> Any:
     if dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise ModelError(f"expected an object for {tp.__name__}, got {type(value).__name__}")
-        hints = typing.get_type_hints(tp)
-        known = {f.name for f in dataclasses.fields(tp)}
+        hints, known = _hints(tp)
         unknown = set(value) - known
         if unknown:
             raise ModelError(f"unknown fields for {tp.__name__}: {sorted(unknown)}")

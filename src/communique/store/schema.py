@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -53,6 +54,11 @@ def _doc_fk() -> Any:
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    # Partial: nearly every row has no duplicate_of, and a full index on it misleads SQLite's planner
+    # into walking every document for "duplicate_of IS NULL" (in every search) instead of the id index.
+    __table_args__ = (Index("ix_documents_duplicate_of", "duplicate_of",
+                            sqlite_where=text("duplicate_of IS NOT NULL"),
+                            postgresql_where=text("duplicate_of IS NOT NULL")),)
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String, unique=True)
@@ -72,7 +78,7 @@ class DocumentRow(Base):
     lemmas: Mapped[str | None] = mapped_column(Text)  # lemmatized title + text, the full-text shadow
     record_json: Mapped[Any | None] = mapped_column(JsonType)  # the Record less document.text
     duplicate_of: Mapped[str | None] = mapped_column(
-        String, ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+        String, ForeignKey("documents.id", ondelete="SET NULL"))
     duplicate_kind: Mapped[str | None] = mapped_column(String(8))  # exact | near
     created: Mapped[str] = mapped_column(String(40))
     updated: Mapped[str] = mapped_column(String(40))
@@ -107,8 +113,10 @@ class MentionRow(Base):
 
 class EntityRow(Base):
     __tablename__ = "entities"
+    # (document_id, type, iso): the search filters' EXISTS on a document's entities (see migration 0004)
     __table_args__ = (UniqueConstraint("document_id", "entity_id"),
-                      Index("ix_entities_type_iso", "type", "iso"))
+                      Index("ix_entities_type_iso", "type", "iso"),
+                      Index("ix_entities_document_id_type_iso", "document_id", "type", "iso"))
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(String, _doc_fk())
@@ -124,6 +132,7 @@ class EntityRow(Base):
 
 class RoleRow(Base):
     __tablename__ = "roles"
+    __table_args__ = (Index("ix_roles_document_id_country", "document_id", "country"),)
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(String, _doc_fk(), index=True)
@@ -138,7 +147,8 @@ class RoleRow(Base):
 class EventRow(Base):
     __tablename__ = "events"
     __table_args__ = (UniqueConstraint("document_id", "event_id"),
-                      Index("ix_events_dates", "date_from", "date_to"))
+                      Index("ix_events_dates", "date_from", "date_to"),
+                      Index("ix_events_document_id_type", "document_id", "type"))
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(String, _doc_fk())

@@ -14,6 +14,13 @@ from communique.store.db import make_engine, resolve_url
 from communique.store.fulltext import include_object
 from communique.store.schema import metadata
 
+# Every module that declares tables on this metadata, so autogenerate sees all of them.
+for _module in ("communique.link.tables", "communique.corrections", "communique.api.tables"):
+    try:
+        __import__(_module)
+    except ImportError:  # a layer not installed in this build
+        pass
+
 config = context.config
 
 

@@ -1,0 +1,122 @@
+"""CSV and Parquet tables of the knowledge base, one file per table:
+
+documents     id, url, title, published, language, source, extractor_version
+entities      id, type, name, name_ru, name_en, kind, iso, gazetteer_id, members, aliases
+mentions      document_id, start, end, type, text, entity_id (in the document), kb_entity
+events        id, type, status, name, start, end, location, location_name, iso, ordinal, series_id,
+              parent, plover_code, plover_mode, conflict, sources, documents
+participants  event_id, entity_id, name, type, role, inherited
+agreements    document_id, agreement_id, kind, title, signed, event_id (kb), parties (kb ids, "|")
+series        id, name, keys ("|"), events, first, last, ordinals ("|"), consistent
+
+Every table has the same columns whatever it holds (an empty table too); lists are joined by "|".
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from sqlalchemy import and_, select
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "documents": [("id", "str"), ("url", "str"), ("title", "str"), ("published", "str"), ("language", "str"),
+                  ("source", "str"), ("extractor_version", "str")],
+    "entities": [("id", "str"), ("type", "str"), ("name", "str"), ("name_ru", "str"), ("name_en", "str"),
+                 ("kind", "str"), ("iso", "str"), ("gazetteer_id", "str"), ("members", "int"), ("aliases", "str")],
+    "mentions": [("document_id", "str"), ("start", "int"), ("end", "int"), ("type", "str"), ("text", "str"),
+                 ("entity_id", "str"), ("kb_entity", "str")],
+    "events": [("id", "str"), ("type", "str"), ("status", "str"), ("name", "str"), ("start", "str"), ("end", "str"),
+               ("location", "str"), ("location_name", "str"), ("iso", "str"), ("ordinal", "int"),
+               ("series_id", "str"), ("parent", "str"), ("plover_code", "str"), ("plover_mode", "str"),
+               ("conflict", "bool"), ("sources", "int"), ("documents", "str")],
+    "participants": [("event_id", "str"), ("entity_id", "str"), ("name", "str"), ("type", "str"), ("role", "str"),
+                     ("inherited", "bool")],
+    "agreements": [("document_id", "str"), ("agreement_id", "str"), ("kind", "str"), ("title", "str"),
+                   ("signed", "str"), ("event_id", "str"), ("parties", "str")],
+    "series": [("id", "str"), ("name", "str"), ("keys", "str"), ("events", "int"), ("first", "str"), ("last", "str"),
+               ("ordinals", "str"), ("consistent", "bool")],
+}
+
+
+def rows(kb) -> dict[str, list[dict]]:
+    """Every table as a list of dicts with exactly its columns."""
+    from ..link.tables import KbEventSourceRow, KbMemberRow
+    from ..store.schema import AgreementPartyRow, AgreementRow, DocumentRow, MentionRow
+
+    D, MN = DocumentRow.__table__, MentionRow.__table__
+    AG, AP = AgreementRow.__table__, AgreementPartyRow.__table__
+    KM, ES = KbMemberRow.__table__, KbEventSourceRow.__table__
+    out: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    with kb.store.engine.connect() as conn:
+        for r in conn.execute(select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.language, D.c.source,
+                                     D.c.extractor_version).where(D.c.record_json.is_not(None)).order_by(D.c.pk)):
+            out["documents"].append(dict(r._mapping))
+        for r in conn.execute(select(MN.c.document_id, MN.c.char_start, MN.c.char_end, MN.c.type, MN.c.text,
+                                     MN.c.entity_id, KM.c.kb_entity)
+                              .select_from(MN.outerjoin(KM, and_(KM.c.document_id == MN.c.document_id,
+                                                                 KM.c.entity_id == MN.c.entity_id)))
+                              .order_by(MN.c.document_id, MN.c.char_start, MN.c.pk)):
+            out["mentions"].append({"document_id": r.document_id, "start": r.char_start, "end": r.char_end,
+                                    "type": r.type, "text": r.text, "entity_id": r.entity_id, "kb_entity": r.kb_entity})
+        kb_of = {(r.document_id, r.entity_id): r.kb_entity
+                 for r in conn.execute(select(KM.c.document_id, KM.c.entity_id, KM.c.kb_entity))}
+        event_of = {(r.document_id, r.event_id): r.kb_event
+                    for r in conn.execute(select(ES.c.document_id, ES.c.event_id, ES.c.kb_event))}
+        parties: dict[tuple[str, str], list[str]] = {}
+        for r in conn.execute(select(AP.c.document_id, AP.c.agreement_id, AP.c.entity_id).order_by(AP.c.pk)):
+            kb_id = kb_of.get((r.document_id, r.entity_id))
+            if kb_id:
+                parties.setdefault((r.document_id, r.agreement_id), []).append(kb_id)
+        for r in conn.execute(select(AG).order_by(AG.c.document_id, AG.c.pk)):
+            out["agreements"].append({
+                "document_id": r.document_id, "agreement_id": r.agreement_id, "kind": r.kind, "title": r.title,
+                "signed": r.signed, "event_id": event_of.get((r.document_id, r.event_id)) if r.event_id else None,
+                "parties": "|".join(dict.fromkeys(parties.get((r.document_id, r.agreement_id), [])))})
+    for e in kb.entities():
+        names = e["names"] or {}
+        out["entities"].append({"id": e["id"], "type": e["type"], "name": e["name"], "name_ru": names.get("ru"),
+                                "name_en": names.get("en"), "kind": e["kind"], "iso": e["iso"],
+                                "gazetteer_id": e["gazetteer_id"], "members": e["members"],
+                                "aliases": "|".join(e["aliases"])})
+    for ev in kb.timeline():
+        loc = ev["location"] or {}
+        out["events"].append({
+            "id": ev["id"], "type": ev["type"], "status": ev["status"], "name": ev["name"], "start": ev["start"],
+            "end": ev["end"], "location": loc.get("id"), "location_name": loc.get("name"), "iso": loc.get("iso"),
+            "ordinal": ev["ordinal"], "series_id": (ev["series"] or {}).get("id"), "parent": ev["parent"],
+            "plover_code": ev["plover"]["code"], "plover_mode": ev["plover"]["mode"], "conflict": ev["conflict"],
+            "sources": len(ev["sources"]), "documents": "|".join(dict.fromkeys(s["document_id"] for s in ev["sources"]))})
+        for p in ev["participants"]:
+            out["participants"].append({"event_id": ev["id"], "entity_id": p["id"], "name": p["name"],
+                                        "type": p["type"], "role": p.get("role"), "inherited": p.get("inherited")})
+    for s in kb.series():
+        out["series"].append({"id": s["id"], "name": s["name"], "keys": "|".join(s["keys"]), "events": len(s["events"]),
+                              "first": s["first"], "last": s["last"],
+                              "ordinals": "|".join(str(e["ordinal"]) for e in s["events"] if e["ordinal"] is not None),
+                              "consistent": s["consistent"]})
+    return {name: [{c: row.get(c) for c, _ in COLUMNS[name]} for row in table] for name, table in out.items()}
+
+
+def write(kb, folder: Path, fmt: str) -> list[Path]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in rows(kb).items():
+        if fmt == "csv":
+            path = folder / f"{name}.csv"
+            with path.open("w", encoding="utf-8", newline="") as f:
+                w = csv.DictWriter(f, fieldnames=[c for c, _ in COLUMNS[name]])
+                w.writeheader()
+                for row in table:
+                    w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+            schema = pa.schema([(c, types[t]) for c, t in COLUMNS[name]])
+            path = folder / f"{name}.parquet"
+            pq.write_table(pa.Table.from_pylist(table, schema=schema), path)
+        written.append(path)
+    return written

@@ -1,0 +1,210 @@
+"""Event deduplication: the same meeting reported by a ministry, a news agency and a secretariat is
+one kb event with several sources.
+
+A reported event joins a kb event when their types are compatible and, together, their dates,
+place, participants, ordinal and series say it is the same occasion (`score_event`). Dates a day or
+two apart do not keep two reports apart when the place and the people agree: the disagreement is
+kept, each report with its own dates and source, and flagged as a conflict (`summarize`) — nothing
+is overwritten. A report of a sub-event (a signing during talks) never joins the event it is part
+of, and two events of one document never merge (the extractor told them apart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import date_bounds
+from .resolve import Match
+
+THRESHOLD = 0.6
+SLACK_DAYS = 3  # reports this many days apart may still be one event (and are flagged)
+SERIES_SLACK_DAYS = 45  # one numbered session of one series, dated this far apart by its reports
+MAX_SPAN_DAYS = 62  # a candidate's dates span at most this (a month, or a range of days); longer: series only
+
+_COMPATIBLE = {"MEETING": {"MEETING", "SESSION"}, "SESSION": {"SESSION", "MEETING"}}
+STATUS_ORDER = {"occurred": 0, "ongoing": 1, "planned": 2}
+
+
+def compatible_types(event_type: str) -> set[str]:
+    return _COMPATIBLE.get(event_type, {event_type})
+
+
+def precision(date: str | None) -> str | None:
+    if not date:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(date))
+
+
+def bounds(start: str | None, end: str | None) -> tuple[str, str] | None:
+    """The first and last day an event's dates cover (None when undated)."""
+    if not start:
+        return None
+    return date_bounds(start)[0], date_bounds(end or start)[1]
+
+
+def shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def gap_days(a: tuple[str, str], b: tuple[str, str]) -> int:
+    """Days between two periods (0 when they overlap)."""
+    if a[1] < b[0]:
+        return (dt.date.fromisoformat(b[0]) - dt.date.fromisoformat(a[1])).days
+    if b[1] < a[0]:
+        return (dt.date.fromisoformat(a[0]) - dt.date.fromisoformat(b[1])).days
+    return 0
+
+
+@dataclass
+class EventView:
+    """What scoring compares of a reported event or of a kb event (its sources together)."""
+
+    type: str
+    starts: list[tuple[str | None, str | None]] = field(default_factory=list)  # (start, end) per source
+    locations: set[str] = field(default_factory=set)  # kb entity ids
+    persons: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)
+    ordinals: set[int] = field(default_factory=set)
+    series: set[str] = field(default_factory=set)  # series ids (or keys, for a report not yet placed)
+    sub_event: bool = False
+
+
+def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
+    """How likely report `a` and kb event `b` are one event; `places` maps location kb ids to their
+    profiles (kind, ISO) so that a city and its country are not a disagreement."""
+    m = Match(0.0)
+    if b.type not in compatible_types(a.type):
+        m.conflicts.append(f"event types differ: {a.type} vs {b.type}")
+        return m
+    same_series = bool(a.series & b.series)
+    if a.ordinals and b.ordinals:
+        if a.ordinals & b.ordinals:
+            m.score += 0.2
+            m.reasons.append(f"the same ordinal (no. {min(a.ordinals & b.ordinals)})")
+            if same_series:
+                m.score += 0.3
+                m.reasons.append("the same series")
+        else:
+            m.conflicts.append(f"ordinals differ: {sorted(a.ordinals)} vs {sorted(b.ordinals)}")
+            return m
+    a_dates = [bounds(s, e) for s, e in a.starts if s]
+    b_dates = [bounds(s, e) for s, e in b.starts if s]
+    if a_dates and b_dates:
+        gap = min(gap_days(x, y) for x in a_dates for y in b_dates)
+        if gap == 0:
+            exact = any(x == y and x[0] == x[1] for x in a_dates for y in b_dates)
+            m.score += 0.3 if exact else 0.15
+            m.reasons.append("the same day" if exact else "overlapping dates")
+        elif gap <= SLACK_DAYS:
+            m.score += 0.1
+            m.reasons.append(f"dates {gap} day(s) apart (kept as a conflict)")
+        elif same_series and a.ordinals & b.ordinals and gap <= SERIES_SLACK_DAYS:
+            m.reasons.append(f"dates {gap} days apart (kept as a conflict)")
+        else:
+            m.conflicts.append(f"dates {gap} days apart")
+            return m
+    if a.locations and b.locations:
+        if a.locations & b.locations:
+            m.score += 0.3
+            m.reasons.append("the same place")
+        elif _nested(a.locations, b.locations, places):
+            m.score += 0.1
+            m.reasons.append("a city and the country it is in")
+        else:
+            m.score -= 0.4
+            m.reasons.append("different places (kept as a conflict)")
+    shared_persons = a.persons & b.persons
+    if shared_persons:
+        m.score += 0.3 + (0.1 if len(shared_persons) > 1 else 0.0)
+        m.reasons.append(f"{len(shared_persons)} participant(s) in common")
+    elif len(a.persons) >= 2 and len(b.persons) >= 2:
+        m.score -= 0.2
+        m.reasons.append("no participant in common")
+    if a.organizations & b.organizations:
+        m.score += 0.15
+        m.reasons.append("an organization in common")
+    if a.sub_event != b.sub_event:
+        m.score -= 0.3
+        m.reasons.append("one is part of another event, the other is not")
+    m.score = max(0.0, min(1.0, m.score))
+    if m.score < THRESHOLD:
+        m.conflicts.append(f"score {m.score:.2f} below {THRESHOLD}")
+    return m
+
+
+def _nested(a: set[str], b: set[str], places: dict[str, dict]) -> bool:
+    for x in a:
+        for y in b:
+            px, py = places.get(x) or {}, places.get(y) or {}
+            kx, ky = "country" in (px.get("kind") or []), "country" in (py.get("kind") or [])
+            if kx != ky and set(px.get("iso") or []) & set(py.get("iso") or []):
+                return True
+    return False
+
+
+# -- the facts of a kb event from its sources ----------------------------------------------------------
+
+def _most_common(values: list, prefer=None):
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], prefer(v) if prefer else 0))
+
+
+def summarize(sources: list[dict], places: dict[str, dict]) -> tuple[dict, list[dict]]:
+    """The main facts of a kb event and its conflicts, from its sources (dicts with type, status,
+    start, end, location, ordinal, name, plover_code, plover_mode, document_id, source, url,
+    published). The main date is the one most sources give (then the most precise, then the
+    earliest report's); every other value stays in its source and in the conflict."""
+    ordered = sorted(sources, key=lambda s: (s.get("published") or "9999", s["document_id"]))
+    main: dict = {}
+    main["type"] = _most_common([s["type"] for s in ordered])
+    main["status"] = min((s["status"] for s in ordered), key=lambda x: STATUS_ORDER.get(x, 9))
+    dated = [s for s in ordered if s.get("start")]
+    conflicts: list[dict] = []
+    if dated:
+        values = [(s["start"], s.get("end")) for s in dated]
+        counts = Counter(values)
+        first_seen = {v: i for i, v in reversed(list(enumerate(values)))}
+        best = max(counts, key=lambda v: (counts[v], len(v[0]), -first_seen[v]))
+        main["start"], main["end"] = best
+        periods = {v: bounds(*v) for v in counts}
+        clash = any(gap_days(periods[x], periods[y]) > 0 for x in periods for y in periods if x < y)
+        if clash:
+            conflicts.append({"field": "date", "observed": [
+                {"value": _period_text(v), "sources": _cite([s for s in dated if (s["start"], s.get("end")) == v])}
+                for v in sorted(counts, key=lambda v: -counts[v])]})
+    else:
+        main["start"] = main["end"] = None
+    locs = [s.get("location") for s in ordered]
+    main["location"] = _most_common(locs, prefer=lambda v: 1 if "country" not in
+                                    ((places.get(v) or {}).get("kind") or []) else 0)
+    distinct = [v for v in dict.fromkeys(x for x in locs if x)]
+    clashing = [x for x in distinct if x != main["location"] and not _nested({x}, {main["location"]}, places)]
+    if clashing:
+        conflicts.append({"field": "location", "observed": [
+            {"value": v, "sources": _cite([s for s in ordered if s.get("location") == v])} for v in distinct]})
+    ordinals = [s.get("ordinal") for s in ordered]
+    main["ordinal"] = _most_common(ordinals)
+    if len({o for o in ordinals if o is not None}) > 1:
+        conflicts.append({"field": "ordinal", "observed": [
+            {"value": o, "sources": _cite([s for s in ordered if s.get("ordinal") == o])}
+            for o in dict.fromkeys(x for x in ordinals if x is not None)]})
+    names = [s.get("name") for s in ordered if s.get("name")]
+    main["name"] = names[0] if names else None
+    main["plover_code"] = _most_common([s.get("plover_code") for s in ordered])
+    main["plover_mode"] = _most_common([s.get("plover_mode") for s in ordered])
+    main["date_from"], main["date_to"] = bounds(main["start"], main["end"]) or (None, None)
+    return main, conflicts
+
+
+def _period_text(value: tuple[str | None, str | None]) -> str:
+    start, end = value
+    return f"{start}/{end}" if end and end != start else (start or "")
+
+
+def _cite(sources: list[dict]) -> list[dict]:
+    return [{"document_id": s["document_id"], "source": s.get("source"), "url": s.get("url"),
+             "published": s.get("published")} for s in sources]

@@ -1,0 +1,181 @@
+"""The `serve`, `demo` and `token` commands of `communique` (registered by `register(app)`).
+
+    communique serve --db communique.db --port 8000     # the pages and the JSON API
+    communique demo                                      # a fresh database of the bundled samples, served
+    communique demo --no-serve                           # ... built and summarized, not served
+    communique token create --role editor --name anna   # an API token (shown once)
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .model import Document
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or postgresql://...; "
+                                                 "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
+
+
+def ingest_documents(docs: Iterable[Document], store, *, origin: str = "samples"):
+    """Ingest Documents already read (the bundled samples, test documents) the way `jobs.ingest` does
+    files and URLs: duplicates checked, extracted, stored, indexed for search. Returns the summary."""
+    from . import jobs
+    from .ingest.sources import Source
+    from .search import Searcher
+
+    searcher = Searcher(store)
+    summary = jobs.IngestSummary()
+    dedup = jobs._deduplicator(store)
+    try:
+        for doc in docs:
+            jobs._one(Source(location=doc.url or doc.id, document=doc, origin=origin), store, searcher, dedup,
+                      summary)
+    finally:
+        searcher.save()
+    return summary
+
+
+def build_demo(db: str | Path, extra: Iterable[Document] = ()) -> dict:
+    """A database at `db` holding the bundled sample press releases (and `extra` documents)."""
+    from .samples import sample_documents
+    from .store import Store
+
+    with Store.open(str(db)) as store:
+        summary = ingest_documents([*sample_documents(), *extra], store)
+        counts = {k: store.count(k) for k in ("documents", "entities", "events", "agreements")}
+        linked = link_all(store)
+    return {"db": str(db), "ingest": summary.to_dict(), **counts, "knowledge_base": linked}
+
+
+def link_all(store) -> dict | None:
+    """Link every stored document into the knowledge base (communique.link), when it is installed."""
+    try:
+        from .link import KnowledgeBase
+    except ImportError:
+        return None
+    return KnowledgeBase(store).relink()
+
+
+def _serve(db_url: str, host: str, port: int, *, private: bool, secret_key: str | None, log_level: str) -> None:
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(db_url, private=private, secret_key=secret_key, warm=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve`, `demo` and `token` to the `communique` command."""
+
+    @app.command()
+    def serve(
+        db: DbOption = None,
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        private: Annotated[bool, typer.Option("--private", help="Reading needs a token or a sign-in too "
+                                              "(default: anyone may read, only tokens write).")] = False,
+        secret_key: Annotated[str | None, typer.Option(
+            "--secret-key", envvar="COMMUNIQUE_SECRET_KEY",
+            help="Key that signs session cookies; default: one kept in the database.")] = None,
+        log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    ) -> None:
+        """Serve the pages and the JSON API (OpenAPI at /api/openapi.json) over a database."""
+        from .store import Store, resolve_url
+
+        url = resolve_url(db)
+        try:
+            Store.open(url).close()
+        except Exception as exc:
+            typer.echo(f"error: cannot open the database: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        typer.echo(f"Communiqué on http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json)")
+        _serve(url, host, port, private=private, secret_key=secret_key, log_level=log_level)
+
+    @app.command()
+    def demo(
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+        no_serve: Annotated[bool, typer.Option("--no-serve", help="Build the demo database, print a "
+                                               "summary and exit.")] = False,
+        db: Annotated[Path | None, typer.Option("--db", help="Where to build it (a new SQLite file); "
+                                                "default: a fresh temporary folder.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    ) -> None:
+        """Ingest the bundled sample press releases into a fresh database and serve it."""
+        from .api.auth import create_token
+        from .store import Store
+
+        if db is None:
+            db = Path(tempfile.mkdtemp(prefix="communique-demo-")) / "demo.db"
+        elif db.exists():
+            typer.echo(f"error: {db} exists; the demo builds a fresh database", err=True)
+            raise typer.Exit(2)
+        if not as_json:
+            typer.echo(f"building the demo database {db} from the bundled samples ...", err=True)
+        summary = build_demo(db)
+        with Store.open(str(db)) as store:
+            token = create_token(store, name="demo editor", role="editor", created_by="communique demo")
+        summary["editor_token"] = token
+        if as_json:
+            typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        else:
+            c = summary["ingest"]
+            typer.echo(f"{summary['documents']} documents ({c['new']} new, {c['duplicate']} duplicate, "
+                       f"{c['failed']} failed), {summary['entities']} entities, {summary['events']} events, "
+                       f"{summary['agreements']} agreements in {db}")
+            typer.echo(f"an editor token, to sign in and correct facts: {token}")
+        if no_serve:
+            return
+        typer.echo(f"open http://{host}:{port}/  (Ctrl+C stops)")
+        _serve(str(db), host, port, private=False, secret_key=None, log_level="warning")
+
+    token_app = typer.Typer(help="API tokens: viewer, editor or admin.", no_args_is_help=True)
+    app.add_typer(token_app, name="token")
+
+    @token_app.command("create")
+    def token_create(
+        name: Annotated[str, typer.Option(help="Who holds it (a person or a program).")],
+        role: Annotated[str, typer.Option(help="viewer, editor or admin.")] = "viewer",
+        db: DbOption = None,
+    ) -> None:
+        """Make a token; it is printed once and only its hash is kept."""
+        from .api.auth import create_token
+        from .api.tables import ROLES
+        from .store import Store
+
+        if role not in ROLES:
+            typer.echo(f"error: --role must be one of {', '.join(ROLES)}", err=True)
+            raise typer.Exit(2)
+        with Store.open(db) as store:
+            typer.echo(create_token(store, name=name, role=role, created_by="command line"))
+
+    @token_app.command("list")
+    def token_list(db: DbOption = None) -> None:
+        """The tokens (never the tokens themselves): id, prefix, role, name, state."""
+        from .api.auth import list_tokens
+        from .store import Store
+
+        with Store.open(db) as store:
+            for t in list_tokens(store):
+                state = f"revoked {t['revoked']}" if t["revoked"] else f"last used {t['last_used'] or 'never'}"
+                typer.echo(f"{t['id']}\t{t['prefix']}…\t{t['role']}\t{t['name']}\t{state}")
+
+    @token_app.command("revoke")
+    def token_revoke(token_id: Annotated[int, typer.Argument(help="The id `token list` shows.")],
+                     db: DbOption = None) -> None:
+        """Revoke a token at once."""
+        from .api.auth import revoke_token
+        from .store import Store
+
+        with Store.open(db) as store:
+            if not revoke_token(store, token_id):
+                typer.echo(f"error: no active token {token_id}", err=True)
+                raise typer.Exit(1)
+        typer.echo(f"revoked {token_id}")

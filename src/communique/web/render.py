@@ -1,0 +1,103 @@
+"""Templates (Jinja2, autoescaped), the Russian and English interface strings, and the small
+formatting helpers the templates use. Nothing from a document reaches a page unescaped: the only
+markup built in Python (the highlighted text, search snippets) escapes every piece of text itself."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .data import safe_url
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "en"
+
+
+@functools.cache
+def strings(lang: str) -> dict[str, str]:
+    return json.loads((HERE / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def translate(lang: str, key: str, **kw: Any) -> str:
+    text = strings(lang).get(key) or strings("en").get(key) or key
+    if kw:
+        with contextlib.suppress(KeyError, IndexError, ValueError):
+            text = text.format(**kw)
+    return text
+
+
+def pick_language(query: str | None, cookie: str | None, accept: str | None) -> str:
+    for value in (query, cookie):
+        if value in LANGUAGES:
+            return value
+    for part in (accept or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def snippet_html(snippet: str | None) -> Markup:
+    """A search snippet with its hits marked [[like this]] → escaped text with <mark> runs."""
+    parts = re.split(r"\[\[|\]\]", snippet or "")
+    return Markup("".join(str(escape(p)) if i % 2 == 0 else f"<mark>{escape(p)}</mark>"
+                          for i, p in enumerate(parts)))
+
+
+def path_quote(value: str | None) -> str:
+    return quote(value or "", safe="")
+
+
+def entity_url(key: str | None) -> str:
+    return "/entities/" + quote(key, safe="") if key else "#"
+
+
+def event_url(doc_id: str, event_id: str) -> str:
+    return f"/events/{quote(doc_id, safe='')}/{quote(event_id, safe='')}"
+
+
+def document_url(doc_id: str) -> str:
+    return "/documents/" + quote(doc_id, safe="")
+
+
+def series_url(key: str) -> str:
+    return "/series/" + quote(key, safe="")
+
+
+def when(start: str | None, end: str | None = None) -> str:
+    if start and end and end != start:
+        return f"{start} – {end}"
+    return start or end or ""
+
+
+def query_url(path: str, params: dict, **changes: Any) -> str:
+    """`path` with the query `params`, some changed (None removes one; a list repeats a key)."""
+    merged = {**params, **changes}
+    pairs = []
+    for k, v in merged.items():
+        if v is None or v == "" or v == []:
+            continue
+        if isinstance(v, (list, tuple)):
+            pairs.extend((k, x) for x in v)
+        else:
+            pairs.append((k, v))
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(snippet=snippet_html, q=path_quote, safe_url=safe_url)
+    env.globals.update(entity_url=entity_url, event_url=event_url, document_url=document_url,
+                       series_url=series_url, when=when, query_url=query_url)
+    return env

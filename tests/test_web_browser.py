@@ -1,0 +1,285 @@
+"""The pages in a real browser: headless Chromium from Debian driven by Playwright, against the app served
+by uvicorn on 127.0.0.1 over the bundled samples plus a document full of script-injection payloads.
+
+Clicks through search → document → entity → event → timeline, makes corrections and sees them, checks
+that nothing from a document runs, and takes a screenshot of every page into docs/screenshots/.
+
+The browser is Debian's `chromium` (Playwright downloads nothing): when /usr/bin/chromium is missing and
+we are root, the session fixture installs it with apt-get. Under CI (the variable CI set) a missing
+browser or Playwright fails the run loudly instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from communique.api.testing import demo_database, running
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+VIEWPORT = {"width": 1280, "height": 860}
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _install_chromium() -> str | None:
+    """apt-get install chromium (root only); returns why it failed, or None."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return "Chromium is not installed at /usr/bin/chromium and this process cannot install it (not root)"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:  # a fresh machine: no package lists yet
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0 or not os.path.exists(CHROMIUM):
+        return f"apt-get install chromium failed: {done.stderr[-2000:]}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        _unavailable(f"the Python package playwright is not installed: {exc}")
+    if not os.path.exists(CHROMIUM):
+        problem = _install_chromium()
+        if problem:
+            _unavailable(problem)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The application over a fresh demo database (samples + the hostile document), with an editor token."""
+    from communique.api import create_app
+    from communique.api.auth import create_token
+
+    db = demo_database(tmp_path_factory.mktemp("browser"), xss=True)
+    app = create_app(db, cache_ttl=0)
+    token = create_token(app.state.store, name="Анна Петрова", role="editor")
+    with running(app) as base:
+        yield {"base": base, "token": token}
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    pg = context.new_page()
+    pg.dialogs = []  # any alert/confirm/prompt a payload might open
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.base = site["base"]
+    yield pg
+    context.close()
+
+
+def go(pg, path: str):
+    response = pg.goto(pg.base + path)
+    assert response is not None and response.status == 200, (path, response and response.status)
+    return response
+
+
+def no_payload_ran(pg) -> None:
+    assert pg.evaluate("() => window.__xss") is None, "a payload from a document ran"
+    assert pg.dialogs == []
+
+
+def sign_in(pg, token: str) -> None:
+    go(pg, "/login?next=/")
+    pg.fill("#token", token)
+    pg.click("#login-form button[type=submit]")
+    pg.wait_for_url(pg.base + "/")
+    assert pg.locator(".who").inner_text().startswith("Анна Петрова")
+
+
+# -- the tests ----------------------------------------------------------------------------------------
+
+def test_click_through_search_document_entity_event_timeline(page):
+    go(page, "/?lang=en")
+    page.fill("#q", "Назарзода переговоры")
+    page.select_option("form.search select[name=mode]", "text")
+    page.click("form.search button[type=submit]")
+    page.wait_for_url(re.compile(r".*\?q=.*"))
+    hit = page.locator("ol.hits a.title", has_text="Россия и Таджикистан обсудили")
+    assert page.locator("ol.hits li.hit").count() >= 2
+    assert page.locator("ol.hits .snippet mark").count() >= 1  # the matching words are marked
+    assert page.locator("aside.facets section[data-facet=person]").is_visible()
+
+    hit.click()
+    page.wait_for_url(re.compile(r".*/documents/sample-ru-1$"))
+    assert page.locator("#doctext mark.fact.event").count() >= 3  # events highlighted at their evidence
+    assert page.locator("#doctext a.chip.event").count() >= 3
+    person = page.locator("#doctext a.mention.PER", has_text="Игоря Веденеева")
+    person.click()
+    page.wait_for_url(re.compile(r".*/entities/.+"))
+    assert "Игорь Веденеев" in page.locator("h1").inner_text()
+    roles = page.locator("#roles").inner_text()
+    assert "первый заместитель" in roles.lower()  # roles over time
+    assert page.locator("#co-participants", has_text="Рустам Назарзода").is_visible()
+
+    page.locator('#events a.event-link[href="/events/sample-ru-1/e1"]').click()
+    page.wait_for_url(re.compile(r".*/events/sample-ru-1/e1$"))
+    assert "Meeting" in page.locator("h1").inner_text()
+    assert page.locator("#sources li").count() >= 2  # the other ministry's report of the same talks
+    assert "2026-03-16" in page.locator("#conflicts").inner_text()
+    assert page.locator("#sub-events li").count() >= 1
+
+    page.click("nav.main a[data-nav=timeline]")
+    page.wait_for_url(re.compile(r".*/timeline$"))
+    bars = page.locator("svg.histogram a.bucket")
+    assert bars.count() >= 3
+    page.locator('svg.histogram a.bucket[data-bucket="2026"]').click()  # zoom into a year: its months
+    page.wait_for_url(re.compile(r".*granularity=month.*"))
+    page.locator('svg.histogram a.bucket[data-bucket="2026-03"]').click()  # into a month: its days
+    page.wait_for_url(re.compile(r".*granularity=day.*"))
+    assert page.locator("ol.timeline li.tl-event").count() >= 3
+    assert all(d.startswith("2026-03") for d in page.locator("ol.timeline .date").all_inner_texts())
+    page.click("#zoom-out")
+    page.wait_for_url(re.compile(r".*granularity=month.*"))
+    no_payload_ran(page)
+    assert page.errors == []
+
+
+def test_interface_switches_between_russian_and_english(page):
+    go(page, "/?lang=en")
+    assert page.locator("nav.main a[data-nav=timeline]").inner_text() == "Timeline"
+    page.click("a[data-lang=ru]")
+    page.wait_for_load_state()
+    assert page.locator("nav.main a[data-nav=timeline]").inner_text() == "Хронология"
+    go(page, "/events")  # the choice is remembered
+    assert page.locator("h1").inner_text() == "События"
+
+
+def test_correct_a_fact_and_see_it(page, site):
+    sign_in(page, site["token"])
+    go(page, "/events/sample-ru-6/e1")
+    assert page.locator("#event-date").inner_text().startswith("2026-03-16")
+    page.fill("#fix-event input[name=start]", "2026-03-17")
+    page.fill("#fix-event input[name=reason]", "Минцифры России датирует переговоры 17 марта")
+    page.click("#fix-event button[type=submit]")
+    page.wait_for_url(re.compile(r".*/events/sample-ru-6/e1$"))
+    assert page.locator(".flash").is_visible()
+    assert page.locator("#event-date").inner_text().startswith("2026-03-17")
+    assert page.locator("h1 .badge.corrected").is_visible()
+    history = page.locator("#history").inner_text()
+    assert "Анна Петрова" in history and "17 марта" in history and "2026-03-16" in history
+
+    # a missing participant
+    page.fill("#add-participant input[name=name]", "Министерство цифрового развития, связи и массовых "
+                                                     "коммуникаций Российской Федерации")
+    page.select_option("#add-participant select[name=type]", "ORG")
+    page.fill("#add-participant input[name=reason]", "Делегация министерства названа в заголовке")
+    page.click("#add-participant button[type=submit]")
+    page.wait_for_url(re.compile(r".*/events/sample-ru-6/e1$"))
+    assert "Министерство цифрового развития" in page.locator("#event-participants").inner_text()
+
+    go(page, "/documents/sample-ru-6")
+    assert page.locator("#doctext a.chip.event.corrected").count() >= 1
+    assert page.locator("#event-e1 .badge.corrected").is_visible()
+    go(page, "/corrections")
+    assert page.locator("table.corrections-table tr.active").count() >= 2
+    assert "17 марта" in page.locator("table.corrections-table").inner_text()
+    exported = page.request.get(page.base + "/api/v1/exports/json?document=sample-ru-6").json()[0]
+    assert next(e for e in exported["events"] if e["id"] == "e1")["start"] == "2026-03-17"
+    go(page, "/timeline?from=2026-03-17&to=2026-03-17")
+    assert page.locator("ol.timeline li.tl-event .badge.corrected").count() >= 1
+
+
+def test_document_payloads_never_run(page):
+    go(page, "/?q=Визит&mode=text")
+    title = page.locator("ol.hits a.title", has_text="Визит")
+    assert "<script>" in title.inner_text()  # shown as text
+    title.click()
+    page.wait_for_url(re.compile(r".*/documents/xss-probe$"))
+    text = page.locator("#doctext").inner_text()
+    assert '<script>window.__xss=4</script>' in text and '<img src=x onerror="window.__xss=3">' in text
+    assert page.locator("#doctext script, #doctext img, #doctext svg, #doctext iframe").count() == 0
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    no_payload_ran(page)
+    for link in page.locator("aside.facts-panel a.ent, aside.facts-panel a.event-link").all()[:6]:
+        go(page, link.get_attribute("href"))
+        no_payload_ran(page)
+        page.go_back()
+    for path in ("/documents", "/agreements", "/events", "/entities?q=Карпенко", "/timeline?from=2026-04-01&to=2026-04-01",
+                 "/graph", "/api/v1/documents/xss-probe"):
+        go(page, path)
+        no_payload_ran(page)
+    # an injected attribute breaking out of an attribute is inert too
+    go(page, '/?q="><img src=x onerror=window.__xss=10>')
+    no_payload_ran(page)
+    assert page.errors == []
+
+
+def test_graph_is_interactive(page):
+    go(page, "/graph")
+    page.wait_for_selector('svg#graph[data-ready="1"]')
+    nodes = page.locator("svg#graph g.node")
+    assert nodes.count() >= 5
+    node = page.locator("svg#graph g.node", has_text="Рустам Назарзода")
+    node.locator("circle").click()  # a click opens the entity
+    page.wait_for_url(re.compile(r".*/entities/.+"))
+    assert "Рустам Назарзода" in page.locator("h1").inner_text()
+
+
+SCREENS = [
+    ("search", "/?lang=en"),
+    ("search-results", "/?q=кибербезопасность&lang=en"),
+    ("search-ru", "/?q=форум&lang=ru"),
+    ("document", "/documents/sample-ru-1?lang=en"),
+    ("document-ru", "/documents/sample-ru-6?lang=ru"),
+    ("entity", "entity:Игорь Веденеев"),
+    ("entities", "/entities?lang=en"),
+    ("event", "/events/sample-ru-1/e1?lang=en"),
+    ("event-corrected-ru", "/events/sample-ru-6/e1?lang=ru"),
+    ("events", "/events?lang=en"),
+    ("timeline", "/timeline?lang=en"),
+    ("timeline-zoom", "/timeline?from=2026-03&to=2026-03&granularity=day&lang=en"),
+    ("graph", "/graph?lang=en"),
+    ("topics", "/topics?lang=en"),
+    ("series-list", "/series?lang=en"),
+    ("series", None),
+    ("agreements", "/agreements?lang=en"),
+    ("corrections", "/corrections?lang=en"),
+    ("documents", "/documents?lang=en"),
+    ("login", "/login?lang=en"),
+    ("api", "/api?lang=en"),
+]
+
+
+def test_screenshots_of_every_page(page, site):
+    """Refreshes docs/screenshots/*.png (referenced from README) from the pages as they are now."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    sign_in(page, site["token"])  # so the correction forms show
+    for name, path in SCREENS:
+        if path is None:  # the first series
+            go(page, "/series?lang=en")
+            path = page.locator("table.list a").first.get_attribute("href") + "?lang=en"
+        elif path.startswith("entity:"):  # an entity by name
+            found = page.request.get(page.base + "/api/v1/entities", params={"q": path[7:], "type": "PER"}).json()
+            path = "/entities/" + quote(found["items"][0]["key"], safe="") + "?lang=en"
+        go(page, path)
+        if name == "graph":
+            page.wait_for_selector('svg#graph[data-ready="1"]')
+            page.wait_for_timeout(2500)  # let the layout settle
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name in ("document", "entity", "event"))
+        no_payload_ran(page)
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= len(SCREENS)
