@@ -41,6 +41,18 @@ def register(app: typer.Typer) -> None:
 
         return KnowledgeBase(_open_store(db))
 
+    def with_kb(db, action):
+        """Run one query or decision on the knowledge base; a refusal (KbError) is a clear error."""
+        from .link.kb import KbError
+
+        kb = kb_of(db)
+        try:
+            return action(kb)
+        except KbError as exc:
+            _fail(str(exc))
+        finally:
+            kb.store.close()
+
     @app.command("entity")
     def entity_cmd(
         name: Annotated[str, typer.Argument(help="A name in any spelling or script, or a kb id.")],
@@ -48,15 +60,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
     ) -> None:
         """An entity's profile: names, roles over time, events, co-participants, sources."""
-        from .link.kb import KbError
 
-        kb = kb_of(db)
-        try:
-            profile = kb.entity_profile(name)
-        except KbError as exc:
-            _fail(str(exc))
-        finally:
-            kb.store.close()
+        profile = with_kb(db, lambda kb_: kb_.entity_profile(name))
         if as_json:
             _dump(profile)
             return
@@ -114,15 +119,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     ) -> None:
         """Recurring events (numbered meetings, sessions) grouped into series, in order."""
-        from .link.kb import KbError
 
-        kb = kb_of(db)
-        try:
-            data = kb.series(name)
-        except KbError as exc:
-            _fail(str(exc))
-        finally:
-            kb.store.close()
+        data = with_kb(db, lambda kb_: kb_.series(name))
         if as_json:
             _dump(data)
             return
@@ -182,15 +180,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Merge two entities by hand; recorded in the audit log and replayed after every relink."""
-        from .link.kb import KbError
 
-        kb = kb_of(db)
-        try:
-            result = kb.merge(a, b, who=who, why=why)
-        except KbError as exc:
-            _fail(str(exc))
-        finally:
-            kb.store.close()
+        result = with_kb(db, lambda kb_: kb_.merge(a, b, who=who, why=why))
         if as_json:
             _dump(result)
             return
@@ -206,15 +197,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Split names off an entity into one of their own, kept apart from now on (audit log)."""
-        from .link.kb import KbError
 
-        kb = kb_of(db)
-        try:
-            result = kb.split(entity, aliases, who=who, why=why)
-        except KbError as exc:
-            _fail(str(exc))
-        finally:
-            kb.store.close()
+        result = with_kb(db, lambda kb_: kb_.split(entity, aliases, who=who, why=why))
         if as_json:
             _dump(result)
             return
@@ -228,15 +212,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     ) -> None:
         """Why two names are one entity (the chain of evidence), or why they are kept apart."""
-        from .link.kb import KbError
 
-        kb = kb_of(db)
-        try:
-            why = kb.why_merged(a, b)
-        except KbError as exc:
-            _fail(str(exc))
-        finally:
-            kb.store.close()
+        why = with_kb(db, lambda kb_: kb_.why_merged(a, b))
         if as_json:
             _dump(why)
             return
