@@ -148,12 +148,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 @router.post("/documents/{doc_id}/corrections")
 async def correct_from_form(request: Request, doc_id: str) -> RedirectResponse:
     """A correction made with one of the forms on the document and event pages."""
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "the form is stale or forged (CSRF token mismatch): reload the page")
+    form = await _editor_form(request)
     who = auth.principal(request)
-    if not who.can("editor"):
-        raise HTTPException(403 if who.authenticated else 401, "sign in with an editor token to correct facts")
     d = _data(request)
     op = str(form.get("op") or "")
     fact = str(form.get("fact") or "")
@@ -233,14 +229,21 @@ async def split_from_form(request: Request, key: str) -> RedirectResponse:
     return RedirectResponse("/entities/" + quote(key, safe=""), status_code=303)
 
 
-async def _editor_form(request: Request):
+async def _checked_form(request: Request, role: str | None = None, need: str = "sign in with an editor token"):
+    """A posted form whose CSRF token matches the session's and, when `role` is given, whose sender
+    holds that role; refuses with 403/401 otherwise."""
     form = await request.form()
     if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
         raise HTTPException(403, "the form is stale or forged (CSRF token mismatch): reload the page")
-    who = auth.principal(request)
-    if not who.can("editor"):
-        raise HTTPException(403 if who.authenticated else 401, "sign in with an editor token to correct facts")
+    if role is not None:
+        who = auth.principal(request)
+        if not who.can(role):
+            raise HTTPException(403 if who.authenticated else 401, need)
     return form
+
+
+async def _editor_form(request: Request):
+    return await _checked_form(request, "editor", "sign in with an editor token to correct facts")
 
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
@@ -386,12 +389,8 @@ def corrections_page(request: Request) -> HTMLResponse:
 
 @router.post("/corrections/{correction_id}/revert")
 async def revert_from_form(request: Request, correction_id: int) -> RedirectResponse:
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "the form is stale or forged (CSRF token mismatch): reload the page")
+    form = await _checked_form(request, "editor")
     who = auth.principal(request)
-    if not who.can("editor"):
-        raise HTTPException(403 if who.authenticated else 401, "sign in with an editor token")
     d = _data(request)
     c = d.correction(correction_id)
     if c.author != who.label and not who.can("admin"):
@@ -410,9 +409,7 @@ def login_page(request: Request) -> HTMLResponse:
 
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request):
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "the form is stale or forged (CSRF token mismatch): reload the page")
+    form = await _checked_form(request)
     who = request.app.state.tokens.by_token(str(form.get("token") or "").strip())
     nxt = _local(str(form.get("next") or ""), "/")
     if who is None:
@@ -425,9 +422,7 @@ async def login(request: Request):
 
 @router.post("/logout")
 async def logout(request: Request) -> RedirectResponse:
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "the form is stale or forged (CSRF token mismatch): reload the page")
+    await _checked_form(request)
     request.session.clear()
     return RedirectResponse("/", status_code=303)
 
@@ -444,12 +439,8 @@ def tokens_page(request: Request) -> HTMLResponse:
 
 @router.post("/admin/tokens")
 async def tokens_create(request: Request) -> RedirectResponse:
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "CSRF token mismatch: reload the page")
+    form = await _checked_form(request, "admin", "this needs an admin")
     who = auth.principal(request)
-    if not who.can("admin"):
-        raise HTTPException(403 if who.authenticated else 401, "this needs an admin")
     try:
         token = auth.create_token(request.app.state.store, name=str(form.get("name") or ""),
                                   role=str(form.get("role") or "viewer"), created_by=who.label)
@@ -461,12 +452,7 @@ async def tokens_create(request: Request) -> RedirectResponse:
 
 @router.post("/admin/tokens/{token_id}/revoke")
 async def tokens_revoke(request: Request, token_id: int) -> RedirectResponse:
-    form = await request.form()
-    if not auth.csrf_ok(request, form.get(auth.CSRF_FIELD)):
-        raise HTTPException(403, "CSRF token mismatch: reload the page")
-    who = auth.principal(request)
-    if not who.can("admin"):
-        raise HTTPException(403 if who.authenticated else 401, "this needs an admin")
+    await _checked_form(request, "admin", "this needs an admin")
     auth.revoke_token(request.app.state.store, token_id)
     request.app.state.tokens.clear()
     return RedirectResponse("/admin/tokens", status_code=303)
