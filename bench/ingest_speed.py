@@ -199,7 +199,8 @@ def main() -> int:
                 whole = base + sum(times["sqlite"]) + vec
                 row("(b) + vector indexing: ingest into SQLite", whole, None, (whole - base) / base * 100)
         for backend, store in stores.items():
-            first, last = times[backend][: n // 10], times[backend][-(n // 10):]
+            tenth = max(1, n // 10)
+            first, last = times[backend][:tenth], times[backend][-tenth:]
             print(f"put into {names[backend]}: outcomes {outcomes[backend]}; {store.count('documents')} documents, "
                   f"{store.count('events')} events, {store.count('mentions')} mentions stored; put p50 "
                   f"{pct(first, .5) * 1000:.1f} ms over the first tenth, {pct(last, .5) * 1000:.1f} ms over the last")

@@ -8,6 +8,8 @@ Normally run in code (`communique.store.repository.migrate`), which passes an op
 
 from __future__ import annotations
 
+import contextlib
+
 from alembic import context
 
 from communique.store.db import make_engine, resolve_url
@@ -16,10 +18,8 @@ from communique.store.schema import metadata
 
 # Every module that declares tables on this metadata, so autogenerate sees all of them.
 for _module in ("communique.link.tables", "communique.corrections", "communique.api.tables"):
-    try:
+    with contextlib.suppress(ImportError):  # a layer not installed in this build
         __import__(_module)
-    except ImportError:  # a layer not installed in this build
-        pass
 
 config = context.config
 
