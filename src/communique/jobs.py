@@ -154,6 +154,4 @@ def _put(doc, source: Source, store: Store, searcher: Searcher) -> str:
 def retry_failed(store: Store, options: IngestOptions | None = None,
                  progress: Callable[[Source, str], None] | None = None) -> IngestSummary:
     """Try every source that failed before once more; a success clears its failure."""
-    sources = [f["source"] for f in store.failures()]
-    summary = ingest(sources, store, options, progress)
-    return summary
+    return ingest([f["source"] for f in store.failures()], store, options, progress)

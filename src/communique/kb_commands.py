@@ -60,7 +60,6 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
     ) -> None:
         """An entity's profile: names, roles over time, events, co-participants, sources."""
-
         profile = with_kb(db, lambda kb_: kb_.entity_profile(name))
         if as_json:
             _dump(profile)
@@ -119,7 +118,6 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     ) -> None:
         """Recurring events (numbered meetings, sessions) grouped into series, in order."""
-
         data = with_kb(db, lambda kb_: kb_.series(name))
         if as_json:
             _dump(data)
@@ -180,7 +178,6 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Merge two entities by hand; recorded in the audit log and replayed after every relink."""
-
         result = with_kb(db, lambda kb_: kb_.merge(a, b, who=who, why=why))
         if as_json:
             _dump(result)
@@ -197,7 +194,6 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Split names off an entity into one of their own, kept apart from now on (audit log)."""
-
         result = with_kb(db, lambda kb_: kb_.split(entity, aliases, who=who, why=why))
         if as_json:
             _dump(result)
@@ -212,7 +208,6 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     ) -> None:
         """Why two names are one entity (the chain of evidence), or why they are kept apart."""
-
         why = with_kb(db, lambda kb_: kb_.why_merged(a, b))
         if as_json:
             _dump(why)

@@ -378,10 +378,8 @@ class EntityStep:
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)
                 if inside:
-                    ent = table.get("ORG", surface) or (table.get("ORG", surface) if ACRONYM.match(surface) else None)
-                    if ent is None and ACRONYM.match(surface) and table.gaz.organization(surface):
-                        ent = None  # an acronym inside another name is not an organization of its own
-                    m.entity = ent.id if ent else None
+                    # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
+                    # of its own; it links to one only if the text names that body elsewhere (below)
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None

@@ -251,8 +251,6 @@ class EventStep:
                    trigger=text[trig.char_start:trig.char_end])
         if ordinal is not None and name:
             ev.series = _series_key(name)
-        if status == "planned" and ev.type not in BACKGROUND:
-            pass
         self._own[ev.id] = (date is not None, location is not None)
         return ev
 

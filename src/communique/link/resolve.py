@@ -376,6 +376,18 @@ def _close(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _compare_initials(m, a: dict, b: dict, key: str, weight: float, label: str) -> None:
+    """Where full names are missing on either side, the initials agree (evidence) or differ (a conflict)."""
+    ai, bi = _s(a.get(key)), _s(b.get(key))
+    if not (ai and bi):
+        return
+    if ai & bi:
+        m.score += weight
+        m.reasons.append(f"{label} '{_fmt(ai & bi).upper()}' agrees")
+    else:
+        m.conflicts.append(f"{label}s differ: {_fmt(ai).upper()} vs {_fmt(bi).upper()}")
+
+
 def _fmt(values) -> str:
     return ", ".join(sorted(values))
 
@@ -416,13 +428,7 @@ def _score_person(a: dict, b: dict) -> Match:
         else:
             m.conflicts.append(f"first names differ: {_fmt(af)} vs {_fmt(bf)}")
     else:
-        ai, bi = _s(a.get("fi")), _s(b.get("fi"))
-        if ai and bi:
-            if ai & bi:
-                m.score += 0.15
-                m.reasons.append(f"first initial '{_fmt(ai & bi).upper()}' agrees")
-            else:
-                m.conflicts.append(f"first initials differ: {_fmt(ai).upper()} vs {_fmt(bi).upper()}")
+        _compare_initials(m, a, b, "fi", 0.15, "first initial")
     ap, bp = _s(a.get("pat")), _s(b.get("pat"))
     if ap and bp:
         if ap & bp or any(_close(x, y) for x in ap for y in bp):
@@ -431,13 +437,7 @@ def _score_person(a: dict, b: dict) -> Match:
         else:
             m.conflicts.append(f"patronymics differ: {_fmt(ap)} vs {_fmt(bp)}")
     else:
-        ai, bi = _s(a.get("pi")), _s(b.get("pi"))
-        if ai and bi:
-            if ai & bi:
-                m.score += 0.1
-                m.reasons.append(f"patronymic initial '{_fmt(ai & bi).upper()}' agrees")
-            else:
-                m.conflicts.append(f"patronymic initials differ: {_fmt(ai).upper()} vs {_fmt(bi).upper()}")
+        _compare_initials(m, a, b, "pi", 0.1, "patronymic initial")
     ac, bc = _s(a.get("countries")), _s(b.get("countries"))
     if ac and bc:
         if ac & bc:
