@@ -412,6 +412,55 @@ def test_search_ranks_the_better_match_first(store):
     assert [h["id"] for h in store.search_text("торговля", limit=1)] == ["often"]
 
 
+def test_ranking_reads_no_text_and_snippets_come_for_the_shown_hits(store):
+    _search_corpus(store)
+    ranked = store.search_text("визит министра", snippets=False)
+    assert ranked == [{"id": "ru-visit", "score": ranked[0]["score"]}]
+    docs = store.snippets(["ru-visit", "en-visit", "no-such-document"])
+    assert set(docs) == {"ru-visit", "en-visit"}
+    assert docs["en-visit"]["title"] == "Visit to Tashkent" and docs["en-visit"]["text"].startswith("The Foreign")
+
+
+def test_main_events_come_from_the_fact_tables_in_record_order(store):
+    minsk = Entity("l1", "LOC", "Минск", kind="city", iso="BY")
+    people = [Entity(f"p{i}", "PER", name, kind="person")
+              for i, name in enumerate(["Александр Лукашенко", "Шавкат Мирзиёев", "Ли Цян", "Никол Пашинян"], 1)]
+    text = "Переговоры в Минске. Подписание протокола. Пленарное заседание."
+    talks = _event("Переговоры в Минске.", "e1", "MEETING", start="2026-04-27", participants=("p1", "p2", "p3", "p4"))
+    talks.location, talks.end = "l1", "2026-04-28"
+    signing = _event("Подписание протокола.", "e2", "SIGNING", start="2026-04-28", participants=("p1", "p9"))
+    plenary = _event("Пленарное заседание.", "e3", "SESSION")
+    plenary.parent = "e1"  # a sub-event is not a main event
+    forum = _event("Форум.", "e4", "FORUM")
+    forum.name, forum.status = "Цифровой форум", "planned"
+    store.put(simple_record("d1", text, entities=[minsk, *people], events=[talks, signing, plenary, forum]))
+    store.put(simple_record("d2", "Без событий."))
+    found = store.main_events(["d1", "d2", "unknown"])
+    assert set(found) == {"d1"}
+    assert [e["type"] for e in found["d1"]] == ["MEETING", "SIGNING", "FORUM"]
+    first = found["d1"][0]
+    assert first["location"] == "Минск" and (first["start"], first["end"]) == ("2026-04-27", "2026-04-28")
+    assert first["participants"] == ["Александр Лукашенко", "Шавкат Мирзиёев", "Ли Цян"]  # the first three
+    assert found["d1"][1]["participants"] == ["Александр Лукашенко"]  # an unknown entity id is left out
+    assert found["d1"][2]["name"] == "Цифровой форум" and found["d1"][2]["status"] == "planned"
+    assert [e["type"] for e in store.main_events(["d1"], n=1)["d1"]] == ["MEETING"]
+    assert store.main_events([]) == {}
+
+
+def test_snippet_is_the_sentence_with_most_query_words_marked():
+    from communique.store.fulltext import query_lemmas, snippet
+
+    text = ("Министр прибыл в Бишкек. Министры обсудили цифровую повестку!\n"
+            "Визит министра завершился подписанием протокола… Пресс-служба.")
+    assert snippet(text, query_lemmas("визит министра")) == "[[Визит министра]] завершился подписанием протокола…"
+    assert snippet(text, query_lemmas("цифровой")) == "Министры обсудили [[цифровую]] повестку!"
+    assert snippet(text, query_lemmas("урожай")) == "Министр прибыл в Бишкек."  # no hit: the first sentence
+    assert snippet("", ["визит"], "Заголовок") == "Заголовок"
+    long = "Слово " * 100 + "визит министра " + "слово " * 100 + "."
+    clipped = snippet(long, query_lemmas("визит"))
+    assert clipped.startswith("…") and clipped.endswith("…") and "[[визит]]" in clipped and len(clipped) < 340
+
+
 # -- filters -----------------------------------------------------------------------------------
 
 def _filter_corpus(store: Store) -> None:

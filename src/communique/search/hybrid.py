@@ -1,6 +1,9 @@
 """Hybrid retrieval: full text (Russian morphology, in the store) and multilingual vectors, fused by
 reciprocal rank, with the store's filters applied to both, and every hit shown with the sentence
-that matched and the key facts of its document."""
+that matched and the key facts of its document.
+
+A search ranks on ids and scores alone (`Searcher.rank`); the text of a document is read, and its
+snippet and key facts made, only for the hits shown."""
 
 from __future__ import annotations
 
@@ -29,6 +32,17 @@ class Hit:
         return asdict(self)
 
 
+@dataclass
+class Ranking:
+    """Documents for a query, best first, with their fused scores, how each was found, and every
+    document that matched (`candidates`, for counts and facets: may go deeper than `order`)."""
+
+    order: list[str]
+    scores: dict[str, float]
+    via: dict[str, list[str]]
+    candidates: set[str]
+
+
 def _lead(text: str | None, title: str | None) -> str | None:
     """The first sentence of the story: a line that ends like a sentence, not the title or a dateline."""
     for line in (text or "").splitlines():
@@ -37,6 +51,24 @@ def _lead(text: str | None, title: str | None) -> str | None:
             end = line.find(". ", 60)
             return line[:end + 1] if end > 0 else line
     return None
+
+
+def hit_snippet(text: str | None, lemmas: list[str], title: str | None) -> str:
+    """The sentence with the query's words marked; for a document found by meaning alone, its lead."""
+    found = snippet(text, lemmas, title)
+    if "[[" not in found:
+        found = _lead(text, title) or found
+    return found
+
+
+def fact_line(event: dict) -> str:
+    """One key fact: type «name» · status · when · where · who."""
+    when = event.get("start") or event.get("end") or ""
+    if event.get("start") and event.get("end"):
+        when = f"{event['start']}–{event['end']}"
+    label = event["type"].lower() + (f" «{event['name']}»" if event.get("name") else "")
+    who = ", ".join(event.get("participants") or [])
+    return " · ".join(x for x in (label, event.get("status"), when, event.get("location") or "", who) if x)
 
 
 class Searcher:
@@ -49,66 +81,54 @@ class Searcher:
     def add(self, doc_id: str, title: str | None, text: str) -> None:
         self.index.add([doc_id], semantic.embed([semantic.document_text(title, text)]))
 
-    def search(self, query: str, limit: int = 10, filters: dict | None = None, mode: str = "hybrid",
-               with_facts: bool = True) -> list[Hit]:
+    def rank(self, query: str, filters: dict | None = None, mode: str = "hybrid", depth: int = 30,
+             text_depth: int | None = None) -> Ranking:
+        """Fuse the `depth` best full-text matches and the `depth` nearest vectors that pass the
+        filters; `text_depth` (≥ depth) counts more full-text matches as candidates."""
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; use one of {MODES}")
-        depth = max(limit * 3, 30)
-        ranked: dict[str, float] = {}
+        scores: dict[str, float] = {}
         via: dict[str, list[str]] = {}
-        text_hits: dict[str, dict] = {}
+        candidates: set[str] = set()
+
+        def fuse(ids: list[str], how: str) -> None:
+            for rank, doc_id in enumerate(ids[:depth]):
+                scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+                via.setdefault(doc_id, []).append(how)
+            candidates.update(ids)
+
         if mode in ("hybrid", "text"):
-            for rank, hit in enumerate(self.store.search_text(query, limit=depth, filters=filters)):
-                text_hits[hit["id"]] = hit
-                ranked[hit["id"]] = ranked.get(hit["id"], 0.0) + 1.0 / (RRF_K + rank + 1)
-                via.setdefault(hit["id"], []).append("text")
+            found = self.store.search_text(query, limit=max(depth, text_depth or 0), filters=filters,
+                                           snippets=False)
+            fuse([h["id"] for h in found], "text")
         if mode in ("hybrid", "semantic") and query.strip() and len(self.index):
-            found = self.index.search(semantic.embed([query])[0], depth)
-            ids = self.store.filter_ids([d for d, _ in found], filters)
-            for rank, doc_id in enumerate(ids):
-                ranked[doc_id] = ranked.get(doc_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-                via.setdefault(doc_id, []).append("semantic")
-        order = sorted(ranked, key=lambda d: -ranked[d])[:limit]
-        missing = [d for d in order if d not in text_hits]
-        docs = self.store.snippets(missing)
+            nearest = self.index.search(semantic.query_vector(query), depth)
+            fuse(self.store.filter_ids([d for d, _ in nearest], filters), "semantic")
+        return Ranking(sorted(scores, key=lambda d: -scores[d]), scores, via, candidates)
+
+    def search(self, query: str, limit: int = 10, filters: dict | None = None, mode: str = "hybrid",
+               with_facts: bool = True, offset: int = 0) -> list[Hit]:
+        ranking = self.rank(query, filters, mode, depth=max((offset + limit) * 3, 30))
+        return self.hits(query, ranking.order[offset:offset + limit], ranking, with_facts=with_facts)
+
+    def hits(self, query: str, ids: list[str], ranking: Ranking, with_facts: bool = True) -> list[Hit]:
+        """The shown hits: each document's snippet for the query and, with_facts, its key facts."""
+        docs = self.store.snippets(ids)
+        facts = self.store.main_events(ids) if with_facts else {}
         lemmas = query_lemmas(query)
         hits = []
-        for doc_id in order:
-            if doc_id in text_hits:
-                h = text_hits[doc_id]
-                hit = Hit(doc_id, h["url"], h["title"], h.get("published"), ranked[doc_id], h["snippet"], via[doc_id])
-            else:
-                d = docs.get(doc_id)
-                if d is None:
-                    continue
-                text_snippet = snippet(d["text"], lemmas, d["title"])
-                if "[[" not in text_snippet:
-                    text_snippet = _lead(d["text"], d["title"]) or text_snippet  # found by meaning: its lead
-                hit = Hit(doc_id, d["url"], d["title"], d["published"], ranked[doc_id], text_snippet, via[doc_id])
-            if with_facts:
-                hit.facts = self.key_facts(doc_id)
-            hits.append(hit)
+        for doc_id in ids:
+            d = docs.get(doc_id)
+            if d is None:  # deleted since it was ranked
+                continue
+            hits.append(Hit(doc_id, d["url"], d["title"], d["published"], ranking.scores[doc_id],
+                            hit_snippet(d["text"], lemmas, d["title"]), ranking.via[doc_id],
+                            [fact_line(ev) for ev in facts.get(doc_id, [])]))
         return hits
 
     def key_facts(self, doc_id: str, n: int = 3) -> list[str]:
         """A line per main event: type, date, place, who."""
-        record = self.store.get_record(doc_id)
-        if record is None:
-            return []
-        lines = []
-        for ev in record.events:
-            if ev.parent:
-                continue
-            when = ev.start or ev.end or ""
-            if ev.start and ev.end:
-                when = f"{ev.start}–{ev.end}"
-            who = ", ".join(n for n in (record.entity_name(p.entity) for p in ev.participants[:3]) if n)
-            where = record.entity_name(ev.location) or ""
-            label = ev.type.lower() + (f" «{ev.name}»" if ev.name else "")
-            lines.append(" · ".join(x for x in (label, ev.status, when, where, who) if x))
-            if len(lines) >= n:
-                break
-        return lines
+        return [fact_line(ev) for ev in self.store.main_events([doc_id], n).get(doc_id, [])]
 
     def save(self) -> None:
         self.index.save()

@@ -37,6 +37,15 @@ def embed(texts: list[str]) -> np.ndarray:
     return vecs / np.maximum(norms, 1e-12)
 
 
+@functools.lru_cache(maxsize=1024)
+def query_vector(query: str) -> np.ndarray:
+    """The embedding of a search query, kept for the 1,024 latest distinct queries (a page of results,
+    the next page and the same query with other filters all embed it once)."""
+    vector = embed([query])[0]
+    vector.flags.writeable = False  # shared by every caller of the cache
+    return vector
+
+
 def document_text(title: str | None, text: str, limit: int = 1200) -> str:
     """What stands for a document in vector space: its title and lead."""
     body = " ".join(text.split())[:limit]

@@ -29,6 +29,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import text as sql_text
 
 from ..model import Document, Record, date_bounds
 from . import fulltext
@@ -55,6 +56,7 @@ D = DocumentRow.__table__
 # A document row less its bulky columns, and whether it holds a Record (a stub does not).
 _META = (*(c for c in D.c if c.name not in ("text", "lemmas", "record_json")),
          D.c.record_json.is_not(None).label("stored"))
+_LOCK_KEYS = sql_text("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(CAST(:keys AS text[])) AS k")
 STATUSES = ("new", "unchanged", "upgraded", "duplicate")
 DUPLICATE_KINDS = ("exact", "near")
 FILTERS = ("period", "event_type", "person", "organization", "country", "topic", "language", "source",
@@ -219,10 +221,11 @@ class Store:
 
     def _lock(self, conn: Connection, *keys: str) -> None:
         """Serialize writers of the same document (PostgreSQL; SQLite's BEGIN IMMEDIATE already does)."""
-        if conn.dialect.name != "postgresql":
+        if conn.dialect.name != "postgresql" or not keys:
             return
-        for key in sorted(set(keys)):
-            conn.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
+        # One statement for all the keys, taken in sorted order (unnest yields the array in order), so
+        # that two writers of overlapping batches cannot deadlock.
+        conn.execute(_LOCK_KEYS, {"keys": sorted(set(keys))})
 
     # -- writing ---------------------------------------------------------------------------------
     def put(self, record: Record, *, fetched: str | None = None, source: str | None = None,
@@ -305,7 +308,10 @@ class Store:
         doc = record.document
         content_hash = doc.content_hash
         version = record.extractor.version
-        by_hash = conn.execute(select(*_META).where(D.c.content_hash == content_hash)).first()
+        # What the store holds under this content, id or URL, in one query.
+        held = conn.execute(select(*_META).where(or_(
+            D.c.content_hash == content_hash, D.c.id == doc.id, *([D.c.url == doc.url] if doc.url else [])))).all()
+        by_hash = next((row for row in held if row.content_hash == content_hash), None)
         if by_hash is not None and by_hash.id == doc.id and by_hash.stored:
             if not replaces(version, by_hash.extractor_version):
                 refresh = {k: v for k, v in (("url", doc.url), ("source", doc.source), ("fetched", doc.fetched),
@@ -336,12 +342,12 @@ class Store:
 
         # New content (or a stub of this id holding this hash): replace what the id and URL held.
         replaced = None
-        by_id = conn.execute(select(*_META).where(D.c.id == doc.id)).first()
+        by_id = next((row for row in held if row.id == doc.id), None)
         if by_id is not None and by_id.stored:
             self._keep_version(conn, by_id, "content")
             replaced = by_id.content_hash
         if doc.url:
-            for old in conn.execute(select(*_META).where(D.c.url == doc.url, D.c.id != doc.id)).all():
+            for old in (row for row in held if row.url == doc.url and row.id != doc.id):
                 if old.stored:
                     self._keep_version(conn, old, "content")
                     replaced = replaced or old.content_hash
@@ -583,9 +589,12 @@ class Store:
             return found
 
     # -- search ----------------------------------------------------------------------------------
-    def search_text(self, query: str, limit: int = 20, filters: dict | None = None) -> list[dict]:
+    def search_text(self, query: str, limit: int = 20, filters: dict | None = None, *,
+                    snippets: bool = True) -> list[dict]:
         """Full-text search with Russian morphology; hits {id, url, title, published, score, snippet},
-        best first, the snippet the matching sentence with the hits marked [[like this]].
+        best first, the snippet the matching sentence with the hits marked [[like this]]. With
+        snippets=False the hits are {id, score} only (no text is read): for ranking many candidates
+        of which a few will be shown (see `snippets`).
 
         Filters (a value or a list of values, any of which may match; all filters must hold):
         period ("2026-04", "2026-01..2026-03" or a (from, to) pair: published or an event in it),
@@ -598,7 +607,8 @@ class Store:
         lemmas = fulltext.query_lemmas(query)
         if not lemmas and not any(v for k, v in filters.items() if k != "duplicates"):
             return []
-        stmt = select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.text, D.c.pk)
+        columns = (D.c.id, D.c.url, D.c.title, D.c.published, D.c.text) if snippets else (D.c.id,)
+        stmt = select(*columns, D.c.pk)
         if lemmas:
             stmt, score = fulltext.apply_search(stmt, self.dialect, query, lemmas)
             stmt = stmt.add_columns(score.label("score")).order_by(score.desc(), D.c.pk)
@@ -608,6 +618,8 @@ class Store:
         stmt = stmt.where(D.c.record_json.is_not(None), *self._conditions(filters)).limit(limit)
         with self._read() as conn:
             rows = conn.execute(stmt).all()
+        if not snippets:
+            return [{"id": r.id, "score": float(r.score or 0.0)} for r in rows]
         return [{"id": r.id, "url": r.url, "title": r.title, "published": r.published,
                  "score": float(r.score or 0.0),
                  "snippet": fulltext.snippet(r.text, lemmas, r.title)} for r in rows]
@@ -630,6 +642,36 @@ class Store:
         with self._read() as conn:
             return {r.id: {"url": r.url, "title": r.title, "published": r.published, "text": r.text}
                     for r in conn.execute(stmt)}
+
+    def main_events(self, ids: list[str], n: int = 3) -> dict[str, list[dict]]:
+        """The first `n` top-level events (no parent) of each document, in the Record's order, read from
+        the fact tables (no Record is parsed): {id: [{type, name, status, start, end, location,
+        participants}]}, the location and the (first three) participants by entity name."""
+        if not ids:
+            return {}
+        E, P, N = EventRow.__table__, ParticipantRow.__table__, EntityRow.__table__
+        out: dict[str, list[dict]] = {}
+        with self._read() as conn:
+            events = conn.execute(
+                select(E.c.document_id, E.c.event_id, E.c.type, E.c.name, E.c.status, E.c.start, E.c.end,
+                       E.c.location).where(E.c.document_id.in_(ids), E.c.parent.is_(None))
+                .order_by(E.c.document_id, E.c.pk)).all()
+            for ev in events:
+                if len(out.setdefault(ev.document_id, [])) < n:
+                    out[ev.document_id].append(ev)
+            wanted = {(ev.document_id, ev.event_id) for evs in out.values() for ev in evs}
+            who: dict[tuple[str, str], list[str]] = {}
+            for p in conn.execute(select(P.c.document_id, P.c.event_id, P.c.entity_id)
+                                  .where(P.c.document_id.in_(list(out))).order_by(P.c.pk)):
+                if (p.document_id, p.event_id) in wanted:
+                    who.setdefault((p.document_id, p.event_id), []).append(p.entity_id)
+            names = {(r.document_id, r.entity_id): r.name for r in conn.execute(
+                select(N.c.document_id, N.c.entity_id, N.c.name).where(N.c.document_id.in_(list(out))))}
+        return {doc_id: [{"type": ev.type, "name": ev.name, "status": ev.status, "start": ev.start, "end": ev.end,
+                          "location": names.get((doc_id, ev.location)) if ev.location else None,
+                          "participants": [x for x in (names.get((doc_id, e))
+                                                       for e in who.get((doc_id, ev.event_id), [])[:3]) if x]}
+                         for ev in evs] for doc_id, evs in out.items()}
 
     def _conditions(self, filters: dict) -> list:
         unknown = set(filters) - set(FILTERS)

@@ -40,8 +40,9 @@ from ..corrections import CorrectedRecord, Correction, CorrectionError, Correcti
 
 __all__ = ["CorrectionError", "FactIndex", "NotFound", "WebData", "entity_key", "highlight", "safe_url"]
 from ..model import Record, date_bounds
+from ..search.hybrid import hit_snippet
 from ..store import Store
-from ..store.fulltext import apply_search, query_lemmas
+from ..store.fulltext import query_lemmas
 from ..store.schema import (
     AgreementPartyRow,
     AgreementRow,
@@ -662,17 +663,17 @@ class WebData:
         idx = self.index()
         q = (q or "").strip()
         if q:
-            order, via, candidates, scores = self._ranked(q, filters, mode, depth=max((offset + limit) * 3, 30))
-            page = order[offset:offset + limit]
+            ranking = self.searcher.rank(q, filters, mode, depth=max((offset + limit) * 3, 30), text_depth=FACET_DEPTH)
+            candidates = ranking.candidates
+            page = ranking.order[offset:offset + limit]
             texts = self.store.snippets(page)
             lemmas = query_lemmas(q)
             hits = []
             for doc_id in page:
-                score = scores[doc_id]
                 d = texts.get(doc_id) or {}
                 hits.append({"id": doc_id, "url": d.get("url"), "title": d.get("title"), "published": d.get("published"),
-                             "score": score, "snippet": quick_snippet(d.get("text"), lemmas, d.get("title")),
-                             "via": via.get(doc_id, [])})
+                             "score": ranking.scores[doc_id], "snippet": hit_snippet(d.get("text"), lemmas, d.get("title")),
+                             "via": ranking.via.get(doc_id, [])})
         else:
             candidates = set(self._filtered_docs(filters))
             ordered = sorted((idx.docs[d] for d in candidates if d in idx.docs),
@@ -686,39 +687,6 @@ class WebData:
             h["facts"] = self.key_facts(h["id"], lang=lang)
         return {"query": q, "filters": filters, "mode": mode, "hits": hits, "total": len(candidates),
                 "facets": self.facets(candidates, lang=lang)}
-
-    def _ranked(self, q: str, filters: dict, mode: str, depth: int) -> tuple[list[str], dict, set, dict]:
-        """Documents for a query, best first, as (id, fused score); how each was found; every match counted."""
-        from ..search.hybrid import RRF_K
-
-        ranked: dict[str, float] = {}
-        via: dict[str, list[str]] = {}
-        candidates: set[str] = set()
-        lemmas = query_lemmas(q)
-        if mode in ("hybrid", "text") and lemmas:
-            stmt, score = apply_search(select(D.c.id), self.store.dialect, q, lemmas)
-            stmt = stmt.where(D.c.record_json.is_not(None), D.c.duplicate_of.is_(None)) \
-                .order_by(score.desc(), D.c.pk).limit(FACET_DEPTH)
-            with self.store._read() as conn:
-                ids = list(conn.execute(stmt).scalars())
-            if filters:
-                ids = self.store.filter_ids(ids, filters)
-            candidates.update(ids)
-            for rank, doc_id in enumerate(ids[:depth]):
-                ranked[doc_id] = ranked.get(doc_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-                via.setdefault(doc_id, []).append("text")
-        if mode in ("hybrid", "semantic"):
-            index = self.searcher.index
-            if len(index):
-                found = index.search(query_vector(q), depth)
-                ids = [d for d, _ in found]
-                ids = self.store.filter_ids(ids, filters) if filters else self.store.filter_ids(ids, {})
-                candidates.update(ids)
-                for rank, doc_id in enumerate(ids):
-                    ranked[doc_id] = ranked.get(doc_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-                    via.setdefault(doc_id, []).append("semantic")
-        order = sorted(ranked, key=lambda d: (-ranked[d], d))
-        return order, via, candidates | set(ranked), ranked
 
     def _filtered_docs(self, filters: dict) -> list[str]:
         idx = self.index()
@@ -1335,73 +1303,6 @@ def _conflicts(ev: EventFact, others: list[EventFact], idx: FactIndex) -> list[d
             out.append({"field": field_name, "values": [{"value": v, "documents": d} for v, d in seen.items()]})
     return out
 
-
-@functools.lru_cache(maxsize=1024)
-def query_vector(q: str):
-    """The embedding of a query (kept for the 1,024 latest distinct queries)."""
-    from ..search.semantic import embed
-
-    return embed([q])[0]
-
-
-_SENTENCE = re.compile(r"[^\n.!?…]+(?:[.!?…]+[»\"”)]*|$)", re.M)
-_WORD_RE = re.compile(r"\w+")
-SNIPPET_MAX = 320
-
-
-def quick_snippet(text: str | None, lemmas: list[str], title: str | None = None) -> str:
-    """The sentence with the most query words, each run of hits marked [[like this]] (the format of
-    `communique.store.fulltext.snippet`, made with a regular-expression sentence split: cheap enough
-    to run for every hit of every page)."""
-    from ..store.fulltext import lemma, match_key
-
-    if not text:
-        return title or ""
-    keys = {match_key(lem) for lem in lemmas}
-    best: tuple[int, int, list] | None = None
-    best_score = 0
-    for m in _SENTENCE.finditer(text):
-        start, end = m.span()
-        if not text[start:end].strip():
-            continue
-        if best is None:
-            best = (start, end, [])
-        hits, found = [], set()
-        for w in _WORD_RE.finditer(text, start, end):
-            key = match_key(lemma(w.group()))
-            if key in keys:
-                hits.append((w.start(), w.end()))
-                found.add(key)
-        if len(found) > best_score:
-            best, best_score = (start, end, hits), len(found)
-    if best is None:
-        return title or ""
-    start, end, hits = best
-    while start < end and text[start].isspace():
-        start += 1
-    prefix = suffix = ""
-    if end - start > SNIPPET_MAX:
-        centre = hits[0][0] if hits else start
-        new_start = max(start, centre - SNIPPET_MAX // 3)
-        new_end = min(end, new_start + SNIPPET_MAX)
-        prefix, suffix = ("…" if new_start > start else ""), ("…" if new_end < end else "")
-        start, end = new_start, new_end
-        hits = [(a, b) for a, b in hits if a >= start and b <= end]
-    runs: list[list[int]] = []
-    for a, b in hits:
-        if runs and not text[runs[-1][1]:a].strip():
-            runs[-1][1] = b
-        else:
-            runs.append([a, b])
-    out, pos = [], start
-    for a, b in runs:
-        out.append(text[pos:a] + "[[" + text[a:b] + "]]")
-        pos = b
-    out.append(text[pos:end])
-    return (prefix + "".join(out) + suffix).strip()
-
-
-# -- highlighting --------------------------------------------------------------------------------
 
 def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None) -> Markup:
     """The document text as HTML, every fact marked at its evidence and linked to its entity or event.
