@@ -84,6 +84,40 @@ def test_retry_failed_clears_a_fixed_source(opened, folder):
     assert [f["source"] for f in opened.failures()] == [str(folder / "broken.pdf")]
 
 
+def test_documents_are_written_in_batches_and_one_bad_record_fails_alone(opened, tmp_path, monkeypatch):
+    d = tmp_path / "batch"
+    d.mkdir()
+    for i in range(1, 8):
+        (d / f"r{i}.txt").write_text(_release(i), encoding="utf-8")
+    batches: list[int] = []
+    put_many, put = Store.put_many, Store.put
+
+    def counting_put_many(self, records, **kw):
+        batches.append(len(records))
+        if any("номер 5" in r.document.text for r in records):
+            raise RuntimeError("the database refused one row")
+        return put_many(self, records, **kw)
+
+    def refusing_put(self, record, **kw):
+        if "номер 5" in record.document.text:
+            raise RuntimeError("the database refused one row")
+        return put(self, record, **kw)
+
+    monkeypatch.setattr(jobs, "BATCH", 3)
+    monkeypatch.setattr(jobs, "BATCH_SECONDS", 3600)
+    monkeypatch.setattr(Store, "put_many", counting_put_many)
+    monkeypatch.setattr(Store, "put", refusing_put)
+    seen: list[str] = []
+    summary = jobs.ingest([str(d)], opened, progress=lambda source, outcome: seen.append(outcome))
+    assert batches == [3, 3, 1]  # r4..r6 failed as a batch, then went one by one
+    assert summary.counts["new"] == 6 and summary.counts["failed"] == 1
+    assert "refused" in summary.failures[0][1] and summary.failures[0][0].endswith("r5.txt")
+    assert sorted(seen) == ["failed"] + ["new"] * 6
+    assert opened.count("documents") == 6
+    assert [f["source"] for f in opened.failures()] == [str(d / "r5.txt")]
+    assert len(Searcher(opened).index) == 6  # every stored document was indexed
+
+
 def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
     d = tmp_path / "dups"
     d.mkdir()

@@ -1,16 +1,19 @@
 """Jobs that compose the layers: ingest sources into the store (read → extract → store → index).
 
-Each document is stored in one transaction of its own, so a batch killed half way loses nothing
-that was stored and a re-run skips it ("unchanged"); documents that were stored but not yet
-indexed are indexed on the next run. Failures are kept in the store with their reason and are
+Extracted documents are written a few at a time (`BATCH` of them, or what came within
+`BATCH_SECONDS`), each batch in one transaction (Store.put_many: one lock statement, one multi-row
+insert per table), then indexed and linked. A batch killed half way loses nothing that was stored,
+and a re-run skips what was ("unchanged") and redoes the rest; documents that were stored but not
+yet indexed are indexed on the next run. Failures are kept in the store with their reason and are
 retried with `retry_failed`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +22,17 @@ from .ingest.dedup import Deduplicator
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
 from .link import link_document
+from .model import Document, Record
 from .search import Searcher
 from .store import Store
 
 OUTCOMES = ("new", "upgraded", "unchanged", "duplicate", "failed", "skipped")
 SAVE_EVERY = 50
+# Documents written in one transaction: a PostgreSQL put of one document is mostly round trips
+# (5 ms against 2.5 ms a document in batches of 10, bench/ingest_speed.py); the time bound keeps a
+# slow crawl's documents from waiting long to be stored.
+BATCH = 16
+BATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -72,83 +81,156 @@ def _cache_path(store: Store) -> Path | None:
     return Path(".communique") / "http-cache.json"
 
 
+Report = Callable[[Source, str], None]
+
+
 def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = None,
-           progress: Callable[[Source, str], None] | None = None, searcher: Searcher | None = None) -> IngestSummary:
+           progress: Report | None = None, searcher: Searcher | None = None) -> IngestSummary:
     """Read every source of every spec into the store; returns what happened to each."""
     options = options or IngestOptions()
-    searcher = searcher or Searcher(store)
-    summary = IngestSummary()
-    dedup = _deduplicator(store)
     cache_file = _cache_path(store)
     if cache_file is not None:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
     cache = HttpCache(cache_file)
     fetcher = Fetcher(min_interval=options.rate, timeout=options.timeout, max_bytes=options.max_bytes)
-    stored_since_save = 0
-    try:
+
+    def sources() -> Iterator[Source]:
         for spec in specs:
-            for source in iter_sources(spec, glob=options.glob, follow=options.follow, depth=options.depth,
-                                       same_host=options.same_host, max_pages=options.max_pages, fetcher=fetcher,
-                                       cache=cache, max_bytes=options.max_bytes):
-                outcome = _one(source, store, searcher, dedup, summary)
-                if outcome in ("new", "upgraded"):
-                    stored_since_save += 1
-                    if stored_since_save >= SAVE_EVERY:
-                        searcher.save()
-                        with contextlib.suppress(OSError):
-                            cache.save()
-                        stored_since_save = 0
-                if progress:
-                    progress(source, outcome)
-    finally:
-        searcher.save()
+            yield from iter_sources(spec, glob=options.glob, follow=options.follow, depth=options.depth,
+                                    same_host=options.same_host, max_pages=options.max_pages, fetcher=fetcher,
+                                    cache=cache, max_bytes=options.max_bytes)
+
+    def saved() -> None:
         with contextlib.suppress(OSError):
             cache.save()
+
+    try:
+        return ingest_sources(sources(), store, progress=progress, searcher=searcher, on_save=saved)
+    finally:
+        saved()
         fetcher.close()
+
+
+def ingest_documents(docs: Iterable[Document], store: Store, *, origin: str | None = None,
+                     progress: Report | None = None, searcher: Searcher | None = None) -> IngestSummary:
+    """Ingest Documents already read (bundled samples, documents made by a program) the way `ingest`
+    does files and URLs: duplicates checked, extracted, stored, indexed for search, linked."""
+    return ingest_sources((Source(location=doc.url or doc.id, document=doc, origin=origin) for doc in docs),
+                          store, progress=progress, searcher=searcher)
+
+
+def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report | None = None,
+                   searcher: Searcher | None = None, on_save: Callable[[], None] | None = None) -> IngestSummary:
+    """The body of `ingest`: every source read, checked for duplicates, extracted and written in batches."""
+    searcher = searcher or Searcher(store)
+    summary = IngestSummary()
+    stored_since_save = 0
+
+    def report(source: Source, outcome: str, reason: str | None = None) -> None:
+        nonlocal stored_since_save
+        summary.add(outcome, source.location, reason)
+        if outcome in ("new", "upgraded"):
+            stored_since_save += 1
+            if stored_since_save >= SAVE_EVERY:
+                searcher.save()
+                if on_save:
+                    on_save()
+                stored_since_save = 0
+        if progress:
+            progress(source, outcome)
+
+    writer = _Writer(store, searcher, report)
+    dedup = _deduplicator(store)
+    try:
+        for source in sources:
+            _one(source, store, writer, dedup, report)
+            writer.flush_if_due()
+        writer.flush()
+    finally:
+        searcher.save()
     return summary
 
 
-def _one(source: Source, store: Store, searcher: Searcher, dedup: Deduplicator, summary: IngestSummary) -> str:
+def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
+         report: Callable[[Source, str, str | None], None]) -> None:
     location = source.location
     if source.status == "unchanged":
-        summary.add("unchanged")
-        return "unchanged"
+        report(source, "unchanged", None)
+        return
     if source.document is None:
         reason = source.error or source.status
-        if source.status == "skipped":
-            summary.add("skipped", location, reason)
-            return "skipped"
-        store.record_failure(location, reason)
-        summary.add("failed", location, reason)
-        return "failed"
+        if source.status != "skipped":
+            store.record_failure(location, reason)
+        report(source, "skipped" if source.status == "skipped" else "failed", reason)
+        return
     doc = source.document
     if doc.url is None and doc.source and Path(doc.source).exists():
         doc.url = Path(doc.source).resolve().as_uri()  # a file re-read after an edit replaces its old version
     try:
         dup = dedup.check(doc.text)
-        if dup is not None and dup.of != doc.id and store.get_document(dup.of) is not None:
-            store.link_duplicate(doc.id, dup.of, dup.kind, url=doc.url)
-            outcome = "duplicate"
-        else:
-            outcome = _put(doc, source, store, searcher)
-            dedup.add(doc.id, doc.text)
+        if dup is not None and dup.of != doc.id:
+            writer.flush()  # the original may be waiting in the batch
+            if store.get_document(dup.of) is not None:
+                store.link_duplicate(doc.id, dup.of, dup.kind, url=doc.url)
+                report(source, "duplicate", None)
+                return
+        doc.source = source.origin or doc.source or location
+        writer.add(source, extract_document(doc))
+        dedup.add(doc.id, doc.text)
     except Exception as exc:  # one bad document must not stop the batch
         reason = f"{type(exc).__name__}: {exc}"
         store.record_failure(location, reason)
-        summary.add("failed", location, reason)
-        return "failed"
-    summary.add(outcome)
-    return outcome
+        report(source, "failed", reason)
 
 
-def _put(doc, source: Source, store: Store, searcher: Searcher) -> str:
-    record = extract_document(doc)
-    result = store.put(record, fetched=doc.fetched, source=source.origin or doc.source or source.location)
-    if result.status in ("new", "upgraded") or record.document.id not in searcher.index:
-        searcher.add(record.document.id, record.document.title, record.document.text)
-    if result.status in ("new", "upgraded"):
-        link_document(store, record.document.id)  # incremental: only what this document's keys point at
-    return result.status
+class _Writer:
+    """Extracted Records written `BATCH` at a time, then added to the vector index and linked."""
+
+    def __init__(self, store: Store, searcher: Searcher, report: Callable[[Source, str, str | None], None]):
+        self.store, self.searcher, self.report = store, searcher, report
+        self.pending: list[tuple[Source, Record]] = []
+        self.since = 0.0
+
+    def add(self, source: Source, record: Record) -> None:
+        if not self.pending:
+            self.since = time.monotonic()
+        self.pending.append((source, record))
+
+    def flush_if_due(self) -> None:
+        if len(self.pending) >= BATCH or (self.pending and time.monotonic() - self.since >= BATCH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            results: list = self.store.put_many([record for _, record in batch])
+        except Exception:  # all or none: find the bad one by writing each on its own
+            results = []
+            for source, record in batch:
+                try:
+                    results.append(self.store.put(record))
+                except Exception as exc:
+                    reason = f"{type(exc).__name__}: {exc}"
+                    self.store.record_failure(source.location, reason)
+                    results.append(reason)
+        for (source, record), result in zip(batch, results, strict=True):
+            if isinstance(result, str):
+                self.report(source, "failed", result)
+                continue
+            doc = record.document
+            try:
+                if result.status in ("new", "upgraded") or doc.id not in self.searcher.index:
+                    self.searcher.add(doc.id, doc.title, doc.text)
+                if result.status in ("new", "upgraded"):
+                    link_document(self.store, doc.id)  # incremental: only what this document's keys point at
+            except Exception as exc:  # stored; indexed or linked on a later run
+                reason = f"{type(exc).__name__}: {exc}"
+                self.store.record_failure(source.location, reason)
+                self.report(source, "failed", reason)
+                continue
+            self.report(source, result.status, None)
 
 
 def retry_failed(store: Store, options: IngestOptions | None = None,

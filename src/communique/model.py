@@ -226,7 +226,9 @@ class Record:
 
     # -- serialization ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """Plain dicts and lists, as `dataclasses.asdict` makes them, without its deep copies (a Record
+        holds only dataclasses, lists, dicts and immutable scalars): a store writes one per document."""
+        return _plain(self)
 
     def to_json(self, **kwargs: Any) -> str:
         kwargs.setdefault("ensure_ascii", False)
@@ -283,6 +285,25 @@ def _unique(items) -> list:
     for item in items:
         seen.setdefault(item, None)
     return list(seen)
+
+
+@functools.cache
+def _field_names(tp: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(tp))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    raise TypeError(f"a Record cannot hold {type(value).__name__} values")
 
 
 @functools.cache

@@ -22,32 +22,14 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite f
                                                  "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
 
 
-def ingest_documents(docs: Iterable[Document], store, *, origin: str = "samples"):
-    """Ingest Documents already read (the bundled samples, test documents) the way `jobs.ingest` does
-    files and URLs: duplicates checked, extracted, stored, indexed for search. Returns the summary."""
-    from . import jobs
-    from .ingest.sources import Source
-    from .search import Searcher
-
-    searcher = Searcher(store)
-    summary = jobs.IngestSummary()
-    dedup = jobs._deduplicator(store)
-    try:
-        for doc in docs:
-            jobs._one(Source(location=doc.url or doc.id, document=doc, origin=origin), store, searcher, dedup,
-                      summary)
-    finally:
-        searcher.save()
-    return summary
-
-
 def build_demo(db: str | Path, extra: Iterable[Document] = ()) -> dict:
     """A database at `db` holding the bundled sample press releases (and `extra` documents)."""
+    from .jobs import ingest_documents
     from .samples import sample_documents
     from .store import Store
 
     with Store.open(str(db)) as store:
-        summary = ingest_documents([*sample_documents(), *extra], store)
+        summary = ingest_documents([*sample_documents(), *extra], store, origin="samples")
         counts = {k: store.count(k) for k in ("documents", "entities", "events", "agreements")}
         linked = link_all(store)
     return {"db": str(db), "ingest": summary.to_dict(), **counts, "knowledge_base": linked}
