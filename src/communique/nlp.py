@@ -100,7 +100,7 @@ def sentences(text: str) -> list[Sentence]:
     from razdel import sentenize, tokenize
 
     out = []
-    for block_start, block in _blocks(text):
+    for block_start, block in paragraph_blocks(text):
         for s in sentenize(block):
             start = block_start + s.start
             toks = tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(s.text))
@@ -111,7 +111,7 @@ def sentences(text: str) -> list[Sentence]:
 _BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d|[А-ЯЁA-Z«\"]))")
 
 
-def _blocks(text: str):
+def paragraph_blocks(text: str):
     """Paragraph blocks: razdel never splits a sentence across a blank line or a new line that
     starts with a capital letter, so a headline or a dateline stays a sentence of its own."""
     pos = 0

@@ -118,13 +118,15 @@ class EntityTable:
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, str], Entity] = {}
 
-    def _new(self, type_: str, name: str, **kw) -> Entity:
+    def new(self, type_: str, name: str, **kw) -> Entity:
+        """A new entity of this document, numbered within its type (p1, o2, l3)."""
         prefix = {"PER": "p", "ORG": "o", "LOC": "l"}[type_]
         ent = Entity(id=f"{prefix}{sum(e.type == type_ for e in self.entities) + 1}", type=type_, name=name, **kw)
         self.entities.append(ent)
         return ent
 
-    def _alias(self, ent: Entity, alias: str) -> None:
+    def alias(self, ent: Entity, alias: str) -> None:
+        """Another name of an entity: kept among its aliases and as a key that finds it again."""
         if alias and alias != ent.name and alias not in ent.aliases:
             ent.aliases.append(alias)
         self._by_key.setdefault((ent.type, normalize_key(alias)), ent)
@@ -138,7 +140,7 @@ class EntityTable:
         for m, cluster in pending:
             ent = made.get(id(cluster))
             if ent is None:
-                ent = self._new("PER", cluster.best, kind="person")
+                ent = self.new("PER", cluster.best, kind="person")
                 for n in cluster.names:
                     if n != ent.name and n not in ent.aliases:
                         ent.aliases.append(n)
@@ -170,11 +172,11 @@ class EntityTable:
         key = f"iso:{iso}" if kind == "country" and iso else name
         ent = self._by_key.get(("LOC", normalize_key(key)))
         if ent is None:
-            ent = self._new("LOC", name, kind=kind, iso=iso)
+            ent = self.new("LOC", name, kind=kind, iso=iso)
             self._by_key[("LOC", normalize_key(key))] = ent
             self._by_key[("LOC", normalize_key(name))] = ent
         if alias and alias != name and kind != "country":
-            self._alias(ent, alias)
+            self.alias(ent, alias)
         return ent
 
     # -- organizations ---------------------------------------------------------------------------
@@ -204,7 +206,7 @@ class EntityTable:
             # "Совета Международной ассоциации ... (МАОЦС)": the acronym names the inner body
             inner = _acronym_suffix(acronym, words)
             if inner:
-                self._alias(self.organization(inner), acronym)
+                self.alias(self.organization(inner), acronym)
                 acronym = None
         entry = self._gazetteer_org(text)
         if entry is None:
@@ -216,11 +218,11 @@ class EntityTable:
             name = nominative_text(text)
             ent = self.get("ORG", name) or self.get("ORG", phrase_key(name))
             if ent is None:
-                ent = self._new("ORG", name, kind="organization")
+                ent = self.new("ORG", name, kind="organization")
                 self._by_key[("ORG", normalize_key(name))] = ent
                 self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
         if acronym:
-            self._alias(ent, acronym)
+            self.alias(ent, acronym)
         return ent
 
     def _ministry(self, words: list[str]) -> Entity | None:
@@ -237,7 +239,7 @@ class EntityTable:
             return None
         ent = self.organization(full)
         if ent is not None:
-            self._alias(ent, " ".join(words))
+            self.alias(ent, " ".join(words))
         return ent
 
     def _gazetteer_prefix(self, words: list[str]) -> dict | None:
@@ -258,11 +260,11 @@ class EntityTable:
         name = names.get(self.lang) or names.get("en") or next(iter(names.values()))
         ent = self.get("ORG", name)
         if ent is None:
-            ent = self._new("ORG", name, kind=entry.get("kind") or "organization", gazetteer_id=entry.get("id"))
+            ent = self.new("ORG", name, kind=entry.get("kind") or "organization", gazetteer_id=entry.get("id"))
             self._by_key[("ORG", normalize_key(name))] = ent
             self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
         for acr in entry.get("acronyms", {}).get(self.lang, []):
-            self._alias(ent, acr)
+            self.alias(ent, acr)
         return ent
 
     def _acronym_org(self, acr: str) -> Entity:
@@ -272,14 +274,14 @@ class EntityTable:
         entry = self.gaz.organization(acr)
         if entry is not None:
             ent = self._gazetteer_entity(entry)
-            self._alias(ent, acr)
+            self.alias(ent, acr)
             return ent
         # an acronym of an organization already named in full ("Региональное содружество в области связи")
         for e in self.entities:
             if e.type == "ORG" and _acronym_of(e.name).casefold() == acr.casefold():
-                self._alias(e, acr)
+                self.alias(e, acr)
                 return e
-        ent = self._new("ORG", acr, kind="organization")
+        ent = self.new("ORG", acr, kind="organization")
         self._by_key[("ORG", normalize_key(acr))] = ent
         return ent
 

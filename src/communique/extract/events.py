@@ -9,6 +9,10 @@ One pass per sentence:
   4. arguments: the nearest date, the place after "в", the persons and bodies of the sentence,
      a quoted or capitalized name, an ordinal ("5-е совещание") that places it in a series.
 Sub-events take the period and place of the event they happen inside when they state none.
+
+The helpers both languages use are public (the English step, extract/english/, imports them):
+phrase_table and longest_match (the trigger scan), evidence_for, date_distance and nearest_trigger,
+inherit_from, period_of and within, inside_any and inside_org, plover_code.
 """
 
 from __future__ import annotations
@@ -27,17 +31,28 @@ _LEX = load_json("events_ru.json")
 _PLOVER = load_json("plover.json")
 
 
-def _compile(groups: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+def phrase_table(groups: dict[str, list[str]], normalize=lambda phrase: phrase) -> dict[tuple[str, ...], str]:
+    """A lexicon {type: [phrase, ...]} as {words of a normalized phrase: type}; a phrase listed under two
+    types keeps the first. Shared by the Russian and the English trigger (and document head) scans."""
     table: dict[tuple[str, ...], str] = {}
     for type_, phrases in groups.items():
-        if type_.startswith("_"):
-            continue
         for ph in phrases:
-            table.setdefault(tuple(ph.replace("ё", "е").split()), type_)
+            table.setdefault(tuple(normalize(ph).split()), type_)
     return table
 
 
-TRIGGERS = _compile(_LEX["triggers"])
+def longest_match(words: list[str], i: int, table: dict[tuple[str, ...], str], longest: int):
+    """The longest phrase of `table` (at most `longest` words) that starts at words[i], as
+    (number of words, type, phrase), or None."""
+    for n in range(min(longest, len(words) - i), 0, -1):
+        key = tuple(words[i:i + n])
+        if key in table:
+            return n, table[key], key
+    return None
+
+
+TRIGGERS = phrase_table({t: ps for t, ps in _LEX["triggers"].items() if not t.startswith("_")},
+                        lambda phrase: phrase.replace("ё", "е"))
 WEAK = {(t, tuple(p.split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
 _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 CONTEXT_FRAMES = {tuple(f.split()) for f in _LEX["context_frames"]}
@@ -109,7 +124,7 @@ class EventStep:
             events.extend(made)
         self._inherit(events)
         for ev in events:
-            ev.plover = _plover(ev)
+            ev.plover = plover_code(ev)
         return events
 
     # -- triggers ----------------------------------------------------------------------------------
@@ -118,12 +133,7 @@ class EventStep:
         found: list[_Trigger] = []
         i = 0
         while i < len(toks):
-            hit = None
-            for n in range(min(_MAX_TRIGGER, len(toks) - i), 0, -1):
-                key = tuple(lemmas[i:i + n])
-                if key in TRIGGERS:
-                    hit = (n, TRIGGERS[key], key)
-                    break
+            hit = longest_match(lemmas, i, TRIGGERS, _MAX_TRIGGER)
             if hit:
                 n, type_, key = hit
                 found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
@@ -204,7 +214,7 @@ class EventStep:
         # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
         if not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return False
-        own_dates = [d for d in s_dates if _nearest_trigger(d, triggers) is trig]
+        own_dates = [d for d in s_dates if nearest_trigger(d, triggers) is trig]
         if own_dates:
             return False
         prev = lemmas[max(0, trig.start - 3):trig.start]
@@ -224,9 +234,9 @@ class EventStep:
     # -- one event ---------------------------------------------------------------------------------
     def _event(self, text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans):
         self._n += 1
-        evidence = _evidence(sent)
+        evidence = evidence_for(sent)
         status = self._status(toks, lemmas, trig, s_dates, published)
-        owned = [d for d in s_dates if _nearest_trigger(d, self._sentence_triggers) is trig] \
+        owned = [d for d in s_dates if nearest_trigger(d, self._sentence_triggers) is trig] \
             if len(self._sentence_triggers) > 1 else s_dates
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
@@ -302,7 +312,7 @@ class EventStep:
     def _location(self, sent, toks, lemmas, trig, s_mentions, table, role_spans) -> str | None:
         best, best_dist = None, 10 ** 6
         for m in s_mentions:
-            if m.type != "LOC" or not m.entity or _inside(m, role_spans) or _inside_org(m, s_mentions):
+            if m.type != "LOC" or not m.entity or inside_any(m, role_spans) or inside_org(m, s_mentions):
                 continue
             idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
             if idx is None or idx == 0:
@@ -337,11 +347,11 @@ class EventStep:
             elif trig.type in _PERSONS_ONLY:
                 continue
             elif m.type == "ORG":
-                if _inside(m, role_spans) or _inside_org(m, s_mentions):
+                if inside_any(m, role_spans) or inside_org(m, s_mentions):
                     continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
-                if ent.kind != "country" or _inside(m, role_spans) or _inside_org(m, s_mentions):
+                if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
                     continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
@@ -442,15 +452,7 @@ class EventStep:
             source = by_id.get(ev.parent) if ev.parent else main
             if source is None or source is ev:
                 continue
-            compatible = ev.status == source.status or source.status == "ongoing" or (
-                ev.status == "occurred" and source.status == "planned" and False)
-            if not own_date and compatible and ev.start is None and ev.end is None:
-                ev.start = _period_of(source)
-            inside = not own_date or _within(ev.start or ev.end, source.start or source.end, source.end)
-            if not own_place and ev.location is None and inside and compatible:
-                ev.location = source.location
-            if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
-                ev.parent = source.id
+            inherit_from(ev, source, own_date, own_place)
 
     def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
         """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
@@ -465,7 +467,7 @@ class EventStep:
             if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
                 continue
             ent = table.entity(m.entity)
-            if ent is None or _inside(m, role_spans):
+            if ent is None or inside_any(m, role_spans):
                 continue
             if m.type == "LOC" and ent.kind != "country":
                 continue
@@ -488,7 +490,7 @@ _BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "
                "сообщество", "партнерство", "коалиция", "объединение", "клуб", "компания", "предприятие", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
 
 
-def _evidence(sent: Sentence) -> Evidence:
+def evidence_for(sent: Sentence) -> Evidence:
     """The sentence, trimmed of Markdown emphasis and list marks at its edges."""
     text = sent.text
     left = len(text) - len(text.lstrip("*_#>- \t"))
@@ -511,10 +513,36 @@ def _nearest(dates: list[DateMention], trig: _Trigger, usable):
     cands = [d for d in dates if usable(d) or d.relative]
     if not cands:
         return None
-    return min(cands, key=lambda d: min(abs(d.start - trig.char_end), abs(d.end - trig.char_start)))
+    return min(cands, key=lambda d: date_distance(d, trig))
 
 
-def _period_of(ev: Event) -> str | None:
+def date_distance(d: DateMention, trig) -> int:
+    """Characters between a date and a trigger (anything with char_start and char_end)."""
+    return min(abs(d.start - trig.char_end), abs(d.end - trig.char_start))
+
+
+def inherit_from(ev: Event, source: Event, own_date: bool, own_place: bool, *, take_date: bool = True,
+                 take_place: bool = True, inside_too=None) -> None:
+    """What a sub-event (or an event told after the one the text is about) takes from `source`: its
+    period when the event states no date, its place when the event states none and falls inside it,
+    and `source` as its parent. Only when the statuses agree (or `source` is still going on): a
+    planned event does not fall inside one that is over. Shared by the Russian and the English step;
+    a language says when a date or a place may not be taken (`take_date`, `take_place`) and when an
+    event with a date of its own outside the source's period is inside it all the same
+    (`inside_too(ev, source)`)."""
+    compatible = ev.status == source.status or source.status == "ongoing"
+    if not own_date and compatible and ev.start is None and ev.end is None and take_date:
+        ev.start = period_of(source)
+    inside = not own_date or within(ev.start or ev.end, source.start or source.end, source.end)
+    if own_date and not inside and inside_too is not None:
+        inside = inside_too(ev, source)
+    if not own_place and ev.location is None and inside and compatible and take_place:
+        ev.location = source.location
+    if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
+        ev.parent = source.id
+
+
+def period_of(ev: Event) -> str | None:
     """The period a sub-event falls in: its parent's day, or the month (or year) a longer parent spans."""
     if not ev.start:
         return None
@@ -526,7 +554,7 @@ def _period_of(ev: Event) -> str | None:
     return None
 
 
-def _within(value: str | None, start: str | None, end: str | None) -> bool:
+def within(value: str | None, start: str | None, end: str | None) -> bool:
     """Whether a partial date lies inside the period start..end (partial dates too)."""
     if not value or not start:
         return False
@@ -534,10 +562,11 @@ def _within(value: str | None, start: str | None, end: str | None) -> bool:
     return date_bounds(start)[0] <= lo and hi <= date_bounds(end or start)[1]
 
 
-def _nearest_trigger(d: DateMention, triggers: list[_Trigger]) -> _Trigger | None:
+def nearest_trigger(d: DateMention, triggers: list):
+    """The trigger of a sentence nearest a date (the first of equals), or None."""
     if not triggers:
         return None
-    return min(triggers, key=lambda t: min(abs(d.start - t.char_end), abs(d.end - t.char_start)))
+    return min(triggers, key=lambda t: date_distance(d, t))
 
 
 def _clause(toks, trig) -> tuple[int, int]:
@@ -560,11 +589,13 @@ def _is_finite(word: str) -> bool:
     return p.tag.POS in {"VERB", "GRND"} or (p.tag.POS == "PRTS")
 
 
-def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+def inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention lies inside one of the spans (a job title, say)."""
     return any(s <= m.start and m.end <= e for s, e in spans)
 
 
-def _inside_org(m: Mention, mentions: list[Mention]) -> bool:
+def inside_org(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention is part of a longer organization's name ('Korea' in 'Korea Internet ...')."""
     return any(o is not m and o.type == "ORG" and o.start <= m.start and m.end <= o.end
                and (o.end - o.start) > (m.end - m.start) for o in mentions)
 
@@ -575,7 +606,8 @@ def _series_key(name: str) -> str:
     return " ".join(lemma(w) for w in words)
 
 
-def _plover(ev: Event) -> Plover:
+def plover_code(ev: Event) -> Plover:
+    """The PLOVER event code and mode of an event (resources/plover.json)."""
     if ev.status == "planned" and ev.type in {"VISIT", "MEETING", "CALL", "SIGNING"}:
         return Plover(**_PLOVER["planned"])
     p = _PLOVER["by_type"][ev.type]

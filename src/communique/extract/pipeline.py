@@ -43,7 +43,7 @@ class RussianPipeline:
         from .nlp import sentences
 
         text = doc.text
-        published = doc.published or _published_from_text(text, "ru")
+        published = doc.published or published_from_text(text, "ru")
         sents = sentences(text)
         spans = self.ner(text, sents)
         table = EntityTable("ru")
@@ -53,8 +53,8 @@ class RussianPipeline:
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
         agreements = self.agreements(text, sents, mentions, events)
         topics = self.topics(sents, "ru")
-        document = _with(doc, published=published, language="ru")
-        return Record(document=document, extractor=_extractor("ru", RUSSIAN_STEPS), mentions=mentions,
+        document = with_changes(doc, published=published, language="ru")
+        return Record(document=document, extractor=extractor_for("ru", RUSSIAN_STEPS), mentions=mentions,
                       entities=table.entities, events=events, agreements=agreements, topics=topics)
 
 
@@ -65,26 +65,33 @@ class MinimalPipeline:
         self.language = language
 
     def __call__(self, doc: Document) -> Record:
-        published = doc.published or _published_from_text(doc.text, self.language)
-        document = _with(doc, published=published, language=self.language)
+        published = doc.published or published_from_text(doc.text, self.language)
+        document = with_changes(doc, published=published, language=self.language)
         skipped = [s for s in RUSSIAN_STEPS if s not in ("sentences",)]
-        return Record(document=document, extractor=_extractor(self.language, ["language", "published"], skipped))
+        return Record(document=document, extractor=extractor_for(self.language, ["language", "published"], skipped))
 
 
-def _published_from_text(text: str, lang: str) -> str | None:
+def published_from_text(text: str, lang: str) -> str | None:
+    """The publication date the text states about itself (dates.find_published), if any."""
     found = dates_mod.find_published(text, lang=lang)
     return found[0] if found else None
 
 
-def _with(doc: Document, **changes) -> Document:
+def with_changes(doc: Document, **changes) -> Document:
+    """A copy of the document with some fields changed."""
     import dataclasses
 
     return dataclasses.replace(doc, **changes)
 
 
-def _extractor(language: str, steps: list[str], skipped: list[str] | None = None) -> Extractor:
+def extractor_for(language: str, steps: list[str], skipped: list[str] | None = None) -> Extractor:
+    """What a Record says produced it: code version, resource fingerprint, steps run and skipped."""
     return Extractor(version=f"{__version__}+{fingerprint()}", language=language, steps=list(steps),
                      skipped=list(skipped or []), resources={"lexicons": fingerprint()})
+
+
+# The former private names, for callers not yet moved to the public ones (regional.py).
+_published_from_text, _with, _extractor = published_from_text, with_changes, extractor_for
 
 
 @functools.cache
@@ -122,12 +129,12 @@ def extract_document(doc: Document) -> Record:
     others = [lang for lang, n in sizes.items() if lang != dominant and n >= MIXED_MIN_CHARS
               and lang in FULL_PIPELINES]
     if doc.language or not others or dominant not in FULL_PIPELINES:
-        return pipeline_for(dominant)(_with(doc, language=dominant))
-    record = pipeline_for(dominant)(_with(doc, text=_keep(doc.text, parts, dominant), language=dominant))
+        return pipeline_for(dominant)(with_changes(doc, language=dominant))
+    record = pipeline_for(dominant)(with_changes(doc, text=_keep(doc.text, parts, dominant), language=dominant))
     for lang in others:
-        part = pipeline_for(lang)(_with(doc, text=_keep(doc.text, parts, lang), language=lang))
+        part = pipeline_for(lang)(with_changes(doc, text=_keep(doc.text, parts, lang), language=lang))
         _merge(record, part, prefix=f"{lang}-")
-    record.document = _with(record.document, text=doc.text)
+    record.document = with_changes(record.document, text=doc.text)
     record.extractor.language = "+".join([dominant, *others])
     return record
 

@@ -1,0 +1,258 @@
+"""English agreements: documents named by their head noun (resources/agreements_en.json), the title
+from its noun phrase, parties and the signing date from the SIGNING event of the same sentence or
+'between X and Y'."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Agreement, Event, Evidence, Mention
+from ..entities import EntityTable
+from ..events import inside_org, longest_match
+from ..nlp import Sentence, headline_spans
+from ..resources import load_json
+from .lexicon import _DASHES, NOT_NAME, _acronym, _cap, _joiner, _known_place, _low
+
+_A = load_json("agreements_en.json")
+
+
+AGREEMENT_HEADS = {tuple(k.split()): v for k, v in _A["heads"].items()}
+_MAX_HEAD = max(len(k) for k in AGREEMENT_HEADS)
+NEEDS_CAPITAL = set(_A["needs_capital"])
+DOC_COMPLEMENTS = set(_A["complements"])
+SIGNING_WORDS = set(_A["signing"])
+TITLE_STOP = set(_A["title_stop"])
+LEFT_STOP = set(_A["determiners"])
+_MONTHS = {m for names in load_json("dates_en.json")["months"].values() for m in names}
+_WEEKDAYS = {w.capitalize() for w in load_json("dates_en.json")["weekdays"] if len(w) > 3}
+
+
+class EnglishAgreements:
+    """Documents named in a text: kind from the head noun, title from its noun phrase, parties and the
+    signing date from the SIGNING event of the same sentence or 'between X and Y'."""
+
+    name = "agreements"
+
+    def __call__(
+        self,
+        text: str,
+        sents: list[Sentence],
+        mentions: list[Mention],
+        events: list[Event],
+        table: EntityTable,
+    ) -> list[Agreement]:
+        self.text = text
+        out: list[Agreement] = []
+        headlines = headline_spans(text)
+        for sent in sents:
+            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines):
+                continue
+            toks = sent.tokens
+            low = [_low(t.text) for t in toks]
+            signing = next(
+                (
+                    e
+                    for e in events
+                    if e.type == "SIGNING" and e.evidence.start >= sent.start and e.evidence.end <= sent.end
+                ),
+                None,
+            )
+            i = 0
+            while i < len(toks):
+                hit = longest_match(low, i, AGREEMENT_HEADS, _MAX_HEAD)
+                if hit is None:
+                    i += 1
+                    continue
+                n, kind, key = hit
+                if not self._is_document(toks, low, i, n, key, signing):
+                    i += n
+                    continue
+                start = self._left(toks, low, i)
+                end = self._right(toks, low, i + n, _cap(toks[i].text))
+                person = next(
+                    (
+                        k
+                        for k in range(i + n, end)
+                        if any(m.type == "PER" and m.start <= toks[k].start < m.end for m in mentions)
+                    ),
+                    None,
+                )
+                if person is not None:
+                    end = person
+                    while end > i + n and low[end - 1] in ("of", "the", "and", "for", "on", "in", "by"):
+                        end -= 1
+                title = " ".join(text[toks[start].start : toks[end - 1].end].split())
+                if self._known(out, kind, title, toks, low, i, n):
+                    i = max(end, i + n)
+                    continue
+                parties, signed, event_id = [], None, None
+                if signing is not None:
+                    parties = [p.entity for p in signing.participants if p.role == "party"]
+                    signed = signing.start if signing.status == "occurred" else None
+                    event_id = signing.id
+                between = self._between(toks, low, start, min(len(toks), end + 8), mentions, table)
+                if between:
+                    parties = between
+                out.append(
+                    Agreement(
+                        id=f"a{len(out) + 1}",
+                        kind=kind,
+                        title=title,
+                        evidence=Evidence(sent.start, sent.end, sent.text.strip()),
+                        parties=parties,
+                        signed=signed,
+                        event=event_id,
+                    )
+                )
+                i = max(end, i + n)
+        return out
+
+    @staticmethod
+    def _is_document(toks, low, i, n, key, signing) -> bool:
+        word = toks[i].text
+        capital = _cap(word) and i > 0
+        if capital and i + n < len(toks) and (_cap(toks[i + n].text) or _acronym(toks[i + n].text)):
+            return False  # "OSCE Programme Office", "Plan Committee": a word inside another name
+        if low[i + n - 1].endswith("s") and key[-1] not in ("mou",) and not capital:
+            return False  # "agreements", "plans": documents in general
+        nxt = low[i + n] if i + n < len(low) else ""
+        near_signing = any(w in SIGNING_WORDS for w in low[max(0, i - 5) : i + n + 3])
+        if key[0] in NEEDS_CAPITAL and key not in (("action", "plan"),):
+            return capital or (near_signing and nxt in DOC_COMPLEMENTS and nxt != "to")
+        if i > 0 and low[i - 1] in ("under", "per", "to") and not capital:
+            return False  # "under the memorandum" — a reference, not a document
+        return capital or nxt in DOC_COMPLEMENTS or near_signing
+
+    def _left(self, toks, low, i: int) -> int:
+        """Take in the words before the head: 'Kazakhstan–EU Enhanced Partnership and Cooperation
+        Agreement', 'intergovernmental agreement'."""
+        capital = _cap(toks[i].text)
+        while i > 0:
+            p = toks[i - 1]
+            w = p.text
+            if capital:
+                if (
+                    (_cap(w) or _acronym(w) or _joiner(self.text, p))
+                    and w not in ("The", "A", "An")
+                    and not w.endswith(("'s", "’s"))
+                    and not (i - 1 == 0 and w in NOT_NAME)
+                ):
+                    i -= 1
+                    continue
+                if w == "and" and i > 1 and _cap(toks[i - 2].text) and _cap(toks[i].text):
+                    i -= 1
+                    continue
+                break
+            if (
+                w[:1].islower()
+                and w.isalpha()
+                and _low(w) not in LEFT_STOP
+                and _low(w) not in TITLE_STOP
+                and not w.endswith(("ed", "ing"))
+            ):
+                i -= 1
+                continue
+            break
+        return i
+
+    def _right(self, toks, low, j: int, capital: bool) -> int:
+        end = j
+        n = len(toks)
+        while j < n and j - end < 25:
+            w = toks[j].text
+            lw = low[j]
+            if w in (".", ";", ":", "(", "!", "?", ",", '"', "“", "”") or (
+                w in _DASHES and not _joiner(self.text, toks[j])
+            ):
+                break
+            if (
+                w in _MONTHS
+                or w in _WEEKDAYS
+                or (
+                    lw in ("on", "in")
+                    and j + 1 < n
+                    and (toks[j + 1].text in _MONTHS or toks[j + 1].text in _WEEKDAYS)
+                )
+            ):
+                break
+            if capital:
+                year = bool(re.fullmatch(r"(?:19|20)\d\d(?:[-–]\d{2,4})?", w))
+                if (
+                    _cap(w)
+                    or _acronym(w)
+                    or _joiner(self.text, toks[j])
+                    or year
+                    or (w in ("–", "-") and j + 1 < n and toks[j + 1].text.isdigit())
+                ):
+                    end = j + 1
+                    j += 1
+                    continue
+                if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
+                    break  # "... for 2025–2027 in Belgrade"
+                if (
+                    lw in ("of", "on", "in", "for", "the", "and", "&", "between", "to", "with")
+                    and j + 1 < n
+                    and (
+                        _cap(toks[j + 1].text)
+                        or toks[j + 1].text.isdigit()
+                        or _acronym(toks[j + 1].text)
+                        or low[j + 1] in ("the", "of")
+                    )
+                ):
+                    j += 1
+                    continue
+                break
+            if (
+                lw in ("in", "on", "of")
+                and j + 1 < n
+                and (toks[j + 1].text[:1].isdigit() or toks[j + 1].text in _MONTHS)
+            ):
+                break
+            if lw in TITLE_STOP and not (
+                lw == "and"
+                and j + 1 < n
+                and low[j + 1] not in TITLE_STOP
+                and not re.match(r".*ed$", low[j + 1])
+            ):
+                break
+            if re.match(r"^[a-z]+ed$", lw) and lw not in ("based", "related", "connected"):
+                break
+            if lw in ("the", "of", "on", "in", "for", "to", "and", "a", "an"):
+                j += 1
+                continue
+            if w[:1].isalnum():
+                end = j + 1
+                j += 1
+                continue
+            break
+        return end
+
+    @staticmethod
+    def _known(out: list[Agreement], kind: str, title: str, toks, low, i, n) -> bool:
+        key = title.casefold()
+        for a in out:
+            if a.kind != kind:
+                continue
+            if a.title.casefold() == key:
+                return True
+            if len(title.split()) <= 3 and i > 0 and low[i - 1] in ("the", "this", "that"):
+                return True  # "the memorandum", "the roadmap": the document named before
+        return False
+
+    @staticmethod
+    def _between(toks, low, start, end, mentions, table) -> list[str]:
+        for k in range(start, min(end, len(toks))):
+            if low[k] == "between":
+                lo = toks[k].end
+                hi = toks[min(end, len(toks)) - 1].end
+                found = [
+                    m
+                    for m in mentions
+                    if lo <= m.start and m.end <= hi and m.entity and m.type in ("ORG", "LOC")
+                ]
+                ids = []
+                for m in found:
+                    if m.entity not in ids and not inside_org(m, found):
+                        ids.append(m.entity)
+                return ids if len(ids) >= 2 else []
+        return []

@@ -1,0 +1,376 @@
+"""English event arguments: the place after 'in/at/to', participants by clause (persons, bodies and
+countries, 'the Minister', 'the sides'), those who 'took part in' an event told before, and a
+second event of the kind after 'followed by'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Event, Participant
+from ..events import inside_any, inside_org
+from .lexicon import TITLE_HEADS, TITLE_MODIFIERS, _cap, _iso, _known_place, _title_word, _tok_index
+from .triggers import (
+    _EMBEDDING,
+    _MAX_PLACE_DISTANCE,
+    _PREPS_PLACE,
+    _PRONOUNS,
+    BACKGROUND,
+    DELEGATION_NOUNS,
+    PARTICIPATION,
+    SIDES_ALL,
+    SIDES_PERSONS,
+    SIDES_STATES,
+    _Trigger,
+)
+
+
+@dataclass
+class _Item:
+    """Something in a sentence that can take part in an event: a person, a body or a country."""
+
+    tok: int
+    entity: str
+    cls: str  # PER | ORG | COUNTRY
+    in_role: bool = False
+
+
+class EventArguments:
+    """EnglishEvents' steps that fill an event's place and participants."""
+
+    def _locations(self, sent, toks, low, live: list[_Trigger], s_mentions, clauses) -> None:
+        for m in s_mentions:
+            if m.type != "LOC" or not m.entity or inside_any(m, self.role_spans) or inside_org(m, s_mentions):
+                continue
+            k = _tok_index(toks, m.start)
+            if k is None or k == 0:
+                continue
+            j = k - 1
+            while j > 0 and low[j] in ("the", "city", "of", "capital"):
+                j -= 1
+            prep = low[j]
+            cands = [t for t in live if clauses[t.start] == clauses[k]]
+            if not cands:
+                continue
+            left = [t for t in cands if t.start < k]
+            target = max(left, key=lambda t: t.start) if left else cands[0]
+            if (
+                j > 0
+                and target.type != "FOUNDING"
+                and any(o.type == "ORG" and o.end == toks[j - 1].end for o in s_mentions)
+            ):
+                continue  # "a Support Centre in Astana": where the body is, not where the event is
+            if prep == "to" and target.type != "VISIT":
+                continue
+            if prep not in _PREPS_PLACE and prep != "to":
+                continue
+            if abs(k - target.start) > _MAX_PLACE_DISTANCE or target.type == "CALL":
+                continue
+            ev = target.event
+            ent = self.table.entity(m.entity)
+            current = self.table.entity(ev.location)
+            if ev.location is None or (
+                ent is not None
+                and ent.kind == "city"
+                and current is not None
+                and current.kind != "city"
+                and prep != "to"
+            ):
+                ev.location = m.entity
+        for t in live:
+            ev = t.event
+            if (
+                ev.location is None
+                and sent.start == self.lead
+                and self.dateline
+                and ev.status != "planned"
+                and ev.type != "CALL"
+            ):
+                ev.location = self.dateline
+
+    def _items(self, sent, toks, low, s_mentions) -> list[_Item]:
+        items: list[_Item] = []
+        for m in s_mentions:
+            if not m.entity or (self.dateline_end and sent.start <= m.start < self.dateline_end):
+                continue
+            k = _tok_index(toks, m.start)
+            if k is None:
+                continue
+            ent = self.table.entity(m.entity)
+            if ent is None:
+                continue
+            in_role = inside_any(m, self.role_spans)
+            if m.type == "PER":
+                items.append(_Item(k, m.entity, "PER"))
+            elif m.type == "ORG":
+                if inside_org(m, s_mentions):
+                    continue
+                items.append(_Item(k, m.entity, "ORG", in_role))
+            elif m.type == "LOC":
+                if ent.kind != "country" or inside_org(m, s_mentions):
+                    continue
+                items.append(_Item(k, m.entity, "COUNTRY", in_role))
+            elif m.type == "NORP":
+                nxt = low[k + 1 : k + 3]
+                if any(w in DELEGATION_NOUNS for w in nxt):
+                    items.append(_Item(k, m.entity, "COUNTRY"))
+        # "the Minister": the one person who holds that title; "the ministers": all who hold one
+        for k in range(1, len(toks)):
+            if (
+                low[k - 1] != "the"
+                and not (
+                    low[k - 1] in ("two", "three", "both") and k > 1 and low[k - 2] in ("the", "both", "all")
+                )
+                and low[k - 1] != "both"
+            ):
+                continue
+            j = k
+            while j < len(toks) and _title_word(toks[j].text) and j - k < 4:
+                j += 1
+            if j == k or (j < len(toks) and (low[j] in ("of", "for") or _cap(toks[j].text))):
+                continue
+            phrase = [_title_word(t.text) for t in toks[k:j]]
+            if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
+                for h in self._holders(phrase, anywhere=True):
+                    items.append(_Item(k, h, "PER"))
+            elif phrase[-1] in TITLE_HEADS:
+                named = {m.entity for m in s_mentions if m.type == "PER"}
+                holders = [h for h in self._holders(phrase) if h not in named]
+                if len(holders) == 1:
+                    items.append(_Item(k, holders[0], "PER"))
+        # "the sides", "both countries": the parties of the event the text is about
+        for k in range(len(toks)):
+            for phrases, kind in ((SIDES_ALL, "all"), (SIDES_STATES, "states"), (SIDES_PERSONS, "persons")):
+                for ph in phrases:
+                    if tuple(low[k : k + len(ph)]) == ph:
+                        for ent_id, cls in self._sides(kind):
+                            items.append(_Item(k, ent_id, cls))
+        items.sort(key=lambda x: x.tok)
+        return items
+
+    def _holders(self, phrase: list[str], anywhere: bool = False) -> list[str]:
+        """Persons whose title is the phrase ('Minister' holds 'Minister of ...', not 'First Vice
+        Minister of ...'); with `anywhere`, whose title has the phrase's head at all ('the ministers')."""
+        out = []
+        for ent in self.table.entities:
+            if ent.type != "PER":
+                continue
+            for r in ent.roles:
+                words = r.title.split()
+                if anywhere:
+                    if phrase[-1] in words:
+                        out.append(ent.id)
+                        break
+                    continue
+                while words and not (words[0] in TITLE_HEADS or words[0] in TITLE_MODIFIERS):
+                    words = words[1:]  # "ITU Secretary-General", "Armenian Minister of ..."
+                lead = []
+                for w in words:
+                    lead.append(w)
+                    if w in TITLE_HEADS:
+                        break
+                if lead == phrase:
+                    out.append(ent.id)
+                    break
+        return out
+
+    def _sides(self, kind: str) -> list[tuple[str, str]]:
+        """The parties of the event the text is about: its states and international bodies; failing those,
+        the states its people and bodies stand for ('states'), with the people themselves ('all');
+        'persons': its people only ('the two officials')."""
+        main = self._main()
+        if main is None:
+            return []
+        if kind == "persons":
+            return [(p.entity, "PER") for p in main.participants if self.table.entity(p.entity).type == "PER"]
+        states_only = kind == "states"
+        parties = []
+        persons = []
+        for p in main.participants:
+            ent = self.table.entity(p.entity)
+            if ent is None:
+                continue
+            if ent.type == "LOC" or (ent.type == "ORG" and ent.gazetteer_id):
+                parties.append((ent.id, "COUNTRY" if ent.type == "LOC" else "ORG"))
+            elif ent.type == "PER":
+                persons.append(ent)
+        if parties:
+            return parties
+        out = []
+        for p in main.participants:
+            ent = self.table.entity(p.entity)
+            m = (
+                re.search(r"\bof (?:the )?([A-Z][\w' -]+)$", ent.name)
+                if ent is not None and ent.type == "ORG"
+                else None
+            )
+            if m and _known_place(m.group(1)):
+                country = self.table.get("LOC", m.group(1)) or self.table.get(
+                    "LOC", f"iso:{_iso(m.group(1))}"
+                )
+                if country is not None and country.kind == "country" and (country.id, "COUNTRY") not in out:
+                    out.append((country.id, "COUNTRY"))
+        for person in persons:
+            for r in person.roles:
+                if r.country:
+                    country = self.table.get("LOC", f"iso:{r.country}")
+                    if country is not None and (country.id, "COUNTRY") not in out:
+                        out.append((country.id, "COUNTRY"))
+        if not states_only:
+            out += [(p.id, "PER") for p in persons]
+        return out
+
+    def _participants(
+        self, sent, toks, low, live: list[_Trigger], items: list[_Item], clauses, relatives, last_person
+    ) -> None:
+        by_clause: dict[int, list[_Trigger]] = {}
+        for t in live:
+            by_clause.setdefault(clauses[t.start], []).append(t)
+        assigned: dict[int, list[_Item]] = {id(t): [] for t in live}
+        antecedent = _antecedents(items, clauses, relatives)
+        for it in items:
+            cid = clauses[it.tok] if it.tok < len(clauses) else 0
+            homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
+            for c, pos in homes:
+                ts = by_clause.get(c, [])
+                if not ts:
+                    continue
+                own = [t for t in ts if any(x.name0 <= pos < x.name1 for x in [t, *t.extra])]
+                if own:
+                    targets = own
+                elif pos < min(t.start for t in ts):
+                    targets = [t for t in ts if not self._embedded(t, ts, low)] or ts[:1]
+                else:
+                    left = [t for t in ts if t.start <= pos]
+                    targets = [max(left, key=lambda t: t.start)]
+                for t in targets:
+                    assigned[id(t)].append(it)
+        for t in live:
+            ev = t.event
+            chosen = assigned[id(t)]
+            if t.type in ("SPEECH", "SESSION") and not any(i.cls == "PER" for i in chosen):
+                same = [i for i in items if i.cls == "PER" and clauses[i.tok] == clauses[t.start]]
+                if same:
+                    chosen = [*chosen, min(same, key=lambda i: abs(i.tok - t.start))]
+                else:
+                    pron = self._pronoun(toks, low, t, clauses, items, last_person)
+                    if pron:
+                        chosen = [*chosen, _Item(t.start, pron, "PER")]
+            home = set()
+            for it in chosen:
+                if it.cls == "PER":
+                    home |= {r.country for r in (self.table.entity(it.entity).roles or []) if r.country}
+            seen = set()
+            for it in chosen:
+                if it.entity in seen or it.entity == ev.location:
+                    continue
+                if it.cls != "PER" and (it.in_role or t.type == "SPEECH"):
+                    continue
+                if it.cls == "COUNTRY" and t.type == "SESSION":
+                    continue
+                seen.add(it.entity)
+                role = "party" if t.type == "SIGNING" and it.cls != "PER" else "participant"
+                ev.participants.append(Participant(it.entity, role))
+            place = self.table.entity(ev.location)
+            if place is not None and place.kind == "country" and place.iso in home and t.type != "VISIT":
+                ev.location = None
+
+    def _embedded(self, t: _Trigger, ts: list[_Trigger], low, words=_EMBEDDING) -> bool:
+        """'the preparations for the EU–Central Asia Ministerial Meeting': a noun inside another event's
+        phrase does not share that event's subject."""
+        if t.verb or t is ts[0]:
+            return False
+        before = low[max(0, t.name0 - 3) : t.name0]
+        return any(w in words for w in before)
+
+    def _pronoun(self, toks, low, t, clauses, items, last_person) -> str | None:
+        cid = clauses[t.start]
+        if not any(low[k] in _PRONOUNS for k in range(len(toks)) if clauses[k] == cid):
+            return None
+        before = [i for i in items if i.cls == "PER" and i.tok < t.start]
+        if before:
+            return before[-1].entity
+        return last_person
+
+    def _participation(self, sent, toks, low, items: list[_Item], ref: _Trigger | None) -> None:
+        """'Representatives of ... took part in the talks', 'The meeting was chaired by X': those named
+        join the event told before."""
+        words = tuple(low)
+        cue = any(words[k : k + len(p)] == p for p in PARTICIPATION for k in range(len(words)))
+        if ref is not None and not cue and "by" not in low[ref.end : ref.end + 8]:
+            return
+        if ref is None and not cue:
+            return
+        target = (
+            ref.ref
+            if ref is not None
+            else next(
+                (e for e in reversed(self.events) if e.type in ("MEETING", "FORUM", "VISIT", "SESSION")), None
+            )
+        )
+        if target is None:
+            return
+        have = {p.entity for p in target.participants}
+        for it in items:
+            if it.entity in have or it.entity == target.location:
+                continue
+            if it.cls == "COUNTRY" and it.in_role:
+                continue
+            if it.cls == "ORG" and it.in_role:
+                continue
+            have.add(it.entity)
+            role = "party" if target.type == "SIGNING" and it.cls != "PER" else "participant"
+            target.participants.append(Participant(it.entity, role))
+
+    def _followed_by(self, sent, toks, low, live, items, s_dates, made: list[Event]) -> None:
+        """'X became members in January 2024, followed by Y in January 2025': a second event of the kind."""
+        for t in live:
+            if t.type not in BACKGROUND:
+                continue
+            for k in range(t.end, len(toks) - 2):
+                if low[k] == "followed" and low[k + 1] == "by":
+                    later = [i for i in items if i.tok > k + 1 and i.cls in ("COUNTRY", "ORG")]
+                    stop = next((d for d in s_dates if d.start > toks[k].end), None)
+                    if stop is not None:
+                        later = [i for i in later if toks[i.tok].start < stop.start]
+                    if not later:
+                        return
+                    ev = t.event
+                    moved = {i.entity for i in later}
+                    ev.participants = [p for p in ev.participants if p.entity not in moved]
+                    self._n += 1
+                    parts = [Participant(i.entity, "participant") for i in later]
+                    parts += [p for p in ev.participants if self.table.entity(p.entity).type == "ORG"]
+                    clone = Event(
+                        id=f"e{self._n}",
+                        type=ev.type,
+                        status=ev.status,
+                        evidence=ev.evidence,
+                        start=stop.value_start if stop else None,
+                        end=None,
+                        participants=parts,
+                        trigger=ev.trigger,
+                    )
+                    self._own[clone.id] = (stop is not None, False)
+                    t.extra = []
+                    made.insert(made.index(ev) + 1, clone)
+                    return
+
+
+def _antecedents(
+    items: list[_Item], clauses: list[int], relatives: dict[int, tuple[int, str]]
+) -> dict[int, _Item]:
+    """The person before ', who' (past the title that follows the name) and the body or country
+    right before ', which'."""
+    out: dict[int, _Item] = {}
+    for cid, (comma, word) in relatives.items():
+        before = [it for it in items if it.tok < comma and clauses[it.tok] != cid]
+        if word in ("who", "whom", "whose"):
+            cands = [it for it in before if it.cls == "PER"]
+        elif word == "which":
+            cands = [it for it in before if it.cls != "PER" and not it.in_role and comma - it.tok <= 6]
+        else:
+            cands = []
+        if cands:
+            out[cid] = cands[-1]
+    return out

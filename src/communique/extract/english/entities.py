@@ -1,0 +1,173 @@
+"""English name spans → mentions linked to the entities of an EntityTable(lang="en"): a surname or an
+acronym met again joins the entity named in full; a country is named as this text names it."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention
+from ..entities import EntityTable, PersonClusters
+from ..gazetteer import Gazetteer, normalize_key
+from ..nlp import Sentence
+from .lexicon import NOT_NAME, ORG_REFERENCES, _acronym, _cap, _low
+from .ner import Span
+
+
+class EnglishEntities:
+    """Name spans → mentions linked to entities of an EntityTable(lang="en")."""
+
+    name = "entities"
+
+    def __call__(
+        self, text: str, sents: list[Sentence], spans: list[Span], table: EntityTable
+    ) -> list[Mention]:
+        persons = PersonClusters()
+        pending = []
+        mentions: list[Mention] = []
+        forms: dict[str, list[str]] = {}
+        norp: list[tuple[Mention, dict]] = []
+        nested: list[Mention] = []
+        for s in spans:
+            surface = text[s.start : s.end]
+            m = Mention(s.start, s.end, s.type, surface)
+            if s.type == "NORP":
+                norp.append((m, s.entry))
+                continue
+            mentions.append(m)
+            if s.type == "PER":
+                pending.append((m, persons.add(surface)))
+            elif s.type == "LOC":
+                ent = table.place(surface)
+                m.entity = ent.id
+                if ent.kind == "country":
+                    forms.setdefault(ent.id, []).append(surface)
+            elif s.nested:
+                nested.append(m)
+            else:
+                ent = self._organization(table, surface, s.acronym)
+                m.entity = ent.id if ent else None
+        table.link_persons(pending)
+        self._name_countries(table, forms)
+        for m in nested:
+            ent = table.get("ORG", m.text)
+            m.entity = ent.id if ent else None
+        for m, entry in norp:
+            ent = table.get("LOC", f"iso:{entry['iso2']}") if entry else None
+            if ent is not None:
+                m.entity = ent.id
+                mentions.append(m)
+        mentions += self._acronyms_again(text, sents, mentions, table)
+        mentions += self._references(text, sents, mentions, table)
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return mentions
+
+    @staticmethod
+    def _organization(table: EntityTable, surface: str, acronym: str | None):
+        name = re.sub(r"^(?:the|The)\s+", "", " ".join(surface.split()))
+        if all(w in NOT_NAME for w in name.split()):
+            # "the Working Group": the body of that name told in full before
+            known = next(
+                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)), None
+            )
+            if known is not None:
+                return known
+        for e in table.entities:
+            if e.type != "ORG" or e.gazetteer_id:
+                continue
+            if e.name.startswith(name + " of ") or e.name.startswith(name + " for "):
+                table.alias(e, name)
+                if acronym:
+                    table.alias(e, acronym)
+                return e
+            if name.startswith(e.name + " of ") or name.startswith(e.name + " for "):
+                old = e.name
+                e.name = name
+                table.alias(e, old)
+                table.alias(e, name)
+                if acronym:
+                    table.alias(e, acronym)
+                return e
+        ent = table.organization(name)
+        if ent is not None and acronym:
+            table.alias(ent, acronym)
+        return ent
+
+    @staticmethod
+    def _name_countries(table: EntityTable, forms: dict[str, list[str]]) -> None:
+        """A country takes its short common name: the gazetteer's when the text uses it, else the short
+        form this text gives ('Korea' for 'the Republic of Korea'), never an official long form."""
+        gaz = Gazetteer.load()
+        for ent_id, surfaces in forms.items():
+            ent = table.entity(ent_id)
+            entry = gaz.country_by_iso(ent.iso) if ent.iso else None
+            official = {normalize_key(v) for v in (entry or {}).get("official", {}).values()}
+            clean = [re.sub(r"\s+", " ", s) for s in surfaces]
+            clean = [s.title() if s.isupper() and len(s) > 4 else s for s in clean]
+            short = [
+                s
+                for s in clean
+                if normalize_key(s) not in official
+                and not re.search(
+                    r"\b(?:Republic|Kingdom|Federation|State of|Emirate|Principality|Commonwealth)\b", s
+                )
+                and not (s.isupper() and len(s) <= 4)
+            ]
+            derived = []
+            for form in clean:
+                m = re.match(
+                    r"^(?:the\s+)?(?:[\w']+\s+)?(?:Republic|Kingdom|State|Principality)\s+of\s+(.+)$", form
+                )
+                if m and gaz.country(m.group(1)) is entry and entry is not None:
+                    derived.append(m.group(1))
+            if not short and derived and ent.name not in clean:
+                short = derived
+            chosen = ent.name if ent.name in clean or not short else min(short, key=len)
+            for s in [ent.name, *clean]:
+                if s != chosen and s not in ent.aliases:
+                    ent.aliases.append(s)
+            ent.name = chosen
+
+    @staticmethod
+    def _acronyms_again(text, sents, mentions, table) -> list[Mention]:
+        """'KISA', 'DEWG': an acronym introduced in parentheses, met again standing alone."""
+        out = []
+        covered = [(m.start, m.end) for m in mentions]
+        for sent in sents:
+            for k, t in enumerate(sent.tokens):
+                if not _acronym(t.text) or any(a <= t.start < b for a, b in covered):
+                    continue
+                if k > 0 and sent.tokens[k - 1].text == "(":
+                    continue
+                ent = table.get("ORG", t.text)
+                if ent is not None:
+                    out.append(Mention(t.start, t.end, "ORG", t.text, ent.id))
+        return out
+
+    @staticmethod
+    def _references(text, sents, mentions, table) -> list[Mention]:
+        """'the Group', 'the group': the body of that kind named in full before."""
+        out = []
+        for sent in sents:
+            toks = sent.tokens
+            for k in range(1, len(toks)):
+                w = toks[k].text
+                if _low(w) not in ORG_REFERENCES or _low(toks[k - 1].text) != "the":
+                    continue
+                if k + 1 < len(toks) and (_cap(toks[k + 1].text) or toks[k + 1].text in ("of", "for")):
+                    continue
+                if any(m.start <= toks[k].start < m.end for m in mentions):
+                    continue
+                ent = next(
+                    (
+                        e
+                        for e in reversed([e for e in table.entities if e.type == "ORG"])
+                        if w.casefold() in {x.casefold() for x in re.findall(r"[\w-]+", e.name)}
+                    ),
+                    None,
+                )
+                earlier = ent is not None and any(
+                    m.entity == ent.id and m.start < toks[k].start for m in mentions
+                )
+                if ent is not None and earlier:
+                    out.append(Mention(toks[k].start, toks[k].end, "ORG", w, ent.id))
+        return out

@@ -1,0 +1,590 @@
+"""Names in English text by rules: capitalized sequences read against the gazetteer, organization
+heads, company cues, honorifics and job titles. Output: typed spans (PER, ORG, LOC, NORP)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import Gazetteer, normalize_key
+from ..nlp import Sentence
+from .lexicon import (
+    _DOC_NAME_HEADS,
+    _EVENT_NAME_HEADS,
+    _PAREN_ACRONYM,
+    _PARTICLES,
+    _REL_WORDS,
+    _TOKEN,
+    COMPANY_CUES,
+    COMPANY_SUFFIX_MIN,
+    COMPANY_SUFFIXES,
+    HONORIFICS,
+    NOT_NAME,
+    NOUN_SUFFIX_MIN,
+    NOUN_SUFFIXES,
+    ORG_HEADS,
+    ORG_NEED_COMPLEMENT,
+    PLACE_CUES,
+    SUBJECT_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    _acronym,
+    _cap,
+    _exact_case,
+    _first_words,
+    _gazetteer_index,
+    _joiner,
+    _known_place,
+    _low,
+    _tok_index,
+)
+from .sentences import _title_case
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    type: str  # PER | ORG | LOC | NORP
+    sent: int
+    tok0: int
+    tok1: int  # exclusive
+    source: str = ""
+    entry: dict | None = None
+    acronym: str | None = None
+    nested: bool = False
+
+
+class EnglishNames:
+    """Names in English text by rules: gazetteer places and bodies, bodies by their head word,
+    companies by the noun that introduces them, persons by honorific and title context."""
+
+    name = "names"
+
+    def __call__(self, text: str, sents: list[Sentence]) -> list[Span]:
+        self.text = text
+        self.lower_words = {w.casefold() for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", text)}
+        self.gaz = Gazetteer.load()
+        spans: list[Span] = []
+        for si, sent in enumerate(sents):
+            toks = sent.tokens
+            taken: set[int] = set()
+            found = self._gazetteer(si, toks, taken)
+            found += self._org_heads(si, toks, taken, found)
+            found += self._companies(si, toks, taken)
+            found += self._adjectives(si, toks, taken)
+            self._place_toks = {s.tok0 for s in found if s.type == "LOC" and s.tok1 - s.tok0 == 1}
+            people = self._persons(si, toks, taken, honorific_only=_title_case(sent))
+            found = [s for s in found if not any(p.start <= s.start < p.end for p in people)] + people
+            found += self._places_by_context(si, toks, taken)
+            spans.extend(found)
+        spans += self._dateline_agency(text, sents, spans)
+        spans += self._surnames(sents, spans)
+        self._mark_nested(sents, spans)
+        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        return spans
+
+    # gazetteer -------------------------------------------------------------------------------------
+    def _gazetteer(self, si: int, toks, taken: set[int]) -> list[Span]:
+        index, longest = _gazetteer_index()
+        out: list[Span] = []
+        i = 0
+        while i < len(toks):
+            w = toks[i].text
+            if not (w[:1].isupper() or w[:1].isdigit()):
+                i += 1
+                continue
+            hit = None
+            first = normalize_key(w)
+            most = _first_words().get(_TOKEN.findall(first)[0] if first else "", 0)
+            for n in range(min(longest, most + 2 if most else 4, len(toks) - i), 0, -1):
+                last = toks[i + n - 1].text
+                if not (last[:1].isalnum() or last == ")"):
+                    continue
+                surface = self.text[toks[i].start : toks[i + n - 1].end]
+                found = self._lookup(index, surface)
+                if found:
+                    hit = (n, found)
+                    break
+            if hit is None:
+                out += self._compound_places(si, toks, i)
+                i += 1
+                continue
+            n, (kind, entry, _) = hit
+            typ = "ORG" if kind == "organization" else "LOC"
+            span = Span(toks[i].start, toks[i + n - 1].end, typ, si, i, i + n, "gazetteer", entry)
+            if typ == "ORG":
+                self._paren_acronym(span, toks, taken)
+            out.append(span)
+            taken.update(range(i, i + n))
+            i += n
+        return out
+
+    def _compound_places(self, si: int, toks, i: int) -> list[Span]:
+        """'Kazakhstan-China', 'Korea-Mongolia': the places inside a hyphenated compound."""
+        t = toks[i]
+        if "-" not in t.text:
+            return []
+        out, pos = [], t.start
+        for part in t.text.split("-"):
+            if _cap(part) and _known_place(part):
+                out.append(Span(pos, pos + len(part), "LOC", si, i, i + 1, "compound"))
+            pos += len(part) + 1
+        return out
+
+    @staticmethod
+    def _lookup(index, surface: str):
+        hits = index.get(normalize_key(surface))
+        if not hits:
+            return None
+        for kind, entry, orig in hits:
+            if _exact_case(orig):
+                if surface.replace(".", "") != orig.replace(".", ""):
+                    continue
+            elif (
+                not surface[:1].isupper()
+                and not surface[:1].isdigit()
+                or surface.isupper()
+                and len(surface) <= 3
+            ):
+                continue
+            if kind == "city" and entry.get("ambiguous") in ("person", "common_word"):
+                continue
+            return kind, entry, orig
+        return None
+
+    def _paren_acronym(self, span: Span, toks, taken: set[int]) -> None:
+        m = _PAREN_ACRONYM.match(self.text, span.end)
+        if not m:
+            return
+        span.acronym = m.group("acr")
+        for k, t in enumerate(toks):
+            if m.start() <= t.start < m.end():
+                taken.add(k)
+
+    # bodies by their head word -------------------------------------------------------------------------
+    def _namey(self, toks, k: int) -> bool:
+        w = toks[k].text
+        if w in ("The", "A", "An") or w.endswith(("'s", "’s")):
+            return False
+        if k == 0 and w in NOT_NAME and w not in ORG_HEADS and _low(w) in self.lower_words:
+            return False
+        return _cap(w) or _acronym(w) or bool(re.match(r"^\d+[A-Za-z]+$", w))
+
+    def _org_heads(self, si: int, toks, taken: set[int], found: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for h, t in enumerate(toks):
+            if t.text not in ORG_HEADS or h in taken:
+                continue
+            left = self._org_left(toks, h, taken)
+            right = self._org_right(toks, h)
+            if left == h and right == h + 1:
+                continue  # "the Group" alone: a reference, resolved among the entities
+            if (
+                t.text in ORG_NEED_COMPLEMENT
+                and right == h + 1
+                and not any(
+                    _acronym(toks[k].text) or _known_place(toks[k].text) for k in range(max(left, 1), h)
+                )
+            ):
+                continue  # "Digital Government" is no body; "OSCE Programme Office" is
+            if any(toks[k].text in TITLE_HEADS for k in range(left, h)):
+                continue
+            start, end = toks[left].start, toks[right - 1].end
+            inner = [s for s in found if start <= s.start and s.end <= end]
+            if any(s.type == "ORG" and s.start <= start and end <= s.end for s in found):
+                continue  # a gazetteer body already covers it
+            span = Span(start, end, "ORG", si, left, right, "head")
+            for s in inner:
+                s.nested = s.type == "ORG"
+            self._paren_acronym(span, toks, taken)
+            out.append(span)
+            taken.update(
+                k
+                for k in range(left, right)
+                if not any(s.type == "LOC" and s.tok0 <= k < s.tok1 for s in inner)
+            )
+        return out
+
+    def _org_left(self, toks, h: int, taken: set[int]) -> int:
+        i = h
+        while i > 0:
+            p = toks[i - 1]
+            if _joiner(self.text, p) and i >= 2 and self._namey(toks, i - 2):
+                i -= 1
+                continue
+            if (
+                p.text in ("and", "&")
+                and i >= 2
+                and self._namey(toks, i - 2)
+                and self._namey(toks, i)
+                and toks[i - 2].text not in ORG_HEADS
+            ):
+                i -= 1
+                continue
+            if (
+                self._namey(toks, i - 1)
+                and p.text not in TITLE_HEADS
+                and p.text not in HONORIFICS
+                and not (p.text in ORG_HEADS and i - 1 != h)
+            ):
+                if i - 1 == 0 and p.text in NOT_NAME and p.text not in ORG_HEADS and not _acronym(p.text):
+                    break
+                i -= 1
+                continue
+            break
+        return i
+
+    def _org_right(self, toks, h: int) -> int:
+        n = len(toks)
+        end = h + 1
+        j = h + 1
+        if j >= n:
+            return end
+        lead = toks[j].text
+        if lead == "in" and [t.text for t in toks[j + 1 : j + 4]][:3] in (
+            ["the", "field", "of"],
+            ["the", "fields", "of"],
+            ["the", "sphere", "of"],
+            ["the", "area", "of"],
+        ):
+            j += 3
+        elif lead not in ("of", "for", "on", "under", "at"):
+            return end
+        k = j + 1
+        unknown_run = 0
+        while k < n:
+            w = toks[k].text
+            if w in ("the",) and k + 1 < n and self._namey(toks, k + 1):
+                k += 1
+                continue
+            if self._namey(toks, k) and not w.endswith(("'s", "’s")):
+                unknown_run = unknown_run + 1 if self._unknown_word(w) else 0
+                if unknown_run >= 2:
+                    end = min(end, k - 1) if end > k - 1 else end
+                    break
+                k += 1
+                end = k
+                continue
+            if _joiner(self.text, toks[k]) and k + 1 < n and self._namey(toks, k + 1):
+                k += 1
+                continue
+            if w in ("of", "for", "on", "and", "&", "in") and k + 1 < n:
+                nxt = toks[k + 1].text
+                if w == "and" and (
+                    nxt in ("the", "of")
+                    or nxt in ORG_HEADS
+                    or _known_place(toks[k - 1].text)
+                    or (_acronym(nxt) and self._lookup(_gazetteer_index()[0], nxt))
+                ):
+                    break
+                if w == "in" and not (nxt == "the" and k + 3 < n and toks[k + 2].text in ("field", "fields")):
+                    break
+                if self._namey(toks, k + 1) or (nxt == "the" and k + 2 < n and self._namey(toks, k + 2)):
+                    k += 1
+                    continue
+                if w == "in" and nxt == "the":
+                    k += 1
+                    continue
+                if w == "of" and toks[k - 1].text in ("field", "fields"):
+                    k += 1
+                    continue
+                break
+            if w in ("field", "fields") and toks[k - 1].text == "the":
+                k += 1
+                continue
+            if w == "," and k + 1 < n and self._namey(toks, k + 1) and self._enumeration(toks, k + 1):
+                k += 1
+                continue
+            break
+        return end
+
+    def _unknown_word(self, w: str) -> bool:
+        return (
+            _cap(w)
+            and not w.isupper()
+            and w not in NOT_NAME
+            and _low(w) not in self.lower_words
+            and not _known_place(w)
+            and not self.gaz.country_of_adjective(w)
+        )
+
+    def _enumeration(self, toks, k: int) -> bool:
+        """'Development, Innovation and Aerospace Industry': a comma inside a name's enumeration."""
+        for j in range(k, min(len(toks), k + 10)):
+            w = toks[j].text
+            if w == "and":
+                return j + 1 < len(toks) and self._namey(toks, j + 1)
+            if not (self._namey(toks, j) or _joiner(self.text, toks[j]) or (w == "," and j > k)):
+                return False
+        return False
+
+    # companies ---------------------------------------------------------------------------------------
+    def _companies(self, si: int, toks, taken: set[int]) -> list[Span]:
+        out: list[Span] = []
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text in COMPANY_CUES and i + 1 < n:
+                j = i + 1
+                while j < n:
+                    k = j
+                    while (
+                        k < n
+                        and k not in taken
+                        and (_cap(toks[k].text) or _acronym(toks[k].text))
+                        and toks[k].text not in NOT_NAME
+                        and k - j < 3
+                    ):
+                        k += 1
+                    if k == j:
+                        break
+                    surface = self.text[toks[j].start : toks[k - 1].end]
+                    if not _known_place(surface):
+                        out.append(Span(toks[j].start, toks[k - 1].end, "ORG", si, j, k, "company"))
+                        taken.update(range(j, k))
+                    if k < n and toks[k].text == "," and k + 1 < n and toks[k + 1].text == "and":
+                        j = k + 2
+                    elif k < n and toks[k].text in (",", "and"):
+                        j = k + 1
+                    else:
+                        break
+        for i, t in enumerate(toks):
+            w = t.text
+            if i in taken or not _cap(w) or len(w) < COMPANY_SUFFIX_MIN or w in NOT_NAME:
+                continue
+            if _low(w).endswith(COMPANY_SUFFIXES) and _low(w) not in self.lower_words and not _known_place(w):
+                out.append(Span(t.start, t.end, "ORG", si, i, i + 1, "company"))
+                taken.add(i)
+        return out
+
+    def _adjectives(self, si: int, toks, taken: set[int]) -> list[Span]:
+        """'the Kazakh delegation': a country adjective, kept to name the country as a participant."""
+        out = []
+        for i, t in enumerate(toks):
+            if i in taken or not _cap(t.text):
+                continue
+            if self.gaz.country_of_adjective(t.text) and t.text[-1:].isalpha():
+                out.append(
+                    Span(
+                        t.start,
+                        t.end,
+                        "NORP",
+                        si,
+                        i,
+                        i + 1,
+                        "adjective",
+                        self.gaz.country_of_adjective(t.text),
+                    )
+                )
+                taken.add(i)
+        return out
+
+    # persons --------------------------------------------------------------------------------------------
+    def _name_token(self, toks, k: int, taken: set[int]) -> bool:
+        w = toks[k].text
+        if k in taken or not _cap(w) or (w.isupper() and len(w) > 1) or w in NOT_NAME or w in HONORIFICS:
+            return False
+        if len(w) >= NOUN_SUFFIX_MIN and _low(w).endswith(NOUN_SUFFIXES):
+            return False  # "Informatization", "Connectivity": common nouns in a title
+        if _low(w) in self.lower_words and not (
+            len(w) == 1 and k + 1 < len(toks) and toks[k + 1].text == "."
+        ):
+            return False
+        return not (_known_place(w) or self.gaz.country_of_adjective(w))
+
+    def _runs(self, toks, taken: set[int]) -> list[tuple[int, int]]:
+        runs = []
+        k = 0
+        n = len(toks)
+        while k < n:
+            if not self._name_token(toks, k, taken):
+                k += 1
+                continue
+            a = k
+            while k < n:
+                if self._name_token(toks, k, taken):
+                    k += 2 if len(toks[k].text) == 1 and k + 1 < n and toks[k + 1].text == "." else 1
+                elif (
+                    toks[k].text in _PARTICLES
+                    and k + 1 < n
+                    and self._name_token(toks, k + 1, taken)
+                    and k > a
+                ):
+                    k += 1
+                elif (
+                    k in self._place_toks
+                    and k + 1 < n
+                    and self._name_token(toks, k + 1, taken)
+                    and _low(toks[k].text) not in self.lower_words
+                ):
+                    k += 1  # "Ana Sofia Ribeiro": a city's name inside a person's name
+                else:
+                    break
+            runs.append((a, k))
+        return runs
+
+    def _title_chunk_before(self, toks, k: int) -> int | None:
+        """Walking back from token k over a title ('Deputy Minister of Foreign Affairs'): the index of
+        its head word, or None when no title ends here."""
+        head = None
+        j = k
+        while j >= 0 and k - j < 24:
+            w = toks[j].text
+            if w in TITLE_HEADS:
+                head = j
+            elif (
+                _cap(w)
+                or _acronym(w)
+                or w in ("of", "the", "for", "and", "on", "at", "in", "&")
+                or _joiner(self.text, toks[j])
+                or (w in ("'s", "’s") and j > 0 and _cap(toks[j - 1].text))
+                or w == ","
+                and j + 1 <= k
+                and self._enumeration(toks, j + 1)
+                or (w == "charge" and j > 0 and toks[j - 1].text == "in")  # "Minister in charge of ..."
+            ):
+                pass
+            else:
+                break
+            j -= 1
+        return head
+
+    def _persons(self, si: int, toks, taken: set[int], honorific_only: bool = False) -> list[Span]:
+        out = []
+        n = len(toks)
+        for a, b in self._runs(toks, taken):
+            size = sum(1 for k in range(a, b) if _cap(toks[k].text) and len(toks[k].text) > 1)
+            before = toks[a - 1].text if a > 0 else ""
+            if before == "." and a > 1:
+                before = toks[a - 2].text if toks[a - 2].text in HONORIFICS else before
+            ok = before in HONORIFICS
+            if honorific_only and not ok:
+                continue  # a headline in Title Case: every word is capitalized, context proves nothing
+            if not ok and a > 0 and before in TITLE_HEADS:
+                ok = True  # "Minister Guliyev"
+            if (
+                not ok
+                and a > 0
+                and size >= 2
+                and self._title_chunk_before(toks, a - 1) is not None
+                and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
+            ):
+                ok = True  # "Deputy Minister of Foreign Affairs Yerlan Abdikarimov"
+            if not ok and size >= 2 and b + 1 < n and toks[b].text == ",":
+                k = b + 1
+                if toks[k].text in ("the", "a", "an") and k + 1 < n:
+                    k += 1
+                ok = toks[k].text in TITLE_HEADS or (
+                    toks[k].text in TITLE_MODIFIERS
+                    and any(toks[x].text in TITLE_HEADS for x in range(k, min(n, k + 4)))
+                )
+            if (
+                not ok
+                and size >= 2
+                and a > 1
+                and toks[a - 1].text == ","
+                and (b >= n or toks[b].text in (",", ".", ")", ";", ":") or _low(toks[b].text) in _REL_WORDS)
+            ):
+                ok = self._title_chunk_before(toks, a - 2) is not None
+            if not ok and size >= 2 and a > 0 and toks[a - 1].text in ("by", "with", "between"):
+                ok = True
+            if not ok and size >= 2 and b < n and _low(toks[b].text) in SUBJECT_VERBS:
+                ok = True  # "Varos Simonyan noted"
+            if ok:
+                end = b
+                out.append(Span(toks[a].start, toks[end - 1].end, "PER", si, a, end, "person"))
+                taken.update(range(a, end))
+        return out
+
+    def _places_by_context(self, si: int, toks, taken: set[int]) -> list[Span]:
+        """'held talks in Sejong with ...': a single unknown name after 'in' where events take place."""
+        out = []
+        for k in range(2, len(toks)):
+            if k in taken or toks[k - 1].text != "in" or _low(toks[k - 2].text) not in PLACE_CUES:
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+            if (
+                self._unknown_word(toks[k].text)
+                and not (_cap(nxt) or _acronym(nxt))
+                and nxt not in ("'s", "’s")
+            ):
+                out.append(Span(toks[k].start, toks[k].end, "LOC", si, k, k + 1, "context"))
+                taken.add(k)
+        return out
+
+    def _surnames(self, sents, spans: list[Span]) -> list[Span]:
+        """A surname alone ('Guliyev said') once the person is named in full."""
+        surnames = {}
+        for s in spans:
+            if s.type == "PER":
+                words = self.text[s.start : s.end].split()
+                if len(words) >= 2:
+                    surnames[words[-1]] = s
+        out = []
+        covered = {(s.sent, k) for s in spans for k in range(s.tok0, s.tok1)}
+        for si, sent in enumerate(sents):
+            for k, t in enumerate(sent.tokens):
+                if t.text in surnames and (si, k) not in covered:
+                    out.append(Span(t.start, t.end, "PER", si, k, k + 1, "surname"))
+        return out
+
+    def _dateline_agency(self, text: str, sents, spans: list[Span]) -> list[Span]:
+        """'Baku, 4 March, AZERTAC', 'MOSCOW, April 8 (BelTA) -': the news agency of a dateline."""
+        out = []
+        for si, sent in enumerate(sents[:4]):
+            m = re.match(
+                r"\s*[^\W\d_][^,\n]{1,40},[^()\n]{2,30}\(([A-Z][A-Za-z-]{1,15})\)\s*[–—-]", sent.text
+            )
+            if m:
+                k = _tok_index(sent.tokens, sent.start + m.start(1))
+                if k is not None and not _known_place(m.group(1)):
+                    out.append(
+                        Span(sent.start + m.start(1), sent.start + m.end(1), "ORG", si, k, k + 1, "dateline")
+                    )
+        for si, sent in enumerate(sents[:4]):
+            toks = sent.tokens
+            if len(toks) < 4 or "\n" in sent.text.strip():
+                continue
+            last = toks[-1]
+            if (
+                last.text.isupper()
+                and len(last.text) >= 3
+                and toks[-2].text == ","
+                and any(t.text[:1].isdigit() for t in toks)
+                and not any(s.start <= last.start < s.end for s in spans)
+                and not _known_place(last.text)
+            ):
+                out.append(Span(last.start, last.end, "ORG", si, len(toks) - 1, len(toks), "dateline"))
+        return out
+
+    def _mark_nested(self, sents, spans: list[Span]) -> None:
+        """An acronym inside a longer name ('CIS' in 'Forum for the CIS region', 'BRICS' in 'BRICS Digital
+        Economy Working Group') is no organization of its own there."""
+        heads = ORG_HEADS | set(_EVENT_NAME_HEADS) | set(_DOC_NAME_HEADS)
+        for s in spans:
+            if s.type != "ORG" or s.source != "gazetteer" or not _acronym(self.text[s.start : s.end]):
+                continue
+            toks = sents[s.sent].tokens
+            if any(o is not s and o.type == "ORG" and o.start <= s.start and s.end <= o.end for o in spans):
+                s.nested = True
+                continue
+            k = s.tok1
+            while k < len(toks) and (self._namey(toks, k) or _joiner(self.text, toks[k])):
+                if toks[k].text in heads:
+                    s.nested = True
+                    break
+                k += 1
+            k = s.tok0 - 1
+            steps = 0
+            while not s.nested and k >= 0 and steps < 8:
+                w = toks[k].text
+                if w in heads:
+                    s.nested = True
+                elif not (
+                    self._namey(toks, k)
+                    or w in ("the", "of", "for", "and", "&")
+                    or _joiner(self.text, toks[k])
+                ):
+                    break
+                k -= 1
+                steps += 1

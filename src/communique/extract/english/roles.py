@@ -1,0 +1,220 @@
+"""English job titles bound to persons: 'X, Vice Minister of ... of Kazakhstan,', 'Minister of ... X',
+'the Minister of ..., X,'."""
+
+from __future__ import annotations
+
+from ...model import Evidence, Mention, Role
+from ..entities import EntityTable
+from ..gazetteer import Gazetteer
+from ..nlp import Sentence
+from .lexicon import (
+    _DASHES,
+    HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    _acronym,
+    _cap,
+    _joiner,
+    _title_word,
+)
+
+
+class EnglishRoles:
+    """Job titles bound to persons: 'X, Vice Minister of ... of Kazakhstan,', 'Minister of ... X',
+    'the Minister of ..., X,'. The body and the state named inside a title stay entities of their own."""
+
+    name = "roles"
+
+    def __call__(
+        self, text: str, sents: list[Sentence], mentions: list[Mention], table: EntityTable
+    ) -> list[tuple[int, int]]:
+        self.text = text
+        spans: list[tuple[int, int]] = []
+        for sent in sents:
+            in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            persons = [m for m in in_sent if m.type == "PER" and m.entity]
+            for p in persons:
+                for finder in (self._after, self._before):
+                    found = finder(sent, p, in_sent)
+                    if found is None:
+                        continue
+                    start, end, owner = found
+                    spans.append((owner, end))
+                    self._attach(sent, start, end, owner, p, in_sent, table)
+        for ent in table.entities:
+            if ent.type == "PER" and len(ent.roles) > 1:
+                full = [r for r in ent.roles if not _bare_title(r.title)]
+                if full:
+                    ent.roles[:] = full
+        return spans
+
+    def _after(self, sent: Sentence, person: Mention, in_sent):
+        toks = sent.tokens
+        k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
+        if k is None or toks[k].text != "," or k + 1 >= len(toks):
+            return None
+        k += 1
+        if toks[k].text in ("the", "a", "an") and k + 1 < len(toks):
+            k += 1
+        first = k
+        head = None
+        while (
+            k < len(toks)
+            and (toks[k].text in TITLE_MODIFIERS or toks[k].text in TITLE_HEADS)
+            and k - first < 5
+        ):
+            if toks[k].text in TITLE_HEADS:
+                head = k
+            k += 1
+        if head is None:
+            return None
+        limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
+        end = self._extend(toks, head + 1, limit)
+        end = max(end, toks[k - 1].end)
+        nxt = next((t for t in toks if t.start > end and t.text not in HONORIFICS and t.text != "."), None)
+        if nxt is not None and nxt.start == limit and not self.text[end:limit].strip(" ,.").replace(".", ""):
+            return None  # "..., Ambassador Ruslan Temirov": the title of the next person
+        if nxt is not None and nxt.start == limit and self.text[end:limit].strip() in HONORIFICS:
+            return None
+        return toks[first].start, end, toks[first].start
+
+    def _extend(self, toks, j: int, limit: int) -> int:
+        end = toks[j - 1].end
+        n = len(toks)
+        while j < n and toks[j].start < limit:
+            w = toks[j].text
+            if _cap(w) or _acronym(w) or _joiner(self.text, toks[j]):
+                if not w.endswith(("'s", "’s")):
+                    end = toks[j].end
+                j += 1
+                continue
+            if w in ("of", "the", "for", "and", "on", "at", "in", "&", "to") and j + 1 < n:
+                nxt = toks[j + 1].text
+                if w == "and" and (nxt == "the" or not (_cap(nxt) or _acronym(nxt))):
+                    break
+                if _cap(nxt) or _acronym(nxt) or nxt in ("the", "of"):
+                    j += 1
+                    continue
+                break
+            if w == "," and j + 1 < n and (_cap(toks[j + 1].text)) and self._enumeration(toks, j + 1, limit):
+                j += 1
+                continue
+            break
+        return end
+
+    def _enumeration(self, toks, k: int, limit: int) -> bool:
+        for j in range(k, min(len(toks), k + 10)):
+            w = toks[j].text
+            if toks[j].start >= limit:
+                return False
+            if w == "and":
+                return j + 1 < len(toks) and _cap(toks[j + 1].text)
+            if not (_cap(w) or _acronym(w) or _joiner(self.text, toks[j]) or (w == "," and j > k)):
+                return False
+        return False
+
+    def _before(self, sent: Sentence, person: Mention, in_sent):
+        toks = sent.tokens
+        k = next((i for i, t in enumerate(toks) if t.end > person.start), None)
+        if k is None or k == 0:
+            return None
+        j = k - 1
+        while j > 0 and (
+            toks[j].text in HONORIFICS or (toks[j].text == "." and toks[j - 1].text in HONORIFICS)
+        ):
+            j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
+        if toks[j].text == ",":
+            j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Elnur Guliyev,"
+        floor = max([m.end for m in in_sent if m.type == "PER" and m.end <= toks[j].start] + [sent.start])
+        end = toks[j].end
+        head = None
+        i = j
+        while i >= 0 and toks[i].start >= floor and j - i < 24:
+            w = toks[i].text
+            if w in TITLE_HEADS:
+                head = i
+            elif (
+                w in ("'s", "’s")
+                and i > 0
+                and _cap(toks[i - 1].text)
+                and i + 1 < len(toks)
+                and _cap(toks[i + 1].text)
+                and not _title_word(toks[i + 1].text)
+            ):
+                pass  # "People's Republic of China"
+            elif (
+                w.endswith(("'s", "’s"))
+                or w in ("The", "A", "An")
+                or (w in _DASHES and not _joiner(self.text, toks[i]))
+            ):
+                break
+            elif (
+                _cap(w)
+                or _acronym(w)
+                or _joiner(self.text, toks[i])
+                or w in ("of", "the", "for", "and", "on", "at", "in", "&")
+                or (w == "charge" and i > 0 and toks[i - 1].text == "in")
+                or w == ","
+                and i + 1 <= j
+                and self._enumeration(toks, i + 1, toks[j].end + 1)
+            ):
+                pass
+            else:
+                break
+            i -= 1
+        if head is None:
+            return None
+        start = head
+        while start > i + 1 and (
+            toks[start - 1].text in TITLE_MODIFIERS
+            or toks[start - 1].text in TITLE_HEADS
+            or _acronym(toks[start - 1].text)
+            or Gazetteer.load().country_of_adjective(toks[start - 1].text)
+        ):
+            start -= 1
+        if toks[j].text in ("of", "the", "for", "and", "on", "at", "in"):
+            return None
+        run = j
+        while run >= start and (toks[run].text in TITLE_HEADS or toks[run].text in TITLE_MODIFIERS):
+            run -= 1
+        if start < run < j and (_cap(toks[run].text) or _acronym(toks[run].text)):
+            end = toks[run].end  # "Head of the OSCE Programme Office in Dushanbe Ambassador Anna Kowalska"
+        owner = toks[start].start
+        if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
+            owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
+        return toks[start].start, end, owner
+
+    def _attach(self, sent, start, end, owner, person, in_sent, table: EntityTable) -> None:
+        title = " ".join(self.text[start:end].split()).strip(" ,")
+        if not title:
+            return
+        ent = table.entity(person.entity)
+        inner = [
+            m for m in in_sent if owner <= m.start and m.end <= end and m.type in ("ORG", "LOC") and m.entity
+        ]
+        org = next((m for m in inner if m.type == "ORG"), None)
+        country = None
+        for m in inner:
+            place = table.entity(m.entity)
+            if m.type == "LOC" and place is not None and place.kind == "country":
+                country = place.iso
+                break
+        if country is None:
+            for word in title.split()[:2]:
+                adj = Gazetteer.load().country_of_adjective(word)
+                if adj is not None:
+                    country = adj["iso2"]  # "Armenian Minister of High-Tech Industry"
+                    break
+        role = Role(
+            title=title,
+            organization=org.entity if org else None,
+            country=country,
+            evidence=Evidence(sent.start, sent.end, sent.text),
+        )
+        if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
+            ent.roles.append(role)
+
+
+def _bare_title(title: str) -> bool:
+    words = title.split()
+    return len(words) <= 3 and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words)

@@ -1,0 +1,181 @@
+"""English event structure: sub-events inside their parents, what a sub-event inherits from its
+parent (the same inheritance as the Russian step, with English specifics), numbered events of a
+series, speakers up to the forum, and the place a dateline names."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Participant, date_bounds
+from ..events import inherit_from, within
+from .lexicon import _cap
+from .triggers import BACKGROUND
+
+
+class EventStructure:
+    """EnglishEvents' steps that relate events to each other."""
+
+    def _series(self, events: list[Event]) -> None:
+        """'The fourth Ministerial Meeting' after 'the third ... Ministerial Meeting': a numbered event of
+        a series told before has the same parties when the text names none."""
+        for k, ev in enumerate(events):
+            if (
+                ev.ordinal is None
+                or not ev.name
+                or any(self.table.entity(p.entity).type != "PER" for p in ev.participants)
+            ):
+                continue
+            tail = [w for w in ev.name.split()[-2:] if _cap(w)]
+            if len(tail) < 2:
+                continue
+            prev = next(
+                (
+                    e
+                    for e in reversed(events[:k])
+                    if e.type == ev.type and e.name and e.name.split()[-2:] == tail
+                ),
+                None,
+            )
+            if prev is not None:
+                ev.participants += [
+                    Participant(p.entity, p.role)
+                    for p in prev.participants
+                    if self.table.entity(p.entity).type != "PER"
+                ]
+
+    def _persons_up(self, events: list[Event]) -> None:
+        """Who speaks at a session of a forum takes part in the forum."""
+        by_id = {e.id: e for e in events}
+        for ev in events:
+            if ev.type not in ("SPEECH", "SESSION"):
+                continue
+            persons = [p.entity for p in ev.participants if self.table.entity(p.entity).type == "PER"]
+            parent, seen = by_id.get(ev.parent), set()
+            while (
+                parent is not None
+                and parent.id not in seen
+                and parent.type in ("FORUM", "MEETING", "SESSION")
+            ):
+                seen.add(parent.id)
+                have = {p.entity for p in parent.participants}
+                parent.participants += [Participant(e) for e in persons if e not in have]
+                parent = by_id.get(parent.parent)
+
+    # -- structure -------------------------------------------------------------------------------------
+    def _nest(self, made: list[Event], context: Event | None, embedded: set[str]) -> None:
+        by_type: dict[str, Event] = {}
+        for e in made:
+            if e.id not in embedded:
+                by_type.setdefault(e.type, e)
+        for ev in made:
+            parent = None
+            if ev.type == "SPEECH":
+                parent = by_type.get("SESSION") or by_type.get("FORUM") or by_type.get("MEETING")
+            elif ev.type == "SIGNING":
+                parent = by_type.get("MEETING") or by_type.get("FORUM") or by_type.get("VISIT")
+            elif ev.type == "SESSION":
+                parent = by_type.get("FORUM") or by_type.get("MEETING")
+                if parent is None:
+                    holders = [e for e in reversed(self.events) if e.type in ("FORUM", "MEETING")]
+                    main = self._main()
+                    if ev.start:
+                        parent = next((e for e in holders if within(ev.start, e.start, e.end)), None)
+                    if parent is None and main is not None and main.type in ("FORUM", "MEETING"):
+                        parent = main
+                    parent = (
+                        parent
+                        or next((e for e in holders if e.type == "FORUM"), None)
+                        or next(iter(holders), None)
+                    )
+            if parent is None and context is not None:
+                parent = context
+                self._explicit_parent.add(ev.id)
+            if parent is ev:
+                parent = None
+            ev.parent = parent.id if parent else None
+            if parent is not None and ev.type in BACKGROUND:
+                self._explicit_parent.add(ev.id)
+
+    def _inherit(self, events: list[Event]) -> None:
+        """As in the Russian step: a sub-event without a date or place of its own takes its parent's, or
+        the opening event's; a planned event does not fall inside one that is over, and background
+        facts keep to themselves unless the text puts them inside an event ('joined ... at the meeting').
+        English specifics: a call has no place, a site visit does not take the trip's country, and a
+        signing after a meeting of several days gets no date from it."""
+        by_id = {e.id: e for e in events}
+        main = self._main_of(events, containers=True)
+
+        def depth(ev: Event) -> int:
+            d, seen = 0, set()
+            while ev.parent and ev.parent in by_id and ev.parent not in seen:
+                seen.add(ev.parent)
+                ev = by_id[ev.parent]
+                d += 1
+            return d
+
+        for ev in sorted(events, key=depth):
+            own_date, own_place = self._own.get(ev.id, (False, False))
+            if ev.type in BACKGROUND and ev.id not in self._explicit_parent:
+                continue
+            source = by_id.get(ev.parent) if ev.parent else main
+            if source is None or source is ev or (source is main and not ev.parent and ev.id in self._fresh):
+                continue
+            multi_day = bool(source.end and source.end != source.start)
+            inherit_from(
+                ev,
+                source,
+                own_date,
+                own_place,
+                take_date=not (ev.type == "SIGNING" and multi_day),
+                take_place=ev.type != "CALL" and not (ev.type == "VISIT" and source.type == "VISIT"),
+                inside_too=_within_a_week,
+            )
+
+    # -- the dateline ------------------------------------------------------------------------------------
+    def _dateline(self, text, sents, mentions, headlines) -> tuple[int | None, str | None, int | None]:
+        """The first sentence of the story (the lead), the place its dateline names ('GENEVA – ...',
+        'Baku, 4 March, AZERTAC'), and where the dateline ends inside the lead."""
+        lead = next(
+            (s for s in sents if not any(a <= s.start and s.end <= b + 1 for a, b in headlines)), None
+        )
+        if lead is None:
+            return None, None, None
+        place, end = None, None
+        m = re.match(r"\s*([^\W\d_][^–—\-,\n]{1,40}?)(?:,[^–—\n]{0,40})?\s+[–—-]\s+", lead.text)
+        if m:
+            loc = next(
+                (
+                    x
+                    for x in mentions
+                    if x.type == "LOC" and lead.start + m.start(1) <= x.start < lead.start + m.end(1)
+                ),
+                None,
+            )
+            if loc is not None:
+                place, end = loc.entity, lead.start + m.end()
+        if place is None:
+            for a, b in headlines:
+                line = text[a:b]
+                if re.search(r"\d", line) and "," in line:
+                    loc = next(
+                        (x for x in mentions if x.type == "LOC" and a <= x.start < a + line.index(",")), None
+                    )
+                    if loc is not None:
+                        place = loc.entity
+                        break
+        return lead.start, place, end
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date
+
+    lo, hi = date_bounds(a)[0], date_bounds(b)[0]
+    return (date.fromisoformat(hi) - date.fromisoformat(lo)).days
+
+
+def _within_a_week(ev: Event, source: Event) -> bool:
+    """An event with a date of its own outside an ongoing event that has no end yet is still inside
+    it when it falls within a week of its start."""
+    if source.status == "ongoing" and source.start and not source.end:
+        return bool(ev.start) and ev.start >= source.start and _days(source.start, ev.start) <= 7
+    return False
