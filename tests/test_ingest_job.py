@@ -129,6 +129,32 @@ def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
     assert opened.count("documents") == 1
 
 
+def test_a_later_ingest_judges_duplicates_by_kept_signatures_not_texts(opened, tmp_path, monkeypatch):
+    d = tmp_path / "first"
+    d.mkdir()
+    (d / "a.txt").write_text(RU_VISIT, encoding="utf-8")
+    (d / "b.txt").write_text(RU_AI, encoding="utf-8")
+    jobs.ingest([str(d)], opened)
+    assert len(list(opened.iter_signatures())) == 2
+    assert all(text is None and minhash for _, _, _, minhash, text in opened.iter_signatures())
+    texts_read: list[str] = []
+    add = jobs.Deduplicator.add
+    monkeypatch.setattr(jobs.Deduplicator, "add", lambda self, doc_id, text: (texts_read.append(doc_id),
+                                                                             add(self, doc_id, text))[1])
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "c.txt").write_text("Агентство «Вести региона»\n" + RU_VISIT + "\nПодписывайтесь.\n", encoding="utf-8")
+    summary = jobs.ingest([str(later)], opened)
+    assert summary.counts["duplicate"] == 1 and opened.count("documents") == 2
+    assert texts_read == []  # the stored documents came back from their signatures
+    # a document whose text changed since its signature was kept is read again
+    (d / "b.txt").write_text(RU_AI.replace("Москве", "Казани"), encoding="utf-8")
+    jobs.ingest([str(d)], opened)
+    assert opened.count("documents") == 2
+    current = {doc_id: text for doc_id, _, _, _, text in opened.iter_signatures()}
+    assert len(current) == 2 and all(text is None for text in current.values())
+
+
 def test_search_morphology_semantics_and_filters(opened, folder):
     jobs.ingest([str(folder)], opened)
     searcher = Searcher(opened)

@@ -390,6 +390,24 @@ def test_near_duplicate_index_finds_a_republished_release():
     assert index.query(_page_text(CP1251)) is None
 
 
+def test_a_kept_signature_finds_the_same_near_duplicates_as_the_text():
+    original = _page_text(TASHKENT)
+    index = NearDuplicateIndex()
+    index.add("tashkent", original)
+    kept = index.signature("tashkent")
+    assert isinstance(kept, bytes) and len(kept) >= 4 * index.num_perm
+    restored = NearDuplicateIndex()
+    assert restored.add_signature("tashkent", kept)
+    assert restored.query(_page_text(REPUBLISHED)) == "tashkent"
+    assert restored.similar(_page_text(REPUBLISHED)) == index.similar(_page_text(REPUBLISHED))
+    assert not NearDuplicateIndex(num_perm=64).add_signature("tashkent", kept)  # another size is refused
+    dedup = Deduplicator()
+    dedup.add("a", original)
+    again = Deduplicator()
+    assert again.add_signature("a", *dedup.signature("a"))
+    assert again.check("  " + original.replace(" ", "  ")).kind == "exact"  # the normalized-text hash came too
+
+
 def test_near_duplicate_index_is_rebuilt_from_stored_texts():
     stored = [("memo", _page_text(MEMO)), ("tashkent", _page_text(TASHKENT))]
     index = NearDuplicateIndex.from_texts(stored)

@@ -67,11 +67,28 @@ class IngestOptions:
 
 
 def _deduplicator(store: Store) -> Deduplicator:
-    """Exact and near duplicates are judged against everything already stored."""
+    """Exact and near duplicates are judged against everything already stored: by the signatures the
+    store keeps, and from the text (the signature then saved) where it has none for the current text."""
     dedup = Deduplicator()
-    for record in store.iter_records():
-        dedup.add(record.document.id, record.document.text)
+    made = []
+    for doc_id, stored_hash, text_hash, minhash, text in store.iter_signatures():
+        if minhash is not None and dedup.add_signature(doc_id, text_hash, minhash):
+            continue
+        if text is None:  # a signature of another size: the text is needed after all
+            document = store.get_document(doc_id)
+            text = document.text if document else ""
+        dedup.add(doc_id, text)
+        made.append(_signature_row(dedup, doc_id, stored_hash))
+        if len(made) >= 500:
+            store.save_signatures(made)
+            made = []
+    store.save_signatures(made)
     return dedup
+
+
+def _signature_row(dedup: Deduplicator, doc_id: str, stored_hash: str) -> dict:
+    text_hash, minhash = dedup.signature(doc_id)
+    return {"document_id": doc_id, "content_hash": stored_hash, "text_hash": text_hash, "minhash": minhash}
 
 
 def _cache_path(store: Store) -> Path | None:
@@ -139,8 +156,8 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
         if progress:
             progress(source, outcome)
 
-    writer = _Writer(store, searcher, report)
     dedup = _deduplicator(store)
+    writer = _Writer(store, searcher, dedup, report)
     try:
         for source in sources:
             _one(source, store, writer, dedup, report)
@@ -186,8 +203,9 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
 class _Writer:
     """Extracted Records written `BATCH` at a time, then added to the vector index and linked."""
 
-    def __init__(self, store: Store, searcher: Searcher, report: Callable[[Source, str, str | None], None]):
-        self.store, self.searcher, self.report = store, searcher, report
+    def __init__(self, store: Store, searcher: Searcher, dedup: Deduplicator,
+                 report: Callable[[Source, str, str | None], None]):
+        self.store, self.searcher, self.dedup, self.report = store, searcher, dedup, report
         self.pending: list[tuple[Source, Record]] = []
         self.since = 0.0
 
@@ -215,6 +233,11 @@ class _Writer:
                     reason = f"{type(exc).__name__}: {exc}"
                     self.store.record_failure(source.location, reason)
                     results.append(reason)
+        stored = [(record.document.id, record.document.content_hash) for (_, record), result in zip(batch, results, strict=True)
+                  if not isinstance(result, str) and result.status in ("new", "upgraded")
+                  and record.document.id in self.dedup.text_hashes]
+        with contextlib.suppress(Exception):  # a cache: what is not saved is made again at the next ingest
+            self.store.save_signatures([_signature_row(self.dedup, doc_id, digest) for doc_id, digest in stored])
         for (source, record), result in zip(batch, results, strict=True):
             if isinstance(result, str):
                 self.report(source, "failed", result)

@@ -5,8 +5,9 @@ Exact duplicates share `content_hash`: SHA-256 of the text with whitespace colla
 a headline in capitals is a different text). Near duplicates are found with MinHash over word
 5-shingles and an LSH index (datasketch): two texts whose shingle sets have an estimated Jaccard
 similarity of `threshold` (0.8) or more are the same release. The LSH bands are chosen to miss few
-such pairs; candidates are then checked against the threshold with their MinHash estimate. The index holds no text, only signatures, and is
-rebuilt from stored texts with `from_texts`, so it persists through the store.
+such pairs; candidates are then checked against the threshold with their MinHash estimate. The index
+holds no text, only signatures: `signature` gives a document's as bytes to keep (the store's
+`signatures` table), `add_signature` puts it back, and `from_texts` rebuilds from texts.
 """
 
 from __future__ import annotations
@@ -74,6 +75,39 @@ class NearDuplicateIndex:
         self._lsh.insert(doc_id, m)
         self._sigs[doc_id] = m
 
+    def _template(self):
+        if getattr(self, "_empty", None) is None:
+            from datasketch import MinHash
+
+            self._empty = MinHash(num_perm=self.num_perm, seed=self.seed)
+        return self._empty
+
+    def signature(self, doc_id: str) -> bytes:
+        """The MinHash of an indexed document as bytes to keep: the name of datasketch's hashing scheme,
+        a zero byte, the hash values (`add_signature` reads them back)."""
+        m = self._sigs[doc_id]
+        return getattr(m, "scheme", "legacy").encode("ascii") + b"\0" + m.hashvalues.tobytes()
+
+    def add_signature(self, doc_id: str, signature: bytes) -> bool:
+        """Index a kept signature; False (nothing indexed) if it was made another way (another
+        num_perm, or another hashing scheme of another datasketch version)."""
+        import numpy as np
+        from datasketch import MinHash
+
+        template = self._template()
+        scheme = getattr(template, "scheme", None)
+        kept_scheme, _, values = signature.partition(b"\0")
+        dtype = template.hashvalues.dtype
+        if kept_scheme.decode("ascii", "replace") != (scheme or "legacy") or len(values) != self.num_perm * dtype.itemsize:
+            return False
+        if doc_id in self._sigs:
+            self.remove(doc_id)
+        extra = {"scheme": scheme} if scheme else {}
+        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=np.frombuffer(values, dtype=dtype), **extra)
+        self._lsh.insert(doc_id, m)
+        self._sigs[doc_id] = m
+        return True
+
     def remove(self, doc_id: str) -> None:
         if doc_id in self._sigs:
             self._lsh.remove(doc_id)
@@ -125,7 +159,8 @@ class Deduplicator:
     """Exact (content hash) and near (MinHash) duplicate detection over a stream of documents."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = DEFAULT_NUM_PERM) -> None:
-        self.hashes: dict[str, str] = {}
+        self.hashes: dict[str, str] = {}  # normalized-text hash → the first id seen with it
+        self.text_hashes: dict[str, str] = {}  # id → its normalized-text hash
         self.near = NearDuplicateIndex(threshold=threshold, num_perm=num_perm)
 
     def check(self, text: str) -> Duplicate | None:
@@ -139,8 +174,22 @@ class Deduplicator:
         return None
 
     def add(self, doc_id: str, text: str) -> None:
-        self.hashes.setdefault(content_hash(text), doc_id)
+        digest = content_hash(text)
+        self.hashes.setdefault(digest, doc_id)
+        self.text_hashes[doc_id] = digest
         self.near.add(doc_id, text)
+
+    def signature(self, doc_id: str) -> tuple[str, bytes]:
+        """What to keep of an added document: (hash of its normalized text, MinHash bytes)."""
+        return self.text_hashes[doc_id], self.near.signature(doc_id)
+
+    def add_signature(self, doc_id: str, text_hash: str, minhash: bytes) -> bool:
+        """Add a document by what was kept of it; False (nothing added) if the MinHash does not fit."""
+        if not self.near.add_signature(doc_id, minhash):
+            return False
+        self.hashes.setdefault(text_hash, doc_id)
+        self.text_hashes[doc_id] = text_hash
+        return True
 
     def see(self, doc_id: str, text: str) -> Duplicate | None:
         """Check `text`; record it under `doc_id` only if it is new. Returns the duplicate found, if any."""

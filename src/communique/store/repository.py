@@ -20,6 +20,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    case,
     delete,
     exists,
     func,
@@ -46,6 +47,7 @@ from .schema import (
     MentionRow,
     ParticipantRow,
     RoleRow,
+    SignatureRow,
     TopicRow,
 )
 
@@ -577,6 +579,42 @@ class Store:
                 return
             for row in rows:
                 yield _record(row)
+            last = rows[-1].pk
+
+    # -- near-duplicate signatures ------------------------------------------------------------------
+    def save_signatures(self, rows: list[dict]) -> None:
+        """Keep documents' near-duplicate signatures: rows {document_id, content_hash, text_hash,
+        minhash (bytes)}, each replacing the document's previous one; ids no longer stored are skipped."""
+        if not rows:
+            return
+        S = SignatureRow.__table__
+        with self._write() as conn:
+            ids = [r["document_id"] for r in rows]
+            stored = set()
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                conn.execute(delete(S).where(S.c.document_id.in_(part)))
+                stored.update(conn.execute(select(D.c.id).where(D.c.id.in_(part), D.c.record_json.is_not(None)))
+                              .scalars())
+            self._insert_rows(conn, S, [r for r in rows if r["document_id"] in stored])
+
+    def iter_signatures(self, batch: int = 1000) -> Iterator[tuple[str, str, str | None, bytes | None, str | None]]:
+        """(id, content_hash, text_hash, minhash, text) for every stored document, in storage order: the
+        saved signature while it is the current text's (text None), else the text (hash and minhash None)."""
+        S = SignatureRow.__table__
+        current = and_(S.c.document_id == D.c.id, S.c.content_hash == D.c.content_hash)
+        last = 0
+        while True:
+            stmt = (select(D.c.pk, D.c.id, D.c.content_hash, S.c.text_hash, S.c.minhash,
+                           case((S.c.minhash.is_(None), D.c.text), else_=None).label("text"))
+                    .select_from(D.outerjoin(S, current))
+                    .where(D.c.pk > last, D.c.record_json.is_not(None)).order_by(D.c.pk).limit(batch))
+            with self._read() as conn:
+                rows = conn.execute(stmt).all()
+            if not rows:
+                return
+            for row in rows:
+                yield row.id, row.content_hash, row.text_hash, row.minhash, row.text
             last = rows[-1].pk
 
     def delete_document(self, doc_id: str) -> bool:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -227,6 +228,19 @@ class FailureRow(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     first_failed: Mapped[str] = mapped_column(String(40))
     last_failed: Mapped[str] = mapped_column(String(40))
+
+
+class SignatureRow(Base):
+    """A stored document's near-duplicate signature (the MinHash of its word shingles and the hash of its
+    whitespace-normalized text, made by communique.ingest.dedup), so that an ingest does not re-read
+    every stored text to know what it has; valid while `content_hash` is the document's."""
+
+    __tablename__ = "signatures"
+
+    document_id: Mapped[str] = mapped_column(String, _doc_fk(), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # The tables that hold one document's facts, in the order they are deleted (children first).
