@@ -302,7 +302,8 @@ class _Ctx:
         return m.start() if m else None
 
 
-def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+def partial_iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    """A partial ISO date of the precision given: "2026", "2026-04", "2026-04-27"."""
     if m is None:
         return f"{y:04d}"
     if d is None:
@@ -313,8 +314,8 @@ def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _day_ok(y: int | None, m: int, d: int) -> bool:
-    """Whether day d exists in month m of year y (any year when y is None: 29 February is allowed)."""
+def valid_day(y: int | None, m: int, d: int) -> bool:
+    """Whether day `d` of month `m` exists (in year `y`; 29 February in any year when `y` is None)."""
     if not 1 <= m <= 12 or not 1 <= d <= _DAYS_IN_MONTH[m]:
         return False
     return not (m == 2 and d == 29 and y is not None and not calendar.isleap(y))
@@ -322,7 +323,7 @@ def _day_ok(y: int | None, m: int, d: int) -> bool:
 
 def _point(y, m=None, d=None, yoff=None) -> Point | None:
     """A point, or None when the day cannot exist."""
-    if d is not None and not _day_ok(y, m, d):
+    if d is not None and not valid_day(y, m, d):
         return None
     return (y, m, d, yoff)
 
@@ -338,9 +339,9 @@ def _resolve(pt: Point, pub: _Pub) -> tuple[str | None, bool]:
         if pub.year is None:
             return None, True
         y = pub.year + (yoff or 0)
-    if d is not None and not _day_ok(y, m, d):
+    if d is not None and not valid_day(y, m, d):
         return None, rel
-    return _fmt(y, m, d), rel
+    return partial_iso(y, m, d), rel
 
 
 def _week_value(pub: _Pub, weeks: int) -> str | None:
@@ -349,22 +350,22 @@ def _week_value(pub: _Pub, weeks: int) -> str | None:
     monday = pub.day - timedelta(days=pub.day.weekday()) + timedelta(weeks=weeks)
     sunday = monday + timedelta(days=6)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return _fmt(monday.year, monday.month)
-    return _fmt(monday.year) if monday.year == sunday.year else None
+        return partial_iso(monday.year, monday.month)
+    return partial_iso(monday.year) if monday.year == sunday.year else None
 
 
 def _month_value(pub: _Pub, months: int) -> str | None:
     if pub.month is None:
         return None
     idx = pub.year * 12 + pub.month - 1 + months
-    return _fmt(idx // 12, idx % 12 + 1)
+    return partial_iso(idx // 12, idx % 12 + 1)
 
 
 def _day_value(pub: _Pub, days: int) -> str | None:
     if pub.day is None:
         return None
     d = pub.day + timedelta(days=days)
-    return _fmt(d.year, d.month, d.day)
+    return partial_iso(d.year, d.month, d.day)
 
 
 def _unit_value(pub: _Pub, unit: str, off: int) -> str | None:
@@ -372,7 +373,7 @@ def _unit_value(pub: _Pub, unit: str, off: int) -> str | None:
         return _week_value(pub, off)
     if unit == "month":
         return _month_value(pub, off)
-    return None if pub.year is None else _fmt(pub.year + off)
+    return None if pub.year is None else partial_iso(pub.year + off)
 
 
 def _ru_rel_year_offset(s: str) -> int:
@@ -601,7 +602,7 @@ def _season_rel(ctx: _Ctx, s: int, e: int, season: str, adj_rx: _Back, offsets: 
         return None
     vs = None
     if season != "winter" and ctx.pub.year is not None:  # a winter straddles two years
-        vs = _fmt(ctx.pub.year + offsets[am.group("adj")])
+        vs = partial_iso(ctx.pub.year + offsets[am.group("adj")])
     return _C(am.start(), e, "season", vs=vs, rel=True)
 
 
@@ -660,7 +661,7 @@ def _ru_rel_phrase(m, ctx):
 
 def _ru_rel_abbr(m, ctx):
     off = _RU_YABBR[_fold(m.group("r"))]
-    vs = None if ctx.pub.year is None else _fmt(ctx.pub.year + off)
+    vs = None if ctx.pub.year is None else partial_iso(ctx.pub.year + off)
     return _C(m.start(), m.end(), "relative", vs=vs, rel=True)
 
 

@@ -90,10 +90,6 @@ def extractor_for(language: str, steps: list[str], skipped: list[str] | None = N
                      skipped=list(skipped or []), resources={"lexicons": fingerprint()})
 
 
-# The former private names, for callers not yet moved to the public ones (regional.py).
-_published_from_text, _with, _extractor = published_from_text, with_changes, extractor_for
-
-
 @functools.cache
 def pipeline_for(language: str):
     """One pipeline per language per process: models load once."""

@@ -1,8 +1,16 @@
 """The region's other languages (Kazakh, Uzbek in both scripts, Kyrgyz, Tajik, Belarusian, Serbian,
 Chinese): no NER model of their own ships here, so only what is reliable runs — the publication
-date where a dateline gives it, and places and international organizations from the multilingual
+date where a dateline gives it, places and international organizations from the multilingual
 gazetteers, matched by surface form with the case suffixes agglutinative languages add
-("Toshkentda", "Астанада", "Қазақстанның"). The Record lists the steps that ran and those skipped.
+("Toshkentda", "Астанада", "Қазақстанның"), date expressions from each language's own month names
+(regional_dates.py), and persons where a title vouches for the name beside it, with that title as
+their role (regional_persons.py). A language without a lexicon for a step skips it. The Record
+lists the steps that ran and those skipped; no model or lexicon of another language is run.
+
+Dates go into the Record as mentions of type DATE (span and text, no entity: the Record has no
+field for a resolved date outside events), and the publication date of a dateline fills
+`document.published`; `regional_dates.find_dates` gives the resolved values, the same
+`DateMention`s as `dates.find_dates` for Russian.
 """
 
 from __future__ import annotations
@@ -11,10 +19,24 @@ import functools
 import re
 
 from ..model import Document, Entity, Mention, Record
+from . import regional_dates, regional_persons
 from .gazetteer import Gazetteer, normalize_key
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "roles", "dates", "events", "agreements", "topics"]
+SKIPPED = ["ner", "events", "agreements", "topics"]
+# steps that run only for a language with a lexicon of its own
+OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
+            "roles-patterns": regional_persons.supports}
+
+
+def steps_for(language: str) -> tuple[list[str], list[str]]:
+    """(steps run, steps skipped) for a language: what its Record states."""
+    steps, skipped = list(STEPS), list(SKIPPED)
+    for step, supported in OPTIONAL.items():
+        (steps if supported(language) else skipped).append(step)
+    return steps, skipped
+
+
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
 _TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
@@ -49,12 +71,38 @@ class RegionalPipeline:
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
 
     def __call__(self, doc: Document) -> Record:
-        from .pipeline import _extractor, _published_from_text, _with
+        from .pipeline import extractor_for, published_from_text, with_changes
 
-        published = doc.published or _published_from_text(doc.text, "ru")
-        mentions, entities = self._gazetteer(doc.text)
-        return Record(document=_with(doc, published=published, language=self.language),
-                      extractor=_extractor(self.language, STEPS, SKIPPED), mentions=mentions, entities=entities)
+        text = doc.text
+        published = doc.published
+        if published is None and regional_dates.supports(self.language):
+            found = regional_dates.find_published(text, self.language)
+            published = found[0] if found else None
+        if published is None:
+            published = published_from_text(text, "ru")
+        mentions, entities = self._gazetteer(text)
+        dates = regional_dates.find_dates(text, published, self.language)
+        persons, people = regional_persons.find_persons(
+            text, self.language, mentions, entities, place_like=self._place_like,
+            blocked=[(d.start, d.end) for d in dates])
+        date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
+        mentions = sorted(mentions + persons + date_mentions, key=lambda m: (m.start, -m.end))
+        steps, skipped = steps_for(self.language)
+        return Record(document=with_changes(doc, published=published, language=self.language),
+                      extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
+                      entities=people + entities)
+
+    def _place_like(self, word: str) -> bool:
+        """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
+        surface matcher, exact outside the agglutinative languages, does not see."""
+        key = normalize_key(word)
+        for words, kind, _ in _index(self.language).get(key[:4], []):
+            if kind == "organization" or len(words) != 1 or len(words[0]) < 4:
+                continue
+            w = words[0]
+            if key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
+                return True
+        return False
 
     def _gazetteer(self, text: str) -> tuple[list[Mention], list[Entity]]:
         gaz = Gazetteer.load()

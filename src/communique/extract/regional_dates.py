@@ -1,0 +1,355 @@
+"""Date expressions in the region's other languages: Kazakh, Kyrgyz, Uzbek (Latin and Cyrillic),
+Tajik, Belarusian, Serbian (Cyrillic and Latin) and Chinese.
+
+Same output as ``dates.find_dates`` — a sorted, non-overlapping list of ``dates.DateMention`` whose
+values are partial ISO strings that never claim more precision than the text gives — from small
+per-language patterns over a month-name lexicon (resources/dates_regional.json), because that is
+what measured reliable: dateparser's ``search_dates`` (tried first) finds none of "2026-yil
+27-aprel", "2026-жылдын 27-апрелинде", "27. априла 2026.", "2026 жылғы 27 сәуірде", and where it
+does answer it often fills the day and month it could not read from today's date (a Kazakh or
+Serbian full date comes back as a year with today's month and day). Here a day is emitted only when
+a day number stands next to a month name (or in a numeric date), a month only next to a year, and
+a year only with a year word ("2026 жылы", "2026-yilda", "у 2026 годзе", "2026. године",
+"соли 2026", "2026年") or inside a date: a bare number never becomes a date.
+
+Shapes, in every language that has a lexicon ("Y" a year, "D" a day, "M" a month name with the
+case ending the language adds: "сәуірде", "aprelda", "апрелинде", "апрели"):
+
+* ``date``      D M Y ("27 сәуір 2026", "27. априла 2026.", "27 апрели соли 2026"),
+                Y D M ("2026 жылғы 27 сәуірде", "2026-yil 27-aprel", "2026-жылдын 27-апрелинде"),
+                D M without a year ("27-aprelda": takes the publication year, ``relative``),
+                DD.MM.YYYY and YYYY-MM-DD, and in Chinese 2026年4月27日 / 4月27日.
+* ``range``     D–D M, D M – D M, with the year before or after ("27–28 сәуір 2026",
+                "27.–28. априла 2026.", "2026年4月27日至28日"); Y–Y with a year word
+                ("2024–2026 жылдарға").
+* ``month``     M Y or Y M ("у красавіку 2026 года", "2026 жылғы сәуірде", "2026年4月").
+* ``year``      Y with a year word.
+* ``relative``  "yesterday" ("кеше", "учора", "јуче", "昨天", ...), only for the languages where the
+                word means nothing else (Uzbek "kecha" is also "night": left out); it resolves to
+                the day before a publication date given to the day, else to None.
+
+Not handled, knowingly: weekdays, "today" (in these languages it is as often "nowadays"), counted
+offsets, month names standing alone (Kazakh "қазан" is October, a cauldron and the city of Kazan;
+"наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
+names, and enumerations of days ("27 и 28").
+
+Standard library only; every pattern is compiled once per language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, timedelta
+
+from .dates import DateMention, partial_iso, valid_day
+from .resources import load_json
+
+__all__ = ["LANGUAGES", "find_dates", "find_published", "supports"]
+
+_LEX = load_json("dates_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+
+_DASH = r"\s*[\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*"
+_YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)"
+
+
+def supports(lang: str | None) -> bool:
+    return (lang or "") in LANGUAGES
+
+
+# --------------------------------------------------------------------------------------------
+# Values
+# --------------------------------------------------------------------------------------------
+
+class _Pub:
+    __slots__ = ("year", "day")
+
+    def __init__(self, published: str | None) -> None:
+        self.year: int | None = None
+        self.day: date | None = None
+        if not published:
+            return
+        m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published.strip())
+        if not m:
+            raise ValueError(f"published is not an ISO date: {published!r}")
+        self.year = int(m.group(1))
+        if m.group(3):
+            self.day = date(self.year, int(m.group(2)), int(m.group(3)))
+
+
+class _Cand:
+    """A candidate: span, kind, values; `rel` when the value needed the publication date."""
+
+    __slots__ = ("s", "e", "kind", "vs", "ve", "rel")
+
+    def __init__(self, s: int, e: int, kind: str, vs: str | None, ve: str | None = None, rel: bool = False):
+        self.s, self.e, self.kind, self.vs, self.ve, self.rel = s, e, kind, vs, ve, rel
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns per language
+# --------------------------------------------------------------------------------------------
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted({w.lower() for w in words}, key=lambda w: (-len(w), w)))
+
+
+class _Lang:
+    """The compiled patterns of one language (built from its lexicon entry)."""
+
+    def __init__(self, code: str, lex: dict) -> None:
+        self.code = code
+        self.month_of: dict[str, int] = {}
+        for num, forms in lex.get("months", {}).items():
+            for f in forms:
+                self.month_of[f.lower()] = int(num)
+        self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
+        self.yesterday = [w.lower() for w in lex.get("yesterday", [])]
+        self.patterns: list[tuple[str, re.Pattern]] = []
+        if self.month_of:
+            self._build(lex)
+        if self.yesterday:
+            self.yesterday_rx = re.compile(rf"(?<!\w)(?:{_alt(self.yesterday)})(?!\w)")
+        else:
+            self.yesterday_rx = None
+
+    def _build(self, lex: dict) -> None:
+        suffix = lex.get("month_suffix") or ""
+        tail = lex.get("month_tail")
+        tail_rx = rf"(?:\s+(?:{tail})(?!\w))?" if tail else ""
+        stems = _alt(self.month_of)
+
+        def month(n: str) -> str:
+            return rf"(?<!\w)(?P<{n}>{stems}){suffix}(?!\w)"
+
+        def day(n: str) -> str:
+            return rf"(?<![\w.,:/])(?P<{n}>0?[1-9]|[12]\d|3[01])(?!\d)"
+
+        dot = r"\.?" if lex.get("day_dot") else ""
+        dsep = rf"{dot}(?:\s*[\-\u2010\u2011]\s*|\s+)" if not lex.get("day_dot") else r"\.?\s*"
+        year_after = lex.get("year_after")
+        year_before = lex.get("year_before")
+
+        def year(n: str) -> str:
+            return rf"(?<![\w.,:/])(?P<{n}>{_YEAR})(?![\d]|[.,]\d)"
+
+        # the year before the day, with its year word ("2026 жылғы", "2026-yil", "2026-жылдын")
+        ypre = rf"{year('yp')}(?:{year_after})\s*,?\s*" if year_after else None
+        # the year after the month: a year word is optional there ("27 сәуір 2026", "априла 2026.")
+        ya = rf"(?:{year_after})" if year_after else ""
+        yb = rf"(?:{year_before})?" if year_before else ""
+        if not lex.get("year_after_month_bare") and year_after:
+            ya = rf"(?:{year_after})"
+        elif year_after:
+            ya += "?"
+        ypost = rf"(?:\s*,\s*|\s+){yb}{year('ys')}{ya}"
+
+        cores = {
+            "dm": rf"{day('d1')}{dsep}{month('m1')}",
+            "ddm": rf"{day('d1')}{dot}{_DASH}{day('d2')}{dsep}{month('m2')}",
+            "dmdm": rf"{day('d1')}{dsep}{month('m1')}{_DASH}{day('d2')}{dsep}{month('m2')}",
+        }
+        for name, core in cores.items():
+            self.patterns.append((name, re.compile(rf"{core}{tail_rx}(?:{ypost})?")))
+            if ypre:
+                self.patterns.append((name, re.compile(rf"{ypre}{core}{tail_rx}")))
+        # month and year
+        self.patterns.append(("my", re.compile(rf"{month('m1')}{tail_rx}{ypost}")))
+        if ypre:
+            self.patterns.append(("my", re.compile(rf"{ypre}{month('m1')}{tail_rx}")))
+        # a year, or a range of years, with its year word
+        if year_after:
+            self.patterns.append(("y", re.compile(rf"{year('ys')}(?:{year_after})")))
+            self.patterns.append(("yy", re.compile(rf"{year('yp')}{_DASH}{year('ys')}(?:{year_after})")))
+        if year_before:
+            self.patterns.append(("y", re.compile(rf"(?<!\w)(?:{year_before}){year('ys')}")))
+            self.patterns.append(("yy", re.compile(rf"(?<!\w)(?:{year_before}){year('yp')}{_DASH}{year('ys')}")))
+
+    # -- candidates ------------------------------------------------------------------------------
+    def candidates(self, low: str, pub: _Pub) -> list[_Cand]:
+        out: list[_Cand] = []
+        for name, rx in self.patterns:
+            for m in rx.finditer(low):
+                c = self._read(name, m, pub)
+                if c is not None:
+                    out.append(c)
+        if self.yesterday_rx is not None:
+            for m in self.yesterday_rx.finditer(low):
+                vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
+        return out
+
+    def _read(self, name: str, m: re.Match, pub: _Pub) -> _Cand | None:
+        gd = m.groupdict()
+        y = gd.get("yp") or gd.get("ys")
+        year = int(y) if y else None
+        if name == "y":
+            return _Cand(m.start(), m.end(), "year", partial_iso(year))
+        if name == "yy":
+            a, b = int(gd["yp"]), int(gd["ys"])
+            return _Cand(m.start(), m.end(), "range", partial_iso(a), partial_iso(b)) if a < b else None
+        m1 = self.month_of[gd["m1"]] if gd.get("m1") else None
+        if name == "my":
+            return _Cand(m.start(), m.end(), "month", partial_iso(year, m1))
+        words = {gd.get("m1"), gd.get("m2")} - {None}
+        if year is None and words & self.needs_year:
+            return None  # "20 май" may be twenty of something else: only with a year
+        rel = year is None
+        if rel:
+            if pub.year is None:
+                return _Cand(m.start(), m.end(), "date" if name == "dm" else "range", None, None, rel=True)
+            year = pub.year
+        d1 = int(gd["d1"])
+        if name == "dm":
+            return _Cand(m.start(), m.end(), "date", partial_iso(year, m1, d1), rel=rel) if valid_day(year, m1, d1) else None
+        d2 = int(gd["d2"])
+        m2 = self.month_of[gd["m2"]]
+        if name == "ddm":
+            if not (d1 < d2 and valid_day(year, m2, d1) and valid_day(year, m2, d2)):
+                return None
+            return _Cand(m.start(), m.end(), "range", partial_iso(year, m2, d1), partial_iso(year, m2, d2), rel=rel)
+        # dmdm: "30 сәуір – 2 мамыр 2026"; across a new year the written year is the later one's
+        # when it comes after, the earlier one's when it comes before
+        y1 = y2 = year
+        if m1 > m2:
+            if gd.get("ys") or rel:
+                y1 = year - 1
+            else:
+                y2 = year + 1
+        if (y1, m1, d1) >= (y2, m2, d2) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
+            return None
+        return _Cand(m.start(), m.end(), "range", partial_iso(y1, m1, d1), partial_iso(y2, m2, d2), rel=rel)
+
+
+def _ymd(d: date) -> tuple[int, int, int]:
+    return d.year, d.month, d.day
+
+
+# Numeric dates, the same in every language: 27.04.2026 (a Serbian "27. 4. 2026." too), 2026-04-27
+_NUM_DMY = re.compile(rf"(?<![\w.,:/])(?P<d>0?[1-9]|[12]\d|3[01])\.\s?(?P<m>0?[1-9]|1[0-2])\.\s?(?P<y>{_YEAR})(?![\d]|[.,]\d)")
+_NUM_ISO = re.compile(rf"(?<![\w.,:/\-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w\-])")
+
+
+def _numeric(low: str) -> list[_Cand]:
+    out = []
+    for rx in (_NUM_DMY, _NUM_ISO):
+        for m in rx.finditer(low):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if valid_day(y, mo, d):
+                out.append(_Cand(m.start(), m.end(), "date", partial_iso(y, mo, d)))
+    return out
+
+
+# Chinese: digits with 年 月 日 (号); a range goes on with 至/到/— after the first day
+_ZH_NUM = r"[0-9０-９]"
+_ZH_FULL = re.compile(
+    rf"(?<![0-9０-９])(?P<first>(?:(?P<y>{_YEAR})\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])"
+    rf"(?:\s*(?:至|到|[\-\u2013\u2014~～])\s*(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+)
+_ZH_MONTH = re.compile(rf"(?<![0-9０-９])(?P<y>{_YEAR})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月(?!\s*{_ZH_NUM})")
+_ZH_YEAR = re.compile(rf"(?<![0-9０-９])(?P<y>{_YEAR})\s*年(?!\s*{_ZH_NUM}+\s*月)")
+_ZH_YY = re.compile(rf"(?<![0-9０-９])(?P<a>{_YEAR})\s*(?:年\s*)?(?:至|到|[\-\u2013\u2014~～])\s*(?P<b>{_YEAR})\s*年")
+
+
+def _zh(text: str, pub: _Pub) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _ZH_FULL.finditer(text):
+        y = int(m.group("y")) if m.group("y") else None
+        rel = y is None
+        if rel:
+            if pub.year is None:
+                out.append(_Cand(m.start(), m.end(), "range" if m.group("d2") else "date", None, rel=True))
+                continue
+            y = pub.year
+        mo, d = int(m.group("m")), int(m.group("d"))
+        if not valid_day(y, mo, d):
+            continue
+        if m.group("d2"):
+            mo2 = int(m.group("m2")) if m.group("m2") else mo
+            d2 = int(m.group("d2"))
+            if valid_day(y, mo2, d2) and (mo, d) < (mo2, d2):
+                out.append(_Cand(m.start(), m.end(), "range", partial_iso(y, mo, d), partial_iso(y, mo2, d2), rel=rel))
+                continue
+            # not a range after all: the first day alone
+            out.append(_Cand(m.start(), m.end("first"), "date", partial_iso(y, mo, d), rel=rel))
+            continue
+        out.append(_Cand(m.start(), m.end(), "date", partial_iso(y, mo, d), rel=rel))
+    for m in _ZH_MONTH.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "month", partial_iso(int(m.group("y")), int(m.group("m")))))
+    for m in _ZH_YEAR.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "year", partial_iso(int(m.group("y")))))
+    for m in _ZH_YY.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b:
+            out.append(_Cand(m.start(), m.end(), "range", partial_iso(a), partial_iso(b)))
+    return out
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    return _Lang(code, _LEX[code])
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping, the longest first (then the earliest), sorted by start."""
+    taken: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.e - c.s), c.s)):
+        if all(c.e <= t.s or c.s >= t.e for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.s)
+
+
+# --------------------------------------------------------------------------------------------
+# Public functions
+# --------------------------------------------------------------------------------------------
+
+def find_dates(text: str, published: str | None = None, lang: str = "kk") -> list[DateMention]:
+    """All date mentions of a text in `lang` (one of LANGUAGES), resolved against `published`.
+
+    A language without a lexicon here gets an empty list: nothing is read with another
+    language's words."""
+    if not supports(lang):
+        return []
+    pub = _Pub(published)
+    low = _lower(text)
+    cands = _numeric(low)
+    if lang == "zh":
+        cands += _zh(text, pub)
+    cands += _lang(lang).candidates(low, pub)
+    return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in _select(cands)]
+
+
+_LINE = re.compile(r"[^\n\r]+")
+_CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*,\s*")
+_AFTER = re.compile(r"\s*(?:$|[\-\u2013\u2014.:(,/|，。])")
+_HEAD_LINES = 3
+
+
+def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
+    """The publication date of a dateline: (ISO day, start, end) of a full date (day, month and a
+    written year) that opens one of the first lines, alone or after "City,", and is followed by
+    the end of the line or punctuation ("Toshkent, 2026-yil 5-mart.", "2026年4月27日，..."). Else None."""
+    if not supports(lang):
+        return None
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()][:_HEAD_LINES]
+    for lm in lines:
+        line = lm.group()
+        cm = _CITY.match(line)
+        starts = {len(line) - len(line.lstrip())}
+        if cm:
+            starts.add(cm.end())
+        for dm in find_dates(line, None, lang):
+            if dm.start not in starts:
+                continue
+            if dm.kind == "date" and not dm.relative and dm.value_start and len(dm.value_start) == 10 \
+                    and _AFTER.match(line, dm.end):
+                return dm.value_start, lm.start() + dm.start, lm.start() + dm.end
+    return None

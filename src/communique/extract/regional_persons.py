@@ -1,0 +1,428 @@
+"""Persons by pattern in the region's other languages, where the pattern is unambiguous.
+
+No NER model ships here for Kazakh, Kyrgyz, Uzbek, Tajik, Belarusian, Serbian or Chinese, so a
+person is found only where a job title vouches for the name next to it (resources/
+titles_regional.json):
+
+* title, then name — "Сыртқы істер министрі Ермек Көшербаев", "tashqi ishlar vaziri Baxtiyor
+  Saidov"; in the languages whose title head comes first, the name may also follow the title's
+  modifiers when it comes right after a place or a state word: "Міністр замежных спраў Рэспублікі
+  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић";
+* name, comma, title — "Марко Ђурић, министар спољних послова", "Ермек Көшербаев, Сыртқы істер
+  министрі";
+* Chinese: a title, then a surname and one or two characters ("外交部长王毅"), or such a name
+  right before its title ("习近平主席"), with a clear boundary on the other side; a name whose length
+  cannot be told (both one and two given-name characters would fit) is left out.
+
+A name is two or three capitalized words in the title's script, none of them a place or
+organization of the gazetteer, a state word or a title word, whose last word ends like a surname
+of the language ("-ов", "-ұлы", "-ić", "-оў", "-зода") — or, in "Surname Given Patronymic"
+order, whose first word does and whose last is a patronymic; in the agglutinative languages a case
+ending on the last word is taken off ("Көшербаевпен" -> "Көшербаев"). Only nominative title words
+count, so in Belarusian and Serbian the name after them is nominative too, and an oblique form
+("Ђурићем") fails the surname test. The title becomes a Role, with the state named in it.
+Precision over recall: a name without a title next to it is not found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from ..model import Entity, Evidence, Mention, Role
+from .gazetteer import normalize_key
+from .resources import load_json
+
+__all__ = ["LANGUAGES", "find_persons", "supports"]
+
+_LEX = load_json("titles_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+
+_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
+_LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
+_PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
+               "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
+MAX_GAP = 8  # words between a title's head and the name, in head-first languages
+MAX_BACK = 6  # words a head-final title may reach back from its head
+
+
+def supports(lang: str | None) -> bool:
+    return (lang or "") in LANGUAGES
+
+
+def _script(word: str) -> str:
+    for ch in word:
+        if ch.isalpha():
+            if "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f":
+                return "cyr"
+            if ch.isascii() or "\u00c0" <= ch <= "\u024f" or ch in "ʻʼ’‘":
+                return "lat"
+            return "other"
+    return "other"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _evidence(text: str, sents: list[tuple[int, int]], pos: int) -> Evidence:
+    for s, e in sents:
+        if s <= pos < e:
+            raw = text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            return Evidence(s + lead, s + lead + len(body), body)
+    return Evidence(pos, pos, "")
+
+
+class _Lang:
+    def __init__(self, code: str, lex: dict) -> None:
+        self.code = code
+        self.heads = {normalize_key(h) for h in lex["heads"]}
+        self.head_first = bool(lex.get("head_first"))
+        self.endings = tuple(sorted({e.casefold() for e in lex["surname_endings"]}, key=len, reverse=True))
+        self.suffixes = tuple(sorted({s.casefold() for s in lex.get("case_suffixes", [])}, key=len, reverse=True))
+        self.state = {normalize_key(w) for w in lex.get("state_words", [])}
+        self.stop = {normalize_key(w) for w in lex.get("stop", [])}
+        self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
+
+    def surname_like(self, word: str) -> bool:
+        w = word.casefold()
+        return any(w.endswith(e) and len(w) > len(e) + 1 for e in self.endings)
+
+    def nominative(self, word: str) -> str:
+        """The last word of a name without the case ending an agglutinative language added."""
+        if self.surname_like(word):
+            return word
+        w = word.casefold()
+        for suf in self.suffixes:
+            if w.endswith(suf) and self.surname_like(word[: -len(suf)]):
+                return word[: -len(suf)]
+        return word
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    return _Lang(code, _LEX[code])
+
+
+class _Tok:
+    __slots__ = ("s", "e", "text", "key", "covered")
+
+    def __init__(self, s: int, e: int, text: str, covered: Mention | None) -> None:
+        self.s, self.e, self.text, self.key, self.covered = s, e, text, normalize_key(text), covered
+
+
+def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[Entity],
+                 place_like: Callable[[str], bool] = lambda w: False,
+                 blocked: list[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
+    """Person mentions and entities found by title patterns in `text`.
+
+    `mentions`/`entities` are what the gazetteer found (a name never overlaps them; a state named
+    inside a title goes into its Role); `place_like(word)` says whether an inflected word is a
+    place the gazetteer could not match exactly ("Расіі" of "Расія"); `blocked` spans (dates) end a title."""
+    if not supports(lang):
+        return [], []
+    sents = _sentences(text)
+    if lang == "zh":
+        found = _zh_persons(text, mentions, entities)
+    else:
+        found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked).run()
+    return _record(text, sents, found, mentions, entities)
+
+
+# --------------------------------------------------------------------------------------------
+# Alphabetic languages
+# --------------------------------------------------------------------------------------------
+
+class _Finder:
+    def __init__(self, text, lx: _Lang, mentions, entities, place_like, blocked) -> None:
+        self.text, self.lx = text, lx
+        self.by_id = {e.id: e for e in entities}
+        self.place_like = place_like
+        self.blocked = list(blocked)
+        spans = sorted(mentions, key=lambda m: m.start)
+        self.toks: list[_Tok] = []
+        k = 0
+        for m in _TOKEN.finditer(text):
+            while k < len(spans) and spans[k].end <= m.start():
+                k += 1
+            cov = spans[k] if k < len(spans) and spans[k].start < m.end() else None
+            self.toks.append(_Tok(m.start(), m.end(), m.group(), cov))
+
+    # -- token tests ------------------------------------------------------------------------------
+    def joined(self, a: int, b: int) -> bool:
+        """Only spaces between tokens a and b (adjacent)."""
+        gap = self.text[self.toks[a].e:self.toks[b].s]
+        return not gap.strip() and "\n" not in gap
+
+    def name_word(self, t: _Tok) -> bool:
+        w = t.text
+        return (t.covered is None and _NAME_WORD.fullmatch(w) is not None and w[0].isupper()
+                and len(w) >= 2 and not w.isupper() and t.key not in self.lx.heads
+                and t.key not in self.lx.state and not self.place_like(w)
+                and not (self.lx.not_name and w.casefold().endswith(self.lx.not_name))
+                and not any(s <= t.s < e for s, e in self.blocked))
+
+    def anchor(self, t: _Tok) -> bool:
+        """A word a name may follow inside a head-first title: a place, an organization, a state word."""
+        return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
+
+    def run_at(self, j: int) -> int:
+        """How many name words start at token j (0 when they are not 2 or 3)."""
+        k = j
+        while k < len(self.toks) and k - j < 4 and self.name_word(self.toks[k]) and (k == j or self.joined(k - 1, k)):
+            k += 1
+        n = k - j
+        if n not in (2, 3):
+            return 0
+        if k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
+                and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
+            return 0  # more capitalized words follow: not clearly where the name ends
+        words = [t.text for t in self.toks[j:k]]
+        script = _script(words[0])
+        if any(_script(w) != script for w in words):
+            return 0
+        words[-1] = self.lx.nominative(words[-1])
+        # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
+        if not (self.lx.surname_like(words[-1])
+                or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))):
+            return 0
+        return n
+
+    # -- patterns ----------------------------------------------------------------------------------
+    def run(self) -> list[tuple[int, int, str, tuple[int, int]]]:
+        """(start, end, name, (title start, title end)) for every person found."""
+        out = []
+        used: set[int] = set()
+        for i, t in enumerate(self.toks):
+            if t.key not in self.lx.heads or i in used:
+                continue
+            hit = self.after_head(i)
+            if hit:
+                j, n, title = hit
+                out.append(self.person(j, n, title))
+                used.update(range(j, j + n))
+        for j in range(len(self.toks)):
+            if j in used or (j and self.name_word(self.toks[j - 1]) and self.joined(j - 1, j)):
+                continue
+            n = self.run_at(j)
+            if not n:
+                continue
+            title = self.title_after_name(j, n)
+            if title:
+                out.append(self.person(j, n, title))
+                used.update(range(j, j + n))
+        return out
+
+    def person(self, j: int, n: int, title: tuple[int, int]):
+        toks = self.toks[j:j + n]
+        words = [t.text for t in toks]
+        words[-1] = self.lx.nominative(words[-1])
+        return toks[0].s, toks[-1].e, " ".join(words), title
+
+    def after_head(self, i: int):
+        t = self.toks[i]
+        if not t.text[:1].isalpha() or _script(t.text) == "other":
+            return None
+        j = i + 1
+        if j >= len(self.toks) or not self.joined(i, j):
+            return None
+        n = self.run_at(j) if _script(self.toks[j].text) == _script(t.text) else 0
+        if n:
+            return j, n, (self.title_start(i), t.e)
+        if not self.lx.head_first:
+            return None
+        # head-first: the title's modifiers, then the name right after a place or state word
+        k = j
+        while k < len(self.toks) and k - i <= MAX_GAP and self.joined(k - 1, k):
+            tok = self.toks[k]
+            if tok.key in self.lx.stop or tok.key in self.lx.heads:
+                return None
+            if tok.text[:1].isupper() and not self.anchor(tok):
+                if self.anchor(self.toks[k - 1]) and _script(tok.text) == _script(t.text):
+                    n = self.run_at(k)
+                    if n:
+                        return k, n, (t.s, self.toks[k - 1].e)
+                return None
+            k += 1
+        return None
+
+    def title_start(self, i: int) -> int:
+        """Where a title whose head is token i begins: back over its modifiers ("Oʻzbekiston tashqi
+        ishlar vaziri"), stopping at punctuation, a stop word, a date, a person, a place in the
+        locative. A capitalized word that is no place or state word starts the name of the body
+        ("Сыртқы істер министрі"): before it only places and state words still belong to the title
+        ("Қазақстан Республикасының Сыртқы істер министрі"), so "Кездесу Сыртқы істер министрі"
+        stops at "Сыртқы"."""
+        if self.lx.head_first:
+            return self.toks[i].s
+        start = self.toks[i].s
+        anchors_only = False
+        k = i - 1
+        while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
+            tok = self.toks[k]
+            if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
+                break
+            if tok.covered is not None and (tok.covered.type == "PER" or
+                                            (tok.covered.type == "LOC" and self.in_locative(tok))):
+                break  # "Астанада ... министрі": where it happened, not part of the title
+            is_anchor = self.anchor(tok)
+            if anchors_only and not is_anchor:
+                break
+            if tok.text[:1].isupper() and not is_anchor:
+                anchors_only = True
+            start = tok.s
+            k -= 1
+        return start
+
+    def in_locative(self, tok: _Tok) -> bool:
+        ent = self.by_id.get(tok.covered.entity) if tok.covered.entity else None
+        base = normalize_key(ent.name) if ent else ""
+        return tok.key != base and tok.key.endswith(_LOCATIVE)
+
+    def title_after_name(self, j: int, n: int):
+        """'Name, title': the title that follows a comma after the name."""
+        end = j + n - 1
+        nxt = end + 1
+        if nxt >= len(self.toks):
+            return None
+        gap = self.text[self.toks[end].e:self.toks[nxt].s]
+        if gap.strip() != ",":
+            return None
+        if self.lx.head_first:
+            for k in range(nxt, min(nxt + 2, len(self.toks))):
+                if k > nxt and not self.joined(k - 1, k):
+                    return None
+                if self.toks[k].key in self.lx.heads:
+                    last = k
+                    while last + 1 < len(self.toks) and last + 1 - k < 8 and self.joined(last, last + 1) \
+                            and self.toks[last + 1].key not in self.lx.stop \
+                            and not (self.toks[last + 1].text[:1].isupper() and self.run_at(last + 1)):
+                        last += 1
+                    return self.toks[nxt].s, self.toks[last].e
+            return None
+        for k in range(nxt, min(nxt + MAX_BACK + 1, len(self.toks))):
+            if k > nxt and not self.joined(k - 1, k):
+                return None
+            if self.toks[k].key in self.lx.stop:
+                return None
+            if self.toks[k].key in self.lx.heads:
+                return self.toks[nxt].s, self.toks[k].e
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese
+# --------------------------------------------------------------------------------------------
+
+_ZH = _LEX["zh"]
+_ZH_TITLES = re.compile("|".join(re.escape(t) for t in sorted(_ZH["titles"], key=len, reverse=True)))
+_ZH_SURNAMES = sorted(_ZH["surnames"], key=len, reverse=True)
+_ZH_AFTER = tuple(_ZH["after"])
+_ZH_BEFORE = tuple(_ZH["before"])
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity]):
+    gaz = [(m.start, m.end) for m in mentions]
+    titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)]
+
+    def free(s: int, e: int) -> bool:
+        return _HAN.fullmatch(text[s:e]) is not None and all(e <= a or s >= b for a, b in gaz) \
+            and all(e <= a or s >= b for a, b in titles)
+
+    def ends_clear(e: int) -> bool:
+        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles)
+
+    def starts_clear(s: int) -> bool:
+        return s == 0 or text[:s].endswith(_ZH_BEFORE)
+
+    out = []
+    taken: list[tuple[int, int]] = []
+    for ts, te in titles:
+        # title, then the name
+        fits = []
+        for sur in _ZH_SURNAMES:
+            if text.startswith(sur, te):
+                for g in (1, 2):
+                    e = te + len(sur) + g
+                    if e <= len(text) and free(te, e) and ends_clear(e):
+                        fits.append((te, e))
+        if len(set(fits)) == 1:
+            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
+            taken.append(fits[0])
+            continue
+        # the name, then the title
+        fits = []
+        for size in (2, 3, 4):
+            s = ts - size
+            if s < 0 or not free(s, ts) or not starts_clear(s):
+                continue
+            for sur in _ZH_SURNAMES:
+                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2:
+                    fits.append((s, ts))
+        if len(set(fits)) == 1 and all(fits[0][1] <= a or fits[0][0] >= b for a, b in taken):
+            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
+            taken.append(fits[0])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Entities, mentions, roles
+# --------------------------------------------------------------------------------------------
+
+def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
+    by_id = {e.id: e for e in entities}
+    persons: dict[str, Entity] = {}
+    out: list[Mention] = []
+    for s, e, name, (ts, te) in sorted(found):
+        key = normalize_key(name)
+        ent = persons.get(key)
+        if ent is None:
+            ent = Entity(id=f"p{len(persons) + 1}", type="PER", name=name, kind="person")
+            persons[key] = ent
+        surface = text[s:e]
+        if surface != ent.name and surface not in ent.aliases:
+            ent.aliases.append(surface)
+        out.append(Mention(s, e, "PER", surface, ent.id))
+        title = " ".join(text[ts:te].split()).strip(" ,")
+        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles):
+            continue
+        role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
+        for m in mentions:  # the state and the organization named inside the title
+            g = by_id.get(m.entity) if m.entity else None
+            if g is None or not (ts <= m.start and m.end <= te):
+                continue
+            if g.type == "ORG" and role.organization is None:
+                role.organization = g.id
+            elif g.type == "LOC" and g.kind == "country" and role.country is None:
+                role.country = g.iso
+        ent.roles.append(role)
+    _repeat_mentions(text, out, persons, mentions)
+    return sorted(out, key=lambda m: m.start), list(persons.values())
+
+
+def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], mentions: list[Mention]) -> None:
+    """Every other place the same full name is written (its case ending aside) is the same person."""
+    taken = [(m.start, m.end) for m in out + mentions]
+    for ent in persons.values():
+        words = ent.name.split()
+        if len(words) < 2:
+            continue  # Chinese names are matched whole below
+        head = r"\s+".join(re.escape(w) for w in words[:-1])
+        rx = re.compile(rf"(?<!\w){head}\s+{re.escape(words[-1])}\w{{0,6}}(?!\w)")
+        for m in rx.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                taken.append((m.start(), m.end()))

@@ -1,0 +1,211 @@
+"""The region's other languages: dates from each language's month names, persons by title
+patterns, and a Record that says which steps ran. Every text here was written for these tests."""
+
+import pytest
+
+import communique
+from communique.extract import regional_dates
+from communique.extract.regional import steps_for
+
+PUB = "2026-05-10"
+
+
+def values(text, lang, published=PUB):
+    """(matched text, value) for each date; a range's value is 'start/end'."""
+    out = []
+    for d in regional_dates.find_dates(text, published, lang):
+        assert text[d.start:d.end] == d.text
+        v = d.value_start if d.value_end is None else f"{d.value_start}/{d.value_end}"
+        out.append((d.text, v))
+    return out
+
+
+# -- dates at day precision ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("kk", "2026 жылғы 27 сәуірде Астанада кездесу өтті.", ("2026 жылғы 27 сәуірде", "2026-04-27")),
+    ("kk", "Форум 27 сәуір 2026 жылы басталады.", ("27 сәуір 2026 жылы", "2026-04-27")),
+    ("uz", "Vazirlar 2026-yil 27-aprel kuni uchrashdi.", ("2026-yil 27-aprel kuni", "2026-04-27")),
+    ("uz", "Учрашув 27 апрель 2026 йил куни бўлди.", ("27 апрель 2026 йил", "2026-04-27")),
+    ("uz", "Учрашув 2026 йил 27 апрелда бўлди.", ("2026 йил 27 апрелда", "2026-04-27")),
+    ("ky", "2026-жылдын 27-апрелинде Бишкекте жолугушуу болду.", ("2026-жылдын 27-апрелинде", "2026-04-27")),
+    ("tg", "Мулоқот 27 апрели соли 2026 дар Душанбе баргузор шуд.", ("27 апрели соли 2026", "2026-04-27")),
+    ("be", "27 красавіка 2026 года ў Мінску адбылася сустрэча.", ("27 красавіка 2026 года", "2026-04-27")),
+    ("sr", "Састанак је одржан 27. априла 2026. у Београду.", ("27. априла 2026", "2026-04-27")),
+    ("sr", "Sastanak je održan 27. aprila 2026. u Beogradu.", ("27. aprila 2026", "2026-04-27")),
+    ("zh", "2026年4月27日，会议在比什凯克举行。", ("2026年4月27日", "2026-04-27")),
+    ("kk", "Келісімге 12.03.2026 қол қойылды.", ("12.03.2026", "2026-03-12")),  # day first, never March/December swapped
+])
+def test_a_full_date_is_read_to_the_day(lang, text, expected):
+    assert values(text, lang) == [expected]
+    assert values(text, lang, published=None) == [expected]  # a written year needs no publication date
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("uz", "Vazir 27-aprelda Samarqandga keldi.", ("27-aprelda", "2026-04-27")),
+    ("ky", "Министр 27-апрелде Ошко келди.", ("27-апрелде", "2026-04-27")),
+    ("zh", "代表团4月27日抵达。", ("4月27日", "2026-04-27")),
+])
+def test_a_day_without_a_year_takes_the_publication_year_and_none_without_it(lang, text, expected):
+    assert values(text, lang) == [expected]
+    (d,) = regional_dates.find_dates(text, None, lang)
+    assert d.relative and d.value_start is None
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("kk", "Көрме 27–28 сәуір 2026 жылы өтеді.", "2026-04-27/2026-04-28"),
+    ("uz", "Forum 27-28 aprel kunlari oʻtadi.", "2026-04-27/2026-04-28"),
+    ("be", "Форум пройдзе 27–28 красавіка.", "2026-04-27/2026-04-28"),
+    ("sr", "Форум ће се одржати 27.–28. априла 2026.", "2026-04-27/2026-04-28"),
+    ("zh", "论坛于4月27日至28日举行。", "2026-04-27/2026-04-28"),
+    ("kk", "Апталық 30 сәуір – 2 мамыр 2026 ж. өтеді.", "2026-04-30/2026-05-02"),
+    ("kk", "2024–2026 жылдарға арналған жоспар бекітілді.", "2024/2026"),
+])
+def test_ranges_are_periods(lang, text, expected):
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+# -- no more precision than the text gives ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("kk", "Бағдарлама 2026 жылы қабылданды.", [("2026 жылы", "2026")]),
+    ("uz", "2026-yilda 15 ta loyiha amalga oshirildi.", [("2026-yilda", "2026")]),
+    ("be", "У 2026 годзе праграма была прынята.", [("2026 годзе", "2026")]),
+    ("sr", "Програм је усвојен 2026. године.", [("2026. године", "2026")]),
+    ("tg", "Барнома соли 2026 қабул шуд.", [("соли 2026", "2026")]),
+    ("zh", "2026年，双方签署协议。", [("2026年", "2026")]),
+    ("kk", "2026 жылғы сәуір айында келіссөздер болды.", [("2026 жылғы сәуір айында", "2026-04")]),
+    ("be", "У красавіку 2026 года адбыліся перамовы.", [("красавіку 2026 года", "2026-04")]),
+    ("zh", "2026年4月，双方举行会谈。", [("2026年4月", "2026-04")]),
+    # a month name alone is no date: October / a cauldron / the city of Kazan; March / the holiday
+    ("kk", "Делегация Қазан қаласында болды. Наурыз мейрамы тойланды.", []),
+    # "май" is also oil or wine: a day with it counts only with a year
+    ("ky", "Дүкөнгө 20 май жеткирилди.", []),
+    ("uz", "Kecha uchrashuv boʻldi.", []),  # "kecha" is yesterday and night: not read
+])
+def test_year_and_month_precision_and_what_is_dropped(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Кездесуге 2026 адам қатысты, 15 бағдарлама ұсынылды."),
+    ("uz", "Loyihada 2026 nafar talaba va 3 martaba gʻolib qatnashdi."),
+    ("ky", "Жыйынга 2026 киши катышты."),
+    ("tg", "Дар чорабинӣ 2026 нафар ширкат варзиданд."),
+    ("be", "У форуме ўдзельнічалі 2026 чалавек."),
+    ("sr", "На скупу је било 2026 учесника и 12 министара."),
+    ("zh", "共有2026人参加，签署了15份文件。"),
+])
+def test_a_bare_number_never_becomes_a_date(lang, text):
+    assert values(text, lang) == []
+    rec = communique.extract(text, language=lang)
+    assert not [m for m in rec.mentions if m.type == "DATE"]
+
+
+@pytest.mark.parametrize("lang, word", [("kk", "Кеше"), ("ky", "Кечээ"), ("tg", "Дирӯз"), ("be", "Учора"),
+                                        ("sr", "Јуче"), ("zh", "昨天")])
+def test_yesterday_needs_a_publication_day(lang, word):
+    text = f"{word} делегация келді." if lang != "zh" else f"{word}，代表团抵达。"
+    assert values(text, lang) == [(word, "2026-05-09")]
+    assert values(text, lang, published="2026-05") == [(word, None)]
+    assert values(text, lang, published=None) == [(word, None)]
+
+
+def test_a_language_without_a_lexicon_gets_no_dates():
+    assert regional_dates.find_dates("27 квітня 2026 року", PUB, "uk") == []
+    assert not regional_dates.supports("ru")  # Russian has its own module: never read with these words
+
+
+# -- the Record ------------------------------------------------------------------------------------
+
+def test_dates_are_date_mentions_and_a_dateline_gives_the_publication_date():
+    text = "Toshkent, 2026-yil 5-mart. Oʻzbekiston tashqi ishlar vaziri Qozogʻiston delegatsiyasi bilan uchrashdi."
+    rec = communique.extract(text)
+    assert rec.document.language == "uz" and rec.document.published == "2026-03-05"
+    dates = [m for m in rec.mentions if m.type == "DATE"]
+    assert [(m.text, m.entity) for m in dates] == [("2026-yil 5-mart", None)]
+    for m in rec.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_a_date_inside_a_sentence_is_no_dateline():
+    rec = communique.extract("Кездесу 2026 жылғы 27 сәуірде Астанада өтті. Қазақстан және Қырғызстан өкілдері қатысты.")
+    assert rec.document.language == "kk" and rec.document.published is None
+
+
+@pytest.mark.parametrize("lang", ["kk", "uz", "ky", "tg", "be", "sr", "zh"])
+def test_the_record_says_which_steps_ran(lang):
+    steps, skipped = steps_for(lang)
+    assert {"dates", "persons-patterns", "roles-patterns"} <= set(steps)
+    assert "ner" in skipped and "events" in skipped
+    assert not set(steps) & set(skipped)
+
+
+def test_a_language_without_lexicons_says_dates_and_persons_were_skipped():
+    rec = communique.extract("Сьогодні у Києві відбулася зустріч міністрів. Сторони обговорили співпрацю.",
+                             language="uk")
+    assert {"dates", "persons-patterns"} <= set(rec.extractor.skipped)
+    assert "dates" not in rec.extractor.steps
+    assert not [e for e in rec.entities if e.type == "PER"]
+
+
+# -- persons by pattern ----------------------------------------------------------------------------
+
+def persons(text, lang):
+    rec = communique.extract(text, language=lang)
+    for m in rec.mentions:
+        assert text[m.start:m.end] == m.text
+    return {e.name: [(r.title, r.country) for r in e.roles] for e in rec.entities if e.type == "PER"}
+
+
+@pytest.mark.parametrize("lang, text, name, title, country", [
+    ("kk", "Қазақстан Республикасының Сыртқы істер министрі Ермек Көшербаев Бішкекке келді.",
+     "Ермек Көшербаев", "Қазақстан Республикасының Сыртқы істер министрі", "KZ"),
+    ("kk", "Кездесу Сыртқы істер министрі Ермек Көшербаевпен өтті.",  # the case ending comes off
+     "Ермек Көшербаев", "Сыртқы істер министрі", None),
+    ("uz", "Oʻzbekiston tashqi ishlar vaziri Baxtiyor Saidov delegatsiyani qabul qildi.",
+     "Baxtiyor Saidov", "Oʻzbekiston tashqi ishlar vaziri", "UZ"),
+    ("ky", "Кыргыз Республикасынын тышкы иштер министри Жээнбек Кулубаев сүйлөдү.",
+     "Жээнбек Кулубаев", "Кыргыз Республикасынын тышкы иштер министри", "KG"),
+    ("tg", "Вазири рушди иқтисод ва савдои Ҷумҳурии Тоҷикистон Завқи Завқизода суханронӣ кард.",
+     "Завқи Завқизода", "Вазири рушди иқтисод ва савдои Ҷумҳурии Тоҷикистон", "TJ"),
+    ("be", "Міністр замежных спраў Рэспублікі Беларусь Максім Рыжанкоў правёў перамовы.",
+     "Максім Рыжанкоў", "Міністр замежных спраў Рэспублікі Беларусь", "BY"),
+    ("sr", "Министар спољних послова Србије Марко Ђурић састао се са делегацијом.",
+     "Марко Ђурић", "Министар спољних послова Србије", None),
+    ("sr", "Ивица Дачић, министар унутрашњих послова, говорио је на скупу.",
+     "Ивица Дачић", "министар унутрашњих послова", None),
+    ("zh", "外交部长王毅在北京会见代表团。", "王毅", "外交部长", None),
+    ("zh", "习近平主席出席会议。", "习近平", "主席", None),
+])
+def test_a_person_beside_a_title_is_found_with_the_title_as_role(lang, text, name, title, country):
+    found = persons(text, lang)
+    assert list(found) == [name]
+    assert found[name] == [(title, country)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Сыртқы істер министрі Ұлттық Қауіпсіздік Комитетінің өкілдерімен кездесті."),
+    ("uz", "Moliya vaziri Xalqaro Valyuta Jamgʻarmasi vakillari bilan uchrashdi."),
+    ("ky", "Министр Улуттук Банктын өкүлдөрү менен жолукту."),
+    ("be", "Міністр Нацыянальнага Банка выступіў на форуме."),
+    # a genitive place the gazetteer cannot see is not the first word of a name
+    ("sr", "Председник Хрватске Зоран Милановић није присуствовао."),
+    # the name in an oblique case after a verb: not read as the minister's name
+    ("sr", "Министар је разговарао са Марком Ђурићем."),
+    ("tg", "Вазир бо Бонки Миллии Тоҷикистон вохӯрд."),
+    # 于 is "at", 高度 is "highly": no names after these titles
+    ("zh", "外长于北京会见俄罗斯代表。秘书长高度评价合作。"),
+    # a capitalized name with no title beside it stays unread
+    ("kk", "Ермек Көшербаев Бішкекке келді."),
+])
+def test_capitalized_words_that_are_not_a_titled_person_stay_unread(lang, text):
+    assert persons(text, lang) == {}
+
+
+def test_the_same_name_again_is_the_same_person():
+    text = ("Қазақстан Республикасының Сыртқы істер министрі Ермек Көшербаев Бішкекке келді. "
+            "Ермек Көшербаевтың сапары екі күнге созылады.")
+    rec = communique.extract(text, language="kk")
+    (p,) = [e for e in rec.entities if e.type == "PER"]
+    assert [m.text for m in rec.mentions if m.entity == p.id] == ["Ермек Көшербаев", "Ермек Көшербаевтың"]
