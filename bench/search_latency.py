@@ -11,7 +11,8 @@ How the stores are built (the build time of each size is printed):
   - a store of N documents holds N clones of the originals, in turn: each clone is its original's
     Record with a new id, the URL (if any) with "?copy=i", and a line "№ i" appended to the text, so
     that ids and content hashes differ (appended, not prepended, so every fact's character offsets
-    stay true); they are loaded with Store.put_many, 1,000 a transaction;
+    stay true); they are loaded with Store.put_many, 1,000 a transaction, then Store.optimize (the
+    planner's statistics) as `communique ingest` ends;
   - vectors: by default the original's vector (semantic.embed of its title and lead, as Searcher.add
     does) plus a little Gaussian noise (sigma --noise), renormalized, added to the HNSW index in bulk:
     embedding 100,000 texts would take hours on a laptop; --vectors embed embeds every clone's text.
@@ -168,6 +169,9 @@ def build(path: Path, size: int, originals, vectors: np.ndarray, args) -> dict:
             if time.perf_counter() - last_report > 60:
                 print(f"  … {idx.stop} of {size} stored ({t_store:.0f} s store, {t_vec:.0f} s vectors)", flush=True)
                 last_report = time.perf_counter()
+        t0 = time.perf_counter()
+        store.optimize()  # as `communique ingest` ends
+        t_store += time.perf_counter() - t0
         t0 = time.perf_counter()
         index.save()
         t_vec += time.perf_counter() - t0

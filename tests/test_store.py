@@ -24,7 +24,9 @@ from communique.model import (
 )
 from communique.store import PutResult, Store, StoreError, period_bounds, resolve_url
 from communique.store.repository import replaces
-from communique.store.schema import EventRow
+from communique.store.schema import DocumentRow, EventRow
+
+D = DocumentRow.__table__
 
 # -- building Records by hand ------------------------------------------------------------------
 
@@ -515,6 +517,32 @@ def _filter_corpus(store: Store) -> None:
 def test_search_filters(store, filters, expected):
     _filter_corpus(store)
     assert {h["id"] for h in store.search_text("переговоры", filters=filters)} == expected
+
+
+def test_optimize_refreshes_statistics_and_filters_still_hold(store):
+    store.put_many([simple_record(f"d{i}", f"Переговоры номер {i}.", published="2026-01-01") for i in range(300)])
+    store.optimize()
+    store.optimize()  # again: refreshes, never fails
+    candidates = [f"d{i}" for i in range(0, 300, 10)]  # 30, as a search asks for
+    assert store.filter_ids(candidates + ["nope"], {"language": "ru", "period": "2026"}) == candidates
+
+
+def _filter_plan(store: Store, ids: list[str], filters: dict) -> str:
+    stmt = select(D.c.id).where(D.c.id.in_(ids), D.c.record_json.is_not(None), *store._conditions(filters))
+    with store._read() as conn:
+        sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
+        return " ".join(row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+
+
+def test_with_statistics_sqlite_looks_candidates_up_by_id(tmp_path):
+    # without them SQLite read every 'ru' document through the language index to filter 30 candidates
+    with Store.open(f"sqlite:///{tmp_path / 'plan.db'}") as store:
+        store.put_many([simple_record(f"d{i}", f"Переговоры номер {i}.") for i in range(300)])
+        candidates = [f"d{i}" for i in range(0, 300, 10)]
+        assert "language" in _filter_plan(store, candidates, {"language": "ru"})
+        store.optimize()
+        plan = _filter_plan(store, candidates, {"language": "ru"})
+        assert "language" not in plan and "(id=?)" in plan, plan
 
 
 def test_filters_without_a_query_list_the_newest_first(store):

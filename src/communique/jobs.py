@@ -165,6 +165,8 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
         writer.flush()
     finally:
         searcher.save()
+    if summary.counts["new"] or summary.counts["upgraded"]:
+        store.optimize()
     return summary
 
 

@@ -546,6 +546,17 @@ class Store:
                 .where(D.c.url == url).order_by(D.c.pk.desc()).limit(1)).mappings().first()
         return dict(row) if row is not None else None
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a batch of writes; `communique ingest` ends
+        with it). Without them SQLite guesses, and a search filter on a common value (language = 'ru')
+        was read through that column's index, every Russian document, instead of the 30 candidates by
+        id: 82 ms instead of 0.7 ms at 100,000 documents. SQLite samples at most 400 rows an index
+        (0.5 s at 100,000 documents); PostgreSQL's ANALYZE samples on its own."""
+        with self._write() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA analysis_limit = 400")
+            conn.exec_driver_sql("ANALYZE")
+
     def count(self, what: str = "documents") -> int:
         """How many documents | duplicates | events | entities | mentions | roles | participants |
         agreements | topics | failures | versions the store holds."""
