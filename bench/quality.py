@@ -1,6 +1,6 @@
 """Extraction quality on the seed and the development press releases, through the shared scorer.
 
-    python bench/quality.py [--lang ru|en|all] [--per-doc] [--out DIR]
+    python bench/quality.py [--set seed|ru|en] [--per-doc] [--out DIR]
 
 Builds the JSONL the scorer expects, runs `communique extract --jsonl ... --format facts` in this
 process, and prints ../shared/eval/score_facts.py's figures for: the seed, the Russian dev

@@ -106,6 +106,22 @@ def test_embassy_with_the_country_it_sits_in(ner):
     assert {("Российской Федерации", "LOC"), ("Республике Казахстан", "LOC")} <= got
 
 
+def test_a_name_right_after_a_noun_for_people_is_a_person(ner):
+    from communique.extract.ner import _name_cases
+
+    text = "Делегация во главе с Министром Константином Шестаковым находилась с визитом во Вьетнаме."
+    assert ("Константином Шестаковым", "PER") in found(text, ner(text))
+    assert ("Константином Шестаковым", "PER") not in found(text, RussianNER(disable=["titled"])(text))  # the model misses it
+    assert "ablt" in _name_cases(("Иваном", "Петровичем", "Сидоровым"))  # first name, patronymic, surname
+    assert not _name_cases(("Москва", "Сити")) and not _name_cases(("Иваном", "Москва"))
+
+
+def test_capitalized_words_after_a_noun_for_people_that_are_not_a_name(ner):
+    text = "Встреча с министрами Москва Сити не состоялась. Директор Завода представил доклад."
+    got = found(text, ner(text))
+    assert not any(t == "PER" for _, t in got)
+
+
 def test_spans_are_sorted_typed_and_never_cross(ner):
     text = (
         "С 27 по 28 апреля в Бишкеке прошло совещание министров Шанхайской организации сотрудничества. "

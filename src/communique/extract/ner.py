@@ -42,7 +42,7 @@ class Span:
 
 
 # The rules, in the order they run; each can be switched off to measure what it brings.
-RULES = ("clean", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
+RULES = ("clean", "titled", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
 
 # ---------------------------------------------------------------------------------------------
 # Lexicons (lemmas), read once from resources/ner_ru.json, whose "_doc" explains each list.
@@ -169,6 +169,31 @@ def _marks(word: str) -> frozenset[str]:
     best = ps[0].score
     return frozenset(m for p in ps if p.score >= best * 0.5
                      for m in ("Geox", "Orgn", "Name", "Surn") if m in p.tag)
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+_NAME_SHAPES = {2: (("Name", "Surn"),), 3: (("Name", "Patr", "Surn"),)}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _name_cases(words: tuple[str, ...]) -> frozenset[str]:
+    """The cases in which the capitalized Cyrillic words read as a first name and a surname (with a
+    patronymic between them for three); empty when they cannot."""
+    if not all(_capitalized(w) and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", w) for w in words):
+        return frozenset()
+    out: set[str] = set()
+    for shape in _NAME_SHAPES.get(len(words), ()):
+        cases = None
+        for word, mark in zip(words, shape, strict=True):
+            here = {p.tag.case for p in nlp.parses(word) if mark in p.tag and p.tag.case}
+            cases = here if cases is None else cases & here
+            if not cases:
+                break
+        out |= cases or set()
+    return frozenset(out)
 
 
 def _function_word(word: str) -> bool:
@@ -416,6 +441,36 @@ class RussianNER:
                     continue  # "ИТ-компаний", "ИКТ-сфере": a common noun with an acronym in front
                 out.append(p)
         return out
+
+    # -- titled: a person the model missed right after a noun for people ---------------------
+    def _titled(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+        """'с Министром Константином Шестаковым': after a noun for people, two or three capitalized
+        words that the dictionary reads as a first name then a surname (or first name, patronymic,
+        surname) in one case, standing in no span, are a person."""
+        cov = _Coverage(spans)
+        new: list[_S] = []
+        k = 0
+        n = len(doc.words)
+        while k < n - 2:
+            if not _person_noun(doc.words[k]) or not doc.adjacent(k, k + 1):
+                k += 1
+                continue
+            found = None
+            for size in (3, 2):
+                j = k + 1 + size
+                if j > n or not all(doc.adjacent(x - 1, x) for x in range(k + 2, j)):
+                    continue
+                if cov.relation(k + 1, j) != "free" or (j < n and doc.adjacent(j - 1, j) and _capitalized(doc.words[j])):
+                    continue
+                if _name_cases(tuple(doc.words[k + 1:j])):
+                    found = _S(k + 1, j, PER, "titled")
+                    break
+            if found is None:
+                k += 1
+                continue
+            new.append(found)
+            k = found.j
+        return spans + new if new else spans
 
     @staticmethod
     def _trim_person_noun(doc: _Doc, p: _S) -> None:
