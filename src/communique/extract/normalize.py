@@ -151,45 +151,95 @@ def person_nominative(text: str) -> str:
     return " ".join(words)
 
 
+# Endings of a-declension names the dictionary does not know ('Сафарзоды' → 'Сафарзода'), by case:
+# the last word of a foreign name is often such a word, and its oblique form has no reading at all.
+# Only the genitive and instrumental endings: a dative or prepositional '-е' ends indeclinable names
+# too ('Турсунзоде').
+_A_DECLENSION = {"gent": (("ы", "а"), ("и", "я")), "ablt": (("ой", "а"), ("ей", "я"))}
+
+
+def _name_reading_bonus(p) -> float:
+    """How much a reading of a name word counts: a name reading more, a dictionary word's more than
+    the guesser's for an unknown word."""
+    value = 1.0 + (0.5 if any(t in p.tag for t in _NAME_TAGS) else 0.0) + 0.05 * p.score
+    return value if _known(p.word) else value * 0.6
+
+
+def _known(word: str) -> bool:
+    from .nlp import morph
+
+    return morph().word_is_known(word.lower())
+
+
 def _inflect_name_words(words: list[str]) -> list[str]:
     if not words:
         return words
     cyr = [w for w in words if _WORD.match(w)]
     if not cyr:
         return words
-    # choose the (case, gender) that most words of the name can be read in, name readings first
-    scores: dict[tuple[str, str | None], float] = {}
+    # The case most words of the name can be read in (each word counts once, by its best reading in
+    # that case; name readings first): a foreign first name and a Russian-looking surname may read in
+    # different genders, but they stand in one case.
+    # (an adjective reading counts only as a name: 'Ратной' is not a form of 'ратный' here)
+    readings = {w: [p for p in parses(w) if p.tag.case in CASES and p.tag.number != "plur"
+                    and (p.tag.POS == "NOUN" or any(t in p.tag for t in _NAME_TAGS))] for w in cyr}
+    scores: dict[str, float] = {}
     for w in cyr:
-        seen = set()
-        for p in parses(w):
-            if p.tag.case not in CASES or p.tag.number == "plur":
-                continue
-            key = (p.tag.case, p.tag.gender)
-            if key in seen:
-                continue
-            seen.add(key)
-            bonus = 1.0 + (0.5 if any(t in p.tag for t in _NAME_TAGS) else 0.0) + 0.05 * p.score
-            scores[key] = scores.get(key, 0.0) + bonus
+        best: dict[str, float] = {}
+        for p in readings[w]:
+            best[p.tag.case] = max(best.get(p.tag.case, 0.0), _name_reading_bonus(p))
+        for case, value in best.items():
+            scores[case] = scores.get(case, 0.0) + value
+    # ... and one the surname can stand in as a name or a word for a person ('Рикарду Мендонса Алвис'
+    # is nominative: 'Алвис' can be nothing else), unless the dictionary has no such reading of it
+    # ('Сафарзоды'; 'Моди' only as a form of the common noun 'модь')
+    last = {p.tag.case for p in readings[cyr[-1]]
+            if "anim" in p.tag or "Fixd" in p.tag or any(t in p.tag for t in _NAME_TAGS)}
+    if last and _known(cyr[-1]):  # a guessed reading of an unknown surname ('Турсунзоде') proves nothing
+        scores = {case: value for case, value in scores.items() if case in last}
     if not scores:
         return words
     # the nominative reading wins ties: a name already in the nominative stays as it is
-    (case, gender), _ = max(scores.items(), key=lambda kv: (round(kv[1], 1), kv[0][0] == "nomn"))
+    case = max(scores.items(), key=lambda kv: (round(kv[1], 1), kv[0] == "nomn"))[0]
+    if case == "nomn":
+        return words
+    genders: dict[str | None, float] = {}
+    for w in cyr:
+        best_g: dict[str | None, float] = {}
+        for p in readings[w]:
+            if p.tag.case == case and p.tag.gender:
+                best_g[p.tag.gender] = max(best_g.get(p.tag.gender, 0.0), _name_reading_bonus(p))
+        for g, value in best_g.items():
+            genders[g] = genders.get(g, 0.0) + value
+    gender = max(genders.items(), key=lambda kv: kv[1])[0] if genders else None
     out = []
     for w in words:
-        if not _WORD.match(w) or case == "nomn":
+        if not _WORD.match(w):
             out.append(w)
             continue
-        cands = [p for p in parses(w) if p.tag.case == case and p.tag.number != "plur"
-                 and (gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag)]
+        in_case = [p for p in readings[w] if p.tag.case == case]
+        cands = [p for p in in_case if gender is None or p.tag.gender in (gender, None) or "Ms-f" in p.tag] or in_case
         cands.sort(key=lambda p: (not any(t in p.tag for t in _NAME_TAGS), -p.score))
         form = None
         for p in cands:
-            form = _inflect(p, {"nomn", "sing"} | ({gender} if gender and p.tag.gender else set()))
-            form = form or _inflect(p, {"nomn"})
+            g = gender if gender and p.tag.gender == gender else None
+            form = _inflect(p, {"nomn", "sing"} | ({g} if g else set())) or _inflect(p, {"nomn"})
             if form:
                 break
+        if form is None and not cands:
+            form = _a_declension(w, case)
         out.append(match_case(w, form) if form else w)
     return out
+
+
+def _a_declension(word: str, case: str) -> str | None:
+    """The nominative of an unknown capitalized a-declension name in `case` ('Сафарзоды' → 'Сафарзода')."""
+    if not word[:1].isupper() or _known(word):
+        return None
+    for ending, nominative in _A_DECLENSION.get(case, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + nominative
+    return None
 
 
 def surname_key(name: str) -> str:
