@@ -49,6 +49,15 @@ def test_facts_view_uses_names_not_ids():
     assert facts["mentions"] == [{"start": 0, "end": 7, "type": "PER", "text": "Иванов"}]
 
 
+def test_facts_view_lists_the_organizations_the_text_names():
+    rec = _record()
+    assert rec.to_facts()["organizations"] == []  # o1 is only implied by the minister's title: no mention
+    rec.mentions.append(Mention(8, 18, "ORG", "Минсвязи", "o1"))
+    assert rec.to_facts()["organizations"] == [{"name": "Министерство связи", "aliases": ["Минсвязи"]}]
+    assert rec.to_facts()["persons"][0]["roles"] == ["Министр"]  # the role keeps its organization either way
+    assert rec.entities[0].roles[0].organization == "o1"
+
+
 @pytest.mark.parametrize("bad", ["2026-13", "26-04-01", "2026-04-32", "April 2026", "2026-4"])
 def test_malformed_dates_are_refused(bad):
     with pytest.raises(ModelError):

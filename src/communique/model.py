@@ -249,7 +249,10 @@ class Record:
         """The flat facts view of ../shared/eval/README.md: names instead of ids."""
         name = self.entity_name
         persons, organizations, locations = [], [], []
+        named = {m.entity for m in self.mentions if m.entity}
         for e in self.entities:
+            if e.type == "ORG" and e.id not in named:
+                continue  # implied, not named: the ministry of a minister's title (a Role's organization)
             if e.type == "PER":
                 persons.append({"name": e.name, "roles": _unique(r.title for r in e.roles), "aliases": e.aliases})
             elif e.type == "ORG":
