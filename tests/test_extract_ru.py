@@ -216,3 +216,11 @@ def test_publication_date_from_a_dateline():
                              language="ru")
     assert rec.document.published == "2025-03-14"
     assert rec.events[0].start == "2025-03-13"
+
+
+def test_a_body_name_does_not_run_on_into_the_next_paragraph():
+    f = facts("Минск, 13 марта 2026 г.\nВ Секретариате СНГ проходит второе совещание Рабочей группы по цифровой экономике\n"
+              "12–13 марта в Минске проходит второе совещание Рабочей группы.", published="2026-03-13")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Рабочая группа по цифровой экономике" in names
+    assert not any(n[-1].isdigit() for n in names), names

@@ -47,7 +47,7 @@ def _full_org_name(text: str, start: int, end: int) -> str:
     if legal and text[end:end + 1] == "»":
         start, end = start - (len(before) - legal.start()), end + 1
     name = text[start:end]
-    tail = text[end:end + 160]
+    tail = text[end:end + 160].split("\n", 1)[0]  # a name does not run on into the next paragraph
     words = list(re.finditer(r"«[^«»]{1,80}»|[\w-]+|[^\w\s]", tail))
     if not words:
         return name
