@@ -224,3 +224,10 @@ def test_a_body_name_does_not_run_on_into_the_next_paragraph():
     names = [o["name"] for o in f["organizations"]]
     assert "Рабочая группа по цифровой экономике" in names
     assert not any(n[-1].isdigit() for n in names), names
+
+
+def test_a_body_name_stops_before_the_person_who_heads_it():
+    f = facts("Церемонию открыл председатель Комиссии по реализации Кодекса этики в сфере ИИ Павел Воронин, "
+              "который выступил с докладом о практике.")
+    names = [o["name"] for o in f["organizations"]]
+    assert names == ["Комиссия по реализации Кодекса этики в сфере ИИ"], names  # 'ИИ' kept, the person not

@@ -70,6 +70,8 @@ def _full_org_name(text: str, start: int, end: int) -> str:
         if k > 10:
             break
         p = parses(tok)[0]
+        if tok[:1].isupper() and not tok.isupper() and "Name" in p.tag and words[k - 1].group().casefold() not in ("имени", "им"):
+            break  # '... в сфере ИИ Игорь Сафронов': the person who heads it, not its name
         if p.tag.POS in {"VERB", "GRND", "PRTS", "INFN"} or (tok.casefold() == "и" and k + 1 < len(words)
                                                                and parses(words[k + 1].group())[0].tag.POS == "VERB"):
             break
