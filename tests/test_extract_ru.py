@@ -231,3 +231,10 @@ def test_a_body_name_stops_before_the_person_who_heads_it():
               "который выступил с докладом о практике.")
     names = [o["name"] for o in f["organizations"]]
     assert names == ["Комиссия по реализации Кодекса этики в сфере ИИ"], names  # 'ИИ' kept, the person not
+
+
+def test_names_follow_the_texts_spelling_of_yo():
+    plain = facts("Министр встретился с представителями Организации Объединенных Наций в Минске.")
+    assert "Организация Объединенных Наций" in [o["name"] for o in plain["organizations"]]
+    with_yo = facts("Министр встретился с представителями Организации Объединённых Наций в Минске.")
+    assert "Организация Объединённых Наций" in [o["name"] for o in with_yo["organizations"]]

@@ -53,9 +53,19 @@ class RussianPipeline:
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
         agreements = self.agreements(text, sents, mentions, events)
         topics = self.topics(sents, "ru")
+        if "ё" not in text and "Ё" not in text:
+            _without_yo(table.entities)
         document = with_changes(doc, published=published, language="ru")
         return Record(document=document, extractor=extractor_for("ru", RUSSIAN_STEPS), mentions=mentions,
                       entities=table.entities, events=events, agreements=agreements, topics=topics)
+
+
+def _without_yo(entities) -> None:
+    """A text that writes 'е' for 'ё' (most official texts do) gets its entities' names spelled so too:
+    the gazetteer's 'Организация Объединённых Наций' is the text's 'Организация Объединенных Наций'."""
+    for e in entities:
+        e.name = e.name.replace("ё", "е").replace("Ё", "Е")
+        e.aliases = list(dict.fromkeys(a.replace("ё", "е").replace("Ё", "Е") for a in e.aliases))
 
 
 class MinimalPipeline:
