@@ -238,3 +238,15 @@ def test_names_follow_the_texts_spelling_of_yo():
     assert "Организация Объединенных Наций" in [o["name"] for o in plain["organizations"]]
     with_yo = facts("Министр встретился с представителями Организации Объединённых Наций в Минске.")
     assert "Организация Объединённых Наций" in [o["name"] for o in with_yo["organizations"]]
+
+
+def test_a_known_body_named_in_full_is_called_by_the_texts_full_name():
+    f = facts("В Ашхабаде прошло заседание Совета глав правительств Содружества Независимых Государств. "
+              "В заседании СГП СНГ приняли участие премьер-министры.")
+    body = next(o for o in f["organizations"] if o["name"].startswith("Совет глав правительств"))
+    assert body["name"] == "Совет глав правительств Содружества Независимых Государств"
+    assert {"СГП СНГ", "Совет глав правительств СНГ"} <= set(body["aliases"])  # the short forms stay aliases
+    short = facts("В Ашхабаде прошло заседание Совета глав правительств СНГ.")
+    assert [o["name"] for o in short["organizations"]] == ["Совет глав правительств СНГ"]
+    run_on = facts("Делегация посетила штаб-квартиру Шанхайской организации сотрудничества в сфере ИКТ.")
+    assert [o["name"] for o in run_on["organizations"]] == ["Шанхайская организация сотрудничества"]

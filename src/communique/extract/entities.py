@@ -211,11 +211,16 @@ class EntityTable:
                 self.alias(self.organization(inner), acronym)
                 acronym = None
         entry = self._gazetteer_org(text)
+        whole = entry is not None
         if entry is None:
             name = nominative_text(text)
-            entry = self._gazetteer_org(name) or self._gazetteer_prefix(words)
+            entry = self._gazetteer_org(name)
+            whole = entry is not None
+            entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
             ent = self._gazetteer_entity(entry)
+            if whole:
+                self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)
             ent = self.get("ORG", name) or self.get("ORG", phrase_key(name))
@@ -226,6 +231,16 @@ class EntityTable:
         if acronym:
             self.alias(ent, acronym)
         return ent
+
+    def _name_in_full(self, ent: Entity, name: str) -> None:
+        """A known body the text names in more words than the gazetteer's short form ('Совет министров
+        иностранных дел Содружества Независимых Государств' for 'Совет министров иностранных дел СНГ')
+        is called by the text's full name; the short form stays an alias."""
+        if len(name.split()) <= len(ent.name.split()) or ACRONYM.match(name.split()[-1]):
+            return
+        short, ent.name = ent.name, name
+        self.alias(ent, short)
+        self._by_key.setdefault(("ORG", normalize_key(name)), ent)
 
     def _ministry(self, words: list[str]) -> Entity | None:
         """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it."""
