@@ -98,7 +98,8 @@ def _cache_path(store: Store) -> Path | None:
     return Path(".communique") / "http-cache.json"
 
 
-Report = Callable[[Source, str], None]
+Report = Callable[[Source, str], None]  # progress: a source and its outcome
+_Outcome = Callable[[Source, str, str | None], None]  # within the job: a source, its outcome and the reason
 
 
 def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = None,
@@ -171,7 +172,7 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
 
 
 def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
-         report: Callable[[Source, str, str | None], None]) -> None:
+         report: _Outcome) -> None:
     location = source.location
     if source.status == "unchanged":
         report(source, "unchanged", None)
@@ -197,16 +198,14 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
         writer.add(source, extract_document(doc))
         dedup.add(doc.id, doc.text)
     except Exception as exc:  # one bad document must not stop the batch
-        reason = f"{type(exc).__name__}: {exc}"
-        store.record_failure(location, reason)
-        report(source, "failed", reason)
+        _fail(store, report, source, exc)
 
 
 class _Writer:
     """Extracted Records written `BATCH` at a time, then added to the vector index and linked."""
 
     def __init__(self, store: Store, searcher: Searcher, dedup: Deduplicator,
-                 report: Callable[[Source, str, str | None], None]):
+                 report: _Outcome):
         self.store, self.searcher, self.dedup, self.report = store, searcher, dedup, report
         self.pending: list[tuple[Source, Record]] = []
         self.since = 0.0
@@ -232,33 +231,34 @@ class _Writer:
                 try:
                     results.append(self.store.put(record))
                 except Exception as exc:
-                    reason = f"{type(exc).__name__}: {exc}"
-                    self.store.record_failure(source.location, reason)
-                    results.append(reason)
-        stored = [(record.document.id, record.document.content_hash) for (_, record), result in zip(batch, results, strict=True)
-                  if not isinstance(result, str) and result.status in ("new", "upgraded")
-                  and record.document.id in self.dedup.text_hashes]
+                    _fail(self.store, self.report, source, exc)
+                    results.append(None)
+        written = [(source, record.document, result) for (source, record), result in zip(batch, results, strict=True)
+                   if result is not None]
+        stored = [(doc.id, doc.content_hash) for _, doc, result in written
+                  if result.status in ("new", "upgraded") and doc.id in self.dedup.text_hashes]
         with contextlib.suppress(Exception):  # a cache: what is not saved is made again at the next ingest
             self.store.save_signatures([_signature_row(self.dedup, doc_id, digest) for doc_id, digest in stored])
-        for (source, record), result in zip(batch, results, strict=True):
-            if isinstance(result, str):
-                self.report(source, "failed", result)
-                continue
-            doc = record.document
+        for source, doc, result in written:
             try:
                 if result.status in ("new", "upgraded") or doc.id not in self.searcher.index:
                     self.searcher.add(doc.id, doc.title, doc.text)
                 if result.status in ("new", "upgraded"):
                     link_document(self.store, doc.id)  # incremental: only what this document's keys point at
             except Exception as exc:  # stored; indexed or linked on a later run
-                reason = f"{type(exc).__name__}: {exc}"
-                self.store.record_failure(source.location, reason)
-                self.report(source, "failed", reason)
+                _fail(self.store, self.report, source, exc)
                 continue
             self.report(source, result.status, None)
 
 
+def _fail(store: Store, report: _Outcome, source: Source, exc: Exception) -> None:
+    """A source that failed: its reason kept in the store (to retry) and reported."""
+    reason = f"{type(exc).__name__}: {exc}"
+    store.record_failure(source.location, reason)
+    report(source, "failed", reason)
+
+
 def retry_failed(store: Store, options: IngestOptions | None = None,
-                 progress: Callable[[Source, str], None] | None = None) -> IngestSummary:
+                 progress: Report | None = None) -> IngestSummary:
     """Try every source that failed before once more; a success clears its failure."""
     return ingest([f["source"] for f in store.failures()], store, options, progress)

@@ -109,7 +109,7 @@ def _fold(s: str) -> str:
     return "".join(s.lower().replace("ё", "е").split()).rstrip(".")
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     """Regex alternation of `words` (lower-cased), longest first; a space matches any run of spaces."""
     uniq = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
@@ -205,8 +205,8 @@ def _months(lex: dict) -> tuple[dict[str, int], set[str], list[str], list[str]]:
 _RU_MONTHS, _RU_FULL_FORMS, _ru_full, _ru_abbr = _months(_RU)
 _EN_MONTHS, _EN_FULL_FORMS, _en_full, _en_abbr = _months(_EN)
 
-_RU_MON = rf"(?<!\w)(?:{_alt(_ru_full)}|(?:{_alt(_ru_abbr)})\.?)(?!\w)"
-_EN_MON = rf"(?<!\w)(?:{_alt(_en_full)}|(?:{_alt(_en_abbr)})\.?)(?!\w)"
+_RU_MON = rf"(?<!\w)(?:{alternation(_ru_full)}|(?:{alternation(_ru_abbr)})\.?)(?!\w)"
+_EN_MON = rf"(?<!\w)(?:{alternation(_en_full)}|(?:{alternation(_en_abbr)})\.?)(?!\w)"
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _DASH = rf"\s*[{_DASHES}]{{1,2}}\s*"
@@ -219,7 +219,7 @@ _RU_YMARK_OPT = rf"(?:{_RU_YSUF})?(?:{_RU_YWORD})?"
 _RU_YMARK_REQ = rf"(?:{_RU_YSUF}(?:{_RU_YWORD})?|{_RU_YWORD})"
 
 _RU_ADJ = {_fold(k): v for k, v in _RU["relative_adjectives"].items()}
-_RU_ADJ_RE = rf"(?<!\w)(?:{_alt(_RU['relative_adjectives'])})[а-яё]{{0,3}}"
+_RU_ADJ_RE = rf"(?<!\w)(?:{alternation(_RU['relative_adjectives'])})[а-яё]{{0,3}}"
 _RU_YABBR = {_fold(k): v for k, v in _RU["year_abbrev_offsets"].items()}
 _RU_YABBR_RE = "|".join(
     r"\s?".join(re.escape(p + ".") for p in k.rstrip(".").split(".")) for k in _RU["year_abbrev_offsets"]
@@ -473,7 +473,7 @@ def _mnum_ru(s: str) -> int:
     return _RU_MONTHS[_fold(s)]
 
 
-_RU_CONN = rf"(?P<conn>{_DASH}|\s+(?:{_alt(_RU['range_connectors'])})\s+)"
+_RU_CONN = rf"(?P<conn>{_DASH}|\s+(?:{alternation(_RU['range_connectors'])})\s+)"
 _RU_DMY = re.compile(rf"{_ru_day('d')}\s+{_g('m', _RU_MON)}{_ru_yearpart()}?")
 _RU_DDM = re.compile(rf"{_ru_day('d1')}{_RU_CONN}{_ru_day('d2')}\s+{_g('m', _RU_MON)}{_ru_yearpart()}?")
 _RU_MY = re.compile(rf"{_g('m', _RU_MON)}{_ru_yearpart()}")
@@ -487,27 +487,27 @@ _RU_YY = re.compile(
 _RU_DECADE = re.compile(
     r"(?<![\w.,/])(?P<y>1[7-9]\d0|20\d0)-?(?:х|е|ых|ые)(?!\w)(?:\s+год(?:ах|ов|ы|ам|ами)(?!\w))?"
 )
-_RU_PERIOD_UNIT = rf"\s+(?P<unit>{_alt(_RU['quarter_words'] + _RU['half_words'])})(?!\w)"
+_RU_PERIOD_UNIT = rf"\s+(?P<unit>{alternation(_RU['quarter_words'] + _RU['half_words'])})(?!\w)"
 _RU_PERIOD_YEAR = rf"(?:\s+{_g('y', _YEAR_NUM)}{_RU_YMARK_OPT}|\s+{_g('r', _RU_REL_YEAR)})"
 # "во 2-м квартале", "в 1 квартале 2025 г."; a bare "2 квартала" without a year is a count, not a date
 _RU_PERIOD_NUM = re.compile(
     rf"(?<![\w.,])[1-4](?P<suf>-?(?:ого|ый|ом|го|й|м))?(?!\w){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
 )
 _RU_PERIOD_WORD = re.compile(
-    rf"(?<!\w)(?:iv|i{{1,3}}|(?:{_alt(_RU['ordinal_stems'])})[а-яё]{{0,4}}){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
+    rf"(?<!\w)(?:iv|i{{1,3}}|(?:{alternation(_RU['ordinal_stems'])})[а-яё]{{0,4}}){_RU_PERIOD_UNIT}{_RU_PERIOD_YEAR}?"
 )
 _RU_NUMBER_WORDS = ["три", "шесть", "девять", "одиннадцать"]
 _RU_MONTHS_OF = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,2}}|{_alt(_RU_NUMBER_WORDS)})\s+месяц(?:ев|а)(?!\w){_RU_PERIOD_YEAR}"
+    rf"(?<![\w.,])(?:\d{{1,2}}|{alternation(_RU_NUMBER_WORDS)})\s+месяц(?:ев|а)(?!\w){_RU_PERIOD_YEAR}"
 )
 _RU_SEASON_OF = {_fold(f): k for k, forms in _RU["seasons"].items() for f in forms}
-_RU_SEASON = re.compile(rf"(?<!\w)(?P<s>{_alt(_RU_SEASON_OF)})(?!\w){_RU_PERIOD_YEAR}")
-_RU_SEASON_WORD = re.compile(rf"(?<!\w)(?P<s>{_alt(_RU_SEASON_OF)})(?!\w)")
+_RU_SEASON = re.compile(rf"(?<!\w)(?P<s>{alternation(_RU_SEASON_OF)})(?!\w){_RU_PERIOD_YEAR}")
+_RU_SEASON_WORD = re.compile(rf"(?<!\w)(?P<s>{alternation(_RU_SEASON_OF)})(?!\w)")
 _RU_SEASON_ADJ = _Back(rf"\s+(?P<adj>{_ralt(_RU['season_adjectives'])})(?!\w)")
 _RU_REL_DAYS = {_fold(k): v for k, v in _RU["relative_days"].items()}
-_RU_REL_DAY = re.compile(rf"(?<!\w)(?P<w>{_alt(_RU['relative_days'])})(?!\w)")
+_RU_REL_DAY = re.compile(rf"(?<!\w)(?P<w>{alternation(_RU['relative_days'])})(?!\w)")
 _RU_UNIT_OF = {f: u for u, forms in _RU["relative_units"].items() for f in forms}
-_RU_UNIT = re.compile(rf"(?<!\w)(?P<unit>{_alt(_RU_UNIT_OF)})(?!\w)")
+_RU_UNIT = re.compile(rf"(?<!\w)(?P<unit>{alternation(_RU_UNIT_OF)})(?!\w)")
 _RU_UNIT_PRE = _Back(
     rf"(?:\s+(?P<adj>[а-яё]{{0,3}}(?:{_ralt(_RU['relative_adjectives'])}))(?!\w))?"
     rf"(?:\s+(?P<mod>{_ralt(_RU['relative_modifiers'])})(?!\w))?"
@@ -674,7 +674,7 @@ def _mnum_en(s: str) -> int:
     return _EN_MONTHS[_fold(s)]
 
 
-_EN_CONN = rf"(?P<conn>{_DASH}|\s+(?P<c>{_alt(_EN['range_connectors'])})\s+)"
+_EN_CONN = rf"(?P<conn>{_DASH}|\s+(?P<c>{alternation(_EN['range_connectors'])})\s+)"
 _EN_MDY = re.compile(rf"{_g('m', _EN_MON)}\s+{_en_day('d')}{_en_yearpart()}?")
 _EN_DMY = re.compile(rf"{_en_day('d')}(?:\s+of)?\s+{_g('m', _EN_MON)}{_en_yearpart()}?")
 _EN_DDM = re.compile(
@@ -698,11 +698,11 @@ _EN_PERIOD_TAIL = (
     r"\s+(?P<unit>quarter|half)(?!\w)"
     rf"(?:(?:\s+of)?\s+{_g('y', _YEAR_NUM)}|\s+of\s+(?P<radj>this|last|next|the\s+current)\s+year)?"
 )
-_EN_PERIOD = re.compile(rf"(?<!\w)(?P<ord>{_alt(_EN['ordinals'])}){_EN_PERIOD_TAIL}")
+_EN_PERIOD = re.compile(rf"(?<!\w)(?P<ord>{alternation(_EN['ordinals'])}){_EN_PERIOD_TAIL}")
 _EN_PERIOD_Q = re.compile(rf"(?<!\w)(?P<q>q[1-4]|h[12])(?:\s+of\s+|\s*|[-/]){_g('y', _YEAR_NUM)}")
 _EN_SEASON_OF = {_fold(f): k for k, forms in _EN["seasons"].items() for f in forms}
-_EN_SEASON = re.compile(rf"(?<!\w)(?P<s>{_alt(_EN_SEASON_OF)})(?:\s+of)?\s+{_g('y', _YEAR_NUM)}")
-_EN_SEASON_WORD = re.compile(rf"(?<!\w)(?P<s>{_alt(_EN_SEASON_OF)})(?!\w)")
+_EN_SEASON = re.compile(rf"(?<!\w)(?P<s>{alternation(_EN_SEASON_OF)})(?:\s+of)?\s+{_g('y', _YEAR_NUM)}")
+_EN_SEASON_WORD = re.compile(rf"(?<!\w)(?P<s>{alternation(_EN_SEASON_OF)})(?!\w)")
 _EN_SEASON_ADJ = _Back(rf"\s+(?P<adj>{_ralt(['this', 'last', 'next'])})(?!\w)")
 _EN_REL_DAYS = {k.lower(): v for k, v in _EN["relative_days"].items()}
 _EN_REL_DAY = re.compile(r"(?<!\w)(?P<w>yesterday|today|tomorrow)(?!\w)")
@@ -832,18 +832,18 @@ _NUM_DOT_RULES = ((_NUM_DMY, _num_dmy), (_NUM_DDMY, _num_ddmy))
 
 
 def _heads(words, n: int = 3) -> str:
-    return _alt({w.lower()[:n] for w in words})
+    return alternation({w.lower()[:n] for w in words})
 
 
 # Cheap look-aheads: a run of digits that is not followed by anything date-like skips its rules.
 _RU_DAY_NEXT = re.compile(
     rf"\d{{1,2}}(?:-[а-яё]{{1,3}})?(?:\s+(?:{_heads(_ru_full + _ru_abbr + _RU['quarter_words'] + _RU['half_words'])}"
-    rf"|месяц)|{_DASH}\d|\s+(?:{_alt(_RU['range_connectors'])})\s+\d)"
+    rf"|месяц)|{_DASH}\d|\s+(?:{alternation(_RU['range_connectors'])})\s+\d)"
 )
-_RU_YEAR_NEXT = re.compile(rf"\d{{4}}(?:\s*(?:г|[{_DASHES}]|(?:{_alt(_RU['range_connectors'])})\s)|[хе])")
+_RU_YEAR_NEXT = re.compile(rf"\d{{4}}(?:\s*(?:г|[{_DASHES}]|(?:{alternation(_RU['range_connectors'])})\s)|[хе])")
 _EN_DAY_NEXT = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{_heads(_en_full + _en_abbr)})|{_DASH}\d"
-    rf"|\s+(?:{_alt(_EN['range_connectors'])})\s+\d|\s+(?:quarter|half))"
+    rf"|\s+(?:{alternation(_EN['range_connectors'])})\s+\d|\s+(?:quarter|half))"
 )
 _RU_DIGIT_RULES = {
     "next2": _RU_DAY_NEXT,
@@ -1069,10 +1069,10 @@ _HEAD_LINES = 8
 _TAIL_LINES = 3
 _LINE = re.compile(r"[^\n\r]+")
 _LABEL = re.compile(
-    rf"^\s*(?:{_alt(_RU['published_labels'] + _EN['published_labels'])})\s*:?\s*", re.IGNORECASE
+    rf"^\s*(?:{alternation(_RU['published_labels'] + _EN['published_labels'])})\s*:?\s*", re.IGNORECASE
 )
 _RESIDUE = re.compile(
-    rf"(?:(?<!\w)(?:{_alt(_RU['weekdays'] + _EN['weekdays'])})\.?(?!\w)|t?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?z?"
+    rf"(?:(?<!\w)(?:{alternation(_RU['weekdays'] + _EN['weekdays'])})\.?(?!\w)|t?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?z?"
     r"|(?<!\w)(?:в|at|utc|gmt|мск|msk)(?!\w)|[\s\W_])"
 )
 _CITY = re.compile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
 from .nlp import lemma
-from .normalize import initials_of, nominative_text, person_nominative, surname_key
+from .normalize import initials_of, name_cases, nominative_text, person_nominative, surname_key
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
@@ -70,8 +70,9 @@ def _full_org_name(text: str, start: int, end: int) -> str:
         if k > 10:
             break
         p = parses(tok)[0]
-        if tok[:1].isupper() and not tok.isupper() and "Name" in p.tag and words[k - 1].group().casefold() not in ("имени", "им"):
-            break  # '... в сфере ИИ Игорь Сафронов': the person who heads it, not its name
+        if k + 1 < len(words) and name_cases((tok, words[k + 1].group())) \
+                and words[k - 1].group().casefold() not in ("имени", "им"):
+            break  # '... в сфере ИИ Игорь Сафронов': a first name and surname, the person who heads it
         if p.tag.POS in {"VERB", "GRND", "PRTS", "INFN"} or (tok.casefold() == "и" and k + 1 < len(words)
                                                                and parses(words[k + 1].group())[0].tag.POS == "VERB"):
             break

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from . import nlp
 from .nlp import Sentence, Token
+from .normalize import name_cases
 from .resources import load_json
 
 __all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
@@ -173,27 +174,6 @@ def _marks(word: str) -> frozenset[str]:
 
 def _capitalized(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
-
-
-_NAME_SHAPES = {2: (("Name", "Surn"),), 3: (("Name", "Patr", "Surn"),)}
-
-
-@functools.lru_cache(maxsize=100_000)
-def _name_cases(words: tuple[str, ...]) -> frozenset[str]:
-    """The cases in which the capitalized Cyrillic words read as a first name and a surname (with a
-    patronymic between them for three); empty when they cannot."""
-    if not all(_capitalized(w) and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", w) for w in words):
-        return frozenset()
-    out: set[str] = set()
-    for shape in _NAME_SHAPES.get(len(words), ()):
-        cases = None
-        for word, mark in zip(words, shape, strict=True):
-            here = {p.tag.case for p in nlp.parses(word) if mark in p.tag and p.tag.case}
-            cases = here if cases is None else cases & here
-            if not cases:
-                break
-        out |= cases or set()
-    return frozenset(out)
 
 
 def _function_word(word: str) -> bool:
@@ -444,7 +424,7 @@ class RussianNER:
 
     # -- titled: a person the model missed right after a noun for people ---------------------
     def _titled(self, doc: _Doc, spans: list[_S]) -> list[_S]:
-        """'с Министром Константином Шестаковым': after a noun for people, two or three capitalized
+        """'с Министром Станиславом Ершовым': after a noun for people, two or three capitalized
         words that the dictionary reads as a first name then a surname (or first name, patronymic,
         surname) in one case, standing in no span, are a person."""
         cov = _Coverage(spans)
@@ -462,7 +442,7 @@ class RussianNER:
                     continue
                 if cov.relation(k + 1, j) != "free" or (j < n and doc.adjacent(j - 1, j) and _capitalized(doc.words[j])):
                     continue
-                if _name_cases(tuple(doc.words[k + 1:j])):
+                if name_cases(tuple(doc.words[k + 1:j])):
                     found = _S(k + 1, j, PER, "titled")
                     break
             if found is None:

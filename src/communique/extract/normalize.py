@@ -8,6 +8,7 @@ genitive tail ("... связи и информатизации Республи�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .nlp import parses
@@ -151,7 +152,7 @@ def person_nominative(text: str) -> str:
     return " ".join(words)
 
 
-# Endings of a-declension names the dictionary does not know ('Сафарзоды' → 'Сафарзода'), by case:
+# Endings of a-declension names the dictionary does not know ('Рахимзоды' → 'Рахимзода'), by case:
 # the last word of a foreign name is often such a word, and its oblique form has no reading at all.
 # Only the genitive and instrumental endings: a dative or prepositional '-е' ends indeclinable names
 # too ('Турсунзоде').
@@ -165,6 +166,7 @@ def _name_reading_bonus(p) -> float:
     return value if _known(p.word) else value * 0.6
 
 
+@functools.lru_cache(maxsize=100_000)
 def _known(word: str) -> bool:
     from .nlp import morph
 
@@ -192,7 +194,7 @@ def _inflect_name_words(words: list[str]) -> list[str]:
             scores[case] = scores.get(case, 0.0) + value
     # ... and one the surname can stand in as a name or a word for a person ('Рикарду Мендонса Алвис'
     # is nominative: 'Алвис' can be nothing else), unless the dictionary has no such reading of it
-    # ('Сафарзоды'; 'Моди' only as a form of the common noun 'модь')
+    # ('Рахимзоды'; 'Моди' only as a form of the common noun 'модь')
     last = {p.tag.case for p in readings[cyr[-1]]
             if "anim" in p.tag or "Fixd" in p.tag or any(t in p.tag for t in _NAME_TAGS)}
     if last and _known(cyr[-1]):  # a guessed reading of an unknown surname ('Турсунзоде') proves nothing
@@ -233,13 +235,35 @@ def _inflect_name_words(words: list[str]) -> list[str]:
 
 
 def _a_declension(word: str, case: str) -> str | None:
-    """The nominative of an unknown capitalized a-declension name in `case` ('Сафарзоды' → 'Сафарзода')."""
+    """The nominative of an unknown capitalized a-declension name in `case` ('Рахимзоды' → 'Рахимзода')."""
     if not word[:1].isupper() or _known(word):
         return None
     for ending, nominative in _A_DECLENSION.get(case, ()):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)] + nominative
     return None
+
+
+_NAME_SHAPES = {2: (("Name", "Surn"),), 3: (("Name", "Patr", "Surn"),)}
+_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_cases(words: tuple[str, ...]) -> frozenset[str]:
+    """The cases in which the capitalized Cyrillic words read as a first name and a surname (with a
+    patronymic between them for three); empty when they cannot."""
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return frozenset()
+    out: set[str] = set()
+    for shape in _NAME_SHAPES.get(len(words), ()):
+        cases = None
+        for word, mark in zip(words, shape, strict=True):
+            here = {p.tag.case for p in parses(word) if mark in p.tag and p.tag.case}
+            cases = here if cases is None else cases & here
+            if not cases:
+                break
+        out |= cases or set()
+    return frozenset(out)
 
 
 def surname_key(name: str) -> str:

@@ -16,7 +16,6 @@ field for a resolved date outside events), and the publication date of a datelin
 from __future__ import annotations
 
 import functools
-import re
 
 from ..model import Document, Entity, Mention, Record
 from . import regional_dates, regional_persons
@@ -38,8 +37,7 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
-_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_TOKEN = regional_persons.WORD_TOKEN
 
 
 @functools.cache

@@ -42,7 +42,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from .dates import DateMention, partial_iso, valid_day
+from .dates import DateMention, alternation, partial_iso, valid_day
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_dates", "find_published", "supports"]
@@ -91,10 +91,6 @@ class _Cand:
 # Patterns per language
 # --------------------------------------------------------------------------------------------
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted({w.lower() for w in words}, key=lambda w: (-len(w), w)))
-
-
 class _Lang:
     """The compiled patterns of one language (built from its lexicon entry)."""
 
@@ -110,7 +106,7 @@ class _Lang:
         if self.month_of:
             self._build(lex)
         if self.yesterday:
-            self.yesterday_rx = re.compile(rf"(?<!\w)(?:{_alt(self.yesterday)})(?!\w)")
+            self.yesterday_rx = re.compile(rf"(?<!\w)(?:{alternation(self.yesterday)})(?!\w)")
         else:
             self.yesterday_rx = None
 
@@ -118,7 +114,7 @@ class _Lang:
         suffix = lex.get("month_suffix") or ""
         tail = lex.get("month_tail")
         tail_rx = rf"(?:\s+(?:{tail})(?!\w))?" if tail else ""
-        stems = _alt(self.month_of)
+        stems = alternation(self.month_of)
 
         def month(n: str) -> str:
             return rf"(?<!\w)(?P<{n}>{stems}){suffix}(?!\w)"

@@ -39,7 +39,7 @@ __all__ = ["LANGUAGES", "find_persons", "supports"]
 _LEX = load_json("titles_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
-_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)
+WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
@@ -154,7 +154,7 @@ class _Finder:
         spans = sorted(mentions, key=lambda m: m.start)
         self.toks: list[_Tok] = []
         k = 0
-        for m in _TOKEN.finditer(text):
+        for m in WORD_TOKEN.finditer(text):
             while k < len(spans) and spans[k].end <= m.start():
                 k += 1
             cov = spans[k] if k < len(spans) and spans[k].start < m.end() else None

@@ -12,6 +12,7 @@ holds no text, only signatures: `signature` gives a document's as bytes to keep 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -69,18 +70,20 @@ class NearDuplicateIndex:
 
     def add(self, doc_id: str, text: str) -> None:
         """Index `text` under `doc_id` (adding an id again replaces its text)."""
+        self._insert(doc_id, self.minhash(text))
+
+    def _insert(self, doc_id: str, m) -> None:
         if doc_id in self._sigs:
             self.remove(doc_id)
-        m = self.minhash(text)
         self._lsh.insert(doc_id, m)
         self._sigs[doc_id] = m
 
-    def _template(self):
-        if getattr(self, "_empty", None) is None:
-            from datasketch import MinHash
+    @functools.cached_property
+    def _empty(self):
+        """A MinHash of nothing: its permutations, hashing scheme and value type are this index's."""
+        from datasketch import MinHash
 
-            self._empty = MinHash(num_perm=self.num_perm, seed=self.seed)
-        return self._empty
+        return MinHash(num_perm=self.num_perm, seed=self.seed)
 
     def signature(self, doc_id: str) -> bytes:
         """The MinHash of an indexed document as bytes to keep: the name of datasketch's hashing scheme,
@@ -92,20 +95,15 @@ class NearDuplicateIndex:
         """Index a kept signature; False (nothing indexed) if it was made another way (another
         num_perm, or another hashing scheme of another datasketch version)."""
         import numpy as np
-        from datasketch import MinHash
 
-        template = self._template()
-        scheme = getattr(template, "scheme", None)
         kept_scheme, _, values = signature.partition(b"\0")
-        dtype = template.hashvalues.dtype
-        if kept_scheme.decode("ascii", "replace") != (scheme or "legacy") or len(values) != self.num_perm * dtype.itemsize:
+        dtype = self._empty.hashvalues.dtype
+        if kept_scheme.decode("ascii", "replace") != getattr(self._empty, "scheme", "legacy") \
+                or len(values) != self.num_perm * dtype.itemsize:
             return False
-        if doc_id in self._sigs:
-            self.remove(doc_id)
-        extra = {"scheme": scheme} if scheme else {}
-        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=np.frombuffer(values, dtype=dtype), **extra)
-        self._lsh.insert(doc_id, m)
-        self._sigs[doc_id] = m
+        m = self._empty.copy()  # shares the permutations: none are drawn again
+        m.hashvalues = np.frombuffer(values, dtype=dtype).copy()
+        self._insert(doc_id, m)
         return True
 
     def remove(self, doc_id: str) -> None:

@@ -292,17 +292,6 @@ class KnowledgeBase:
         with self._read() as conn:
             return _Linker(conn).find(name, type, limit)
 
-    def _nearest_members(self, name: str) -> list[dict]:
-        """The members of the entity a name finds whose own names fit it best."""
-        eid = self.find_one(name)
-        members = self.members_of(eid)
-        probe = {"PER": lambda: resolve.person_profile(name, [], [], resolve.Context()),
-                 "ORG": lambda: resolve.organization_profile(name, [], None, resolve.Context()),
-                 "LOC": lambda: resolve.place_profile(name, [], None, None, None)}[self.entity(eid)["type"]]()
-        scored = [(resolve.score(probe, m["features"] or {}).score, m) for m in members]
-        top = max(s for s, _ in scored)
-        return [m for s, m in scored if s >= top - 1e-9]
-
     def why_merged(self, a: str, b: str) -> dict:
         """Why the mentions named `a` and `b` are one entity: the chain of evidence between them
         (each step: the two mentions, the rule — automatic, bridge or manual — its score and reasons);

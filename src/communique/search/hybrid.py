@@ -126,9 +126,5 @@ class Searcher:
                             [fact_line(ev) for ev in facts.get(doc_id, [])]))
         return hits
 
-    def key_facts(self, doc_id: str, n: int = 3) -> list[str]:
-        """A line per main event: type, date, place, who."""
-        return [fact_line(ev) for ev in self.store.main_events([doc_id], n).get(doc_id, [])]
-
     def save(self) -> None:
         self.index.save()

@@ -40,9 +40,8 @@ from ..corrections import CorrectedRecord, Correction, CorrectionError, Correcti
 
 __all__ = ["CorrectionError", "FactIndex", "NotFound", "WebData", "entity_key", "highlight", "safe_url"]
 from ..model import Record, date_bounds
-from ..search.hybrid import hit_snippet
+from ..search.hybrid import MODES
 from ..store import Store
-from ..store.fulltext import query_lemmas
 from ..store.schema import (
     AgreementPartyRow,
     AgreementRow,
@@ -657,7 +656,7 @@ class WebData:
         """Hybrid search (full text with morphology + multilingual vectors, fused by reciprocal rank, as
         `communique.search.Searcher` does), with facets over every matching document. Snippets are
         made for the page shown only."""
-        if mode not in ("hybrid", "text", "semantic"):
+        if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}")
         filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
         idx = self.index()
@@ -666,14 +665,7 @@ class WebData:
             ranking = self.searcher.rank(q, filters, mode, depth=max((offset + limit) * 3, 30), text_depth=FACET_DEPTH)
             candidates = ranking.candidates
             page = ranking.order[offset:offset + limit]
-            texts = self.store.snippets(page)
-            lemmas = query_lemmas(q)
-            hits = []
-            for doc_id in page:
-                d = texts.get(doc_id) or {}
-                hits.append({"id": doc_id, "url": d.get("url"), "title": d.get("title"), "published": d.get("published"),
-                             "score": ranking.scores[doc_id], "snippet": hit_snippet(d.get("text"), lemmas, d.get("title")),
-                             "via": ranking.via.get(doc_id, [])})
+            hits = [h.to_dict() for h in self.searcher.hits(q, page, ranking, with_facts=False)]
         else:
             candidates = set(self._filtered_docs(filters))
             ordered = sorted((idx.docs[d] for d in candidates if d in idx.docs),
