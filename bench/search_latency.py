@@ -204,9 +204,9 @@ def _parts(searcher, query: str, filters: dict | None) -> dict[str, float]:
 
     out = {}
     t0 = time.perf_counter()
-    ranked = searcher.store.search_text(query, limit=30, filters=filters, snippets=False)
+    ranked = searcher.store.rank_text(query, limit=30, filters=filters)
     out["search_text"] = time.perf_counter() - t0
-    shown = [h["id"] for h in ranked[:10]]
+    shown = [doc_id for doc_id, _ in ranked[:10]]
     t0 = time.perf_counter()
     lemmas = query_lemmas(query)
     for d in searcher.store.snippets(shown).values():

@@ -416,8 +416,9 @@ def test_search_ranks_the_better_match_first(store):
 
 def test_ranking_reads_no_text_and_snippets_come_for_the_shown_hits(store):
     _search_corpus(store)
-    ranked = store.search_text("визит министра", snippets=False)
-    assert ranked == [{"id": "ru-visit", "score": ranked[0]["score"]}]
+    ranked = store.rank_text("визит министра")
+    assert [doc_id for doc_id, _ in ranked] == ["ru-visit"] and isinstance(ranked[0][1], float)
+    assert store.search_text("визит министра")[0]["score"] == ranked[0][1]
     docs = store.snippets(["ru-visit", "en-visit", "no-such-document"])
     assert set(docs) == {"ru-visit", "en-visit"}
     assert docs["en-visit"]["title"] == "Visit to Tashkent" and docs["en-visit"]["text"].startswith("The Foreign")

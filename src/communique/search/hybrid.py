@@ -98,9 +98,8 @@ class Searcher:
             candidates.update(ids)
 
         if mode in ("hybrid", "text"):
-            found = self.store.search_text(query, limit=max(depth, text_depth or 0), filters=filters,
-                                           snippets=False)
-            fuse([h["id"] for h in found], "text")
+            found = self.store.rank_text(query, limit=max(depth, text_depth or 0), filters=filters)
+            fuse([doc_id for doc_id, _ in found], "text")
         if mode in ("hybrid", "semantic") and query.strip() and len(self.index):
             nearest = self.index.search(semantic.query_vector(query), depth)
             fuse(self.store.filter_ids([d for d, _ in nearest], filters), "semantic")

@@ -638,12 +638,19 @@ class Store:
             return found
 
     # -- search ----------------------------------------------------------------------------------
-    def search_text(self, query: str, limit: int = 20, filters: dict | None = None, *,
-                    snippets: bool = True) -> list[dict]:
+    def search_text(self, query: str, limit: int = 20, filters: dict | None = None) -> list[dict]:
         """Full-text search with Russian morphology; hits {id, url, title, published, score, snippet},
-        best first, the snippet the matching sentence with the hits marked [[like this]]. With
-        snippets=False the hits are {id, score} only (no text is read): for ranking many candidates
-        of which a few will be shown (see `snippets`).
+        best first, the snippet the matching sentence with the hits marked [[like this]]
+        (`rank_text`, then the text of those documents only)."""
+        ranked = self.rank_text(query, limit, filters)
+        docs = self.snippets([doc_id for doc_id, _ in ranked])
+        lemmas = fulltext.query_lemmas(query)
+        return [{"id": doc_id, "url": d["url"], "title": d["title"], "published": d["published"], "score": score,
+                 "snippet": fulltext.snippet(d["text"], lemmas, d["title"])}
+                for doc_id, score in ranked if (d := docs.get(doc_id)) is not None]
+
+    def rank_text(self, query: str, limit: int = 20, filters: dict | None = None) -> list[tuple[str, float]]:
+        """(id, score) of the documents matching a full-text query, best first; no text is read.
 
         Filters (a value or a list of values, any of which may match; all filters must hold):
         period ("2026-04", "2026-01..2026-03" or a (from, to) pair: published or an event in it),
@@ -656,8 +663,7 @@ class Store:
         lemmas = fulltext.query_lemmas(query)
         if not lemmas and not any(v for k, v in filters.items() if k != "duplicates"):
             return []
-        columns = (D.c.id, D.c.url, D.c.title, D.c.published, D.c.text) if snippets else (D.c.id,)
-        stmt = select(*columns, D.c.pk)
+        stmt = select(D.c.id, D.c.pk)
         if lemmas:
             stmt, score = fulltext.apply_search(stmt, self.dialect, query, lemmas)
             stmt = stmt.add_columns(score.label("score")).order_by(score.desc(), D.c.pk)
@@ -666,12 +672,7 @@ class Store:
                 D.c.published_from.desc().nulls_last(), D.c.pk)
         stmt = stmt.where(D.c.record_json.is_not(None), *self._conditions(filters)).limit(limit)
         with self._read() as conn:
-            rows = conn.execute(stmt).all()
-        if not snippets:
-            return [{"id": r.id, "score": float(r.score or 0.0)} for r in rows]
-        return [{"id": r.id, "url": r.url, "title": r.title, "published": r.published,
-                 "score": float(r.score or 0.0),
-                 "snippet": fulltext.snippet(r.text, lemmas, r.title)} for r in rows]
+            return [(r.id, float(r.score or 0.0)) for r in conn.execute(stmt)]
 
     def filter_ids(self, ids: list[str], filters: dict | None = None) -> list[str]:
         """The ids among `ids` whose documents pass the search filters (order kept)."""
