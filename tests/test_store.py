@@ -24,7 +24,7 @@ from communique.model import (
 )
 from communique.store import PutResult, Store, StoreError, period_bounds, resolve_url
 from communique.store.repository import replaces
-from communique.store.schema import DocumentRow, EventRow
+from communique.store.schema import AgreementRow, DocumentRow, EventRow
 
 D = DocumentRow.__table__
 
@@ -296,11 +296,15 @@ def test_failures_are_upserted_counted_and_cleared(store):
 def test_a_put_that_fails_half_way_leaves_nothing(store, monkeypatch):
     seen = {}
 
-    def explode(self, conn, doc_id, record):
+    insert_rows = Store._insert_rows
+
+    def explode(conn, table, rows):
+        if table is not AgreementRow:
+            return insert_rows(conn, table, rows)
         seen["events"] = conn.execute(select(func.count()).select_from(EventRow.__table__)).scalar_one()
         raise RuntimeError("crash after the events were written")
 
-    monkeypatch.setattr(Store, "_insert_agreements", explode)
+    monkeypatch.setattr(Store, "_insert_rows", staticmethod(explode))
     rec = full_record()
     with pytest.raises(RuntimeError, match="crash"):
         store.put(rec)
@@ -320,10 +324,14 @@ def test_a_failed_upgrade_keeps_the_old_record(store, monkeypatch):
     store.put(old)
     before = _counts(store)
 
-    def explode(self, conn, doc_id, record):
-        raise RuntimeError("crash")
+    insert_rows = Store._insert_rows
 
-    monkeypatch.setattr(Store, "_insert_agreements", explode)
+    def explode(conn, table, rows):
+        if table is AgreementRow:
+            raise RuntimeError("crash")
+        return insert_rows(conn, table, rows)
+
+    monkeypatch.setattr(Store, "_insert_rows", staticmethod(explode))
     with pytest.raises(RuntimeError):
         store.put(full_record(version="2.0.0"))
     assert store.get_record("visit-1") == old

@@ -414,38 +414,13 @@ class Store:
 
     # -- facts -----------------------------------------------------------------------------------
     def _insert_facts(self, conn: Connection, record: Record) -> None:
-        doc_id = record.document.id
-        self._insert_mentions(conn, doc_id, record)
-        self._insert_entities(conn, doc_id, record)
-        self._insert_events(conn, doc_id, record)
-        self._insert_agreements(conn, doc_id, record)
-        self._insert_topics(conn, doc_id, record)
+        for table, rows in _fact_rows(record).items():
+            self._insert_rows(conn, table, rows)
 
     @staticmethod
     def _insert_rows(conn: Connection, table: Any, rows: list[dict]) -> None:
         if rows:
             conn.execute(insert(table), rows)
-
-    def _insert_mentions(self, conn: Connection, doc_id: str, record: Record) -> None:
-        self._insert_rows(conn, MentionRow, _mention_rows(doc_id, record))
-
-    def _insert_entities(self, conn: Connection, doc_id: str, record: Record) -> None:
-        entities, roles = _entity_rows(doc_id, record)
-        self._insert_rows(conn, EntityRow, entities)
-        self._insert_rows(conn, RoleRow, roles)
-
-    def _insert_events(self, conn: Connection, doc_id: str, record: Record) -> None:
-        events, participants = _event_rows(doc_id, record)
-        self._insert_rows(conn, EventRow, events)
-        self._insert_rows(conn, ParticipantRow, participants)
-
-    def _insert_agreements(self, conn: Connection, doc_id: str, record: Record) -> None:
-        agreements, parties = _agreement_rows(doc_id, record)
-        self._insert_rows(conn, AgreementRow, agreements)
-        self._insert_rows(conn, AgreementPartyRow, parties)
-
-    def _insert_topics(self, conn: Connection, doc_id: str, record: Record) -> None:
-        self._insert_rows(conn, TopicRow, _topic_rows(doc_id, record))
 
     # -- duplicates ------------------------------------------------------------------------------
     def link_duplicate(self, doc_id: str, duplicate_of: str, kind: str, *, url: str | None = None,
