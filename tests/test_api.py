@@ -102,6 +102,16 @@ def test_documents_page_through_with_links(client):
     assert ru["total"] == 7 and all(d["language"] == "ru" for d in ru["items"])
     march = client.get("/api/v1/documents", params={"period": "2026-03"}).json()
     assert {d["id"] for d in march["items"]} >= {"sample-ru-1", "sample-ru-3", "sample-ru-6", "sample-en-2"}
+    slash = client.get("/api/v1/documents", params={"period": "2026-03/2026-03"})  # every period form the API accepts
+    assert slash.status_code == 200 and slash.json()["total"] == march["total"]
+
+
+def test_warm_up_loads_the_index_and_the_encoder(app, caplog):
+    from communique.api import _warm_up
+
+    with caplog.at_level("ERROR", logger="communique.api"):
+        _warm_up(app.state.data)
+    assert "warming up failed" not in caplog.text
 
 
 def test_document_record_and_problem_details(client):

@@ -58,3 +58,15 @@ def test_chinese_text_is_identified_and_does_not_crash():
     rec = communique.extract("2026年4月27日，上海合作组织成员国信息通信技术部门负责人会议在比什凯克举行。")
     assert rec.document.language == "zh"
     assert "events" in rec.extractor.skipped
+
+
+def test_a_mixed_document_read_from_a_file_is_split_too():
+    # a file's reader states the document's language; its English paragraph still goes to English
+    from communique.extract.pipeline import extract_document
+    from communique.ingest.formats import document_from_bytes
+
+    doc = document_from_bytes(MIXED.encode("utf-8"), "mixed.txt")
+    assert doc.language == "ru"
+    rec = extract_document(doc)
+    assert rec.extractor.language == "ru+en"
+    assert rec.document.text == doc.text

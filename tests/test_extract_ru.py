@@ -250,3 +250,8 @@ def test_a_known_body_named_in_full_is_called_by_the_texts_full_name():
     assert [o["name"] for o in short["organizations"]] == ["Совет глав правительств СНГ"]
     run_on = facts("Делегация посетила штаб-квартиру Шанхайской организации сотрудничества в сфере ИКТ.")
     assert [o["name"] for o in run_on["organizations"]] == ["Шанхайская организация сотрудничества"]
+
+
+def test_lexicon_words_written_with_yo_still_match():
+    f = facts("Стороны подписали Договорённость о сотрудничестве в области связи.")
+    assert [a["kind"] for a in f["agreements"]] == ["agreement"]

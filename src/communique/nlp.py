@@ -47,6 +47,11 @@ def parses(word: str):
     return tuple(morph().parse(word))
 
 
+def fold_yo(text: str) -> str:
+    """'ё' written as 'е', as lemmas are: lexicon entries pass through it to match them."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely normal form of a word, lower-cased, ё → е."""

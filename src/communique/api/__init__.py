@@ -98,7 +98,7 @@ def _warm_up(data) -> None:
 
     try:
         data.index()
-        from ..web.data import query_vector
+        from ..search.semantic import query_vector
 
         if len(data.searcher.index):
             query_vector("пресс-релиз")

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement, Event, Evidence, Mention
-from .nlp import Sentence, lemma, parses
+from .nlp import Sentence, fold_yo, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
 
 _LEX = load_json("agreements_ru.json")
-HEADS = {tuple(k.split()): v for k, v in _LEX["heads"].items()}
-NEEDS_CAPITAL = set(_LEX["needs_capital"])
-COMPLEMENTS = set(_LEX["complements"])
-SIGNING = set(_LEX["signing_lemmas"])
+HEADS = {tuple(fold_yo(k).split()): v for k, v in _LEX["heads"].items()}
+NEEDS_CAPITAL = {fold_yo(w) for w in _LEX["needs_capital"]}
+COMPLEMENTS = {fold_yo(w) for w in _LEX["complements"]}
+SIGNING = {fold_yo(w) for w in _LEX["signing_lemmas"]}
 _STOP_ADVERBS = {"сегодня", "вчера", "завтра", "также", "накануне", "впервые", "ранее", "уже", "официально"}
 
 

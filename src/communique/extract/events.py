@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .nlp import Sentence, headline_spans, lemma, parses
+from .nlp import Sentence, fold_yo, headline_spans, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
 
@@ -52,12 +52,12 @@ def longest_match(words: list[str], i: int, table: dict[tuple[str, ...], str], l
 
 
 TRIGGERS = phrase_table({t: ps for t, ps in _LEX["triggers"].items() if not t.startswith("_")},
-                        lambda phrase: phrase.replace("ё", "е"))
-WEAK = {(t, tuple(p.split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
+                        fold_yo)
+WEAK = {(t, tuple(fold_yo(p).split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
 _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
-CONTEXT_FRAMES = {tuple(f.split()) for f in _LEX["context_frames"]}
-PLANNED_CUES = {w for w in _LEX["status"]["planned"] if " " not in w}
-PLANNED_PHRASES = [tuple(w.split()) for w in _LEX["status"]["planned"] if " " in w]
+CONTEXT_FRAMES = {tuple(fold_yo(f).split()) for f in _LEX["context_frames"]}
+PLANNED_CUES = {fold_yo(w) for w in _LEX["status"]["planned"] if " " not in w}
+PLANNED_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"]["planned"] if " " in w]
 BACKGROUND = {"FOUNDING", "ACCESSION"}
 _BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")

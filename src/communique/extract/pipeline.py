@@ -63,9 +63,11 @@ class RussianPipeline:
 def _without_yo(entities) -> None:
     """A text that writes 'е' for 'ё' (most official texts do) gets its entities' names spelled so too:
     the gazetteer's 'Организация Объединённых Наций' is the text's 'Организация Объединенных Наций'."""
+    from .nlp import fold_yo
+
     for e in entities:
-        e.name = e.name.replace("ё", "е").replace("Ё", "Е")
-        e.aliases = list(dict.fromkeys(a.replace("ё", "е").replace("Ё", "Е") for a in e.aliases))
+        e.name = fold_yo(e.name)
+        e.aliases = list(dict.fromkeys(fold_yo(a) for a in e.aliases))
 
 
 class MinimalPipeline:
@@ -134,7 +136,7 @@ def extract_document(doc: Document) -> Record:
     dominant = doc.language or (max(sizes, key=sizes.get) if sizes else guess_language(doc.text))
     others = [lang for lang, n in sizes.items() if lang != dominant and n >= MIXED_MIN_CHARS
               and lang in FULL_PIPELINES]
-    if doc.language or not others or dominant not in FULL_PIPELINES:
+    if not others or dominant not in FULL_PIPELINES:
         return pipeline_for(dominant)(with_changes(doc, language=dominant))
     record = pipeline_for(dominant)(with_changes(doc, text=_keep(doc.text, parts, dominant), language=dominant))
     for lang in others:

@@ -41,7 +41,7 @@ from ..corrections import CorrectedRecord, Correction, CorrectionError, Correcti
 __all__ = ["CorrectionError", "FactIndex", "NotFound", "WebData", "entity_key", "highlight", "safe_url"]
 from ..model import Record, date_bounds
 from ..search.hybrid import MODES
-from ..store import Store
+from ..store import Store, period_bounds
 from ..store.schema import (
     AgreementPartyRow,
     AgreementRow,
@@ -490,12 +490,6 @@ def _page(items: list, limit: int, offset: int) -> tuple[list, int]:
     return items[offset:offset + limit], len(items)
 
 
-def _period(from_: str | None, to: str | None) -> tuple[str, str]:
-    lo = date_bounds(from_)[0] if from_ else "0000-01-01"
-    hi = date_bounds(to)[1] if to else "9999-12-31"
-    return lo, hi
-
-
 class WebData:
     """The one object the web layer asks for data."""
 
@@ -571,7 +565,7 @@ class WebData:
         if language:
             items = [d for d in items if (d.language or "") == language.lower()]
         if period:
-            lo, hi = _period(*(period.split("..", 1) if ".." in period else (period, period)))
+            lo, hi = period_bounds(period)
             items = [d for d in items if d.published and date_bounds(d.published)[1] >= lo
                      and date_bounds(d.published)[0] <= hi]
         items.sort(key=lambda d: (d.published or "", d.id), reverse=True)
@@ -827,7 +821,7 @@ class WebData:
         pool = idx.by_entity_events.get(entity, []) if entity else idx.events.values()
         if document:
             pool = [e for e in pool if e.doc == document]
-        lo, hi = _period(from_, to)
+        lo, hi = period_bounds((from_, to))
         bounded = bool(from_ or to)
         types = {t.upper() for t in type.split(",")} if type else None
         out = []
@@ -957,7 +951,7 @@ class WebData:
                    to: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
         idx = self.index()
         pool = idx.by_entity_agreements.get(party, []) if party else list(idx.agreements.values())
-        lo, hi = _period(from_, to)
+        lo, hi = period_bounds((from_, to))
         out = []
         for a in pool:
             if kind and a.kind != kind:
