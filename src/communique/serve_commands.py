@@ -25,23 +25,15 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite f
 def build_demo(db: str | Path, extra: Iterable[Document] = ()) -> dict:
     """A database at `db` holding the bundled sample press releases (and `extra` documents)."""
     from .jobs import ingest_documents
+    from .link import KnowledgeBase
     from .samples import sample_documents
     from .store import Store
 
     with Store.open(str(db)) as store:
         summary = ingest_documents([*sample_documents(), *extra], store, origin="samples")
         counts = {k: store.count(k) for k in ("documents", "entities", "events", "agreements")}
-        linked = link_all(store)
+        linked = {"documents": counts["documents"], **KnowledgeBase(store).stats()}  # the ingest linked each
     return {"db": str(db), "ingest": summary.to_dict(), **counts, "knowledge_base": linked}
-
-
-def link_all(store) -> dict | None:
-    """Link every stored document into the knowledge base (communique.link), when it is installed."""
-    try:
-        from .link import KnowledgeBase
-    except ImportError:
-        return None
-    return KnowledgeBase(store).relink()
 
 
 def _serve(db_url: str, host: str, port: int, *, private: bool, secret_key: str | None, log_level: str) -> None:
