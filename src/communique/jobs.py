@@ -239,9 +239,14 @@ class _Writer:
                   if result.status in ("new", "upgraded") and doc.id in self.dedup.text_hashes]
         with contextlib.suppress(Exception):  # a cache: what is not saved is made again at the next ingest
             self.store.save_signatures([_signature_row(self.dedup, doc_id, digest) for doc_id, digest in stored])
+        unindexed = {doc.id for _, doc, result in written
+                     if result.status in ("new", "upgraded") or doc.id not in self.searcher.index}
+        with contextlib.suppress(Exception):  # if the batch fails, each is indexed on its own below
+            self.searcher.add_many([(doc.id, doc.title, doc.text) for _, doc, _ in written if doc.id in unindexed])
+            unindexed = set()
         for source, doc, result in written:
             try:
-                if result.status in ("new", "upgraded") or doc.id not in self.searcher.index:
+                if doc.id in unindexed:
                     self.searcher.add(doc.id, doc.title, doc.text)
                 if result.status in ("new", "upgraded"):
                     link_document(self.store, doc.id)  # incremental: only what this document's keys point at

@@ -79,7 +79,12 @@ class Searcher:
         self.index = index if index is not None else semantic.VectorIndex(semantic.index_path_for(store.url))
 
     def add(self, doc_id: str, title: str | None, text: str) -> None:
-        self.index.add([doc_id], semantic.embed([semantic.document_text(title, text)]))
+        self.add_many([(doc_id, title, text)])
+
+    def add_many(self, docs: list[tuple[str, str | None, str]]) -> None:
+        """Index documents (id, title, text), embedded in one call to the encoder."""
+        if docs:
+            self.index.add([d for d, _, _ in docs], semantic.embed([semantic.document_text(t, x) for _, t, x in docs]))
 
     def rank(self, query: str, filters: dict | None = None, mode: str = "hybrid", depth: int = 30,
              text_depth: int | None = None) -> Ranking:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Select, column, func, literal, literal_column, table
 
+from ..nlp import lemma  # the normal form of one word (pymorphy3 for Cyrillic; case-folded otherwise)
 from .schema import DocumentRow
 
 HIT_OPEN, HIT_CLOSE = "[[", "]]"
@@ -31,13 +32,6 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _EN_SUFFIXES = ("ies", "ing", "ed", "es", "s")
 
 
-def lemma(word: str) -> str:
-    """The normal form of one word (pymorphy3 for Cyrillic; case-folded otherwise)."""
-    if not _CYRILLIC.search(word):
-        return word.casefold()
-    from communique.nlp import lemma as _lemma
-
-    return _lemma(word)
 
 
 def lemmatize(*texts: str | None) -> str:
