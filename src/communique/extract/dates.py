@@ -1134,6 +1134,9 @@ def _closing(line: str, lang: str) -> DateMention | None:
     return m
 
 
+_MARKUP = re.compile(r"[*_#>]")  # Markdown emphasis, headings and quotes (replaced by spaces: offsets stay)
+
+
 def find_published(text: str, lang: str = "ru") -> tuple[str, int, int] | None:
     """The publication date the text states about itself: (ISO day, start, end of the date), or None.
 
@@ -1152,8 +1155,9 @@ def find_published(text: str, lang: str = "ru") -> tuple[str, int, int] | None:
         (tail[::-1], (_labeled, _only_date, _closing)),
     ):
         for lm in group:
+            line = _MARKUP.sub(" ", lm.group())  # "**Москва, 12 мая 2025 г.**": emphasis, not text
             for fn in fns:
-                m = fn(lm.group(), lang)
+                m = fn(line, lang)
                 if m:
                     return m.value_start, lm.start() + m.start, lm.start() + m.end
     return None

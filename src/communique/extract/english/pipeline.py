@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ...model import Document, Record
 from ..entities import EntityTable
 from ..pipeline import extractor_for, published_from_text, with_changes
@@ -34,11 +32,7 @@ class EnglishPipeline:
 
     def __call__(self, doc: Document) -> Record:
         text = doc.text
-        published = (
-            doc.published
-            or published_from_text(text, "en")
-            or published_from_text(re.sub(r"[*_#>]", " ", text), "en")
-        )  # "**Astana, 12 May 2025**"
+        published = doc.published or published_from_text(text, "en")
         sents = english_sentences(text)
         spans = self.names(text, sents)
         table = EntityTable("en")
