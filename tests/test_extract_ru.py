@@ -255,3 +255,12 @@ def test_a_known_body_named_in_full_is_called_by_the_texts_full_name():
 def test_lexicon_words_written_with_yo_still_match():
     f = facts("Стороны подписали Договорённость о сотрудничестве в области связи.")
     assert [a["kind"] for a in f["agreements"]] == ["agreement"]
+
+
+def test_agreement_evidence_is_the_text_at_its_offsets():
+    text = "Заголовок\n*Стороны подписали Меморандум о сотрудничестве в области связи.*\n"
+    rec = communique.extract(text, language="ru")
+    assert rec.agreements
+    for a in rec.agreements:
+        assert text[a.evidence.start:a.evidence.end] == a.evidence.text
+        assert not a.evidence.text.startswith("*")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, Event, Evidence, Mention
+from ..model import Agreement, Event, Mention
+from .events import evidence_for
 from .nlp import Sentence, fold_yo, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
@@ -66,7 +67,7 @@ class AgreementStep:
                 if between:
                     parties = between
                 out.append(Agreement(id=f"a{len(out) + 1}", kind=kind, title=title,
-                                     evidence=Evidence(sent.start, sent.end, sent.text.strip("*_ ")),
+                                     evidence=evidence_for(sent),
                                      parties=parties, signed=signed, event=event_id))
                 i = end if end > i + n else i + n
         return out

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ...model import Agreement, Event, Evidence, Mention
+from ...model import Agreement, Event, Mention
 from ..entities import EntityTable
-from ..events import inside_org, longest_match
+from ..events import evidence_for, inside_org, longest_match
 from ..nlp import Sentence, headline_spans
 from ..resources import load_json
 from .lexicon import _DASHES, NOT_NAME, _acronym, _cap, _joiner, _known_place, _low
@@ -98,7 +98,7 @@ class EnglishAgreements:
                         id=f"a{len(out) + 1}",
                         kind=kind,
                         title=title,
-                        evidence=Evidence(sent.start, sent.end, sent.text.strip()),
+                        evidence=evidence_for(sent),
                         parties=parties,
                         signed=signed,
                         event=event_id,
