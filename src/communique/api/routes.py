@@ -298,7 +298,6 @@ def timeline(*, from_: Annotated[DateParam, Query(alias="from")] = None, to: Dat
     filters.pop("from_")
     filters.pop("to")
     out = d.timeline(from_=from_, to=to, granularity=granularity, limit=limit, offset=offset, **filters)
-    out["from"] = out.pop("from")
     return out
 
 

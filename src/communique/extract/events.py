@@ -18,7 +18,7 @@ inherit_from, period_of and within, inside_any and inside_org, plover_code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
@@ -75,13 +75,6 @@ class _Trigger:
     char_start: int
     char_end: int
     weak: bool = False
-
-
-@dataclass
-class _SentenceEvents:
-    sent: Sentence
-    events: list[Event] = field(default_factory=list)
-    context: Event | None = None
 
 
 class EventStep:

@@ -31,8 +31,6 @@ from pathlib import Path
 
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources"
 
-LANGS = ("ru", "en", "zh", "kk", "uz", "be", "tg", "ky")
-
 _QUOTES = "\"'`´«»„“”‟‘’‚‛‹›「」『』ʹʺʻʼʽˮ′″"
 _STRIP = str.maketrans(dict.fromkeys(_QUOTES + ".", None))
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Evidence, Mention, Role
 from .entities import EntityTable
 from .nlp import Sentence, Token, lemma, parses
-from .normalize import match_case, nominative_phrase
+from .normalize import nominative_phrase
 from .resources import load_json
 
 _LEX = load_json("titles_ru.json")
@@ -136,7 +136,7 @@ class RoleStep:
                 tail = words[i + 1:]
                 if not tail or not tail[0][:1].islower():
                     return None
-                name = match_case("Министерство", "Министерство") + " " + " ".join(tail)
+                name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
 
@@ -147,13 +147,3 @@ def _continues_name(tok: Token) -> bool:
     if not tok.text[:1].islower():
         return False
     return any(p.tag.case == "gent" for p in parses(tok.text))
-
-
-def title_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
-    """Title words standing alone in a sentence ("Министр ... примет участие"): (start, end, head lemma)."""
-    out = []
-    for t in sent.tokens:
-        lem = lemma(t.text)
-        if lem in HEADS:
-            out.append((t.start, t.end, lem))
-    return out

@@ -349,9 +349,6 @@ class HttpCache:
             entry["links"] = links
         self._data[url] = entry
 
-    def forget(self, url: str) -> None:
-        self._data.pop(url, None)
-
     def __contains__(self, url: object) -> bool:
         return url in self._data
 

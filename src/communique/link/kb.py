@@ -332,10 +332,6 @@ class KnowledgeBase:
         with self._read() as conn:
             return _Linker(conn).graph(set(types), min_weight)
 
-    def events(self) -> list[dict]:
-        """Every kb event as the timeline shows it."""
-        return self.timeline()
-
     def entities(self, type: str | None = None) -> list[dict]:
         with self._read() as conn:
             stmt = select(E).order_by(E.c.pk)

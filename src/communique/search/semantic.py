@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 
 DIM = 512
-MODEL = "use-multilingual-v3"
 
 
 @functools.cache
