@@ -72,7 +72,7 @@ def _full_org_name(text: str, start: int, end: int) -> str:
         p = parses(tok)[0]
         if k + 1 < len(words) and name_cases((tok, words[k + 1].group())) \
                 and words[k - 1].group().casefold() not in ("имени", "им"):
-            break  # '... в сфере ИИ Игорь Сафронов': a first name and surname, the person who heads it
+            break  # '... по вопросам этики в сфере ИИ Павел Ершов': a first name and surname, the person who heads it
         if p.tag.POS in {"VERB", "GRND", "PRTS", "INFN"} or (tok.casefold() == "и" and k + 1 < len(words)
                                                                and parses(words[k + 1].group())[0].tag.POS == "VERB"):
             break

@@ -1,7 +1,7 @@
 """Normal forms of Russian names: persons, organization names and job titles in the nominative.
 
 Official texts name people and bodies in whatever case the sentence needs ("визит Министра ...
-Кирилла Залесского"); the knowledge base stores the nominative ("Министр ...", "Кирилл Залесский").
+Павла Ершова"); the knowledge base stores the nominative ("Министр ...", "Павел Ершов").
 Only the head of a noun phrase declines — its leading adjectives and the first noun — so the
 genitive tail ("... связи и информатизации Республики Беларусь") is kept as written.
 """
@@ -135,7 +135,7 @@ def split_initials(token: str) -> list[str]:
 
 def person_nominative(text: str) -> str:
     """A person's name in the nominative, as First [Patronymic] Last; initials kept, moved before
-    the surname when written after it ('Зорин А.Г.' → 'А.Г. Зорин')."""
+    the surname when written after it ('Ершов П.С.' → 'П.С. Ершов')."""
     raw = [t for t in re.split(r"[\s\u00a0]+", text.strip().strip(",;:")) if t]
     tokens: list[str] = []
     for t in raw:
@@ -143,7 +143,7 @@ def person_nominative(text: str) -> str:
     from .nlp import lemma
 
     while len(tokens) > 1 and _WORD.match(tokens[0]) and lemma(tokens[0]) in _TITLE_WORDS:
-        tokens = tokens[1:]  # "Министр Токтосунов": the title is not part of the name
+        tokens = tokens[1:]  # "Министр Ершов": the title is not part of the name
     initials = [t for t in tokens if _INITIAL.match(t)]
     words = [t for t in tokens if not _INITIAL.match(t)]
     words = _inflect_name_words(words)
@@ -182,7 +182,7 @@ def _inflect_name_words(words: list[str]) -> list[str]:
     # The case most words of the name can be read in (each word counts once, by its best reading in
     # that case; name readings first): a foreign first name and a Russian-looking surname may read in
     # different genders, but they stand in one case.
-    # (an adjective reading counts only as a name: 'Ратной' is not a form of 'ратный' here)
+    # (an adjective reading counts only as a name: 'Цзиньпином' is not a form of 'цзиньпиный' here)
     readings = {w: [p for p in parses(w) if p.tag.case in CASES and p.tag.number != "plur"
                     and (p.tag.POS == "NOUN" or any(t in p.tag for t in _NAME_TAGS))] for w in cyr}
     scores: dict[str, float] = {}
@@ -192,7 +192,7 @@ def _inflect_name_words(words: list[str]) -> list[str]:
             best[p.tag.case] = max(best.get(p.tag.case, 0.0), _name_reading_bonus(p))
         for case, value in best.items():
             scores[case] = scores.get(case, 0.0) + value
-    # ... and one the surname can stand in as a name or a word for a person ('Рикарду Мендонса Алвис'
+    # ... and one the surname can stand in as a name or a word for a person ('Жоау Перейра Алвис'
     # is nominative: 'Алвис' can be nothing else), unless the dictionary has no such reading of it
     # ('Рахимзоды'; 'Моди' only as a form of the common noun 'модь')
     last = {p.tag.case for p in readings[cyr[-1]]
@@ -268,7 +268,7 @@ def name_cases(words: tuple[str, ...]) -> frozenset[str]:
 
 def surname_key(name: str) -> str:
     """The surname of a normalized person name, lower-cased and reduced to its masculine normal form
-    ('Шестакова' and 'Шестаков' meet): the last word that is not an initial."""
+    ('Ершова' and 'Ершов' meet): the last word that is not an initial."""
     words = [w for w in name.replace(".", ". ").split() if not _INITIAL.match(w)]
     if not words:
         return name.casefold()
@@ -281,7 +281,7 @@ def surname_key(name: str) -> str:
 
 
 def initials_of(name: str) -> list[str]:
-    """The initials a normalized name carries or implies: 'Олег Ракитин' → ['О'], 'О.Н. Ракитин' → ['О', 'Н']."""
+    """The initials a normalized name carries or implies: 'Павел Ершов' → ['П'], 'П.С. Ершов' → ['П', 'С']."""
     tokens = []
     for t in name.split():
         tokens.extend(split_initials(t))

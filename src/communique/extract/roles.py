@@ -1,7 +1,7 @@
 """Job titles bound to persons.
 
 Two shapes carry almost every title in official Russian texts:
-  title before the name  — "визит Министра связи и информатизации Республики Беларусь Кирилла Залесского"
+  title before the name  — "визит Министра связи и информатизации Республики Беларусь Павла Ершова"
   title after the name   — "Петров А.В., заместитель министра ..., отметил"
 Lists of participants are sequences of either shape. The organization and the state named inside
 a title are resolved to entities, and a ministry named only through its minister's title

@@ -461,7 +461,7 @@ class EnglishNames:
             if honorific_only and not ok:
                 continue  # a headline in Title Case: every word is capitalized, context proves nothing
             if not ok and a > 0 and before in TITLE_HEADS:
-                ok = True  # "Minister Guliyev"
+                ok = True  # "Minister Aliyev"
             if (
                 not ok
                 and a > 0
@@ -469,7 +469,7 @@ class EnglishNames:
                 and self._title_chunk_before(toks, a - 1) is not None
                 and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
             ):
-                ok = True  # "Deputy Minister of Foreign Affairs Yerlan Abdikarimov"
+                ok = True  # "Deputy Minister of Foreign Affairs Arman Seitkali"
             if not ok and size >= 2 and b + 1 < n and toks[b].text == ",":
                 k = b + 1
                 if toks[k].text in ("the", "a", "an") and k + 1 < n:
@@ -497,7 +497,7 @@ class EnglishNames:
         return out
 
     def _places_by_context(self, si: int, toks, taken: set[int]) -> list[Span]:
-        """'held talks in Sejong with ...': a single unknown name after 'in' where events take place."""
+        """'held talks in Daejeon with ...': a single unknown name after 'in' where events take place."""
         out = []
         for k in range(2, len(toks)):
             if k in taken or toks[k - 1].text != "in" or _low(toks[k - 2].text) not in PLACE_CUES:
@@ -513,7 +513,7 @@ class EnglishNames:
         return out
 
     def _surnames(self, sents, spans: list[Span]) -> list[Span]:
-        """A surname alone ('Guliyev said') once the person is named in full."""
+        """A surname alone ('Aliyev said') once the person is named in full."""
         surnames = {}
         for s in spans:
             if s.type == "PER":

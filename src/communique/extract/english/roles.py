@@ -124,7 +124,7 @@ class EnglishRoles:
         ):
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
-            j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Elnur Guliyev,"
+            j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Rauf Aliyev,"
         floor = max([m.end for m in in_sent if m.type == "PER" and m.end <= toks[j].start] + [sent.start])
         end = toks[j].end
         head = None
