@@ -95,7 +95,6 @@ def clone(data: dict, n: int, pool: int) -> dict:
 
 
 def make_records(size: int, base: list) -> list:
-    from communique.link.kb import _build
     from communique.model import Record
 
     datas = [r.to_dict() for r in base]
@@ -106,7 +105,7 @@ def make_records(size: int, base: list) -> list:
         for data in datas:
             if len(out) >= size:
                 break
-            out.append(_build(Record, clone(data, n, pool)))
+            out.append(Record.from_dict(clone(data, n, pool)))
         n += 1
     return out
 

@@ -22,11 +22,7 @@ linkers never interleave.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import functools
 import hashlib
-import types
-import typing
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -34,9 +30,10 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..model import SCHEMA_VERSION, Record
+from ..model import Record
 from ..store import Store, period_bounds
 from ..store.db import WRITE_OPTION
+from ..store.repository import RECORD_COLUMNS, record_from_row
 from ..store.schema import DocumentRow, RoleRow, TopicRow
 from . import events as ev_mod
 from . import resolve
@@ -90,60 +87,10 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
         yield items[i:i + size]
 
 
-@functools.cache
-def _hints(tp) -> dict:
-    return typing.get_type_hints(tp)
-
-
-def _build(tp: Any, value: Any) -> Any:
-    """Record.from_dict's rebuilding of the dataclass tree, with the type hints looked up once per
-    class (relinking reads every stored Record)."""
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        return _build(next(a for a in typing.get_args(tp) if a is not type(None)), value)
-    if origin is list:
-        (inner,) = typing.get_args(tp)
-        return [_build(inner, v) for v in value]
-    if origin is dict:
-        return dict(value)
-    if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: _build(hints[k], v) for k, v in value.items()})
-    return value
-
-
-def _record_of(row: Any) -> Record:
-    data = dict(row.record_json)
-    version = data.get("schema_version")
-    if version is None or version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-        return Record.from_dict({**data, "document": {**data["document"], "text": row.text or ""}})
-    data["document"] = {**data["document"], "text": row.text or "", "url": row.url, "source": row.source,
-                        "fetched": row.fetched}
-    return _build(Record, data)
-
-
-_RECORD_COLUMNS = (D.c.pk, D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
-
-
 def load_record(conn: Connection, doc_id: str) -> Record | None:
-    row = conn.execute(select(*_RECORD_COLUMNS).where(D.c.id == doc_id, D.c.record_json.is_not(None))).first()
-    return _record_of(row) if row is not None else None
-
-
-def iter_records(engine, batch: int = 500) -> Iterator[Record]:
-    """Every stored Record in storage order (the order incremental linking saw them in)."""
-    last = 0
-    while True:
-        with engine.connect() as conn:
-            rows = conn.execute(select(*_RECORD_COLUMNS).where(D.c.pk > last, D.c.record_json.is_not(None))
-                                .order_by(D.c.pk).limit(batch)).all()
-        if not rows:
-            return
-        for row in rows:
-            yield _record_of(row)
-        last = rows[-1].pk
+    """A stored Record, read within the linker's own transaction."""
+    row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id, D.c.record_json.is_not(None))).first()
+    return record_from_row(row) if row is not None else None
 
 
 def link_document(store: Store, doc_id: str) -> dict:
@@ -202,7 +149,7 @@ class KnowledgeBase:
                     linker.link(record)
                 linker.flush()
 
-        for record in iter_records(self.store.engine, batch):
+        for record in self.store.iter_records(batch):
             pending.append(record)
             if len(pending) >= batch:
                 run(pending)

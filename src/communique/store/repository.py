@@ -493,12 +493,12 @@ class Store:
     def get_record(self, doc_id: str) -> Record | None:
         """The whole Record of a stored document (None if unknown, or a duplicate kept as a stub)."""
         with self._read() as conn:
-            row = conn.execute(select(*_RECORD_COLUMNS).where(D.c.id == doc_id)).first()
-        return _record(row) if row is not None and row.record_json is not None else None
+            row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id)).first()
+        return record_from_row(row) if row is not None and row.record_json is not None else None
 
     def get_document(self, doc_id: str) -> Document | None:
         with self._read() as conn:
-            row = conn.execute(select(*_RECORD_COLUMNS).where(D.c.id == doc_id)).first()
+            row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id)).first()
         if row is None or row.record_json is None:
             return None
         return Document(**_document_data(row))
@@ -558,13 +558,13 @@ class Store:
         last = 0
         while True:
             with self._read() as conn:
-                rows = conn.execute(select(D.c.pk, *_RECORD_COLUMNS)
+                rows = conn.execute(select(D.c.pk, *RECORD_COLUMNS)
                                     .where(D.c.pk > last, D.c.record_json.is_not(None))
                                     .order_by(D.c.pk).limit(batch)).all()
             if not rows:
                 return
             for row in rows:
-                yield _record(row)
+                yield record_from_row(row)
             last = rows[-1].pk
 
     # -- near-duplicate signatures ------------------------------------------------------------------
@@ -832,7 +832,7 @@ def _topic_rows(doc_id: str, record: Record) -> list[dict]:
     return [{"document_id": doc_id, "topic_id": t.id, "label": t.label, "score": t.score} for t in record.topics]
 
 
-_RECORD_COLUMNS = (D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
+RECORD_COLUMNS = (D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
 
 
 def _document_data(row: Any) -> dict:
@@ -842,7 +842,8 @@ def _document_data(row: Any) -> dict:
             "fetched": row.fetched}
 
 
-def _record(row: Any) -> Record:
+def record_from_row(row: Any) -> Record:
+    """The Record of a row selected with RECORD_COLUMNS."""
     return Record.from_dict({**row.record_json, "document": _document_data(row)})
 
 
