@@ -59,13 +59,17 @@ class NearDuplicateIndex:
         # false negatives heavily, then drop the extra candidates by their estimated similarity.
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
         self._sigs: dict[str, object] = {}
+        self._last: tuple[str, object] | None = None
 
     def minhash(self, text: str):
-        from datasketch import MinHash
-
-        m = MinHash(num_perm=self.num_perm, seed=self.seed)
-        for s in shingles(text, self.shingle_size):
-            m.update(s.encode("utf-8"))
+        """The MinHash of a text's shingles; the last one is kept, as a document is checked, then added."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        m = self._empty.copy()  # shares the permutations: none are drawn again
+        found = [s.encode("utf-8") for s in shingles(text, self.shingle_size)]
+        if found:
+            m.update_batch(found)
+        self._last = (text, m)
         return m
 
     def add(self, doc_id: str, text: str) -> None:
@@ -113,7 +117,7 @@ class NearDuplicateIndex:
 
     def similar(self, text: str) -> list[tuple[str, float]]:
         """Indexed ids whose estimated Jaccard similarity to `text` is at least the threshold, best first."""
-        if not self._sigs or not shingles(text, self.shingle_size):
+        if not self._sigs or not _WORD.search(text):  # no words, no shingles
             return []
         m = self.minhash(text)
         scored = [(doc_id, float(m.jaccard(self._sigs[doc_id]))) for doc_id in self._lsh.query(m)]
@@ -159,11 +163,18 @@ class Deduplicator:
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, num_perm: int = DEFAULT_NUM_PERM) -> None:
         self.hashes: dict[str, str] = {}  # normalized-text hash → the first id seen with it
         self.text_hashes: dict[str, str] = {}  # id → its normalized-text hash
+        self._last: tuple[str, str] | None = None
         self.near = NearDuplicateIndex(threshold=threshold, num_perm=num_perm)
+
+    def _digest(self, text: str) -> str:
+        """content_hash, kept for the last text (a document is checked, then added)."""
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, content_hash(text))
+        return self._last[1]
 
     def check(self, text: str) -> Duplicate | None:
         """The document `text` duplicates, without recording it."""
-        original = self.hashes.get(content_hash(text))
+        original = self.hashes.get(self._digest(text))
         if original is not None:
             return Duplicate("exact", original)
         found = self.near.similar(text)
@@ -172,7 +183,7 @@ class Deduplicator:
         return None
 
     def add(self, doc_id: str, text: str) -> None:
-        digest = content_hash(text)
+        digest = self._digest(text)
         self.hashes.setdefault(digest, doc_id)
         self.text_hashes[doc_id] = digest
         self.near.add(doc_id, text)
