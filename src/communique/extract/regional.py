@@ -5,7 +5,9 @@ gazetteers, matched by surface form with the case suffixes agglutinative languag
 ("Toshkentda", "Астанада", "Қазақстанның"), date expressions from each language's own month names
 (regional_dates.py), and persons where a title vouches for the name beside it, with that title as
 their role (regional_persons.py). A language without a lexicon for a step skips it. The Record
-lists the steps that ran and those skipped; no model or lexicon of another language is run.
+lists the steps that ran and those skipped; no model of another language is run. One lexicon is:
+when the language's own dateline reader finds no publication date, the Russian one is tried, for the
+numeric and Russian-worded datelines Cyrillic-script agencies of the region often use.
 
 Dates go into the Record as mentions of type DATE (span and text, no entity: the Record has no
 field for a resolved date outside events), and the publication date of a dateline fills

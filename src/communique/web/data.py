@@ -1236,10 +1236,10 @@ class WebData:
 
 
 def _series_name(events: list[EventFact], key: str) -> str:
-    for ev in events:
-        if ev.name:
-            return re.sub(r"^\s*\d+\s*[-‐–]?\s*(?:е|й|я|th|st|nd|rd)?\s+", "", ev.name).strip() or ev.name
-    return key
+    """The name of a series the knowledge base has not named: its first named event's, without the ordinal."""
+    from ..link.series import series_name
+
+    return next((series_name(ev.name) for ev in events if ev.name), key)
 
 
 def _auto_granularity(events: list[EventFact]) -> str:
