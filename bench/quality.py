@@ -1,10 +1,11 @@
 """Extraction quality on the seed and the development press releases, through the shared scorer.
 
-    python bench/quality.py [--set seed|ru|en] [--per-doc] [--out DIR]
+    python bench/quality.py [--set seed|ru|en|real-ru|real-en|real-regional] [--per-doc] [--out DIR]
 
 Builds the JSONL the scorer expects, runs `communique extract --jsonl ... --format facts` in this
 process, and prints ../shared/eval/score_facts.py's figures for: the seed, the Russian dev
-documents, the English dev documents.
+documents, the English dev documents (fictional; the rules were tuned on them) and the real releases
+of ../shared/data/real by language group (ru, en, and the region's other languages).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+REAL = ["real-ru", "real-en", "real-regional"]
 
 
 def corpus(lang: str) -> list[tuple[dict, dict]]:
@@ -28,7 +30,15 @@ def corpus(lang: str) -> list[tuple[dict, dict]]:
         d = json.loads((SHARED / "data/seed/seed.doc.json").read_text(encoding="utf-8"))
         g = json.loads((SHARED / "data/seed/seed.gold.json").read_text(encoding="utf-8"))
         items.append((d, g))
-    if lang != "seed":
+    if lang.startswith("real-"):
+        group = lang.removeprefix("real-")
+        for p in sorted((SHARED / "data/real/docs").glob("*.json")):
+            d = json.loads(p.read_text(encoding="utf-8"))
+            dl = d.get("language")
+            if group == dl or (group == "regional" and dl not in ("ru", "en")):
+                g = json.loads((SHARED / "data/real/gold" / p.name).read_text(encoding="utf-8"))
+                items.append((d, g))
+    elif lang != "seed":
         for p in sorted((SHARED / "data/dev/docs").glob("*.json")):
             d = json.loads(p.read_text(encoding="utf-8"))
             if lang in ("all", d.get("language")):
@@ -58,12 +68,12 @@ def run(items, workdir: Path) -> tuple[Path, Path]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="sets", action="append", choices=["seed", "ru", "en"],
-                    help="which sets to score (default: seed, ru, en)")
+    ap.add_argument("--set", dest="sets", action="append", choices=["seed", "ru", "en", *REAL],
+                    help="which sets to score (default: all)")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--out", type=Path, help="keep predictions here")
     args = ap.parse_args()
-    for name in args.sets or ["seed", "ru", "en"]:
+    for name in args.sets or ["seed", "ru", "en", *REAL]:
         with tempfile.TemporaryDirectory() as tmp:
             work = args.out / name if args.out else Path(tmp)
             work.mkdir(parents=True, exist_ok=True)
