@@ -20,14 +20,14 @@ from __future__ import annotations
 import functools
 
 from ..model import Document, Entity, Mention, Record
-from . import regional_dates, regional_persons
+from . import regional_dates, regional_events, regional_persons
 from .gazetteer import Gazetteer, normalize_key
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "events", "agreements", "topics"]
+SKIPPED = ["ner", "agreements", "topics"]
 # steps that run only for a language with a lexicon of its own
 OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
-            "roles-patterns": regional_persons.supports}
+            "roles-patterns": regional_persons.supports, "events": regional_events.supports}
 
 
 def steps_for(language: str) -> tuple[list[str], list[str]]:
@@ -69,6 +69,7 @@ class RegionalPipeline:
     def __init__(self, language: str):
         self.language = language
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
+        self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
 
     def __call__(self, doc: Document) -> Record:
         from .pipeline import extractor_for, published_from_text, with_changes
@@ -87,10 +88,12 @@ class RegionalPipeline:
             blocked=[(d.start, d.end) for d in dates])
         date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
         mentions = sorted(mentions + persons + date_mentions, key=lambda m: (m.start, -m.end))
+        entities = people + entities
+        events = self.events(text, mentions, entities, dates, published) if self.events else []
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
                       extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
-                      entities=people + entities)
+                      entities=entities, events=events)
 
     def _place_like(self, word: str) -> bool:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the

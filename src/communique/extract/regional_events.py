@@ -1,0 +1,307 @@
+"""Events in the region's other languages (Kazakh, Kyrgyz, Uzbek in both scripts, Tajik, Belarusian,
+Serbian in both scripts, Chinese), from the trigger lexicons of resources/events_regional.json.
+
+One pass per sentence:
+  1. triggers: phrases of word stems matched as prefixes of consecutive words (the case and tense
+     endings of these languages follow the stem), or substrings in Chinese; a trigger inside the
+     name of an organization ("... meeting committee") is no trigger; one event per type a sentence;
+  2. a trigger framed as a reference ("in the course of the meeting", "the said conference") to an
+     event of its type already told is no new event;
+  3. status: in the head-final languages (Turkic, Tajik) the first verb after the trigger carries
+     tense and aspect (-di past, -moqda ongoing, future forms planned), with an auxiliary after it
+     (жатыр, истода) making it ongoing; elsewhere cue words of the sentence (будзе, će, 将, 正在);
+     a date after the publication date makes it planned;
+  4. arguments: the date nearest the trigger in the sentence, a city named in it (a country for a
+     visit), the persons and bodies of the sentence (and states, when the sentence lists several).
+Speeches, sessions and signings that state no place or date take them from the event they happen
+inside (events.inherit_from); a headline that a later sentence repeats gives one event, the later.
+
+The shared logic is the Russian step's: evidence trimming, inheritance, PLOVER codes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
+from .dates import DateMention
+from .events import date_distance, inherit_from, plover_code
+from .gazetteer import normalize_key
+from .regional_persons import WORD_TOKEN
+from .resources import load_json
+
+_LEX = load_json("events_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
+SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
+_WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
+
+
+def supports(lang: str | None) -> bool:
+    return lang in LANGUAGES
+
+
+class _Cue:
+    """A cue word: a prefix ("жоспар"), a whole word ("=болады") or an ending ("-моқда"); a phrase of
+    several words matches consecutive words."""
+
+    def __init__(self, spec: str) -> None:
+        self.words = []
+        for w in spec.split():
+            if w.startswith("="):
+                self.words.append(("=", normalize_key(w[1:])))
+            elif w.startswith("-") and len(w) > 1:
+                self.words.append(("-", normalize_key(w[1:])))
+            else:
+                self.words.append(("^", normalize_key(w)))
+
+    def match(self, keys: list[str], i: int) -> bool:
+        if i + len(self.words) > len(keys):
+            return False
+        for k, (how, w) in enumerate(self.words):
+            key = keys[i + k]
+            ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
+            if not ok:
+                return False
+        return True
+
+
+class _Lang:
+    def __init__(self, code: str, lex: dict) -> None:
+        self.code = code
+        self.order = lex.get("order", "head_first")
+        self.chinese = self.order == "chinese"
+        self.triggers: list[tuple[str, str, _Cue]] = []
+        for type_, phrases in lex["triggers"].items():
+            for ph in phrases:
+                self.triggers.append((type_, ph, _Cue(ph)))
+        # longest first: more words, then more letters
+        self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
+        self.context = [_Cue(w) for w in lex.get("context", [])]
+        self.context_before = bool(lex.get("context_before"))
+        st = lex.get("status", {})
+        self.status = {k: [_Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
+        self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
+        aux = lex.get("aux", {})
+        self.aux = {k: [_Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
+        self.context_raw = list(lex.get("context", []))
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    return _Lang(code, _LEX[code])
+
+
+_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d+)\.$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a break after . ! ? when an upper-case letter (or a quote) follows and the
+    dot does not close an initial or a number ("2022. godine"), after 。, and at every line end."""
+    spans, start = [], 0
+    for m in _SPLIT.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group() and m.end() > m.start():
+            nxt = text[m.end():m.end() + 2].lstrip("«\"“(")
+            if not nxt or not nxt[0].isupper() or _INITIAL.search(text[max(0, m.start() - 6):m.start()]):
+                continue
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+class _Trig:
+    __slots__ = ("type", "char_start", "char_end", "i", "j", "phrase")
+
+    def __init__(self, type_, char_start, char_end, i, j, phrase) -> None:
+        self.type, self.char_start, self.char_end, self.i, self.j, self.phrase = type_, char_start, char_end, i, j, phrase
+
+
+class RegionalEvents:
+    """Events of one language: a plain object, built once, holding no per-document state."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.lx = _lang(language)
+
+    def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
+                 published: str | None) -> list[Event]:
+        by_id = {e.id: e for e in entities}
+        orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+        events: list[Event] = []
+        own: dict[str, tuple[bool, bool]] = {}
+        for s, e in sentences(text):
+            raw = text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            ev_span = Evidence(s + lead, s + lead + len(body), body)
+            toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
+            keys = [t[2] for t in toks]
+            trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
+            trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)]
+            seen: set[str] = set()
+            for trig in trigs:
+                if trig.type in seen:
+                    continue
+                if self._reference(text, toks, keys, trig, events, s):
+                    continue
+                seen.add(trig.type)
+                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
+                s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
+                ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
+                                 len(events) + 1)
+                own[ev.id] = (bool(s_dates), ev.location is not None)
+                events.append(ev)
+        events = _drop_repeats(events)
+        self._inherit(events, own)
+        for ev in events:
+            ev.plover = plover_code(ev)
+        return events
+
+    # -- triggers ----------------------------------------------------------------------------
+
+    def _triggers(self, toks, keys) -> list[_Trig]:
+        out, i = [], 0
+        while i < len(keys):
+            hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            n = len(hit[2].words)
+            out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
+            i += n
+        return out
+
+    def _zh_triggers(self, text: str, s: int, e: int) -> list[_Trig]:
+        out, i = [], s
+        while i < e:
+            hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)), None)
+            if hit is None:
+                i += 1
+                continue
+            out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
+            i += len(hit[1])
+        return out
+
+    def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
+        """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
+        type already told."""
+        if not any(ev.type == trig.type for ev in events):
+            return False
+        if self.lx.chinese:
+            near = text[max(s, trig.char_start - 4):trig.char_end + 4]
+            return any(w in near for w in self.lx.context_raw)
+        idx = [trig.j] if not self.lx.context_before else []
+        idx += [k for k in (trig.i - 1, trig.i - 2) if k >= 0]
+        if not self.lx.context_before:
+            idx.append(trig.i - 1)
+        return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
+
+    # -- one event ---------------------------------------------------------------------------
+
+    def _event(self, text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published, n) -> Event:
+        status = self._status(text, toks, keys, trig, s, e)
+        date = min(s_dates, key=lambda d: date_distance(d, trig)) if s_dates else None
+        start = end = None
+        if date is not None:
+            start, end = date.value_start, date.value_end
+            if published and status == "occurred" and date_bounds(start)[0] > published:
+                status = "planned"
+        ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
+                   trigger=text[trig.char_start:trig.char_end])
+        ev.location = self._location(trig, s_mentions, by_id)
+        ev.participants = self._participants(s_mentions, by_id, ev.location)
+        return ev
+
+    def _status(self, text, toks, keys, trig, s, e) -> str:
+        lx = self.lx
+        if lx.chinese:
+            sent = text[s:e]
+            if any(w in sent for w in lx.status_raw["planned"]):
+                return "planned"
+            if any(w in sent for w in lx.status_raw["ongoing"]):
+                return "ongoing"
+            return "occurred"
+        if lx.order == "head_final":
+            for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
+                for st in ("ongoing", "planned", "past"):
+                    if any(c.match(keys, k) for c in lx.status[st]):
+                        for a in (k + 1, k + 2):
+                            for aux in ("ongoing", "planned"):
+                                if a < len(keys) and any(c.match(keys, a) for c in lx.aux[aux]):
+                                    return aux
+                        return "occurred" if st == "past" else st
+            return "occurred"
+        for st in ("planned", "ongoing"):
+            if any(c.match(keys, k) for k in range(len(keys)) for c in lx.status[st]):
+                return st
+        return "occurred"
+
+    def _location(self, trig, s_mentions, by_id) -> str | None:
+        orgs = [m for m in s_mentions if m.type == "ORG"]
+        places = [m for m in s_mentions if m.type == "LOC" and m.entity and not _inside(m, orgs)]
+        cities = [m for m in places if (by_id.get(m.entity) or Entity("", "LOC", "")).kind == "city"]
+        if cities:
+            return min(cities, key=lambda m: abs(m.start - trig.char_start)).entity
+        if trig.type == "VISIT" and places:
+            after = [m for m in places if m.start >= trig.char_start]
+            return (after or places)[0].entity
+        return None
+
+    @staticmethod
+    def _participants(s_mentions, by_id, location) -> list[Participant]:
+        out: list[Participant] = []
+        seen: set[str] = set()
+        orgs = [m for m in s_mentions if m.type == "ORG"]
+        for m in s_mentions:
+            if m.type in {"PER", "ORG"} and m.entity and m.entity not in seen and not _inside(m, orgs):
+                seen.add(m.entity)
+                out.append(Participant(m.entity))
+        states = []
+        for m in s_mentions:
+            ent = by_id.get(m.entity) if m.entity else None
+            if (ent is not None and ent.kind == "country" and m.entity != location and m.entity not in states
+                    and not _inside(m, orgs)):
+                states.append(m.entity)
+        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)):
+            out += [Participant(x) for x in states if x not in seen]
+        return out
+
+    @staticmethod
+    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+        for k, ev in enumerate(events):
+            if ev.type not in SUB_EVENTS:
+                continue
+            source = next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
+            if source is None:
+                continue
+            own_date, own_place = own.get(ev.id, (False, False))
+            inherit_from(ev, source, own_date, own_place)
+
+
+def _inside(m: Mention, orgs: list[Mention]) -> bool:
+    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+               for o in orgs)
+
+
+def _words(text: str) -> set[str]:
+    return {normalize_key(w) for w in WORD_TOKEN.findall(text)} or set(text)
+
+
+def _drop_repeats(events: list[Event]) -> list[Event]:
+    """A sentence (a headline, a lead) whose words a later sentence of the same event type repeats
+    is the same event told twice: the fuller sentence keeps it."""
+    out = []
+    for k, ev in enumerate(events):
+        w = _words(ev.evidence.text)
+        repeated = any(
+            o.type == ev.type and o.evidence.start != ev.evidence.start
+            and len(_words(o.evidence.text)) > len(w) and len(w & _words(o.evidence.text)) >= 0.6 * len(w)
+            for o in events[k + 1:])
+        if not repeated:
+            out.append(ev)
+    return out
