@@ -95,23 +95,39 @@ def _lang(code: str) -> _Lang:
 
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d+)\.$")
+_AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
+_END = tuple(".!?…。！？")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: a break after . ! ? when an upper-case letter (or a quote) follows and the
-    dot does not close an initial or a number ("2022. godine"), after 。, and at every line end."""
-    spans, start = [], 0
+    dot does not close an initial or a number ("2022. godine"), after 。, at every line end, and
+    after a dateline's agency ("Бишкек, 02.10.20. /Кабар/. Text")."""
+    agencies = [m for m in _AGENCY.finditer(text) if m.start() - text.rfind("\n", 0, m.start()) < 80]
+    breaks = [(m.end(), m.end()) for m in agencies]
     for m in _SPLIT.finditer(text):
-        if m.group().strip() == "" and "\n" not in m.group() and m.end() > m.start():
+        if any(a.start() < m.start() < a.end() for a in agencies):
+            continue
+        if "\n" not in m.group() and m.end() > m.start():
             nxt = text[m.end():m.end() + 2].lstrip("«\"“(")
             if not nxt or not nxt[0].isupper() or _INITIAL.search(text[max(0, m.start() - 6):m.start()]):
                 continue
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
+        breaks.append((m.start(), m.end()))
+    spans, start = [], 0
+    for b, e in sorted(breaks):
+        if b > start:
+            spans.append((start, b))
+        start = max(start, e)
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _headline(text: str, s: int, e: int) -> bool:
+    """A title line: among the first lines, ending without a full stop, a line break after it."""
+    body = text[s:e].rstrip()
+    return (text[:s].count("\n") <= 2 and not body.endswith(_END) and e < len(text)
+            and text[e:e + 2].lstrip(" \t")[:1] in {"\n", ""})
 
 
 class _Trig:
@@ -134,6 +150,7 @@ class RegionalEvents:
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
+        heads: set[str] = set()
         for s, e in sentences(text):
             raw = text[s:e]
             lead = len(raw) - len(raw.lstrip())
@@ -143,19 +160,28 @@ class RegionalEvents:
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)]
+            calls = [t for t in trigs if t.type == "CALL"]
+            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
+            headline = _headline(text, s, e)
+            told = [ev for ev in events if ev.id not in heads]
             seen: set[str] = set()
             for trig in trigs:
                 if trig.type in seen:
                     continue
-                if self._reference(text, toks, keys, trig, events, s):
-                    continue
-                seen.add(trig.type)
                 s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
+                if self._reference(text, toks, keys, trig, told, s) or self._repeat(trig, told, s_dates, s_mentions):
+                    continue
+                seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
                                  len(events) + 1)
                 own[ev.id] = (bool(s_dates), ev.location is not None)
                 events.append(ev)
+                if headline:
+                    heads.add(ev.id)
+        # a headline's event that the body tells again is the body's
+        events = [ev for ev in events if ev.id not in heads
+                  or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
         self._inherit(events, own)
         for ev in events:
@@ -186,6 +212,20 @@ class RegionalEvents:
             out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
             i += len(hit[1])
         return out
+
+    @staticmethod
+    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions) -> bool:
+        """A trigger of a type already told, in a sentence with no date of its own, speaks of that
+        event again ("the meeting also discussed ..."); a speech by someone else, or a signing by
+        other parties, is a new one."""
+        same = [ev for ev in told if ev.type == trig.type]
+        if not same or s_dates:
+            return False
+        if trig.type in {"SPEECH", "SIGNING"}:
+            known = {p.entity for ev in same for p in ev.participants}
+            if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
+                return False
+        return True
 
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
@@ -236,8 +276,9 @@ class RegionalEvents:
                                     return aux
                         return "occurred" if st == "past" else st
             return "occurred"
+        lo, hi = _clause(text, toks, trig)
         for st in ("planned", "ongoing"):
-            if any(c.match(keys, k) for k in range(len(keys)) for c in lx.status[st]):
+            if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
         return "occurred"
 
@@ -283,13 +324,28 @@ class RegionalEvents:
             inherit_from(ev, source, own_date, own_place)
 
 
+def _clause(text: str, toks, trig: _Trig) -> tuple[int, int]:
+    """Token bounds of the clause around a trigger: between commas, semicolons and colons."""
+    lo = trig.i
+    while lo > 0 and not re.search(r"[,;:]", text[toks[lo - 1][1]:toks[lo][0]]):
+        lo -= 1
+    hi = trig.j
+    while hi < len(toks) and not re.search(r"[,;:]", text[toks[hi - 1][1]:toks[hi][0]]):
+        hi += 1
+    return lo, hi
+
+
 def _inside(m: Mention, orgs: list[Mention]) -> bool:
     return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                for o in orgs)
 
 
 def _words(text: str) -> set[str]:
-    return {normalize_key(w) for w in WORD_TOKEN.findall(text)} or set(text)
+    """Words of a sentence; character pairs of a Chinese one."""
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    if len(han) > len(text) / 2:
+        return {han[k:k + 2] for k in range(len(han) - 1)}
+    return {normalize_key(w) for w in WORD_TOKEN.findall(text)}
 
 
 def _drop_repeats(events: list[Event]) -> list[Event]:
