@@ -20,14 +20,15 @@ from __future__ import annotations
 import functools
 
 from ..model import Document, Entity, Mention, Record
-from . import regional_dates, regional_events, regional_persons
+from . import regional_dates, regional_events, regional_orgs, regional_persons
 from .gazetteer import Gazetteer, normalize_key
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
 SKIPPED = ["ner", "agreements", "topics"]
 # steps that run only for a language with a lexicon of its own
 OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
-            "roles-patterns": regional_persons.supports, "events": regional_events.supports}
+            "roles-patterns": regional_persons.supports, "events": regional_events.supports,
+            "organizations-heads": regional_orgs.supports}
 
 
 def steps_for(language: str) -> tuple[list[str], list[str]]:
@@ -59,6 +60,20 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     return out
 
 
+@functools.cache
+def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
+    """First character of every Chinese gazetteer name → (name, kind, entry), longest first."""
+    gaz = Gazetteer.load()
+    out: dict[str, list[tuple[str, str, dict]]] = {}
+    keys = list(gaz.iter_place_keys("zh")) + list(gaz.iter_organization_keys("zh"))
+    for surface, kind, entry in keys:
+        if len(surface) >= 2 and not surface.isascii():
+            out.setdefault(surface[0], []).append((surface, kind, entry))
+    for cands in out.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return out
+
+
 def _word_matches(token: str, word: str, last: bool, agglutinative: bool) -> bool:
     if token == word:
         return True
@@ -87,13 +102,29 @@ class RegionalPipeline:
             text, self.language, mentions, entities, place_like=self._place_like,
             blocked=[(d.start, d.end) for d in dates])
         date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
-        mentions = sorted(mentions + persons + date_mentions, key=lambda m: (m.start, -m.end))
-        entities = people + entities
+        mentions = mentions + persons + date_mentions
+        org_mentions, bodies = self._bodies(text, mentions, entities)
+        mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
+        entities = people + entities + bodies
         events = self.events(text, mentions, entities, dates, published) if self.events else []
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
                       extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
                       entities=entities, events=events)
+
+    def _bodies(self, text: str, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Mention], list[Entity]]:
+        """Government bodies named by their head noun (regional_orgs), one entity per name."""
+        out: list[Mention] = []
+        made: dict[str, Entity] = {}
+        known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
+        for start, end, name in regional_orgs.find_organizations(text, self.language, mentions):
+            key = normalize_key(name)
+            ent = known.get(key) or made.get(key)
+            if ent is None:
+                ent = Entity(id=f"b{len(made) + 1}", type="ORG", name=name, kind="organization")
+                made[key] = ent
+            out.append(Mention(start, end, "ORG", text[start:end], ent.id))
+        return out, list(made.values())
 
     def _place_like(self, word: str) -> bool:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
@@ -108,6 +139,8 @@ class RegionalPipeline:
         return False
 
     def _gazetteer(self, text: str) -> tuple[list[Mention], list[Entity]]:
+        if self.language == "zh":
+            return self._gazetteer_zh(text)
         gaz = Gazetteer.load()
         index = _index(self.language)
         tokens = [(m.start(), m.end(), normalize_key(m.group())) for m in _TOKEN.finditer(text)]
@@ -146,4 +179,34 @@ class RegionalPipeline:
                 entities[key] = ent
             mentions.append(Mention(start, end, type_, text[start:end], ent.id))
             i += n
+        return mentions, list(entities.values())
+
+    def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
+        """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""
+        gaz = Gazetteer.load()
+        index = _zh_index()
+        mentions: list[Mention] = []
+        entities: dict[str, Entity] = {}
+        i = 0
+        while i < len(text):
+            hit = next(((sf, kind, e) for sf, kind, e in index.get(text[i], []) if text.startswith(sf, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            surface, kind, entry = hit
+            if kind == "organization":
+                name = entry.get("name", {}).get("zh") or surface
+                key, type_, iso = f"org:{entry.get('id')}", "ORG", None
+            else:
+                name = gaz.place_name(entry, "zh")
+                iso = entry.get("iso2") if kind == "country" else entry.get("country")
+                key, type_ = f"{kind}:{name}", "LOC"
+            ent = entities.get(key)
+            if ent is None:
+                prefix = "o" if type_ == "ORG" else "l"
+                ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
+                             gazetteer_id=entry.get("id"))
+                entities[key] = ent
+            mentions.append(Mention(i, i + len(surface), type_, surface, ent.id))
+            i += len(surface)
         return mentions, list(entities.values())
