@@ -117,7 +117,8 @@ class RegionalPipeline:
         out: list[Mention] = []
         made: dict[str, Entity] = {}
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
-        for start, end, name in regional_orgs.find_organizations(text, self.language, mentions):
+        for start, end, name in regional_orgs.find_organizations(
+                text, self.language, mentions, {e.id: e.name for e in entities}):
             key = normalize_key(name)
             ent = known.get(key) or made.get(key)
             if ent is None:

@@ -63,8 +63,11 @@ def _lang(code: str) -> _Lang:
     return lx
 
 
-def find_organizations(text: str, lang: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-    """(start, end, nominative name) of each body named by a head noun, outside existing mentions."""
+def find_organizations(text: str, lang: str, mentions: list[Mention],
+                       names: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, nominative name) of each body named by a head noun, outside existing mentions;
+    `names` gives the nominative name of each entity id, to tell a place in a local case
+    ("Тошкентда") from one in the nominative ("Қырғызстан")."""
     if not supports(lang):
         return []
     if lang == "zh":
@@ -72,7 +75,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention]) -> list[tu
     else:
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
-        found = _head_final(text, toks, lx, mentions) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
+        found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
@@ -84,7 +87,14 @@ def _gap(text: str, toks, k: int) -> str:
     return text[toks[k - 1][1]:toks[k][0]]
 
 
-def _head_final(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
+def _local(m: Mention, names: dict[str, str]) -> bool:
+    """Whether a place is written with a local case ending beyond its name."""
+    name = names.get(m.entity or "")
+    suffix = m.text[len(name):] if name and normalize_key(m.text).startswith(normalize_key(name)) else m.text
+    return suffix.casefold().endswith(_LOCAL_CASE)
+
+
+def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, str]]:
     locs = [m for m in mentions if m.type in {"LOC", "PER", "DATE"}]
     out = []
     for i, (s, e, word, key) in enumerate(toks):
@@ -100,7 +110,7 @@ def _head_final(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
                 break
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
-            if cover is not None and (cover.type != "LOC" or cover.text.casefold().endswith(_LOCAL_CASE)):
+            if cover is not None and (cover.type != "LOC" or _local(cover, names)):
                 break
             if cover is None and (lx.stops_at(prev[3]) or prev[2][0].isdigit()
                                   or prev[3] in lx.titles and not prev[2][0].isupper()):
