@@ -20,15 +20,15 @@ from __future__ import annotations
 import functools
 
 from ..model import Document, Entity, Mention, Record
-from . import regional_dates, regional_events, regional_orgs, regional_persons
+from . import regional_agreements, regional_dates, regional_events, regional_orgs, regional_persons
 from .gazetteer import Gazetteer, normalize_key
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "agreements", "topics"]
+SKIPPED = ["ner", "topics"]
 # steps that run only for a language with a lexicon of its own
 OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
             "roles-patterns": regional_persons.supports, "events": regional_events.supports,
-            "organizations-heads": regional_orgs.supports}
+            "organizations-heads": regional_orgs.supports, "agreements": regional_agreements.supports}
 
 
 def steps_for(language: str) -> tuple[list[str], list[str]]:
@@ -106,11 +106,14 @@ class RegionalPipeline:
         org_mentions, bodies = self._bodies(text, mentions, entities)
         mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
         entities = people + entities + bodies
-        events = self.events(text, mentions, entities, dates, published) if self.events else []
+        docs = regional_agreements.candidates(text, self.language, mentions)
+        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs))
+                  if self.events else [])
+        agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
                       extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
-                      entities=entities, events=events)
+                      entities=entities, events=events, agreements=agreements)
 
     def _bodies(self, text: str, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Mention], list[Entity]]:
         """Government bodies named by their head noun (regional_orgs), one entity per name."""

@@ -145,7 +145,9 @@ class RegionalEvents:
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
-                 published: str | None) -> list[Event]:
+                 published: str | None, documents: set[int] = frozenset()) -> list[Event]:
+        """`documents`: where a document is first named (regional_agreements.first_heads); a signing
+        in that sentence signs a new document, not one told before."""
         by_id = {e.id: e for e in entities}
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
@@ -170,7 +172,9 @@ class RegionalEvents:
                     continue
                 s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
-                if self._reference(text, toks, keys, trig, told, s) or self._repeat(trig, told, s_dates, s_mentions):
+                new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
+                if not new_doc and (self._reference(text, toks, keys, trig, told, s)
+                                    or self._repeat(trig, told, s_dates, s_mentions)):
                     continue
                 seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
