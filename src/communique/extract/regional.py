@@ -74,9 +74,11 @@ def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
     return out
 
 
-def _word_matches(token: str, word: str, last: bool, agglutinative: bool) -> bool:
+def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic: bool = False) -> bool:
     if token == word:
         return True
+    if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
+        return token[:len(word) - 1] == word[:-1] and -1 <= len(token) - len(word) <= 2
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
 
 
@@ -84,6 +86,7 @@ class RegionalPipeline:
     def __init__(self, language: str):
         self.language = language
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
+        self.slavic = language in {"be", "sr"}
         self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
 
     def __call__(self, doc: Document) -> Record:
@@ -158,7 +161,7 @@ class RegionalPipeline:
                 for words, kind, entry in index.get(tok[:4], []):
                     n = len(words)
                     if i + n <= len(tokens) and all(
-                            _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative)
+                            _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
                             for k, w in enumerate(words)):
                         hit = (n, kind, entry)
                         break

@@ -86,7 +86,7 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
             cue, stem, kind, nom = hit
             n = len(cue.words)
             if lx.order == "head_final":
-                cand = _before(text, toks, i, n, lx, nom, blocked)
+                cand = _before(text, toks, i, n, lx, nom, blocked, [m for m in mentions if m.type == "LOC"])
             else:
                 cand = _after(text, toks, i, n, lx, nom, blocked)
             start, end, title = cand
@@ -100,7 +100,7 @@ def _gap(text, toks, k) -> str:
     return text[toks[k - 1][1]:toks[k][0]]
 
 
-def _before(text, toks, i, n, lx: _Lang, nom, blocked):
+def _before(text, toks, i, n, lx: _Lang, nom, blocked, places=()):
     j = i
     while j > 0 and i - j < MAX_WORDS:
         gap = _gap(text, toks, j)
@@ -113,6 +113,8 @@ def _before(text, toks, i, n, lx: _Lang, nom, blocked):
                 ("да", "де", "та", "те", "nda", "da", "dan", "дан", "ден", "тан", "тен", "нда", "нде", "ндо")):
             break  # a word in a local case ("between the cities", "in Tashkent") is no part of a title
         j -= 1
+    if j == 0 and j < i and toks[0][2][0].isupper() and not any(m.start <= toks[0][0] < m.end for m in places):
+        j += 1  # a capitalized first word of the sentence is its subject, not a title's
     head_end = toks[i + n - 1][1]
     if j == i or not nom:
         return toks[j][0], head_end, text[toks[j][0]:head_end] if j < i else toks[i][2]

@@ -121,6 +121,11 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
             k += 1  # a name starts with a capital ...
         if k == i and word[0].isupper() and j < i and toks[j][3] not in lx.joiners:
             k = j  # ... or its head has one
+        first_of_sentence = k == 0 or re.search(r"[.!?\n]\s*$", text[max(0, toks[k][0] - 3):toks[k][0]])
+        if first_of_sentence and not any(m.type == "LOC" and m.start <= toks[k][0] < m.end for m in locs):
+            later = next((x for x in range(k + 1, i) if toks[x][2][0].isupper()), None)
+            if later is not None:
+                k = later  # a sentence's capitalized first word is its subject, when the name has a capital of its own
         if k == i:
             continue
         j = k
