@@ -192,3 +192,38 @@ def test_candidates_know_a_language_without_a_lexicon():
 def test_the_extract_entry_point_gives_regional_events():
     rec = communique.extract("Министры правялі перагаворы ў Віцебску.", language="be")
     assert [ev.type for ev in rec.events] == ["MEETING"]
+
+
+# -- places and bodies in both scripts ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("uz", "Делегация Самарқандга келди.", "Самарқанд"),
+    ("uz", "Delegatsiya Samarqandga keldi.", "Samarqand"),
+    ("sr", "Delegacija je doputovala u Budimpeštu.", "Budimpešta"),
+    ("sr", "Делегација је допутовала у Будимпешту.", "Будимпешта"),
+    ("be", "Дэлегацыя прыбыла ў Мінск.", "Мінск"),
+])
+def test_a_place_is_named_in_the_script_and_case_of_the_text(lang, text, place):
+    rec = record(text, lang)
+    assert place in [e.name for e in rec.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize("lang, text, gid", [
+    ("kk", "Саммит ШЫҰ аясында өтті.", "sco"),
+    ("uz", "Sammit ShHT doirasida oʻtdi.", "sco"),
+    ("uz", "Саммит ШҲТ доирасида ўтди.", "sco"),
+    ("be", "Сустрэча прайшла ў межах СНД.", "cis"),
+    ("sr", "Sastanak je održan u sedištu UN-a.", "un"),
+    ("zh", "上合组织秘书长出席了会议。", "sco"),
+])
+def test_an_international_body_is_found_by_its_local_acronym_and_links_to_its_gazetteer_entry(lang, text, gid):
+    rec = record(text, lang)
+    assert gid in [e.gazetteer_id for e in rec.entities if e.type == "ORG"]
+
+
+def test_transliteration_keeps_case_and_reads_digraphs():
+    from communique.extract.regional_script import to_cyrillic
+
+    assert to_cyrillic("Gʻijduvon", "uz") == "Ғиждувон"
+    assert to_cyrillic("Shahrisabz", "uz") == "Шаҳрисабз"
+    assert to_cyrillic("Njegoš", "sr") == "Његош"

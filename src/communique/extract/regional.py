@@ -20,8 +20,16 @@ from __future__ import annotations
 import functools
 
 from ..model import Document, Entity, Mention, Record
-from . import regional_agreements, regional_dates, regional_events, regional_orgs, regional_persons
+from . import (
+    regional_agreements,
+    regional_dates,
+    regional_events,
+    regional_orgs,
+    regional_persons,
+    regional_script,
+)
 from .gazetteer import Gazetteer, normalize_key
+from .resources import load_json
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
 SKIPPED = ["ner", "topics"]
@@ -44,13 +52,45 @@ _TOKEN = regional_persons.WORD_TOKEN
 
 
 @functools.cache
+def _extra_places(lang: str) -> tuple[tuple[str, str, dict], ...]:
+    """(name, kind, gazetteer entry) of the names resources/places_regional.json adds for `lang`."""
+    gaz = Gazetteer.load()
+    extra = load_json("places_regional.json").get(lang) or {}
+    out: list[tuple[str, str, dict]] = []
+    by_id = {c["id"]: c for c in gaz.cities}
+    for iso, names in (extra.get("countries") or {}).items():
+        if entry := gaz.country_by_iso(iso):
+            out += [(n, "country", entry) for n in names]
+    for iso, name in (extra.get("capitals") or {}).items():
+        if entry := gaz.capital_of(iso):
+            out.append((name, "city", entry))
+    for cid, name in (extra.get("cities") or {}).items():
+        if entry := by_id.get(cid):
+            out.append((name, "city", entry))
+    return tuple(out)
+
+
+@functools.cache
+def _local_names(lang: str) -> dict[str, str]:
+    """Entry id → the name places_regional.json gives it in `lang` (the first, for a country)."""
+    out: dict[str, str] = {}
+    for name, _, entry in _extra_places(lang):
+        out.setdefault(entry.get("id") or entry.get("iso2"), name)
+    return out
+
+
+@functools.cache
 def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
-    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first."""
+    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first.
+    Names of a language written in two scripts are there in both."""
     gaz = Gazetteer.load()
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
     keys = [(k, kind, e) for k, kind, e in gaz.iter_place_keys(lang)]
+    keys += list(_extra_places(lang))
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
+    if regional_script.supports(lang):
+        keys += [(regional_script.to_cyrillic(k, lang), kind, e) for k, kind, e in keys if regional_script.is_latin(k)]
     for surface, kind, entry in keys:
         words = [normalize_key(w) for w in _TOKEN.findall(surface)]
         if words:
@@ -58,6 +98,20 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     for cands in out.values():
         cands.sort(key=lambda c: -sum(len(w) for w in c[0]))
     return out
+
+
+def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
+    """The nominative name of a gazetteer entry in `lang`, in the script the text wrote it in."""
+    if kind == "organization":
+        own = (entry.get("name") or {}).get(lang)
+    else:
+        own = _local_names(lang).get(entry.get("id") or entry.get("iso2")) or (entry.get("name") or {}).get(lang)
+    if not own:
+        names = entry.get("name") or {}
+        return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
+    if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
+        return regional_script.to_cyrillic(own, lang)
+    return own
 
 
 @functools.cache
@@ -77,6 +131,8 @@ def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
 def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic: bool = False) -> bool:
     if token == word:
         return True
+    if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
+        return True  # "UN-a", "ШОС-а": a case ending after a hyphen
     if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
         return token[:len(word) - 1] == word[:-1] and -1 <= len(token) - len(word) <= 2
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
@@ -148,7 +204,6 @@ class RegionalPipeline:
     def _gazetteer(self, text: str) -> tuple[list[Mention], list[Entity]]:
         if self.language == "zh":
             return self._gazetteer_zh(text)
-        gaz = Gazetteer.load()
         index = _index(self.language)
         tokens = [(m.start(), m.end(), normalize_key(m.group())) for m in _TOKEN.finditer(text)]
         mentions: list[Mention] = []
@@ -158,7 +213,10 @@ class RegionalPipeline:
             start, _, tok = tokens[i]
             hit = None
             if text[start].isupper():
-                for words, kind, entry in index.get(tok[:4], []):
+                cands = index.get(tok[:4], [])
+                if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
+                    cands = cands + index.get(tok.split("-")[0][:4], [])
+                for words, kind, entry in cands:
                     n = len(words)
                     if i + n <= len(tokens) and all(
                             _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
@@ -170,12 +228,10 @@ class RegionalPipeline:
                 continue
             n, kind, entry = hit
             end = tokens[i + n - 1][1]
+            name = _name_in(entry, kind, self.language, text[start:end])
             if kind == "organization":
-                names = entry.get("name", {})
-                name = names.get(self.language) or names.get("en") or next(iter(names.values()))
                 key, type_, iso = f"org:{entry.get('id')}", "ORG", None
             else:
-                name = gaz.place_name(entry, self.language)
                 iso = entry.get("iso2") if kind == "country" else entry.get("country")
                 key, type_ = f"{kind}:{name}", "LOC"
             ent = entities.get(key)
