@@ -227,3 +227,25 @@ def test_transliteration_keeps_case_and_reads_digraphs():
     assert to_cyrillic("Gʻijduvon", "uz") == "Ғиждувон"
     assert to_cyrillic("Shahrisabz", "uz") == "Шаҳрисабз"
     assert to_cyrillic("Njegoš", "sr") == "Његош"
+
+
+# -- event names -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("kk", "Астанада «Жібек жолы» форматындағы көлік министрлерінің үшінші кездесуі өтті.",
+     "«Жібек жолы» форматындағы көлік министрлерінің үшінші кездесуі"),
+    ("ky", "Бишкекте өткөн өкмөттөр аралык Комиссиянын 7-жыйынына министрлер катышты.",
+     "өкмөттөр аралык Комиссиянын 7-жыйыны"),
+    ("zh", "9月5日,中亚交通合作委员会第三次会议在阿拉木图召开。", "中亚交通合作委员会第三次会议"),
+])
+def test_an_official_name_is_read_with_its_ordinal(lang, text, name):
+    names = [ev.name for ev in record(text, lang).events if ev.name]
+    assert names == [name]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министрлер кездесуі өтті."),
+    ("zh", "双方举行了高级别会议。"),
+])
+def test_a_generic_descriptor_is_no_name(lang, text):
+    assert [ev.name for ev in record(text, lang).events] == [None]

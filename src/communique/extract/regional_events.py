@@ -28,6 +28,8 @@ from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
+from .regional_orgs import _lang as _org_lang
+from .regional_orgs import zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
 from .resources import load_json
 
@@ -35,6 +37,11 @@ _LEX = load_json("events_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
+NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
+_CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
+                 "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
+                 "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
+_ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
 _WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
 
 
@@ -257,9 +264,82 @@ class RegionalEvents:
                 status = "planned"
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
                    trigger=text[trig.char_start:trig.char_end])
+        if trig.type in NAMED:
+            ev.name = self._name(text, toks, trig, s, e)
         ev.location = self._location(trig, s_mentions, by_id)
         ev.participants = self._participants(s_mentions, by_id, ev.location)
         return ev
+
+    def _name(self, text, toks, trig, s, e) -> str | None:
+        """An official name: the words that name the event with its head noun ("«…» форматындағы
+        … бесінші кездесуі", "… Кеңешинин 11-жыйыны", "…第十八次会议", a capitalized "Конфронси …"),
+        only when they hold a quote, an ordinal or a capitalized word — generic descriptors get none."""
+        if self.lx.chinese:
+            j = trig.char_start
+            breaks = zh_breaks()
+            while j > s and trig.char_start - j < 40 and text[j - 1] not in breaks:
+                j -= 1
+            for v in zh_verbs():
+                k = text.rfind(v, j, trig.char_start)
+                if k >= 0:
+                    j = max(j, k + len(v))
+            name = text[j:trig.char_end]
+            return name if trig.char_start - j >= 4 else None
+        if self.lx.order == "head_final":
+            return self._name_before(text, toks, trig, s)
+        return self._name_after(text, toks, trig, s, e)
+
+    def _name_before(self, text, toks, trig, s) -> str | None:
+        ox = _org_lang(self.language) if self.language in ("kk", "ky", "uz") else None
+        if ox is None or trig.j - trig.i != 1:
+            return None
+        j = trig.i
+        while j > 0 and trig.i - j < 9:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if "»" in gap or "”" in gap:
+                q = text.rfind("«" if "»" in gap else "“", s, toks[j][0])
+                if q < 0:
+                    break
+                k = next((x for x in range(j) if toks[x][0] >= q), j)
+                j = k
+                if j > 0 and re.search(r"\S", text[toks[j - 1][1]:q]):
+                    break
+                continue
+            if "\n" in gap or re.search(r"[,.;:!?()«“–—]", gap) or re.search(r"\d", gap) and not re.fullmatch(r"\s*\d+-\s*", gap):
+                break
+            if ox.stops_at(toks[j - 1][2], heads=False) or toks[j - 1][2] in ox.joiners:
+                break
+            j -= 1
+        if j == trig.i and not re.search(r"\d", text[max(s, trig.char_start - 4):trig.char_start]):
+            return None
+        start = text.rfind("«", s, toks[j][0] + 1) if text[toks[j][0] - 1:toks[j][0]] == "«" else toks[j][0]
+        num = re.search(r"\d+-\s*$", text[s:trig.char_start])
+        head = _nominative(text[trig.char_start:trig.char_end])
+        span = text[start:trig.char_start]
+        if j == trig.i and num:
+            span = num.group()
+        name = " ".join((span + head).split())
+        inner = text[start:trig.char_start]
+        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) or any(
+            toks[x][1] - toks[x][0] > 1 and text[toks[x][0]].isupper() for x in range(j + 1, trig.i))
+        return name if official else None
+
+    def _name_after(self, text, toks, trig, s, e) -> str | None:
+        word = text[trig.char_start:trig.char_end]
+        if not word[:1].isupper() or trig.i == 0:
+            return None
+        ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
+        j = trig.j
+        while j < len(toks) and j - trig.j < 7:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
+                break
+            j += 1
+        end = toks[j - 1][1]
+        paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
+        if paren:
+            end += paren.end()
+        return " ".join(text[trig.char_start:end].split())
 
     def _status(self, text, toks, keys, trig, s, e) -> str:
         lx = self.lx
@@ -326,6 +406,16 @@ class RegionalEvents:
                 continue
             own_date, own_place = own.get(ev.id, (False, False))
             inherit_from(ev, source, own_date, own_place)
+
+
+def _nominative(word: str) -> str:
+    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны")."""
+    low = word.casefold()
+    for end in _CASE_ENDINGS:
+        stem = low[: -len(end)]
+        if low.endswith(end) and len(stem) >= 4 and stem[-1] in "ыіуүиiuаеoоө":
+            return word[: len(stem)]
+    return word
 
 
 def _clause(text: str, toks, trig: _Trig) -> tuple[int, int]:

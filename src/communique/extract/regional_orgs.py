@@ -43,9 +43,10 @@ class _Lang:
         self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
         self.titles: set[str] = set()
 
-    def stops_at(self, key: str) -> bool:
-        """A word no name runs across: a stop word, a title word, a verb, a word in a local case."""
-        if key in self.stop or self.head(key) and self.order == "head_final":
+    def stops_at(self, key: str, heads: bool = True) -> bool:
+        """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
+        head of another body's name."""
+        if key in self.stop or heads and self.head(key) and self.order == "head_final":
             return True
         if len(key) >= 5 and key.endswith(self.verb_endings):
             return True
@@ -173,6 +174,17 @@ _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def zh_breaks() -> set[str]:
+    """Characters a Chinese event name does not run across: a body's, less the dash and the
+    counters of an ordinal (第十八次, 第五届)."""
+    return _ZH_BREAKS - {"—", "次", "届"}
+
+
+def zh_verbs() -> tuple[str, ...]:
+    """Verbs a Chinese name does not hold: it starts after the last of them."""
+    return _ZH_VERBS
 
 
 def _zh(text: str) -> list[tuple[int, int, str]]:
