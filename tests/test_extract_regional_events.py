@@ -249,3 +249,26 @@ def test_an_official_name_is_read_with_its_ordinal(lang, text, name):
 ])
 def test_a_generic_descriptor_is_no_name(lang, text):
     assert [ev.name for ev in record(text, lang).events] == [None]
+
+
+# -- titles ----------------------------------------------------------------------------------------
+
+def roles(text, lang):
+    rec = record(text, lang)
+    return {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+
+
+def test_a_head_final_title_holds_two_words_joined_by_and():
+    got = roles("Qurilish va uy-joy vaziri Botir Rahimov Navoiyga bordi.", "uz")
+    assert got == {"Botir Rahimov": ["Qurilish va uy-joy vaziri"]}
+
+
+def test_a_head_final_title_stops_at_the_head_of_another_title():
+    got = roles("Moliya vaziri va iqtisodiyot vaziri Botir Rahimov keldi.", "uz")
+    assert got == {"Botir Rahimov": ["iqtisodiyot vaziri"]}
+
+
+def test_a_chinese_title_includes_the_body_before_it_and_a_foreign_name_with_a_dot():
+    got = roles("商务部副部长王立军与哈萨克斯坦贸易部副部长阿斯卡尔·努尔兰举行会谈。", "zh")
+    assert got["王立军"] == ["商务部副部长"]
+    assert got["阿斯卡尔·努尔兰"] == ["哈萨克斯坦贸易部副部长"] or got["阿斯卡尔·努尔兰"] == ["贸易部副部长"]

@@ -157,9 +157,10 @@ class RegionalPipeline:
             published = published_from_text(text, "ru")
         mentions, entities = self._gazetteer(text)
         dates = regional_dates.find_dates(text, published, self.language)
+        bodies = [(a, b) for a, b, _ in regional_orgs.find_organizations(text, self.language, mentions)]
         persons, people = regional_persons.find_persons(
             text, self.language, mentions, entities, place_like=self._place_like,
-            blocked=[(d.start, d.end) for d in dates])
+            blocked=[(d.start, d.end) for d in dates], bodies=bodies)
         date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
         mentions = mentions + persons + date_mentions
         org_mentions, bodies = self._bodies(text, mentions, entities)
