@@ -1,18 +1,21 @@
-"""The region's other languages (Kazakh, Uzbek in both scripts, Kyrgyz, Tajik, Belarusian, Serbian,
-Chinese): no NER model of their own ships here, so only what is reliable runs — the publication
-date where a dateline gives it, places and international organizations from the multilingual
-gazetteers, matched by surface form with the case suffixes agglutinative languages add
-("Toshkentda", "Астанада", "Қазақстанның"), date expressions from each language's own month names
-(regional_dates.py), and persons where a title vouches for the name beside it, with that title as
-their role (regional_persons.py). A language without a lexicon for a step skips it. The Record
-lists the steps that ran and those skipped; no model of another language is run. One lexicon is:
-when the language's own dateline reader finds no publication date, the Russian one is tried, for the
-numeric and Russian-worded datelines Cyrillic-script agencies of the region often use.
+"""The region's other languages (Kazakh, Uzbek in both scripts, Kyrgyz, Tajik, Belarusian, Serbian
+in both scripts, Chinese): no NER model of their own ships here, so the steps are rules and
+lexicons, each a module of its own:
 
-Dates go into the Record as mentions of type DATE (span and text, no entity: the Record has no
-field for a resolved date outside events), and the publication date of a dateline fills
-`document.published`; `regional_dates.find_dates` gives the resolved values, the same
-`DateMention`s as `dates.find_dates` for Russian.
+    gazetteer       places and international bodies by surface form, with the case suffixes
+                    agglutinative languages add ("Toshkentda"), Slavic case endings ("Мінску",
+                    "Srbije"), both scripts of Uzbek and Serbian (regional_script), substrings in Chinese
+    published       the dateline's date (regional_dates; the Russian reader as a fallback)
+    dates           each language's month names (regional_dates)
+    persons, roles  persons where a title vouches for the name beside it (regional_persons)
+    bodies          government bodies by their head noun (regional_orgs)
+    events          trigger lexicons, status from tense and aspect, date, place, participants,
+                    official names (regional_events, sharing the Russian step's helpers)
+    agreements      document words, titles, parties, tied to their signing (regional_agreements)
+
+A language without a lexicon for a step skips it; the Record lists the steps that ran and those
+skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
+of a dateline fills `document.published`.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
 from .gazetteer import normalize_key
-from .regional_events import _Cue, sentences
+from .regional_events import Cue, sentences
 from .regional_persons import WORD_TOKEN
 from .resources import load_json
 
@@ -49,7 +49,7 @@ class Candidate:
 class _Lang:
     def __init__(self, lex: dict) -> None:
         self.order = lex.get("order", "head_first")
-        self.heads = sorted(((_Cue(stem), stem, kind, nom) for stem, kind, nom in lex["heads"]),
+        self.heads = sorted(((Cue(stem), stem, kind, nom) for stem, kind, nom in lex["heads"]),
                             key=lambda h: (-len(h[0].words), -len(h[1])))
         self.weak = set(lex.get("weak", []))
         self.keep = {normalize_key(w) for w in lex.get("keep", [])}

@@ -28,7 +28,7 @@ from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
-from .regional_orgs import _lang as _org_lang
+from .regional_orgs import lexicon as _org_lang
 from .regional_orgs import zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
 from .resources import load_json
@@ -49,7 +49,7 @@ def supports(lang: str | None) -> bool:
     return lang in LANGUAGES
 
 
-class _Cue:
+class Cue:
     """A cue word: a prefix ("жоспар"), a whole word ("=болады") or an ending ("-моқда"); a phrase of
     several words matches consecutive words."""
 
@@ -79,19 +79,19 @@ class _Lang:
         self.code = code
         self.order = lex.get("order", "head_first")
         self.chinese = self.order == "chinese"
-        self.triggers: list[tuple[str, str, _Cue]] = []
+        self.triggers: list[tuple[str, str, Cue]] = []
         for type_, phrases in lex["triggers"].items():
             for ph in phrases:
-                self.triggers.append((type_, ph, _Cue(ph)))
+                self.triggers.append((type_, ph, Cue(ph)))
         # longest first: more words, then more letters
         self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
-        self.context = [_Cue(w) for w in lex.get("context", [])]
+        self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
         st = lex.get("status", {})
-        self.status = {k: [_Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
+        self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
         aux = lex.get("aux", {})
-        self.aux = {k: [_Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
+        self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
         self.context_raw = list(lex.get("context", []))
 
 

@@ -56,6 +56,11 @@ class _Lang:
         return next((nom for stem, nom in self.heads if key.startswith(stem)), None)
 
 
+def lexicon(code: str) -> _Lang:
+    """The head nouns, stop words and endings of a language (shared with the event names)."""
+    return _lang(code)
+
+
 @functools.cache
 def _lang(code: str) -> _Lang:
     lx = _Lang(_LEX[code])
