@@ -272,3 +272,15 @@ def test_a_chinese_title_includes_the_body_before_it_and_a_foreign_name_with_a_d
     got = roles("商务部副部长王立军与哈萨克斯坦贸易部副部长阿斯卡尔·努尔兰举行会谈。", "zh")
     assert got["王立军"] == ["商务部副部长"]
     assert got["阿斯卡尔·努尔兰"] == ["哈萨克斯坦贸易部副部长"] or got["阿斯卡尔·努尔兰"] == ["贸易部副部长"]
+
+
+def test_a_chinese_trigger_inside_a_longer_word_is_no_event():
+    pytest.importorskip("jieba")
+    assert events("代表团参观了人民大会堂。", "zh") == []
+    assert events("网站访问量大幅增加。", "zh") == []
+    assert [t for t, *_ in events("上合峰会在青岛举行。", "zh")] == ["MEETING"]
+
+
+def test_a_chinese_trigger_joined_to_a_function_character_still_counts():
+    pytest.importorskip("jieba")
+    assert [t for t, *_ in events("部长在讲话中介绍了合作成果。", "zh")] == ["SPEECH"]

@@ -93,6 +93,7 @@ class _Lang:
         aux = lex.get("aux", {})
         self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
         self.context_raw = list(lex.get("context", []))
+        self.word_prefixes = tuple(lex.get("word_prefixes", []))
 
 
 @functools.cache
@@ -214,9 +215,20 @@ class RegionalEvents:
         return out
 
     def _zh_triggers(self, text: str, s: int, e: int) -> list[_Trig]:
+        """Trigger words that end where a word of jieba's segmentation ends: "会议" and "峰会" of
+        "上合峰会" are meetings, "会议室" (a meeting room), "访问量" (visits counted) and
+        "人民大会堂" (a building) are not."""
+        words = chinese_words(text[s:e], s)
+        ends = None
+        if words is not None:
+            ends = {end for _, end, _ in words}
+            for start, end, w in words:
+                if w[:1] in self.lx.word_prefixes:  # "在讲话中": a function character joined to a word
+                    ends.update(range(start + 2, end + 1))
         out, i = [], s
         while i < e:
-            hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)), None)
+            hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)
+                        and (ends is None or i + len(t[1]) in ends)), None)
             if hit is None:
                 i += 1
                 continue
@@ -416,6 +428,28 @@ def _nominative(word: str) -> str:
         if low.endswith(end) and len(stem) >= 4 and stem[-1] in "ыіуүиiuаеoоө":
             return word[: len(stem)]
     return word
+
+
+@functools.cache
+def _jieba():
+    """jieba, with its dictionary loaded once and quiet; None when it is not installed."""
+    try:
+        import logging
+
+        import jieba
+    except ImportError:  # pragma: no cover - a declared dependency; substrings alone then
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def chinese_words(text: str, offset: int = 0) -> list[tuple[int, int, str]] | None:
+    """The words of a Chinese text (jieba's segmentation) as (start, end, word); None without jieba."""
+    jb = _jieba()
+    if jb is None:
+        return None
+    return [(offset + a, offset + b, w) for w, a, b in jb.tokenize(text)]
 
 
 def _clause(text: str, toks, trig: _Trig) -> tuple[int, int]:
