@@ -284,3 +284,29 @@ def test_a_chinese_trigger_inside_a_longer_word_is_no_event():
 def test_a_chinese_trigger_joined_to_a_function_character_still_counts():
     pytest.importorskip("jieba")
     assert [t for t, *_ in events("部长在讲话中介绍了合作成果。", "zh")] == ["SPEECH"]
+
+
+# -- today and tomorrow ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("kk", "Бүгін Астанада кездесу өтті.", "2026-03-12"),
+    ("uz", "Bugun Buxoroda uchrashuv boʻlib oʻtdi.", "2026-03-12"),
+    ("sr", "Ministri su se danas sastali u Nišu.", "2026-03-12"),
+    ("be", "Заўтра ў Гродне пройдзе форум.", "2026-03-13"),
+    ("zh", "明天两国外长将举行会谈。", "2026-03-13"),
+])
+def test_today_and_tomorrow_date_an_event_against_the_publication_day(lang, text, value):
+    got = events(text, lang, published="2026-03-12")
+    assert got[0][2] == value
+
+
+def test_a_present_day_adjective_is_no_date():
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_dates("Бүгінгі таңда ынтымақтастық дамып келеді.", "2026-03-12", "kk") == []
+    assert regional_dates.find_dates("Bugungi kunda hamkorlik rivojlanmoqda.", "2026-03-12", "uz") == []
+
+
+def test_a_chinese_verb_with_le_is_done_even_beside_a_plan():
+    got = events("双方签署了两国外交部合作计划。", "zh")
+    assert got[0][:2] == ("SIGNING", "occurred")

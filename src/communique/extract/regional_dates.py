@@ -25,10 +25,12 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
 * ``month``     M Y or Y M ("у красавіку 2026 года", "2026 жылғы сәуірде", "2026年4月").
 * ``year``      Y with a year word.
 * ``relative``  "yesterday" ("кеше", "учора", "јуче", "昨天", ...), only for the languages where the
-                word means nothing else (Uzbek "kecha" is also "night": left out); it resolves to
-                the day before a publication date given to the day, else to None.
+                word means nothing else (Uzbek "kecha" is also "night": left out), "today" and
+                "tomorrow" as whole words ("бүгін", "danas", "明天"; not the adjectives "бүгінгі",
+                "današnji", which are as often "present-day"); each resolves against a publication
+                date given to the day, else to None.
 
-Not handled, knowingly: weekdays, "today" (in these languages it is as often "nowadays"), counted
+Not handled, knowingly: weekdays, counted
 offsets, month names standing alone (Kazakh "қазан" is October, a cauldron and the city of Kazan;
 "наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
 names, and enumerations of days ("27 и 28").
@@ -102,6 +104,8 @@ class _Lang:
                 self.month_of[f.lower()] = int(num)
         self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
         self.yesterday = [w.lower() for w in lex.get("yesterday", [])]
+        self.relative = [(_whole_words([w.lower() for w in words]), days)
+                         for key, days in (("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.patterns: list[tuple[str, re.Pattern]] = []
         if self.month_of:
             self._build(lex)
@@ -174,6 +178,10 @@ class _Lang:
             for m in self.yesterday_rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
                 out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
+        for rx, days in self.relative:
+            for m in rx.finditer(low):
+                vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         return out
 
     def _read(self, name: str, m: re.Match, pub: _Pub) -> _Cand | None:
@@ -216,6 +224,13 @@ class _Lang:
         if (y1, m1, d1) >= (y2, m2, d2) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
             return None
         return _Cand(m.start(), m.end(), "range", partial_iso(y1, m1, d1), partial_iso(y2, m2, d2), rel=rel)
+
+
+def _whole_words(words: list[str]) -> re.Pattern:
+    """The words, not inside longer ones; Chinese has no spaces to tell words apart: as written."""
+    if all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+        return re.compile(alternation(words))
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
 
 
 def _ymd(d: date) -> tuple[int, int, int]:

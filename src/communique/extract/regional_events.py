@@ -102,7 +102,7 @@ def _lang(code: str) -> _Lang:
 
 
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
-_INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d+)\.$")
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
 _AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
 _END = tuple(".!?…。！？")
 
@@ -276,8 +276,10 @@ class RegionalEvents:
                 status = "planned"
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
                    trigger=text[trig.char_start:trig.char_end])
-        if trig.type in NAMED:
-            ev.name = self._name(text, toks, trig, s, e)
+        if trig.type in NAMED and not any(cue.match(keys, trig.i) for cue in self.lx.status["past"]):
+            ev.name = self._name(text, toks, trig, s, e)  # a noun's name, not a verb's subject
+            if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
+                ev.name = None
         ev.location = self._location(trig, s_mentions, by_id)
         ev.participants = self._participants(s_mentions, by_id, ev.location)
         return ev
@@ -357,6 +359,8 @@ class RegionalEvents:
         lx = self.lx
         if lx.chinese:
             sent = text[s:e]
+            if text.startswith(("了", "过"), trig.char_end):
+                return "occurred"  # 签署了: the aspect of the verb itself
             if any(w in sent for w in lx.status_raw["planned"]):
                 return "planned"
             if any(w in sent for w in lx.status_raw["ongoing"]):
@@ -364,7 +368,9 @@ class RegionalEvents:
             return "occurred"
         if lx.order == "head_final":
             for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
-                for st in ("ongoing", "planned", "past"):
+                for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
+                    # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
+                    # of "кездесуде" is a noun's locative
                     if any(c.match(keys, k) for c in lx.status[st]):
                         for a in (k + 1, k + 2):
                             for aux in ("ongoing", "planned"):
