@@ -310,3 +310,13 @@ def test_a_present_day_adjective_is_no_date():
 def test_a_chinese_verb_with_le_is_done_even_beside_a_plan():
     got = events("双方签署了两国外交部合作计划。", "zh")
     assert got[0][:2] == ("SIGNING", "occurred")
+
+
+def test_a_slavic_place_takes_case_endings_not_any_letters():
+    rec = record("Лідары краін сустрэліся ў Мінску.", "be")
+    assert [e.name for e in rec.entities if e.type == "LOC"] == ["Мінск"]
+
+
+def test_a_document_for_signing_is_no_signing():
+    assert [t for t, *_ in events("Дакументы падрыхтаваны для падпісання.", "be")] == []
+    assert [t for t, *_ in events("Dokumenti su spremni za potpisivanje.", "sr")] == []

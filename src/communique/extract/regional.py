@@ -51,6 +51,12 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
+# letters at all: "Лідары" (leaders) is no form of "Ліда"
+_SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
+                             "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
+                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
+_VOWELS = frozenset("aeiouаеёіиоуыэюяў")
 _TOKEN = regional_persons.WORD_TOKEN
 
 
@@ -137,7 +143,9 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
     if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
     if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
-        return token[:len(word) - 1] == word[:-1] and -1 <= len(token) - len(word) <= 2
+        if token.startswith(word):
+            return token[len(word):] in _SLAVIC_ENDINGS
+        return word[-1] in _VOWELS and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
 
 

@@ -94,6 +94,7 @@ class _Lang:
         self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
+        self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
 
 
 @functools.cache
@@ -169,7 +170,8 @@ class RegionalEvents:
             toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
-            trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)]
+            trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
+                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
             headline = _headline(text, s, e)

@@ -178,7 +178,6 @@ _ZH_NOT_AFTER = tuple(_ZH.get("not_after", []))
 _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
-_ZH_TITLES = tuple(load_json("titles_regional.json").get("zh", {}).get("titles", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -207,9 +206,8 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
             continue
         j = i
         floor = out[-1][1] if out else 0
-        while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]) \
-                and not text.endswith(_ZH_TITLES, 0, j):
-            j -= 1  # back to punctuation, a title word ("…部长"), or the body before
+        while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
+            j -= 1  # back to punctuation, a preposition (与, 在), or the body before
         for v in _ZH_VERBS:
             k = text.rfind(v, j, i)
             if k >= 0:
