@@ -320,3 +320,22 @@ def test_a_slavic_place_takes_case_endings_not_any_letters():
 def test_a_document_for_signing_is_no_signing():
     assert [t for t, *_ in events("Дакументы падрыхтаваны для падпісання.", "be")] == []
     assert [t for t, *_ in events("Dokumenti su spremni za potpisivanje.", "sr")] == []
+
+
+# -- publication dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, published", [
+    ("ky", "Ош, 14.03.26. /Агент/. Министрлер жолугушту.", "2026-03-14"),
+    ("zh", "标题\n| 作者: 某 | 时间: 2026-03-14 09:30:00 | 来源: 网 |\n正文。", "2026-03-14"),
+    ("sr", "Naslov\nDatum: 14.03.2026.\nTekst.", "2026-03-14"),
+])
+def test_a_short_dated_dateline_or_a_date_header_gives_the_publication_date(lang, text, published):
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_published(text, lang)[0] == published
+
+
+def test_a_two_digit_year_inside_a_sentence_is_no_publication_date():
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_published("Министрлер 14.03.26 жолугушту.", "ky") is None

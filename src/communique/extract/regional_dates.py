@@ -342,6 +342,8 @@ _LINE = re.compile(r"[^\n\r]+")
 _CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*,\s*")
 _AFTER = re.compile(r"\s*(?:$|[\-\u2013\u2014.:(,/|，。])")
 _HEAD_LINES = 3
+_TIME = re.compile(r"\s+\d{1,2}:\d\d")  # the time after a header's date
+_SHORT_YEAR = re.compile(r"(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>\d\d)\.?\s*/")
 
 
 def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
@@ -351,16 +353,27 @@ def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
     if not supports(lang):
         return None
     lines = [m for m in _LINE.finditer(text) if m.group().strip()][:_HEAD_LINES]
+    labels = _LEX[lang].get("date_labels") or []
+    labelled: set[int] = set()
     for lm in lines:
         line = lm.group()
         cm = _CITY.match(line)
         starts = {len(line) - len(line.lstrip())}
         if cm:
             starts.add(cm.end())
+            short = _SHORT_YEAR.match(line, cm.end())
+            if short and valid_day(2000 + int(short["y"]), int(short["m"]), int(short["d"])):
+                # an agency's dateline with a two-digit year: "Бишкек, 02.10.20. /Кабар/."
+                value = partial_iso(2000 + int(short["y"]), int(short["m"]), int(short["d"]))
+                return value, lm.start() + short.start(), lm.start() + short.end()
+        for label in labels:  # a date header: "时间: 2026-04-27 10:00", "Datum: 27.04.2026."
+            for hm in re.finditer(rf"(?<!\w){re.escape(label)}\s*[:：]\s*", line):
+                starts.add(hm.end())
+                labelled.add(hm.end())
         for dm in find_dates(line, None, lang):
             if dm.start not in starts:
                 continue
             if dm.kind == "date" and not dm.relative and dm.value_start and len(dm.value_start) == 10 \
-                    and _AFTER.match(line, dm.end):
+                    and (_AFTER.match(line, dm.end) or dm.start in labelled and _TIME.match(line, dm.end)):
                 return dm.value_start, lm.start() + dm.start, lm.start() + dm.end
     return None
