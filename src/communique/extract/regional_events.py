@@ -260,10 +260,10 @@ class RegionalEvents:
         if self.lx.chinese:
             near = text[max(s, trig.char_start - 4):trig.char_end + 4]
             return any(w in near for w in self.lx.context_raw)
-        idx = [trig.j] if not self.lx.context_before else []
-        idx += [k for k in (trig.i - 1, trig.i - 2) if k >= 0]
-        if not self.lx.context_before:
-            idx.append(trig.i - 1)
+        # the frame word follows the trigger in the head-final languages ("uchrashuv davomida") and
+        # precedes it in the others ("падчас сустрэчы", "дар доираи конфронси"); a demonstrative
+        # ("the said", "this") stands before it everywhere
+        idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
         return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
 
     # -- one event ---------------------------------------------------------------------------
