@@ -339,3 +339,16 @@ def test_a_two_digit_year_inside_a_sentence_is_no_publication_date():
     from communique.extract import regional_dates
 
     assert regional_dates.find_published("Министрлер 14.03.26 жолугушту.", "ky") is None
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    ("sr", "Sastanku je prisustvovao i ministar zdravlja Petar Marković.", "Petar Marković", "ministar zdravlja"),
+    ("sr", "Министар културе и информисања Петар Марковић отворио је изложбу.", "Петар Марковић",
+     "Министар културе и информисања"),
+])
+def test_a_head_first_title_with_its_complements_vouches_for_the_name_after_it(lang, text, name, title):
+    assert roles(text, lang) == {name: [title]}
+
+
+def test_a_conjunction_between_a_title_and_a_name_ends_the_title():
+    assert roles("Ministar i Petar Marković su stigli.", "sr") == {}

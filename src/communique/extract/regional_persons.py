@@ -249,10 +249,16 @@ class _Finder:
         k = j
         while k < len(self.toks) and k - i <= MAX_GAP and self.joined(k - 1, k):
             tok = self.toks[k]
-            if tok.key in self.lx.stop or tok.key in self.lx.heads:
-                return None
+            joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
+                     and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
+            if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
+                return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
             if tok.text[:1].isupper() and not self.anchor(tok):
-                if self.anchor(self.toks[k - 1]) and _script(tok.text) == _script(t.text):
+                prev = self.toks[k - 1]
+                # after a place or state word ("... Srbije Ivica Dačić"), or after the title's own
+                # lower-case complements ("ministar poljoprivrede Branislav Nedimović")
+                if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
+                        and _script(tok.text) == _script(t.text):
                     n = self.run_at(k)
                     if n:
                         return k, n, (t.s, self.toks[k - 1].e)
