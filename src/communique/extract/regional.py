@@ -1,18 +1,21 @@
-"""The region's other languages (Kazakh, Uzbek in both scripts, Kyrgyz, Tajik, Belarusian, Serbian,
-Chinese): no NER model of their own ships here, so only what is reliable runs — the publication
-date where a dateline gives it, places and international organizations from the multilingual
-gazetteers, matched by surface form with the case suffixes agglutinative languages add
-("Toshkentda", "Астанада", "Қазақстанның"), date expressions from each language's own month names
-(regional_dates.py), and persons where a title vouches for the name beside it, with that title as
-their role (regional_persons.py). A language without a lexicon for a step skips it. The Record
-lists the steps that ran and those skipped; no model of another language is run. One lexicon is:
-when the language's own dateline reader finds no publication date, the Russian one is tried, for the
-numeric and Russian-worded datelines Cyrillic-script agencies of the region often use.
+"""The region's other languages (Kazakh, Uzbek in both scripts, Kyrgyz, Tajik, Belarusian, Serbian
+in both scripts, Chinese): no NER model of their own ships here, so the steps are rules and
+lexicons, each a module of its own:
 
-Dates go into the Record as mentions of type DATE (span and text, no entity: the Record has no
-field for a resolved date outside events), and the publication date of a dateline fills
-`document.published`; `regional_dates.find_dates` gives the resolved values, the same
-`DateMention`s as `dates.find_dates` for Russian.
+    gazetteer       places and international bodies by surface form, with the case suffixes
+                    agglutinative languages add ("Toshkentda"), Slavic case endings ("Мінску",
+                    "Srbije"), both scripts of Uzbek and Serbian (regional_script), substrings in Chinese
+    published       the dateline's date (regional_dates; the Russian reader as a fallback)
+    dates           each language's month names (regional_dates)
+    persons, roles  persons where a title vouches for the name beside it (regional_persons)
+    bodies          government bodies by their head noun (regional_orgs)
+    events          trigger lexicons, status from tense and aspect, date, place, participants,
+                    official names (regional_events, sharing the Russian step's helpers)
+    agreements      document words, titles, parties, tied to their signing (regional_agreements)
+
+A language without a lexicon for a step skips it; the Record lists the steps that ran and those
+skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
+of a dateline fills `document.published`.
 """
 
 from __future__ import annotations
@@ -20,14 +23,23 @@ from __future__ import annotations
 import functools
 
 from ..model import Document, Entity, Mention, Record
-from . import regional_dates, regional_persons
+from . import (
+    regional_agreements,
+    regional_dates,
+    regional_events,
+    regional_orgs,
+    regional_persons,
+    regional_script,
+)
 from .gazetteer import Gazetteer, normalize_key
+from .resources import load_json
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "events", "agreements", "topics"]
+SKIPPED = ["ner", "topics"]
 # steps that run only for a language with a lexicon of its own
 OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
-            "roles-patterns": regional_persons.supports}
+            "roles-patterns": regional_persons.supports, "events": regional_events.supports,
+            "organizations-heads": regional_orgs.supports, "agreements": regional_agreements.supports}
 
 
 def steps_for(language: str) -> tuple[list[str], list[str]]:
@@ -39,17 +51,55 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
+# letters at all: "Лідары" (leaders) is no form of "Ліда"
+_SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
+                             "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
+                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
+_VOWELS = frozenset("aeiouаеёіиоуыэюяў")
 _TOKEN = regional_persons.WORD_TOKEN
 
 
 @functools.cache
+def _extra_places(lang: str) -> tuple[tuple[str, str, dict], ...]:
+    """(name, kind, gazetteer entry) of the names resources/places_regional.json adds for `lang`."""
+    gaz = Gazetteer.load()
+    extra = load_json("places_regional.json").get(lang) or {}
+    out: list[tuple[str, str, dict]] = []
+    by_id = {c["id"]: c for c in gaz.cities}
+    for iso, names in (extra.get("countries") or {}).items():
+        if entry := gaz.country_by_iso(iso):
+            out += [(n, "country", entry) for n in names]
+    for iso, name in (extra.get("capitals") or {}).items():
+        if entry := gaz.capital_of(iso):
+            out.append((name, "city", entry))
+    for cid, name in (extra.get("cities") or {}).items():
+        if entry := by_id.get(cid):
+            out.append((name, "city", entry))
+    return tuple(out)
+
+
+@functools.cache
+def _local_names(lang: str) -> dict[str, str]:
+    """Entry id → the name places_regional.json gives it in `lang` (the first, for a country)."""
+    out: dict[str, str] = {}
+    for name, _, entry in _extra_places(lang):
+        out.setdefault(entry.get("id") or entry.get("iso2"), name)
+    return out
+
+
+@functools.cache
 def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
-    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first."""
+    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first.
+    Names of a language written in two scripts are there in both."""
     gaz = Gazetteer.load()
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
     keys = [(k, kind, e) for k, kind, e in gaz.iter_place_keys(lang)]
+    keys += list(_extra_places(lang))
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
+    if regional_script.supports(lang):
+        keys += [(regional_script.to_cyrillic(k, lang), kind, e) for k, kind, e in keys if regional_script.is_latin(k)]
     for surface, kind, entry in keys:
         words = [normalize_key(w) for w in _TOKEN.findall(surface)]
         if words:
@@ -59,9 +109,43 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     return out
 
 
-def _word_matches(token: str, word: str, last: bool, agglutinative: bool) -> bool:
+def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
+    """The nominative name of a gazetteer entry in `lang`, in the script the text wrote it in."""
+    if kind == "organization":
+        own = (entry.get("name") or {}).get(lang)
+    else:
+        own = _local_names(lang).get(entry.get("id") or entry.get("iso2")) or (entry.get("name") or {}).get(lang)
+    if not own:
+        names = entry.get("name") or {}
+        return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
+    if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
+        return regional_script.to_cyrillic(own, lang)
+    return own
+
+
+@functools.cache
+def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
+    """First character of every Chinese gazetteer name → (name, kind, entry), longest first."""
+    gaz = Gazetteer.load()
+    out: dict[str, list[tuple[str, str, dict]]] = {}
+    keys = list(gaz.iter_place_keys("zh")) + list(gaz.iter_organization_keys("zh"))
+    for surface, kind, entry in keys:
+        if len(surface) >= 2 and not surface.isascii():
+            out.setdefault(surface[0], []).append((surface, kind, entry))
+    for cands in out.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return out
+
+
+def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic: bool = False) -> bool:
     if token == word:
         return True
+    if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
+        return True  # "UN-a", "ШОС-а": a case ending after a hyphen
+    if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
+        if token.startswith(word):
+            return token[len(word):] in _SLAVIC_ENDINGS
+        return word[-1] in _VOWELS and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
 
 
@@ -69,6 +153,8 @@ class RegionalPipeline:
     def __init__(self, language: str):
         self.language = language
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
+        self.slavic = language in {"be", "sr"}
+        self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
 
     def __call__(self, doc: Document) -> Record:
         from .pipeline import extractor_for, published_from_text, with_changes
@@ -82,15 +168,38 @@ class RegionalPipeline:
             published = published_from_text(text, "ru")
         mentions, entities = self._gazetteer(text)
         dates = regional_dates.find_dates(text, published, self.language)
+        bodies = [(a, b) for a, b, _ in regional_orgs.find_organizations(text, self.language, mentions)]
         persons, people = regional_persons.find_persons(
             text, self.language, mentions, entities, place_like=self._place_like,
-            blocked=[(d.start, d.end) for d in dates])
+            blocked=[(d.start, d.end) for d in dates], bodies=bodies)
         date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
-        mentions = sorted(mentions + persons + date_mentions, key=lambda m: (m.start, -m.end))
+        mentions = mentions + persons + date_mentions
+        org_mentions, bodies = self._bodies(text, mentions, entities)
+        mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
+        entities = people + entities + bodies
+        docs = regional_agreements.candidates(text, self.language, mentions)
+        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs))
+                  if self.events else [])
+        agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
                       extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
-                      entities=people + entities)
+                      entities=entities, events=events, agreements=agreements)
+
+    def _bodies(self, text: str, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Mention], list[Entity]]:
+        """Government bodies named by their head noun (regional_orgs), one entity per name."""
+        out: list[Mention] = []
+        made: dict[str, Entity] = {}
+        known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
+        for start, end, name in regional_orgs.find_organizations(
+                text, self.language, mentions, {e.id: e.name for e in entities}):
+            key = normalize_key(name)
+            ent = known.get(key) or made.get(key)
+            if ent is None:
+                ent = Entity(id=f"b{len(made) + 1}", type="ORG", name=name, kind="organization")
+                made[key] = ent
+            out.append(Mention(start, end, "ORG", text[start:end], ent.id))
+        return out, list(made.values())
 
     def _place_like(self, word: str) -> bool:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
@@ -105,7 +214,8 @@ class RegionalPipeline:
         return False
 
     def _gazetteer(self, text: str) -> tuple[list[Mention], list[Entity]]:
-        gaz = Gazetteer.load()
+        if self.language == "zh":
+            return self._gazetteer_zh(text)
         index = _index(self.language)
         tokens = [(m.start(), m.end(), normalize_key(m.group())) for m in _TOKEN.finditer(text)]
         mentions: list[Mention] = []
@@ -115,10 +225,13 @@ class RegionalPipeline:
             start, _, tok = tokens[i]
             hit = None
             if text[start].isupper():
-                for words, kind, entry in index.get(tok[:4], []):
+                cands = index.get(tok[:4], [])
+                if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
+                    cands = cands + index.get(tok.split("-")[0][:4], [])
+                for words, kind, entry in cands:
                     n = len(words)
                     if i + n <= len(tokens) and all(
-                            _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative)
+                            _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
                             for k, w in enumerate(words)):
                         hit = (n, kind, entry)
                         break
@@ -127,12 +240,10 @@ class RegionalPipeline:
                 continue
             n, kind, entry = hit
             end = tokens[i + n - 1][1]
+            name = _name_in(entry, kind, self.language, text[start:end])
             if kind == "organization":
-                names = entry.get("name", {})
-                name = names.get(self.language) or names.get("en") or next(iter(names.values()))
                 key, type_, iso = f"org:{entry.get('id')}", "ORG", None
             else:
-                name = gaz.place_name(entry, self.language)
                 iso = entry.get("iso2") if kind == "country" else entry.get("country")
                 key, type_ = f"{kind}:{name}", "LOC"
             ent = entities.get(key)
@@ -143,4 +254,34 @@ class RegionalPipeline:
                 entities[key] = ent
             mentions.append(Mention(start, end, type_, text[start:end], ent.id))
             i += n
+        return mentions, list(entities.values())
+
+    def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
+        """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""
+        gaz = Gazetteer.load()
+        index = _zh_index()
+        mentions: list[Mention] = []
+        entities: dict[str, Entity] = {}
+        i = 0
+        while i < len(text):
+            hit = next(((sf, kind, e) for sf, kind, e in index.get(text[i], []) if text.startswith(sf, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            surface, kind, entry = hit
+            if kind == "organization":
+                name = entry.get("name", {}).get("zh") or surface
+                key, type_, iso = f"org:{entry.get('id')}", "ORG", None
+            else:
+                name = gaz.place_name(entry, "zh")
+                iso = entry.get("iso2") if kind == "country" else entry.get("country")
+                key, type_ = f"{kind}:{name}", "LOC"
+            ent = entities.get(key)
+            if ent is None:
+                prefix = "o" if type_ == "ORG" else "l"
+                ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
+                             gazetteer_id=entry.get("id"))
+                entities[key] = ent
+            mentions.append(Mention(i, i + len(surface), type_, surface, ent.id))
+            i += len(surface)
         return mentions, list(entities.values())

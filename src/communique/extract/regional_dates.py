@@ -25,10 +25,12 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
 * ``month``     M Y or Y M ("у красавіку 2026 года", "2026 жылғы сәуірде", "2026年4月").
 * ``year``      Y with a year word.
 * ``relative``  "yesterday" ("кеше", "учора", "јуче", "昨天", ...), only for the languages where the
-                word means nothing else (Uzbek "kecha" is also "night": left out); it resolves to
-                the day before a publication date given to the day, else to None.
+                word means nothing else (Uzbek "kecha" is also "night": left out), "today" and
+                "tomorrow" as whole words ("бүгін", "danas", "明天"; not the adjectives "бүгінгі",
+                "današnji", which are as often "present-day"); each resolves against a publication
+                date given to the day, else to None.
 
-Not handled, knowingly: weekdays, "today" (in these languages it is as often "nowadays"), counted
+Not handled, knowingly: weekdays, counted
 offsets, month names standing alone (Kazakh "қазан" is October, a cauldron and the city of Kazan;
 "наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
 names, and enumerations of days ("27 и 28").
@@ -102,6 +104,8 @@ class _Lang:
                 self.month_of[f.lower()] = int(num)
         self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
         self.yesterday = [w.lower() for w in lex.get("yesterday", [])]
+        self.relative = [(_whole_words([w.lower() for w in words]), days)
+                         for key, days in (("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.patterns: list[tuple[str, re.Pattern]] = []
         if self.month_of:
             self._build(lex)
@@ -174,6 +178,10 @@ class _Lang:
             for m in self.yesterday_rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
                 out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
+        for rx, days in self.relative:
+            for m in rx.finditer(low):
+                vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         return out
 
     def _read(self, name: str, m: re.Match, pub: _Pub) -> _Cand | None:
@@ -216,6 +224,13 @@ class _Lang:
         if (y1, m1, d1) >= (y2, m2, d2) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
             return None
         return _Cand(m.start(), m.end(), "range", partial_iso(y1, m1, d1), partial_iso(y2, m2, d2), rel=rel)
+
+
+def _whole_words(words: list[str]) -> re.Pattern:
+    """The words, not inside longer ones; Chinese has no spaces to tell words apart: as written."""
+    if all("\u4e00" <= w[0] <= "\u9fff" for w in words):
+        return re.compile(alternation(words))
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
 
 
 def _ymd(d: date) -> tuple[int, int, int]:
@@ -327,6 +342,8 @@ _LINE = re.compile(r"[^\n\r]+")
 _CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*,\s*")
 _AFTER = re.compile(r"\s*(?:$|[\-\u2013\u2014.:(,/|，。])")
 _HEAD_LINES = 3
+_TIME = re.compile(r"\s+\d{1,2}:\d\d")  # the time after a header's date
+_SHORT_YEAR = re.compile(r"(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>\d\d)\.?\s*/")
 
 
 def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
@@ -336,16 +353,27 @@ def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
     if not supports(lang):
         return None
     lines = [m for m in _LINE.finditer(text) if m.group().strip()][:_HEAD_LINES]
+    labels = _LEX[lang].get("date_labels") or []
+    labelled: set[int] = set()
     for lm in lines:
         line = lm.group()
         cm = _CITY.match(line)
         starts = {len(line) - len(line.lstrip())}
         if cm:
             starts.add(cm.end())
+            short = _SHORT_YEAR.match(line, cm.end())
+            if short and valid_day(2000 + int(short["y"]), int(short["m"]), int(short["d"])):
+                # an agency's dateline with a two-digit year: "Бишкек, 02.10.20. /Кабар/."
+                value = partial_iso(2000 + int(short["y"]), int(short["m"]), int(short["d"]))
+                return value, lm.start() + short.start(), lm.start() + short.end()
+        for label in labels:  # a date header: "时间: 2026-04-27 10:00", "Datum: 27.04.2026."
+            for hm in re.finditer(rf"(?<!\w){re.escape(label)}\s*[:：]\s*", line):
+                starts.add(hm.end())
+                labelled.add(hm.end())
         for dm in find_dates(line, None, lang):
             if dm.start not in starts:
                 continue
             if dm.kind == "date" and not dm.relative and dm.value_start and len(dm.value_start) == 10 \
-                    and _AFTER.match(line, dm.end):
+                    and (_AFTER.match(line, dm.end) or dm.start in labelled and _TIME.match(line, dm.end)):
                 return dm.value_start, lm.start() + dm.start, lm.start() + dm.end
     return None

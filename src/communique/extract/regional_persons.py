@@ -95,6 +95,7 @@ class _Lang:
         self.state = {normalize_key(w) for w in lex.get("state_words", [])}
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
+        self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
 
     def surname_like(self, word: str) -> bool:
         w = word.casefold()
@@ -125,7 +126,8 @@ class _Tok:
 
 def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[Entity],
                  place_like: Callable[[str], bool] = lambda w: False,
-                 blocked: list[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
+                 blocked: list[tuple[int, int]] = (),
+                 bodies: list[tuple[int, int]] = ()) -> tuple[list[Mention], list[Entity]]:
     """Person mentions and entities found by title patterns in `text`.
 
     `mentions`/`entities` are what the gazetteer found (a name never overlaps them; a state named
@@ -135,7 +137,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
         return [], []
     sents = _sentences(text)
     if lang == "zh":
-        found = _zh_persons(text, mentions, entities)
+        found = _zh_persons(text, mentions, entities, bodies)
     else:
         found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked).run()
     return _record(text, sents, found, mentions, entities)
@@ -247,10 +249,16 @@ class _Finder:
         k = j
         while k < len(self.toks) and k - i <= MAX_GAP and self.joined(k - 1, k):
             tok = self.toks[k]
-            if tok.key in self.lx.stop or tok.key in self.lx.heads:
-                return None
+            joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
+                     and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
+            if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
+                return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
             if tok.text[:1].isupper() and not self.anchor(tok):
-                if self.anchor(self.toks[k - 1]) and _script(tok.text) == _script(t.text):
+                prev = self.toks[k - 1]
+                # after a place or state word ("... Srbije Ivica Dačić"), or after the title's own
+                # lower-case complements ("ministar poljoprivrede Branislav Nedimović")
+                if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
+                        and _script(tok.text) == _script(t.text):
                     n = self.run_at(k)
                     if n:
                         return k, n, (t.s, self.toks[k - 1].e)
@@ -272,6 +280,12 @@ class _Finder:
         k = i - 1
         while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
             tok = self.toks[k]
+            if tok.key in self.lx.heads:
+                break  # another title's head: "X vaziri va Y vaziri"
+            if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
+                    and self.toks[k - 1].key not in self.lx.heads:
+                k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
+                continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
                 break
             if tok.covered is not None and (tok.covered.type == "PER" or
@@ -334,7 +348,10 @@ _ZH_BEFORE = tuple(_ZH["before"])
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity]):
+_ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "米哈伊尔·马蒙诺夫"
+
+
+def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodies=()):
     gaz = [(m.start, m.end) for m in mentions]
     titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)]
 
@@ -359,6 +376,13 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity]):
                     e = te + len(sur) + g
                     if e <= len(text) and free(te, e) and ends_clear(e):
                         fits.append((te, e))
+        ts = next((a for a, b in bodies if b == ts), ts)  # the body the title names: "外交部发言人"
+        foreign = _ZH_FOREIGN.match(text, te)
+        if not fits and foreign:
+            e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
+                      and ends_clear(foreign.end() + n)), None)
+            if e is not None:
+                fits = [(te, e)]
         if len(set(fits)) == 1:
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
             taken.append(fits[0])

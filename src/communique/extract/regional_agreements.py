@@ -1,0 +1,212 @@
+"""Agreements in the region's other languages (resources/agreements_regional.json): memoranda,
+protocols, agreements, treaties, declarations, plans and roadmaps, with kind, title, parties,
+signing date and their SIGNING event.
+
+A document word ("меморандумини", "Sporazuma", "备忘录") found in any case heads a title: in the
+head-final languages the words before it ("стратегик ҳамкорлик бўйича англашув меморандуми"), in the
+head-first ones the words after it ("Меморандум о разумевању", the ezafe chain of Tajik), in Chinese
+the characters before it. The head takes its nominative form. A weak word ("plan", "agreement
+reached") counts only in a sentence with a signing or when capitalized. The parties are the bodies of
+the sentence (or the places it pairs, for twin cities); the date is the signing event's.
+
+`candidates` runs before the events step, which needs to know which sentences name a new document
+(a signing of another document is another signing); `assemble` runs after it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
+from .gazetteer import normalize_key
+from .regional_events import Cue, sentences
+from .regional_persons import WORD_TOKEN
+from .resources import load_json
+
+_LEX = load_json("agreements_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+MAX_WORDS = 7  # words of a title besides its head
+
+
+def supports(lang: str | None) -> bool:
+    return lang in LANGUAGES
+
+
+@dataclass
+class Candidate:
+    kind: str
+    title: str
+    start: int  # the span of the title in the text
+    end: int
+    head: int  # where the document word starts
+    sentence: tuple[int, int]
+    weak: bool
+    capital: bool
+
+
+class _Lang:
+    def __init__(self, lex: dict) -> None:
+        self.order = lex.get("order", "head_first")
+        self.heads = sorted(((Cue(stem), stem, kind, nom) for stem, kind, nom in lex["heads"]),
+                            key=lambda h: (-len(h[0].words), -len(h[1])))
+        self.weak = set(lex.get("weak", []))
+        self.keep = {normalize_key(w) for w in lex.get("keep", [])}
+        self.stop = {normalize_key(w) for w in lex.get("stop", [])}
+        self.ezafe = tuple(lex.get("ezafe", []))
+        self.breaks = set(lex.get("breaks", ""))
+        self.verbs = tuple(lex.get("verbs", []))
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    return _Lang(_LEX[code])
+
+
+def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]:
+    """Every document word of the text with its title, one per title."""
+    if not supports(lang):
+        return []
+    lx = _lang(lang)
+    blocked = [m for m in mentions if m.type in {"ORG", "PER", "DATE"}]
+    out: list[Candidate] = []
+    for s, e in sentences(text):
+        if lx.order == "chinese":
+            out += _zh(text, s, e, lx)
+            continue
+        toks = [(m.start() + s, m.end() + s, m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text[s:e])]
+        keys = [t[3] for t in toks]
+        i = 0
+        while i < len(toks):
+            hit = next((h for h in lx.heads if h[0].match(keys, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            cue, stem, kind, nom = hit
+            n = len(cue.words)
+            if lx.order == "head_final":
+                cand = _before(text, toks, i, n, lx, nom, blocked, [m for m in mentions if m.type == "LOC"])
+            else:
+                cand = _after(text, toks, i, n, lx, nom, blocked)
+            start, end, title = cand
+            out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), stem in lx.weak,
+                                 toks[i][2][0].isupper() and i > 0))
+            i += n
+    return out
+
+
+def _gap(text, toks, k) -> str:
+    return text[toks[k - 1][1]:toks[k][0]]
+
+
+def _before(text, toks, i, n, lx: _Lang, nom, blocked, places=()):
+    j = i
+    while j > 0 and i - j < MAX_WORDS:
+        gap = _gap(text, toks, j)
+        prev = toks[j - 1]
+        if "\n" in gap or re.search(r"[,.;:!?()«»\"“”–—]", gap) or prev[3] in lx.stop or prev[2][0].isdigit():
+            break
+        if any(m.start <= prev[0] < m.end for m in blocked):
+            break
+        if prev[3] not in lx.keep and len(prev[3]) >= 6 and prev[3].endswith(
+                ("да", "де", "та", "те", "nda", "da", "dan", "дан", "ден", "тан", "тен", "нда", "нде", "ндо")):
+            break  # a word in a local case ("between the cities", "in Tashkent") is no part of a title
+        j -= 1
+    if j == 0 and j < i and toks[0][2][0].isupper() and not any(m.start <= toks[0][0] < m.end for m in places):
+        j += 1  # a capitalized first word of the sentence is its subject, not a title's
+    head_end = toks[i + n - 1][1]
+    if j == i or not nom:
+        return toks[j][0], head_end, text[toks[j][0]:head_end] if j < i else toks[i][2]
+    return toks[j][0], head_end, text[toks[j][0]:toks[i][0]] + nom
+
+
+def _after(text, toks, i, n, lx: _Lang, nom, blocked):
+    j = i + n
+    while j < len(toks) and j - i - n < MAX_WORDS:
+        gap = _gap(text, toks, j)
+        if gap.strip() or "\n" in gap or toks[j][3] in lx.stop or any(m.start <= toks[j][0] < m.end for m in blocked):
+            break
+        if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
+            break
+        j += 1
+    start, end = toks[i][0], toks[j - 1][1]
+    if not nom:
+        return start, end, text[start:end]
+    rest = text[toks[i + n - 1][1]:end]
+    return start, end, nom + rest
+
+
+def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
+    out = []
+    i = s
+    while i < e:
+        hit = next((h for h in lx.heads if text.startswith(h[1], i)), None)
+        if hit is None:
+            i += 1
+            continue
+        _, stem, kind, _ = hit
+        j = i
+        while j > s and i - j < 25 and text[j - 1] not in lx.breaks:
+            j -= 1
+        for v in lx.verbs:
+            k = text.rfind(v, j, i)
+            if k >= 0:
+                j = k + len(v)
+        end = i + len(stem)
+        out.append(Candidate(kind, text[j:end], j, end, i, (s, e), stem in lx.weak, False))
+        i = end
+    return out
+
+
+def first_heads(cands: list[Candidate]) -> set[int]:
+    """Where each title is first named: a signing there is the signing of a new document."""
+    seen: set[tuple[str, str]] = set()
+    out: set[int] = set()
+    for c in cands:
+        key = (c.kind, normalize_key(c.title))
+        if key not in seen and not (len(c.title.split()) == 1 and any(k[0] == c.kind for k in seen)):
+            out.add(c.head)
+        seen.add(key)
+    return out
+
+
+def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: list[Mention],
+             entities: list[Entity]) -> list[Agreement]:
+    """Agreements from the candidates that count, one per title, tied to the signing of their sentence."""
+    by_id = {e.id: e for e in entities}
+    out: list[Agreement] = []
+    seen: dict[tuple[str, str], Agreement] = {}
+    for c in cands:
+        signing = next((ev for ev in events if ev.type == "SIGNING"
+                        and ev.evidence.start <= c.head < ev.evidence.end), None)
+        if c.weak and signing is None and not c.capital:
+            continue
+        key = (c.kind, normalize_key(c.title))
+        bare = len(c.title.split()) == 1
+        if key in seen or (bare and out):
+            continue  # a bare "the agreement" after a document is named speaks of that one
+        s, e = c.sentence
+        s_mentions = [m for m in mentions if s <= m.start and m.end <= e and not (c.start <= m.start < c.end)]
+        parties = _unique(m.entity for m in s_mentions if m.type == "ORG" and m.entity)
+        if not parties:
+            places = _unique(m.entity for m in s_mentions if m.type == "LOC" and m.entity and m.end <= c.start)
+            if len(places) == 2:
+                parties = places
+        raw = text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title,
+                       evidence=Evidence(s + lead, s + lead + len(raw.strip()), raw.strip()), parties=parties)
+        if signing is not None:
+            ag.event = signing.id
+            if signing.status == "occurred":
+                ag.signed = signing.start
+            if not signing.participants and parties:
+                signing.participants = [Participant(p, "party") for p in parties if p in by_id]
+        seen[key] = ag
+        out.append(ag)
+    return out
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,499 @@
+"""Events in the region's other languages (Kazakh, Kyrgyz, Uzbek in both scripts, Tajik, Belarusian,
+Serbian in both scripts, Chinese), from the trigger lexicons of resources/events_regional.json.
+
+One pass per sentence:
+  1. triggers: phrases of word stems matched as prefixes of consecutive words (the case and tense
+     endings of these languages follow the stem), or substrings in Chinese; a trigger inside the
+     name of an organization ("... meeting committee") is no trigger; one event per type a sentence;
+  2. a trigger framed as a reference ("in the course of the meeting", "the said conference") to an
+     event of its type already told is no new event;
+  3. status: in the head-final languages (Turkic, Tajik) the first verb after the trigger carries
+     tense and aspect (-di past, -moqda ongoing, future forms planned), with an auxiliary after it
+     (жатыр, истода) making it ongoing; elsewhere cue words of the sentence (будзе, će, 将, 正在);
+     a date after the publication date makes it planned;
+  4. arguments: the date nearest the trigger in the sentence, a city named in it (a country for a
+     visit), the persons and bodies of the sentence (and states, when the sentence lists several).
+Speeches, sessions and signings that state no place or date take them from the event they happen
+inside (events.inherit_from); a headline that a later sentence repeats gives one event, the later.
+
+The shared logic is the Russian step's: evidence trimming, inheritance, PLOVER codes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
+from .dates import DateMention
+from .events import date_distance, inherit_from, plover_code
+from .gazetteer import normalize_key
+from .regional_orgs import lexicon as _org_lang
+from .regional_orgs import zh_breaks, zh_verbs
+from .regional_persons import WORD_TOKEN
+from .resources import load_json
+
+_LEX = load_json("events_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
+SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
+NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
+_CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
+                 "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
+                 "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
+_ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
+_WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
+
+
+def supports(lang: str | None) -> bool:
+    return lang in LANGUAGES
+
+
+class Cue:
+    """A cue word: a prefix ("жоспар"), a whole word ("=болады") or an ending ("-моқда"); a phrase of
+    several words matches consecutive words."""
+
+    def __init__(self, spec: str) -> None:
+        self.words = []
+        for w in spec.split():
+            if w.startswith("="):
+                self.words.append(("=", normalize_key(w[1:])))
+            elif w.startswith("-") and len(w) > 1:
+                self.words.append(("-", normalize_key(w[1:])))
+            else:
+                self.words.append(("^", normalize_key(w)))
+
+    def match(self, keys: list[str], i: int) -> bool:
+        if i + len(self.words) > len(keys):
+            return False
+        for k, (how, w) in enumerate(self.words):
+            key = keys[i + k]
+            ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
+            if not ok:
+                return False
+        return True
+
+
+class _Lang:
+    def __init__(self, code: str, lex: dict) -> None:
+        self.code = code
+        self.order = lex.get("order", "head_first")
+        self.chinese = self.order == "chinese"
+        self.triggers: list[tuple[str, str, Cue]] = []
+        for type_, phrases in lex["triggers"].items():
+            for ph in phrases:
+                self.triggers.append((type_, ph, Cue(ph)))
+        # longest first: more words, then more letters
+        self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
+        self.context = [Cue(w) for w in lex.get("context", [])]
+        self.context_before = bool(lex.get("context_before"))
+        st = lex.get("status", {})
+        self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
+        self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
+        aux = lex.get("aux", {})
+        self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
+        self.context_raw = list(lex.get("context", []))
+        self.word_prefixes = tuple(lex.get("word_prefixes", []))
+        self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    return _Lang(code, _LEX[code])
+
+
+_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
+_AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
+_END = tuple(".!?…。！？")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a break after . ! ? when an upper-case letter (or a quote) follows and the
+    dot does not close an initial or a number ("2022. godine"), after 。, at every line end, and
+    after a dateline's agency ("Бишкек, 02.10.20. /Кабар/. Text")."""
+    agencies = [m for m in _AGENCY.finditer(text) if m.start() - text.rfind("\n", 0, m.start()) < 80]
+    breaks = [(m.end(), m.end()) for m in agencies]
+    for m in _SPLIT.finditer(text):
+        if any(a.start() < m.start() < a.end() for a in agencies):
+            continue
+        if "\n" not in m.group() and m.end() > m.start():
+            nxt = text[m.end():m.end() + 2].lstrip("«\"“(")
+            if not nxt or not nxt[0].isupper() or _INITIAL.search(text[max(0, m.start() - 6):m.start()]):
+                continue
+        breaks.append((m.start(), m.end()))
+    spans, start = [], 0
+    for b, e in sorted(breaks):
+        if b > start:
+            spans.append((start, b))
+        start = max(start, e)
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _headline(text: str, s: int, e: int) -> bool:
+    """A title line: among the first lines, ending without a full stop, a line break after it."""
+    body = text[s:e].rstrip()
+    return (text[:s].count("\n") <= 2 and not body.endswith(_END) and e < len(text)
+            and text[e:e + 2].lstrip(" \t")[:1] in {"\n", ""})
+
+
+class _Trig:
+    __slots__ = ("type", "char_start", "char_end", "i", "j", "phrase")
+
+    def __init__(self, type_, char_start, char_end, i, j, phrase) -> None:
+        self.type, self.char_start, self.char_end, self.i, self.j, self.phrase = type_, char_start, char_end, i, j, phrase
+
+
+class RegionalEvents:
+    """Events of one language: a plain object, built once, holding no per-document state."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.lx = _lang(language)
+
+    def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
+                 published: str | None, documents: set[int] = frozenset()) -> list[Event]:
+        """`documents`: where a document is first named (regional_agreements.first_heads); a signing
+        in that sentence signs a new document, not one told before."""
+        by_id = {e.id: e for e in entities}
+        orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+        events: list[Event] = []
+        own: dict[str, tuple[bool, bool]] = {}
+        heads: set[str] = set()
+        for s, e in sentences(text):
+            raw = text[s:e]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            ev_span = Evidence(s + lead, s + lead + len(body), body)
+            toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
+            keys = [t[2] for t in toks]
+            trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
+            trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
+                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
+            calls = [t for t in trigs if t.type == "CALL"]
+            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
+            headline = _headline(text, s, e)
+            told = [ev for ev in events if ev.id not in heads]
+            seen: set[str] = set()
+            for trig in trigs:
+                if trig.type in seen:
+                    continue
+                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
+                s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
+                new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
+                if not new_doc and (self._reference(text, toks, keys, trig, told, s)
+                                    or self._repeat(trig, told, s_dates, s_mentions)):
+                    continue
+                seen.add(trig.type)
+                ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
+                                 len(events) + 1)
+                own[ev.id] = (bool(s_dates), ev.location is not None)
+                events.append(ev)
+                if headline:
+                    heads.add(ev.id)
+        # a headline's event that the body tells again is the body's
+        events = [ev for ev in events if ev.id not in heads
+                  or not any(o.type == ev.type and o.id not in heads for o in events)]
+        events = _drop_repeats(events)
+        self._inherit(events, own)
+        for ev in events:
+            ev.plover = plover_code(ev)
+        return events
+
+    # -- triggers ----------------------------------------------------------------------------
+
+    def _triggers(self, toks, keys) -> list[_Trig]:
+        out, i = [], 0
+        while i < len(keys):
+            hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
+            if hit is None:
+                i += 1
+                continue
+            n = len(hit[2].words)
+            out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
+            i += n
+        return out
+
+    def _zh_triggers(self, text: str, s: int, e: int) -> list[_Trig]:
+        """Trigger words that end where a word of jieba's segmentation ends: "会议" and "峰会" of
+        "上合峰会" are meetings, "会议室" (a meeting room), "访问量" (visits counted) and
+        "人民大会堂" (a building) are not."""
+        words = chinese_words(text[s:e], s)
+        ends = None
+        if words is not None:
+            ends = {end for _, end, _ in words}
+            for start, end, w in words:
+                if w[:1] in self.lx.word_prefixes:  # "在讲话中": a function character joined to a word
+                    ends.update(range(start + 2, end + 1))
+        out, i = [], s
+        while i < e:
+            hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)
+                        and (ends is None or i + len(t[1]) in ends)), None)
+            if hit is None:
+                i += 1
+                continue
+            out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
+            i += len(hit[1])
+        return out
+
+    @staticmethod
+    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions) -> bool:
+        """A trigger of a type already told, in a sentence with no date of its own, speaks of that
+        event again ("the meeting also discussed ..."); a speech by someone else, or a signing by
+        other parties, is a new one."""
+        same = [ev for ev in told if ev.type == trig.type]
+        if not same or s_dates:
+            return False
+        if trig.type in {"SPEECH", "SIGNING"}:
+            known = {p.entity for ev in same for p in ev.participants}
+            if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
+                return False
+        return True
+
+    def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
+        """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
+        type already told."""
+        if not any(ev.type == trig.type for ev in events):
+            return False
+        if self.lx.chinese:
+            near = text[max(s, trig.char_start - 4):trig.char_end + 4]
+            return any(w in near for w in self.lx.context_raw)
+        # the frame word follows the trigger in the head-final languages ("uchrashuv davomida") and
+        # precedes it in the others ("падчас сустрэчы", "дар доираи конфронси"); a demonstrative
+        # ("the said", "this") stands before it everywhere
+        idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
+        return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
+
+    # -- one event ---------------------------------------------------------------------------
+
+    def _event(self, text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published, n) -> Event:
+        status = self._status(text, toks, keys, trig, s, e)
+        date = min(s_dates, key=lambda d: date_distance(d, trig)) if s_dates else None
+        start = end = None
+        if date is not None:
+            start, end = date.value_start, date.value_end
+            if published and status == "occurred" and date_bounds(start)[0] > published:
+                status = "planned"
+        ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
+                   trigger=text[trig.char_start:trig.char_end])
+        if trig.type in NAMED and not any(cue.match(keys, trig.i) for cue in self.lx.status["past"]):
+            ev.name = self._name(text, toks, trig, s, e)  # a noun's name, not a verb's subject
+            if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
+                ev.name = None
+        ev.location = self._location(trig, s_mentions, by_id)
+        ev.participants = self._participants(s_mentions, by_id, ev.location)
+        return ev
+
+    def _name(self, text, toks, trig, s, e) -> str | None:
+        """An official name: the words that name the event with its head noun ("«…» форматындағы
+        … бесінші кездесуі", "… Кеңешинин 11-жыйыны", "…第十八次会议", a capitalized "Конфронси …"),
+        only when they hold a quote, an ordinal or a capitalized word — generic descriptors get none."""
+        if self.lx.chinese:
+            j = trig.char_start
+            breaks = zh_breaks()
+            while j > s and trig.char_start - j < 40 and text[j - 1] not in breaks:
+                j -= 1
+            for v in zh_verbs():
+                k = text.rfind(v, j, trig.char_start)
+                if k >= 0:
+                    j = max(j, k + len(v))
+            name = text[j:trig.char_end]
+            return name if trig.char_start - j >= 4 else None
+        if self.lx.order == "head_final":
+            return self._name_before(text, toks, trig, s)
+        return self._name_after(text, toks, trig, s, e)
+
+    def _name_before(self, text, toks, trig, s) -> str | None:
+        ox = _org_lang(self.language) if self.language in ("kk", "ky", "uz") else None
+        if ox is None or trig.j - trig.i != 1:
+            return None
+        j = trig.i
+        while j > 0 and trig.i - j < 9:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if "»" in gap or "”" in gap:
+                q = text.rfind("«" if "»" in gap else "“", s, toks[j][0])
+                if q < 0:
+                    break
+                k = next((x for x in range(j) if toks[x][0] >= q), j)
+                j = k
+                if j > 0 and re.search(r"\S", text[toks[j - 1][1]:q]):
+                    break
+                continue
+            if "\n" in gap or re.search(r"[,.;:!?()«“–—]", gap) or re.search(r"\d", gap) and not re.fullmatch(r"\s*\d+-\s*", gap):
+                break
+            if ox.stops_at(toks[j - 1][2], heads=False) or toks[j - 1][2] in ox.joiners:
+                break
+            j -= 1
+        if j == trig.i and not re.search(r"\d", text[max(s, trig.char_start - 4):trig.char_start]):
+            return None
+        start = text.rfind("«", s, toks[j][0] + 1) if text[toks[j][0] - 1:toks[j][0]] == "«" else toks[j][0]
+        num = re.search(r"\d+-\s*$", text[s:trig.char_start])
+        head = _nominative(text[trig.char_start:trig.char_end])
+        span = text[start:trig.char_start]
+        if j == trig.i and num:
+            span = num.group()
+        name = " ".join((span + head).split())
+        inner = text[start:trig.char_start]
+        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) or any(
+            toks[x][1] - toks[x][0] > 1 and text[toks[x][0]].isupper() for x in range(j + 1, trig.i))
+        return name if official else None
+
+    def _name_after(self, text, toks, trig, s, e) -> str | None:
+        word = text[trig.char_start:trig.char_end]
+        if not word[:1].isupper() or trig.i == 0:
+            return None
+        ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
+        j = trig.j
+        while j < len(toks) and j - trig.j < 7:
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
+                break
+            j += 1
+        end = toks[j - 1][1]
+        paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
+        if paren:
+            end += paren.end()
+        return " ".join(text[trig.char_start:end].split())
+
+    def _status(self, text, toks, keys, trig, s, e) -> str:
+        lx = self.lx
+        if lx.chinese:
+            sent = text[s:e]
+            if text.startswith(("了", "过"), trig.char_end):
+                return "occurred"  # 签署了: the aspect of the verb itself
+            if any(w in sent for w in lx.status_raw["planned"]):
+                return "planned"
+            if any(w in sent for w in lx.status_raw["ongoing"]):
+                return "ongoing"
+            return "occurred"
+        if lx.order == "head_final":
+            for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
+                for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
+                    # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
+                    # of "кездесуде" is a noun's locative
+                    if any(c.match(keys, k) for c in lx.status[st]):
+                        for a in (k + 1, k + 2):
+                            for aux in ("ongoing", "planned"):
+                                if a < len(keys) and any(c.match(keys, a) for c in lx.aux[aux]):
+                                    return aux
+                        return "occurred" if st == "past" else st
+            return "occurred"
+        lo, hi = _clause(text, toks, trig)
+        for st in ("planned", "ongoing"):
+            if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
+                return st
+        return "occurred"
+
+    def _location(self, trig, s_mentions, by_id) -> str | None:
+        orgs = [m for m in s_mentions if m.type == "ORG"]
+        places = [m for m in s_mentions if m.type == "LOC" and m.entity and not _inside(m, orgs)]
+        cities = [m for m in places if (by_id.get(m.entity) or Entity("", "LOC", "")).kind == "city"]
+        if cities:
+            return min(cities, key=lambda m: abs(m.start - trig.char_start)).entity
+        if trig.type == "VISIT" and places:
+            after = [m for m in places if m.start >= trig.char_start]
+            return (after or places)[0].entity
+        return None
+
+    @staticmethod
+    def _participants(s_mentions, by_id, location) -> list[Participant]:
+        out: list[Participant] = []
+        seen: set[str] = set()
+        orgs = [m for m in s_mentions if m.type == "ORG"]
+        for m in s_mentions:
+            if m.type in {"PER", "ORG"} and m.entity and m.entity not in seen and not _inside(m, orgs):
+                seen.add(m.entity)
+                out.append(Participant(m.entity))
+        states = []
+        for m in s_mentions:
+            ent = by_id.get(m.entity) if m.entity else None
+            if (ent is not None and ent.kind == "country" and m.entity != location and m.entity not in states
+                    and not _inside(m, orgs)):
+                states.append(m.entity)
+        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)):
+            out += [Participant(x) for x in states if x not in seen]
+        return out
+
+    @staticmethod
+    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+        for k, ev in enumerate(events):
+            if ev.type not in SUB_EVENTS:
+                continue
+            source = next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
+            if source is None:
+                continue
+            own_date, own_place = own.get(ev.id, (False, False))
+            inherit_from(ev, source, own_date, own_place)
+
+
+def _nominative(word: str) -> str:
+    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны")."""
+    low = word.casefold()
+    for end in _CASE_ENDINGS:
+        stem = low[: -len(end)]
+        if low.endswith(end) and len(stem) >= 4 and stem[-1] in "ыіуүиiuаеoоө":
+            return word[: len(stem)]
+    return word
+
+
+@functools.cache
+def _jieba():
+    """jieba, with its dictionary loaded once and quiet; None when it is not installed."""
+    try:
+        import logging
+
+        import jieba
+    except ImportError:  # pragma: no cover - a declared dependency; substrings alone then
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def chinese_words(text: str, offset: int = 0) -> list[tuple[int, int, str]] | None:
+    """The words of a Chinese text (jieba's segmentation) as (start, end, word); None without jieba."""
+    jb = _jieba()
+    if jb is None:
+        return None
+    return [(offset + a, offset + b, w) for w, a, b in jb.tokenize(text)]
+
+
+def _clause(text: str, toks, trig: _Trig) -> tuple[int, int]:
+    """Token bounds of the clause around a trigger: between commas, semicolons and colons."""
+    lo = trig.i
+    while lo > 0 and not re.search(r"[,;:]", text[toks[lo - 1][1]:toks[lo][0]]):
+        lo -= 1
+    hi = trig.j
+    while hi < len(toks) and not re.search(r"[,;:]", text[toks[hi - 1][1]:toks[hi][0]]):
+        hi += 1
+    return lo, hi
+
+
+def _inside(m: Mention, orgs: list[Mention]) -> bool:
+    return any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+               for o in orgs)
+
+
+def _words(text: str) -> set[str]:
+    """Words of a sentence; character pairs of a Chinese one."""
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    if len(han) > len(text) / 2:
+        return {han[k:k + 2] for k in range(len(han) - 1)}
+    return {normalize_key(w) for w in WORD_TOKEN.findall(text)}
+
+
+def _drop_repeats(events: list[Event]) -> list[Event]:
+    """A sentence (a headline, a lead) whose words a later sentence of the same event type repeats
+    is the same event told twice: the fuller sentence keeps it."""
+    out = []
+    for k, ev in enumerate(events):
+        w = _words(ev.evidence.text)
+        repeated = any(
+            o.type == ev.type and o.evidence.start != ev.evidence.start
+            and len(_words(o.evidence.text)) > len(w) and len(w & _words(o.evidence.text)) >= 0.6 * len(w)
+            for o in events[k + 1:])
+        if not repeated:
+            out.append(ev)
+    return out

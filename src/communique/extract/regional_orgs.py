@@ -1,0 +1,219 @@
+"""Government bodies named by their head noun in the region's other languages
+(resources/organizations_regional.json): "… министрлігі", "… vazirligi", "Вазорати …",
+"Ministarstvo …", "…部". International bodies come from the gazetteer (regional.py); this step
+finds the national ones no gazetteer lists.
+
+Head-final languages (Kazakh, Kyrgyz, Uzbek): the name is the words before the head, back to a
+conjunction between names, a verb or time word, punctuation or a place in a local case, and it
+starts with a capital ("Сыртқы істер министрлігі"); the head takes its nominative form. Head-first
+languages: the head and its complements after it — genitive words in Belarusian and Serbian
+("Ministarstvo spoljnih poslova"), each word's ezafe leading on to the next in Tajik ("Вазорати
+корҳои хориҷии Ҷумҳурии Тоҷикистон"). Chinese: the characters before a body suffix (部, 委员会, 局)
+back to punctuation or a preposition, not a title word (部长)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..model import Mention
+from .gazetteer import normalize_key
+from .regional_persons import WORD_TOKEN
+from .resources import load_json
+
+_LEX = load_json("organizations_regional.json")
+LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
+MAX_WORDS = 8  # words of a name besides its head
+_LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "га", "ка", "дан", "ден", "тан",
+               "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
+
+
+def supports(lang: str | None) -> bool:
+    return lang in LANGUAGES
+
+
+class _Lang:
+    def __init__(self, lex: dict) -> None:
+        self.order = lex.get("order", "head_first")
+        self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
+        self.stop = {normalize_key(w) for w in lex.get("stop", [])}
+        self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        self.ezafe = tuple(lex.get("ezafe", []))
+        self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
+        self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
+        self.titles: set[str] = set()
+
+    def stops_at(self, key: str, heads: bool = True) -> bool:
+        """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
+        head of another body's name."""
+        if key in self.stop or heads and self.head(key) and self.order == "head_final":
+            return True
+        if len(key) >= 5 and key.endswith(self.verb_endings):
+            return True
+        return self.order == "head_final" and len(key) >= 6 and key.endswith(self.local_endings)
+
+    def head(self, key: str) -> str | None:
+        return next((nom for stem, nom in self.heads if key.startswith(stem)), None)
+
+
+def lexicon(code: str) -> _Lang:
+    """The head nouns, stop words and endings of a language (shared with the event names)."""
+    return _lang(code)
+
+
+@functools.cache
+def _lang(code: str) -> _Lang:
+    lx = _Lang(_LEX[code])
+    titles = load_json("titles_regional.json").get(code, {})
+    lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
+    return lx
+
+
+def find_organizations(text: str, lang: str, mentions: list[Mention],
+                       names: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, nominative name) of each body named by a head noun, outside existing mentions;
+    `names` gives the nominative name of each entity id, to tell a place in a local case
+    ("Тошкентда") from one in the nominative ("Қырғызстан")."""
+    if not supports(lang):
+        return []
+    if lang == "zh":
+        found = _zh(text)
+    else:
+        lx = _lang(lang)
+        toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
+        found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
+    taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
+    orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
+            and not any(f[0] < a < f[1] <= b for a, b in orgs)]  # nor one that ends in a known body
+
+
+def _gap(text: str, toks, k: int) -> str:
+    """The characters between token k-1 and token k."""
+    return text[toks[k - 1][1]:toks[k][0]]
+
+
+def _local(m: Mention, names: dict[str, str]) -> bool:
+    """Whether a place is written with a local case ending beyond its name."""
+    name = names.get(m.entity or "")
+    suffix = m.text[len(name):] if name and normalize_key(m.text).startswith(normalize_key(name)) else m.text
+    return suffix.casefold().endswith(_LOCAL_CASE)
+
+
+def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, str]]:
+    locs = [m for m in mentions if m.type in {"LOC", "PER", "DATE"}]
+    out = []
+    for i, (s, e, word, key) in enumerate(toks):
+        nom = lx.head(key)
+        if nom is None or i == 0:
+            continue
+        j = i
+        while j > 0 and i - j < MAX_WORDS:
+            gap = _gap(text, toks, j)
+            prev = toks[j - 1]
+            if "\n" in gap or re.search(r"[.;:!?()«»\"“”–—]|\s-\s", gap):
+                break
+            if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
+                break
+            cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
+            if cover is not None and (cover.type != "LOC" or _local(cover, names)):
+                break
+            if cover is None and (lx.stops_at(prev[3]) or prev[2][0].isdigit()
+                                  or prev[3] in lx.titles and not prev[2][0].isupper()):
+                break
+            j -= 1
+        k = j
+        while k < i and (toks[k][3] in lx.joiners or not toks[k][2][0].isupper()):
+            k += 1  # a name starts with a capital ...
+        if k == i and word[0].isupper() and j < i and toks[j][3] not in lx.joiners:
+            k = j  # ... or its head has one
+        first_of_sentence = k == 0 or re.search(r"[.!?\n]\s*$", text[max(0, toks[k][0] - 3):toks[k][0]])
+        if first_of_sentence and not any(m.type == "LOC" and m.start <= toks[k][0] < m.end for m in locs):
+            later = next((x for x in range(k + 1, i) if toks[x][2][0].isupper()), None)
+            if later is not None:
+                k = later  # a sentence's capitalized first word is its subject, when the name has a capital of its own
+        if k == i:
+            continue
+        j = k
+        name = text[toks[j][0]:s] + _case_like(nom, word)
+        name = name[:1].upper() + name[1:]
+        out.append((toks[j][0], e, name))
+    return out
+
+
+def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
+    blocked = [m for m in mentions if m.type in {"PER", "DATE"}]
+    out: list[tuple[int, int, str]] = []
+    for i, (s, _e, word, key) in enumerate(toks):
+        nom = lx.head(key)
+        if nom is None or not word[0].isupper() or (out and s < out[-1][1]):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= MAX_WORDS:
+            gap = _gap(text, toks, j)
+            if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
+                break
+            if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
+                break  # an acronym ends a name
+            if any(m.start <= toks[j][0] < m.end for m in blocked):
+                break
+            if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
+                break  # in Tajik only a word with an ezafe leads on to the next
+            j += 1
+        if j == i + 1:
+            continue  # a bare head ("the Government") is no name
+        rest = text[toks[i + 1][0]:toks[j - 1][1]]
+        out.append((s, toks[j - 1][1], _case_like(nom, word) + " " + rest))
+    return out
+
+
+def _case_like(nom: str, word: str) -> str:
+    """The nominative head with the capitalization of the word as written."""
+    return nom[:1].upper() + nom[1:] if word[:1].isupper() else nom[:1].lower() + nom[1:]
+
+
+_ZH = _LEX.get("zh", {})
+_ZH_SUFFIXES = sorted(_ZH.get("suffixes", []), key=len, reverse=True)
+_ZH_NOT_AFTER = tuple(_ZH.get("not_after", []))
+_ZH_BREAKS = set(_ZH.get("breaks", ""))
+_ZH_STANDALONE = set(_ZH.get("standalone", []))
+_ZH_VERBS = tuple(_ZH.get("verbs", []))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def zh_breaks() -> set[str]:
+    """Characters a Chinese event name does not run across: a body's, less the dash and the
+    counters of an ordinal (第十八次, 第五届)."""
+    return _ZH_BREAKS - {"—", "次", "届"}
+
+
+def zh_verbs() -> tuple[str, ...]:
+    """Verbs a Chinese name does not hold: it starts after the last of them."""
+    return _ZH_VERBS
+
+
+def _zh(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(text):
+        suf = next((x for x in _ZH_SUFFIXES if text.startswith(x, i)), None)
+        if suf is None:
+            i += 1
+            continue
+        end = i + len(suf)
+        if text.startswith(_ZH_NOT_AFTER, end):
+            i = end
+            continue
+        j = i
+        floor = out[-1][1] if out else 0
+        while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
+            j -= 1  # back to punctuation, a preposition (与, 在), or the body before
+        for v in _ZH_VERBS:
+            k = text.rfind(v, j, i)
+            if k >= 0:
+                j = k + len(v)
+        whole = text[j:end]
+        if (i - j >= 2 or (i - j >= 1 and len(suf) > 1) or whole in _ZH_STANDALONE) and (j, end) not in {(f[0], f[1]) for f in out}:
+            out.append((j, end, whole))
+        i = end
+    return out

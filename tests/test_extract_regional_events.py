@@ -1,0 +1,354 @@
+"""Events, government bodies and agreements in the region's other languages (kk, ky, uz in both
+scripts, tg, be, sr in both scripts, zh). Every sentence here was written for these tests; the names
+are made up."""
+
+import pytest
+
+import communique
+from communique.extract import regional_agreements, regional_events, regional_orgs
+from communique.extract.regional import RegionalPipeline
+from communique.model import Document
+
+
+def record(text, lang, published=None):
+    return RegionalPipeline(lang)(Document(id="t", text=text, published=published))
+
+
+def events(text, lang, published=None):
+    rec = record(text, lang, published)
+    names = {e.id: e.name for e in rec.entities}
+    return [(ev.type, ev.status, ev.start, names.get(ev.location)) for ev in rec.events]
+
+
+# -- events: type and status per language ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("kk", "Сыртқы істер министрі Қайрат Сейітов Ташкентте әріптесімен кездесті.", ("MEETING", "occurred")),
+    ("kk", "Үкімет басшысы келесі аптада Бішкекке ресми сапармен барады.", ("VISIT", "planned")),
+    ("kk", "Астанада халықаралық көлік форумы өтіп жатыр.", ("FORUM", "ongoing")),
+    ("ky", "Министрлер эки тараптуу кызматташтык боюнча жолугушту.", ("MEETING", "occurred")),
+    ("ky", "Тараптар меморандумга кол коюшту.", ("SIGNING", "occurred")),
+    ("uz", "Vazir Alisher Karimov Samarqandda xalqaro konferensiyada nutq so‘zladi.", ("SPEECH", "occurred")),
+    ("uz", "Ikki davlat rahbarlari telefon orqali suhbatlashdi.", ("CALL", "occurred")),
+    ("uz", "Форум Тошкентда давом этмоқда ва кейинги ҳафта якунланади.", ("FORUM", "ongoing")),
+    ("uz", "Mamlakat tashkilotga kuzatuvchi maqomida qo‘shildi.", ("ACCESSION", "occurred")),
+    ("tg", "Вазирон дар Душанбе мулоқот карданд.", ("MEETING", "occurred")),
+    ("tg", "Намоишгоҳ дар шаҳри Хуҷанд баргузор гардида истодааст.", ("FORUM", "ongoing")),
+    ("be", "Міністры правялі перагаворы ў Віцебску.", ("MEETING", "occurred")),
+    ("be", "Наступнае пасяджэнне савета пройдзе ў Гродне.", ("MEETING", "planned")),
+    ("sr", "Ministar je razgovarao sa ambasadorom o saradnji.", ("MEETING", "occurred")),
+    ("sr", "Делегација ће посетити Ниш следеће недеље.", ("VISIT", "planned")),
+    ("sr", "Udruženje je osnovano pre deset godina.", ("FOUNDING", "occurred")),
+    ("zh", "两国外长在北京举行会谈。", ("MEETING", "occurred")),
+    ("zh", "部长将于下月出访哈萨克斯坦。", ("VISIT", "planned")),
+    ("zh", "双方签署了合作谅解备忘录。", ("SIGNING", "occurred")),
+])
+def test_a_trigger_gives_an_event_of_its_type_and_status(lang, text, expected):
+    got = [(t, s) for t, s, _, _ in events(text, lang)]
+    assert expected in got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министр жаңа жолды аралап, құрылысшылармен әңгімелесті."),
+    ("sr", "Ministar je rekao da je saradnja dobra."),
+    ("zh", "双方表示将继续深化务实合作。"),
+])
+def test_a_sentence_without_a_trigger_gives_no_event(lang, text):
+    assert events(text, lang) == []
+
+
+def test_a_trigger_framed_as_a_reference_to_a_told_event_is_no_new_event():
+    text = ("Vazirlar Buxoroda uchrashdi.\n"
+            "Uchrashuv davomida tomonlar turizm masalalarini muhokama qildi.")
+    assert [t for t, *_ in events(text, "uz")] == ["MEETING"]
+
+
+def test_a_headline_that_the_body_repeats_gives_one_event_with_the_body_sentence():
+    text = ("Министрлер Бішкекте кездесті\n"
+            "Бүгін Бішкекте екі елдің көлік министрлері кездесті.")
+    rec = record(text, "kk")
+    assert len(rec.events) == 1
+    assert rec.events[0].evidence.text.startswith("Бүгін")
+
+
+def test_a_dateline_is_not_part_of_the_event_sentence():
+    text = "Ош, 14.03.2026 /Агент/. Министрлер Ош шаарында жолугушту."
+    rec = record(text, "ky")
+    assert [ev.evidence.text for ev in rec.events] == ["Министрлер Ош шаарында жолугушту."]
+
+
+def test_an_event_takes_the_date_and_the_city_of_its_sentence():
+    got = events("27 красавіка 2026 года ў Мінску адбылася сустрэча міністраў.", "be")
+    assert got == [("MEETING", "occurred", "2026-04-27", "Мінск")]
+
+
+def test_a_date_after_publication_makes_an_event_planned():
+    got = events("Форум өтеді 2026 жылғы 20 мамырда.", "kk", published="2026-05-01")
+    assert got[0][:3] == ("FORUM", "planned", "2026-05-20")
+
+
+def test_a_speech_inside_a_forum_takes_its_place_and_period():
+    text = ("Аз 3 то 5 марти соли 2026 дар шаҳри Хуҷанд форуми саноатӣ баргузор гардид.\n"
+            "Дар форум вазир суханронӣ намуд.")
+    got = events(text, "tg")
+    assert got[0][0] == "FORUM"
+    assert got[1][0] == "SPEECH" and got[1][3] == got[0][3] == "Хуҷанд"
+
+
+def test_a_call_absorbs_the_talk_it_is():
+    got = events("Министрлер видеобайланыш аркылуу сүйлөштү.", "ky")
+    assert [t for t, *_ in got] == ["CALL"]
+
+
+def test_a_trigger_inside_an_organization_name_is_no_event():
+    got = events("中哈合作委员会秘书处发布了年度报告。", "zh")
+    assert "MEETING" not in [t for t, *_ in got]
+
+
+def test_regional_sentences_split_after_dots_before_capitals_not_after_numbers():
+    text = "Potpisan je 2025. godine sporazum. Ministar je otputovao."
+    spans = regional_events.sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Potpisan je 2025. godine sporazum.", "Ministar je otputovao."]
+
+
+# -- government bodies ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("kk", "Бүгін Энергетика министрлігінде кеңес өтті.", "Энергетика министрлігі"),
+    ("ky", "Бул тууралуу Саламаттык сактоо министрлигинен билдиришти.", "Саламаттык сактоо министрлиги"),
+    ("uz", "Loyiha Qishloq xo‘jaligi vazirligi tomonidan tayyorlandi.", "Qishloq xo‘jaligi vazirligi"),
+    ("uz", "Лойиҳа Соғлиқни сақлаш вазирлигида муҳокама қилинди.", "Соғлиқни сақлаш вазирлиги"),
+    ("tg", "Дар ин бора Вазорати маорифи Ҷумҳурии Тоҷикистон хабар дод.", "Вазорати маорифи Ҷумҳурии Тоҷикистон"),
+    ("be", "Пра гэта паведаміла Міністэрства аховы здароўя.", "Міністэрства аховы здароўя"),
+    ("sr", "Saopštenje je objavilo Ministarstvo zdravlja danas.", "Ministarstvo zdravlja"),
+    ("sr", "Саопштење је издало Министарства финансија јуче.", "Министарство финансија"),
+    ("zh", "商务部发言人介绍了有关情况。", "商务部"),
+])
+def test_a_body_is_named_by_its_head_noun_in_the_nominative(lang, text, name):
+    rec = record(text, lang)
+    assert name in [e.name for e in rec.entities if e.type == "ORG"]
+
+
+def test_a_title_word_is_no_body_and_a_bare_head_is_no_name():
+    assert regional_orgs.find_organizations("Ministar finansija je stigao.", "sr", []) == []
+    assert regional_orgs.find_organizations("外交部长会见了代表团。", "zh", []) == []
+
+
+def test_a_place_in_a_local_case_is_no_part_of_a_body_name():
+    rec = record("Ташкентте Көлік министрлігі мәлімдеме жасады.", "kk")
+    names = [e.name for e in rec.entities if e.type == "ORG"]
+    assert names == ["Көлік министрлігі"]
+
+
+# -- agreements ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, kind, title", [
+    ("uz", "Vazirliklar turizm sohasida hamkorlik to‘g‘risidagi memorandumni imzoladi.", "memorandum",
+     "turizm sohasida hamkorlik to‘g‘risidagi memorandumi"),
+    ("kk", "Тараптар көлік саласындағы ынтымақтастық туралы келісімге қол қойды.", "agreement",
+     "көлік саласындағы ынтымақтастық туралы келісімі"),
+    ("ky", "Шаарлар ортосунда туристтик алмашуу протоколуна кол коюлду.", "protocol", "туристтик алмашуу протоколу"),
+    ("sr", "Ministri su potpisali Sporazum o saradnji u oblasti turizma.", "agreement",
+     "Sporazum o saradnji u oblasti turizma"),
+    ("be", "Бакі падпісалі Мемарандум аб супрацоўніцтве ў галіне адукацыі.", "memorandum",
+     "Мемарандум аб супрацоўніцтве ў галіне адукацыі"),
+    ("tg", "Ҷонибҳо созишномаи ҳамкорӣ дар соҳаи маорифро имзо карданд.", "agreement", "созишномаи ҳамкорӣ"),
+    ("zh", "双方签署了农业合作议定书。", "protocol", "农业合作议定书"),
+])
+def test_an_agreement_has_its_kind_and_title(lang, text, kind, title):
+    rec = record(text, lang)
+    assert (kind, title) in [(a.kind, a.title) for a in rec.agreements]
+    ag = next(a for a in rec.agreements if a.kind == kind)
+    assert ag.event is not None and any(ev.id == ag.event and ev.type == "SIGNING" for ev in rec.events)
+
+
+def test_a_weak_document_word_without_a_signing_is_no_agreement():
+    rec = record("Tomonlar hamkorlikni kengaytirish bo‘yicha kelishuvga erishdi.", "uz")
+    assert rec.agreements == []
+
+
+def test_agreement_parties_are_the_bodies_and_the_signing_date_is_the_events():
+    text = ("2026 жылғы 12 наурызда Денсаулық сақтау министрлігі мен Білім министрлігі "
+            "ынтымақтастық туралы меморандумға қол қойды.")
+    rec = record(text, "kk")
+    names = {e.id: e.name for e in rec.entities}
+    (ag,) = rec.agreements
+    assert ag.signed == "2026-03-12"
+    assert [names[p] for p in ag.parties] == ["Денсаулық сақтау министрлігі", "Білім министрлігі"]
+
+
+def test_a_signing_of_a_second_document_is_a_second_signing():
+    text = ("Министрлер меморандумга кол коюшту.\n"
+            "Андан кийин тараптар соода протоколуна кол коюшту.")
+    rec = record(text, "ky")
+    assert [ev.type for ev in rec.events] == ["SIGNING", "SIGNING"]
+    assert [a.kind for a in rec.agreements] == ["memorandum", "protocol"]
+
+
+def test_candidates_know_a_language_without_a_lexicon():
+    assert regional_agreements.candidates("Some text.", "xx", []) == []
+
+
+def test_the_extract_entry_point_gives_regional_events():
+    rec = communique.extract("Министры правялі перагаворы ў Віцебску.", language="be")
+    assert [ev.type for ev in rec.events] == ["MEETING"]
+
+
+# -- places and bodies in both scripts ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("uz", "Делегация Самарқандга келди.", "Самарқанд"),
+    ("uz", "Delegatsiya Samarqandga keldi.", "Samarqand"),
+    ("sr", "Delegacija je doputovala u Budimpeštu.", "Budimpešta"),
+    ("sr", "Делегација је допутовала у Будимпешту.", "Будимпешта"),
+    ("be", "Дэлегацыя прыбыла ў Мінск.", "Мінск"),
+])
+def test_a_place_is_named_in_the_script_and_case_of_the_text(lang, text, place):
+    rec = record(text, lang)
+    assert place in [e.name for e in rec.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize("lang, text, gid", [
+    ("kk", "Саммит ШЫҰ аясында өтті.", "sco"),
+    ("uz", "Sammit ShHT doirasida oʻtdi.", "sco"),
+    ("uz", "Саммит ШҲТ доирасида ўтди.", "sco"),
+    ("be", "Сустрэча прайшла ў межах СНД.", "cis"),
+    ("sr", "Sastanak je održan u sedištu UN-a.", "un"),
+    ("zh", "上合组织秘书长出席了会议。", "sco"),
+])
+def test_an_international_body_is_found_by_its_local_acronym_and_links_to_its_gazetteer_entry(lang, text, gid):
+    rec = record(text, lang)
+    assert gid in [e.gazetteer_id for e in rec.entities if e.type == "ORG"]
+
+
+def test_transliteration_keeps_case_and_reads_digraphs():
+    from communique.extract.regional_script import to_cyrillic
+
+    assert to_cyrillic("Gʻijduvon", "uz") == "Ғиждувон"
+    assert to_cyrillic("Shahrisabz", "uz") == "Шаҳрисабз"
+    assert to_cyrillic("Njegoš", "sr") == "Његош"
+
+
+# -- event names -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("kk", "Астанада «Жібек жолы» форматындағы көлік министрлерінің үшінші кездесуі өтті.",
+     "«Жібек жолы» форматындағы көлік министрлерінің үшінші кездесуі"),
+    ("ky", "Бишкекте өткөн өкмөттөр аралык Комиссиянын 7-жыйынына министрлер катышты.",
+     "өкмөттөр аралык Комиссиянын 7-жыйыны"),
+    ("zh", "9月5日,中亚交通合作委员会第三次会议在阿拉木图召开。", "中亚交通合作委员会第三次会议"),
+])
+def test_an_official_name_is_read_with_its_ordinal(lang, text, name):
+    names = [ev.name for ev in record(text, lang).events if ev.name]
+    assert names == [name]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министрлер кездесуі өтті."),
+    ("zh", "双方举行了高级别会议。"),
+])
+def test_a_generic_descriptor_is_no_name(lang, text):
+    assert [ev.name for ev in record(text, lang).events] == [None]
+
+
+# -- titles ----------------------------------------------------------------------------------------
+
+def roles(text, lang):
+    rec = record(text, lang)
+    return {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+
+
+def test_a_head_final_title_holds_two_words_joined_by_and():
+    got = roles("Qurilish va uy-joy vaziri Botir Rahimov Navoiyga bordi.", "uz")
+    assert got == {"Botir Rahimov": ["Qurilish va uy-joy vaziri"]}
+
+
+def test_a_head_final_title_stops_at_the_head_of_another_title():
+    got = roles("Moliya vaziri va iqtisodiyot vaziri Botir Rahimov keldi.", "uz")
+    assert got == {"Botir Rahimov": ["iqtisodiyot vaziri"]}
+
+
+def test_a_chinese_title_includes_the_body_before_it_and_a_foreign_name_with_a_dot():
+    got = roles("商务部副部长王立军与哈萨克斯坦贸易部副部长阿斯卡尔·努尔兰举行会谈。", "zh")
+    assert got["王立军"] == ["商务部副部长"]
+    assert got["阿斯卡尔·努尔兰"] == ["哈萨克斯坦贸易部副部长"] or got["阿斯卡尔·努尔兰"] == ["贸易部副部长"]
+
+
+def test_a_chinese_trigger_inside_a_longer_word_is_no_event():
+    pytest.importorskip("jieba")
+    assert events("代表团参观了人民大会堂。", "zh") == []
+    assert events("网站访问量大幅增加。", "zh") == []
+    assert [t for t, *_ in events("上合峰会在青岛举行。", "zh")] == ["MEETING"]
+
+
+def test_a_chinese_trigger_joined_to_a_function_character_still_counts():
+    pytest.importorskip("jieba")
+    assert [t for t, *_ in events("部长在讲话中介绍了合作成果。", "zh")] == ["SPEECH"]
+
+
+# -- today and tomorrow ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("kk", "Бүгін Астанада кездесу өтті.", "2026-03-12"),
+    ("uz", "Bugun Buxoroda uchrashuv boʻlib oʻtdi.", "2026-03-12"),
+    ("sr", "Ministri su se danas sastali u Nišu.", "2026-03-12"),
+    ("be", "Заўтра ў Гродне пройдзе форум.", "2026-03-13"),
+    ("zh", "明天两国外长将举行会谈。", "2026-03-13"),
+])
+def test_today_and_tomorrow_date_an_event_against_the_publication_day(lang, text, value):
+    got = events(text, lang, published="2026-03-12")
+    assert got[0][2] == value
+
+
+def test_a_present_day_adjective_is_no_date():
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_dates("Бүгінгі таңда ынтымақтастық дамып келеді.", "2026-03-12", "kk") == []
+    assert regional_dates.find_dates("Bugungi kunda hamkorlik rivojlanmoqda.", "2026-03-12", "uz") == []
+
+
+def test_a_chinese_verb_with_le_is_done_even_beside_a_plan():
+    got = events("双方签署了两国外交部合作计划。", "zh")
+    assert got[0][:2] == ("SIGNING", "occurred")
+
+
+def test_a_slavic_place_takes_case_endings_not_any_letters():
+    rec = record("Лідары краін сустрэліся ў Мінску.", "be")
+    assert [e.name for e in rec.entities if e.type == "LOC"] == ["Мінск"]
+
+
+def test_a_document_for_signing_is_no_signing():
+    assert [t for t, *_ in events("Дакументы падрыхтаваны для падпісання.", "be")] == []
+    assert [t for t, *_ in events("Dokumenti su spremni za potpisivanje.", "sr")] == []
+
+
+# -- publication dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, published", [
+    ("ky", "Ош, 14.03.26. /Агент/. Министрлер жолугушту.", "2026-03-14"),
+    ("zh", "标题\n| 作者: 某 | 时间: 2026-03-14 09:30:00 | 来源: 网 |\n正文。", "2026-03-14"),
+    ("sr", "Naslov\nDatum: 14.03.2026.\nTekst.", "2026-03-14"),
+])
+def test_a_short_dated_dateline_or_a_date_header_gives_the_publication_date(lang, text, published):
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_published(text, lang)[0] == published
+
+
+def test_a_two_digit_year_inside_a_sentence_is_no_publication_date():
+    from communique.extract import regional_dates
+
+    assert regional_dates.find_published("Министрлер 14.03.26 жолугушту.", "ky") is None
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    ("sr", "Sastanku je prisustvovao i ministar zdravlja Petar Marković.", "Petar Marković", "ministar zdravlja"),
+    ("sr", "Министар културе и информисања Петар Марковић отворио је изложбу.", "Петар Марковић",
+     "Министар културе и информисања"),
+])
+def test_a_head_first_title_with_its_complements_vouches_for_the_name_after_it(lang, text, name, title):
+    assert roles(text, lang) == {name: [title]}
+
+
+def test_a_conjunction_between_a_title_and_a_name_ends_the_title():
+    assert roles("Ministar i Petar Marković su stigli.", "sr") == {}
