@@ -3,7 +3,7 @@ protocols, agreements, treaties, declarations, plans and roadmaps, with kind, ti
 signing date and their SIGNING event.
 
 A document word ("меморандумини", "Sporazuma", "备忘录") found in any case heads a title: in the
-head-final languages the words before it ("стратегик ҳамкорлик бўйича англашув меморандуми"), in the
+head-final languages the words before it ("савдо соҳасида ҳамкорлик тўғрисидаги битим"), in the
 head-first ones the words after it ("Меморандум о разумевању", the ezafe chain of Tajik), in Chinese
 the characters before it. The head takes its nominative form. A weak word ("plan", "agreement
 reached") counts only in a sentence with a signing or when capitalized. The parties are the bodies of

@@ -8,7 +8,7 @@ conjunction between names, a verb or time word, punctuation or a place in a loca
 starts with a capital ("Сыртқы істер министрлігі"); the head takes its nominative form. Head-first
 languages: the head and its complements after it — genitive words in Belarusian and Serbian
 ("Ministarstvo spoljnih poslova"), each word's ezafe leading on to the next in Tajik ("Вазорати
-корҳои хориҷии Ҷумҳурии Тоҷикистон"). Chinese: the characters before a body suffix (部, 委员会, 局)
+маорифи Ҷумҳурии Тоҷикистон"). Chinese: the characters before a body suffix (部, 委员会, 局)
 back to punctuation or a preposition, not a title word (部长)."""
 
 from __future__ import annotations

@@ -255,8 +255,8 @@ class _Finder:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
-                # after a place or state word ("... Srbije Ivica Dačić"), or after the title's own
-                # lower-case complements ("ministar poljoprivrede Branislav Nedimović")
+                # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
+                # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
                     n = self.run_at(k)
@@ -348,7 +348,7 @@ _ZH_BEFORE = tuple(_ZH["before"])
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-_ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "米哈伊尔·马蒙诺夫"
+_ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万·彼得罗夫"
 
 
 def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodies=()):
