@@ -25,7 +25,10 @@ SCHEMA_VERSION = "1.0"
 EVENT_TYPES = ("VISIT", "MEETING", "FORUM", "SESSION", "SPEECH", "SIGNING", "ACCESSION", "FOUNDING", "CALL")
 EVENT_STATUSES = ("occurred", "ongoing", "planned")
 ENTITY_TYPES = ("PER", "ORG", "LOC")
-AGREEMENT_KINDS = ("protocol", "memorandum", "agreement", "plan", "declaration", "roadmap", "treaty", "other")
+# A document's kind is the noun that heads its title: what analysts filter on ("all memoranda").
+AGREEMENT_KINDS = ("protocol", "memorandum", "agreement", "treaty", "convention", "plan", "programme", "roadmap",
+                   "strategy", "concept", "framework", "guidelines", "declaration", "statement", "communique",
+                   "decision", "resolution", "charter", "regulation", "other")
 
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.responses import StreamingResponse
 
 from ..corrections import CorrectionError
-from ..model import ModelError, check_partial_date
+from ..model import AGREEMENT_KINDS, ModelError, check_partial_date
 from ..store import period_bounds
 from ..web.data import EXPORT_FORMATS, KB_EXPORT_FORMATS, WebData
 from . import auth
@@ -53,7 +53,7 @@ Short = Annotated[str | None, Query(max_length=300)]
 EventType = Literal["VISIT", "MEETING", "FORUM", "SESSION", "SPEECH", "SIGNING", "ACCESSION", "FOUNDING", "CALL"]
 Status = Literal["occurred", "ongoing", "planned"]
 EntityType = Literal["PER", "ORG", "LOC"]
-AgreementKind = Literal["protocol", "memorandum", "agreement", "plan", "declaration", "roadmap", "treaty", "other"]
+AgreementKind = Literal[AGREEMENT_KINDS]
 NOT_FOUND = problem_responses(404)
 
 
