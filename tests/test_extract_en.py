@@ -356,6 +356,60 @@ def test_plan_as_a_verb_is_no_document():
     assert [a["title"] for a in f["agreements"]] == ["action plan on cyber hygiene"]
 
 
+def test_memorandum_title_in_sentence_case_keeps_its_subject_and_both_parties():
+    f = facts(
+        "Mongolia and Estonia signed a Memorandum of Understanding on cooperation in e-health in Tallinn "
+        "on 4 May 2024.",
+        published="2024-05-05",
+    )
+    [memo] = f["agreements"]
+    assert memo["kind"] == "memorandum"
+    assert memo["title"] == "Memorandum of Understanding on cooperation in e-health"
+    assert set(memo["parties"]) == {"Mongolia", "Estonia"}
+
+
+def test_each_list_item_that_opens_with_a_document_is_one_agreement():
+    f = facts(
+        "Several documents were signed after the talks, including:\n\n"
+        "– Memorandum on cooperation in water management;\n\n"
+        "– Memorandum of cooperation in veterinary inspection;\n\n"
+        "– Agreement on establishing a partnership between Fernvale district and Osterby county.",
+        published="2024-05-05",
+    )
+    titles = [(a["kind"], a["title"]) for a in f["agreements"]]
+    assert titles == [
+        ("memorandum", "Memorandum on cooperation in water management"),
+        ("memorandum", "Memorandum of cooperation in veterinary inspection"),
+        ("agreement", "Agreement on establishing a partnership between Fernvale district and Osterby county"),
+    ]
+
+
+def test_signed_plural_documents_count_but_plurals_in_general_do_not():
+    f = facts(
+        "The agency has signed memorandums of understanding on data exchange with 12 countries. "
+        "Such agreements are reviewed every year.",
+        published="2024-05-05",
+    )
+    assert [(a["kind"], a["title"]) for a in f["agreements"]] == [
+        ("memorandum", "memorandums of understanding on data exchange")
+    ]
+
+
+def test_headline_that_is_a_document_title_and_its_bare_repeats():
+    f = facts(
+        "Joint Declaration of the Third Ministerial Meeting on Rural Connectivity\n\n"
+        "The ministers met in Lisbon on 2 June 2023. The landmark Declaration sets common targets. "
+        "They welcomed the Regional Broadband Masterplan 2030. They noted the Data Framework and its "
+        "Implementation Plan.",
+        published="2023-06-02",
+    )
+    titles = [(a["kind"], a["title"]) for a in f["agreements"]]
+    assert titles == [
+        ("declaration", "Joint Declaration of the Third Ministerial Meeting on Rural Connectivity"),
+        ("plan", "Regional Broadband Masterplan 2030"),
+    ]
+
+
 # -- dates and publication ---------------------------------------------------------------------------
 
 
