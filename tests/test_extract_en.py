@@ -480,3 +480,37 @@ def test_topics_fire_on_english_keywords():
     )
     ids = {t["id"] for t in f["topics"]}
     assert {"cybersecurity", "ai", "telecom"} <= ids
+
+
+# -- persons and titles on the patterns of real releases ----------------------------------------------
+
+
+def test_person_after_a_quote_and_a_title_with_a_body_before_its_head():
+    f = facts(
+        "“The plan is a milestone for the region,” said Lena Mirova Tasheva, United Nations "
+        "Assistant Secretary-General and Executive Secretary of ECE."
+    )
+    assert person(f, "Tasheva")["name"] == "Lena Mirova Tasheva"
+    assert person(f, "Tasheva")["roles"] == [
+        "United Nations Assistant Secretary-General and Executive Secretary of ECE"
+    ]
+
+
+def test_title_after_a_dash_and_a_lower_case_title_after_a_comma():
+    f = facts(
+        "The sides will agree on a common policy, Arsen Vardanyan – Chairman of the Board of the "
+        "Regional Trade Commission, said at a briefing. Li Wen, deputy director of the Data Bureau, "
+        "said the work goes on."
+    )
+    assert person(f, "Vardanyan")["roles"] == ["Chairman of the Board of the Regional Trade Commission"]
+    assert person(f, "Wen")["roles"] == ["deputy director of the Data Bureau"]
+
+
+def test_counterpart_names_a_person_and_a_possessive_title_keeps_its_words():
+    f = facts(
+        "Minister of Energy of Mongolia Bat-Erdene Ganbold and his Georgian counterpart Levan Kipiani "
+        "held talks. The session was chaired by Estonia’s Entrepreneurship and Technology Minister "
+        "Kaarel Tamm."
+    )
+    assert {p["name"] for p in f["persons"]} >= {"Levan Kipiani", "Kaarel Tamm"}
+    assert person(f, "Tamm")["roles"] == ["Entrepreneurship and Technology Minister"]

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from ..gazetteer import Gazetteer, normalize_key
 from ..nlp import Sentence
 from .lexicon import (
+    _DASHES,
     _DOC_NAME_HEADS,
     _EVENT_NAME_HEADS,
     _PAREN_ACRONYM,
     _PARTICLES,
     _REL_WORDS,
     _TOKEN,
+    ATTRIBUTION_VERBS,
     COMPANY_CUES,
     COMPANY_SUFFIX_MIN,
     COMPANY_SUFFIXES,
@@ -24,6 +26,7 @@ from .lexicon import (
     NOUN_SUFFIXES,
     ORG_HEADS,
     ORG_NEED_COMPLEMENT,
+    PERSON_CUES,
     PLACE_CUES,
     SUBJECT_VERBS,
     TITLE_HEADS,
@@ -470,14 +473,12 @@ class EnglishNames:
                 and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
             ):
                 ok = True  # "Deputy Minister of Foreign Affairs Arman Seitkali"
-            if not ok and size >= 2 and b + 1 < n and toks[b].text == ",":
-                k = b + 1
-                if toks[k].text in ("the", "a", "an") and k + 1 < n:
-                    k += 1
-                ok = toks[k].text in TITLE_HEADS or (
-                    toks[k].text in TITLE_MODIFIERS
-                    and any(toks[x].text in TITLE_HEADS for x in range(k, min(n, k + 4)))
-                )
+            if not ok and a > 0 and _low(before) in PERSON_CUES:
+                ok = True  # "his counterpart Aidar Beknazarov"
+            if not ok and size >= 2 and a > 0 and _low(before) in ATTRIBUTION_VERBS:
+                ok = True  # "..., said Lena Mirova"
+            if not ok and size >= 2 and b + 1 < n and (toks[b].text == "," or toks[b].text in _DASHES):
+                ok = self._title_after(toks, b + 1)
             if (
                 not ok
                 and size >= 2
@@ -495,6 +496,26 @@ class EnglishNames:
                 out.append(Span(toks[a].start, toks[end - 1].end, "PER", si, a, end, "person"))
                 taken.update(range(a, end))
         return out
+
+    @staticmethod
+    def _title_after(toks, k: int) -> bool:
+        """A job title opens at token k: 'Director of ...', 'the deputy director of ...', 'United Nations
+        Under-Secretary-General and ...' (a few capitalized words before the head)."""
+        n = len(toks)
+        if toks[k].text in ("the", "a", "an") and k + 1 < n:
+            k += 1
+        for x in range(k, min(n, k + 5)):
+            w = toks[x].text
+            word = w[:1].upper() + w[1:]
+            if word in TITLE_HEADS:
+                return x == k or all(
+                    _cap(toks[y].text) or _acronym(toks[y].text) or toks[y].text[:1].upper() + toks[y].text[1:]
+                    in TITLE_MODIFIERS
+                    for y in range(k, x)
+                )
+            if not (_cap(w) or _acronym(w) or word in TITLE_MODIFIERS):
+                return False
+        return False
 
     def _places_by_context(self, si: int, toks, taken: set[int]) -> list[Span]:
         """'held talks in Daejeon with ...': a single unknown name after 'in' where events take place."""

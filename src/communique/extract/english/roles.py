@@ -51,23 +51,27 @@ class EnglishRoles:
     def _after(self, sent: Sentence, person: Mention, in_sent):
         toks = sent.tokens
         k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
-        if k is None or toks[k].text != "," or k + 1 >= len(toks):
+        if k is None or k + 1 >= len(toks):
             return None
+        if not (toks[k].text == "," or (toks[k].text in _DASHES and not _joiner(self.text, toks[k]))):
+            return None  # "X, Minister of ...", "X – Chairman of ..."
         k += 1
         if toks[k].text in ("the", "a", "an") and k + 1 < len(toks):
             k += 1
         first = k
         head = None
-        while (
-            k < len(toks)
-            and (toks[k].text in TITLE_MODIFIERS or toks[k].text in TITLE_HEADS)
-            and k - first < 5
-        ):
-            if toks[k].text in TITLE_HEADS:
+        while k < len(toks) and k - first < 5:
+            word = _upper_first(toks[k].text)  # "deputy director of the Agency" in lower case too
+            if word in TITLE_HEADS:
                 head = k
+            elif word in TITLE_MODIFIERS or (head is None and (_cap(toks[k].text) or _acronym(toks[k].text))):
+                pass  # "United Nations Under-Secretary-General": a body's name before the head
+            else:
+                break
             k += 1
         if head is None:
             return None
+        k = head + 1
         limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
         end = self._extend(toks, head + 1, limit)
         end = max(end, toks[k - 1].end)
@@ -179,6 +183,16 @@ class EnglishRoles:
             run -= 1
         if start < run < j and (_cap(toks[run].text) or _acronym(toks[run].text)):
             end = toks[run].end  # "Head of the OSCE Programme Office in Dushanbe Ambassador Anna Kowalska"
+        wide = start
+        while wide - 1 > i and (
+            (_cap(toks[wide - 1].text) and not toks[wide - 1].text.endswith(("'s", "’s")))
+            or (toks[wide - 1].text in ("and", "&") and _cap(toks[wide - 2].text))
+        ):
+            wide -= 1
+        if wide < start and (
+            toks[wide - 1].text in ("'s", "’s") or Gazetteer.load().country_of_adjective(toks[wide].text)
+        ):
+            start = wide  # "Malaysia’s Communications and Multimedia Minister", "the Kazakh Energy Minister"
         owner = toks[start].start
         if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
@@ -213,6 +227,10 @@ class EnglishRoles:
         )
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
             ent.roles.append(role)
+
+
+def _upper_first(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _bare_title(title: str) -> bool:
