@@ -345,10 +345,11 @@ def test_agreements_kind_title_parties_and_signing_date():
     assert agreement["signed"] == "2019-05"
 
 
-def test_adopted_statement_is_a_declaration_but_no_signing_event():
+def test_adopted_statement_is_a_declaration_and_a_signing_event():
+    # the facts schema: SIGNING is "a document signed or adopted"
     f = facts("The ministers adopted a Joint Statement on Digital Inclusion.", published="2025-01-01")
     assert [a["kind"] for a in f["agreements"]] == ["declaration"]
-    assert events_of(f, "SIGNING") == []
+    assert len(events_of(f, "SIGNING")) == 1
 
 
 def test_plan_as_a_verb_is_no_document():
@@ -514,3 +515,42 @@ def test_counterpart_names_a_person_and_a_possessive_title_keeps_its_words():
     )
     assert {p["name"] for p in f["persons"]} >= {"Levan Kipiani", "Kaarel Tamm"}
     assert person(f, "Tamm")["roles"] == ["Entrepreneurship and Technology Minister"]
+
+
+# -- events on the patterns of real releases -----------------------------------------------------------
+
+
+def test_adopted_or_endorsed_document_is_a_signing_and_a_bare_repeat_is_the_same_one():
+    f = facts(
+        "Ministers of the region today endorsed the Lisbon Ministerial Declaration on Rural Broadband "
+        "at the close of a high-level conference organized by the Regional Data Commission. "
+        "Endorsing the Declaration, the ministers agreed to meet again. The session concluded on Friday.",
+        published="2024-03-08",
+    )
+    signings = events_of(f, "SIGNING")
+    assert len(signings) == 1 and signings[0]["start"] == "2024-03-08"
+    assert [e["type"] for e in f["events"] if "high-level conference" in e["evidence"]] == ["SIGNING", "MEETING"]
+    assert not any(e["name"] and "Ministerial" in e["name"] for e in f["events"])
+
+
+def test_meeting_named_as_a_documents_subject_is_no_new_event():
+    f = facts(
+        "The Second Meeting of Digital Ministers opened in Riga on 3 March 2024. "
+        "Today we will sign a protocol on our meeting.",
+        published="2024-03-03",
+    )
+    assert len(events_of(f, "MEETING")) == 1
+    assert len(events_of(f, "SIGNING")) == 1
+
+
+def test_teleconference_of_a_body_is_a_planned_meeting_and_the_call_is_told_once():
+    f = facts(
+        "Minister of Foreign Affairs of Mongolia Bat-Erdene Ganbold and his Latvian counterpart Janis "
+        "Ozols had a telephone conversation. Latvia supported Mongolia’s initiative to hold a "
+        "teleconference of the Council of Foreign Ministers. The telephone conversation also "
+        "focused on trade.",
+        published="2024-03-03",
+    )
+    assert len(events_of(f, "CALL")) == 1
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["status"] == "planned"

@@ -22,7 +22,7 @@ class EventReferences:
             t.frame = any(before[-len(f) :] == f for f in PARENT_FRAMES if len(f) <= len(before))
 
     def _reference(self, t: _Trigger, triggers, toks, low, s_dates) -> Event | None:
-        if t.type in ("SPEECH", "CALL", "FOUNDING", "ACCESSION"):
+        if t.type in ("SPEECH", "FOUNDING", "ACCESSION"):
             return None
         if t.type == "SIGNING":
             return self._signing_reference(t, triggers, toks, low, s_dates)
@@ -115,7 +115,18 @@ class EventReferences:
     def _signing_reference(self, t, triggers, toks, low, s_dates) -> Event | None:
         """'The memorandum was signed by ...', 'The document was signed ...': the signing told before."""
         latest = next((e for e in reversed(self.events) if e.type == "SIGNING"), None)
-        if latest is None or t.start < 1:
+        if latest is None:
+            return None
+        k = t.end
+        if (
+            t.weak
+            and k + 1 < len(low)
+            and low[k] in ("the", "this", "that")
+            and low[k + 1] in DOC_REFERENCES
+            and not (k + 2 < len(low) and (_cap(toks[k + 2].text) or low[k + 2] in ("of", "on")))
+        ):
+            return latest  # "Endorsing the Declaration, the ministers ...": the document adopted before
+        if t.start < 1:
             return None
         if t.words[0] == "signing" and low[t.start - 1] in ("the", "this"):
             return latest  # "The signing took place in Geneva"
