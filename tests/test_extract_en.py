@@ -554,3 +554,10 @@ def test_teleconference_of_a_body_is_a_planned_meeting_and_the_call_is_told_once
     assert len(events_of(f, "CALL")) == 1
     [meeting] = events_of(f, "MEETING")
     assert meeting["status"] == "planned"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_peoples_republic_with_either_apostrophe_is_the_country_not_a_shorter_name(apostrophe):
+    f = facts(f"The envoy of the People{apostrophe}s Republic of China met the Mayor of Lima.")
+    assert "China" in place_names(f)
+    assert "Taiwan" not in place_names(f)

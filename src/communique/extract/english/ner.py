@@ -99,7 +99,11 @@ class EnglishNames:
                 continue
             hit = None
             first = normalize_key(w)
+            if i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
+                first = normalize_key(w + "'s")  # "People's Republic of China": one word in the index
             most = _first_words().get(_TOKEN.findall(first)[0] if first else "", 0)
+            if most and i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
+                most += 1  # the possessive is a token of its own here
             for n in range(min(longest, most + 2 if most else 4, len(toks) - i), 0, -1):
                 last = toks[i + n - 1].text
                 if not (last[:1].isalnum() or last == ")"):
@@ -142,7 +146,7 @@ class EnglishNames:
             return None
         for kind, entry, orig in hits:
             if _exact_case(orig):
-                if surface.replace(".", "") != orig.replace(".", ""):
+                if surface.replace(".", "").replace("’", "'") != orig.replace(".", "").replace("’", "'"):
                     continue
             elif (
                 not surface[:1].isupper()
