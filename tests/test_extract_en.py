@@ -565,3 +565,13 @@ def test_peoples_republic_with_either_apostrophe_is_the_country_not_a_shorter_na
     f = facts(f"The envoy of the People{apostrophe}s Republic of China met the Mayor of Lima.")
     assert "China" in place_names(f)
     assert "Taiwan" not in place_names(f)
+
+
+def test_cited_news_agencies_and_a_body_named_again_without_its_first_word():
+    f = facts(
+        "The ministers met at the session of the Nordic Intergovernmental Council in Oslo, NORDA reports. "
+        "The draft goes to the Intergovernmental Council’s next session.\n\nSource: BALTA"
+    )
+    names = org_names(f)
+    assert {"NORDA", "BALTA", "Nordic Intergovernmental Council"} <= set(names)
+    assert "Intergovernmental Council" not in names

@@ -26,6 +26,7 @@ ORG_REFERENCES = frozenset(_T["org_references"])
 PLACE_CUES = frozenset(_T["place_cues"])
 SUBJECT_VERBS = frozenset(_T["speech_verbs"])
 ATTRIBUTION_VERBS = frozenset(_T["attribution_verbs"])
+AGENCY_VERBS = frozenset(_T["agency_verbs"])
 PERSON_CUES = frozenset(_T["person_cues"])
 NOT_NAME = frozenset(_T["not_name"]) | TITLE_HEADS | TITLE_MODIFIERS | ORG_HEADS | DIVISION_HEADS
 ABBREVIATIONS = frozenset(_T["abbreviations"])

@@ -16,6 +16,7 @@ from .lexicon import (
     _PARTICLES,
     _REL_WORDS,
     _TOKEN,
+    AGENCY_VERBS,
     ATTRIBUTION_VERBS,
     COMPANY_CUES,
     COMPANY_SUFFIX_MIN,
@@ -82,6 +83,7 @@ class EnglishNames:
             spans.extend(found)
         # the news agency of a dateline ('MOSCOW, April 8 (BelTA) -') is the publisher: not an organization
         # of the facts (shared/data/real/README.md conventions), so it gets no span
+        spans += self._cited_agencies(sents, spans)
         spans += self._surnames(sents, spans)
         self._mark_nested(sents, spans)
         spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -551,6 +553,22 @@ class EnglishNames:
             for k, t in enumerate(sent.tokens):
                 if t.text in surnames and (si, k) not in covered:
                     out.append(Span(t.start, t.end, "PER", si, k, k + 1, "surname"))
+        return out
+
+    def _cited_agencies(self, sents, spans: list[Span]) -> list[Span]:
+        """A news agency the text cites: 'TASS reports', 'Source: UzA' (an acronym-like name)."""
+        out = []
+        for si, sent in enumerate(sents):
+            toks = sent.tokens
+            for k, t in enumerate(toks):
+                if sum(c.isupper() for c in t.text) < 2 or not t.text[:1].isupper() or not t.text.isalpha():
+                    continue
+                if any(s.start <= t.start < s.end for s in spans) or _known_place(t.text):
+                    continue
+                nxt = _low(toks[k + 1].text) if k + 1 < len(toks) else ""
+                source = k >= 2 and _low(toks[k - 2].text) == "source" and toks[k - 1].text == ":"
+                if nxt in AGENCY_VERBS or (source and k == len(toks) - 1):
+                    out.append(Span(t.start, t.end, "ORG", si, k, k + 1, "agency"))
         return out
 
     def _mark_nested(self, sents, spans: list[Span]) -> None:
