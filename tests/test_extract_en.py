@@ -575,3 +575,20 @@ def test_cited_news_agencies_and_a_body_named_again_without_its_first_word():
     names = org_names(f)
     assert {"NORDA", "BALTA", "Nordic Intergovernmental Council"} <= set(names)
     assert "Intergovernmental Council" not in names
+
+
+def test_those_in_attendance_join_the_meeting_and_a_reporter_is_no_party():
+    f = facts(
+        "The Second Meeting of Transport Ministers is underway in Riga on 3 March 2024.\n\n"
+        "Minister of Transport of Latvia Janis Ozols and Minister of Transport of Estonia Kaarel Tamm "
+        "are in attendance.\n\n"
+        "Minister Ozols reminded that in May 2019 the Latvian Transport Ministry and the Nordic Rail "
+        "Agency signed an agreement on cooperation in rail safety, NORDA reports.",
+        published="2024-03-03",
+    )
+    [meeting] = events_of(f, "MEETING")
+    assert {"Janis Ozols", "Kaarel Tamm"} <= set(meeting["participants"])
+    [signing] = events_of(f, "SIGNING")
+    assert "Janis Ozols" not in signing["participants"]
+    assert "NORDA" not in signing["participants"]
+    assert "Nordic Rail Agency" in signing["participants"]

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from ...model import Event, Participant
 from ..events import inside_any, inside_org
-from .lexicon import TITLE_HEADS, TITLE_MODIFIERS, _cap, _iso, _known_place, _title_word, _tok_index
+from .lexicon import (
+    AGENCY_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    _cap,
+    _iso,
+    _known_place,
+    _title_word,
+    _tok_index,
+)
 from .triggers import (
     _EMBEDDING,
     _MAX_PLACE_DISTANCE,
@@ -18,6 +27,7 @@ from .triggers import (
     BACKGROUND,
     DELEGATION_NOUNS,
     PARTICIPATION,
+    REPORTING_VERBS,
     SIDES_ALL,
     SIDES_PERSONS,
     SIDES_STATES,
@@ -105,6 +115,8 @@ class EventArguments:
             elif m.type == "ORG":
                 if inside_org(m, s_mentions):
                     continue
+                if k + 1 < len(toks) and low[k + 1] in AGENCY_VERBS:
+                    continue  # "TASS reports": the agency that tells of the event
                 items.append(_Item(k, m.entity, "ORG", in_role))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
@@ -228,6 +240,10 @@ class EventArguments:
             by_clause.setdefault(clauses[t.start], []).append(t)
         assigned: dict[int, list[_Item]] = {id(t): [] for t in live}
         antecedent = _antecedents(items, clauses, relatives)
+        # "X reminded that the ministries signed ...": X reports the events after "that"
+        report = next(
+            (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
+        )
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
@@ -244,6 +260,8 @@ class EventArguments:
                     left = [t for t in ts if t.start <= pos]
                     targets = [max(left, key=lambda t: t.start)]
                 for t in targets:
+                    if report is not None and it.tok < report < t.start:
+                        continue
                     assigned[id(t)].append(it)
         for t in live:
             ev = t.event

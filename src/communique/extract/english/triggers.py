@@ -53,6 +53,7 @@ NEW_MARKERS = set(_E["new_markers"])
 NOUN_DETERMINERS = set(_E["determiners_before_noun"])
 DOC_HEADS = {tuple(k.split()) for k in _A["heads"]}
 INTERGOVERNMENTAL = set(_E["intergovernmental"])
+REPORTING_VERBS = set(_E["reporting_verbs"])
 REMOTE_SESSIONS = set(_E["remote_sessions"])
 _DOC_WORDS = {k.split()[-1] for k in _A["heads"]} | {k.split()[0] for k in _A["heads"]} | set(_A["plurals"])
 DOC_REFERENCES = set(_A["references"])
