@@ -592,3 +592,13 @@ def test_those_in_attendance_join_the_meeting_and_a_reporter_is_no_party():
     assert "Janis Ozols" not in signing["participants"]
     assert "NORDA" not in signing["participants"]
     assert "Nordic Rail Agency" in signing["participants"]
+
+
+def test_the_heads_of_state_sign_as_the_persons_who_met():
+    f = facts(
+        "President of Latvia Janis Ozols met President of Estonia Kaarel Tamm in Riga on 3 March 2024. "
+        "The heads of state signed a Joint Declaration on rail safety.",
+        published="2024-03-03",
+    )
+    [signing] = events_of(f, "SIGNING")
+    assert set(signing["participants"]) == {"Janis Ozols", "Kaarel Tamm"}
