@@ -602,3 +602,15 @@ def test_the_heads_of_state_sign_as_the_persons_who_met():
     )
     [signing] = events_of(f, "SIGNING")
     assert set(signing["participants"]) == {"Janis Ozols", "Kaarel Tamm"}
+
+
+def test_a_date_belongs_to_the_event_of_its_own_stretch_between_commas():
+    f = facts(
+        "Since the establishment of the Baltic Data Agency in March 2022, Latvia has signed memorandums "
+        "of understanding on data exchange with 9 countries.",
+        published="2024-03-03",
+    )
+    [founding] = events_of(f, "FOUNDING")
+    assert founding["start"] == "2022-03"
+    [signing] = events_of(f, "SIGNING")
+    assert signing["start"] is None
