@@ -614,3 +614,13 @@ def test_a_date_belongs_to_the_event_of_its_own_stretch_between_commas():
     assert founding["start"] == "2022-03"
     [signing] = events_of(f, "SIGNING")
     assert signing["start"] is None
+
+
+def test_creating_opportunities_founds_nothing_but_creating_a_group_does():
+    f = facts(
+        "Members of the Nordic Council will create new opportunities for trade. "
+        "The ministers agreed to create a joint working group on data.",
+        published="2024-03-03",
+    )
+    founding = events_of(f, "FOUNDING")
+    assert len(founding) == 1 and "working group" in founding[0]["evidence"]

@@ -194,6 +194,10 @@ class TriggerRules:
                 return False
             window = low[max(0, t.start - 4) : t.end + 11]
             org_near = any(k in self._org_toks for k in range(max(0, t.start - 4), min(len(toks), t.end + 4)))
+            if t.verb and low[t.start] in ("create", "creates", "creating", "establish", "establishes"):
+                # an active verb founds its object: "create new opportunities" founds nothing
+                after6 = range(t.end, min(len(toks), t.end + 6))
+                return bool(set(low[t.end : t.end + 6]) & BODY_NOUNS) or any(k in self._org_toks for k in after6)
             return (
                 bool(set(window) & BODY_NOUNS)
                 or org_near
