@@ -624,3 +624,13 @@ def test_creating_opportunities_founds_nothing_but_creating_a_group_does():
     )
     founding = events_of(f, "FOUNDING")
     assert len(founding) == 1 and "working group" in founding[0]["evidence"]
+
+
+def test_upcoming_meetings_are_an_event_but_previous_meetings_are_not():
+    f = facts(
+        "The sides discussed upcoming meetings within Latvia’s chairmanship in the Nordic Council in "
+        "May 2025. They recalled the results of previous meetings.",
+        published="2025-03-03",
+    )
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["status"] == "planned" and meeting["start"] == "2025-05"

@@ -137,8 +137,10 @@ class TriggerRules:
             and t.words[-1] in ("meetings", "conferences", "forums", "exhibitions", "seminars", "workshops")
             and not _cap(word)
             and not set(low[max(0, t.start - 3) : t.start]) & {"hold", "held", "holding", "holds"}
+            and not set(low[max(0, t.start - 2) : t.start]) & {"upcoming", "forthcoming"}
         ):
-            return False  # "in previous meetings": events in general; "held bilateral meetings" are events
+            return False  # "in previous meetings": events in general; "held bilateral meetings", "upcoming
+            # meetings" are events
         if (
             t.words[0] in NEEDS_NAME
             and not _cap(word)
