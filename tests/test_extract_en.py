@@ -634,3 +634,17 @@ def test_upcoming_meetings_are_an_event_but_previous_meetings_are_not():
     )
     [meeting] = events_of(f, "MEETING")
     assert meeting["status"] == "planned" and meeting["start"] == "2025-05"
+
+
+def test_the_host_city_is_the_place_and_its_country_is_no_participant():
+    f = facts(
+        "Riga, Latvia – On 3 March 2024, the city of Valmiera (Vidzeme, Latvia) hosted the second meeting "
+        "of the Nordic Data Council. The ministers also met on 4 March 2024 in Ventspils, Latvia.",
+        published="2024-03-05",
+    )
+    first, second = events_of(f, "MEETING")
+    assert first["location"] == "Valmiera"
+    assert "Latvia" not in first["participants"]
+    assert second["location"] == "Ventspils"
+    assert "Latvia" not in second["participants"]
+    assert {"Valmiera", "Ventspils"} <= set(place_names(f))

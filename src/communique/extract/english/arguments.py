@@ -72,7 +72,7 @@ class EventArguments:
                 continue  # "a Support Centre in Astana": where the body is, not where the event is
             if prep == "to" and target.type != "VISIT":
                 continue
-            if prep not in _PREPS_PLACE and prep != "to":
+            if prep not in _PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
                 continue
             if abs(k - target.start) > _MAX_PLACE_DISTANCE or target.type == "CALL":
                 continue
@@ -98,6 +98,32 @@ class EventArguments:
             ):
                 ev.location = self.dateline
 
+    def _address(self, toks, k: int, s_mentions) -> bool:
+        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Karamay (Xinjiang, China)'."""
+        j = k - 1
+        while j >= 0 and (toks[j].text == "," or (_cap(toks[j].text) and j >= k - 3) or toks[j].text == "("):
+            if toks[j].text == "(" or toks[j].text == ",":
+                prev = toks[j - 1] if j > 0 else None
+                place = next(
+                    (m for m in s_mentions if m.type == "LOC" and m.entity and prev and m.start <= prev.start < m.end),
+                    None,
+                )
+                ent = self.table.entity(place.entity) if place is not None else None
+                if ent is not None and ent.kind != "country":
+                    return True
+            j -= 1
+        return False
+
+    @staticmethod
+    def _hosts(toks, low, m, target: _Trigger) -> bool:
+        """'the city of Karamay (Xinjiang, China) hosted the meeting': the place is the host."""
+        k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+        if k is not None and toks[k].text == "(":
+            while k < len(toks) and toks[k].text != ")":
+                k += 1
+            k += 1
+        return k is not None and k < target.start and k < len(low) and low[k] in ("hosted", "hosts", "host")
+
     def _items(self, sent, toks, low, s_mentions) -> list[_Item]:
         items: list[_Item] = []
         for m in s_mentions:
@@ -121,6 +147,8 @@ class EventArguments:
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
+                if self._address(toks, k, s_mentions):
+                    continue  # "in Tsukuba, Japan", "Karamay (Xinjiang, China)": where, not who
                 items.append(_Item(k, m.entity, "COUNTRY", in_role))
             elif m.type == "NORP":
                 nxt = low[k + 1 : k + 3]

@@ -527,7 +527,22 @@ class EnglishNames:
         """'held talks in Daejeon with ...': a single unknown name after 'in' where events take place."""
         out = []
         for k in range(2, len(toks)):
-            if k in taken or toks[k - 1].text != "in" or _low(toks[k - 2].text) not in PLACE_CUES:
+            if k in taken or not self._unknown_word(toks[k].text):
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else "."
+            city_of = _low(toks[k - 2].text) in ("city", "town") and toks[k - 1].text == "of"
+            # "in Tsukuba, Japan": an unknown name before a known country
+            before_country = (
+                toks[k - 1].text == "in"
+                and nxt == ","
+                and k + 2 < len(toks)
+                and self.gaz.country(toks[k + 2].text) is not None
+            )
+            if (city_of or before_country) and not (_cap(nxt) or _acronym(nxt)):
+                out.append(Span(toks[k].start, toks[k].end, "LOC", si, k, k + 1, "context"))
+                taken.add(k)
+                continue
+            if toks[k - 1].text != "in" or _low(toks[k - 2].text) not in PLACE_CUES:
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
             if (
