@@ -648,3 +648,16 @@ def test_the_host_city_is_the_place_and_its_country_is_no_participant():
     assert second["location"] == "Ventspils"
     assert "Latvia" not in second["participants"]
     assert {"Valmiera", "Ventspils"} <= set(place_names(f))
+
+
+def test_weekdays_resolve_against_the_publication_day_by_tense():
+    # 2024-03-06 is a Wednesday
+    f = facts(
+        "RIGA, 6 March 2024 – On Monday, the Minister of Transport of Latvia will begin a visit to Estonia. "
+        "The ministers met on Monday in Riga.",
+        published="2024-03-06",
+    )
+    [visit] = events_of(f, "VISIT")
+    assert visit["start"] == "2024-03-11" and visit["status"] == "planned"
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["start"] == "2024-03-04"
