@@ -661,3 +661,12 @@ def test_weekdays_resolve_against_the_publication_day_by_tense():
     assert visit["start"] == "2024-03-11" and visit["status"] == "planned"
     [meeting] = events_of(f, "MEETING")
     assert meeting["start"] == "2024-03-04"
+
+
+def test_words_said_at_a_press_conference_are_a_speech():
+    f = facts(
+        "The ministries will agree on a common plan, Arsen Vardanyan, Minister of Economy of Armenia, "
+        "said at a press conference in Yerevan."
+    )
+    [speech] = events_of(f, "SPEECH")
+    assert speech["participants"] == ["Arsen Vardanyan"]
