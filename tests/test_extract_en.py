@@ -670,3 +670,10 @@ def test_words_said_at_a_press_conference_are_a_speech():
     )
     [speech] = events_of(f, "SPEECH")
     assert speech["participants"] == ["Arsen Vardanyan"]
+
+
+def test_a_list_of_bodies_is_not_one_name():
+    f = facts("We welcome the work of the United Nations, G7 and International Spectrum Union (ISU).")
+    names = org_names(f)
+    assert "International Spectrum Union" in names
+    assert not any(n.startswith("G7 and") for n in names)

@@ -228,7 +228,8 @@ class EnglishNames:
                 and self._namey(toks, i - 2)
                 and self._namey(toks, i)
                 and toks[i - 2].text not in ORG_HEADS
-            ):
+                and not (_acronym(toks[i - 2].text) and i >= 3 and toks[i - 3].text == ",")
+            ):  # "..., G20 and International ... Union": a list, not one name
                 i -= 1
                 continue
             if (
