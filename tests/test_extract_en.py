@@ -677,3 +677,14 @@ def test_a_list_of_bodies_is_not_one_name():
     names = org_names(f)
     assert "International Spectrum Union" in names
     assert not any(n.startswith("G7 and") for n in names)
+
+
+def test_an_event_under_way_takes_the_day_of_the_text():
+    f = facts(
+        "RIGA. NORDA - The Second Meeting of Transport Ministers of the Nordic Council is underway in Riga.",
+        published="2024-03-06",
+    )
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["status"] == "ongoing" and meeting["start"] == "2024-03-06"
+    g = facts("The ministers met in Riga.", published="2024-03-06")
+    assert events_of(g, "MEETING")[0]["start"] is None  # no date of its own: none is guessed

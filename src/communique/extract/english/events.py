@@ -226,6 +226,15 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             self._fresh.add(f"e{self._n}")  # "the next meeting", "the 5th session": an event of its own
         if t.type not in BACKGROUND:
             status = _check_dates(status, start, end, self.published, strong)
+        if (
+            status == "ongoing"
+            and start is None
+            and end is None
+            and self.published
+            and len(self.published) == 10
+            and _under_way(low)
+        ):
+            start = self.published  # "The Third Meeting ... is underway in Almaty": on the day of the text
         name, ordinal = self._name(toks, low, t)
         ev = Event(
             id=f"e{self._n}",
@@ -402,6 +411,12 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra]))
             out.setdefault(id(best), []).append(d)
         return out
+
+
+def _under_way(low: list[str]) -> bool:
+    """'is underway', 'is under way', 'is being held', 'is taking place': happening on the day told."""
+    text = " ".join(low)
+    return any(p in text for p in ("underway", "under way", "being held", "taking place"))
 
 
 def _best_date(owned: list[DateMention], t: _Trigger) -> DateMention | None:
