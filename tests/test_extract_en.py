@@ -688,3 +688,14 @@ def test_an_event_under_way_takes_the_day_of_the_text():
     assert meeting["status"] == "ongoing" and meeting["start"] == "2024-03-06"
     g = facts("The ministers met in Riga.", published="2024-03-06")
     assert events_of(g, "MEETING")[0]["start"] is None  # no date of its own: none is guessed
+
+
+def test_agreements_signed_in_a_passive_are_a_document_but_such_agreements_are_not():
+    f = facts(
+        "Agreements were also signed in energy and transport worth $2 billion. "
+        "Such agreements are reviewed every year.",
+        published="2024-03-06",
+    )
+    assert [(a["kind"], a["title"]) for a in f["agreements"]] == [
+        ("agreement", "Agreements in energy and transport worth $2 billion")
+    ]

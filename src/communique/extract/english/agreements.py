@@ -77,8 +77,11 @@ class EnglishAgreements:
                     i += n
                     continue
                 item = self._list_item(toks, i)
+                passive = self._passive_complement(toks, low, i + n) if plural else None
                 if item is not None:
                     start, end = i, item
+                elif passive is not None:
+                    start, end = i, passive
                 else:
                     start = self._left(toks, low, i)
                     if headline and i > 0 and _cap(toks[i - 1].text):
@@ -106,6 +109,9 @@ class EnglishAgreements:
                     while end > i + n and low[end - 1] in ("of", "the", "and", "for", "on", "in", "by"):
                         end -= 1
                 title = " ".join(text[toks[start].start : toks[end - 1].end].split())
+                if passive is not None:  # "Agreements were also signed in trade ..." → "Agreements in trade ..."
+                    k = _passive_signing(low, i + n) + 1
+                    title = " ".join(f"{toks[i].text} {text[toks[k].start : toks[end - 1].end]}".split())
                 if start > 0 and low[start - 1] in ("its", "their") and len(title.split()) <= n + 1:
                     i = max(end, i + n)
                     continue  # "the Framework and its Implementation Plan": a part of another document
@@ -164,11 +170,24 @@ class EnglishAgreements:
 
     @staticmethod
     def _signed_plural(low, i, n) -> bool:
-        """A plural head is a document only right after a signing verb and before its complement:
-        "signed memorandums of understanding on ..."; "agreements were reached" is not."""
+        """A plural head is a document only right after a signing verb and before its complement
+        ("signed memorandums of understanding on ..."), or as the subject of a passive signing at the
+        start of a clause ("Agreements were also signed in trade ..."); "such agreements" is not."""
         before = low[i - 1] if i > 0 else ""
         nxt = low[i + n] if i + n < len(low) else ""
-        return before in SIGNING_WORDS and nxt in DOC_COMPLEMENTS
+        if before in SIGNING_WORDS and nxt in DOC_COMPLEMENTS:
+            return True
+        return _passive_signing(low, i + n) is not None and before in ("", ",", ";", "the", "several", "other")
+
+    def _passive_complement(self, toks, low, j: int) -> int | None:
+        """After "Agreements were signed": the end of the complement that says what in ("in trade ...")."""
+        k = _passive_signing(low, j)
+        if k is None or k + 1 >= len(toks) or low[k + 1] not in ("in", "on", "for"):
+            return None
+        end = k + 1
+        while end < len(toks) and toks[end].text not in (".", ";", "!", "?") and end - k < 25:
+            end += 1
+        return end
 
     @staticmethod
     def _is_document(toks, low, i, n, key, signing) -> bool:
@@ -321,3 +340,15 @@ class EnglishAgreements:
                         ids.append(m.entity)
                 return ids if len(ids) >= 2 else []
         return []
+
+
+def _passive_signing(low: list[str], j: int) -> int | None:
+    """The index of the signing verb of a passive right after token j ("were also reached and signed")."""
+    if j >= len(low) or low[j] not in ("were", "was", "have", "had", "are"):
+        return None
+    for k in range(j + 1, min(len(low), j + 6)):
+        if low[k] in SIGNING_WORDS:
+            return k
+        if low[k] not in ("also", "been", "reached", "and", "formally", "officially", "successfully", "duly"):
+            return None
+    return None
