@@ -699,3 +699,13 @@ def test_agreements_signed_in_a_passive_are_a_document_but_such_agreements_are_n
     assert [(a["kind"], a["title"]) for a in f["agreements"]] == [
         ("agreement", "Agreements in energy and transport worth $2 billion")
     ]
+
+
+def test_a_centre_that_was_opened_is_founded_but_an_opened_session_is_not():
+    f = facts(
+        "A training centre for rural teachers was opened at the premises of the Baltic Data Academy in "
+        "May 2023. The session of the Nordic Council was opened by its chair.",
+        published="2024-03-06",
+    )
+    [founding] = events_of(f, "FOUNDING")
+    assert founding["start"] == "2023-05" and "training centre" in founding["evidence"]

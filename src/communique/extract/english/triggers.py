@@ -194,6 +194,12 @@ class TriggerRules:
                 "anniversary",
             }:
                 return False
+            if t.words[-1] == "opened":  # "a centre for ... was opened at ...": the body is its subject
+                before = low[max(0, t.start - 10) : t.start]
+                occasion = any(
+                    TRIGGERS.get((w,)) in ("MEETING", "FORUM", "SESSION", "VISIT", "SPEECH") for w in before
+                )  # "the session of the Council was opened by ...": an event opened, not a body
+                return bool(set(before) & BODY_NOUNS) and not occasion
             window = low[max(0, t.start - 4) : t.end + 11]
             org_near = any(k in self._org_toks for k in range(max(0, t.start - 4), min(len(toks), t.end + 4)))
             if t.verb and low[t.start] in ("create", "creates", "creating", "establish", "establishes"):
