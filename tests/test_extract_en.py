@@ -709,3 +709,13 @@ def test_a_centre_that_was_opened_is_founded_but_an_opened_session_is_not():
     )
     [founding] = events_of(f, "FOUNDING")
     assert founding["start"] == "2023-05" and "training centre" in founding["evidence"]
+
+
+def test_his_visit_refers_back_and_where_a_tour_starts_is_not_its_place():
+    f = facts(
+        "RIGA, 6 March 2024 - On Monday, the Minister of Transport of Latvia Janis Ozols will begin a "
+        "week-long tour of the Nordic countries. His visit will start in Oslo.",
+        published="2024-03-06",
+    )
+    [visit] = events_of(f, "VISIT")
+    assert visit["location"] is None

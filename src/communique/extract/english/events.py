@@ -167,6 +167,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
                 k = _tok_index(toks, m.start)
                 if m.type != "LOC" or k is None or k < 1 or clauses[k] != clauses[r.start] or not m.entity:
                     continue
+                if k >= 2 and low[k - 2] in ("start", "starts", "begin", "begins", "end", "ends", "continue"):
+                    break  # "his visit will start in Tashkent": the first stop of a tour, not its place
                 if low[k - 1] in _PREPS_PLACE and not inside_any(m, self.role_spans):
                     ev.location = m.entity
                     own_date, _ = self._own.get(ev.id, (False, False))

@@ -49,8 +49,9 @@ class EventReferences:
             )
         if t.verb or (_cap(toks[t.start].text) and t.start > 0) or t.name0 < t.start:
             return None
-        if t.start == 0 or low[t.start - 1] not in ("the", "this", "that"):
-            return None
+        possessive = t.type == "VISIT" and t.start > 0 and low[t.start - 1] in ("his", "her", "their")
+        if t.start == 0 or (low[t.start - 1] not in ("the", "this", "that") and not possessive):
+            return None  # "his visit": the visit of a person told before
         if _plural(low[t.start]) and t.words[-1] not in ("talks", "negotiations", "consultations"):
             return None
         ref = self._referent(t.type)
