@@ -719,3 +719,12 @@ def test_his_visit_refers_back_and_where_a_tour_starts_is_not_its_place():
     )
     [visit] = events_of(f, "VISIT")
     assert visit["location"] is None
+
+
+def test_a_title_said_of_a_person_after_was_is_a_role_of_its_own():
+    f = facts(
+        "Latvia’s Minister of Transport, Janis Ozols, was the Vice-Chair. "
+        "Kaarel Tamm is the Chairman of the Baltic Rail Council."
+    )
+    assert person(f, "Ozols")["roles"] == ["Minister of Transport", "Vice-Chair"]
+    assert person(f, "Tamm")["roles"] == ["Chairman of the Baltic Rail Council"]

@@ -34,7 +34,7 @@ class EnglishRoles:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
             for p in persons:
-                for finder in (self._after, self._before):
+                for finder in (self._after, self._before, self._predicate):
                     found = finder(sent, p, in_sent)
                     if found is None:
                         continue
@@ -45,7 +45,10 @@ class EnglishRoles:
             if ent.type == "PER" and len(ent.roles) > 1:
                 full = [r for r in ent.roles if not _bare_title(r.title)]
                 if full:
-                    ent.roles[:] = full
+                    # a bare "Minister" is a short form of "Minister of ..."; a bare "Vice-Chair" is a title
+                    # of its own
+                    words = {w for r in full for w in r.title.split()}
+                    ent.roles[:] = [r for r in ent.roles if r in full or r.title.split()[-1] not in words]
         return spans
 
     def _after(self, sent: Sentence, person: Mention, in_sent):
@@ -80,6 +83,33 @@ class EnglishRoles:
             return None  # "..., Ambassador Ruslan Temirov": the title of the next person
         if nxt is not None and nxt.start == limit and self.text[end:limit].strip() in HONORIFICS:
             return None
+        return toks[first].start, end, toks[first].start
+
+    def _predicate(self, sent: Sentence, person: Mention, in_sent):
+        """'X, Minister of ..., was the Vice-Chair', 'X is the Chairman of ...': a title said of X."""
+        toks = sent.tokens
+        k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
+        if k is None:
+            return None
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.casefold() in _COPULAS:
+            k += 1  # "the Minister of ..., X, was the ..."
+        elif toks[k].text == ",":  # over an apposition: "X, Minister of ..., was"
+            k = next((j for j in range(k + 1, min(len(toks), k + 20)) if toks[j].text == ","), None)
+            if k is None:
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].text.casefold() not in _COPULAS:
+            return None
+        k += 1
+        if k < len(toks) and toks[k].text in ("the", "a", "an"):
+            k += 1
+        first = k
+        while k < len(toks) and _upper_first(toks[k].text) in TITLE_MODIFIERS and k - first < 4:
+            k += 1
+        if k >= len(toks) or _upper_first(toks[k].text) not in TITLE_HEADS or not _cap(toks[k].text):
+            return None
+        limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
+        end = self._extend(toks, k + 1, limit)
         return toks[first].start, end, toks[first].start
 
     def _extend(self, toks, j: int, limit: int) -> int:
@@ -227,6 +257,9 @@ class EnglishRoles:
         )
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
             ent.roles.append(role)
+
+
+_COPULAS = ("was", "is", "became", "remains")
 
 
 def _upper_first(word: str) -> str:
