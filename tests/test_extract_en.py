@@ -728,3 +728,14 @@ def test_a_title_said_of_a_person_after_was_is_a_role_of_its_own():
     )
     assert person(f, "Ozols")["roles"] == ["Minister of Transport", "Vice-Chair"]
     assert person(f, "Tamm")["roles"] == ["Chairman of the Baltic Rail Council"]
+
+
+def test_taking_part_in_activities_is_not_taking_part_in_the_meeting():
+    f = facts(
+        "The ministers met in Riga on 3 March 2024. We welcome the efforts of the Nordic Council to "
+        "participate in the data activities of the Baltic Rail Agency. The Baltic Port Union took part "
+        "in the work of the meeting.",
+        published="2024-03-06",
+    )
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["participants"] == ["Baltic Port Union"]

@@ -31,6 +31,7 @@ from .triggers import (
     SIDES_ALL,
     SIDES_PERSONS,
     SIDES_STATES,
+    TRIGGERS,
     _Trigger,
 )
 
@@ -342,7 +343,11 @@ class EventArguments:
         """'Representatives of ... took part in the talks', 'The meeting was chaired by X': those named
         join the event told before."""
         words = tuple(low)
-        cue = any(words[k : k + len(p)] == p for p in PARTICIPATION for k in range(len(words)))
+        cue = any(
+            words[k : k + len(p)] == p and not self._other_object(low, k + len(p))
+            for p in PARTICIPATION
+            for k in range(len(words))
+        )
         if ref is not None and not cue and "by" not in low[ref.end : ref.end + 8]:
             return
         if ref is None and not cue:
@@ -367,6 +372,14 @@ class EventArguments:
             have.add(it.entity)
             role = "party" if target.type == "SIGNING" and it.cls != "PER" else "participant"
             target.participants.append(Participant(it.entity, role))
+
+    @staticmethod
+    def _other_object(low, j: int) -> bool:
+        """'participate in the ICT activities of ...': taking part in something that is no event."""
+        if j >= len(low) or low[j] != "in":
+            return False
+        nxt = low[j + 1 : j + 7]
+        return not any((w,) in TRIGGERS or w in ("it", "them", "this", "event", "events") for w in nxt)
 
     def _followed_by(self, sent, toks, low, live, items, s_dates, made: list[Event]) -> None:
         """'X became members in January 2024, followed by Y in January 2025': a second event of the kind."""
