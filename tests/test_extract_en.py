@@ -739,3 +739,15 @@ def test_taking_part_in_activities_is_not_taking_part_in_the_meeting():
     )
     [meeting] = events_of(f, "MEETING")
     assert meeting["participants"] == ["Baltic Port Union"]
+
+
+def test_a_participant_belongs_to_the_event_of_its_own_stretch_between_commas():
+    f = facts(
+        "Since the establishment of the Baltic Data Agency in March 2022, Latvia has signed memorandums "
+        "of understanding on data exchange with 9 countries.",
+        published="2024-03-03",
+    )
+    [founding] = events_of(f, "FOUNDING")
+    assert "Latvia" not in founding["participants"]
+    [signing] = events_of(f, "SIGNING")
+    assert "Latvia" in signing["participants"]

@@ -273,11 +273,18 @@ class EventArguments:
         report = next(
             (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
         )
+        segment, n = [], 0  # stretches between commas
+        for t in toks:
+            n += t.text == ","
+            segment.append(n)
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
             for c, pos in homes:
                 ts = by_clause.get(c, [])
+                if pos >= 0:
+                    # "Since the founding of X in 2023, China has signed ...": China signs
+                    ts = [t for t in ts if segment[t.start] == segment[pos]] or ts
                 if not ts:
                     continue
                 own = [t for t in ts if any(x.name0 <= pos < x.name1 for x in [t, *t.extra])]
