@@ -751,3 +751,9 @@ def test_a_participant_belongs_to_the_event_of_its_own_stretch_between_commas():
     assert "Latvia" not in founding["participants"]
     [signing] = events_of(f, "SIGNING")
     assert "Latvia" in signing["participants"]
+
+
+def test_the_publisher_cited_again_at_the_end_is_still_no_organization():
+    f = facts("OSLO, 4 May (NORDA) – The ministers met in Oslo, NORDA reports. BALTA reports the same.")
+    assert "NORDA" not in org_names(f)
+    assert "BALTA" in org_names(f)

@@ -571,12 +571,27 @@ class EnglishNames:
                     out.append(Span(t.start, t.end, "PER", si, k, k + 1, "surname"))
         return out
 
+    @staticmethod
+    def _dateline_agency(sents) -> str | None:
+        """The news agency of a dateline: 'MOSCOW, April 8 (BelTA) -', 'Baku, 4 March, AZERTAC'."""
+        for sent in sents[:4]:
+            m = re.match(r"\s*[^\W\d_][^,\n]{1,40},[^()\n]{2,30}\(([A-Z][A-Za-z-]{1,15})\)\s*[–—-]", sent.text)
+            if m:
+                return m.group(1)
+            m = re.match(r"\s*[^\W\d_][^,\n]{1,40},[^,\n]{2,30},\s*([A-Z][A-Za-z-]{1,15})\s*$", sent.text)
+            if m:
+                return m.group(1)
+        return None
+
     def _cited_agencies(self, sents, spans: list[Span]) -> list[Span]:
         """A news agency the text cites: 'TASS reports', 'Source: UzA' (an acronym-like name)."""
         out = []
+        publisher = self._dateline_agency(sents)
         for si, sent in enumerate(sents):
             toks = sent.tokens
             for k, t in enumerate(toks):
+                if t.text == publisher:
+                    continue  # "(MONTSAME) – ... , MONTSAME reports": the publisher itself
                 if sum(c.isupper() for c in t.text) < 2 or not t.text[:1].isupper() or not t.text.isalpha():
                     continue
                 if any(s.start <= t.start < s.end for s in spans) or _known_place(t.text):
