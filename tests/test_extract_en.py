@@ -757,3 +757,9 @@ def test_the_publisher_cited_again_at_the_end_is_still_no_organization():
     f = facts("OSLO, 4 May (NORDA) – The ministers met in Oslo, NORDA reports. BALTA reports the same.")
     assert "NORDA" not in org_names(f)
     assert "BALTA" in org_names(f)
+
+
+def test_the_field_of_a_ministry_in_a_title_is_no_body():
+    f = facts("Janis Ozols, Minister of Smart Administration and Regional Development of Latvia, spoke.")
+    assert org_names(f) == []
+    assert person(f, "Ozols")["roles"] == ["Minister of Smart Administration and Regional Development of Latvia"]

@@ -199,6 +199,8 @@ class EnglishNames:
                 continue  # "Digital Government" is no body; "OSCE Programme Office" is
             if any(toks[k].text in TITLE_HEADS for k in range(left, h)):
                 continue
+            if left >= 2 and toks[left - 1].text == "of" and toks[left - 2].text in ("Minister", "Ministry"):
+                continue  # "Minister of Smart Administration and ...": the ministry's field, not a body
             start, end = toks[left].start, toks[right - 1].end
             inner = [s for s in found if start <= s.start and s.end <= end]
             if any(s.type == "ORG" and s.start <= start and end <= s.end for s in found):
