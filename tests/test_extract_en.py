@@ -763,3 +763,14 @@ def test_the_field_of_a_ministry_in_a_title_is_no_body():
     f = facts("Janis Ozols, Minister of Smart Administration and Regional Development of Latvia, spoke.")
     assert org_names(f) == []
     assert person(f, "Ozols")["roles"] == ["Minister of Smart Administration and Regional Development of Latvia"]
+
+
+def test_the_body_that_reports_a_meeting_does_not_take_part_in_it():
+    f = facts(
+        "Minister of Transport of Latvia Janis Ozols met the Ambassador of Chile in Riga on 3 March 2024, "
+        "the press service of the Ministry of Transport reports.",
+        published="2024-03-04",
+    )
+    [meeting] = events_of(f, "MEETING")
+    assert "Janis Ozols" in meeting["participants"]
+    assert "Ministry of Transport" not in meeting["participants"]

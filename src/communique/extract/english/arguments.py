@@ -142,8 +142,9 @@ class EventArguments:
             elif m.type == "ORG":
                 if inside_org(m, s_mentions):
                     continue
-                if k + 1 < len(toks) and low[k + 1] in AGENCY_VERBS:
-                    continue  # "TASS reports": the agency that tells of the event
+                after = next((j for j in range(k, len(toks)) if toks[j].start >= m.end), None)
+                if after is not None and low[after] in AGENCY_VERBS:
+                    continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 items.append(_Item(k, m.entity, "ORG", in_role))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
