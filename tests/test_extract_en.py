@@ -774,3 +774,8 @@ def test_the_body_that_reports_a_meeting_does_not_take_part_in_it():
     [meeting] = events_of(f, "MEETING")
     assert "Janis Ozols" in meeting["participants"]
     assert "Ministry of Transport" not in meeting["participants"]
+
+
+def test_an_ambassador_to_a_country_before_the_name():
+    f = facts("Minister of Transport of Latvia Janis Ozols received the Ambassador of Chile to Latvia Rosa Vidal.")
+    assert person(f, "Vidal")["roles"] == ["Ambassador of Chile to Latvia"]

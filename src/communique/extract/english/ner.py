@@ -447,7 +447,7 @@ class EnglishNames:
             elif (
                 _cap(w)
                 or _acronym(w)
-                or w in ("of", "the", "for", "and", "on", "at", "in", "&")
+                or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
                 or _joiner(self.text, toks[j])
                 or (w in ("'s", "’s") and j > 0 and _cap(toks[j - 1].text))
                 or w == ","

@@ -186,7 +186,7 @@ class EnglishRoles:
                 _cap(w)
                 or _acronym(w)
                 or _joiner(self.text, toks[i])
-                or w in ("of", "the", "for", "and", "on", "at", "in", "&")
+                or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
                 or (w == "charge" and i > 0 and toks[i - 1].text == "in")
                 or w == ","
                 and i + 1 <= j
