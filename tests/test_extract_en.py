@@ -779,3 +779,13 @@ def test_the_body_that_reports_a_meeting_does_not_take_part_in_it():
 def test_an_ambassador_to_a_country_before_the_name():
     f = facts("Minister of Transport of Latvia Janis Ozols received the Ambassador of Chile to Latvia Rosa Vidal.")
     assert person(f, "Vidal")["roles"] == ["Ambassador of Chile to Latvia"]
+
+
+def test_a_memorandum_with_a_partner_keeps_its_subject_and_both_parties():
+    f = facts(
+        "On 4 May 2024 in Tallinn, Mongolia signed a Memorandum of Understanding with Estonia on "
+        "cooperation in e-health."
+    )
+    [memo] = f["agreements"]
+    assert memo["title"] == "Memorandum of Understanding with Estonia on cooperation in e-health"
+    assert set(memo["parties"]) == {"Mongolia", "Estonia"}

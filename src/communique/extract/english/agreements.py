@@ -88,14 +88,15 @@ class EnglishAgreements:
                         start = min(start, i - 1)  # "Joint Declaration of ..." opening a headline
                     end = self._right(toks, low, i + n, _cap(toks[i].text))
                     if (
-                        end == i + n
-                        and _cap(toks[i].text)
+                        _cap(toks[i].text)
                         and end + 1 < len(toks)
                         and low[end] in DOC_COMPLEMENTS
+                        and low[end] not in ("with", "between", "to")
                         and toks[end + 1].text[:1].islower()
                     ):
-                        # a title in sentence case: "Memorandum of Understanding on cooperation in tourism"
-                        end = self._right(toks, low, i + n, False)
+                        # a title in sentence case: "Memorandum of Understanding on cooperation in tourism",
+                        # "Memorandum of Understanding with Chile on cooperation in ..."
+                        end = self._right(toks, low, end, False)
                 person = next(
                     (
                         k

@@ -100,7 +100,10 @@ class EventArguments:
                 ev.location = self.dateline
 
     def _address(self, toks, k: int, s_mentions) -> bool:
-        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Karamay (Xinjiang, China)'."""
+        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Karamay (Xinjiang, China)';
+        not one that opens a clause ('in Tallinn, Mongolia signed ...')."""
+        if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ")", ";", ":", "and"):
+            return False
         j = k - 1
         while j >= 0 and (toks[j].text == "," or (_cap(toks[j].text) and j >= k - 3) or toks[j].text == "("):
             if toks[j].text == "(" or toks[j].text == ",":
