@@ -789,3 +789,13 @@ def test_a_memorandum_with_a_partner_keeps_its_subject_and_both_parties():
     [memo] = f["agreements"]
     assert memo["title"] == "Memorandum of Understanding with Estonia on cooperation in e-health"
     assert set(memo["parties"]) == {"Mongolia", "Estonia"}
+
+
+def test_he_who_will_visit_is_the_person_told_of_before():
+    f = facts(
+        "RIGA, 6 March 2024 - Minister of Transport of Latvia Janis Ozols met the Ambassador of Chile on "
+        "Monday. He will also visit Tallinn on 20 March 2024.",
+        published="2024-03-06",
+    )
+    [visit] = events_of(f, "VISIT")
+    assert visit["participants"] == ["Janis Ozols"]
