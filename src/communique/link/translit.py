@@ -15,6 +15,15 @@ letters and soft signs all fold together:
     >>> key("Артём") == key("Artyom") == key("Artem") == key("Artiom")
     True
 
+Names of Central Asia are written in Latin by the national romanizations (Uzbek Latin alphabet,
+BGN/PCGN Kyrgyz, Kazakh and Tajik; `romanization.json` gives the tables and their sources), not
+by English spelling rules: j is ж (Jeenbek, Жээнбек), x is х (Xurshid), oʻ and gʻ are ў and ғ, a
+doubled vowel is a long one (ee, ээ). `to_cyrillic` reads them so, and `key` folds ж, дж, zh, dzh
+and j together:
+
+    >>> key("Jamshid") == key("Жамшид") == key("Джамшид") == key("Zhamshid")
+    True
+
 `stem` is a looser key for words of different languages that share a root (internationalisms:
 "информационный" and "information", "министр" and "minister") used to compare names of
 recurring events across languages.
@@ -23,8 +32,12 @@ recurring events across languages.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
+from pathlib import Path
+
+_TABLE = json.loads((Path(__file__).with_name("romanization.json")).read_text(encoding="utf-8"))
 
 SYSTEMS = ("icao", "bgn", "scholarly", "gost")
 
@@ -102,16 +115,8 @@ def _strip_marks(s: str) -> str:
 
 # -- Latin → Cyrillic ------------------------------------------------------------------------------
 
-_REVERSE = [
-    ("shch", "щ"), ("sch", "щ"), ("shh", "щ"), ("šč", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("tz", "ц"),
-    ("cz", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("iu", "ю"), ("ju", "ю"), ("ya", "я"), ("ia", "я"),
-    ("ja", "я"), ("yo", "ё"), ("jo", "ё"), ("ye", "е"), ("je", "е"), ("ž", "ж"), ("š", "ш"), ("č", "ч"),
-    ("ë", "ё"), ("è", "э"), ("é", "е"), ("x", "кс"), ("w", "в"), ("q", "к"), ("ph", "ф"), ("j", "дж"),
-    ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"),
-    ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
-    ("f", "ф"), ("h", "х"), ("c", "к"), ("y", "ы"),
-]
-_LAT_VOWELS = set("aeiouyëèé")
+_REVERSE = [(lat, cyr) for lat, cyr in _TABLE["to_cyrillic"]]
+_LAT_VOWELS = set("aeiouyëèéäöüūīı")
 
 
 def _word_to_cyrillic(word: str) -> str:
@@ -138,6 +143,17 @@ def _word_to_cyrillic(word: str) -> str:
             out.append("е")
             i += 1
             continue
+        if rest[:2] == "ee" and rest[2:3] != "v":
+            out.append("ээ")  # a Kyrgyz long vowel ("Jeenbek"); Russian -eev ("Sergeev") is ее
+            i += 2
+            continue
+        if rest[0] == "x":
+            # Uzbek x is х ("Xurshid", "Axmedov"); between vowels or at the end, English ks ("Maxim")
+            nxt = rest[1:2]
+            between = prev in _LAT_VOWELS and (not nxt or nxt in _LAT_VOWELS)
+            out.append("кс" if between else "х")
+            i += 1
+            continue
         for lat, cyr in _REVERSE:
             if rest.startswith(lat):
                 if lat in ("ye", "je") and prev and prev not in _LAT_VOWELS:
@@ -158,18 +174,22 @@ def _word_to_cyrillic(word: str) -> str:
 
 def to_cyrillic(text: str) -> str:
     """A Russian spelling of a Latin-script name (a guess: "Shadaev" → "Шадаев")."""
-    return re.sub(r"[A-Za-zžšč ëèé]+", lambda m: " ".join(_word_to_cyrillic(w) for w in m.group().split(" ")),
-                  text)
+    return _LATIN_WORDS.sub(lambda m: " ".join(_word_to_cyrillic(w) for w in m.group().split(" ")), text)
+
+
+# a Latin name's letters, with the Uzbek modifier letter of oʻ and gʻ inside a word
+_LATIN_WORDS = re.compile(r"[A-Za-zžščëèéşçğñıäöüūī]+(?:(?<=[OoGg])[ʻ‘'’`][A-Za-zžščëèéşçğñıäöüūī]+)*"
+                          r"(?: [A-Za-zžščëèéşçğñıäöüūī]+(?:(?<=[OoGg])[ʻ‘'’`][A-Za-zžščëèéşçğñıäöüūī]+)*)*")
 
 
 # -- matching keys ---------------------------------------------------------------------------------
 
-_FOLD = {"ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ë": "e", "è": "e", "é": "e", "ǵ": "g", "ḱ": "k",
-         "ă": "a", "ı": "i", "ğ": "g", "ş": "sh", "ç": "ch", "ö": "o", "ü": "u", "ä": "a", "ñ": "n",
-         "ā": "a", "ō": "o", "ū": "u", "ī": "i", "ң": "n", "ғ": "g", "қ": "k", "ұ": "u", "ү": "u",
-         "ө": "o", "һ": "h", "ә": "a", "і": "i", "ў": "u", "ҳ": "h", "ӯ": "u", "ӣ": "i", "ҷ": "j"}
-_MARKS = re.compile(r"[ʹʺ'`’ʼ\"´]")
+_FOLD = _TABLE["fold_letters"]
+_FOLD_SEQ = re.compile("|".join(re.escape(k) for k in sorted(_TABLE["fold_sequences"], key=len, reverse=True)))
+_MARKS = re.compile(r"[ʹʺ'`’ʼ\"´ʻ‘]")
 _KEY_RULES = [
+    (re.compile(r"dzh|dj|zh"), "j"),  # ж, дж and the j of Central Asian romanizations meet
+    (re.compile(r"(?<![aeiou])x|x(?=[^aeiou])"), "h"),  # Uzbek x (х); Maxim's x between vowels stays ks
     (re.compile(r"shch|shh|sch"), "sh"),
     (re.compile(r"x"), "ks"),
     (re.compile(r"ph"), "f"),
@@ -192,6 +212,7 @@ def fold(text: str) -> str:
     """Lower case, Latin script, no marks: the common ground of every spelling (Cyrillic through
     BGN/PCGN; letters of Kazakh, Uzbek, Tajik and Belarusian Cyrillic folded to their nearest)."""
     s = unicodedata.normalize("NFC", text or "").lower().replace("ё", "е")
+    s = _FOLD_SEQ.sub(lambda m: _TABLE["fold_sequences"][m.group()], s)
     s = "".join(_FOLD.get(ch, ch) for ch in s)
     if is_cyrillic(s):
         s = to_latin(s, "bgn", simple=True).lower()

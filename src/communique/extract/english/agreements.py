@@ -23,6 +23,8 @@ DOC_COMPLEMENTS = set(_A["complements"])
 SIGNING_WORDS = set(_A["signing"])
 TITLE_STOP = set(_A["title_stop"])
 LEFT_STOP = set(_A["determiners"])
+PLURALS = _A["plurals"]
+BULLETS = set(_A["bullets"])
 _MONTHS = {m for names in load_json("dates_en.json")["months"].values() for m in names}
 _WEEKDAYS = {w.capitalize() for w in load_json("dates_en.json")["weekdays"] if len(w) > 3}
 
@@ -45,10 +47,10 @@ class EnglishAgreements:
         out: list[Agreement] = []
         headlines = headline_spans(text)
         for sent in sents:
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines):
-                continue
+            headline = any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)
             toks = sent.tokens
             low = [_low(t.text) for t in toks]
+            heads = [PLURALS.get(w, w) for w in low]  # "memorandums" is looked up as "memorandum"
             signing = next(
                 (
                     e
@@ -59,16 +61,42 @@ class EnglishAgreements:
             )
             i = 0
             while i < len(toks):
-                hit = longest_match(low, i, AGREEMENT_HEADS, _MAX_HEAD)
+                hit = longest_match(heads, i, AGREEMENT_HEADS, _MAX_HEAD)
                 if hit is None:
                     i += 1
                     continue
                 n, kind, key = hit
-                if not self._is_document(toks, low, i, n, key, signing):
+                plural = heads[i : i + n] != low[i : i + n]
+                if headline and not self._headline_document(toks, low, i, n):
                     i += n
                     continue
-                start = self._left(toks, low, i)
-                end = self._right(toks, low, i + n, _cap(toks[i].text))
+                if plural and not self._signed_plural(low, i, n):
+                    i += n
+                    continue
+                if not plural and not self._is_document(toks, low, i, n, key, signing):
+                    i += n
+                    continue
+                item = self._list_item(toks, i)
+                passive = self._passive_complement(toks, low, i + n) if plural else None
+                if item is not None:
+                    start, end = i, item
+                elif passive is not None:
+                    start, end = i, passive
+                else:
+                    start = self._left(toks, low, i)
+                    if headline and i > 0 and _cap(toks[i - 1].text):
+                        start = min(start, i - 1)  # "Joint Declaration of ..." opening a headline
+                    end = self._right(toks, low, i + n, _cap(toks[i].text))
+                    if (
+                        _cap(toks[i].text)
+                        and end + 1 < len(toks)
+                        and low[end] in DOC_COMPLEMENTS
+                        and low[end] not in ("with", "between", "to")
+                        and toks[end + 1].text[:1].islower()
+                    ):
+                        # a title in sentence case: "Memorandum of Understanding on cooperation in tourism",
+                        # "Memorandum of Understanding with Chile on cooperation in ..."
+                        end = self._right(toks, low, end, False)
                 person = next(
                     (
                         k
@@ -82,6 +110,12 @@ class EnglishAgreements:
                     while end > i + n and low[end - 1] in ("of", "the", "and", "for", "on", "in", "by"):
                         end -= 1
                 title = " ".join(text[toks[start].start : toks[end - 1].end].split())
+                if passive is not None:  # "Agreements were also signed in trade ..." → "Agreements in trade ..."
+                    k = _passive_signing(low, i + n) + 1
+                    title = " ".join(f"{toks[i].text} {text[toks[k].start : toks[end - 1].end]}".split())
+                if start > 0 and low[start - 1] in ("its", "their") and len(title.split()) <= n + 1:
+                    i = max(end, i + n)
+                    continue  # "the Framework and its Implementation Plan": a part of another document
                 if self._known(out, kind, title, toks, low, i, n):
                     i = max(end, i + n)
                     continue
@@ -106,6 +140,55 @@ class EnglishAgreements:
                 )
                 i = max(end, i + n)
         return out
+
+    def _list_item(self, toks, i: int) -> int | None:
+        """The end of a list item that the head opens ("– Memorandum on ...;"), or None: the whole
+        item is the document's title."""
+        if i == 0 or toks[i - 1].text not in BULLETS:
+            return None
+        line_start = self.text.rfind("\n", 0, toks[i - 1].start) + 1
+        if self.text[line_start : toks[i - 1].start].strip():
+            return None
+        end = i + 1
+        while end < len(toks) and toks[end].text not in (";", ".", "!", "?"):
+            if "\n" in self.text[toks[end - 1].end : toks[end].start] or end - i >= 40:
+                break
+            end += 1
+        return end
+
+    @staticmethod
+    def _headline_document(toks, low, i, n) -> bool:
+        """A headline that is a document's own title: "Joint Declaration of the Ministers of ..."."""
+        first = next((k for k, t in enumerate(toks) if t.text[:1].isalnum()), None)
+        return (
+            first is not None
+            and i <= first + 1
+            and _cap(toks[i].text)
+            and i + n < len(toks)
+            and low[i + n] in ("of", "on")
+            and len(toks) - i >= 4
+        )
+
+    @staticmethod
+    def _signed_plural(low, i, n) -> bool:
+        """A plural head is a document only right after a signing verb and before its complement
+        ("signed memorandums of understanding on ..."), or as the subject of a passive signing at the
+        start of a clause ("Agreements were also signed in trade ..."); "such agreements" is not."""
+        before = low[i - 1] if i > 0 else ""
+        nxt = low[i + n] if i + n < len(low) else ""
+        if before in SIGNING_WORDS and nxt in DOC_COMPLEMENTS:
+            return True
+        return _passive_signing(low, i + n) is not None and before in ("", ",", ";", "the", "several", "other")
+
+    def _passive_complement(self, toks, low, j: int) -> int | None:
+        """After "Agreements were signed": the end of the complement that says what in ("in trade ...")."""
+        k = _passive_signing(low, j)
+        if k is None or k + 1 >= len(toks) or low[k + 1] not in ("in", "on", "for"):
+            return None
+        end = k + 1
+        while end < len(toks) and toks[end].text not in (".", ";", "!", "?") and end - k < 25:
+            end += 1
+        return end
 
     @staticmethod
     def _is_document(toks, low, i, n, key, signing) -> bool:
@@ -175,6 +258,8 @@ class EnglishAgreements:
                 )
             ):
                 break
+            if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
+                break  # "... for 2025–2027 in Belgrade", "... in tourism in Tallinn"
             if capital:
                 year = bool(re.fullmatch(r"(?:19|20)\d\d(?:[-–]\d{2,4})?", w))
                 if (
@@ -187,8 +272,6 @@ class EnglishAgreements:
                     end = j + 1
                     j += 1
                     continue
-                if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
-                    break  # "... for 2025–2027 in Belgrade"
                 if (
                     lw in ("of", "on", "in", "for", "the", "and", "&", "between", "to", "with")
                     and j + 1 < n
@@ -237,6 +320,8 @@ class EnglishAgreements:
                 return True
             if len(title.split()) <= 3 and i > 0 and low[i - 1] in ("the", "this", "that"):
                 return True  # "the memorandum", "the roadmap": the document named before
+            if len(title.split()) == n:
+                return True  # "the landmark Declaration": the bare head again
         return False
 
     @staticmethod
@@ -256,3 +341,15 @@ class EnglishAgreements:
                         ids.append(m.entity)
                 return ids if len(ids) >= 2 else []
         return []
+
+
+def _passive_signing(low: list[str], j: int) -> int | None:
+    """The index of the signing verb of a passive right after token j ("were also reached and signed")."""
+    if j >= len(low) or low[j] not in ("were", "was", "have", "had", "are"):
+        return None
+    for k in range(j + 1, min(len(low), j + 6)):
+        if low[k] in SIGNING_WORDS:
+            return k
+        if low[k] not in ("also", "been", "reached", "and", "formally", "officially", "successfully", "duly"):
+            return None
+    return None

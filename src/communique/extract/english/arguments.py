@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from ...model import Event, Participant
 from ..events import inside_any, inside_org
-from .lexicon import TITLE_HEADS, TITLE_MODIFIERS, _cap, _iso, _known_place, _title_word, _tok_index
+from .lexicon import (
+    AGENCY_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    _cap,
+    _iso,
+    _known_place,
+    _title_word,
+    _tok_index,
+)
 from .triggers import (
     _EMBEDDING,
     _MAX_PLACE_DISTANCE,
@@ -18,9 +27,11 @@ from .triggers import (
     BACKGROUND,
     DELEGATION_NOUNS,
     PARTICIPATION,
+    REPORTING_VERBS,
     SIDES_ALL,
     SIDES_PERSONS,
     SIDES_STATES,
+    TRIGGERS,
     _Trigger,
 )
 
@@ -62,7 +73,7 @@ class EventArguments:
                 continue  # "a Support Centre in Astana": where the body is, not where the event is
             if prep == "to" and target.type != "VISIT":
                 continue
-            if prep not in _PREPS_PLACE and prep != "to":
+            if prep not in _PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
                 continue
             if abs(k - target.start) > _MAX_PLACE_DISTANCE or target.type == "CALL":
                 continue
@@ -88,6 +99,35 @@ class EventArguments:
             ):
                 ev.location = self.dateline
 
+    def _address(self, toks, k: int, s_mentions) -> bool:
+        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Karamay (Xinjiang, China)';
+        not one that opens a clause ('in Tallinn, Mongolia signed ...')."""
+        if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ")", ";", ":", "and"):
+            return False
+        j = k - 1
+        while j >= 0 and (toks[j].text == "," or (_cap(toks[j].text) and j >= k - 3) or toks[j].text == "("):
+            if toks[j].text == "(" or toks[j].text == ",":
+                prev = toks[j - 1] if j > 0 else None
+                place = next(
+                    (m for m in s_mentions if m.type == "LOC" and m.entity and prev and m.start <= prev.start < m.end),
+                    None,
+                )
+                ent = self.table.entity(place.entity) if place is not None else None
+                if ent is not None and ent.kind != "country":
+                    return True
+            j -= 1
+        return False
+
+    @staticmethod
+    def _hosts(toks, low, m, target: _Trigger) -> bool:
+        """'the city of Karamay (Xinjiang, China) hosted the meeting': the place is the host."""
+        k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+        if k is not None and toks[k].text == "(":
+            while k < len(toks) and toks[k].text != ")":
+                k += 1
+            k += 1
+        return k is not None and k < target.start and k < len(low) and low[k] in ("hosted", "hosts", "host")
+
     def _items(self, sent, toks, low, s_mentions) -> list[_Item]:
         items: list[_Item] = []
         for m in s_mentions:
@@ -105,10 +145,15 @@ class EventArguments:
             elif m.type == "ORG":
                 if inside_org(m, s_mentions):
                     continue
+                after = next((j for j in range(k, len(toks)) if toks[j].start >= m.end), None)
+                if after is not None and low[after] in AGENCY_VERBS:
+                    continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 items.append(_Item(k, m.entity, "ORG", in_role))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
+                if self._address(toks, k, s_mentions):
+                    continue  # "in Tsukuba, Japan", "Karamay (Xinjiang, China)": where, not who
                 items.append(_Item(k, m.entity, "COUNTRY", in_role))
             elif m.type == "NORP":
                 nxt = low[k + 1 : k + 3]
@@ -228,11 +273,22 @@ class EventArguments:
             by_clause.setdefault(clauses[t.start], []).append(t)
         assigned: dict[int, list[_Item]] = {id(t): [] for t in live}
         antecedent = _antecedents(items, clauses, relatives)
+        # "X reminded that the ministries signed ...": X reports the events after "that"
+        report = next(
+            (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
+        )
+        segment, n = [], 0  # stretches between commas
+        for t in toks:
+            n += t.text == ","
+            segment.append(n)
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
             for c, pos in homes:
                 ts = by_clause.get(c, [])
+                if pos >= 0:
+                    # "Since the founding of X in 2023, China has signed ...": China signs
+                    ts = [t for t in ts if segment[t.start] == segment[pos]] or ts
                 if not ts:
                     continue
                 own = [t for t in ts if any(x.name0 <= pos < x.name1 for x in [t, *t.extra])]
@@ -244,6 +300,8 @@ class EventArguments:
                     left = [t for t in ts if t.start <= pos]
                     targets = [max(left, key=lambda t: t.start)]
                 for t in targets:
+                    if report is not None and it.tok < report < t.start:
+                        continue
                     assigned[id(t)].append(it)
         for t in live:
             ev = t.event
@@ -255,6 +313,12 @@ class EventArguments:
                 else:
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:
+                        chosen = [*chosen, _Item(t.start, pron, "PER")]
+            if t.type not in ("SPEECH", "SESSION") and not any(i.cls == "PER" for i in chosen):
+                near = low[max(0, t.start - 4) : t.start]
+                if (near and near[-1] in ("his", "her")) or any(w in ("he", "she") for w in near):
+                    pron = self._pronoun(toks, low, t, clauses, items, last_person)
+                    if pron:  # "He will also visit ...", "his visit": the person told of before
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
             home = set()
             for it in chosen:
@@ -296,7 +360,11 @@ class EventArguments:
         """'Representatives of ... took part in the talks', 'The meeting was chaired by X': those named
         join the event told before."""
         words = tuple(low)
-        cue = any(words[k : k + len(p)] == p for p in PARTICIPATION for k in range(len(words)))
+        cue = any(
+            words[k : k + len(p)] == p and not self._other_object(low, k + len(p))
+            for p in PARTICIPATION
+            for k in range(len(words))
+        )
         if ref is not None and not cue and "by" not in low[ref.end : ref.end + 8]:
             return
         if ref is None and not cue:
@@ -321,6 +389,14 @@ class EventArguments:
             have.add(it.entity)
             role = "party" if target.type == "SIGNING" and it.cls != "PER" else "participant"
             target.participants.append(Participant(it.entity, role))
+
+    @staticmethod
+    def _other_object(low, j: int) -> bool:
+        """'participate in the ICT activities of ...': taking part in something that is no event."""
+        if j >= len(low) or low[j] != "in":
+            return False
+        nxt = low[j + 1 : j + 7]
+        return not any((w,) in TRIGGERS or w in ("it", "them", "this", "event", "events") for w in nxt)
 
     def _followed_by(self, sent, toks, low, live, items, s_dates, made: list[Event]) -> None:
         """'X became members in January 2024, followed by Y in January 2025': a second event of the kind."""

@@ -4,6 +4,7 @@ bare years after 'in/since/from' and bare months after a preposition."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from .. import dates as dates_mod
 from ..dates import DateMention
@@ -25,6 +26,8 @@ def find_dates_en(text: str, published: str | None) -> list[DateMention]:
         if not any(d.start <= m.start(1) < d.end for d in found):
             kind = "since" if m.group().startswith("since") else "year"
             found.append(DateMention(m.start(1), m.end(1), m.group(1), m.group(1), None, kind, False))
+    if published and len(published) == 10:
+        found += _weekdays(text, published, found)
     months = load_json("dates_en.json")["months"]
     preps = "|".join(re.escape(p) for p in sorted(_E["month_prepositions"], key=len, reverse=True))
     for num, names in months.items():
@@ -36,3 +39,29 @@ def find_dates_en(text: str, published: str | None) -> list[DateMention]:
                 found.append(DateMention(m.start(1), m.end(1), m.group(1), value, None, "month", True))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_WEEKDAYS = load_json("dates_en.json")["weekdays"][:7]  # Monday ... Sunday
+_FUTURE = {w for w in _E["status"]["planned"] if " " not in w}
+
+
+def _weekdays(text: str, published: str, found: list[DateMention]) -> list[DateMention]:
+    """'On Monday' in a text of a known day: the next such day when its sentence tells of the future
+    ('will begin'), else the last one up to the publication day."""
+    out = []
+    pub = date.fromisoformat(published)
+    names = "|".join(_WEEKDAYS)
+    for m in re.finditer(rf"\b(?:on|On|last|next|this)\s+({names.title()}|{names})\b", text):
+        if any(d.start <= m.start(1) < d.end for d in found):
+            continue
+        day = _WEEKDAYS.index(m.group(1).casefold())
+        lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        hi = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+        words = set(re.findall(r"[a-z']+", text[lo:hi].casefold()))
+        future = bool(words & _FUTURE) or m.group().casefold().startswith("next")
+        if future:
+            value = pub + timedelta(days=(day - pub.weekday() - 1) % 7 + 1)
+        else:
+            value = pub - timedelta(days=(pub.weekday() - day) % 7)
+        out.append(DateMention(m.start(1), m.end(1), m.group(1), value.isoformat(), None, "relative", True))
+    return out

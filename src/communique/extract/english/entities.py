@@ -71,6 +71,12 @@ class EnglishEntities:
             )
             if known is not None:
                 return known
+        if len(name.split()) >= 2:
+            known = next(
+                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)), None
+            )
+            if known is not None:
+                return known  # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
         for e in table.entities:
             if e.type != "ORG" or e.gazetteer_id:
                 continue

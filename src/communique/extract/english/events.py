@@ -167,6 +167,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
                 k = _tok_index(toks, m.start)
                 if m.type != "LOC" or k is None or k < 1 or clauses[k] != clauses[r.start] or not m.entity:
                     continue
+                if k >= 2 and low[k - 2] in ("start", "starts", "begin", "begins", "end", "ends", "continue"):
+                    break  # "his visit will start in Tashkent": the first stop of a tour, not its place
                 if low[k - 1] in _PREPS_PLACE and not inside_any(m, self.role_spans):
                     ev.location = m.entity
                     own_date, _ = self._own.get(ev.id, (False, False))
@@ -226,6 +228,15 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             self._fresh.add(f"e{self._n}")  # "the next meeting", "the 5th session": an event of its own
         if t.type not in BACKGROUND:
             status = _check_dates(status, start, end, self.published, strong)
+        if (
+            status == "ongoing"
+            and start is None
+            and end is None
+            and self.published
+            and len(self.published) == 10
+            and _under_way(low)
+        ):
+            start = self.published  # "The Third Meeting ... is underway in Almaty": on the day of the text
         name, ordinal = self._name(toks, low, t)
         ev = Event(
             id=f"e{self._n}",
@@ -389,12 +400,25 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         out: dict[int, list[DateMention]] = {}
         if not live:
             return out
+        # the stretch between commas: "Since the establishment of the Agency in May 2023, the sides signed"
+        segment, n = [], 0
+        for t in toks:
+            n += t.text == ","
+            segment.append(n)
         for d in s_dates:
             k = _tok_index(toks, d.start)
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
+            if k is not None:
+                same = [t for t in same if segment[t.start] == segment[k]] or same
             best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra]))
             out.setdefault(id(best), []).append(d)
         return out
+
+
+def _under_way(low: list[str]) -> bool:
+    """'is underway', 'is under way', 'is being held', 'is taking place': happening on the day told."""
+    text = " ".join(low)
+    return any(p in text for p in ("underway", "under way", "being held", "taking place"))
 
 
 def _best_date(owned: list[DateMention], t: _Trigger) -> DateMention | None:

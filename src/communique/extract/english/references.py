@@ -22,7 +22,7 @@ class EventReferences:
             t.frame = any(before[-len(f) :] == f for f in PARENT_FRAMES if len(f) <= len(before))
 
     def _reference(self, t: _Trigger, triggers, toks, low, s_dates) -> Event | None:
-        if t.type in ("SPEECH", "CALL", "FOUNDING", "ACCESSION"):
+        if t.type in ("SPEECH", "FOUNDING", "ACCESSION"):
             return None
         if t.type == "SIGNING":
             return self._signing_reference(t, triggers, toks, low, s_dates)
@@ -49,8 +49,9 @@ class EventReferences:
             )
         if t.verb or (_cap(toks[t.start].text) and t.start > 0) or t.name0 < t.start:
             return None
-        if t.start == 0 or low[t.start - 1] not in ("the", "this", "that"):
-            return None
+        possessive = t.type == "VISIT" and t.start > 0 and low[t.start - 1] in ("his", "her", "their")
+        if t.start == 0 or (low[t.start - 1] not in ("the", "this", "that") and not possessive):
+            return None  # "his visit": the visit of a person told before
         if _plural(low[t.start]) and t.words[-1] not in ("talks", "negotiations", "consultations"):
             return None
         ref = self._referent(t.type)
@@ -115,7 +116,18 @@ class EventReferences:
     def _signing_reference(self, t, triggers, toks, low, s_dates) -> Event | None:
         """'The memorandum was signed by ...', 'The document was signed ...': the signing told before."""
         latest = next((e for e in reversed(self.events) if e.type == "SIGNING"), None)
-        if latest is None or t.start < 1:
+        if latest is None:
+            return None
+        k = t.end
+        if (
+            t.weak
+            and k + 1 < len(low)
+            and low[k] in ("the", "this", "that")
+            and low[k + 1] in DOC_REFERENCES
+            and not (k + 2 < len(low) and (_cap(toks[k + 2].text) or low[k + 2] in ("of", "on")))
+        ):
+            return latest  # "Endorsing the Declaration, the ministers ...": the document adopted before
+        if t.start < 1:
             return None
         if t.words[0] == "signing" and low[t.start - 1] in ("the", "this"):
             return latest  # "The signing took place in Geneva"

@@ -34,7 +34,7 @@ class EnglishRoles:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
             for p in persons:
-                for finder in (self._after, self._before):
+                for finder in (self._after, self._before, self._predicate):
                     found = finder(sent, p, in_sent)
                     if found is None:
                         continue
@@ -45,29 +45,36 @@ class EnglishRoles:
             if ent.type == "PER" and len(ent.roles) > 1:
                 full = [r for r in ent.roles if not _bare_title(r.title)]
                 if full:
-                    ent.roles[:] = full
+                    # a bare "Minister" is a short form of "Minister of ..."; a bare "Vice-Chair" is a title
+                    # of its own
+                    words = {w for r in full for w in r.title.split()}
+                    ent.roles[:] = [r for r in ent.roles if r in full or r.title.split()[-1] not in words]
         return spans
 
     def _after(self, sent: Sentence, person: Mention, in_sent):
         toks = sent.tokens
         k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
-        if k is None or toks[k].text != "," or k + 1 >= len(toks):
+        if k is None or k + 1 >= len(toks):
             return None
+        if not (toks[k].text == "," or (toks[k].text in _DASHES and not _joiner(self.text, toks[k]))):
+            return None  # "X, Minister of ...", "X – Chairman of ..."
         k += 1
         if toks[k].text in ("the", "a", "an") and k + 1 < len(toks):
             k += 1
         first = k
         head = None
-        while (
-            k < len(toks)
-            and (toks[k].text in TITLE_MODIFIERS or toks[k].text in TITLE_HEADS)
-            and k - first < 5
-        ):
-            if toks[k].text in TITLE_HEADS:
+        while k < len(toks) and k - first < 5:
+            word = _upper_first(toks[k].text)  # "deputy director of the Agency" in lower case too
+            if word in TITLE_HEADS:
                 head = k
+            elif word in TITLE_MODIFIERS or (head is None and (_cap(toks[k].text) or _acronym(toks[k].text))):
+                pass  # "United Nations Under-Secretary-General": a body's name before the head
+            else:
+                break
             k += 1
         if head is None:
             return None
+        k = head + 1
         limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
         end = self._extend(toks, head + 1, limit)
         end = max(end, toks[k - 1].end)
@@ -76,6 +83,33 @@ class EnglishRoles:
             return None  # "..., Ambassador Ruslan Temirov": the title of the next person
         if nxt is not None and nxt.start == limit and self.text[end:limit].strip() in HONORIFICS:
             return None
+        return toks[first].start, end, toks[first].start
+
+    def _predicate(self, sent: Sentence, person: Mention, in_sent):
+        """'X, Minister of ..., was the Vice-Chair', 'X is the Chairman of ...': a title said of X."""
+        toks = sent.tokens
+        k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
+        if k is None:
+            return None
+        if toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.casefold() in _COPULAS:
+            k += 1  # "the Minister of ..., X, was the ..."
+        elif toks[k].text == ",":  # over an apposition: "X, Minister of ..., was"
+            k = next((j for j in range(k + 1, min(len(toks), k + 20)) if toks[j].text == ","), None)
+            if k is None:
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].text.casefold() not in _COPULAS:
+            return None
+        k += 1
+        if k < len(toks) and toks[k].text in ("the", "a", "an"):
+            k += 1
+        first = k
+        while k < len(toks) and _upper_first(toks[k].text) in TITLE_MODIFIERS and k - first < 4:
+            k += 1
+        if k >= len(toks) or _upper_first(toks[k].text) not in TITLE_HEADS or not _cap(toks[k].text):
+            return None
+        limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
+        end = self._extend(toks, k + 1, limit)
         return toks[first].start, end, toks[first].start
 
     def _extend(self, toks, j: int, limit: int) -> int:
@@ -152,7 +186,7 @@ class EnglishRoles:
                 _cap(w)
                 or _acronym(w)
                 or _joiner(self.text, toks[i])
-                or w in ("of", "the", "for", "and", "on", "at", "in", "&")
+                or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
                 or (w == "charge" and i > 0 and toks[i - 1].text == "in")
                 or w == ","
                 and i + 1 <= j
@@ -179,6 +213,16 @@ class EnglishRoles:
             run -= 1
         if start < run < j and (_cap(toks[run].text) or _acronym(toks[run].text)):
             end = toks[run].end  # "Head of the OSCE Programme Office in Dushanbe Ambassador Anna Kowalska"
+        wide = start
+        while wide - 1 > i and (
+            (_cap(toks[wide - 1].text) and not toks[wide - 1].text.endswith(("'s", "’s")))
+            or (toks[wide - 1].text in ("and", "&") and _cap(toks[wide - 2].text))
+        ):
+            wide -= 1
+        if wide < start and (
+            toks[wide - 1].text in ("'s", "’s") or Gazetteer.load().country_of_adjective(toks[wide].text)
+        ):
+            start = wide  # "Malaysia’s Communications and Multimedia Minister", "the Kazakh Energy Minister"
         owner = toks[start].start
         if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
@@ -213,6 +257,13 @@ class EnglishRoles:
         )
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
             ent.roles.append(role)
+
+
+_COPULAS = ("was", "is", "became", "remains")
+
+
+def _upper_first(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _bare_title(title: str) -> bool:

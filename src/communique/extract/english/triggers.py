@@ -52,6 +52,10 @@ ORDINAL_WORDS = dict(_E["ordinals"])
 NEW_MARKERS = set(_E["new_markers"])
 NOUN_DETERMINERS = set(_E["determiners_before_noun"])
 DOC_HEADS = {tuple(k.split()) for k in _A["heads"]}
+INTERGOVERNMENTAL = set(_E["intergovernmental"])
+REPORTING_VERBS = set(_E["reporting_verbs"])
+REMOTE_SESSIONS = set(_E["remote_sessions"])
+_DOC_WORDS = {k.split()[-1] for k in _A["heads"]} | {k.split()[0] for k in _A["heads"]} | set(_A["plurals"])
 DOC_REFERENCES = set(_A["references"])
 BACKGROUND = {"FOUNDING", "ACCESSION"}
 _ORDINAL_NUM = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
@@ -93,6 +97,7 @@ class TriggerRules:
             n, type_, key = hit
             if type_ != "_IGNORE":
                 verb = key in VERBS and not (i > 0 and low[i - 1] in NOUN_DETERMINERS)
+                type_ = self._retype(type_, key, i + n, toks, low)
                 found.append(
                     _Trigger(
                         type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK, verb
@@ -100,6 +105,26 @@ class TriggerRules:
                 )
             i += n
         return [t for t in found if self._accept(t, toks, low)]
+
+    @staticmethod
+    def _retype(type_: str, key, end: int, toks, low) -> str:
+        """A conference of ministers or governments is a MEETING; a videoconference of a named body is
+        that body's session, a MEETING, not a call."""
+        if type_ == "FORUM" and key[-1] in ("conference", "conferences"):
+            if _cap(toks[end - 1].text):  # a named conference: "Ministerial Conference", not "Connectivity Conference"
+                if set(low[max(0, end - 4) : end]) & INTERGOVERNMENTAL:
+                    return "MEETING"
+            elif set(low) & INTERGOVERNMENTAL and low[end - 2 : end - 1] not in (["the"], ["this"], ["that"]):
+                return "MEETING"  # "ministers endorsed ... at a high-level conference"; "the conference" refers back
+        if (
+            type_ == "CALL"
+            and key[-1] in REMOTE_SESSIONS
+            and low[end : end + 2] == ["of", "the"]
+            and end + 2 < len(toks)
+            and _cap(toks[end + 2].text)
+        ):
+            return "MEETING"
+        return type_
 
     def _accept(self, t: _Trigger, toks, low) -> bool:
         near = low[max(0, t.start - 5) : t.end + 3]
@@ -112,8 +137,10 @@ class TriggerRules:
             and t.words[-1] in ("meetings", "conferences", "forums", "exhibitions", "seminars", "workshops")
             and not _cap(word)
             and not set(low[max(0, t.start - 3) : t.start]) & {"hold", "held", "holding", "holds"}
+            and not set(low[max(0, t.start - 2) : t.start]) & {"upcoming", "forthcoming"}
         ):
-            return False  # "in previous meetings": events in general; "held bilateral meetings" are events
+            return False  # "in previous meetings": events in general; "held bilateral meetings", "upcoming
+            # meetings" are events
         if (
             t.words[0] in NEEDS_NAME
             and not _cap(word)
@@ -167,8 +194,18 @@ class TriggerRules:
                 "anniversary",
             }:
                 return False
+            if t.words[-1] == "opened":  # "a centre for ... was opened at ...": the body is its subject
+                before = low[max(0, t.start - 10) : t.start]
+                occasion = any(
+                    TRIGGERS.get((w,)) in ("MEETING", "FORUM", "SESSION", "VISIT", "SPEECH") for w in before
+                )  # "the session of the Council was opened by ...": an event opened, not a body
+                return bool(set(before) & BODY_NOUNS) and not occasion
             window = low[max(0, t.start - 4) : t.end + 11]
             org_near = any(k in self._org_toks for k in range(max(0, t.start - 4), min(len(toks), t.end + 4)))
+            if t.verb and low[t.start] in ("create", "creates", "creating", "establish", "establishes"):
+                # an active verb founds its object: "create new opportunities" founds nothing
+                after6 = range(t.end, min(len(toks), t.end + 6))
+                return bool(set(low[t.end : t.end + 6]) & BODY_NOUNS) or any(k in self._org_toks for k in after6)
             return (
                 bool(set(window) & BODY_NOUNS)
                 or org_near
@@ -193,8 +230,15 @@ class TriggerRules:
                     k in self._per_toks for k in range(t.end, min(len(toks), t.end + 4))
                 )
             if t.words == ("ministerial",):
-                return _cap(word)
-            return True
+                return _cap(word) and not (after and after[0] in _DOC_WORDS)  # "Ministerial Declaration"
+            # "a protocol on our meeting": the meeting named as a document's subject is no new event
+            return not (
+                not t.verb
+                and set(low[max(0, t.start - 4) : t.start]) & _DOC_WORDS
+                and t.start > 0
+                and low[t.start - 1] in ("our", "this", "the", "today's")
+                and any(w in ("on", "of") for w in low[max(0, t.start - 3) : t.start])
+            )
         if t.type == "SPEECH" and t.weak:
             if t.words[0] in ("address", "addressing", "addressed", "addresses"):
                 prev = low[t.start - 1] if t.start else ""
@@ -234,6 +278,12 @@ class TriggerRules:
                     }
                 )
             return True
+        if t.type == "SIGNING" and t.weak:
+            # "adopted the Action Plan", "the Declaration was endorsed"; "the meeting concluded" is no signing
+            if set(low[t.end : t.end + 8]) & _DOC_WORDS:
+                return True
+            before = low[max(0, t.start - 8) : t.start]
+            return bool(set(before) & _DOC_WORDS) and bool(set(before[-2:]) & {"was", "were", "been", "be", "is"})
         if t.type == "CALL" and t.weak:
             prev = low[t.start - 1] if t.start else ""
             return prev in (
