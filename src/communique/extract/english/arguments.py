@@ -100,7 +100,7 @@ class EventArguments:
                 ev.location = self.dateline
 
     def _address(self, toks, k: int, s_mentions) -> bool:
-        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Karamay (Xinjiang, China)';
+        """A country that qualifies a place before it: 'Tsukuba, Japan', 'Nukus (Karakalpakstan, Uzbekistan)';
         not one that opens a clause ('in Tallinn, Mongolia signed ...')."""
         if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ")", ";", ":", "and"):
             return False
@@ -120,7 +120,7 @@ class EventArguments:
 
     @staticmethod
     def _hosts(toks, low, m, target: _Trigger) -> bool:
-        """'the city of Karamay (Xinjiang, China) hosted the meeting': the place is the host."""
+        """'the city of Nukus (Karakalpakstan, Uzbekistan) hosted the talks': the place is the host."""
         k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
         if k is not None and toks[k].text == "(":
             while k < len(toks) and toks[k].text != ")":
@@ -153,7 +153,7 @@ class EventArguments:
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
                 if self._address(toks, k, s_mentions):
-                    continue  # "in Tsukuba, Japan", "Karamay (Xinjiang, China)": where, not who
+                    continue  # "in Tsukuba, Japan", "Nukus (Karakalpakstan, Uzbekistan)": where, not who
                 items.append(_Item(k, m.entity, "COUNTRY", in_role))
             elif m.type == "NORP":
                 nxt = low[k + 1 : k + 3]

@@ -222,7 +222,7 @@ class EnglishRoles:
         if wide < start and (
             toks[wide - 1].text in ("'s", "’s") or Gazetteer.load().country_of_adjective(toks[wide].text)
         ):
-            start = wide  # "Malaysia’s Communications and Multimedia Minister", "the Kazakh Energy Minister"
+            start = wide  # "Ruritania’s Culture and Tourism Minister", "the Kazakh Energy Minister"
         owner = toks[start].start
         if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
