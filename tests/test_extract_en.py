@@ -799,3 +799,21 @@ def test_he_who_will_visit_is_the_person_told_of_before():
     )
     [visit] = events_of(f, "VISIT")
     assert visit["participants"] == ["Janis Ozols"]
+
+
+def test_agreement_kind_is_the_head_noun_of_its_title():
+    f = facts(
+        "The ministers adopted a Joint Statement on rural broadband. "
+        "They also endorsed the Regional Framework on Open Data and signed a Treaty on Fisheries.",
+        published="2025-03-03",
+    )
+    assert sorted(a["kind"] for a in f["agreements"]) == ["framework", "statement", "treaty"]
+
+
+def test_a_strategy_or_concept_counts_only_when_the_parties_agree_on_it():
+    one_state = facts("The deputy minister briefed the guests on Ruritania's draft Transport Concept for 2026-2030.",
+                      published="2025-03-03")
+    assert one_state["agreements"] == []
+    joint = facts("The member states plan to agree on the Union's transport strategy next year.",
+                  published="2025-03-03")
+    assert [a["kind"] for a in joint["agreements"]] == ["strategy"]

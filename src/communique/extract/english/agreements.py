@@ -19,6 +19,8 @@ _A = load_json("agreements_en.json")
 AGREEMENT_HEADS = {tuple(k.split()): v for k, v in _A["heads"].items()}
 _MAX_HEAD = max(len(k) for k in AGREEMENT_HEADS)
 NEEDS_CAPITAL = set(_A["needs_capital"])
+NEEDS_JOINT_VERB = set(_A["needs_joint_verb"])
+JOINT_VERBS = set(_A["joint_verbs"])
 DOC_COMPLEMENTS = set(_A["complements"])
 SIGNING_WORDS = set(_A["signing"])
 TITLE_STOP = set(_A["title_stop"])
@@ -200,6 +202,8 @@ class EnglishAgreements:
             return False  # "agreements", "plans": documents in general
         nxt = low[i + n] if i + n < len(low) else ""
         near_signing = any(w in SIGNING_WORDS for w in low[max(0, i - 5) : i + n + 3])
+        if key[0] in NEEDS_JOINT_VERB:
+            return near_signing or any(w in JOINT_VERBS for w in low[max(0, i - 8) : i])
         if key[0] in NEEDS_CAPITAL and key not in (("action", "plan"),):
             return capital or (near_signing and nxt in DOC_COMPLEMENTS and nxt != "to")
         if i > 0 and low[i - 1] in ("under", "per", "to") and not capital:
