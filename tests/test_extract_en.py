@@ -412,6 +412,7 @@ def test_headline_that_is_a_document_title_and_its_bare_repeats():
     assert titles == [
         ("declaration", "Joint Declaration of the Third Ministerial Meeting on Rural Connectivity"),
         ("plan", "Regional Broadband Masterplan 2030"),
+        ("framework", "Data Framework"),  # a framework is a document; 'its Implementation Plan' is none of its own
     ]
 
 
