@@ -349,10 +349,10 @@ def test_agreements_kind_title_parties_and_signing_date():
     assert agreement["signed"] == "2019-05"
 
 
-def test_adopted_statement_is_a_declaration_and_a_signing_event():
+def test_adopted_statement_is_a_statement_and_a_signing_event():
     # the facts schema: SIGNING is "a document signed or adopted"
     f = facts("The ministers adopted a Joint Statement on Digital Inclusion.", published="2025-01-01")
-    assert [a["kind"] for a in f["agreements"]] == ["declaration"]
+    assert [a["kind"] for a in f["agreements"]] == ["statement"]
     assert len(events_of(f, "SIGNING")) == 1
 
 
