@@ -154,12 +154,21 @@ def test_a_place_in_a_local_case_is_no_part_of_a_body_name():
      "Мемарандум аб супрацоўніцтве ў галіне адукацыі"),
     ("tg", "Ҷонибҳо созишномаи ҳамкорӣ дар соҳаи маорифро имзо карданд.", "agreement", "созишномаи ҳамкорӣ"),
     ("zh", "双方签署了农业合作议定书。", "protocol", "农业合作议定书"),
+    ("zh", "两国外长签署了关于水资源合作的联合声明。", "statement", "水资源合作的联合声明"),
+    ("uz", "Vazirlar madaniy almashinuv dasturini imzoladi.", "programme", "madaniy almashinuv dasturi"),
 ])
 def test_an_agreement_has_its_kind_and_title(lang, text, kind, title):
     rec = record(text, lang)
     assert (kind, title) in [(a.kind, a.title) for a in rec.agreements]
     ag = next(a for a in rec.agreements if a.kind == kind)
     assert ag.event is not None and any(ev.id == ag.event and ev.type == "SIGNING" for ev in rec.events)
+
+
+def test_a_named_resolution_or_concept_is_a_document_of_that_kind():
+    assert [(a.kind, a.title) for a in record("Savet je usvojio Rezoluciju o zaštiti kulturnog nasleđa.", "sr").agreements] \
+        == [("resolution", "Rezolucija o zaštiti kulturnog nasleđa")]
+    kk = record("Министрлер «Су ресурстарын басқару» тұжырымдамасы аясындағы жұмысты талқылады.", "kk")
+    assert [a.kind for a in kk.agreements] == ["concept"]
 
 
 def test_a_weak_document_word_without_a_signing_is_no_agreement():
