@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from .cli_common import DbOption, open_store
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Communiqué: facts from official government communications.")
 
@@ -94,21 +96,8 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
             out.flush()
 
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or postgresql://...; "
-                                                 "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
-
-
-def _open_store(db: str | None):
-    from .store import Store, StoreError
-
-    try:
-        return Store.open(db)
-    except (StoreError, ValueError) as exc:
-        typer.echo(f"error: cannot open the database: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    except Exception as exc:  # a driver's connection error
-        typer.echo(f"error: cannot open the database: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(2) from exc
+def _open_store(db: str | None, *, create: bool = False):
+    return open_store(db, create=create)
 
 
 @app.command()
@@ -143,7 +132,7 @@ def ingest(
         raise UsageError("give at least one source, or --retry-failed")
     options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
                                  max_bytes=max_bytes, rate=rate, timeout=timeout)
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     console = Console(stderr=True)
     try:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
@@ -160,10 +149,13 @@ def ingest(
                 summary = jobs.ingest(specs or [], store, options, tick)
     finally:
         store.close()
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
-        return
     c = summary.counts
+    status = _ingest_status(c)
+    if as_json:
+        typer.echo(json.dumps({**summary.to_dict(), "status": status}, ensure_ascii=False, indent=1))
+        if status != "ok":
+            raise typer.Exit(1)
+        return
     console = Console()
     console.print(f"ingested [bold green]{c['new'] + c['upgraded']}[/] ({c['new']} new, {c['upgraded']} upgraded), "
                   f"[bold]{c['duplicate']}[/] duplicate, [bold]{c['unchanged']}[/] unchanged, "
@@ -172,6 +164,20 @@ def ingest(
         console.print(f"  [red]failed[/] {location}: {reason}")
     if summary.failures:
         console.print("  retry with: communique ingest --retry-failed")
+    if status == "nothing":
+        console.print("  nothing was read: no source held a document")
+    if status != "ok":
+        raise typer.Exit(1)
+
+
+def _ingest_status(counts: dict) -> str:
+    """"ok"; "failed" when some source failed (exit status 1); "nothing" when no document was read
+    at all, every source empty or skipped (exit status 1). Unchanged and duplicate ones count as read."""
+    if counts.get("failed", 0):
+        return "failed"
+    if not any(counts.get(k, 0) for k in ("new", "upgraded", "unchanged", "duplicate")):
+        return "nothing"
+    return "ok"
 
 
 @app.command()
