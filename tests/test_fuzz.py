@@ -105,6 +105,16 @@ def test_markdown_pathological_lines_come_back_whole(md, words):
     assert words in text
 
 
+def test_unclosed_tags_in_a_head_do_not_hide_the_declared_language():
+    from communique.ingest.formats import declared_charset, html_language
+
+    # each unclosed "<html"/"<meta" used to rescan the rest of the 20 KB head (seconds a page)
+    assert html_language("<html " * 3000 + '<html lang="kk-KZ"><head>') == "kk"
+    assert html_language("<meta " * 3000 + '<meta name="language" content="uz">') == "uz"
+    assert html_language("<html " * 3000) is None
+    assert declared_charset(b"<meta " * 600 + b'<meta charset="koi8-r">') == "koi8-r"
+
+
 def test_markdown_markup_still_goes():
     md = ("# Talks on trade #\n\n***Both*** sides and **the *new* plan** signed [the text](http://x.org/a_(b)), "
           "![seal](s.png) and ~~draft~~ _notes_ on snake_case_name.\n")

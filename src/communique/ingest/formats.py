@@ -74,12 +74,14 @@ _UTF_BOMS = [
 ]
 _FEED_ROOTS = {"rss": "feed", "feed": "feed", "rdf:rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap"}
 _ROOT_TAG = re.compile(rb"<\s*([A-Za-z][\w.:-]*)")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\b(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
+# A tag's attributes are read up to the next "<" or ">" ([^<>]), so a page of unclosed "<html" or
+# "<meta" tags costs linear time, not a rescan of the rest of the head from each one.
+_HTML_LANG = re.compile(r"""<html\b[^<>]*?\b(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
 _META_LANG = re.compile(
-    r"""<meta\b(?=[^>]*\b(?:http-equiv\s*=\s*["']?content-language|name\s*=\s*["']?(?:language|dc\.language)"""
-    r"""|property\s*=\s*["']?og:locale\b))[^>]*\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""",
+    r"""<meta\b(?=[^<>]*\b(?:http-equiv\s*=\s*["']?content-language|name\s*=\s*["']?(?:language|dc\.language)"""
+    r"""|property\s*=\s*["']?og:locale\b))[^<>]*\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""",
     re.I,
 )
 
