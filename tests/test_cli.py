@@ -143,3 +143,15 @@ def test_the_knowledge_base_commands_do_not_import_the_main_command():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "False"
+
+
+def test_jsonl_text_over_the_length_limit_is_an_error_line_and_the_batch_goes_on():
+    from communique.ingest.formats import MAX_TEXT_CHARS
+
+    lines = [json.dumps({"id": "huge", "text": "а " * (MAX_TEXT_CHARS // 2 + 1)}),
+             json.dumps({"id": "ok", "text": TEXT}, ensure_ascii=False)]
+    res = run(["extract", "--jsonl", "-", "--format", "facts"], stdin="\n".join(lines) + "\n")
+    assert res.returncode == 0, res.stderr
+    huge, ok = (json.loads(x) for x in res.stdout.splitlines())
+    assert huge["id"] == "huge" and f"over the limit of {MAX_TEXT_CHARS}" in huge["error"]
+    assert "error" not in ok

@@ -64,6 +64,7 @@ def extract(
 
 def _extract_jsonl(path: Path, fmt: str) -> None:
     from .extract.pipeline import extract as run
+    from .ingest.formats import MAX_TEXT_CHARS
 
     stream = sys.stdin if str(path) == "-" else None
     try:
@@ -85,6 +86,9 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
                 text = item.get("text")
                 if not isinstance(text, str):
                     raise ValueError("missing or non-string 'text'")
+                if len(text) > MAX_TEXT_CHARS:
+                    raise ValueError(f"a text of {len(text)} characters, over the limit of {MAX_TEXT_CHARS} "
+                                     "for one document; split it into parts")
                 record = run(text, published=item.get("published"), url=item.get("url"),
                              language=item.get("language"), id=str(doc_id) if doc_id is not None else f"line{n}")
                 result = _render(record, fmt)
