@@ -605,3 +605,35 @@ def test_a_repeated_filter_is_bounded_with_a_clear_answer(client):
     page = client.get("/search", params=[("q", "визит"), *many])
     assert page.status_code == 400 and "at most 20 values" in page.text
     assert client.get("/api/v1/search", params=[("q", "визит"), *many[:3]]).status_code == 200
+
+
+def test_demo_checks_the_port_first_and_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    import socket
+    import tempfile
+
+    typer = pytest.importorskip("typer")
+    from typer.testing import CliRunner
+
+    from communique.serve_commands import port_problem, read_secret, register
+
+    app = typer.Typer()
+    register(app)
+    runner = CliRunner()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        assert "another server" in port_problem("127.0.0.1", port)
+        out = runner.invoke(app, ["demo", "--port", str(port), "--db", str(tmp_path / "never.db")])
+        assert out.exit_code == 2 and "another server" in out.output
+        assert not (tmp_path / "never.db").exists()  # refused before building anything
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = runner.invoke(app, ["demo", "--no-serve"])
+    assert out.exit_code == 0, out.output
+    assert "removed when the demo ends" in out.output
+    assert list(scratch.iterdir()) == []
+    key_file = tmp_path / "session.key"
+    key_file.write_text("k" * 40 + "\n")
+    assert read_secret(None, key_file) == "k" * 40 and read_secret("given", key_file) == "given"
