@@ -155,3 +155,15 @@ def test_jsonl_text_over_the_length_limit_is_an_error_line_and_the_batch_goes_on
     huge, ok = (json.loads(x) for x in res.stdout.splitlines())
     assert huge["id"] == "huge" and f"over the limit of {MAX_TEXT_CHARS}" in huge["error"]
     assert "error" not in ok
+
+
+def test_ingest_off_a_terminal_logs_a_progress_line_every_25_sources(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(26):
+        (folder / f"note-{i:02d}.txt").write_text(f"Заметка номер {i}.\n\nВстреча прошла {i + 1} мая.\n",
+                                                  encoding="utf-8")
+    res = run_in(tmp_path, ["ingest", "many", "--db", "kb.db"])
+    assert res.returncode == 0, res.stdout + res.stderr
+    lines = [x for x in res.stderr.splitlines() if x.startswith("ingest: ")]
+    assert len(lines) == 1 and lines[0].startswith("ingest: 25 sources read (")

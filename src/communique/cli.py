@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,9 @@ from .cli_common import DbOption, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Communiqué: facts from official government communications.")
+
+
+PROGRESS_EVERY = 25  # off a terminal, `ingest` logs a line every this many sources
 
 
 class UsageError(typer.BadParameter):
@@ -143,9 +147,16 @@ def ingest(
                       TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True, disable=as_json or not console.is_terminal) as bar:
             task = bar.add_task("", total=None)
+            quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
+            started, done = time.monotonic(), [0]
 
             def tick(source, outcome):
                 bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
+                done[0] += 1
+                if quiet_log and done[0] % PROGRESS_EVERY == 0:
+                    rate = done[0] / max(time.monotonic() - started, 1e-6)
+                    typer.echo(f"ingest: {done[0]} sources read ({rate:.1f}/s), last {outcome}: {source.location}",
+                               err=True)
 
             if retry_failed:
                 summary = jobs.retry_failed(store, options, tick)
