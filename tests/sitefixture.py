@@ -15,6 +15,9 @@ Dynamic routes:
   /missing       404 (as is any path with no file)
   /flaky         500 on the first request, then a page
   /down          503, always
+  /to?url=U      302 → U (any location: another host, port or scheme)
+  /drip          headers, then a byte every `drip_seconds` without end (a slow-drip server)
+  /drip-headers  the status line, then a header byte every `drip_seconds` without end
 
 Every request is recorded (time, path, host, status, headers) and counted per path in `hits`.
 """
@@ -33,7 +36,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 STATIC_LAST_MODIFIED = datetime(2026, 4, 27, 8, 0, 0, tzinfo=UTC)
@@ -70,6 +73,7 @@ class SiteState:
     base: str = ""
     other: str = ""
     slow_seconds: float = 3.0
+    drip_seconds: float = 0.05
     huge_bytes: int = 64 * 1024 * 1024
     requests: list[Request] = field(default_factory=list)
     hits: Counter = field(default_factory=Counter)
@@ -91,6 +95,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- plumbing ------------------------------------------------------------------------------
     def do_GET(self):  # noqa: N802
         path = urlsplit(self.path).path
+        self.query = parse_qs(urlsplit(self.path).query)
         req = Request(time.monotonic(), "GET", path, self.headers.get("Host", ""),
                       {k.lower(): v for k, v in self.headers.items()})
         self._req = req
@@ -148,6 +153,10 @@ class Handler(BaseHTTPRequestHandler):
             if n == 1:
                 return self.send(500, b"<h1>Internal Server Error</h1>")
             return self.send(200, _flaky_page())
+        if path == "/to":
+            return self.redirect(302, self.query.get("url", ["/"])[0])
+        if path in ("/drip", "/drip-headers"):
+            return self.drip(headers_too=path == "/drip-headers")
         if path == "/down":
             return self.send(503, b"<h1>Service Unavailable</h1>", headers={"Retry-After": "0"})
         return self.static(path)
@@ -170,6 +179,26 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             st.huge_sent = sent
             st.huge_done.set()
+        return 200
+
+    def drip(self, headers_too: bool) -> int:
+        st = self.state
+        self.send_response(200)
+        if headers_too:
+            self.flush_headers()
+            payload = b"X-Drip: " + b"a" * 100000
+        else:
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            payload = b"<html><body><p>" + b"x" * 100000
+        try:
+            for byte in payload:
+                if st.stopping.wait(st.drip_seconds):
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
         return 200
 
     def static(self, path: str) -> int:

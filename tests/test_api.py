@@ -534,3 +534,106 @@ def test_serve_commands(tmp_path):
     assert runner.invoke(app, ["token", "revoke", "2", "--db", str(tmp_path / "d.db")]).exit_code == 0
     assert runner.invoke(app, ["token", "revoke", "2", "--db", str(tmp_path / "d.db")]).exit_code == 1
     assert runner.invoke(app, ["token", "create", "--name", "x", "--role", "root"]).exit_code == 2
+
+
+# -- abuse: body size, failed authentication, repeated filters --------------------------------------
+
+def test_failed_token_checks_are_paced_per_client_with_retry_after(db, tokens):
+    from communique.api.limits import FailureLimiter
+
+    app = create_app(db, cache_ttl=0, failures=FailureLimiter(max_failures=3, window=60))
+    with TestClient(app, client=("192.0.2.7", 5000)) as c, TestClient(app, client=("192.0.2.8", 5000)) as other:
+        for _ in range(3):
+            assert c.get("/api/v1/documents", headers=bearer("cq_wrong")).status_code == 401
+        res = c.get("/api/v1/documents", headers=bearer(tokens["viewer"]))  # even a good token waits now
+        assert res.status_code == 429 and res.headers["content-type"].startswith(PROBLEM)
+        assert 1 <= int(res.headers["retry-after"]) <= 60
+        assert other.get("/api/v1/documents", headers=bearer(tokens["viewer"])).status_code == 200
+        assert c.get("/api/v1/documents").status_code == 200  # reading without a token is not a check
+
+
+def test_failed_sign_ins_are_paced(db):
+    from communique.api.limits import FailureLimiter
+
+    app = create_app(db, cache_ttl=0, failures=FailureLimiter(max_failures=2, window=60))
+    with TestClient(app) as c:
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/login").text).group(1)
+        for _ in range(2):
+            assert c.post("/login", data={"token": "cq_nope", "csrf_token": csrf}).status_code == 401
+        res = c.post("/login", data={"token": "cq_nope", "csrf_token": csrf})
+        assert res.status_code == 429 and int(res.headers["retry-after"]) >= 1
+
+
+def test_failure_limiter_forgets_after_its_window_and_bounds_its_memory():
+    from communique.api.limits import FailureLimiter
+
+    now = [0.0]
+    limiter = FailureLimiter(max_failures=2, window=10, max_clients=3, clock=lambda: now[0])
+    limiter.failed("a")
+    limiter.failed("a")
+    assert limiter.retry_after("a") == 10 and limiter.retry_after("b") is None
+    now[0] = 4.0
+    assert limiter.retry_after("a") == 6
+    now[0] = 10.5
+    assert limiter.retry_after("a") is None
+    for client in ("b", "c", "d", "e"):
+        limiter.failed(client)
+    assert len(limiter._failures) <= 3
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(db):
+    app = create_app(db, cache_ttl=0, max_body=10_000)
+    with TestClient(app) as c:
+        small = c.post("/api/v1/corrections", json={"document": "x"})
+        assert small.status_code == 401  # no token: the ordinary answer
+        big = c.post("/api/v1/corrections", content=b"{" + b" " * 20_000 + b"}",
+                     headers={"content-type": "application/json"})
+        assert big.status_code == 413 and "over the limit of 10000 bytes" in big.json()["detail"]
+
+        def chunks():  # no Content-Length: counted as it arrives
+            for _ in range(30):
+                yield b" " * 1000
+
+        streamed = c.post("/login", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
+        assert streamed.status_code == 413
+
+
+def test_a_repeated_filter_is_bounded_with_a_clear_answer(client):
+    many = [("person", f"Name {i}") for i in range(25)]
+    res = client.get("/api/v1/search", params=[("q", "визит"), *many])
+    assert res.status_code == 422 and "person: at most 20 values, not 25" in res.json()["detail"]
+    page = client.get("/search", params=[("q", "визит"), *many])
+    assert page.status_code == 400 and "at most 20 values" in page.text
+    assert client.get("/api/v1/search", params=[("q", "визит"), *many[:3]]).status_code == 200
+
+
+def test_demo_checks_the_port_first_and_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    import socket
+    import tempfile
+
+    typer = pytest.importorskip("typer")
+    from typer.testing import CliRunner
+
+    from communique.serve_commands import port_problem, read_secret, register
+
+    app = typer.Typer()
+    register(app)
+    runner = CliRunner()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        assert "another server" in port_problem("127.0.0.1", port)
+        out = runner.invoke(app, ["demo", "--port", str(port), "--db", str(tmp_path / "never.db")])
+        assert out.exit_code == 2 and "another server" in out.output
+        assert not (tmp_path / "never.db").exists()  # refused before building anything
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = runner.invoke(app, ["demo", "--no-serve"])
+    assert out.exit_code == 0, out.output
+    assert "removed when the demo ends" in out.output
+    assert list(scratch.iterdir()) == []
+    key_file = tmp_path / "session.key"
+    key_file.write_text("k" * 40 + "\n")
+    assert read_secret(None, key_file) == "k" * 40 and read_secret("given", key_file) == "given"

@@ -87,3 +87,83 @@ def test_other_language_does_not_crash_and_says_what_ran():
     f = json.loads(res.stdout)
     assert f["language"] == "kk"
     assert "ner" in f["extractor"]["skipped"]
+
+
+# -- exit statuses and errors a new user meets ------------------------------------------------------
+
+def run_in(cwd, args):
+    """The command in another working folder, with neither $COMMUNIQUE_DB nor a relative PYTHONPATH."""
+    import os
+    from pathlib import Path
+
+    import communique
+
+    env = {k: v for k, v in os.environ.items() if k != "COMMUNIQUE_DB"}
+    env["PYTHONPATH"] = str(Path(communique.__file__).resolve().parents[1])
+    return subprocess.run(CLI + args, capture_output=True, text=True, timeout=300, cwd=cwd, env=env)
+
+
+def test_read_commands_refuse_a_database_that_does_not_exist(tmp_path):
+    res = run_in(tmp_path, ["search", "переговоры", "--db", "typo.db"])
+    assert res.returncode == 2
+    assert res.stderr.startswith("error: no database at typo.db") and res.stderr.count("\n") == 1
+    res = run_in(tmp_path, ["timeline"])  # the default ./communique.db
+    assert res.returncode == 2 and "no database at communique.db" in res.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing was created
+
+
+def test_db_on_a_file_that_is_not_a_database_is_one_clear_line(tmp_path):
+    (tmp_path / "notes.db").write_text("these are my notes, not a database\n" * 50)
+    res = run_in(tmp_path, ["search", "переговоры", "--db", "notes.db"])
+    assert res.returncode == 2
+    assert res.stderr.strip() == "error: cannot open the database notes.db: file is not a database"
+    assert "sqlalche.me" not in res.stderr and "Background" not in res.stderr
+
+
+def test_ingest_exit_status_says_whether_every_source_was_read(tmp_path):
+    good = tmp_path / "release.txt"
+    good.write_text("Совместное заявление\n\n" + TEXT + "\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    res = run_in(tmp_path, ["ingest", str(tmp_path / "missing-folder"), str(good), "--db", "kb.db"])
+    assert res.returncode == 1
+    assert "ingested 1 (1 new, 0 upgraded)" in res.stdout and "1 failed" in res.stdout
+    assert "missing-folder" in res.stdout
+    res = run_in(tmp_path, ["ingest", "empty", "--db", "kb.db", "--json"])
+    assert res.returncode == 1
+    summary = json.loads(res.stdout)
+    assert summary["status"] == "failed" and summary["failures"][0]["source"] == "empty"
+    res = run_in(tmp_path, ["ingest", str(good), "--db", "kb.db", "--json"])  # read before: unchanged, fine
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert json.loads(res.stdout)["status"] == "ok"
+
+
+def test_the_knowledge_base_commands_do_not_import_the_main_command():
+    code = ("import sys, typer; from communique import kb_commands; kb_commands.register(typer.Typer()); "
+            "print('communique.cli' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "False"
+
+
+def test_jsonl_text_over_the_length_limit_is_an_error_line_and_the_batch_goes_on():
+    from communique.ingest.formats import MAX_TEXT_CHARS
+
+    lines = [json.dumps({"id": "huge", "text": "а " * (MAX_TEXT_CHARS // 2 + 1)}),
+             json.dumps({"id": "ok", "text": TEXT}, ensure_ascii=False)]
+    res = run(["extract", "--jsonl", "-", "--format", "facts"], stdin="\n".join(lines) + "\n")
+    assert res.returncode == 0, res.stderr
+    huge, ok = (json.loads(x) for x in res.stdout.splitlines())
+    assert huge["id"] == "huge" and f"over the limit of {MAX_TEXT_CHARS}" in huge["error"]
+    assert "error" not in ok
+
+
+def test_ingest_off_a_terminal_logs_a_progress_line_every_25_sources(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(26):
+        (folder / f"note-{i:02d}.txt").write_text(f"Заметка номер {i}.\n\nВстреча прошла {i + 1} мая.\n",
+                                                  encoding="utf-8")
+    res = run_in(tmp_path, ["ingest", "many", "--db", "kb.db"])
+    assert res.returncode == 0, res.stdout + res.stderr
+    lines = [x for x in res.stderr.splitlines() if x.startswith("ingest: ")]
+    assert len(lines) == 1 and lines[0].startswith("ingest: 25 sources read (")

@@ -13,6 +13,7 @@ import pytest
 from communique.ingest.dedup import Deduplicator, NearDuplicateIndex, content_hash, normalize_text, shingles
 from communique.ingest.fetch import USER_AGENT, Fetcher, FetchError, HttpCache
 from communique.ingest.sources import iter_sources
+from sitefixture import STATIC_LAST_MODIFIED as _MODIFIED
 from sitefixture import SiteServer
 
 SITE = Path(__file__).parent / "fixtures" / "site"
@@ -429,3 +430,104 @@ def test_sources_mark_exact_and_near_duplicates(server, make_fetcher):
     assert kinds[TASHKENT] == ("exact", original)
     assert dedup.check(by[TASHKENT].document.text).original == original
     assert kinds[FORUM] == (None, None)  # not seen before
+
+
+# -- a hostile network: redirects, internal addresses, slow drips, Crawl-delay ---------------------
+
+
+@pytest.fixture
+def internal_port():
+    """A listening socket on 127.0.0.1 standing for an internal service (a database port); yields
+    its port and a function telling whether anything connected to it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.2)
+
+    def connected() -> bool:
+        try:
+            conn, _ = sock.accept()
+        except TimeoutError:
+            return False
+        conn.close()
+        return True
+
+    yield sock.getsockname()[1], connected
+    sock.close()
+
+
+def test_a_redirect_to_an_internal_port_is_refused(server, make_fetcher, internal_port):
+    port, connected = internal_port
+    f = make_fetcher()
+    with pytest.raises(FetchError, match="private, loopback or link-local") as err:
+        f.fetch(server.url(f"/to?url=http://127.0.0.1:{port}/admin"))
+    assert err.value.kind == "private"
+    assert not connected()
+    # the site the user named, served on 127.0.0.1, still works, and so does a redirect within it
+    assert f.fetch(server.url("/redirect")).status == 200
+
+
+def test_a_link_to_an_internal_address_is_not_fetched_even_off_the_host(server, make_fetcher, internal_port):
+    port, connected = internal_port
+    server.state.overrides["/links.html"] = (
+        f'<html><body><a href="http://127.0.0.1:{port}/secret">internal</a> '
+        f'<a href="{{{{BASE}}}}/to?url=http://127.0.0.1:{port}/x">redirect</a> '
+        f'<a href="{{{{BASE}}}}{TASHKENT}">news</a></body></html>').encode()
+    server.state.override_times["/links.html"] = _MODIFIED
+    sources = run(server.url("/links.html"), make_fetcher(), follow=True, depth=1, same_host=False)
+    failed = {s.location: s.error for s in sources if s.status == "failed"}
+    assert len(failed) == 2 and all("private, loopback or link-local" in e for e in failed.values()), failed
+    assert paths(sources, server) == [TASHKENT]
+    assert not connected()
+
+
+def test_a_same_host_crawl_does_not_follow_a_redirect_to_another_host(server, make_fetcher):
+    other_host = server.other + FORUM  # the same server under another name: allowed, but another host
+    server.state.overrides["/links.html"] = (
+        f'<html><body><a href="{{{{BASE}}}}/to?url={other_host}">moved</a> '
+        f'<a href="{{{{BASE}}}}{TASHKENT}">news</a></body></html>').encode()
+    server.state.override_times["/links.html"] = _MODIFIED
+    sources = run(server.url("/links.html"), make_fetcher(), follow=True, depth=1)
+    (bad,) = [s for s in sources if s.status == "failed"]
+    assert "redirected to another host or port" in bad.error
+    assert server.hits[FORUM] == 0
+    assert paths(sources, server) == [TASHKENT]
+    # off a same-host crawl the same redirect is followed
+    sources = run(server.url("/links.html"), make_fetcher(), follow=True, depth=1, same_host=False)
+    assert sorted(paths(sources, server)) == sorted([TASHKENT, "/to?url=" + other_host])
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_a_slow_drip_server_fails_at_the_total_time_limit(server, make_fetcher, path):
+    import time
+
+    f = make_fetcher(timeout=0.5, total_timeout=1.0, retries=2)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="total time limit of 1 s") as err:
+        f.fetch(server.url(path))
+    assert err.value.kind == "timeout"
+    # each byte came well within the read timeout: only the total limit can stop it, and no retry
+    assert time.monotonic() - started < 8
+    assert server.hits[path] == 1
+
+
+def test_a_fractional_crawl_delay_is_honoured(server, make_fetcher):
+    server.state.overrides["/robots.txt"] = b"User-agent: *\nCrawl-delay: 0.4\nDisallow: /private/\n"
+    server.state.override_times["/robots.txt"] = _MODIFIED
+    f = make_fetcher(min_interval=0.0)
+    for path in (TASHKENT, FORUM, MEMO):
+        f.fetch(server.url(path))
+    times = [r.time for r in server.requests if r.path != "/robots.txt"]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert len(gaps) == 2 and min(gaps) >= 0.35, gaps
+
+
+def test_crawl_delay_of_the_agents_own_group_wins_over_the_star_group():
+    from communique.ingest.fetch import _crawl_delay
+
+    robots = ("User-agent: *\nCrawl-delay: 5\n\nUser-agent: OtherBot\nUser-agent: Communique\n"
+              "Crawl-delay: 1.5  # ours\nDisallow: /x\n")
+    assert _crawl_delay(robots, "Communique/1.0 (+https://example.org)") == 1.5
+    assert _crawl_delay(robots, "SomeoneElse/2.0") == 5.0
+    assert _crawl_delay("User-agent: *\nCrawl-delay: soon\n", "Communique/1.0") is None
+    assert _crawl_delay("Disallow: /\n", "Communique/1.0") is None

@@ -2,7 +2,9 @@
 by uvicorn on 127.0.0.1 over the bundled samples plus a document full of script-injection payloads.
 
 Clicks through search → document → entity → event → timeline, makes corrections and sees them, checks
-that nothing from a document runs, and takes a screenshot of every page into docs/screenshots/.
+that nothing from a document runs, and takes a screenshot of every page: into a temporary folder, or
+into docs/screenshots/ (tracked, referenced from README) when COMMUNIQUE_SCREENSHOTS=1 asks for them,
+so a test run leaves the work tree as it found it.
 
 The browser is Debian's `chromium` (Playwright downloads nothing): when /usr/bin/chromium is missing and
 we are root, the session fixture installs it with apt-get. Under CI (the variable CI set) a missing
@@ -25,7 +27,7 @@ from communique.api.testing import demo_database, running
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 860}
 
 
@@ -265,9 +267,22 @@ SCREENS = [
 ]
 
 
-def test_screenshots_of_every_page(page, site):
-    """Refreshes docs/screenshots/*.png (referenced from README) from the pages as they are now."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def screenshot_folder(tmp_path: Path) -> Path:
+    """docs/screenshots/ when COMMUNIQUE_SCREENSHOTS=1 asks to refresh them, else a temporary folder."""
+    return DOCS_SCREENSHOTS if os.environ.get("COMMUNIQUE_SCREENSHOTS") == "1" else tmp_path / "screenshots"
+
+
+def test_screenshots_go_to_the_docs_only_when_asked(tmp_path, monkeypatch):
+    monkeypatch.delenv("COMMUNIQUE_SCREENSHOTS", raising=False)
+    assert screenshot_folder(tmp_path) == tmp_path / "screenshots"
+    monkeypatch.setenv("COMMUNIQUE_SCREENSHOTS", "1")
+    assert screenshot_folder(tmp_path) == DOCS_SCREENSHOTS
+
+
+def test_screenshots_of_every_page(page, site, tmp_path):
+    """Takes every page as it is now; COMMUNIQUE_SCREENSHOTS=1 refreshes docs/screenshots/*.png."""
+    folder = screenshot_folder(tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
     sign_in(page, site["token"])  # so the correction forms show
     for name, path in SCREENS:
         if path is None:  # the first series
@@ -280,6 +295,6 @@ def test_screenshots_of_every_page(page, site):
         if name == "graph":
             page.wait_for_selector('svg#graph[data-ready="1"]')
             page.wait_for_timeout(2500)  # let the layout settle
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name in ("document", "entity", "event"))
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=name in ("document", "entity", "event"))
         no_payload_ran(page)
-    assert len(list(SCREENSHOTS.glob("*.png"))) >= len(SCREENS)
+    assert len(list(folder.glob("*.png"))) >= len(SCREENS)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .cli_common import DbOption, open_store
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Communiqué: facts from official government communications.")
+
+
+PROGRESS_EVERY = 25  # off a terminal, `ingest` logs a line every this many sources
 
 
 class UsageError(typer.BadParameter):
@@ -62,6 +68,7 @@ def extract(
 
 def _extract_jsonl(path: Path, fmt: str) -> None:
     from .extract.pipeline import extract as run
+    from .ingest.formats import MAX_TEXT_CHARS
 
     stream = sys.stdin if str(path) == "-" else None
     try:
@@ -83,6 +90,9 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
                 text = item.get("text")
                 if not isinstance(text, str):
                     raise ValueError("missing or non-string 'text'")
+                if len(text) > MAX_TEXT_CHARS:
+                    raise ValueError(f"a text of {len(text)} characters, over the limit of {MAX_TEXT_CHARS} "
+                                     "for one document; split it into parts")
                 record = run(text, published=item.get("published"), url=item.get("url"),
                              language=item.get("language"), id=str(doc_id) if doc_id is not None else f"line{n}")
                 result = _render(record, fmt)
@@ -94,21 +104,8 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
             out.flush()
 
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or postgresql://...; "
-                                                 "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
-
-
-def _open_store(db: str | None):
-    from .store import Store, StoreError
-
-    try:
-        return Store.open(db)
-    except (StoreError, ValueError) as exc:
-        typer.echo(f"error: cannot open the database: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    except Exception as exc:  # a driver's connection error
-        typer.echo(f"error: cannot open the database: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(2) from exc
+def _open_store(db: str | None, *, create: bool = False):
+    return open_store(db, create=create)
 
 
 @app.command()
@@ -143,16 +140,23 @@ def ingest(
         raise UsageError("give at least one source, or --retry-failed")
     options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
                                  max_bytes=max_bytes, rate=rate, timeout=timeout)
-    store = _open_store(db)
+    store = _open_store(db, create=True)
     console = Console(stderr=True)
     try:
         with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True, disable=as_json or not console.is_terminal) as bar:
             task = bar.add_task("", total=None)
+            quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
+            started, done = time.monotonic(), [0]
 
             def tick(source, outcome):
                 bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
+                done[0] += 1
+                if quiet_log and done[0] % PROGRESS_EVERY == 0:
+                    rate = done[0] / max(time.monotonic() - started, 1e-6)
+                    typer.echo(f"ingest: {done[0]} sources read ({rate:.1f}/s), last {outcome}: {source.location}",
+                               err=True)
 
             if retry_failed:
                 summary = jobs.retry_failed(store, options, tick)
@@ -160,10 +164,13 @@ def ingest(
                 summary = jobs.ingest(specs or [], store, options, tick)
     finally:
         store.close()
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
-        return
     c = summary.counts
+    status = _ingest_status(c)
+    if as_json:
+        typer.echo(json.dumps({**summary.to_dict(), "status": status}, ensure_ascii=False, indent=1))
+        if status != "ok":
+            raise typer.Exit(1)
+        return
     console = Console()
     console.print(f"ingested [bold green]{c['new'] + c['upgraded']}[/] ({c['new']} new, {c['upgraded']} upgraded), "
                   f"[bold]{c['duplicate']}[/] duplicate, [bold]{c['unchanged']}[/] unchanged, "
@@ -172,6 +179,20 @@ def ingest(
         console.print(f"  [red]failed[/] {location}: {reason}")
     if summary.failures:
         console.print("  retry with: communique ingest --retry-failed")
+    if status == "nothing":
+        console.print("  nothing was read: no source held a document")
+    if status != "ok":
+        raise typer.Exit(1)
+
+
+def _ingest_status(counts: dict) -> str:
+    """"ok"; "failed" when some source failed (exit status 1); "nothing" when no document was read
+    at all, every source empty or skipped (exit status 1). Unchanged and duplicate ones count as read."""
+    if counts.get("failed", 0):
+        return "failed"
+    if not any(counts.get(k, 0) for k in ("new", "upgraded", "unchanged", "duplicate")):
+        return "nothing"
+    return "ok"
 
 
 @app.command()

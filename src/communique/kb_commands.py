@@ -34,7 +34,8 @@ def _event_line(ev: dict) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to `app`."""
-    from .cli import DbOption, _open_store
+    from .cli_common import DbOption
+    from .cli_common import open_store as _open_store
 
     def kb_of(db):
         from .link import KnowledgeBase

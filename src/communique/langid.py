@@ -103,7 +103,7 @@ def detect_language(text: str) -> str:
     return identify(text)[0]
 
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")  # the next line not blank; linear
 
 
 def paragraph_languages(text: str, min_letters: int = 40) -> list[tuple[int, int, str]]:

@@ -37,8 +37,19 @@ def ner_tagger():
 def morph():
     """pymorphy3's Russian analyzer (lemmas, grammemes, inflection)."""
     import pymorphy3
+    import pymorphy3.shapes
 
+    # pymorphy3 asks unicodedata.name() of every letter, which raises ValueError for letters the
+    # Unicode database gives no name (Tangut ideographs, for one): such a letter is simply not Latin.
+    pymorphy3.shapes.is_latin_char = _is_latin_char
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_latin_char(ch: str) -> bool:
+    import unicodedata
+
+    return "LATIN" in unicodedata.name(ch, "")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -61,6 +72,13 @@ def lemma(word: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (which no UTF-8 encoder, dictionary or database takes)
+    replaced by U+FFFD: the length and so every offset stays the same."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +131,32 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-_BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d|[А-ЯЁA-Z«\"]))")
+_BLOCK_SPLIT = re.compile(r"\n\s*")  # a run of white space from a line break: one pass, no backtracking
+_LOWER = re.compile(r"[a-zа-яё]")
+_LINE_MARK = re.compile(r"[-*#>]|\d|[А-ЯЁA-Z«\"]")
 
 
 def paragraph_blocks(text: str):
     """Paragraph blocks: razdel never splits a sentence across a blank line or a new line that
-    starts with a capital letter, so a headline or a dateline stays a sentence of its own."""
+    starts with a capital letter, so a headline or a dateline stays a sentence of its own.
+
+    A blank line splits unless the text goes on in lower case; a single line break splits before a
+    list mark, a digit, a capital or an opening quote. Linear in the text: each run of white space
+    is read once."""
     pos = 0
     for m in _BLOCK_SPLIT.finditer(text):
-        if m.start() > pos:
-            yield pos, text[pos:m.start()]
-        pos = m.end()
+        run = m.group()
+        after = text[m.end():m.end() + 1]
+        if run.count("\n") >= 2:
+            if _LOWER.match(after):
+                continue
+            cut_start, cut_end = m.start(), m.start() + run.rindex("\n") + 1
+        elif _LINE_MARK.match(after):
+            cut_start, cut_end = m.start(), m.start() + 1
+        else:
+            continue
+        if cut_start > pos:
+            yield pos, text[pos:cut_start]
+        pos = cut_end
     if pos < len(text):
         yield pos, text[pos:]

@@ -34,16 +34,19 @@ analysts' corrections applied.
 
 
 def create_app(store_url: str | None = None, *, store=None, private: bool = False, secret_key: str | None = None,
-               https_only: bool = False, searcher=None, cache_ttl: float = 2.0, warm: bool = False) -> FastAPI:
+               https_only: bool = False, searcher=None, cache_ttl: float = 2.0, warm: bool = False,
+               max_body: int | None = None, failures=None) -> FastAPI:
     """The application over a database (`store_url`: a path, sqlite:///..., postgresql://...; or an open
     `store`). `private` makes reading need a token or a session too; `warm` reads the facts and loads
-    the query encoder in the background at once, so that the first visitor does not wait for them."""
+    the query encoder in the background at once, so that the first visitor does not wait for them.
+    `max_body`: the largest request body in bytes (default 1 MiB; see `limits`); `failures`: the
+    `limits.FailureLimiter` that paces failed sign-ins and token checks per client."""
     from ..store import Store
     from ..web.data import WebData
     from ..web.pages import html_error, install_not_found
     from ..web.pages import router as pages
     from ..web.render import make_environment, pick_language
-    from . import auth, problems
+    from . import auth, limits, problems
     from .routes import router as api
 
     if store is None:
@@ -56,6 +59,7 @@ def create_app(store_url: str | None = None, *, store=None, private: bool = Fals
     app.state.store = store
     app.state.data = WebData(store, searcher=searcher, ttl=cache_ttl)
     app.state.tokens = auth.TokenCache(store)
+    app.state.failures = failures if failures is not None else limits.FailureLimiter()
     app.state.private = private
     app.state.templates = make_environment()
     if warm:
@@ -89,6 +93,8 @@ def create_app(store_url: str | None = None, *, store=None, private: bool = Fals
     app.add_middleware(SessionMiddleware, secret_key=secret_key or auth.app_secret(store),
                        session_cookie=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="lax",
                        https_only=https_only)
+    # outermost: a body over the limit is refused before sessions, routing or any parser see it
+    app.add_middleware(limits.BodyLimit, max_bytes=max_body or limits.MAX_BODY_BYTES)
 
     return app
 

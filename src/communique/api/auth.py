@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from fastapi import HTTPException, Request
 from sqlalchemy import insert, select, update
 
+from .limits import client_of
 from .tables import ROLES, SecretRow, TokenRow
 
 T = TokenRow.__table__
@@ -172,6 +173,21 @@ def _session(request: Request) -> dict:
     return request.session if "session" in request.scope else {}
 
 
+def check_pace(request: Request) -> None:
+    """429 with Retry-After for a client that failed to authenticate too often just now."""
+    limiter = getattr(request.app.state, "failures", None)
+    wait = limiter.retry_after(client_of(request)) if limiter is not None else None
+    if wait is not None:
+        raise HTTPException(429, f"too many failed sign-ins or token checks; try again in {wait} s",
+                            headers={"Retry-After": str(wait)})
+
+
+def failed_attempt(request: Request) -> None:
+    limiter = getattr(request.app.state, "failures", None)
+    if limiter is not None:
+        limiter.failed(client_of(request))
+
+
 def principal(request: Request) -> Principal:
     """Who sent the request (a FastAPI dependency; cached on the request)."""
     cached = getattr(request.state, "principal", None)
@@ -181,12 +197,15 @@ def principal(request: Request) -> Principal:
     found = ANONYMOUS
     header = request.headers.get("authorization", "")
     if header:
+        check_pace(request)
         scheme, _, value = header.partition(" ")
         if scheme.lower() != "bearer" or not value.strip():
+            failed_attempt(request)
             raise HTTPException(401, "use 'Authorization: Bearer <token>'",
                                 headers={"WWW-Authenticate": 'Bearer realm="communique"'})
         who = tokens.by_token(value.strip())
         if who is None:
+            failed_attempt(request)
             raise HTTPException(401, "unknown or revoked token",
                                 headers={"WWW-Authenticate": 'Bearer realm="communique", error="invalid_token"'})
         found = who

@@ -43,8 +43,9 @@ from .schemas import (
     Trend,
 )
 
-router = APIRouter(dependencies=[Depends(auth.reader)], responses=problem_responses(401, 422))
+router = APIRouter(dependencies=[Depends(auth.reader)], responses=problem_responses(401, 413, 422, 429))
 
+MAX_FILTER_VALUES = 20  # values of one repeated filter (person=…&person=…); each becomes a query condition
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
 DateParam = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
@@ -282,6 +283,8 @@ def search(*, request: Request, q: Annotated[str, Query(max_length=500)] = "",
     for name, values in filters.items():
         if isinstance(values, list) and any(len(v) > 300 for v in values):
             raise HTTPException(422, f"{name}: a value is too long")
+        if isinstance(values, list) and len(values) > MAX_FILTER_VALUES:
+            raise HTTPException(422, f"{name}: at most {MAX_FILTER_VALUES} values, not {len(values)}")
     result = d.search(q, filters=filters, mode=mode, limit=limit, offset=offset, lang=lang_of(request))
     return {**result, "limit": limit, "offset": offset}
 

@@ -14,6 +14,7 @@ import uuid
 from .. import __version__
 from ..langid import guess_language, paragraph_languages
 from ..model import Document, Extractor, Record
+from ..nlp import without_surrogates
 from . import dates as dates_mod
 from .resources import fingerprint
 
@@ -204,6 +205,7 @@ def extract(text: str, published: str | None = None, url: str | None = None, lan
     """Extract every fact one text states. `published` is an ISO date; `language` an ISO 639-1 code."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    text, url = without_surrogates(text), url and without_surrogates(url)
     doc = Document(id=id or uuid.uuid5(uuid.NAMESPACE_URL, url or text).hex[:16], text=text, url=url,
                    published=published, language=language)
     return extract_document(doc)

@@ -8,6 +8,16 @@ whole into memory. Redirects are followed by hand, hop by hop, each hop checked 
 and the rate limit; a loop is reported as one. 5xx answers, 429 and network errors or timeouts are
 retried a bounded number of times with exponential backoff; other 4xx answers are not.
 
+A hostile network is bounded too. One fetch — redirects, retries and robots.txt included, the polite
+waits not — has `total_timeout` seconds, and every read on the socket is cut to what is left of it,
+so a server that drips a byte a second (in the headers or the body) fails on time. No request
+reaches a private, loopback, link-local or otherwise non-public address except one the user named:
+the address is checked when the connection is made, on the address actually connected to (a page
+that redirects to 127.0.0.1:5432 is refused; a site served on 127.0.0.1 and named by the user
+works). A redirect on a same-host crawl (`stay_on`) does not leave the host and port. Crawl-delay in
+robots.txt is honoured, fractions of a second included, up to `max_crawl_delay`. Requests sent
+through a proxy from the environment are checked by the proxy, not here.
+
 `fetch(url, etag=..., last_modified=...)` sends If-None-Match / If-Modified-Since, so a server
 that supports them answers 304 with no body for a page that did not change. `HttpCache` keeps those
 validators between runs in a small JSON file.
@@ -15,7 +25,10 @@ validators between runs in a small JSON file.
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,6 +38,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -38,7 +52,7 @@ RETRY_CODES = {429, 500, 502, 503, 504}
 
 class FetchError(Exception):
     """A URL that could not be fetched. `kind` says why: robots, timeout, too_large, redirect,
-    network, url."""
+    network, url, private (a non-public address the user did not name)."""
 
     def __init__(self, url: str, reason: str, kind: str = "error") -> None:
         super().__init__(f"{url}: {reason}")
@@ -99,6 +113,143 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
+def site_host(url: str) -> str:
+    """Host and port, lower case, without user info or a leading "www.": what "the same host" means."""
+    netloc = urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
+    return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+# -- the network layer: one deadline per fetch, and no connection to an address nobody named ------
+
+_local = threading.local()  # per thread: .deadline (time.monotonic()) of the fetch in progress
+
+
+class _Deadline(Exception):
+    """The fetch in progress ran past its total time (a server dribbling bytes)."""
+
+
+class _Refused(Exception):
+    """A connection to a non-public address the user did not name."""
+
+    def __init__(self, host: str, port: int, address: str) -> None:
+        super().__init__(f"{host}:{port} is {address}, a private, loopback or link-local address; "
+                         "only the hosts named as sources may be such addresses")
+
+
+def _bounded(timeout: float | None) -> float | None:
+    deadline = getattr(_local, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _Deadline()
+    return left if timeout is None else min(timeout, left)
+
+
+def _address_key(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, port: int) -> tuple[str, int]:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ("loopback" if ip.is_loopback else str(ip), port)
+
+
+def _resolve(host: str, port: int) -> list[tuple[str, ipaddress.IPv4Address | ipaddress.IPv6Address]]:
+    """(address to connect to, parsed address) for each address of `host`, in the resolver's order."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+    out = []
+    for _family, _type, _proto, _canon, sockaddr in infos:
+        addr = str(sockaddr[0])
+        out.append((addr, ipaddress.ip_address(addr.split("%")[0])))
+    return out
+
+
+class _GuardedStream(httpcore.NetworkStream):
+    """A socket whose every read and write is cut to the time left of the fetch in progress."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        return _GuardedStream(self._inner.start_tls(ssl_context, server_hostname, _bounded(timeout)))
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    """httpcore's socket backend that resolves the host itself, refuses a non-public address that is
+    not allowed, connects to the checked address (so DNS cannot answer differently a moment later),
+    and hands out deadline-bound sockets."""
+
+    def __init__(self, allowed: set[tuple[str, int]]) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._allowed = allowed
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        last: Exception | None = None
+        for addr, ip in _resolve(host, port):
+            if not ip.is_global and _address_key(ip, port) not in self._allowed:
+                last = _Refused(host, port, addr)
+                continue
+            try:
+                return _GuardedStream(self._inner.connect_tcp(addr, port, _bounded(timeout), local_address,
+                                                              socket_options))
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last or httpcore.ConnectError(f"no address for {host}")
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):  # pragma: no cover - not used
+        raise httpcore.ConnectError("Unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+def _crawl_delay(robots_txt: str, agent: str) -> float | None:
+    """The Crawl-delay of the group of robots.txt that applies to `agent` (its own group, else "*"),
+    in seconds, fractions allowed (Python's robotparser reads whole numbers only)."""
+    token = agent.split("/")[0].strip().lower()
+    groups: list[tuple[list[str], float | None]] = []
+    agents: list[str] = []
+    delay: float | None = None
+    in_rules = False
+    for raw in robots_txt.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (x.strip() for x in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                groups.append((agents, delay))
+                agents, delay, in_rules = [], None, False
+            agents.append(value.lower())
+        elif agents:
+            in_rules = True
+            if key == "crawl-delay":
+                with contextlib.suppress(ValueError):
+                    delay = float(value)
+    if agents:
+        groups.append((agents, delay))
+    own = [d for names, d in groups if any(n != "*" and n in token for n in names)]
+    star = [d for names, d in groups if "*" in names]
+    for d in own or star:
+        if d is not None and d >= 0 and d == d:
+            return d
+    return None
+
+
 class Fetcher:
     """A polite HTTP client for one crawl (see the module docstring). Use as a context manager or
     call `close()`."""
@@ -106,7 +257,7 @@ class Fetcher:
     def __init__(self, *, timeout: float = 10.0, total_timeout: float = 60.0, retries: int = 2,
                  backoff: float = 0.5, max_backoff: float = 10.0, max_redirects: int = 5,
                  max_bytes: int = DEFAULT_MAX_BYTES, min_interval: float = 1.0, respect_robots: bool = True,
-                 max_crawl_delay: float = 10.0, user_agent: str = USER_AGENT, trust_env: bool = True,
+                 max_crawl_delay: float = 60.0, user_agent: str = USER_AGENT, trust_env: bool = True,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.timeout = timeout
         self.total_timeout = total_timeout
@@ -119,6 +270,14 @@ class Fetcher:
         self.respect_robots = respect_robots
         self.max_crawl_delay = max_crawl_delay
         self.user_agent = user_agent
+        self._allowed: set[tuple[str, int]] = set()  # non-public (address, port) the user named
+        if transport is None:
+            transport = httpx.HTTPTransport(retries=0, trust_env=trust_env)
+            pool = getattr(transport, "_pool", None)
+            if isinstance(pool, httpcore.ConnectionPool) and hasattr(pool, "_network_backend"):
+                pool._network_backend = _GuardedBackend(self._allowed)
+            else:  # pragma: no cover - an httpx/httpcore without the attribute: refuse to run unguarded
+                raise RuntimeError("this httpx/httpcore version cannot be guarded; pin httpcore 1.x")
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=trust_env, transport=transport,
             headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
@@ -126,6 +285,7 @@ class Fetcher:
         )
         self._last: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser] = {}
+        self._delays: dict[str, float | None] = {}
         self._lock = threading.Lock()
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -139,11 +299,34 @@ class Fetcher:
         self.close()
 
     # -- public --------------------------------------------------------------------------------
-    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    def allow(self, url: str) -> None:
+        """Let this fetcher reach the host of `url` even where it is a private or loopback address
+        (a host the user named; only its port)."""
+        parts = urlsplit(url)
+        try:
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            found = _resolve(parts.hostname or "", port)
+        except (ValueError, httpcore.ConnectError):
+            return  # the fetch itself reports the bad URL or the unknown host
+        with self._lock:
+            self._allowed.update(_address_key(ip, port) for _, ip in found if not ip.is_global)
+
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
+              named: bool = True, stay_on: str | None = None) -> FetchResult:
         """GET `url`, conditionally when validators are given. Returns the result for any HTTP status
         (check `status`); raises FetchError when no answer could be had (robots, timeout, network,
-        too large, too many redirects or a loop)."""
+        too large, too many redirects or a loop, a non-public address).
+
+        `named`: the user named this URL, so its host may be a private or loopback address (a
+        crawler passes False for the links it finds). `stay_on`: a host (as `site_host` gives it)
+        that redirects must not leave."""
         _check_url(url)
+        if named:
+            self.allow(url)
+        with _deadline(self.total_timeout):
+            return self._fetch(url, etag, last_modified, stay_on)
+
+    def _fetch(self, url: str, etag: str | None, last_modified: str | None, stay_on: str | None) -> FetchResult:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -163,6 +346,9 @@ class Fetcher:
                 return result
             target = urljoin(current, location.strip())
             _check_url(target, original=url)
+            if stay_on is not None and site_host(target) != stay_on:
+                raise FetchError(url, f"redirected to another host or port ({target}); not followed on a "
+                                 "same-host crawl", "redirect")
             if target in chain:
                 loop = " → ".join([*chain[chain.index(target):], target])
                 raise FetchError(url, f"redirect loop: {loop}", "redirect")
@@ -188,7 +374,8 @@ class Fetcher:
             return rp
         rp = RobotFileParser(origin + "/robots.txt")
         try:
-            res = self._follow(origin + "/robots.txt", ROBOTS_MAX_BYTES)
+            with _deadline(self.total_timeout):
+                res = self._follow(origin + "/robots.txt", ROBOTS_MAX_BYTES)
         except FetchError:
             res = None  # unreachable: the page fetch itself will report what is wrong
         if res is None:
@@ -200,7 +387,10 @@ class Fetcher:
         elif res.status >= 500:
             rp.disallow_all = True  # as the big crawlers do: a failing robots.txt means "not now"
         elif res.ok:
-            rp.parse(res.content.decode("utf-8", errors="replace").splitlines())
+            text = res.content.decode("utf-8", errors="replace")
+            rp.parse(text.splitlines())
+            with self._lock:
+                self._delays[origin] = _crawl_delay(text, self.user_agent)
         else:
             rp.allow_all = True
         rp.modified()
@@ -209,7 +399,8 @@ class Fetcher:
         return rp
 
     def _follow(self, url: str, max_bytes: int) -> FetchResult:
-        """GET with redirects but without robots checks (for robots.txt itself)."""
+        """GET with redirects but without robots checks (for robots.txt itself); a redirect may not
+        leave the host."""
         chain = [url]
         while True:
             res = self._get(chain[-1], {}, max_bytes)
@@ -219,16 +410,15 @@ class Fetcher:
             target = urljoin(chain[-1], location.strip())
             if target in chain or len(chain) > self.max_redirects:
                 raise FetchError(url, "redirect loop", "redirect")
+            if site_host(target) != site_host(url) or urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise FetchError(url, f"robots.txt redirected to another host ({target})", "redirect")
             chain.append(target)
 
     def _interval(self, url: str) -> float:
         interval = self.min_interval
-        origin = origin_of(url)
-        rp = self._robots.get(origin)
-        if rp is not None:
-            delay = rp.crawl_delay(self.user_agent)
-            if delay:
-                interval = max(interval, min(float(delay), self.max_crawl_delay))
+        delay = self._delays.get(origin_of(url)) if self.respect_robots else None
+        if delay:
+            interval = max(interval, min(delay, self.max_crawl_delay))
         return interval
 
     def _wait_turn(self, url: str) -> None:
@@ -240,7 +430,7 @@ class Fetcher:
             wait = max(0.0, ready - now)
             self._last[host] = now + wait  # reserve the slot before sleeping
         if wait:
-            time.sleep(wait)
+            _pause(wait)
 
     def _get(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
         """One URL, no redirects followed, with bounded retries."""
@@ -249,7 +439,12 @@ class Fetcher:
             attempt += 1
             try:
                 result = self._get_once(url, headers, max_bytes)
-            except (httpx.TimeoutException, _Deadline) as exc:
+            except _Deadline as exc:
+                raise FetchError(url, f"no complete answer within the total time limit of {self.total_timeout:g} s "
+                                 "(a server sending too slowly)", "timeout") from exc
+            except _Refused as exc:
+                raise FetchError(url, str(exc), "private") from exc
+            except httpx.TimeoutException as exc:
                 if attempt <= self.retries:
                     self._sleep_backoff(attempt, None)
                     continue
@@ -275,11 +470,10 @@ class Fetcher:
         delay = self.backoff * (2 ** (attempt - 1))
         if retry_after and retry_after.strip().isdigit():
             delay = max(delay, float(retry_after.strip()))
-        time.sleep(min(delay, self.max_backoff))
+        _pause(min(delay, self.max_backoff))
 
     def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> FetchResult:
         self._wait_turn(url)
-        started = time.monotonic()
         with self._client.stream("GET", url, headers=headers) as r:
             fetched = utc_now()
             hdrs = {k.lower(): v for k, v in r.headers.items()}
@@ -289,19 +483,36 @@ class Fetcher:
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(url, f"the response declares {int(declared)} bytes, over the size limit "
                                      f"of {max_bytes} bytes", "too_large")
-                for chunk in r.iter_bytes(chunk_size=64 * 1024):
+                for chunk in r.iter_bytes():  # as it arrives; every socket read is bounded by the deadline
                     body += chunk
                     if len(body) > max_bytes:
                         raise FetchError(url, f"the response is over the size limit of {max_bytes} bytes "
                                          "(cut off while streaming)", "too_large")
-                    if time.monotonic() - started > self.total_timeout:
-                        raise _Deadline(url)
+                    _bounded(None)
             return FetchResult(url=url, final_url=str(r.url), status=r.status_code, headers=hdrs,
                                content=bytes(body), fetched=fetched)
 
 
-class _Deadline(Exception):
-    """A body still arriving after total_timeout seconds (a server dribbling bytes)."""
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """The total time of one fetch, for this thread; a fetch inside another (robots.txt read on the
+    way to a page) shares the outer one's."""
+    if getattr(_local, "deadline", None) is not None:
+        yield
+        return
+    _local.deadline = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _local.deadline = None
+
+
+def _pause(seconds: float) -> None:
+    """Sleep for politeness (a rate limit, a backoff): the time is not the server's, so the deadline
+    of the fetch in progress moves by as much."""
+    time.sleep(seconds)
+    if getattr(_local, "deadline", None) is not None:
+        _local.deadline += seconds
 
 
 def _check_url(url: str, original: str | None = None) -> None:

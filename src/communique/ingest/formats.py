@@ -26,6 +26,13 @@ from ..langid import identify
 from ..model import Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# What the parts of a DOCX (or another archive) may unpack to in all: the XML of a long report is a
+# few megabytes; over this it is a compression bomb, refused before it is parsed.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# The longest text one document may have, in characters (about 200 pages). A press release is a few
+# thousand; extraction time grows faster than the length, so a longer text is refused up front with a
+# clear message (split it into parts) rather than holding a whole batch for many minutes.
+MAX_TEXT_CHARS = 500_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -67,12 +74,14 @@ _UTF_BOMS = [
 ]
 _FEED_ROOTS = {"rss": "feed", "feed": "feed", "rdf:rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap"}
 _ROOT_TAG = re.compile(rb"<\s*([A-Za-z][\w.:-]*)")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\b(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
+# A tag's attributes are read up to the next "<" or ">" ([^<>]), so a page of unclosed "<html" or
+# "<meta" tags costs linear time, not a rescan of the rest of the head from each one.
+_HTML_LANG = re.compile(r"""<html\b[^<>]*?\b(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""", re.I)
 _META_LANG = re.compile(
-    r"""<meta\b(?=[^>]*\b(?:http-equiv\s*=\s*["']?content-language|name\s*=\s*["']?(?:language|dc\.language)"""
-    r"""|property\s*=\s*["']?og:locale\b))[^>]*\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""",
+    r"""<meta\b(?=[^<>]*\b(?:http-equiv\s*=\s*["']?content-language|name\s*=\s*["']?(?:language|dc\.language)"""
+    r"""|property\s*=\s*["']?og:locale\b))[^<>]*\bcontent\s*=\s*["']?\s*([A-Za-z]{2,3})(?:[-_][\w-]+)?""",
     re.I,
 )
 
@@ -235,9 +244,15 @@ def html_language(html: str) -> str | None:
 def html_to_document(html: str, doc_id: str, url: str | None = None) -> Document:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                            include_tables=True, favor_precision=True,
-                                            date_extraction_params=HTML_DATE_PARAMS)
+    params = {"url": url, "include_comments": False, "include_tables": True, "favor_precision": True}
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, date_extraction_params=HTML_DATE_PARAMS,
+                                                **params)
+    except Exception:  # lxml/htmldate trip on some broken markup (an assertion in drop_tree): text only
+        try:
+            extracted = trafilatura.bare_extraction(html, with_metadata=False, **params)
+        except Exception as exc:
+            raise FormatError(f"HTML that cannot be parsed ({type(exc).__name__}: {exc})") from exc
     if extracted is None or not (extracted.text or "").strip():
         raise FormatError("no main text found in the HTML page")
     published = extracted.date if extracted.date and len(extracted.date) >= 4 else None
@@ -249,25 +264,41 @@ def html_to_document(html: str, doc_id: str, url: str | None = None) -> Document
                     published=published[:10] if published else None, language=language)
 
 
+def _atx_heading(m: re.Match) -> str:
+    """An ATX heading's text without its optional closing run of '#' (read without a regex that
+    backtracks over a line of spaces)."""
+    text = m.group(1).rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text
+
+
+# Every rule is linear in its input: a span never runs past the next delimiter of its own kind
+# (`[^*\n]` in emphasis, `[^\[\]]` in link text), and a link target (one level of parentheses
+# inside) is at most 2048 characters, so no
+# start position rescans the rest of the line ("**a " repeated was quadratic).
 _MD_RULES = [
     (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rules
     (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), ""),  # setext underlines
     (re.compile(r"^[ \t]{0,3}```.*$|^[ \t]{0,3}~~~.*$", re.M), ""),  # code fences (the code stays)
-    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M), ""),  # reference definitions
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # ATX headings
+    (re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M), ""),  # reference definitions
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.M), _atx_heading),  # ATX headings
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → link text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"!\[([^\[\]]*)\]\((?:[^()\n]|\([^()\n]*\)){0,2048}\)"), r"\1"),  # images → alt text
+    (re.compile(r"\[([^\[\]]+)\]\((?:[^()\n]|\([^()\n]*\)){0,2048}\)"), r"\1"),  # links → link text
+    (re.compile(r"\[([^\[\]]+)\]\[[^\[\]\n]{0,2048}\]"), r"\1"),  # reference links
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strike-through
+    (re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"), r"\1"),  # strong
+    (re.compile(r"__(?=\S)([^_\n]+?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*"), r"\1"),  # strong around emphasis
+    (re.compile(r"~~(?=\S)([^~\n]+?)(?<=\S)~~"), r"\1"),  # strike-through
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # escapes
     (re.compile(r"\n{3,}"), "\n\n"),
 ]
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$|^(.+)\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+)$|^(.+)\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)
 
 
 def markdown_to_text(md: str) -> str:
@@ -283,7 +314,7 @@ def _markdown_document(text: str, doc_id: str) -> Document:
     plain = markdown_to_text(text)
     title = None
     if m:
-        title = markdown_to_text(m.group(1) or m.group(2)).strip() or None
+        title = markdown_to_text(_atx_heading(m) if m.group(1) else m.group(2)).strip() or None
     title = title or _first_line_title(plain)
     return Document(id=doc_id, text=plain, title=title, language=_language(plain))
 
@@ -343,8 +374,12 @@ def docx_to_document(data: bytes, doc_id: str) -> Document:
         from docx.table import Table
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise FormatError("reading DOCX needs the 'python-docx' package") from exc
+    _check_unpacked(data)
     try:
         d = docx.Document(io.BytesIO(data))
+        # a paragraph's style name through one table read once: python-docx looks each one up by a
+        # scan of every style, which made a DOCX of 20,000 short paragraphs take 20 seconds
+        style_names = {s.style_id: (s.name or "").lower() for s in d.styles}
         blocks: list[str] = []
         heading = None
         for item in d.iter_inner_content():
@@ -357,9 +392,10 @@ def docx_to_document(data: bytes, doc_id: str) -> Document:
             para = item.text.strip()
             if not para:
                 continue
-            style = (item.style.name or "").lower() if item.style is not None else ""
-            if heading is None and (style.startswith(("title", "heading")) or style in ("заголовок", "название")):
-                heading = para
+            if heading is None:
+                style = style_names.get(item._p.style or "", "")
+                if style.startswith(("title", "heading")) or style in ("заголовок", "название"):
+                    heading = para
             blocks.append(para)
         core_title = (d.core_properties.title or "").strip()
     except Exception as exc:
@@ -370,6 +406,21 @@ def docx_to_document(data: bytes, doc_id: str) -> Document:
     text += "\n"
     title = core_title or heading or _first_line_title(text)
     return Document(id=doc_id, text=text, title=title, language=_language(text))
+
+
+def _check_unpacked(data: bytes, limit: int | None = None) -> None:
+    """Refuse an archive whose parts unpack to more than `limit` bytes (a "ZIP bomb": a few hundred
+    kilobytes that inflate to hundreds of megabytes of XML). The sizes are the archive's own, and
+    Python's zipfile never returns more than a part declares."""
+    limit = MAX_UNPACKED_BYTES if limit is None else limit
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FormatError(f"a corrupt ZIP container (a damaged DOCX?): {exc}") from exc
+    if total > limit:
+        raise FormatError(f"an archive that unpacks to {total} bytes, over the limit of {limit} bytes "
+                          "(a compression bomb?)")
 
 
 def _unique_cells(cells) -> list[str]:
@@ -400,6 +451,8 @@ def document_from_bytes(data: bytes, name: str, url: str | None = None,
                               "give it as a source to read the pages it lists")
         text = decode(data, charset)
         _check_text(text)
+        if kind != "html":
+            _check_length(text)
         if not text.strip():
             raise FormatError("the file holds no text")
         if kind == "html":
@@ -411,9 +464,19 @@ def document_from_bytes(data: bytes, name: str, url: str | None = None,
     except FormatError as exc:
         msg = str(exc)
         raise FormatError(msg if msg.startswith(f"{name}:") else f"{name}: {msg}") from exc.__cause__
+    except (RecursionError, ValueError, TypeError, AssertionError, LookupError, AttributeError) as exc:
+        # a parsing library's bug on odd input is this document's failure, not the batch's
+        raise FormatError(f"{name}: cannot be read ({type(exc).__name__}: {exc})") from exc
+    _check_length(doc.text, name)
     if url is not None:
         doc.url = url
     return doc
+
+
+def _check_length(text: str, name: str | None = None) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise FormatError(f"{name + ': ' if name else ''}a text of {len(text)} characters, over the limit of "
+                          f"{MAX_TEXT_CHARS} for one document; split it into parts")
 
 
 def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 from ..model import Document
 from .dedup import Deduplicator
-from .fetch import Fetcher, FetchError, FetchResult, HttpCache, utc_now
+from .fetch import Fetcher, FetchError, FetchResult, HttpCache, site_host, utc_now
 from .formats import (
     DEFAULT_MAX_BYTES,
     DOCUMENT_SUFFIXES,
@@ -186,6 +186,7 @@ class _Item:
     role: str  # "spec" | "sitemap" (a child of a sitemap index) | "page"
     published: str | None = None  # a hint from a feed or a news sitemap
     title: str | None = None
+    linked: bool = False  # found as a link in a page (so held to the same host)
 
 
 # A listing's links as kept in the HttpCache: [url, role, published, title], where role is "page" or
@@ -207,7 +208,7 @@ def _iter_url(spec: str, *, follow: bool, depth: int, same_host: bool, max_pages
             if role == "link":
                 if not follow or item.depth >= depth or (same_host and _host(url) != start_host):
                     continue
-                child = _Item(url, item.depth + 1, "page")
+                child = _Item(url, item.depth + 1, "page", linked=True)
             elif role == "sitemap" and item.depth >= MAX_SITEMAP_NESTING:
                 continue
             else:
@@ -220,7 +221,10 @@ def _iter_url(spec: str, *, follow: bool, depth: int, same_host: bool, max_pages
     def visit(item: _Item) -> Iterator[Source]:
         etag, modified = cache.get(item.url) if cache is not None else (None, None)
         try:
-            res = fetcher.fetch(item.url, etag=etag, last_modified=modified)
+            # only the URL the user gave may be a private or loopback address (with its host and
+            # port, which `named` allows for the whole crawl); a followed link stays on the host
+            res = fetcher.fetch(item.url, etag=etag, last_modified=modified, named=item.role == "spec",
+                                stay_on=start_host if same_host and item.linked else None)
         except FetchError as exc:
             status = "skipped" if exc.kind == "robots" and item.role != "spec" else "failed"
             yield Source(item.url, error=exc.reason, status=status, origin=spec)
@@ -432,10 +436,7 @@ def _absolute(base: str, link: str) -> str | None:
     return url
 
 
-def _host(url: str) -> str:
-    """Host and port, lower case, without a leading "www."."""
-    netloc = urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
-    return netloc[4:] if netloc.startswith("www.") else netloc
+_host = site_host
 
 
 def _canonical(url: str) -> str:

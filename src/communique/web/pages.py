@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..api import auth
+from ..api.routes import MAX_FILTER_VALUES
 from ..corrections import CorrectionError
 from .data import NotFound, WebData
 from .render import LANGUAGES, translate
@@ -115,6 +116,8 @@ def search_page(request: Request) -> HTMLResponse:
     filters: dict[str, Any] = {}
     for name in SEARCH_FILTERS:
         values = [v[:300] for v in qp.getlist(name) if v.strip()]
+        if len(values) > MAX_FILTER_VALUES:
+            raise HTTPException(400, f"{name}: at most {MAX_FILTER_VALUES} values, not {len(values)}")
         if values:
             filters[name] = values if name != "period" else values[0]
     d = _data(request)
@@ -409,10 +412,12 @@ def login_page(request: Request) -> HTMLResponse:
 
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request):
+    auth.check_pace(request)
     form = await _checked_form(request)
     who = request.app.state.tokens.by_token(str(form.get("token") or "").strip())
     nxt = _local(str(form.get("next") or ""), "/")
     if who is None:
+        auth.failed_attempt(request)
         return render(request, "login.html", status=401, error="auth.bad_token", next=nxt)
     request.session.clear()
     request.session["tok"] = who.token_id
