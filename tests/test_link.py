@@ -480,3 +480,64 @@ def test_hand_built_place_conflict_is_kept_and_flagged(store):
     assert len(place["observed"]) == 2
     assert {s["location"] for s in ev["sources"]} == {o["value"] for o in place["observed"]}
     assert kb.series()[0]["events"][0]["ordinal"] == 5
+
+
+# -- event identity: dates, places and participants must agree --------------------------------------
+
+def _meeting(doc_id, published, start, persons, city="Тараз", iso="KZ", name=None, ordinal=None,
+             series=None, event_type="MEETING", source="ministry"):
+    """A hand-built release: one meeting in `city` with `persons` ((name, country) pairs)."""
+    text = f"Встреча в городе {city}."
+    entities = [Entity(id="l1", type="LOC", name=city, kind="city", iso=iso),
+                Entity(id="o1", type="ORG", name="Министерство транспорта", kind="ministry")]
+    participants = [Participant("o1")]
+    for i, (person, country) in enumerate(persons, 1):
+        entities.append(Entity(id=f"p{i}", type="PER", name=person, kind="person",
+                               roles=[Role("министр транспорта", country=country)]))
+        participants.append(Participant(f"p{i}"))
+    event = Event(id="e1", type=event_type, status="occurred", evidence=_ev(text), start=start, location="l1",
+                  name=name, ordinal=ordinal, series=series, participants=participants)
+    doc = Document(id=doc_id, text=f"{doc_id} {text}", published=published, language="ru", source=source)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+
+
+def test_two_meetings_in_one_city_days_apart_with_other_ministers_stay_two(store):
+    kb = build_kb(store, [
+        _meeting("m1", "2024-01-04", "2024-01-04", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]),
+        _meeting("m2", "2024-01-07", "2024-01-07", [("Айгерим Досова", "KZ"), ("Томас Вебер", "DE")]),
+        _meeting("m3", "2024-02-02", "2024-02-01", [("Карл Линдквист", "SE")]),
+        _meeting("m4", "2024-02-04", "2024-02-03", [("Мадина Юсупова", "TJ")]),
+    ])
+    events = kb.timeline()
+    assert [e["start"] for e in events] == ["2024-01-04", "2024-01-07", "2024-02-01", "2024-02-03"]
+    assert not any(e["conflict"] for e in events)
+
+
+def test_one_meeting_reported_twice_stays_one_with_an_open_date(store):
+    kb = build_kb(store, [
+        _meeting("r1", "2024-03-05", "2024-03-05", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]),
+        _meeting("r2", "2024-03-06", None, [("Ильдар Рахимов", "UZ")], source="agency"),
+        _meeting("r3", "2024-03-06", "2024-03-06", [("Ильдар Рахимов", "UZ"), ("Айгерим Досова", "KZ")],
+                 source="secretariat"),
+    ])
+    (event,) = kb.timeline()
+    assert {s["document_id"] for s in event["sources"]} == {"r1", "r2", "r3"}
+    assert event["start"] == "2024-03-05" and [c["field"] for c in event["conflicts"]] == ["date"]
+
+
+def test_a_series_holds_its_numbered_meetings_not_another_bodys(store):
+    council = "заседание совет министр транспорт"
+    commission = "заседание комиссия по торговля"
+    kb = build_kb(store, [
+        _meeting("s1", "2022-05-10", "2022-05-10", [("Айгерим Досова", "KZ")], name="5-е заседание Совета министров транспорта",
+                 ordinal=5, series=council, event_type="SESSION"),
+        _meeting("s2", "2023-05-10", "2023-05-10", [("Айгерим Досова", "KZ")], name="6-е заседание Совета министров транспорта",
+                 ordinal=6, series=council, event_type="SESSION"),
+        # the same day, place and minister, the same number: another body's session all the same
+        _meeting("s3", "2023-05-11", "2023-05-10", [("Айгерим Досова", "KZ")], name="6-е заседание Комиссии по торговле",
+                 ordinal=6, series=commission, event_type="SESSION"),
+    ])
+    series = {s["name"]: [e["ordinal"] for e in s["events"]] for s in kb.series()}
+    assert len(series) == 2
+    assert sorted(series.values()) == [[5, 6], [6]]
+    assert len(kb.timeline()) == 3

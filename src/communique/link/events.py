@@ -21,6 +21,7 @@ from .resolve import Match
 THRESHOLD = 0.6
 SLACK_DAYS = 3  # reports this many days apart may still be one event (and are flagged)
 SERIES_SLACK_DAYS = 45  # one numbered session of one series, dated this far apart by its reports
+OPEN_DAYS = 7  # a report without a date may be of an event of its place this many days before it
 MAX_SPAN_DAYS = 62  # a candidate's dates span at most this (a month, or a range of days); longer: series only
 
 _COMPATIBLE = {"MEETING": {"MEETING", "SESSION"}, "SESSION": {"SESSION", "MEETING"}}
@@ -68,6 +69,7 @@ class EventView:
     organizations: set[str] = field(default_factory=set)
     ordinals: set[int] = field(default_factory=set)
     series: set[str] = field(default_factory=set)  # series ids (or keys, for a report not yet placed)
+    keys: set[str] = field(default_factory=set)  # the series keys its reports give
     sub_event: bool = False
 
 
@@ -79,6 +81,9 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
         m.conflicts.append(f"event types differ: {a.type} vs {b.type}")
         return m
     same_series = bool(a.series & b.series)
+    if a.ordinals and b.ordinals and a.keys and b.keys and not same_series and not _same_name(a.keys, b.keys):
+        m.conflicts.append(f"numbered meetings of different series: {sorted(a.keys)} vs {sorted(b.keys)}")
+        return m
     if a.ordinals and b.ordinals:
         if a.ordinals & b.ordinals:
             m.score += 0.2
@@ -98,6 +103,10 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
             m.score += 0.3 if exact else 0.15
             m.reasons.append("the same day" if exact else "overlapping dates")
         elif gap <= SLACK_DAYS:
+            why = _other_people(a, b)
+            if why:
+                m.conflicts.append(f"dates {gap} day(s) apart and {why}")
+                return m
             m.score += 0.1
             m.reasons.append(f"dates {gap} day(s) apart (kept as a conflict)")
         elif same_series and a.ordinals & b.ordinals and gap <= SERIES_SLACK_DAYS:
@@ -132,6 +141,29 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
     if m.score < THRESHOLD:
         m.conflicts.append(f"score {m.score:.2f} below {THRESHOLD}")
     return m
+
+
+def _same_name(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of series keys may name one series: a key in common, keys alike, one a short
+    form of the other ("заседание совет" of "заседание совет министр транспорт"), or keys in two
+    scripts (which only the series step compares, by their roots)."""
+    from .series import keys_match, shorter_form
+    from .translit import is_cyrillic
+
+    return bool(a & b) or any(is_cyrillic(x) != is_cyrillic(y) or keys_match(x, y)[0] or shorter_form(x, y)
+                              for x in a for y in b)
+
+
+def _other_people(a: EventView, b: EventView) -> str | None:
+    """Why two reports on different days cannot be one meeting for their participants: none in
+    common, or each names someone the other does not (a host who met one guest, then another)."""
+    if not a.persons or not b.persons:
+        return None if a.persons or b.persons else "no participant named in either"
+    if not a.persons & b.persons:
+        return "no participant in common"
+    if a.persons - b.persons and b.persons - a.persons:
+        return "each names a participant the other does not"
+    return None
 
 
 def _nested(a: set[str], b: set[str], places: dict[str, dict]) -> bool:

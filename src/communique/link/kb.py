@@ -625,7 +625,7 @@ class _Linker:
             location = ctx.kb_of.get(ev.location) if ev.location else None
             view = ev_mod.EventView(type=ev.type, starts=[(ev.start, ev.end)], locations={location} if location else set(),
                                     ordinals={ordinal} if ordinal is not None else set(),
-                                    sub_event=ev.parent in by_id)
+                                    keys={key} if key else set(), sub_event=ev.parent in by_id)
             for _, kb, _, _ in parts:
                 t = self.cache.get(kb, {}).get("type")
                 if t == "PER":
@@ -638,7 +638,7 @@ class _Linker:
                 if sid:
                     series_ids.add(sid)
             view.series = series_ids
-            kid, match = self._match_event(doc.id, ev, view, series_ids)
+            kid, match = self._match_event(doc.id, ev, view, series_ids, doc.published)
             parent_kb = kb_of_event.get(ev.parent) if ev.parent else None
             if kid is None:
                 kid = _hash_id("e", doc.id, ev.id)
@@ -673,16 +673,33 @@ class _Linker:
                 self.refresh_event(kid)
         return len(record.events)
 
-    def _match_event(self, doc_id: str, ev, view: ev_mod.EventView, series_ids: set[str]):
+    def _match_event(self, doc_id: str, ev, view: ev_mod.EventView, series_ids: set[str],
+                     published: str | None = None):
         cands: set[str] = set()
+        types = sorted(ev_mod.compatible_types(ev.type))
         span = ev_mod.bounds(ev.start, ev.end)
         if span and ev_mod.precision(ev.start) in ("day", "month"):
             lo, hi = ev_mod.shift(span[0], -ev_mod.SLACK_DAYS), ev_mod.shift(span[1], ev_mod.SLACK_DAYS)
             # an event dated to the month at most spans 31 days: bounding date_from from below keeps
             # the index range scan short however many events the knowledge base holds
             floor = ev_mod.shift(lo, -ev_mod.MAX_SPAN_DAYS)
-            stmt = (select(EV.c.id).where(EV.c.type.in_(sorted(ev_mod.compatible_types(ev.type))),
+            stmt = (select(EV.c.id).where(EV.c.type.in_(types),
                                           EV.c.date_from >= floor, EV.c.date_from <= hi, EV.c.date_to >= lo)
+                    .limit(300))
+            cands |= {r.id for r in self.conn.execute(stmt)}
+            if view.locations:  # undated reports of the same place, published just after this date
+                stmt = (select(ES.c.kb_event).join(EV, EV.c.id == ES.c.kb_event)
+                        .where(EV.c.type.in_(types), EV.c.date_from.is_(None),
+                               EV.c.location.in_(sorted(view.locations)),
+                               ES.c.published >= span[0], ES.c.published <= ev_mod.shift(span[1], ev_mod.OPEN_DAYS))
+                        .limit(300))
+                cands |= {r.kb_event for r in self.conn.execute(stmt)}
+        elif not ev.start and published and view.locations and len(published) == 10:
+            # a report that gives no date: the events of its place in the days before its publication
+            lo = ev_mod.shift(published, -ev_mod.OPEN_DAYS)
+            stmt = (select(EV.c.id).where(EV.c.type.in_(types), EV.c.location.in_(sorted(view.locations)),
+                                          EV.c.date_from >= ev_mod.shift(lo, -ev_mod.MAX_SPAN_DAYS),
+                                          EV.c.date_from <= published, EV.c.date_to >= lo)
                     .limit(300))
             cands |= {r.id for r in self.conn.execute(stmt)}
         if series_ids and view.ordinals:
@@ -700,10 +717,12 @@ class _Linker:
         for r in rows:
             views[r.id] = ev_mod.EventView(type=r.type, series={r.series_id} if r.series_id else set(),
                                            sub_event=r.parent is not None)
-        for r in self.conn.execute(select(ES.c.kb_event, ES.c.start, ES.c.end, ES.c.location, ES.c.ordinal)
-                                   .where(ES.c.kb_event.in_(sorted(cands)))):
+        for r in self.conn.execute(select(ES.c.kb_event, ES.c.start, ES.c.end, ES.c.location, ES.c.ordinal,
+                                          ES.c.series_key).where(ES.c.kb_event.in_(sorted(cands)))):
             v = views[r.kb_event]
             v.starts.append((r.start, r.end))
+            if r.series_key:
+                v.keys.add(r.series_key)
             if r.location:
                 v.locations.add(r.location)
             if r.ordinal is not None:
