@@ -30,6 +30,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
+from ..corrections import TABLE as CORRECTIONS
+from ..corrections import corrected_with
 from ..model import Record
 from ..store import Store, period_bounds
 from ..store.db import WRITE_OPTION
@@ -88,9 +90,36 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 
 def load_record(conn: Connection, doc_id: str) -> Record | None:
-    """A stored Record, read within the linker's own transaction."""
+    """A stored Record with the analysts' corrections applied, read within the linker's own
+    transaction: the knowledge base (and every export, page and command that reads it) holds the
+    corrected facts, and a relink or a re-extraction keeps them."""
     row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id, D.c.record_json.is_not(None))).first()
-    return record_from_row(row) if row is not None else None
+    return corrected(conn, record_from_row(row)) if row is not None else None
+
+
+def corrected(conn: Connection, record: Record) -> Record:
+    """`record` as the analysts corrected it, for linking: a name an analyst replaced is no longer a
+    name of the entity (not kept as an alias that would outrank the corrected one)."""
+    fixed = corrected_with(conn, record)
+    if fixed is record:
+        return record
+    renamed = {c.value["name"]: c.previous.get("name")
+               for c in conn.execute(select(CORRECTIONS.c.op, CORRECTIONS.c.value, CORRECTIONS.c.previous)
+                                     .where(CORRECTIONS.c.document_id == record.document.id,
+                                            CORRECTIONS.c.reverted.is_(None),
+                                            CORRECTIONS.c.op == "entity.update"))
+               if (c.value or {}).get("name") and c.previous}
+    for ent in fixed.entities:
+        old = renamed.get(ent.name)
+        if old and old != ent.name:
+            ent.aliases = [a for a in ent.aliases if a != old]
+    return fixed
+
+
+def corrected_documents(conn: Connection) -> set[str]:
+    """The documents that have active corrections."""
+    return set(conn.execute(select(CORRECTIONS.c.document_id).where(CORRECTIONS.c.reverted.is_(None))
+                            .distinct()).scalars())
 
 
 def link_document(store: Store, doc_id: str) -> dict:
@@ -139,6 +168,7 @@ class KnowledgeBase:
         with self._write() as conn:
             for table in DERIVED_TABLES:
                 conn.execute(delete(table))
+            fixed = corrected_documents(conn)
         done = 0
         pending: list[Record] = []
 
@@ -146,6 +176,8 @@ class KnowledgeBase:
             with self._write() as conn:
                 linker = _Linker(conn)
                 for record in records:
+                    if record.document.id in fixed:
+                        record = corrected(conn, record)
                     linker.link(record)
                 linker.flush()
 
