@@ -150,7 +150,17 @@ def test_unknown_format_is_refused(kb, tmp_path):
 # -- analysts' corrections reach every export ---------------------------------------------------------
 
 def _visit():
-    from communique.model import Agreement, Document, Entity, Event, Evidence, Extractor, Participant, Record, Role
+    from communique.model import (
+        Agreement,
+        Document,
+        Entity,
+        Event,
+        Evidence,
+        Extractor,
+        Participant,
+        Record,
+        Role,
+    )
 
     text = ("12 марта в Тарани министр энергетики Корвении Лев Гринман встретился с министром Остравии "
             "Иржи Новотным. Подписан Меморандум о сотрудничестве в энергетике.")

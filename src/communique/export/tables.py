@@ -41,7 +41,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 
 def rows(kb) -> dict[str, list[dict]]:
     """Every table as a list of dicts with exactly its columns."""
-    from ..link.tables import KbEventSourceRow, KbMemberRow
+    from ..store.kb_tables import KbEventSourceRow, KbMemberRow
     from ..store.schema import AgreementPartyRow, AgreementRow, DocumentRow, MentionRow
 
     D, MN = DocumentRow.__table__, MentionRow.__table__

@@ -35,12 +35,7 @@ from ..corrections import corrected_with
 from ..model import Record
 from ..store import Store, period_bounds
 from ..store.db import WRITE_OPTION
-from ..store.repository import RECORD_COLUMNS, record_from_row
-from ..store.schema import DocumentRow, RoleRow, TopicRow
-from . import events as ev_mod
-from . import resolve
-from . import series as series_mod
-from .tables import (
+from ..store.kb_tables import (
     DERIVED_TABLES,
     KbAuditDocRow,
     KbAuditRow,
@@ -57,6 +52,11 @@ from .tables import (
     KbSeriesRow,
     KbSeriesTokenRow,
 )
+from ..store.repository import RECORD_COLUMNS, record_from_row
+from ..store.schema import DocumentRow, RoleRow, TopicRow
+from . import events as ev_mod
+from . import resolve
+from . import series as series_mod
 
 LINK_LOCK = 0x4B424C4E  # pg_advisory_xact_lock key of linking
 _PREFIX = {"PER": "p", "ORG": "o", "LOC": "l"}

@@ -227,7 +227,7 @@ class KbView:
     @classmethod
     def read(cls, conn) -> KbView | None:
         try:
-            from ..link.tables import (
+            from ..store.kb_tables import (
                 KbConflictRow,
                 KbEntityRow,
                 KbEventRow,
@@ -270,7 +270,7 @@ class KbView:
     @staticmethod
     def version(conn) -> tuple:
         try:
-            from ..link.tables import KbAuditRow, KbEntityRow, KbMemberRow
+            from ..store.kb_tables import KbAuditRow, KbEntityRow, KbMemberRow
         except ImportError:
             return ()
         M, A, E = KbMemberRow.__table__, KbAuditRow.__table__, KbEntityRow.__table__
