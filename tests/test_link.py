@@ -541,3 +541,37 @@ def test_a_series_holds_its_numbered_meetings_not_another_bodys(store):
     assert len(series) == 2
     assert sorted(series.values()) == [[5, 6], [6]]
     assert len(kb.timeline()) == 3
+
+
+def test_pages_read_one_event_per_kb_event_from_the_knowledge_base(store):
+    """The web layer holds no matching rules of its own: a meeting reported three times (one report
+    calls it a session) is one event in the timeline, the lists, the entity page and the graph; its
+    other reports and conflicts are the knowledge base's; an event the knowledge base puts in no
+    series is in none."""
+    from communique.web.data import WebData
+
+    people = [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]
+    build_kb(store, [
+        _meeting("w1", "2024-03-05", "2024-03-05", people),
+        _meeting("w2", "2024-03-06", "2024-03-05", people[::-1], event_type="SESSION", source="agency"),
+        _meeting("w3", "2024-03-06", "2024-03-06", people, source="secretariat"),
+        _meeting("w4", "2024-09-20", "2024-09-20", [("Томас Вебер", "DE")], name="Заседание Совета",
+                 series="заседание совет", event_type="SESSION"),
+    ])
+    data = WebData(store)
+    timeline = data.timeline(granularity="day")
+    assert timeline["total"] == 2 and sum(b["count"] for b in timeline["buckets"]) == 2
+    (march,) = [e for e in timeline["events"] if e["start"].startswith("2024-03")]
+    assert march["start"] == "2024-03-05" and {p["name"] for p in march["participants"]} >= {"Айгерим Досова"}
+    assert data.events()[1] == 2
+    dosova = next(e for e in data.entities()[0] if e["name"] == "Айгерим Досова")
+    assert data.entity(dosova["key"])["events_total"] == 1
+    graph = data.graph()
+    (edge,) = [e for e in graph["edges"] if {dosova["key"]} < {e["source"], e["target"]}
+               and {n["name"] for n in graph["nodes"] if n["id"] in (e["source"], e["target"])}
+               == {"Айгерим Досова", "Ильдар Рахимов"}]
+    assert edge["weight"] == 1
+    page = data.event("w3", "e1")
+    assert {s["document"] for s in page["sources"]} == {"w1", "w2", "w3"}
+    assert [c["field"] for c in page["conflicts"]] == ["date"]
+    assert data.series_list()[1] == 0  # a name without a number is no series of the knowledge base
