@@ -575,3 +575,31 @@ def test_pages_read_one_event_per_kb_event_from_the_knowledge_base(store):
     assert {s["document"] for s in page["sources"]} == {"w1", "w2", "w3"}
     assert [c["field"] for c in page["conflicts"]] == ["date"]
     assert data.series_list()[1] == 0  # a name without a number is no series of the knowledge base
+
+
+def test_a_short_name_joins_the_one_series_it_abbreviates(store):
+    def session(doc_id, day, n, name, key, who="Айгерим Досова"):
+        return _meeting(doc_id, day, day, [(who, "KZ")], name=name, ordinal=n, series=key, event_type="SESSION")
+
+    transport = "заседание совет министр транспорт"
+    kb = build_kb(store, [
+        session("t1", "2022-05-10", 7, "7-е заседание Совета министров транспорта", transport),
+        session("t2", "2023-05-10", 8, "8-е заседание Совета министров транспорта", transport),
+        session("t3", "2024-05-10", 9, "9-е заседание Совета", "заседание совет"),
+    ])
+    (series,) = kb.series()
+    assert [e["ordinal"] for e in series["events"]] == [7, 8, 9]
+    assert any(ev.get("rule") == "short name" for ev in series["evidence"])
+
+
+def test_a_short_name_of_two_series_joins_neither(store):
+    def session(doc_id, day, n, name, key):
+        return _meeting(doc_id, day, day, [("Айгерим Досова", "KZ")], name=name, ordinal=n, series=key,
+                        event_type="SESSION")
+
+    kb = build_kb(store, [
+        session("u1", "2022-05-10", 7, "7-е заседание Совета министров транспорта", "заседание совет министр транспорт"),
+        session("u2", "2022-06-10", 3, "3-е заседание Совета министров энергетики", "заседание совет министр энергетика"),
+        session("u3", "2024-05-10", 9, "9-е заседание Совета", "заседание совет"),
+    ])
+    assert sorted(len(s["events"]) for s in kb.series()) == [1, 1, 1]

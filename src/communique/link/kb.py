@@ -846,6 +846,7 @@ class _Linker:
             .group_by(ST.c.series_id).having(func.count() >= need)
             .order_by(func.count().desc(), ST.c.series_id).limit(20))]
         best = None
+        short: list[tuple[str, str, str]] = []  # series whose name this key is a short form of
         for sid in cands:
             keys = [r.key for r in c.execute(select(SK.c.key).where(SK.c.series_id == sid))]
             matched = None
@@ -854,18 +855,45 @@ class _Linker:
                 if ok:
                     matched = (k, how)
                     break
-            if matched is None:
-                continue
             points = [(r.ordinal, r.start) for r in c.execute(
                 select(EV.c.ordinal, EV.c.start).where(EV.c.series_id == sid, EV.c.id != kid))]
             consistent, order = series_mod.consistent([*points, (ordinal, start)])
             if not consistent:
                 continue
+            if matched is None:
+                shorter = next((k for k in keys if series_mod.shorter_form(key, k)), None)
+                if shorter is not None:
+                    short.append((sid, shorter, order))
+                continue
             best = sid
             self._add_series_key(sid, key, {"key": key, "rule": "similar name", "matched": matched[0],
                                             "how": matched[1], "order": order})
             break
+        if best is None:
+            # "14-е заседание Совета" after "13-е заседание Совета по цифровой трансформации": a short name
+            # of one series only, whose meetings share a participant, the place or a release with this one
+            short = [x for x in short if self._series_shares_people_or_place(x[0], kid)]
+            if len(short) == 1:
+                best, matched_key, order = short[0]
+                self._add_series_key(best, key, {"key": key, "rule": "short name", "matched": matched_key,
+                                                 "how": "its words are words of the series' name, and its "
+                                                        "meetings share a participant, a place or a release", "order": order})
         return best
+
+    def _series_shares_people_or_place(self, sid: str, kid: str) -> bool:
+        c = self.conn
+        mine = {r.kb_entity for r in c.execute(select(EP.c.kb_entity).where(EP.c.kb_event == kid))}
+        place = c.execute(select(EV.c.location).where(EV.c.id == kid)).scalar()
+        events = select(EV.c.id).where(EV.c.series_id == sid, EV.c.id != kid)
+        theirs = {r.kb_entity for r in c.execute(select(EP.c.kb_entity).where(EP.c.kb_event.in_(events)))}
+        places = {r.location for r in c.execute(select(EV.c.location).where(EV.c.id.in_(events)))}
+        if mine & theirs or (place is not None and place in places):
+            return True
+        # or a release that reports one of its meetings names this one too ("the next, 5th meeting of the
+        # working group" after the 4th meeting of the Russian-Tajik working group)
+        docs = select(ES.c.document_id).where(ES.c.kb_event == kid)
+        return c.execute(select(ES.c.pk).where(ES.c.kb_event.in_(events), ES.c.document_id.in_(docs))
+                         .limit(1)).first() is not None
 
     def _merge_series(self, keep: str, gone: str, why: str) -> None:
         c = self.conn
