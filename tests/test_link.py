@@ -603,3 +603,26 @@ def test_a_short_name_of_two_series_joins_neither(store):
         session("u3", "2024-05-10", 9, "9-е заседание Совета", "заседание совет"),
     ])
     assert sorted(len(s["events"]) for s in kb.series()) == [1, 1, 1]
+
+
+def test_an_event_told_again_less_precisely_in_its_release_is_one_event(store):
+    text = "9–10 июня в городе Тараз прошло 4-е заседание рабочей группы. Заседание провели министры."
+    entities = [Entity(id="l1", type="LOC", name="Тараз", kind="city", iso="KZ"),
+                Entity(id="p1", type="PER", name="Айгерим Досова", kind="person", roles=[Role("министр", country="KZ")]),
+                Entity(id="p2", type="PER", name="Ильдар Рахимов", kind="person", roles=[Role("министр", country="UZ")])]
+    events = [Event(id="e1", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06-09",
+                    end="2024-06-10", location="l1", name="4-е заседание рабочей группы", ordinal=4,
+                    series="заседание рабочий группа"),
+              # the same meeting told again, dated only by the month (the extractor made it a part of e1)
+              Event(id="e2", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06", location="l1",
+                    parent="e1", participants=[Participant("p1"), Participant("p2")]),
+              # another meeting of the same people, on a day of its own: another event
+              Event(id="e3", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06-12",
+                    location="l1", participants=[Participant("p1"), Participant("p2")])]
+    doc = Document(id="t-1", text=text, published="2024-06-11", language="ru", source="ministry")
+    kb = build_kb(store, [Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=events)])
+    first, second = kb.timeline()
+    assert (first["start"], first["end"]) == ("2024-06-09", "2024-06-10")  # "June" does not outvote "9-10 June"
+    assert {s["event_id"] for s in first["sources"]} == {"e1", "e2"} and first["parent"] is None
+    assert {p["name"] for p in first["participants"]} == {"Айгерим Досова", "Ильдар Рахимов"}
+    assert second["start"] == "2024-06-12" and not first["conflict"]

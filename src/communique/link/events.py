@@ -143,6 +143,28 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
     return m
 
 
+def told_again(a: EventView, b: EventView, part_of_b: bool = False) -> bool:
+    """Whether report `a` is the event `b` that its own document reported already, told again less
+    precisely ("On 9–10 June the 4th meeting took place in Moscow. ... The meeting was held by A and
+    B" — the second sentence dated only by the month; `part_of_b` when the extractor made it a part
+    of that event): the same type and place, its people all among the event's, dates within the
+    event's period at a coarser precision, and no number or series of its own. Two events of one
+    document are otherwise never one."""
+    if a.type != b.type or (a.sub_event and not part_of_b) or b.sub_event or a.ordinals \
+            or (a.keys and not a.keys & b.keys):
+        return False
+    if not a.locations or not a.locations <= b.locations or not a.persons or not a.persons <= b.persons:
+        return False
+    a_dates = [(s, e) for s, e in a.starts if s]
+    if len(a_dates) != 1:
+        return False
+    start, end = a_dates[0]
+    outer = bounds(start, end)
+    # told again only by a coarser date that holds a more precise date of the event
+    return any(len(s) > len(start) and outer[0] <= bounds(s, e)[0] and bounds(s, e)[1] <= outer[1]
+               for s, e in b.starts if s)
+
+
 def _same_name(a: set[str], b: set[str]) -> bool:
     """Whether two sets of series keys may name one series: a key in common, keys alike, one a short
     form of the other ("заседание совет" of "заседание совет министр транспорт"), or keys in two
@@ -200,9 +222,12 @@ def summarize(sources: list[dict], places: dict[str, dict]) -> tuple[dict, list[
         values = [(s["start"], s.get("end")) for s in dated]
         counts = Counter(values)
         first_seen = {v: i for i, v in reversed(list(enumerate(values)))}
-        best = max(counts, key=lambda v: (counts[v], len(v[0]), -first_seen[v]))
-        main["start"], main["end"] = best
         periods = {v: bounds(*v) for v in counts}
+        # a coarser date that holds a finer one ("June" and "9-10 June") supports it, never outvotes it
+        support = {v: sum(n for w, n in counts.items() if periods[w][0] <= periods[v][0] and periods[v][1] <= periods[w][1])
+                   for v in counts}
+        best = max(counts, key=lambda v: (support[v], len(v[0]), -first_seen[v]))
+        main["start"], main["end"] = best
         clash = any(gap_days(periods[x], periods[y]) > 0 for x in periods for y in periods if x < y)
         if clash:
             conflicts.append({"field": "date", "observed": [

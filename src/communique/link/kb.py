@@ -670,8 +670,10 @@ class _Linker:
                 if sid:
                     series_ids.add(sid)
             view.series = series_ids
-            kid, match = self._match_event(doc.id, ev, view, series_ids, doc.published)
             parent_kb = kb_of_event.get(ev.parent) if ev.parent else None
+            kid, match = self._match_event(doc.id, ev, view, series_ids, doc.published, parent_kb)
+            if kid is not None and kid == parent_kb:  # the event it is part of, told again: no parent of itself
+                parent_kb = None
             if kid is None:
                 kid = _hash_id("e", doc.id, ev.id)
                 n = 1
@@ -706,7 +708,7 @@ class _Linker:
         return len(record.events)
 
     def _match_event(self, doc_id: str, ev, view: ev_mod.EventView, series_ids: set[str],
-                     published: str | None = None):
+                     published: str | None = None, parent_kb: str | None = None):
         cands: set[str] = set()
         types = sorted(ev_mod.compatible_types(ev.type))
         span = ev_mod.bounds(ev.start, ev.end)
@@ -740,7 +742,6 @@ class _Linker:
         if not cands:
             return None, None
         mine = {r.kb_event for r in self.conn.execute(select(ES.c.kb_event).where(ES.c.document_id == doc_id))}
-        cands -= mine
         if not cands:
             return None, None
         views: dict[str, ev_mod.EventView] = {}
@@ -770,7 +771,12 @@ class _Linker:
                 views[r.kb_event].organizations.add(r.kb_entity)
         places = {x: self.cache[x]["profile"] or {} for v in [*views.values(), view] for x in v.locations
                   if x in self.cache}
-        scored = [(ev_mod.score_event(view, v, places), kid) for kid, v in views.items()]
+        # an event its own document reported already: only when told again less precisely
+        again = sorted(kid for kid in cands & mine if ev_mod.told_again(view, views[kid], kid == parent_kb))
+        if len(again) == 1:
+            return again[0], resolve.Match(1.0, reasons=["the same event told again in its document, "
+                                                         "less precisely"])
+        scored = [(ev_mod.score_event(view, v, places), kid) for kid, v in views.items() if kid not in mine]
         ok = sorted([(m, k) for m, k in scored if m.ok], key=lambda mk: (-mk[0].score, mk[1]))
         return (ok[0][1], ok[0][0]) if ok else (None, None)
 
