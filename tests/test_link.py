@@ -485,7 +485,7 @@ def test_hand_built_place_conflict_is_kept_and_flagged(store):
 # -- event identity: dates, places and participants must agree --------------------------------------
 
 def _meeting(doc_id, published, start, persons, city="Тараз", iso="KZ", name=None, ordinal=None,
-             series=None, event_type="MEETING", source="ministry"):
+             series=None, event_type="MEETING", source="ministry", end=None, status="occurred"):
     """A hand-built release: one meeting in `city` with `persons` ((name, country) pairs)."""
     text = f"Встреча в городе {city}."
     entities = [Entity(id="l1", type="LOC", name=city, kind="city", iso=iso),
@@ -495,7 +495,7 @@ def _meeting(doc_id, published, start, persons, city="Тараз", iso="KZ", nam
         entities.append(Entity(id=f"p{i}", type="PER", name=person, kind="person",
                                roles=[Role("министр транспорта", country=country)]))
         participants.append(Participant(f"p{i}"))
-    event = Event(id="e1", type=event_type, status="occurred", evidence=_ev(text), start=start, location="l1",
+    event = Event(id="e1", type=event_type, status=status, evidence=_ev(text), start=start, end=end, location="l1",
                   name=name, ordinal=ordinal, series=series, participants=participants)
     doc = Document(id=doc_id, text=f"{doc_id} {text}", published=published, language="ru", source=source)
     return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
@@ -626,3 +626,13 @@ def test_an_event_told_again_less_precisely_in_its_release_is_one_event(store):
     assert {s["event_id"] for s in first["sources"]} == {"e1", "e2"} and first["parent"] is None
     assert {p["name"] for p in first["participants"]} == {"Айгерим Досова", "Ильдар Рахимов"}
     assert second["start"] == "2024-06-12" and not first["conflict"]
+
+
+def test_a_forum_announced_for_its_first_day_and_reported_over_two_days_is_one(store):
+    kb = build_kb(store, [
+        _meeting("f1", "2024-03-10", "2024-03-19", [("Айгерим Досова", "KZ")], event_type="FORUM", status="planned"),
+        _meeting("f2", "2024-03-21", "2024-03-19", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")],
+                 event_type="FORUM", end="2024-03-20", source="agency"),
+    ])
+    (forum,) = kb.timeline()
+    assert (forum["start"], forum["end"], forum["status"]) == ("2024-03-19", "2024-03-20", "occurred")

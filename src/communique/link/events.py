@@ -99,7 +99,9 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
     if a_dates and b_dates:
         gap = min(gap_days(x, y) for x in a_dates for y in b_dates)
         if gap == 0:
-            exact = any(x == y and x[0] == x[1] for x in a_dates for y in b_dates)
+            # the same day, or the same first day ("on 19 March" of a forum held on 19-20 March)
+            exact = any(x == y and x[0] == x[1] for x in a_dates for y in b_dates) or any(
+                sa == sb and precision(sa) == "day" for sa, _ in a.starts for sb, _ in b.starts if sa and sb)
             m.score += 0.3 if exact else 0.15
             m.reasons.append("the same day" if exact else "overlapping dates")
         elif gap <= SLACK_DAYS:
@@ -223,12 +225,16 @@ def summarize(sources: list[dict], places: dict[str, dict]) -> tuple[dict, list[
         counts = Counter(values)
         first_seen = {v: i for i, v in reversed(list(enumerate(values)))}
         periods = {v: bounds(*v) for v in counts}
-        # a coarser date that holds a finer one ("June" and "9-10 June") supports it, never outvotes it
-        support = {v: sum(n for w, n in counts.items() if periods[w][0] <= periods[v][0] and periods[v][1] <= periods[w][1])
-                   for v in counts}
-        best = max(counts, key=lambda v: (support[v], len(v[0]), -first_seen[v]))
+        # dates that hold one another ("June" and "9-10 June", "19 March" and "19-20 March") support one
+        # another, and the most precise of them wins, then the one that tells the whole period
+        def nested(p: tuple[str, str], q: tuple[str, str]) -> bool:
+            return (p[0] <= q[0] and q[1] <= p[1]) or (q[0] <= p[0] and p[1] <= q[1])
+
+        support = {v: sum(n for w, n in counts.items() if nested(periods[w], periods[v])) for v in counts}
+        best = max(counts, key=lambda v: (support[v], len(v[0]), v[1] is not None, -first_seen[v]))
         main["start"], main["end"] = best
-        clash = any(gap_days(periods[x], periods[y]) > 0 for x in periods for y in periods if x < y)
+        keys = list(periods)  # (start, end) pairs: an open end (None) does not sort against a date
+        clash = any(gap_days(periods[x], periods[y]) > 0 for i, x in enumerate(keys) for y in keys[i + 1:])
         if clash:
             conflicts.append({"field": "date", "observed": [
                 {"value": _period_text(v), "sources": _cite([s for s in dated if (s["start"], s.get("end")) == v])}
