@@ -644,7 +644,9 @@ class WebData:
         return {"id": doc.id, "title": meta.title if meta else display_title(doc.title, doc.text, doc.id),
                 "url": doc.url, "published": doc.published, "language": doc.language, "source": doc.source,
                 "fetched": doc.fetched, "text": doc.text, "extractor": rec.record.extractor.version,
-                "corrections": len(rec.applied), "orphaned_corrections": len(rec.orphaned)}
+                "corrections": len(rec.applied), "orphaned_corrections": len(rec.orphaned),
+                # the same release kept from other sources (a republication, another URL)
+                "alternate_sources": self.store.alternate_sources(doc_id)}
 
     def corrected(self, doc_id: str) -> CorrectedRecord:
         fixed = self.corrections.corrected(doc_id)
