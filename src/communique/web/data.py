@@ -483,6 +483,9 @@ class FactIndex:
             if not reports:
                 continue
             main = self.kb.main.get(kid) or {}
+            # shown by the report that tells the knowledge base's main facts (its dates, then its status)
+            reports.sort(key=lambda r: ((r.start, r.end) != (main.get("start"), main.get("end")),
+                                        r.status != main.get("status")))
             people = [p for p in self.kb.participants.get(kid, []) if p[0] in self.entities]
             self.kb_facts[kid] = dataclasses.replace(
                 reports[0], type=main.get("type") or reports[0].type, status=main.get("status") or reports[0].status,
