@@ -845,8 +845,8 @@ class WebData:
             item["documents_total"] = len(docs_of)
             item["documents"] = docs_of[:20]
         role_list = sorted(roles.values(), key=lambda r: (_sort_date(r["first"]), r["title"]))
-        events = sorted(idx.once(idx.events_of(key)),
-                        key=lambda e: (_sort_date(e.date_from), e.doc, e.id))
+        # every report that names the entity (each links to its own document's account of the event)
+        events = sorted(idx.by_entity_events.get(key, []), key=lambda e: (_sort_date(e.date_from), e.doc, e.id))
         co = Counter()
         for ev in events:
             for other in {k for k, _ in ev.participants}:
