@@ -388,12 +388,13 @@ class FactIndex:
         idx._link()
         return idx
 
-    def key_for(self, doc: str, entity_id: str, etype: str, name: str, kind=None, iso=None, gazetteer_id=None,
-                *, touched: bool = False) -> str:
-        """The cross-document key of a document-level entity: its knowledge-base entity when linked
-        (by name when a correction renamed or made it), else `entity_key`."""
+    def key_for(self, doc: str, entity_id: str, etype: str, name: str, kind=None, iso=None,
+                gazetteer_id=None) -> str:
+        """The cross-document key of a document-level entity: its knowledge-base entity (which links
+        the corrected Record, so a renamed or added entity is a member too; by name if not linked
+        yet), else `entity_key`."""
         if self.kb is not None:
-            kb_id = None if touched else self.kb.members.get((doc, entity_id))
+            kb_id = self.kb.members.get((doc, entity_id))
             if kb_id is None:
                 kb_id = self.kb.by_name.get((etype, name.casefold()))
             if kb_id is not None and kb_id in self.kb.entities and self.kb.entities[kb_id]["type"] == etype:
@@ -401,8 +402,8 @@ class FactIndex:
         return entity_key(etype, name, kind, iso, gazetteer_id)
 
     def _add_entity(self, doc: str, entity_id: str, etype: str, name: str, kind, iso, gazetteer_id,
-                    aliases: list[str], *, touched: bool = False) -> None:
-        key = self.key_for(doc, entity_id, etype, name, kind, iso, gazetteer_id, touched=touched)
+                    aliases: list[str]) -> None:
+        key = self.key_for(doc, entity_id, etype, name, kind, iso, gazetteer_id)
         agg = self.entities.get(key)
         if agg is None:
             agg = self.entities[key] = EntityAgg(key, etype, kind=kind, iso=iso)
@@ -428,11 +429,8 @@ class FactIndex:
         rec = fixed.record
         doc = rec.document.id
         self.docs[doc].topics = [(t.id, t.label, t.score) for t in rec.topics]
-        touched = {fid for (kind, fid) in fixed.marks if kind == "entity"} | {
-            e.id for e in rec.entities if e.id.startswith("x")}
         for e in rec.entities:
-            self._add_entity(doc, e.id, e.type, e.name, e.kind, e.iso, e.gazetteer_id, e.aliases,
-                             touched=e.id in touched)
+            self._add_entity(doc, e.id, e.type, e.name, e.kind, e.iso, e.gazetteer_id, e.aliases)
         for e in rec.entities:
             for r in e.roles:
                 self._add_role(doc, e.id, r.title, r.organization, r.country)
