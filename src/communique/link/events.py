@@ -12,6 +12,7 @@ of, and two events of one document never merge (the extractor told them apart).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -171,11 +172,15 @@ def _same_name(a: set[str], b: set[str]) -> bool:
     """Whether two sets of series keys may name one series: a key in common, keys alike, one a short
     form of the other ("заседание совет" of "заседание совет министр транспорт"), or keys in two
     scripts (which only the series step compares, by their roots)."""
+    return bool(a & b) or any(_keys_alike(x, y) for x in a for y in b)
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys_alike(x: str, y: str) -> bool:
     from .series import keys_match, shorter_form
     from .translit import is_cyrillic
 
-    return bool(a & b) or any(is_cyrillic(x) != is_cyrillic(y) or keys_match(x, y)[0] or shorter_form(x, y)
-                              for x in a for y in b)
+    return is_cyrillic(x) != is_cyrillic(y) or keys_match(x, y)[0] or shorter_form(x, y)
 
 
 def _other_people(a: EventView, b: EventView) -> str | None:
