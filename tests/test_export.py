@@ -145,3 +145,95 @@ def test_unknown_format_is_refused(kb, tmp_path):
     assert "ics" in FORMATS
     with pytest.raises(ValueError):
         export(kb.store, "xlsx", tmp_path / "kb.xlsx")
+
+
+# -- analysts' corrections reach every export ---------------------------------------------------------
+
+def _visit():
+    from communique.model import (
+        Agreement,
+        Document,
+        Entity,
+        Event,
+        Evidence,
+        Extractor,
+        Participant,
+        Record,
+        Role,
+    )
+
+    text = ("12 марта в Тарани министр энергетики Корвении Лев Гринман встретился с министром Остравии "
+            "Иржи Новотным. Подписан Меморандум о сотрудничестве в энергетике.")
+    ev = Evidence(0, len(text), text)
+    entities = [Entity(id="p1", type="PER", name="Лев Гринман", kind="person", roles=[Role("министр", country="RU")]),
+                Entity(id="p2", type="PER", name="Иржи Новотный", kind="person", roles=[Role("министр", country="CZ")]),
+                Entity(id="l1", type="LOC", name="Тарань", kind="city", iso="RU")]
+    events = [Event(id="e1", type="MEETING", status="occurred", evidence=ev, start="2024-03-12", location="l1",
+                    participants=[Participant("p1"), Participant("p2")]),
+              Event(id="e2", type="SIGNING", status="occurred", evidence=ev, start="2024-03-12", parent="e1",
+                    participants=[Participant("p1"), Participant("p2")])]
+    agreements = [Agreement(id="a1", kind="memorandum", title="Меморандум о сотрудничестве", evidence=ev,
+                            parties=["p1", "p2"], signed="2024-03-12", event="e2")]
+    doc = Document(id="fix-1", text=text, published="2024-03-13", language="ru", source="ministry",
+                   url="https://example.org/fix-1")
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=events,
+                  agreements=agreements)
+
+
+def test_corrections_reach_all_six_exports_and_survive_a_relink(store, tmp_path):
+    import icalendar
+    import networkx as nx
+    import pyarrow.parquet as pq
+    from pyld import jsonld
+
+    from communique.corrections import Corrections
+
+    kb = build_kb(store, [_visit()])
+    corrections = Corrections(store)
+    record = store.get_record("fix-1")
+    corrections.add(record, "event.update", "e1", {"start": "2024-03-11"}, author="anna", reason="the 11th, says the agenda")
+    corrections.add(record, "entity.update", "p2", {"name": "Иржи Новак"}, author="anna", reason="misspelt")
+    corrections.add(record, "agreement.update", "a1", {"title": "Меморандум о взаимопонимании"}, author="anna",
+                    reason="the title as signed")
+    kb.link_document("fix-1")
+
+    def check():
+        (meeting,) = kb.timeline(event_type="MEETING")
+        assert meeting["start"] == "2024-03-11"
+        assert {p["name"] for p in meeting["participants"]} == {"Лев Гринман", "Иржи Новак"}
+        (path,) = export(store, "jsonld", tmp_path / "kb.jsonld")
+        S = "https://schema.org/"
+        nodes = jsonld.expand(json.loads(path.read_text(encoding="utf-8")))
+        event = next(n for n in nodes if n["@id"].endswith(meeting["id"]))
+        assert event[S + "startDate"][0]["@value"] == "2024-03-11"
+        assert "Иржи Новак" in {n[S + "name"][0]["@value"] for n in nodes if S + "Person" in n.get("@type", [])}
+        (path,) = export(store, "plover", tmp_path / "kb.plover.json")
+        plover = next(e for e in json.loads(path.read_text(encoding="utf-8")) if e["id"] == meeting["id"])
+        assert plover["event_date"] == "2024-03-11"
+        assert "Иржи Новак" in {plover["actor"]["name"], plover["recipient"]["name"]}
+        export(store, "csv", tmp_path / "csv")
+        with (tmp_path / "csv" / "agreements.csv").open(encoding="utf-8", newline="") as f:
+            (agreement,) = list(csv.DictReader(f))
+        assert agreement["title"] == "Меморандум о взаимопонимании"
+        with (tmp_path / "csv" / "events.csv").open(encoding="utf-8", newline="") as f:
+            assert "2024-03-11" in {r["start"] for r in csv.DictReader(f)}
+        export(store, "parquet", tmp_path / "parquet")
+        names = {r["name"] for r in pq.read_table(tmp_path / "parquet" / "entities.parquet").to_pylist()}
+        assert "Иржи Новак" in names and "Иржи Новотный" not in names
+        texts = [a["title"] for a in pq.read_table(tmp_path / "parquet" / "agreements.parquet").to_pylist()]
+        assert texts == ["Меморандум о взаимопонимании"]
+        (path,) = export(store, "ics", tmp_path / "kb.ics")
+        item = next(v for v in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+                    if str(v["uid"]).startswith(meeting["id"]))
+        assert item.decoded("dtstart").isoformat() == "2024-03-11"
+        (path,) = export(store, "graphml", tmp_path / "kb.graphml")
+        assert "Иржи Новак" in {d["name"] for _, d in nx.read_graphml(path).nodes(data=True)}
+
+    check()
+    kb.relink()
+    check()
+    # a correction withdrawn: the knowledge base follows it back to the extracted fact
+    (dated,) = [c for c in corrections.for_document("fix-1") if c.op == "event.update"]
+    corrections.revert(dated.id, by="anna")
+    kb.link_document("fix-1")
+    assert kb.timeline(event_type="MEETING")[0]["start"] == "2024-03-12"

@@ -129,6 +129,42 @@ def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
     assert opened.count("documents") == 1
 
 
+TEMPLATE = """{date_line}
+Министр транспорта провёл встречу с делегацией
+{day} в городе {city} министр транспорта Республики Корвения Лев Арсеньевич Гринберг провёл встречу с делегацией Республики Остравия во главе с министром Иржи Новаком. Стороны обсудили развитие железнодорожного сообщения, строительство логистических центров, тарифы на перевозку грузов и подготовку соглашения о международных автомобильных перевозках. По итогам встречи стороны договорились создать рабочую группу из {n} экспертов.
+Особое внимание было уделено вопросам цифровизации транспортной отрасли, внедрению электронных накладных и единых стандартов обмена данными между таможенными службами двух стран. Министры отметили высокий потенциал сотрудничества в сфере транзитных перевозок и подчеркнули важность совместной работы над модернизацией пограничных пунктов пропуска. Стороны также обсудили вопросы подготовки кадров для транспортной отрасли, обмена опытом в области безопасности дорожного движения и развития пассажирского авиасообщения между столицами.
+"""
+
+
+def test_a_near_twin_with_other_facts_is_a_new_document_a_republication_another_source(opened, tmp_path):
+    d = tmp_path / "template"
+    d.mkdir()
+    april = TEMPLATE.format(date_line="13.04.2026", day="13 апреля 2026 года", city="Лидсе", n=5)
+    (d / "a.txt").write_text(april, encoding="utf-8")
+    (d / "b.txt").write_text(TEMPLATE.format(date_line="14.10.2026", day="14 октября 2026 года", city="Лидсе", n=5),
+                             encoding="utf-8")
+    (d / "c.txt").write_text("Новости региона, 14 апреля 2026\n" + april + "\nПодписывайтесь на наш канал.\n",
+                             encoding="utf-8")
+    summary = jobs.ingest([str(d)], opened)
+    assert summary.counts["new"] == 2 and summary.counts["duplicate"] == 1
+    assert opened.count("documents") == 2
+    (kept,) = summary.near_but_new
+    assert kept["source"].endswith("b.txt") and "14" in kept["facts"]
+    (dup,) = summary.duplicates
+    first = next(doc["id"] for doc in opened.documents() if doc["url"].endswith("a.txt"))
+    assert dup["source"].endswith("c.txt") and dup["of"] == first and dup["kind"] == "near"
+    assert any("c.txt: near duplicate of " + first in line for line in summary.lines())
+    (alt,) = opened.alternate_sources(first)
+    assert alt["url"].endswith("c.txt") and alt["kind"] == "near"
+    from communique.web.data import WebData
+
+    assert [a["url"] for a in WebData(opened).document(first)["alternate_sources"]] == [alt["url"]]
+    from communique.link import KnowledgeBase
+
+    starts = {e["start"] for e in KnowledgeBase(opened).timeline(event_type="MEETING")}
+    assert {"2026-04-13", "2026-10-14"} <= starts
+
+
 def test_a_later_ingest_judges_duplicates_by_kept_signatures_not_texts(opened, tmp_path, monkeypatch):
     d = tmp_path / "first"
     d.mkdir()

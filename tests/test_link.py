@@ -480,3 +480,159 @@ def test_hand_built_place_conflict_is_kept_and_flagged(store):
     assert len(place["observed"]) == 2
     assert {s["location"] for s in ev["sources"]} == {o["value"] for o in place["observed"]}
     assert kb.series()[0]["events"][0]["ordinal"] == 5
+
+
+# -- event identity: dates, places and participants must agree --------------------------------------
+
+def _meeting(doc_id, published, start, persons, city="Тараз", iso="KZ", name=None, ordinal=None,
+             series=None, event_type="MEETING", source="ministry", end=None, status="occurred"):
+    """A hand-built release: one meeting in `city` with `persons` ((name, country) pairs)."""
+    text = f"Встреча в городе {city}."
+    entities = [Entity(id="l1", type="LOC", name=city, kind="city", iso=iso),
+                Entity(id="o1", type="ORG", name="Министерство транспорта", kind="ministry")]
+    participants = [Participant("o1")]
+    for i, (person, country) in enumerate(persons, 1):
+        entities.append(Entity(id=f"p{i}", type="PER", name=person, kind="person",
+                               roles=[Role("министр транспорта", country=country)]))
+        participants.append(Participant(f"p{i}"))
+    event = Event(id="e1", type=event_type, status=status, evidence=_ev(text), start=start, end=end, location="l1",
+                  name=name, ordinal=ordinal, series=series, participants=participants)
+    doc = Document(id=doc_id, text=f"{doc_id} {text}", published=published, language="ru", source=source)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+
+
+def test_two_meetings_in_one_city_days_apart_with_other_ministers_stay_two(store):
+    kb = build_kb(store, [
+        _meeting("m1", "2024-01-04", "2024-01-04", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]),
+        _meeting("m2", "2024-01-07", "2024-01-07", [("Айгерим Досова", "KZ"), ("Томас Вебер", "DE")]),
+        _meeting("m3", "2024-02-02", "2024-02-01", [("Карл Линдквист", "SE")]),
+        _meeting("m4", "2024-02-04", "2024-02-03", [("Мадина Юсупова", "TJ")]),
+    ])
+    events = kb.timeline()
+    assert [e["start"] for e in events] == ["2024-01-04", "2024-01-07", "2024-02-01", "2024-02-03"]
+    assert not any(e["conflict"] for e in events)
+
+
+def test_one_meeting_reported_twice_stays_one_with_an_open_date(store):
+    kb = build_kb(store, [
+        _meeting("r1", "2024-03-05", "2024-03-05", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]),
+        _meeting("r2", "2024-03-06", None, [("Ильдар Рахимов", "UZ")], source="agency"),
+        _meeting("r3", "2024-03-06", "2024-03-06", [("Ильдар Рахимов", "UZ"), ("Айгерим Досова", "KZ")],
+                 source="secretariat"),
+    ])
+    (event,) = kb.timeline()
+    assert {s["document_id"] for s in event["sources"]} == {"r1", "r2", "r3"}
+    assert event["start"] == "2024-03-05" and [c["field"] for c in event["conflicts"]] == ["date"]
+
+
+def test_a_series_holds_its_numbered_meetings_not_another_bodys(store):
+    council = "заседание совет министр транспорт"
+    commission = "заседание комиссия по торговля"
+    kb = build_kb(store, [
+        _meeting("s1", "2022-05-10", "2022-05-10", [("Айгерим Досова", "KZ")], name="5-е заседание Совета министров транспорта",
+                 ordinal=5, series=council, event_type="SESSION"),
+        _meeting("s2", "2023-05-10", "2023-05-10", [("Айгерим Досова", "KZ")], name="6-е заседание Совета министров транспорта",
+                 ordinal=6, series=council, event_type="SESSION"),
+        # the same day, place and minister, the same number: another body's session all the same
+        _meeting("s3", "2023-05-11", "2023-05-10", [("Айгерим Досова", "KZ")], name="6-е заседание Комиссии по торговле",
+                 ordinal=6, series=commission, event_type="SESSION"),
+    ])
+    series = {s["name"]: [e["ordinal"] for e in s["events"]] for s in kb.series()}
+    assert len(series) == 2
+    assert sorted(series.values()) == [[5, 6], [6]]
+    assert len(kb.timeline()) == 3
+
+
+def test_pages_read_one_event_per_kb_event_from_the_knowledge_base(store):
+    """The web layer holds no matching rules of its own: a meeting reported three times (one report
+    calls it a session) is one event in the timeline, the lists, the entity page and the graph; its
+    other reports and conflicts are the knowledge base's; an event the knowledge base puts in no
+    series is in none."""
+    from communique.web.data import WebData
+
+    people = [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]
+    build_kb(store, [
+        _meeting("w1", "2024-03-05", "2024-03-05", people),
+        _meeting("w2", "2024-03-06", "2024-03-05", people[::-1], event_type="SESSION", source="agency"),
+        _meeting("w3", "2024-03-06", "2024-03-06", people, source="secretariat"),
+        _meeting("w4", "2024-09-20", "2024-09-20", [("Томас Вебер", "DE")], name="Заседание Совета",
+                 series="заседание совет", event_type="SESSION"),
+    ])
+    data = WebData(store)
+    timeline = data.timeline(granularity="day")
+    assert timeline["total"] == 2 and sum(b["count"] for b in timeline["buckets"]) == 2
+    (march,) = [e for e in timeline["events"] if e["start"].startswith("2024-03")]
+    assert march["start"] == "2024-03-05" and {p["name"] for p in march["participants"]} >= {"Айгерим Досова"}
+    assert data.events()[1] == 2
+    dosova = next(e for e in data.entities()[0] if e["name"] == "Айгерим Досова")
+    assert data.events(entity=dosova["key"])[1] == 1
+    graph = data.graph()
+    (edge,) = [e for e in graph["edges"] if {dosova["key"]} < {e["source"], e["target"]}
+               and {n["name"] for n in graph["nodes"] if n["id"] in (e["source"], e["target"])}
+               == {"Айгерим Досова", "Ильдар Рахимов"}]
+    assert edge["weight"] == 1
+    page = data.event("w3", "e1")
+    assert {s["document"] for s in page["sources"]} == {"w1", "w2", "w3"}
+    assert [c["field"] for c in page["conflicts"]] == ["date"]
+    assert data.series_list()[1] == 0  # a name without a number is no series of the knowledge base
+
+
+def test_a_short_name_joins_the_one_series_it_abbreviates(store):
+    def session(doc_id, day, n, name, key, who="Айгерим Досова"):
+        return _meeting(doc_id, day, day, [(who, "KZ")], name=name, ordinal=n, series=key, event_type="SESSION")
+
+    transport = "заседание совет министр транспорт"
+    kb = build_kb(store, [
+        session("t1", "2022-05-10", 7, "7-е заседание Совета министров транспорта", transport),
+        session("t2", "2023-05-10", 8, "8-е заседание Совета министров транспорта", transport),
+        session("t3", "2024-05-10", 9, "9-е заседание Совета", "заседание совет"),
+    ])
+    (series,) = kb.series()
+    assert [e["ordinal"] for e in series["events"]] == [7, 8, 9]
+    assert any(ev.get("rule") == "short name" for ev in series["evidence"])
+
+
+def test_a_short_name_of_two_series_joins_neither(store):
+    def session(doc_id, day, n, name, key):
+        return _meeting(doc_id, day, day, [("Айгерим Досова", "KZ")], name=name, ordinal=n, series=key,
+                        event_type="SESSION")
+
+    kb = build_kb(store, [
+        session("u1", "2022-05-10", 7, "7-е заседание Совета министров транспорта", "заседание совет министр транспорт"),
+        session("u2", "2022-06-10", 3, "3-е заседание Совета министров энергетики", "заседание совет министр энергетика"),
+        session("u3", "2024-05-10", 9, "9-е заседание Совета", "заседание совет"),
+    ])
+    assert sorted(len(s["events"]) for s in kb.series()) == [1, 1, 1]
+
+
+def test_an_event_told_again_less_precisely_in_its_release_is_one_event(store):
+    text = "9–10 июня в городе Тараз прошло 4-е заседание рабочей группы. Заседание провели министры."
+    entities = [Entity(id="l1", type="LOC", name="Тараз", kind="city", iso="KZ"),
+                Entity(id="p1", type="PER", name="Айгерим Досова", kind="person", roles=[Role("министр", country="KZ")]),
+                Entity(id="p2", type="PER", name="Ильдар Рахимов", kind="person", roles=[Role("министр", country="UZ")])]
+    events = [Event(id="e1", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06-09",
+                    end="2024-06-10", location="l1", name="4-е заседание рабочей группы", ordinal=4,
+                    series="заседание рабочий группа"),
+              # the same meeting told again, dated only by the month (the extractor made it a part of e1)
+              Event(id="e2", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06", location="l1",
+                    parent="e1", participants=[Participant("p1"), Participant("p2")]),
+              # another meeting of the same people, on a day of its own: another event
+              Event(id="e3", type="MEETING", status="occurred", evidence=_ev(text), start="2024-06-12",
+                    location="l1", participants=[Participant("p1"), Participant("p2")])]
+    doc = Document(id="t-1", text=text, published="2024-06-11", language="ru", source="ministry")
+    kb = build_kb(store, [Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=events)])
+    first, second = kb.timeline()
+    assert (first["start"], first["end"]) == ("2024-06-09", "2024-06-10")  # "June" does not outvote "9-10 June"
+    assert {s["event_id"] for s in first["sources"]} == {"e1", "e2"} and first["parent"] is None
+    assert {p["name"] for p in first["participants"]} == {"Айгерим Досова", "Ильдар Рахимов"}
+    assert second["start"] == "2024-06-12" and not first["conflict"]
+
+
+def test_a_forum_announced_for_its_first_day_and_reported_over_two_days_is_one(store):
+    kb = build_kb(store, [
+        _meeting("f1", "2024-03-10", "2024-03-19", [("Айгерим Досова", "KZ")], event_type="FORUM", status="planned"),
+        _meeting("f2", "2024-03-21", "2024-03-19", [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")],
+                 event_type="FORUM", end="2024-03-20", source="agency"),
+    ])
+    (forum,) = kb.timeline()
+    assert (forum["start"], forum["end"], forum["status"]) == ("2024-03-19", "2024-03-20", "occurred")

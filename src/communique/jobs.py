@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.pipeline import extract_document
-from .ingest.dedup import Deduplicator
+from .ingest.dedup import Deduplicator, fact_differences
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
 from .link import link_document
@@ -39,11 +39,19 @@ BATCH_SECONDS = 2.0
 class IngestSummary:
     counts: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # what was judged a duplicate of what: {source, document, of, kind, similarity}
+    duplicates: list[dict] = field(default_factory=list)
+    # near duplicates kept as documents of their own, for the facts they differ in: {source, document, of, facts}
+    near_but_new: list[dict] = field(default_factory=list)
 
-    def add(self, outcome: str, location: str = "", reason: str | None = None) -> None:
+    def add(self, outcome: str, location: str = "", reason: str | dict | None = None) -> None:
         self.counts[outcome] += 1
         if outcome == "failed" and reason:
-            self.failures.append((location, reason))
+            self.failures.append((location, str(reason)))
+        elif outcome == "duplicate" and isinstance(reason, dict):
+            self.duplicates.append({"source": location, **reason})
+        elif outcome in ("new", "upgraded") and isinstance(reason, dict):
+            self.near_but_new.append({"source": location, **reason})
 
     @property
     def total(self) -> int:
@@ -51,7 +59,16 @@ class IngestSummary:
 
     def to_dict(self) -> dict:
         return {**{k: self.counts.get(k, 0) for k in OUTCOMES},
-                "failures": [{"source": s, "reason": r} for s, r in self.failures]}
+                "failures": [{"source": s, "reason": r} for s, r in self.failures],
+                "duplicates": list(self.duplicates), "near_but_new": list(self.near_but_new)}
+
+    def lines(self) -> list[str]:
+        """One line for each source judged a duplicate (of what, how) or kept apart from its near twin."""
+        out = [f"{d['source']}: {d['kind']} duplicate of {d['of']}"
+               + (f" (similarity {d['similarity']:.2f})" if d["kind"] == "near" else "") for d in self.duplicates]
+        out += [f"{d['source']}: new, not a duplicate of {d['of']}: the facts differ ({', '.join(d['facts'][:6])})"
+                for d in self.near_but_new]
+        return out
 
 
 @dataclass
@@ -99,7 +116,7 @@ def _cache_path(store: Store) -> Path | None:
 
 
 Report = Callable[[Source, str], None]  # progress: a source and its outcome
-_Outcome = Callable[[Source, str, str | None], None]  # within the job: a source, its outcome and the reason
+_Outcome = Callable[[Source, str, str | dict | None], None]  # within the job: a source, its outcome and the reason
 
 
 def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = None,
@@ -144,7 +161,7 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
     summary = IngestSummary()
     stored_since_save = 0
 
-    def report(source: Source, outcome: str, reason: str | None = None) -> None:
+    def report(source: Source, outcome: str, reason: str | dict | None = None) -> None:
         nonlocal stored_since_save
         summary.add(outcome, source.location, reason)
         if outcome in ("new", "upgraded"):
@@ -188,14 +205,22 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
         doc.url = Path(doc.source).resolve().as_uri()  # a file re-read after an edit replaces its old version
     try:
         dup = dedup.check(doc.text)
+        near_but_new = None
         if dup is not None and dup.of != doc.id:
             writer.flush()  # the original may be waiting in the batch
-            if store.get_document(dup.of) is not None:
-                store.link_duplicate(doc.id, dup.of, dup.kind, url=doc.url)
-                report(source, "duplicate", None)
-                return
+            original = store.get_document(dup.of)
+            if original is not None:
+                # a near twin whose facts differ (another day, place, person, number) is another release
+                facts = fact_differences(original.text, doc.text) if dup.kind == "near" else []
+                if not facts:
+                    # kept as another source of the stored document (its id and URL), not dropped
+                    store.link_duplicate(doc.id, dup.of, dup.kind, url=doc.url)
+                    report(source, "duplicate", {"document": doc.id, "of": dup.of, "kind": dup.kind,
+                                                 "similarity": round(dup.similarity, 3)})
+                    return
+                near_but_new = {"document": doc.id, "of": dup.of, "facts": facts}
         doc.source = source.origin or doc.source or location
-        writer.add(source, extract_document(doc))
+        writer.add(source, extract_document(doc), near_but_new)
         dedup.add(doc.id, doc.text)
     except Exception as exc:  # one bad document must not stop the batch
         _fail(store, report, source, exc)
@@ -208,12 +233,15 @@ class _Writer:
                  report: _Outcome):
         self.store, self.searcher, self.dedup, self.report = store, searcher, dedup, report
         self.pending: list[tuple[Source, Record]] = []
+        self.notes: dict[str, dict] = {}  # document id → a near twin it was kept apart from
         self.since = 0.0
 
-    def add(self, source: Source, record: Record) -> None:
+    def add(self, source: Source, record: Record, note: dict | None = None) -> None:
         if not self.pending:
             self.since = time.monotonic()
         self.pending.append((source, record))
+        if note:
+            self.notes[record.document.id] = note
 
     def flush_if_due(self) -> None:
         if len(self.pending) >= BATCH or (self.pending and time.monotonic() - self.since >= BATCH_SECONDS):
@@ -253,7 +281,10 @@ class _Writer:
             except Exception as exc:  # stored; indexed or linked on a later run
                 _fail(self.store, self.report, source, exc)
                 continue
-            self.report(source, result.status, None)
+            note = self.notes.pop(doc.id, None)
+            if result.status == "duplicate":  # the store holds this very text under another id
+                note = {"document": doc.id, "of": result.duplicate_of, "kind": "exact", "similarity": 1.0}
+            self.report(source, result.status, note)
 
 
 def _fail(store: Store, report: _Outcome, source: Source, exc: Exception) -> None:

@@ -41,14 +41,18 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 
 def rows(kb) -> dict[str, list[dict]]:
     """Every table as a list of dicts with exactly its columns."""
-    from ..link.tables import KbEventSourceRow, KbMemberRow
+    from ..store.kb_tables import KbEventSourceRow, KbMemberRow
     from ..store.schema import AgreementPartyRow, AgreementRow, DocumentRow, MentionRow
 
     D, MN = DocumentRow.__table__, MentionRow.__table__
     AG, AP = AgreementRow.__table__, AgreementPartyRow.__table__
     KM, ES = KbMemberRow.__table__, KbEventSourceRow.__table__
+    from ..corrections import corrected_records
+    from ..link.kb import corrected_documents
+
     out: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     with kb.store.engine.connect() as conn:
+        corrected = corrected_documents(conn)
         for r in conn.execute(select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.language, D.c.source,
                                      D.c.extractor_version).where(D.c.record_json.is_not(None)).order_by(D.c.pk)):
             out["documents"].append(dict(r._mapping))
@@ -57,8 +61,10 @@ def rows(kb) -> dict[str, list[dict]]:
                               .select_from(MN.outerjoin(KM, and_(KM.c.document_id == MN.c.document_id,
                                                                  KM.c.entity_id == MN.c.entity_id)))
                               .order_by(MN.c.document_id, MN.c.char_start, MN.c.pk)):
-            out["mentions"].append({"document_id": r.document_id, "start": r.char_start, "end": r.char_end,
-                                    "type": r.type, "text": r.text, "entity_id": r.entity_id, "kb_entity": r.kb_entity})
+            if r.document_id not in corrected:  # a corrected document's come from its corrected Record
+                out["mentions"].append({"document_id": r.document_id, "start": r.char_start, "end": r.char_end,
+                                        "type": r.type, "text": r.text, "entity_id": r.entity_id,
+                                        "kb_entity": r.kb_entity})
         kb_of = {(r.document_id, r.entity_id): r.kb_entity
                  for r in conn.execute(select(KM.c.document_id, KM.c.entity_id, KM.c.kb_entity))}
         event_of = {(r.document_id, r.event_id): r.kb_event
@@ -69,10 +75,24 @@ def rows(kb) -> dict[str, list[dict]]:
             if kb_id:
                 parties.setdefault((r.document_id, r.agreement_id), []).append(kb_id)
         for r in conn.execute(select(AG).order_by(AG.c.document_id, AG.c.pk)):
+            if r.document_id in corrected:
+                continue
             out["agreements"].append({
                 "document_id": r.document_id, "agreement_id": r.agreement_id, "kind": r.kind, "title": r.title,
                 "signed": r.signed, "event_id": event_of.get((r.document_id, r.event_id)) if r.event_id else None,
                 "parties": "|".join(dict.fromkeys(parties.get((r.document_id, r.agreement_id), [])))})
+    for record in corrected_records(kb.store, sorted(corrected)):
+        doc_id = record.document.id
+        for m in record.mentions:
+            out["mentions"].append({"document_id": doc_id, "start": m.start, "end": m.end, "type": m.type,
+                                    "text": m.text, "entity_id": m.entity, "kb_entity": kb_of.get((doc_id, m.entity))})
+        for a in record.agreements:
+            out["agreements"].append({
+                "document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title, "signed": a.signed,
+                "event_id": event_of.get((doc_id, a.event)) if a.event else None,
+                "parties": "|".join(dict.fromkeys(k for k in (kb_of.get((doc_id, p)) for p in a.parties) if k))})
+    out["mentions"].sort(key=lambda m: (m["document_id"], m["start"] if m["start"] is not None else -1))
+    out["agreements"].sort(key=lambda a: a["document_id"])
     for e in kb.entities():
         names = e["names"] or {}
         out["entities"].append({"id": e["id"], "type": e["type"], "name": e["name"], "name_ru": names.get("ru"),

@@ -143,6 +143,49 @@ class NearDuplicateIndex:
         return index
 
 
+_TOKEN = re.compile(r"\w+(?:[.,:/-]\w+)*", re.UNICODE)
+
+
+def fact_differences(original: str, text: str) -> list[str]:
+    """The words that carry facts (numbers and dates, names of persons and places: a digit or a
+    capital letter) and that one text has where the other has something else, in the body of the
+    texts: a header or a footer added, removed or changed (a republished release's byline, date line
+    or "follow us") is not a difference of facts. Two releases from one template, a meeting on one
+    day and another on another day, differ in facts; a release and its republication do not."""
+    import difflib
+
+    (a, a_head, a_foot), (b, b_head, b_foot) = _lines(original), _lines(text)
+    found: list[str] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if (i1 == 0 and j1 == 0) or (i2 <= a_head and j2 <= b_head):  # a header, or the first line
+            continue
+        if (i2 == len(a) and j2 == len(b)) or (i1 >= a_foot and j1 >= b_foot):  # a footer, or the last line
+            continue
+        for word in (*a[i1:i2], *b[j1:j2]):
+            if (any(ch.isdigit() for ch in word) or word[:1].isupper()) and word not in found:
+                found.append(word)
+    return found
+
+
+def _lines(text: str) -> tuple[list[str], int, int]:
+    """The words of a text, the number of words of its first line and where its last line starts."""
+    text = text.strip()
+    first, last = text.find("\n"), text.rfind("\n")
+    words, head, foot = [], 0, None
+    for m in _TOKEN.finditer(text):
+        if first < 0 or m.start() < first:
+            head += 1
+        if foot is None and last >= 0 and m.start() > last:
+            foot = len(words)
+        words.append(m.group())
+    if first < 0:  # one line: no header or footer of its own
+        head = 0
+    return words, head, len(words) if foot is None else foot
+
+
 @dataclass
 class Duplicate:
     """`kind` is "exact" or "near"; `of` is the id of the document already seen."""

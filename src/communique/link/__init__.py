@@ -10,9 +10,9 @@
 - `resolve`   entity resolution: names parsed, blocking keys, scores with explanations;
 - `events`    the same event reported by several sources; conflicting facts kept and flagged;
 - `series`    recurring events (numbered meetings, sessions) grouped with their timeline;
-- `kb`        the KnowledgeBase API over a Store; `tables` its tables.
+- `kb`        the KnowledgeBase API over a Store; its tables are the store's (`store/kb_tables.py`).
 
-Imports are lazy so that `communique.store.schema` can register the tables without a cycle.
+Imports are lazy: importing the package loads no model or store.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ of, and two events of one document never merge (the extractor told them apart).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from .resolve import Match
 THRESHOLD = 0.6
 SLACK_DAYS = 3  # reports this many days apart may still be one event (and are flagged)
 SERIES_SLACK_DAYS = 45  # one numbered session of one series, dated this far apart by its reports
+OPEN_DAYS = 7  # a report without a date may be of an event of its place this many days before it
 MAX_SPAN_DAYS = 62  # a candidate's dates span at most this (a month, or a range of days); longer: series only
 
 _COMPATIBLE = {"MEETING": {"MEETING", "SESSION"}, "SESSION": {"SESSION", "MEETING"}}
@@ -68,6 +70,7 @@ class EventView:
     organizations: set[str] = field(default_factory=set)
     ordinals: set[int] = field(default_factory=set)
     series: set[str] = field(default_factory=set)  # series ids (or keys, for a report not yet placed)
+    keys: set[str] = field(default_factory=set)  # the series keys its reports give
     sub_event: bool = False
 
 
@@ -79,6 +82,9 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
         m.conflicts.append(f"event types differ: {a.type} vs {b.type}")
         return m
     same_series = bool(a.series & b.series)
+    if a.ordinals and b.ordinals and a.keys and b.keys and not same_series and not _same_name(a.keys, b.keys):
+        m.conflicts.append(f"numbered meetings of different series: {sorted(a.keys)} vs {sorted(b.keys)}")
+        return m
     if a.ordinals and b.ordinals:
         if a.ordinals & b.ordinals:
             m.score += 0.2
@@ -94,10 +100,16 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
     if a_dates and b_dates:
         gap = min(gap_days(x, y) for x in a_dates for y in b_dates)
         if gap == 0:
-            exact = any(x == y and x[0] == x[1] for x in a_dates for y in b_dates)
+            # the same day, or the same first day ("on 19 March" of a forum held on 19-20 March)
+            exact = any(x == y and x[0] == x[1] for x in a_dates for y in b_dates) or any(
+                sa == sb and precision(sa) == "day" for sa, _ in a.starts for sb, _ in b.starts if sa and sb)
             m.score += 0.3 if exact else 0.15
             m.reasons.append("the same day" if exact else "overlapping dates")
         elif gap <= SLACK_DAYS:
+            why = _other_people(a, b)
+            if why:
+                m.conflicts.append(f"dates {gap} day(s) apart and {why}")
+                return m
             m.score += 0.1
             m.reasons.append(f"dates {gap} day(s) apart (kept as a conflict)")
         elif same_series and a.ordinals & b.ordinals and gap <= SERIES_SLACK_DAYS:
@@ -134,6 +146,55 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
     return m
 
 
+def told_again(a: EventView, b: EventView, part_of_b: bool = False) -> bool:
+    """Whether report `a` is the event `b` that its own document reported already, told again less
+    precisely ("On 9–10 June the 4th meeting took place in Moscow. ... The meeting was held by A and
+    B" — the second sentence dated only by the month; `part_of_b` when the extractor made it a part
+    of that event): the same type and place, its people all among the event's, dates within the
+    event's period at a coarser precision, and no number or series of its own. Two events of one
+    document are otherwise never one."""
+    if a.type != b.type or (a.sub_event and not part_of_b) or b.sub_event or a.ordinals \
+            or (a.keys and not a.keys & b.keys):
+        return False
+    if not a.locations or not a.locations <= b.locations or not a.persons or not a.persons <= b.persons:
+        return False
+    a_dates = [(s, e) for s, e in a.starts if s]
+    if len(a_dates) != 1:
+        return False
+    start, end = a_dates[0]
+    outer = bounds(start, end)
+    # told again only by a coarser date that holds a more precise date of the event
+    return any(len(s) > len(start) and outer[0] <= bounds(s, e)[0] and bounds(s, e)[1] <= outer[1]
+               for s, e in b.starts if s)
+
+
+def _same_name(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of series keys may name one series: a key in common, keys alike, one a short
+    form of the other ("заседание совет" of "заседание совет министр транспорт"), or keys in two
+    scripts (which only the series step compares, by their roots)."""
+    return bool(a & b) or any(_keys_alike(x, y) for x in a for y in b)
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys_alike(x: str, y: str) -> bool:
+    from .series import keys_match, shorter_form
+    from .translit import is_cyrillic
+
+    return is_cyrillic(x) != is_cyrillic(y) or keys_match(x, y)[0] or shorter_form(x, y)
+
+
+def _other_people(a: EventView, b: EventView) -> str | None:
+    """Why two reports on different days cannot be one meeting for their participants: none in
+    common, or each names someone the other does not (a host who met one guest, then another)."""
+    if not a.persons or not b.persons:
+        return None if a.persons or b.persons else "no participant named in either"
+    if not a.persons & b.persons:
+        return "no participant in common"
+    if a.persons - b.persons and b.persons - a.persons:
+        return "each names a participant the other does not"
+    return None
+
+
 def _nested(a: set[str], b: set[str], places: dict[str, dict]) -> bool:
     for x in a:
         for y in b:
@@ -168,10 +229,17 @@ def summarize(sources: list[dict], places: dict[str, dict]) -> tuple[dict, list[
         values = [(s["start"], s.get("end")) for s in dated]
         counts = Counter(values)
         first_seen = {v: i for i, v in reversed(list(enumerate(values)))}
-        best = max(counts, key=lambda v: (counts[v], len(v[0]), -first_seen[v]))
-        main["start"], main["end"] = best
         periods = {v: bounds(*v) for v in counts}
-        clash = any(gap_days(periods[x], periods[y]) > 0 for x in periods for y in periods if x < y)
+        # dates that hold one another ("June" and "9-10 June", "19 March" and "19-20 March") support one
+        # another, and the most precise of them wins, then the one that tells the whole period
+        def nested(p: tuple[str, str], q: tuple[str, str]) -> bool:
+            return (p[0] <= q[0] and q[1] <= p[1]) or (q[0] <= p[0] and p[1] <= q[1])
+
+        support = {v: sum(n for w, n in counts.items() if nested(periods[w], periods[v])) for v in counts}
+        best = max(counts, key=lambda v: (support[v], len(v[0]), v[1] is not None, -first_seen[v]))
+        main["start"], main["end"] = best
+        keys = list(periods)  # (start, end) pairs: an open end (None) does not sort against a date
+        clash = any(gap_days(periods[x], periods[y]) > 0 for i, x in enumerate(keys) for y in keys[i + 1:])
         if clash:
             conflicts.append({"field": "date", "observed": [
                 {"value": _period_text(v), "sources": _cite([s for s in dated if (s["start"], s.get("end")) == v])}

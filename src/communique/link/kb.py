@@ -30,15 +30,12 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
+from ..corrections import TABLE as CORRECTIONS
+from ..corrections import corrected_with
 from ..model import Record
 from ..store import Store, period_bounds
 from ..store.db import WRITE_OPTION
-from ..store.repository import RECORD_COLUMNS, record_from_row
-from ..store.schema import DocumentRow, RoleRow, TopicRow
-from . import events as ev_mod
-from . import resolve
-from . import series as series_mod
-from .tables import (
+from ..store.kb_tables import (
     DERIVED_TABLES,
     KbAuditDocRow,
     KbAuditRow,
@@ -55,6 +52,11 @@ from .tables import (
     KbSeriesRow,
     KbSeriesTokenRow,
 )
+from ..store.repository import RECORD_COLUMNS, record_from_row
+from ..store.schema import DocumentRow, RoleRow, TopicRow
+from . import events as ev_mod
+from . import resolve
+from . import series as series_mod
 
 LINK_LOCK = 0x4B424C4E  # pg_advisory_xact_lock key of linking
 _PREFIX = {"PER": "p", "ORG": "o", "LOC": "l"}
@@ -88,9 +90,36 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
 
 
 def load_record(conn: Connection, doc_id: str) -> Record | None:
-    """A stored Record, read within the linker's own transaction."""
+    """A stored Record with the analysts' corrections applied, read within the linker's own
+    transaction: the knowledge base (and every export, page and command that reads it) holds the
+    corrected facts, and a relink or a re-extraction keeps them."""
     row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id, D.c.record_json.is_not(None))).first()
-    return record_from_row(row) if row is not None else None
+    return corrected(conn, record_from_row(row)) if row is not None else None
+
+
+def corrected(conn: Connection, record: Record) -> Record:
+    """`record` as the analysts corrected it, for linking: a name an analyst replaced is no longer a
+    name of the entity (not kept as an alias that would outrank the corrected one)."""
+    fixed = corrected_with(conn, record)
+    if fixed is record:
+        return record
+    renamed = {c.value["name"]: c.previous.get("name")
+               for c in conn.execute(select(CORRECTIONS.c.op, CORRECTIONS.c.value, CORRECTIONS.c.previous)
+                                     .where(CORRECTIONS.c.document_id == record.document.id,
+                                            CORRECTIONS.c.reverted.is_(None),
+                                            CORRECTIONS.c.op == "entity.update"))
+               if (c.value or {}).get("name") and c.previous}
+    for ent in fixed.entities:
+        old = renamed.get(ent.name)
+        if old and old != ent.name:
+            ent.aliases = [a for a in ent.aliases if a != old]
+    return fixed
+
+
+def corrected_documents(conn: Connection) -> set[str]:
+    """The documents that have active corrections."""
+    return set(conn.execute(select(CORRECTIONS.c.document_id).where(CORRECTIONS.c.reverted.is_(None))
+                            .distinct()).scalars())
 
 
 def link_document(store: Store, doc_id: str) -> dict:
@@ -139,6 +168,7 @@ class KnowledgeBase:
         with self._write() as conn:
             for table in DERIVED_TABLES:
                 conn.execute(delete(table))
+            fixed = corrected_documents(conn)
         done = 0
         pending: list[Record] = []
 
@@ -146,6 +176,8 @@ class KnowledgeBase:
             with self._write() as conn:
                 linker = _Linker(conn)
                 for record in records:
+                    if record.document.id in fixed:
+                        record = corrected(conn, record)
                     linker.link(record)
                 linker.flush()
 
@@ -625,7 +657,7 @@ class _Linker:
             location = ctx.kb_of.get(ev.location) if ev.location else None
             view = ev_mod.EventView(type=ev.type, starts=[(ev.start, ev.end)], locations={location} if location else set(),
                                     ordinals={ordinal} if ordinal is not None else set(),
-                                    sub_event=ev.parent in by_id)
+                                    keys={key} if key else set(), sub_event=ev.parent in by_id)
             for _, kb, _, _ in parts:
                 t = self.cache.get(kb, {}).get("type")
                 if t == "PER":
@@ -638,8 +670,10 @@ class _Linker:
                 if sid:
                     series_ids.add(sid)
             view.series = series_ids
-            kid, match = self._match_event(doc.id, ev, view, series_ids)
             parent_kb = kb_of_event.get(ev.parent) if ev.parent else None
+            kid, match = self._match_event(doc.id, ev, view, series_ids, doc.published, parent_kb)
+            if kid is not None and kid == parent_kb:  # the event it is part of, told again: no parent of itself
+                parent_kb = None
             if kid is None:
                 kid = _hash_id("e", doc.id, ev.id)
                 n = 1
@@ -673,16 +707,33 @@ class _Linker:
                 self.refresh_event(kid)
         return len(record.events)
 
-    def _match_event(self, doc_id: str, ev, view: ev_mod.EventView, series_ids: set[str]):
+    def _match_event(self, doc_id: str, ev, view: ev_mod.EventView, series_ids: set[str],
+                     published: str | None = None, parent_kb: str | None = None):
         cands: set[str] = set()
+        types = sorted(ev_mod.compatible_types(ev.type))
         span = ev_mod.bounds(ev.start, ev.end)
         if span and ev_mod.precision(ev.start) in ("day", "month"):
             lo, hi = ev_mod.shift(span[0], -ev_mod.SLACK_DAYS), ev_mod.shift(span[1], ev_mod.SLACK_DAYS)
             # an event dated to the month at most spans 31 days: bounding date_from from below keeps
             # the index range scan short however many events the knowledge base holds
             floor = ev_mod.shift(lo, -ev_mod.MAX_SPAN_DAYS)
-            stmt = (select(EV.c.id).where(EV.c.type.in_(sorted(ev_mod.compatible_types(ev.type))),
+            stmt = (select(EV.c.id).where(EV.c.type.in_(types),
                                           EV.c.date_from >= floor, EV.c.date_from <= hi, EV.c.date_to >= lo)
+                    .limit(300))
+            cands |= {r.id for r in self.conn.execute(stmt)}
+            if view.locations:  # undated reports of the same place, published just after this date
+                stmt = (select(ES.c.kb_event).join(EV, EV.c.id == ES.c.kb_event)
+                        .where(EV.c.type.in_(types), EV.c.date_from.is_(None),
+                               EV.c.location.in_(sorted(view.locations)),
+                               ES.c.published >= span[0], ES.c.published <= ev_mod.shift(span[1], ev_mod.OPEN_DAYS))
+                        .limit(300))
+                cands |= {r.kb_event for r in self.conn.execute(stmt)}
+        elif not ev.start and published and view.locations and len(published) == 10:
+            # a report that gives no date: the events of its place in the days before its publication
+            lo = ev_mod.shift(published, -ev_mod.OPEN_DAYS)
+            stmt = (select(EV.c.id).where(EV.c.type.in_(types), EV.c.location.in_(sorted(view.locations)),
+                                          EV.c.date_from >= ev_mod.shift(lo, -ev_mod.MAX_SPAN_DAYS),
+                                          EV.c.date_from <= published, EV.c.date_to >= lo)
                     .limit(300))
             cands |= {r.id for r in self.conn.execute(stmt)}
         if series_ids and view.ordinals:
@@ -691,7 +742,6 @@ class _Linker:
         if not cands:
             return None, None
         mine = {r.kb_event for r in self.conn.execute(select(ES.c.kb_event).where(ES.c.document_id == doc_id))}
-        cands -= mine
         if not cands:
             return None, None
         views: dict[str, ev_mod.EventView] = {}
@@ -700,10 +750,12 @@ class _Linker:
         for r in rows:
             views[r.id] = ev_mod.EventView(type=r.type, series={r.series_id} if r.series_id else set(),
                                            sub_event=r.parent is not None)
-        for r in self.conn.execute(select(ES.c.kb_event, ES.c.start, ES.c.end, ES.c.location, ES.c.ordinal)
-                                   .where(ES.c.kb_event.in_(sorted(cands)))):
+        for r in self.conn.execute(select(ES.c.kb_event, ES.c.start, ES.c.end, ES.c.location, ES.c.ordinal,
+                                          ES.c.series_key).where(ES.c.kb_event.in_(sorted(cands)))):
             v = views[r.kb_event]
             v.starts.append((r.start, r.end))
+            if r.series_key:
+                v.keys.add(r.series_key)
             if r.location:
                 v.locations.add(r.location)
             if r.ordinal is not None:
@@ -719,7 +771,12 @@ class _Linker:
                 views[r.kb_event].organizations.add(r.kb_entity)
         places = {x: self.cache[x]["profile"] or {} for v in [*views.values(), view] for x in v.locations
                   if x in self.cache}
-        scored = [(ev_mod.score_event(view, v, places), kid) for kid, v in views.items()]
+        # an event its own document reported already: only when told again less precisely
+        again = sorted(kid for kid in cands & mine if ev_mod.told_again(view, views[kid], kid == parent_kb))
+        if len(again) == 1:
+            return again[0], resolve.Match(1.0, reasons=["the same event told again in its document, "
+                                                         "less precisely"])
+        scored = [(ev_mod.score_event(view, v, places), kid) for kid, v in views.items() if kid not in mine]
         ok = sorted([(m, k) for m, k in scored if m.ok], key=lambda mk: (-mk[0].score, mk[1]))
         return (ok[0][1], ok[0][0]) if ok else (None, None)
 
@@ -795,6 +852,7 @@ class _Linker:
             .group_by(ST.c.series_id).having(func.count() >= need)
             .order_by(func.count().desc(), ST.c.series_id).limit(20))]
         best = None
+        short: list[tuple[str, str, str]] = []  # series whose name this key is a short form of
         for sid in cands:
             keys = [r.key for r in c.execute(select(SK.c.key).where(SK.c.series_id == sid))]
             matched = None
@@ -803,18 +861,45 @@ class _Linker:
                 if ok:
                     matched = (k, how)
                     break
-            if matched is None:
-                continue
             points = [(r.ordinal, r.start) for r in c.execute(
                 select(EV.c.ordinal, EV.c.start).where(EV.c.series_id == sid, EV.c.id != kid))]
             consistent, order = series_mod.consistent([*points, (ordinal, start)])
             if not consistent:
                 continue
+            if matched is None:
+                shorter = next((k for k in keys if series_mod.shorter_form(key, k)), None)
+                if shorter is not None:
+                    short.append((sid, shorter, order))
+                continue
             best = sid
             self._add_series_key(sid, key, {"key": key, "rule": "similar name", "matched": matched[0],
                                             "how": matched[1], "order": order})
             break
+        if best is None:
+            # "14-е заседание Совета" after "13-е заседание Совета по цифровой трансформации": a short name
+            # of one series only, whose meetings share a participant, the place or a release with this one
+            short = [x for x in short if self._series_shares_people_or_place(x[0], kid)]
+            if len(short) == 1:
+                best, matched_key, order = short[0]
+                self._add_series_key(best, key, {"key": key, "rule": "short name", "matched": matched_key,
+                                                 "how": "its words are words of the series' name, and its "
+                                                        "meetings share a participant, a place or a release", "order": order})
         return best
+
+    def _series_shares_people_or_place(self, sid: str, kid: str) -> bool:
+        c = self.conn
+        mine = {r.kb_entity for r in c.execute(select(EP.c.kb_entity).where(EP.c.kb_event == kid))}
+        place = c.execute(select(EV.c.location).where(EV.c.id == kid)).scalar()
+        events = select(EV.c.id).where(EV.c.series_id == sid, EV.c.id != kid)
+        theirs = {r.kb_entity for r in c.execute(select(EP.c.kb_entity).where(EP.c.kb_event.in_(events)))}
+        places = {r.location for r in c.execute(select(EV.c.location).where(EV.c.id.in_(events)))}
+        if mine & theirs or (place is not None and place in places):
+            return True
+        # or a release that reports one of its meetings names this one too ("the next, 5th meeting of the
+        # working group" after the 4th meeting of the Russian-Tajik working group)
+        docs = select(ES.c.document_id).where(ES.c.kb_event == kid)
+        return c.execute(select(ES.c.pk).where(ES.c.kb_event.in_(events), ES.c.document_id.in_(docs))
+                         .limit(1)).first() is not None
 
     def _merge_series(self, keep: str, gone: str, why: str) -> None:
         c = self.conn

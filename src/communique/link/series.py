@@ -194,6 +194,16 @@ def query_matches(query: str, key: str) -> bool:
     return len(q & k) / len(q) >= 0.75
 
 
+def shorter_form(a: str, b: str) -> bool:
+    """Whether one key's words (acronyms read as the words they abbreviate) are all words of the
+    other: a short name of the same body ("заседание совет" within "заседание совет министр")."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return False
+    fa, fb = _parts(fold_acronyms(wa, wb)), _parts(fold_acronyms(wb, wa))
+    return fa <= fb or fb <= fa
+
+
 def keys_match(a: str, b: str) -> tuple[bool, str]:
     sim, how = key_similarity(a, b)
     same_script = translit.is_cyrillic(a) == translit.is_cyrillic(b)

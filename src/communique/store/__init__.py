@@ -7,6 +7,7 @@ PostgreSQL (tsvector, Russian and English) with `--db postgresql://...`; migrati
     'new'
 """
 
+from . import kb_tables  # noqa: F401  (the knowledge base's tables, on the same metadata)
 from .db import resolve_url
 from .repository import PutResult, Store, StoreError, period_bounds
 

@@ -459,6 +459,15 @@ class Store:
             conn.execute(insert(D).values(id=doc_id, duplicate_of=root, duplicate_kind=kind,
                                           content_hash=content_hash, created=now, updated=now, **changes))
 
+    def alternate_sources(self, doc_id: str) -> list[dict]:
+        """The other sources of a stored document: every duplicate kept for it (a republication, the
+        same release at another URL), each {id, url, kind, fetched}, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(select(D.c.id, D.c.url, D.c.duplicate_kind, D.c.fetched, D.c.created)
+                                .where(D.c.duplicate_of == doc_id).order_by(D.c.pk)).all()
+        return [{"id": r.id, "url": r.url, "kind": r.duplicate_kind, "fetched": r.fetched or r.created}
+                for r in rows]
+
     # -- failures --------------------------------------------------------------------------------
     def record_failure(self, source: str, reason: str) -> int:
         """Remember that `source` failed (upsert); returns how many times it has failed."""

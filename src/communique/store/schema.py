@@ -248,6 +248,5 @@ FACT_TABLES = (MentionRow, RoleRow, ParticipantRow, AgreementPartyRow, TopicRow,
                EntityRow)
 
 metadata = Base.metadata
-
-# The knowledge-base tables of communique.link share this metadata: one schema, one migration history.
-from communique.link import tables as _kb_tables  # noqa: E402,F401
+# The knowledge-base tables (kb_tables.py) share this metadata: one schema, one migration history;
+# importing `communique.store` registers them.

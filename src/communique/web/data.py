@@ -29,9 +29,8 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
@@ -223,13 +222,17 @@ class KbView:
     series_of: dict[str, str] = field(default_factory=dict)  # kb event → kb series
     series_names: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, list[dict]] = field(default_factory=dict)  # kb event → [{field, values}]
+    main: dict[str, dict] = field(default_factory=dict)  # kb event → its main facts {type, start, end, ...}
+    # kb event → [(kb entity, role)]: every report's participants and those of its sub-events
+    participants: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, conn) -> KbView | None:
         try:
-            from ..link.tables import (
+            from ..store.kb_tables import (
                 KbConflictRow,
                 KbEntityRow,
+                KbEventParticipantRow,
                 KbEventRow,
                 KbEventSourceRow,
                 KbMemberRow,
@@ -256,10 +259,21 @@ class KbView:
         for r in conn.execute(select(ES.c.kb_event, ES.c.document_id, ES.c.event_id).order_by(ES.c.pk)):
             kb.events[(r.document_id, r.event_id)] = r.kb_event
             kb.sources.setdefault(r.kb_event, []).append((r.document_id, r.event_id))
-        for r in conn.execute(select(EV.c.id, EV.c.series_id).where(EV.c.series_id.is_not(None))):
-            kb.series_of[r.id] = r.series_id
+        for r in conn.execute(select(EV.c.id, EV.c.series_id, EV.c.type, EV.c.status, EV.c.start, EV.c.end,
+                                     EV.c.date_from, EV.c.date_to, EV.c.ordinal, EV.c.name)):
+            if r.series_id:
+                kb.series_of[r.id] = r.series_id
+            kb.main[r.id] = {"type": r.type, "status": r.status, "start": r.start, "end": r.end,
+                             "date_from": r.date_from, "date_to": r.date_to, "ordinal": r.ordinal, "name": r.name}
         for r in conn.execute(select(S.c.id, S.c.name)):
             kb.series_names[r.id] = r.name
+        EP = KbEventParticipantRow.__table__
+        seen: set[tuple[str, str]] = set()
+        for r in conn.execute(select(EP.c.kb_event, EP.c.kb_entity, EP.c.role)
+                              .order_by(EP.c.kb_event, EP.c.inherited, EP.c.pk)):
+            if (r.kb_event, r.kb_entity) not in seen:
+                seen.add((r.kb_event, r.kb_entity))
+                kb.participants.setdefault(r.kb_event, []).append((r.kb_entity, r.role or "participant"))
         for r in conn.execute(select(C.c.kb_event, C.c.field, C.c.observed).order_by(C.c.pk)):
             observed = r.observed if isinstance(r.observed, list) else json.loads(r.observed or "[]")
             kb.conflicts.setdefault(r.kb_event, []).append({"field": r.field, "values": [
@@ -270,7 +284,7 @@ class KbView:
     @staticmethod
     def version(conn) -> tuple:
         try:
-            from ..link.tables import KbAuditRow, KbEntityRow, KbMemberRow
+            from ..store.kb_tables import KbAuditRow, KbEntityRow, KbMemberRow
         except ImportError:
             return ()
         M, A, E = KbMemberRow.__table__, KbAuditRow.__table__, KbEntityRow.__table__
@@ -300,6 +314,10 @@ class FactIndex:
         self.series_names: dict[str, str] = {}
         self.corrected_docs: set[str] = set()
         self.kb: KbView | None = None
+        # one EventFact per kb event (its main facts, every report's participants): the event as the
+        # knowledge base knows it, which the timeline, lists, series and graph show once
+        self.kb_facts: dict[str, EventFact] = {}
+        self.kb_by_entity: dict[str, list[EventFact]] = defaultdict(list)
         self.stats: dict | None = None
 
     # -- building ---------------------------------------------------------------------------
@@ -370,12 +388,13 @@ class FactIndex:
         idx._link()
         return idx
 
-    def key_for(self, doc: str, entity_id: str, etype: str, name: str, kind=None, iso=None, gazetteer_id=None,
-                *, touched: bool = False) -> str:
-        """The cross-document key of a document-level entity: its knowledge-base entity when linked
-        (by name when a correction renamed or made it), else `entity_key`."""
+    def key_for(self, doc: str, entity_id: str, etype: str, name: str, kind=None, iso=None,
+                gazetteer_id=None) -> str:
+        """The cross-document key of a document-level entity: its knowledge-base entity (which links
+        the corrected Record, so a renamed or added entity is a member too; by name if not linked
+        yet), else `entity_key`."""
         if self.kb is not None:
-            kb_id = None if touched else self.kb.members.get((doc, entity_id))
+            kb_id = self.kb.members.get((doc, entity_id))
             if kb_id is None:
                 kb_id = self.kb.by_name.get((etype, name.casefold()))
             if kb_id is not None and kb_id in self.kb.entities and self.kb.entities[kb_id]["type"] == etype:
@@ -383,8 +402,8 @@ class FactIndex:
         return entity_key(etype, name, kind, iso, gazetteer_id)
 
     def _add_entity(self, doc: str, entity_id: str, etype: str, name: str, kind, iso, gazetteer_id,
-                    aliases: list[str], *, touched: bool = False) -> None:
-        key = self.key_for(doc, entity_id, etype, name, kind, iso, gazetteer_id, touched=touched)
+                    aliases: list[str]) -> None:
+        key = self.key_for(doc, entity_id, etype, name, kind, iso, gazetteer_id)
         agg = self.entities.get(key)
         if agg is None:
             agg = self.entities[key] = EntityAgg(key, etype, kind=kind, iso=iso)
@@ -410,11 +429,8 @@ class FactIndex:
         rec = fixed.record
         doc = rec.document.id
         self.docs[doc].topics = [(t.id, t.label, t.score) for t in rec.topics]
-        touched = {fid for (kind, fid) in fixed.marks if kind == "entity"} | {
-            e.id for e in rec.entities if e.id.startswith("x")}
         for e in rec.entities:
-            self._add_entity(doc, e.id, e.type, e.name, e.kind, e.iso, e.gazetteer_id, e.aliases,
-                             touched=e.id in touched)
+            self._add_entity(doc, e.id, e.type, e.name, e.kind, e.iso, e.gazetteer_id, e.aliases)
         for e in rec.entities:
             for r in e.roles:
                 self._add_role(doc, e.id, r.title, r.organization, r.country)
@@ -435,6 +451,49 @@ class FactIndex:
                 [self.member_key[(doc, p)] for p in a.parties if (doc, p) in self.member_key],
                 corrected=bool(fixed.corrections_of("agreement", a.id)))
 
+    def kb_event(self, ev: EventFact) -> str | None:
+        """The knowledge-base event `ev` is a report of."""
+        return self.kb.events.get((ev.doc, ev.id)) if self.kb is not None else None
+
+    def once(self, events) -> list[EventFact]:
+        """Reports of one kb event as one EventFact (the knowledge base decides which are one), in order."""
+        out, seen = [], set()
+        for ev in events:
+            kid = self.kb_event(ev)
+            if kid is None or kid not in self.kb_facts:
+                out.append(ev)
+            elif kid not in seen:
+                seen.add(kid)
+                out.append(self.kb_facts[kid])
+        return out
+
+    def events_of(self, key: str) -> list[EventFact]:
+        """The events an entity took part in (or that took place there), each once: the knowledge
+        base's (with the participants of every report and sub-event), then those it does not link."""
+        return [ev for ev in self.by_entity_events.get(key, []) if self.kb_event(ev) not in self.kb_facts] \
+            + self.kb_by_entity.get(key, [])
+
+    def _kb_facts(self) -> None:
+        if self.kb is None:
+            return
+        for kid, sources in self.kb.sources.items():
+            reports = [self.events[s] for s in sources if s in self.events]
+            if not reports:
+                continue
+            main = self.kb.main.get(kid) or {}
+            # shown by the report that tells the knowledge base's main facts (its dates, then its status)
+            reports.sort(key=lambda r: ((r.start, r.end) != (main.get("start"), main.get("end")),
+                                        r.status != main.get("status")))
+            people = [p for p in self.kb.participants.get(kid, []) if p[0] in self.entities]
+            self.kb_facts[kid] = dataclasses.replace(
+                reports[0], type=main.get("type") or reports[0].type, status=main.get("status") or reports[0].status,
+                start=main.get("start"), end=main.get("end"), date_from=main.get("date_from"),
+                date_to=main.get("date_to"), ordinal=main.get("ordinal"), name=main.get("name") or reports[0].name,
+                participants=people, corrected=any(r.corrected for r in reports))
+            fact = self.kb_facts[kid]
+            for key in dict.fromkeys([*(k for k, _ in people), *(r.location for r in reports if r.location)]):
+                self.kb_by_entity[key].append(fact)
+
     def _link(self) -> None:
         for ev in self.events.values():
             self.doc_events[ev.doc].append(ev)
@@ -445,15 +504,16 @@ class FactIndex:
                     seen.add(key)
             if ev.location and ev.location not in seen:
                 self.by_entity_events[ev.location].append(ev)
-            series = ev.series
-            if self.kb is not None:
+            if self.kb is not None:  # the knowledge base says which series an event is of, if any
                 kb_event = self.kb.events.get((ev.doc, ev.id))
-                series = self.kb.series_of.get(kb_event) if kb_event else None
-                if series is None and ev.series:
-                    series = ev.series  # not linked (yet): its own key
-                ev.series = series
-            if series:
-                self.series[series].append(ev)
+                ev.series = self.kb.series_of.get(kb_event) if kb_event else None
+            elif ev.series:  # no knowledge base: a series by the extractor's own key
+                self.series[ev.series].append(ev)
+        self._kb_facts()
+        for kid, fact in self.kb_facts.items():
+            fact.series = self.kb.series_of.get(kid)
+            if fact.series:
+                self.series[fact.series].append(fact)
         for r in self.roles:
             self.by_entity_roles[r.entity].append(r)
         for a in self.agreements.values():
@@ -585,7 +645,9 @@ class WebData:
         return {"id": doc.id, "title": meta.title if meta else display_title(doc.title, doc.text, doc.id),
                 "url": doc.url, "published": doc.published, "language": doc.language, "source": doc.source,
                 "fetched": doc.fetched, "text": doc.text, "extractor": rec.record.extractor.version,
-                "corrections": len(rec.applied), "orphaned_corrections": len(rec.orphaned)}
+                "corrections": len(rec.applied), "orphaned_corrections": len(rec.orphaned),
+                # the same release kept from other sources (a republication, another URL)
+                "alternate_sources": self.store.alternate_sources(doc_id)}
 
     def corrected(self, doc_id: str) -> CorrectedRecord:
         fixed = self.corrections.corrected(doc_id)
@@ -781,6 +843,7 @@ class WebData:
             item["documents_total"] = len(docs_of)
             item["documents"] = docs_of[:20]
         role_list = sorted(roles.values(), key=lambda r: (_sort_date(r["first"]), r["title"]))
+        # every report that names the entity (each links to its own document's account of the event)
         events = sorted(idx.by_entity_events.get(key, []), key=lambda e: (_sort_date(e.date_from), e.doc, e.id))
         co = Counter()
         for ev in events:
@@ -818,9 +881,9 @@ class WebData:
                        country: str | None = None, series: str | None = None, document: str | None = None,
                        dated: bool = False) -> list[EventFact]:
         idx = self.index()
-        pool = idx.by_entity_events.get(entity, []) if entity else idx.events.values()
-        if document:
-            pool = [e for e in pool if e.doc == document]
+        pool = idx.events_of(entity) if entity else idx.events.values()
+        # one document: its own reports; across documents: each event once, as the knowledge base knows it
+        pool = [e for e in pool if e.doc == document] if document else idx.once(pool)
         lo, hi = period_bounds((from_, to))
         bounded = bool(from_ or to)
         types = {t.upper() for t in type.split(",")} if type else None
@@ -870,16 +933,11 @@ class WebData:
         meta = idx.docs.get(doc_id)
         fact = idx.events.get((doc_id, event_id))
         kb_event = idx.kb.events.get((doc_id, event_id)) if idx.kb is not None else None
-        if kb_event is not None:  # the knowledge base knows which reports tell this event
-            reports = [(idx.events[src], 1.0) for src in idx.kb.sources.get(kb_event, [])
-                       if src != (doc_id, event_id) and src in idx.events]
-            conflicts = list(idx.kb.conflicts.get(kb_event, []))
-            if fact is not None and fact.corrected:  # a corrected value may settle or raise a conflict
-                conflicts = _conflicts(fact, [r for r, _ in reports], idx)
-        else:
-            reports = self._other_reports(fact) if fact else []
-            conflicts = _conflicts(fact, [r for r, _ in reports], idx) if fact else []
-        series_key = fact.series if fact is not None else ev.series
+        # the knowledge base (corrections applied) says which reports tell this event and where they disagree
+        reports = [(idx.events[src], 1.0) for src in idx.kb.sources.get(kb_event, [])
+                   if src != (doc_id, event_id) and src in idx.events] if kb_event is not None else []
+        conflicts = list(idx.kb.conflicts.get(kb_event, [])) if kb_event is not None else []
+        series_key = fact.series if fact is not None else None
         row["series"] = series_key
         row["series_name"] = (idx.series_names.get(series_key) or _series_name(idx.series.get(series_key, []),
                                                                                 series_key)) if series_key else None
@@ -904,38 +962,6 @@ class WebData:
                         or c in fixed.corrections_of("event", event_id)],
             "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in rec.entities],
         }
-
-    def _other_reports(self, ev: EventFact) -> list[tuple[EventFact, float]]:
-        """The same event told by other documents: same type, close dates, same place or people."""
-        idx = self.index()
-        if not ev.date_from:
-            return []
-        people = {k for k, _ in ev.participants}
-        out = []
-        lo = (date.fromisoformat(ev.date_from) - timedelta(days=3)).isoformat()
-        hi = (date.fromisoformat(ev.date_to or ev.date_from) + timedelta(days=3)).isoformat()
-        pool = set()
-        for k in people | ({ev.location} if ev.location else set()):
-            pool.update((e.doc, e.id) for e in idx.by_entity_events.get(k, []))
-        for doc, eid in pool:
-            other = idx.events[(doc, eid)]
-            if other.doc == ev.doc or other.type != ev.type or not other.date_from:
-                continue
-            if other.date_from > hi or (other.date_to or other.date_from) < lo:
-                continue
-            theirs = {k for k, _ in other.participants}
-            shared = people & theirs
-            same_place = bool(ev.location and ev.location == other.location)
-            if not shared and not same_place:
-                continue
-            if people and theirs and not shared:
-                continue
-            if len(people) >= 2 and len(theirs) >= 2 and len(shared) / len(people | theirs) < 0.5:
-                continue  # two different meetings of overlapping people
-            score = len(shared) + (1 if same_place else 0) + (1 if other.start == ev.start else 0)
-            out.append((other, float(score)))
-        out.sort(key=lambda x: (-x[1], x[0].doc))
-        return out[:10]
 
     # -- agreements -----------------------------------------------------------------------------------
     def _agreement_summary(self, a: AgreementFact) -> dict:
@@ -1025,7 +1051,7 @@ class WebData:
                     weights[(a, b)] += 1
                     kinds[(a, b)].add(kind)
 
-        events = idx.by_entity_events.get(entity, []) if entity else idx.events.values()
+        events = idx.events_of(entity) if entity else idx.once(idx.events.values())
         for ev in events:
             connect([k for k, _ in ev.participants], "event")
         agreements = idx.by_entity_agreements.get(entity, []) if entity else idx.agreements.values()
@@ -1094,13 +1120,10 @@ class WebData:
     def _relink(self, doc_id: str) -> None:
         """Link the document into the knowledge base again, so that what it derives (and exports) can
         follow the correction."""
+        from ..link.kb import link_document
+
         try:
-            from ..link.kb import link_document
-        except ImportError:
-            return
-        try:
-            if self.index().kb is not None:
-                link_document(self.store, doc_id)
+            link_document(self.store, doc_id)  # the linker reads the corrected Record
         except Exception:  # the correction is stored whatever linking does
             log.exception("re-linking %s after a correction failed", doc_id)
         self.invalidate()
@@ -1264,29 +1287,6 @@ def _months(first: str | None, last: str | None) -> list[str]:
         m += 1
         if m > 12:
             y, m = y + 1, 1
-    return out
-
-
-def _conflicts(ev: EventFact, others: list[EventFact], idx: FactIndex) -> list[dict]:
-    """Where the reports of one event disagree: dates, place, status. Each value with its sources."""
-    out = []
-    reports = [ev, *others]
-    for field_name, value in (("start", lambda e: e.start), ("end", lambda e: e.end),
-                              ("location", lambda e: idx.name(e.location)), ("status", lambda e: e.status)):
-        seen: dict[Any, list[str]] = {}
-        for r in reports:
-            v = value(r)
-            if v is None:
-                continue
-            seen.setdefault(v, []).append(r.doc)
-        if field_name in ("start", "end") and len(seen) > 1:
-            # "2026-03" and "2026-03-16" do not disagree: one is less precise
-            vals = sorted(seen, key=len)
-            if all(any(b.startswith(a) for b in vals if b != a) for a in vals[:-1]) and len(
-                    {v for v in vals if len(v) == len(vals[-1])}) == 1:
-                continue
-        if len(seen) > 1:
-            out.append({"field": field_name, "values": [{"value": v, "documents": d} for v, d in seen.items()]})
     return out
 
 

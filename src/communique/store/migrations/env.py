@@ -17,7 +17,7 @@ from communique.store.fulltext import include_object
 from communique.store.schema import metadata
 
 # Every module that declares tables on this metadata, so autogenerate sees all of them.
-for _module in ("communique.link.tables", "communique.corrections", "communique.api.tables"):
+for _module in ("communique.store.kb_tables", "communique.corrections", "communique.api.tables"):
     with contextlib.suppress(ImportError):  # a layer not installed in this build
         __import__(_module)
 

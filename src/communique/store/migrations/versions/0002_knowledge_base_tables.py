@@ -3,7 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 
-The tables of communique.link.tables: kb entities and their members, blocking keys, link evidence,
+The tables of communique.store.kb_tables (once communique.link.tables): kb entities and their members, blocking keys, link evidence,
 kb events with their sources, participants and conflicts, series, and the audit log of manual
 merges and splits.
 """

@@ -1,6 +1,7 @@
 """The tables of the knowledge base: what linking knows across documents, beside the store's own.
 
-They share the store's SQLAlchemy metadata (one schema, one migration history; revision 0002 makes
+They live in the store beside its own tables (one table registry: `communique.store` registers them when
+it is imported; `communique.link` reads and writes them) and share the store's SQLAlchemy metadata (one schema, one migration history; revision 0002 makes
 them). Nothing here holds a fact that is not in some Record: these tables only say which document-level
 entities and events are one, why, and what a person decided by hand.
 
@@ -30,7 +31,7 @@ from typing import Any
 from sqlalchemy import Boolean, Float, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from communique.store.schema import Base, JsonType
+from .schema import Base, JsonType
 
 
 class KbEntityRow(Base):
