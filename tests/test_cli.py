@@ -167,3 +167,17 @@ def test_ingest_off_a_terminal_logs_a_progress_line_every_25_sources(tmp_path):
     assert res.returncode == 0, res.stdout + res.stderr
     lines = [x for x in res.stderr.splitlines() if x.startswith("ingest: ")]
     assert len(lines) == 1 and lines[0].startswith("ingest: 25 sources read (")
+
+
+def test_ingest_says_what_it_judged_a_duplicate_of_what(tmp_path):
+    body = (TEXT + " Стороны обсудили развитие почтовой связи и цифровых сервисов, а также подготовку "
+            "совместной программы обучения специалистов на ближайшие три года. Особое внимание было уделено "
+            "защите персональных данных, единым стандартам электронного документооборота и обмену опытом "
+            "между операторами связи двух стран. Министры отметили высокий потенциал сотрудничества в сфере "
+            "спутниковой связи и договорились продолжить консультации на уровне экспертов.\n")
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Новости региона\n" + body + "\nПодписывайтесь на канал.\n", encoding="utf-8")
+    res = run_in(tmp_path, ["ingest", "a.txt", "b.txt", "--db", "kb.db"])
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "1 duplicate" in res.stdout
+    assert "b.txt: near duplicate of" in res.stdout

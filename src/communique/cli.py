@@ -175,6 +175,8 @@ def ingest(
     console.print(f"ingested [bold green]{c['new'] + c['upgraded']}[/] ({c['new']} new, {c['upgraded']} upgraded), "
                   f"[bold]{c['duplicate']}[/] duplicate, [bold]{c['unchanged']}[/] unchanged, "
                   f"[bold]{c['skipped']}[/] skipped, [bold red]{c['failed']}[/] failed")
+    for line in summary.lines():
+        console.print(f"  {line}", markup=False, highlight=False)
     for location, reason in summary.failures:
         console.print(f"  [red]failed[/] {location}: {reason}")
     if summary.failures:
