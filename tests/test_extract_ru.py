@@ -264,3 +264,27 @@ def test_agreement_evidence_is_the_text_at_its_offsets():
     for a in rec.agreements:
         assert text[a.evidence.start:a.evidence.end] == a.evidence.text
         assert not a.evidence.text.startswith("*")
+
+
+# -- long sentences (issue 14) ---------------------------------------------------------------------
+
+def test_date_owners_agree_with_nearest_trigger():
+    from types import SimpleNamespace as NS
+
+    from communique.extract.events import date_owners, nearest_trigger
+
+    triggers = [NS(char_start=s, char_end=s + 5) for s in (10, 30, 31 + 5, 80, 200)]
+    dates = [NS(start=s, end=s + 4) for s in (0, 16, 20, 25, 41, 60, 70, 150, 190, 260)]
+    dates[2] = NS(start=20, end=25)  # 5 characters from the first trigger and from the second
+    owners = date_owners(dates, triggers)
+    assert all(owners[id(d)] is nearest_trigger(d, triggers) for d in dates)
+    # equal distances: the first trigger wins, as nearest_trigger says
+    assert owners[id(dates[2])] is triggers[0]
+
+
+def test_a_long_run_on_sentence_keeps_its_dates():
+    text = "".join(f"{day:02d}.03.2026 визит, " for day in range(1, 29)) * 12 + \
+        "а 30 марта 2026 года подписано соглашение."
+    f = facts(text)
+    assert [e["start"] for e in events_of(f, "SIGNING")] == ["2026-03-30"]
+    assert events_of(f, "VISIT")[0]["start"] == "2026-03-01"
