@@ -288,3 +288,10 @@ def test_a_long_run_on_sentence_keeps_its_dates():
     f = facts(text)
     assert [e["start"] for e in events_of(f, "SIGNING")] == ["2026-03-30"]
     assert events_of(f, "VISIT")[0]["start"] == "2026-03-01"
+
+
+def test_an_event_told_before_the_dated_one_takes_no_date_from_it():
+    f = facts("Министр транспорта Олег Журавский провел встречу с послом Чили Мануэлем Ортисом.\n\n"
+              "Стороны вспомнили о конференции, которая состоялась в мае 2019 года в Сантьяго.")
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["start"] is None and meeting["location"] is None

@@ -1122,6 +1122,19 @@ def _dateline(line: str, lang: str) -> DateMention | None:
     return None
 
 
+_CLOCK_AFTER = re.compile(r"\s*[|,\u2014\u2013-]?\s*\d{1,2}:\d{2}(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}\s*[|,\u2014\u2013-]?\s*$")
+
+
+def _stamped(line: str, lang: str) -> DateMention | None:
+    """A news item's time stamp: a full date beside a clock time ("25.05.2012 17:37 — Политика",
+    "Материалы 13 марта 2006 13:43 (UTC +04:00)", "19.09.2022 | 17:10Сегодня ...")."""
+    for m in find_dates(line, None, lang):
+        if _full(m) and (_CLOCK_AFTER.match(line, m.end) or _CLOCK_BEFORE.search(line[: m.start])):
+            return m
+    return None
+
+
 def _closing(line: str, lang: str) -> DateMention | None:
     if len(line) > 200:
         return None
@@ -1151,7 +1164,7 @@ def find_published(text: str, lang: str = "ru") -> tuple[str, int, int] | None:
     head = lines[:_HEAD_LINES]
     tail = lines[-_TAIL_LINES:]
     for group, fns in (
-        (head, (_labeled, _only_date, _dateline)),
+        (head, (_labeled, _only_date, _dateline, _stamped)),
         (tail[::-1], (_labeled, _only_date, _closing)),
     ):
         for lm in group:

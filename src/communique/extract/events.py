@@ -440,11 +440,14 @@ class EventStep:
         fall inside one that is over, and background facts keep to themselves."""
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
+        told = {e.id: k for k, e in enumerate(events)}
         for ev in events:
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
                 continue
             source = by_id.get(ev.parent) if ev.parent else main
+            if source is main and main is not None and told[main.id] > told[ev.id]:
+                continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
             inherit_from(ev, source, own_date, own_place)
