@@ -295,3 +295,50 @@ def test_an_event_told_before_the_dated_one_takes_no_date_from_it():
               "Стороны вспомнили о конференции, которая состоялась в мае 2019 года в Сантьяго.")
     meeting = events_of(f, "MEETING")[0]
     assert meeting["start"] is None and meeting["location"] is None
+
+
+# -- agreements ------------------------------------------------------------------------------------
+
+def agreements_of(text):
+    return [(a["kind"], a["title"]) for a in facts(text)["agreements"]]
+
+
+def test_a_title_stops_where_the_next_clause_begins():
+    got = agreements_of("Министры обсудили ход реализации Соглашения о транзите грузов и подготовку очередного "
+                        "заседания комиссии.")
+    assert got == [("agreement", "Соглашение о транзите грузов")]
+    got = agreements_of("В 1995 году было подписано Соглашение о создании АСТ - организации почтовой связи.")
+    assert got == [("agreement", "Соглашение о создании АСТ")]
+    # "между X и Y" keeps both parties in the title
+    got = agreements_of("Подписан Меморандум о сотрудничестве между Министерством финансов Республики Беларусь и "
+                        "Министерством финансов Монголии.")
+    assert got[0][1].endswith("Министерством финансов Монголии")
+
+
+def test_praise_and_a_bare_participle_are_not_in_the_title():
+    got = agreements_of("В Гродно подписан исторически важный меморандум, призванный укрепить связи городов.")
+    assert got == [("memorandum", "меморандум")]
+
+
+def test_a_bare_document_noun_refers_back_and_a_headline_title_is_told_in_full():
+    got = agreements_of("Грузия и Молдова подписали план сотрудничества\n\n"
+                        "В Тбилиси министры подписали меморандум о сотрудничестве в области туризма. "
+                        "Соглашение подписали также представители Армении. "
+                        "Стороны подписали план действий программы сотрудничества на 2024-2026 годы.")
+    kinds = [k for k, _ in got]
+    assert kinds.count("agreement") == 0 and kinds.count("plan") == 1
+    assert next(t for k, t in got if k == "plan").startswith("план действий программы сотрудничества")
+
+
+def test_documents_listed_after_a_colon_are_agreements():
+    got = agreements_of("По итогам саммита приняты следующие документы:\n\n"
+                        "1. Тбилисская декларация 5-го Саммита Ассоциации приморских государств;\n\n"
+                        "2. Совместное заявление о борьбе с пиратством.")
+    assert ("declaration", "Тбилисская декларация 5-го Саммита Ассоциации приморских государств") in got
+    assert any(k == "declaration" and t.startswith("Совместное заявление") for k, t in got)
+
+
+def test_a_document_adopted_inside_another_title_is_one_of_its_own():
+    got = agreements_of("Стороны подписали Протокол об утверждении Программы научного сотрудничества.")
+    assert ("protocol", "Протокол об утверждении Программы научного сотрудничества") in got
+    assert ("plan", "Программа научного сотрудничества") in got
