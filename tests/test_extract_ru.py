@@ -342,3 +342,76 @@ def test_a_document_adopted_inside_another_title_is_one_of_its_own():
     got = agreements_of("Стороны подписали Протокол об утверждении Программы научного сотрудничества.")
     assert ("protocol", "Протокол об утверждении Программы научного сотрудничества") in got
     assert ("plan", "Программа научного сотрудничества") in got
+
+
+# -- events on the shapes of real releases ---------------------------------------------------------
+
+def test_creating_a_system_is_no_founding_and_an_institution_is_no_founding():
+    f = facts("Министры обсудили ход создания единой информационной системы таможенных органов. "
+              "Институт является ведущим учреждением страны в области метрологии.")
+    assert events_of(f, "FOUNDING") == []
+    f = facts("Стороны договорились о создании совместной комиссии по торговле.")
+    assert len(events_of(f, "FOUNDING")) == 1
+
+
+def test_acting_as_and_appealing_with_a_proposal_are_no_speeches():
+    f = facts("Новый технопарк выступит катализатором для стартапов региона. "
+              "Секретариат обратится к руководству телеканала с предложением подготовить фильм.")
+    assert events_of(f, "SPEECH") == []
+    f = facts("К участникам конференции с приветственным словом обратился мэр Гродно Павел Лисовский.")
+    assert len(events_of(f, "SPEECH")) == 1
+
+
+def test_people_told_in_a_participation_sentence_join_the_meeting():
+    f = facts("Министр энергетики Олег Журавский провел встречу с послом Чили Мануэлем Ортисом. "
+              "Во встрече также приняли участие председатель правления компании «Энергосеть» Игорь Лапин "
+              "и представители АО «Гидрострой».")
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1
+    assert {"Олег Журавский", "Мануэль Ортис", "Игорь Лапин"} <= set(meetings[0]["participants"])
+
+
+def test_a_lead_told_again_in_full_is_one_meeting():
+    f = facts("Министр культуры Олег Журавский встретился в Гродно с руководителем агентства туризма.\n\n"
+              "Министр культуры Олег Журавский встретился в Гродно с руководителем агентства туризма "
+              "Мануэлем Ортисом.")
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1 and {"Олег Журавский", "Мануэль Ортис"} <= set(meetings[0]["participants"])
+    f = facts("Министр культуры Олег Журавский встретился в Гродно с послом Чили Мануэлем Ортисом. "
+              "Затем министр культуры Олег Журавский встретился в Гродно с послом Перу Хосе Гарсией.")
+    assert len(events_of(f, "MEETING")) == 2
+
+
+def test_a_document_signed_again_is_the_same_signing():
+    f = facts("Союзы журналистов Грузии и Армении подписали в Тбилиси меморандум о сотрудничестве. "
+              "Документ подписали председатель Союза журналистов Грузии Нино Беридзе и председатель "
+              "Союза журналистов Армении Арам Петросян.")
+    signings = events_of(f, "SIGNING")
+    assert len(signings) == 1 and {"Нино Беридзе", "Арам Петросян"} <= set(signings[0]["participants"])
+
+
+def test_statuses_from_opening_and_arriving_and_plans():
+    f = facts("В Вене начала работу очередная сессия Генеральной конференции МАГАТЭ.")
+    assert events_of(f, "MEETING")[0]["status"] == "ongoing"
+    f = facts("5 марта 2019 года в Республику Армения с официальным визитом прибыл министр иностранных дел "
+              "Чили Мануэль Ортис.")
+    assert events_of(f, "VISIT")[0]["status"] == "ongoing"
+    f = facts("В планах сторон заключить соглашение между университетами об обмене студентами.")
+    assert events_of(f, "SIGNING")[0]["status"] == "planned"
+
+
+def test_adopting_documents_is_a_signing_and_a_generic_event_noun_gives_its_date():
+    f = facts("По итогам саммита лидерами стран приняты следующие документы:")
+    s = events_of(f, "SIGNING")
+    assert len(s) == 1 and s[0]["status"] == "occurred"
+    f = facts("Министр связи Олег Журавский примет участие в заседании Совета операторов связи. "
+              "Мероприятие состоится 14-15 июня 2027 года в Казани.")
+    m = events_of(f, "MEETING")[0]
+    assert (m["start"], m["end"], m["location"]) == ("2027-06-14", "2027-06-15", "Казань")
+
+
+def test_a_hyphenated_forum_and_a_congress_are_forums():
+    f = facts("В Гродно состоялся Первый молодежный ИТ-форум Беларуси и Литвы.")
+    assert len(events_of(f, "FORUM")) == 1
+    f = facts("В Бресте 3-5 мая 2027 года пройдет IV Съезд библиотекарей стран Содружества.")
+    assert len(events_of(f, "FORUM")) == 1

@@ -59,6 +59,16 @@ _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 CONTEXT_FRAMES = {tuple(fold_yo(f).split()) for f in _LEX["context_frames"]}
 PLANNED_CUES = {fold_yo(w) for w in _LEX["status"]["planned"] if " " not in w}
 PLANNED_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"]["planned"] if " " in w]
+ONGOING_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"].get("ongoing", [])]
+PARTICIPATION = {fold_yo(w) for w in _LEX["participation"]}
+SPEECH_COMPLEMENTS = {fold_yo(w) for w in _LEX["speech_complements"]}
+ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
+ADOPTED_DOCUMENTS = {fold_yo(w) for w in _LEX["adopted_documents"]}
+_COMPOUND_TYPES = {"FORUM", "MEETING", "SESSION", "VISIT"}
+BARE_DOCUMENTS = {fold_yo(w) for w in _LEX["bare_documents"]}
+GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
+_COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
+_NEW_EVENT_CUES = {"также", "затем", "позднее", "далее", "потом", "кроме", "помимо", "еще"}
 BACKGROUND = {"FOUNDING", "ACCESSION"}
 _BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
@@ -85,6 +95,7 @@ class EventStep:
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
+        self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = headline_spans(text)
         for sent in sents:
@@ -94,16 +105,24 @@ class EventStep:
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
+            self._s_mentions = s_mentions
             self._sentence_triggers = triggers
+            s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             if not triggers:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
+                if events and GENERIC_EVENTS & set(lemmas):
+                    self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
                 continue
-            s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             self._owners = date_owners(s_dates, triggers)
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
+            joined: Event | None = None
             for k, trig in enumerate(triggers):
                 if context is not None and trig is context[0]:
+                    continue
+                target = self._joins(trig, lemmas, events, sent)
+                if target is not None:
+                    joined = joined or target
                     continue
                 if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
                         and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
@@ -114,9 +133,14 @@ class EventStep:
                 if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start for e in made):
                     continue
                 made.append(ev)
+            if joined is not None and not made:
+                self._add_people(sent, mentions, joined, table, role_spans)
+            if not made and events and (joined is not None or GENERIC_EVENTS & set(lemmas)):
+                self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
             parent = context[1] if context else None
             self._nest(made, parent, events)
             events.extend(made)
+        events = self._merge_retold(events, sents)
         self._inherit(events)
         for ev in events:
             ev.plover = plover_code(ev)
@@ -126,16 +150,34 @@ class EventStep:
     def _triggers(self, toks, lemmas) -> list[_Trigger]:
         self._tokens = toks
         found: list[_Trigger] = []
+        scan = [_compound_head(t.text, lem) for t, lem in zip(toks, lemmas, strict=True)]
         i = 0
         while i < len(toks):
             hit = longest_match(lemmas, i, TRIGGERS, _MAX_TRIGGER)
+            if hit is None and scan[i] != lemmas[i]:
+                hit = longest_match(scan, i, TRIGGERS, 1)
+                if hit and hit[1] not in _COMPOUND_TYPES:
+                    hit = None  # "государств-членов" is no membership; "IT-форум" is a forum
             if hit:
                 n, type_, key = hit
                 found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
                 i += n
+            elif lemmas[i] in ADOPTING and self._adopts(toks, lemmas, i):
+                found.append(_Trigger("SIGNING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
+                i += 1
             else:
                 i += 1
         return [t for t in found if self._accept(t, lemmas, found)]
+
+    @staticmethod
+    def _adopts(toks, lemmas, i) -> bool:
+        """'приняты следующие документы', 'одобрили 15 документов': adopting a document is a signing."""
+        for j in range(i + 1, min(len(toks), i + 4)):
+            if lemmas[j] in ADOPTED_DOCUMENTS and not toks[j].text[:1].isupper():
+                return True
+            if not (toks[j].text.isdigit() or parses(toks[j].text)[0].tag.POS in {"ADJF", "PRTF", "NUMR"}):
+                return False
+        return False
 
     @staticmethod
     def _free(trig: _Trigger, toks, lemmas, s_mentions) -> bool:
@@ -156,6 +198,8 @@ class EventStep:
             # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
             return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
+        if trig.type == "FOUNDING" and self._not_a_body(trig):
+            return False
         if trig.type == "FOUNDING" and trig.weak:
             # "создание центра / комиссии / рабочей группы", "Ассоциация была создана": a body nearby
             near = lemmas[max(0, trig.start - 4):trig.end + 6]
@@ -167,6 +211,13 @@ class EventStep:
         if trig.type == "MEETING" and trig.weak:
             # discussing is what happens at a meeting, not a meeting of its own
             return trig.lemmas != ("обсудить",)
+        if trig.type == "SPEECH" and trig.lemmas[0] == "обратиться":
+            # "обратился к участникам с приветственным словом"; not "обратится к руководству с предложением"
+            return bool(set(lemmas[max(0, trig.start - 8):trig.end + 8]) & SPEECH_COMPLEMENTS)
+        if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"} and trig.end < len(lemmas) \
+                and _instrumental_noun(self._tokens[trig.end].text) \
+                and not set(lemmas[trig.end:trig.end + 4]) & SPEECH_COMPLEMENTS:
+            return False  # "выступит катализатором": acting as, not addressing
         if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"}:
             # "модератором выступила", "организатором выступает": acting as, not addressing
             near = lemmas[max(0, trig.start - 2):trig.end + 2]
@@ -186,6 +237,80 @@ class EventStep:
         if trig.type == "VISIT" and trig.lemmas == ("прибыть",):
             return "визит" not in lemmas
         return True
+
+    def _not_a_body(self, trig) -> bool:
+        """A founding noun that founds no body: 'является учреждением' (an institution), 'создание
+        информационной системы' (a thing made, not a body), 'занимается созданием платформы'."""
+        toks = self._tokens
+        head = parses(toks[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or len(trig.lemmas) > 1:
+            return False
+        if head.tag.case == "ablt":
+            return True
+        for j in range(trig.end, min(len(toks), trig.end + 5)):
+            t = toks[j].text
+            if t[:1] in {"«", '"'} or (t.isupper() and len(t) >= 2) or t[:1].isupper():
+                return False  # a named body: "создание ЕАЭС", "учреждение «Фонда ...»"
+            p = parses(t)[0]
+            if p.tag.POS == "NOUN":
+                return p.normal_form not in _BODY_NOUNS
+            if p.tag.POS not in {"ADJF", "PRTF", "ADVB"} and t not in {"-", ","}:
+                return False
+        return False
+
+    def _fill_in(self, target, sent, toks, lemmas, s_dates, s_mentions, table, role_spans) -> None:
+        """'Мероприятие состоится 22-23 мая в Казани': the date and place of the event told before."""
+        if target.type in BACKGROUND:
+            return
+        own_date, own_place = self._own.get(target.id, (False, False))
+        probe = _Trigger(target.type, 0, 1, (), sent.start, sent.start)
+        if not own_date and target.start is None and target.end is None:
+            date = _nearest(s_dates, probe, lambda d: d.value_start or d.value_end)
+            if date is not None and not date.relative:
+                target.start, target.end = date.value_start, date.value_end
+                own_date = True
+        if not own_place and target.location is None:
+            target.location = self._location(sent, toks, lemmas, probe, s_mentions, table, role_spans)
+            own_place = target.location is not None
+        self._own[target.id] = (own_date, own_place)
+
+    def _joins(self, trig, lemmas, events, sent) -> Event | None:
+        """'Во встрече также приняли участие ...', 'В заседании участвовали ...', 'На заседании страну
+        представляет делегация ...': an event noun in a sentence that tells who took part is the event
+        told before (it brings no date, ordinal or name of its own); its people join that event."""
+        if trig.type == "SIGNING":
+            return self._signed_again(trig, lemmas, events)
+        if trig.type not in _COMPOUND_TYPES or not (PARTICIPATION & set(lemmas)):
+            return None
+        latest = _latest(events, trig.type)
+        if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
+            return None
+        prev = lemmas[max(0, trig.start - 2):trig.start]
+        if not ({"в", "во", "на", "участник"} & set(prev)):
+            return None
+        if any(o is trig for o in self._owners.values()):
+            return None
+        known = {p.entity for p in latest.participants}
+        follows = [m for m in self._s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
+        if any(m.entity and m.entity not in known for m in follows):
+            return None  # "с участниками заседания Группы ...": another body's meeting
+        if any(w in {"следующий", "очередной", "новый", "другой"} or _ORDINAL.match(w) or w in _ORDINAL_WORDS
+               for w in prev) or lemmas[trig.end:trig.end + 1] in (["«"], ['"']):
+            return None
+        return latest
+
+    def _signed_again(self, trig, lemmas, events) -> Event | None:
+        """'Документ подписали ...', 'Соглашение подписали ...': a bare document noun beside the verb
+        is the document told before, and so is its signing."""
+        latest = _latest(events, "SIGNING")
+        if latest is None or any(o is trig for o in self._owners.values()):
+            return None
+        for j in (trig.start - 1, trig.end):
+            if 0 <= j < len(lemmas) and lemmas[j] in BARE_DOCUMENTS and \
+                    (j + 1 >= len(lemmas) or lemmas[j + 1] not in _COMPLEMENT_WORDS) and \
+                    not (j > 0 and parses(self._tokens[j - 1].text)[0].tag.POS == "ADJF"):
+                return latest
+        return None
 
     def _context_reference(self, triggers, lemmas, events):
         """'В ходе визита ...', 'По итогам заседания ...': the frame names an event told before."""
@@ -223,7 +348,7 @@ class EventStep:
         follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
         if any(m.entity and m.entity not in known for m in follows):
             return False  # "заседание Рабочей группы ...": another body's meeting
-        people = {m.entity for m in s_mentions if m.type == "PER" and m.entity}
+        people = {m.entity for m in s_mentions if m.type == "PER" and m.entity and not _quoted_by(sent, m)}
         return not (people - known)
 
     # -- one event ---------------------------------------------------------------------------------
@@ -263,9 +388,10 @@ class EventStep:
         # modality first: "запланировано", "планируется", "примет участие"
         lo, hi = _clause(toks, trig)
         window = lemmas[lo:hi]
-        if any(w in PLANNED_CUES for w in window) or any(
-                tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window))):
-            return self._check_dates("planned", trig, s_dates, published)
+        cues = [w for k, w in enumerate(window) if w in PLANNED_CUES
+                and not (w == "следующий" and parses(toks[lo + k].text)[0].tag.number == "plur")]
+        planned = bool(cues) or any(
+            tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window)))
         best, best_dist = None, 10 ** 6
         for i in range(lo, hi):
             tok = toks[i]
@@ -281,6 +407,12 @@ class EventStep:
                     dist = abs(i - trig.start) + 1
                     if dist < best_dist:
                         best, best_dist = "past", dist
+        near = lemmas[max(0, trig.start - 4):trig.end + 3]
+        if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
+                and best != "futr":
+            return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
+        if planned:
+            return self._check_dates("planned", trig, s_dates, published)
         status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
 
@@ -419,6 +551,50 @@ class EventStep:
         return name, ordinal
 
     # -- structure ---------------------------------------------------------------------------------
+    def _merge_retold(self, events: list[Event], sents) -> list[Event]:
+        """A lead that a later sentence tells again in full ('Министр встретился с руководителем агентства'
+        and then '... встретился с руководителем агентства Иваном Петровым'): one meeting, told by the
+        sentence that names more people. Same type and status, the people of one among the other's, no
+        other place or date, and no 'также' / 'затем' that makes it another event."""
+        out: list[Event] = []
+        for ev in events:
+            twin = next((e for e in out if self._retells(e, ev, sents)), None)
+            if twin is None:
+                out.append(ev)
+                continue
+            keep, drop = (ev, twin) if _people(ev) > _people(twin) else (twin, ev)
+            for p in drop.participants:
+                if p.entity not in {q.entity for q in keep.participants}:
+                    keep.participants.append(p)
+            if keep is ev:
+                out[out.index(twin)] = ev
+            for e in events:
+                if e.parent == drop.id:
+                    e.parent = keep.id
+            if self._own.get(drop.id, (False, False))[0] and not self._own.get(keep.id, (False, False))[0]:
+                keep.start, keep.end = drop.start, drop.end
+                self._own[keep.id] = (True, self._own.get(keep.id, (False, False))[1])
+        return out
+
+    def _retells(self, a: Event, b: Event, sents) -> bool:
+        if a.type != b.type or a.type not in {"MEETING", "CALL", "VISIT"} or a.status != b.status:
+            return False
+        pa = {p.entity for p in a.participants}
+        pb = {p.entity for p in b.participants}
+        people_a = {p.entity for p in a.participants if p.role == "participant"} & pa
+        pers_a = {e for e in people_a if self._table.entity(e) and self._table.entity(e).type == "PER"}
+        pers_b = {p.entity for p in b.participants if self._table.entity(p.entity)
+                  and self._table.entity(p.entity).type == "PER"}
+        if not pers_a or not pers_b or not (pers_a <= pers_b or pers_b <= pers_a) or not (pa & pb):
+            return False
+        if a.location != b.location or a.parent or b.parent or a.name or b.name or a.ordinal or b.ordinal:
+            return False
+        if self._own.get(a.id, (False, False))[0] or self._own.get(b.id, (False, False))[0]:
+            return False
+        later = {lemma(w) for w in re.findall(r"\w+", b.evidence.text)}
+        return not (later & _NEW_EVENT_CUES)
+
+
     def _nest(self, made: list[Event], context: Event | None, events: list[Event]) -> None:
         by_type = {e.type: e for e in made}
         for ev in made:
@@ -460,6 +636,10 @@ class EventStep:
         target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
         if target is None:
             return
+        self._add_people(sent, mentions, target, table, role_spans)
+
+    @staticmethod
+    def _add_people(sent, mentions, target, table, role_spans) -> None:
         have = {p.entity for p in target.participants}
         for m in mentions:
             if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
@@ -501,6 +681,29 @@ def _validity(text: str, d: DateMention) -> bool:
     before = text[max(0, d.start - 4):d.start].casefold()
     years = (d.value_start or "").isdigit() and (d.value_end is None or (d.value_end or "").isdigit())
     return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
+
+
+def _quoted_by(sent: Sentence, m: Mention) -> bool:
+    """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
+    return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
+
+
+def _people(ev: Event) -> int:
+    return sum(1 for p in ev.participants if p.role == "participant")
+
+
+def _compound_head(word: str, lem: str) -> str:
+    """The lemma of a hyphenated word's last part ('IT-форум' → 'форум'), else the word's lemma."""
+    if "-" not in word.strip("-"):
+        return lem
+    return lemma(word.rsplit("-", 1)[1])
+
+
+def _instrumental_noun(word: str) -> bool:
+    if not word[:1].isalpha():
+        return False
+    p = parses(word)[0]
+    return p.tag.POS == "NOUN" and p.tag.case == "ablt"
 
 
 def _latest(events: list[Event], type_: str) -> Event | None:
