@@ -110,7 +110,7 @@ class EventStep:
             s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             if not triggers:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
-                if events and GENERIC_EVENTS & set(lemmas):
+                if events and _generic_subject(toks, lemmas):
                     self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
                 continue
             self._owners = date_owners(s_dates, triggers)
@@ -135,7 +135,7 @@ class EventStep:
                 made.append(ev)
             if joined is not None and not made:
                 self._add_people(sent, mentions, joined, table, role_spans)
-            if not made and events and (joined is not None or GENERIC_EVENTS & set(lemmas)):
+            if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
                 self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
             parent = context[1] if context else None
             self._nest(made, parent, events)
@@ -266,7 +266,7 @@ class EventStep:
         probe = _Trigger(target.type, 0, 1, (), sent.start, sent.start)
         if not own_date and target.start is None and target.end is None:
             date = _nearest(s_dates, probe, lambda d: d.value_start or d.value_end)
-            if date is not None and not date.relative:
+            if date is not None and (date.value_start or date.value_end):
                 target.start, target.end = date.value_start, date.value_end
                 own_date = True
         if not own_place and target.location is None:
@@ -686,6 +686,11 @@ def _validity(text: str, d: DateMention) -> bool:
 def _quoted_by(sent: Sentence, m: Mention) -> bool:
     """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
     return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
+
+
+def _generic_subject(toks, lemmas) -> bool:
+    """'Мероприятие состоится ...': a sentence whose subject is a generic event noun."""
+    return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
 
 
 def _people(ev: Event) -> int:
