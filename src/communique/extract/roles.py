@@ -24,6 +24,12 @@ _STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
 _MAX_TITLE_TOKENS = 24
 
 
+def _title_lemma(word: str) -> str:
+    """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
+    lem = lemma(word)
+    return lem[4:] if lem.startswith("экс-") and len(lem) > 5 else lem
+
+
 def _is_verb(tok: Token) -> bool:
     if not tok.text[:1].isalpha() or tok.text[:1].isupper():
         return False
@@ -58,11 +64,14 @@ class RoleStep:
         blockers = [m.end for m in in_sent if m.type == "PER" and m.end <= person.start]
         floor = max(blockers, default=sent.start)
         best = None
+        quoted = _quoted_names(toks)
         for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _MAX_TITLE_TOKENS), -1):
             tok = toks[i]
+            if i in quoted:
+                continue  # "президент компании «Ростелеком» Иван Петров": a quoted name inside the title
             if tok.start < floor or tok.text in {".", ";", "!", "?", "«", "»", '"'} or _is_verb(tok):
                 break
-            lem = lemma(tok.text)
+            lem = _title_lemma(tok.text)
             if lem in _STOP_LEMMAS and tok.text.islower():
                 break
             if lem in HEADS:
@@ -87,7 +96,7 @@ class RoleStep:
         i = 1
         while i < len(toks) and lemma(toks[i].text) in MODIFIERS:
             i += 1
-        if i >= len(toks) or lemma(toks[i].text) not in HEADS:
+        if i >= len(toks) or _title_lemma(toks[i].text) not in HEADS:
             return None
         start = toks[1].start
         end = toks[i].end
@@ -108,8 +117,19 @@ class RoleStep:
     # -- recording it ----------------------------------------------------------------------------
     def _attach(self, text, sent, start, end, person, in_sent, table: EntityTable) -> None:
         raw = text[start:end].strip(" ,")
+        parts = _split_titles(raw)
+        if len(parts) > 1:
+            # "Министром образования ..., Председателем Совета ...": two titles of one person
+            offset = start + (len(text[start:end]) - len(text[start:end].lstrip(" ,")))
+            for part in parts:
+                k = text.find(part, offset, end)
+                if k < 0:
+                    continue
+                self._attach(text, sent, k, k + len(part), person, in_sent, table)
+                offset = k + len(part)
+            return
         words = raw.split()
-        title = " ".join(nominative_phrase(words))
+        title = _title_nominative(words)
         ent = table.entity(person.entity)
         inner = [m for m in in_sent if start <= m.start and m.end <= end and m.type in ("ORG", "LOC")]
         org = next((m for m in inner if m.type == "ORG" and m.entity), None)
@@ -139,6 +159,45 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
+
+
+def _quoted_names(toks: list[Token]) -> set[int]:
+    """Indices of the tokens of short quoted names after a lower-case word ('компании «Ростелеком»')."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.text != "«" or i == 0 or not toks[i - 1].text[:1].islower():
+            continue
+        for j in range(i + 1, min(len(toks), i + 7)):
+            if toks[j].text == "»":
+                out.update(range(i, j + 1))
+                break
+    return out
+
+
+def _split_titles(raw: str) -> list[str]:
+    """A run of titles split where a comma is followed by another title's head (modifiers first)."""
+    pieces = raw.split(", ")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        words = piece.split()
+        k = 0
+        while k < len(words) and lemma(words[k]) in MODIFIERS:
+            k += 1
+        if k < len(words) and _title_lemma(words[k].strip(",")) in HEADS and words[k][:1].isalpha():
+            out.append(piece)
+        else:
+            out[-1] += ", " + piece
+    return out
+
+
+def _title_nominative(words: list[str]) -> str:
+    """The title in the nominative; 'исполняющего обязанности Премьер-министра' keeps the genitive of
+    the office it stands in for."""
+    for k in range(len(words) - 1):
+        if lemma(words[k]) == "исполнять" and lemma(words[k + 1]) == "обязанность":
+            first = "Исполняющий" if words[k][:1].isupper() else "исполняющий"
+            return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
+    return " ".join(nominative_phrase(words))
 
 
 def _continues_name(tok: Token) -> bool:
