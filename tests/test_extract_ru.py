@@ -441,3 +441,18 @@ def test_acting_quoted_company_and_former_titles():
 def test_under_the_leadership_of_is_no_title():
     f = facts("Совещание прошло под руководством Председателя Комиссии по связи Ирины Беловой.")
     assert person(f, "Белова")["roles"] == ["Председатель Комиссии по связи"]
+
+
+# -- organizations that are no body of the story ---------------------------------------------------
+
+def test_datelines_credits_sections_and_navigation_give_no_organizations():
+    text = ("Министры обсудили транзит - Вести Полесья, 03.02.2027\n"
+            "КОММЮНИКЕ\n"
+            "03.02.2027 | 12:40 — ЭКОНОМИКА\n"
+            "© Вести Полесья / Иван Сидоров\n"
+            "БРЕСТ, 3 фев - Вести Полесья. Министр транспорта Республики Беларусь Олег Журавский "
+            "встретился с президентом компании «Полесьеавто» Игорем Лапиным, сообщает агентство «Белинформ».\n"
+            "Подписывайтесь на Вести Полесья в Телеграме")
+    names = [o["name"] for o in facts(text)["organizations"]]
+    assert not any("Вести" in n or "КОММЮНИКЕ" in n or "ЭКОНОМИКА" in n for n in names), names
+    assert any("Белинформ" in n for n in names) and any("Полесьеавто" in n for n in names)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
-from .nlp import lemma
+from .nlp import lemma, parses
 from .normalize import initials_of, name_cases, nominative_text, person_nominative, surname_key
+from .resources import load_json
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
@@ -340,6 +341,41 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w-]+", name) if len(w) > 2 or w[:1].isupper()).upper()
 
 
+_NAVIGATION = frozenset(load_json("ner_ru.json")["navigation"])
+_BYLINE_BEFORE = re.compile(
+    r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*|/)$")
+
+
+_PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
+
+
+def _not_a_named_body(text: str, start: int, end: int) -> bool:
+    """An organization span that names no body of the story: no letters ('19.09.2022'), a common word
+    in capitals ('ПОЛИТИКА', a site's section), the outlet of a dateline or a photo credit
+    ('ТАШКЕНТ, 8 авг - Sputnik.', '/ТАСС/', '© Sputnik', a page title's '... - Агентство, 15.01.2026'), a
+    section after a time stamp, or a name in
+    a site's navigation line ('Подписывайтесь на ... в Дзен')."""
+    surface = text[start:end]
+    if not any(c.isalpha() for c in surface):
+        return True
+    if surface.isupper() and " " not in surface and len(surface) > 4:
+        ps = parses(surface)
+        if ps and "Abbr" not in ps[0].tag and _known_word(surface.lower()):
+            return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _BYLINE_BEFORE.search(text[max(line_start, start - 60):start]) or (
+            _PAGE_TITLE_AFTER.match(text, end) and re.search(r"\s[-–—]\s*$", text[line_start:start])):
+        return True
+    first = re.match(r"\W*(\w+)", text[line_start:end])
+    return bool(first and first.group(1).lower() in _NAVIGATION)
+
+
+def _known_word(word: str) -> bool:
+    from .nlp import morph
+
+    return morph().word_is_known(word)
+
+
 class PersonClusters:
     """Person mentions grouped by surname and compatible initials, named by their fullest form."""
 
@@ -400,6 +436,8 @@ class EntityStep:
                 if inside:
                     # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
                     # of its own; it links to one only if the text names that body elsewhere (below)
+                    continue
+                if _not_a_named_body(text, s.start, s.end):
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None
