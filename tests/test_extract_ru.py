@@ -456,3 +456,14 @@ def test_datelines_credits_sections_and_navigation_give_no_organizations():
     names = [o["name"] for o in facts(text)["organizations"]]
     assert not any("Вести" in n or "КОММЮНИКЕ" in n or "ЭКОНОМИКА" in n for n in names), names
     assert any("Белинформ" in n for n in names) and any("Полесьеавто" in n for n in names)
+
+
+def test_arriving_in_a_capital_names_the_capital_and_a_reception_is_a_meeting():
+    f = facts("Министр транспорта Армении Ваграм Галстян прибыл в Астану с рабочим визитом.")
+    assert ("Астана", "KZ") in [(loc["name"], loc.get("iso")) for loc in f["locations"]]
+    visit = events_of(f, "VISIT")[0]
+    assert visit["location"] == "Астана" and visit["status"] == "ongoing"
+    f = facts("Президент Молдовы Игорь Лапин принял посла Чили Мануэля Ортиса.")
+    meeting = events_of(f, "MEETING")
+    assert len(meeting) == 1 and {"Игорь Лапин", "Мануэль Ортис"} <= set(meeting[0]["participants"])
+    assert events_of(facts("Министр принял решение о проверке."), "MEETING") == []

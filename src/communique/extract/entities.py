@@ -160,7 +160,8 @@ class EntityTable:
     def resolve_place(self, surface: str) -> tuple[str, str | None, str, dict | None]:
         """(canonical name, iso, kind, gazetteer entry) for a place as written in any case."""
         text = surface.strip(_QUOTES + " ").removeprefix("г.").strip()
-        candidates = [text, phrase_key(text), nominative_text(text)]
+        geo = _geo_nominative(text)
+        candidates = [text, phrase_key(text), nominative_text(text), *([geo] if geo else [])]
         for key in candidates:
             entry = self.gaz.country(key)
             if entry:
@@ -169,7 +170,7 @@ class EntityTable:
             entry = self.gaz.city(key)
             if entry:
                 return self.gaz.place_name(entry, self.lang), entry.get("country"), "city", entry
-        return nominative_text(text), None, "place", None
+        return geo or nominative_text(text), None, "place", None
 
     def place(self, surface: str, alias: str | None = None) -> Entity:
         name, iso, kind, _ = self.resolve_place(surface)
@@ -374,6 +375,19 @@ def _known_word(word: str) -> bool:
     from .nlp import morph
 
     return morph().word_is_known(word)
+
+
+def _geo_nominative(text: str) -> str | None:
+    """A one-word place by its reading as a place name ('Астану' → 'Астана', not the first name
+    'Астан'), when the dictionary has one."""
+    if " " in text or not text[:1].isupper():
+        return None
+    geo = [p for p in parses(text) if "Geox" in p.tag]
+    if not geo:
+        return None
+    form = geo[0].inflect({"nomn"})
+    word = form.word if form else geo[0].normal_form
+    return word[:1].upper() + word[1:]
 
 
 class PersonClusters:

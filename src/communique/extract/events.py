@@ -162,12 +162,30 @@ class EventStep:
                 n, type_, key = hit
                 found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
                 i += n
+            elif lemmas[i] in {"принять", "принимать"} and self._receives(toks, lemmas, i):
+                found.append(_Trigger("MEETING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
+                i += 1
             elif lemmas[i] in ADOPTING and self._adopts(toks, lemmas, i):
                 found.append(_Trigger("SIGNING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
                 i += 1
             else:
                 i += 1
         return [t for t in found if self._accept(t, lemmas, found)]
+
+    @staticmethod
+    def _receives(toks, lemmas, i) -> bool:
+        """'Президент принял министра иностранных дел ...', 'принял в своей резиденции делегацию': a
+        reception, when a person's title or a delegation is the object."""
+        from .roles import HEADS
+
+        for j in range(i + 1, min(len(toks), i + 6)):
+            if toks[j].text in {".", ";", ":", ","}:
+                return False
+            if lemmas[j] in HEADS or lemmas[j] == "делегация":
+                return any(p.tag.case == "accs" for p in parses(toks[j].text)[:2])
+            if lemmas[j] in {"участие", "решение", "меры", "мера", "документ"}:
+                return False
+        return False
 
     @staticmethod
     def _adopts(toks, lemmas, i) -> bool:
@@ -407,7 +425,7 @@ class EventStep:
                     dist = abs(i - trig.start) + 1
                     if dist < best_dist:
                         best, best_dist = "past", dist
-        near = lemmas[max(0, trig.start - 4):trig.end + 3]
+        near = lemmas[max(0, trig.start - 6):trig.end + 3]
         if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
                 and best != "futr":
             return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
