@@ -467,3 +467,25 @@ def test_arriving_in_a_capital_names_the_capital_and_a_reception_is_a_meeting():
     meeting = events_of(f, "MEETING")
     assert len(meeting) == 1 and {"Игорь Лапин", "Мануэль Ортис"} <= set(meeting[0]["participants"])
     assert events_of(facts("Министр принял решение о проверке."), "MEETING") == []
+
+
+def test_event_dates_from_weekdays_relative_clauses_and_the_same_day():
+    f = facts("Министр в четверг провел встречу с послом Чили Мануэлем Ортисом.", published="2031-05-09")
+    assert events_of(f, "MEETING")[0]["start"] == "2031-05-08"
+    f = facts("Стороны обсудили подготовку V Съезда библиотекарей стран СНГ, который состоится "
+              "7-9 октября 2031 года в Бресте.")
+    forum = events_of(f, "FORUM")[0]
+    assert forum["status"] == "planned" and forum["start"] == "2031-10-07"
+    f = facts("Ассоциация почтовых операторов создана 12 марта 1993 года в Минске. "
+              "В этот день было подписано Соглашение о создании Ассоциации.")
+    signing = events_of(f, "SIGNING")[0]
+    assert (signing["start"], signing["location"]) == ("1993-03-12", "Минск")
+
+
+def test_a_quoted_statement_and_a_frame_around_the_event_just_told():
+    f = facts("В Гродно состоялось 3-е заседание Совета глав почтовых ведомств.\n\n"
+              "\"Заседание прошло в Гродно\", — сообщил Игорь Лапин.\n\n"
+              "По итогам мероприятия участниками приняты следующие документы:")
+    assert len(events_of(f, "MEETING")) == 1
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["location"] == "Гродно" and signing["parent"] == events_of(f, "MEETING")[0]["id"]

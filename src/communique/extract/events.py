@@ -98,8 +98,9 @@ class EventStep:
         self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = headline_spans(text)
-        for sent in sents:
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ").startswith("«"):
+        self._told_in: dict[str, int] = {}
+        for sent_no, sent in enumerate(sents):
+            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
@@ -137,8 +138,18 @@ class EventStep:
                 self._add_people(sent, mentions, joined, table, role_spans)
             if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
                 self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
+            if context is None and events and _generic_frame(lemmas):
+                # "По итогам мероприятия ...": the event of the sentences just before
+                recent = next((e for e in reversed(events) if e.type in _COMPOUND_TYPES), None)
+                if recent is not None and self._told_in.get(recent.id, -9) >= sent_no - 2:
+                    context = (None, recent)
+            for ev in made:
+                if ev.start is None and events and _same_day(lemmas):
+                    self._same_day_as(ev, events[-1])  # "В этот день было подписано ..."
             parent = context[1] if context else None
             self._nest(made, parent, events)
+            for ev in made:
+                self._told_in[ev.id] = sent_no
             events.extend(made)
         events = self._merge_retold(events, sents)
         self._inherit(events)
@@ -275,6 +286,14 @@ class EventStep:
             if p.tag.POS not in {"ADJF", "PRTF", "ADVB"} and t not in {"-", ","}:
                 return False
         return False
+
+    def _same_day_as(self, ev: Event, before: Event) -> None:
+        if before.start and len(before.start) == 10 and self._own.get(before.id, (False, False))[0]:
+            ev.start = before.start
+            own_place = self._own.get(ev.id, (False, False))[1]
+            if ev.location is None and before.location is not None:
+                ev.location, own_place = before.location, True
+            self._own[ev.id] = (True, own_place)
 
     def _fill_in(self, target, sent, toks, lemmas, s_dates, s_mentions, table, role_spans) -> None:
         """'Мероприятие состоится 22-23 мая в Казани': the date and place of the event told before."""
@@ -429,10 +448,28 @@ class EventStep:
         if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
                 and best != "futr":
             return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
-        if planned:
+        relative = self._relative_clause_tense(toks, trig, hi)
+        if relative == "futr" or (planned and relative is None):
             return self._check_dates("planned", trig, s_dates, published)
+        if relative is not None:
+            best = relative  # "... Съезда, который состоится 7-10 октября": the clause tells the event's time
         status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
+
+    @staticmethod
+    def _relative_clause_tense(toks, trig, hi) -> str | None:
+        """The tense of a 'который' clause that follows the trigger's noun phrase (a few words on)."""
+        if hi >= len(toks) - 1 or hi - trig.end > 12 or toks[hi].text != ",":
+            return None
+        if lemma(toks[hi + 1].text) != "который" or any(t.text in {",", "(", "—", "–"} for t in toks[trig.end:hi]):
+            return None
+        if not all(p.tag.POS == "NOUN" for p in parses(toks[trig.start].text)[:1]):
+            return None
+        for t in toks[hi + 2:hi + 6]:
+            p = parses(t.text)[0] if t.text[:1].isalpha() else None
+            if p is not None and p.tag.POS == "VERB" and p.tag.tense:
+                return p.tag.tense
+        return None
 
     @staticmethod
     def _check_dates(status: str, trig, s_dates, published) -> str:
@@ -580,7 +617,7 @@ class EventStep:
             if twin is None:
                 out.append(ev)
                 continue
-            keep, drop = (ev, twin) if _people(ev) > _people(twin) else (twin, ev)
+            keep, drop = (ev, twin) if self._persons(ev) > self._persons(twin) else (twin, ev)
             for p in drop.participants:
                 if p.entity not in {q.entity for q in keep.participants}:
                     keep.participants.append(p)
@@ -593,6 +630,9 @@ class EventStep:
                 keep.start, keep.end = drop.start, drop.end
                 self._own[keep.id] = (True, self._own.get(keep.id, (False, False))[1])
         return out
+
+    def _persons(self, ev: Event) -> int:
+        return sum(1 for p in ev.participants if (e := self._table.entity(p.entity)) is not None and e.type == "PER")
 
     def _retells(self, a: Event, b: Event, sents) -> bool:
         if a.type != b.type or a.type not in {"MEETING", "CALL", "VISIT"} or a.status != b.status:
@@ -704,6 +744,22 @@ def _validity(text: str, d: DateMention) -> bool:
 def _quoted_by(sent: Sentence, m: Mention) -> bool:
     """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
     return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
+
+
+_QUOTE_OPEN = {"«", '"', "“", "„"}
+_SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
+
+
+def _same_day(lemmas: list[str]) -> bool:
+    return any(tuple(lemmas[i:i + len(ph)]) == ph for ph in _SAME_DAY for i in range(len(lemmas)))
+
+
+def _generic_frame(lemmas: list[str]) -> bool:
+    """'По итогам мероприятия ...', 'В ходе мероприятия ...': a frame around the event told before."""
+    for k in range(2, len(lemmas)):
+        if lemmas[k] in GENERIC_EVENTS and tuple(lemmas[k - 2:k]) in CONTEXT_FRAMES:
+            return True
+    return False
 
 
 def _generic_subject(toks, lemmas) -> bool:
