@@ -489,3 +489,12 @@ def test_a_quoted_statement_and_a_frame_around_the_event_just_told():
     assert len(events_of(f, "MEETING")) == 1
     signing = events_of(f, "SIGNING")[0]
     assert signing["location"] == "Гродно" and signing["parent"] == events_of(f, "MEETING")[0]["id"]
+
+
+def test_a_numbered_body_that_is_held_is_its_meeting():
+    f = facts("В Риге состоялся 17-й Балтийский совет по энергетике.\n\n"
+              "Стороны договорились о проведении 18-го Балтийского совета по энергетике 5 мая 2031 года.")
+    meetings = events_of(f, "MEETING")
+    assert [m["status"] for m in meetings] == ["occurred", "planned"]
+    assert meetings[0]["location"] == "Рига" and meetings[1]["start"] == "2031-05-05"
+    assert events_of(facts("Совет по энергетике рассмотрел вопросы тарифов."), "MEETING") == []

@@ -65,6 +65,7 @@ SPEECH_COMPLEMENTS = {fold_yo(w) for w in _LEX["speech_complements"]}
 ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
 ADOPTED_DOCUMENTS = {fold_yo(w) for w in _LEX["adopted_documents"]}
 _COMPOUND_TYPES = {"FORUM", "MEETING", "SESSION", "VISIT"}
+HELD = {fold_yo(w) for w in _LEX["held"]}
 BARE_DOCUMENTS = {fold_yo(w) for w in _LEX["bare_documents"]}
 GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
 _COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
@@ -106,6 +107,7 @@ class EventStep:
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
+            triggers = self._numbered_bodies(toks, lemmas, s_mentions, triggers)
             self._s_mentions = s_mentions
             self._sentence_triggers = triggers
             s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
@@ -182,6 +184,26 @@ class EventStep:
             else:
                 i += 1
         return [t for t in found if self._accept(t, lemmas, found)]
+
+    @staticmethod
+    def _numbered_bodies(toks, lemmas, s_mentions, triggers) -> list[_Trigger]:
+        """'состоялся 41-й Электроэнергетический совет СНГ', 'о проведении 42-го Совета': a numbered
+        body that is held is its meeting."""
+        if not (HELD & set(lemmas)):
+            return triggers
+        out = list(triggers)
+        for m in s_mentions:
+            if m.type != "ORG":
+                continue
+            i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
+            if i is None or i == 0 or not (_ORDINAL.match(toks[i - 1].text) and toks[i - 1].text[:1].isdigit()
+                                            or lemmas[i - 1] in _ORDINAL_WORDS):
+                continue
+            j = next((k for k, t in enumerate(toks) if t.end == m.end), None)
+            if j is None or any(t.char_start < m.end and m.start < t.char_end for t in out):
+                continue
+            out.append(_Trigger("MEETING", i, j + 1, (lemmas[i],), m.start, m.end))
+        return sorted(out, key=lambda t: t.start)
 
     @staticmethod
     def _receives(toks, lemmas, i) -> bool:

@@ -389,9 +389,16 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         out: dict[int, list[DateMention]] = {}
         if not live:
             return out
+        # the stretch between commas: "Since the establishment of the Agency in May 2023, the sides signed"
+        segment, n = [], 0
+        for t in toks:
+            n += t.text == ","
+            segment.append(n)
         for d in s_dates:
             k = _tok_index(toks, d.start)
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
+            if k is not None:
+                same = [t for t in same if segment[t.start] == segment[k]] or same
             best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra]))
             out.setdefault(id(best), []).append(d)
         return out
