@@ -498,3 +498,11 @@ def test_a_numbered_body_that_is_held_is_its_meeting():
     assert [m["status"] for m in meetings] == ["occurred", "planned"]
     assert meetings[0]["location"] == "Рига" and meetings[1]["start"] == "2031-05-05"
     assert events_of(facts("Совет по энергетике рассмотрел вопросы тарифов."), "MEETING") == []
+
+
+def test_the_agency_that_reports_is_no_participant():
+    f = facts("Министр связи Олег Журавский встретился в Гродно с послом Чили Мануэлем Ортисом, сообщает "
+              "агентство «Гроднопресс».")
+    meeting = events_of(f, "MEETING")[0]
+    assert not any("Гроднопресс" in p for p in meeting["participants"])
+    assert any("Гроднопресс" in o["name"] for o in f["organizations"])

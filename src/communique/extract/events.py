@@ -66,6 +66,7 @@ ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
 ADOPTED_DOCUMENTS = {fold_yo(w) for w in _LEX["adopted_documents"]}
 _COMPOUND_TYPES = {"FORUM", "MEETING", "SESSION", "VISIT"}
 HELD = {fold_yo(w) for w in _LEX["held"]}
+REPORTING = {fold_yo(w) for w in _LEX["reporting"]}
 BARE_DOCUMENTS = {fold_yo(w) for w in _LEX["bare_documents"]}
 GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
 _COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
@@ -551,7 +552,7 @@ class EventStep:
             elif trig.type in _PERSONS_ONLY:
                 continue
             elif m.type == "ORG":
-                if inside_any(m, role_spans) or inside_org(m, s_mentions):
+                if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
@@ -561,6 +562,14 @@ class EventStep:
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    def _source(self, m: Mention) -> bool:
+        """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if i is None:
+            return False
+        return any(lemma(t.text) in REPORTING for t in toks[max(0, i - 4):i])
 
     @staticmethod
     def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
