@@ -506,3 +506,11 @@ def test_the_agency_that_reports_is_no_participant():
     meeting = events_of(f, "MEETING")[0]
     assert not any("Гроднопресс" in p for p in meeting["participants"])
     assert any("Гроднопресс" in o["name"] for o in f["organizations"])
+
+
+def test_two_acronyms_with_a_slash_and_a_meeting_word_before_a_body():
+    f = facts("Заседание стало этапом подготовки стран ЕАЭС/СНГ к конференции.\n\n"
+              "Заседание Совета министров обороны прошло в Минске.")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Содружество Независимых Государств" in names and "Евразийский экономический союз" in names
+    assert not any(n.startswith("Заседание") for n in names) and not any("/" in n for n in names)

@@ -7,6 +7,7 @@ alone, initials, an acronym introduced in parentheses — are attached to the en
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -390,6 +391,11 @@ def _geo_nominative(text: str) -> str | None:
     return word[:1].upper() + word[1:]
 
 
+_ACRONYM_PAIR = re.compile(r"[A-ZА-ЯЁ]{2,}(?:/[A-ZА-ЯЁ]{2,})+")
+_EVENT_LEAD = re.compile(r"(\w+)\s+(?=[A-ZА-ЯЁ])")
+_EVENT_NOUNS = {"заседание", "встреча", "совещание", "переговоры", "визит", "сессия"}
+
+
 class PersonClusters:
     """Person mentions grouped by surname and compatible initials, named by their fullest form."""
 
@@ -425,6 +431,19 @@ class EntityStep:
         outer_orgs = [s for s in outer_orgs if s not in divisions]
         for s in spans:
             surface = text[s.start:s.end]
+            if s.type == "ORG" and _ACRONYM_PAIR.fullmatch(surface):
+                # "РСС/СНГ": two bodies written as one
+                for part in re.finditer(r"[^/]+", surface):
+                    pm = Mention(s.start + part.start(), s.start + part.end(), "ORG", part.group())
+                    ent = table.organization(part.group())
+                    pm.entity = ent.id if ent else None
+                    mentions.append(pm)
+                continue
+            lead = _EVENT_LEAD.match(surface)
+            if s.type == "ORG" and lead and lemma(lead.group(1)) in _EVENT_NOUNS:
+                # "Заседание Совета глав правительств": the meeting of a body, not its name
+                s = dataclasses.replace(s, start=s.start + lead.end())
+                surface = text[s.start:s.end]
             if s in divisions:
                 mentions.append(Mention(s.start, s.end, s.type, surface))
                 continue
