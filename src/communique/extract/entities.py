@@ -345,7 +345,7 @@ def _acronym_of(name: str) -> str:
 
 _NAVIGATION = frozenset(load_json("ner_ru.json")["navigation"])
 _BYLINE_BEFORE = re.compile(
-    r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*|/)$")
+    r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
 
 _PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
@@ -365,6 +365,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
         if ps and "Abbr" not in ps[0].tag and _known_word(surface.lower()):
             return True
     line_start = text.rfind("\n", 0, start) + 1
+    if text[start - 1:start] == "/" and text[end:end + 1] == "/" and (start < 2 or not text[start - 2].isalnum()):
+        return True  # "МОСКВА, 9 октября. /ТАСС/."
     if _BYLINE_BEFORE.search(text[max(line_start, start - 60):start]) or (
             _PAGE_TITLE_AFTER.match(text, end) and re.search(r"\s[-–—]\s*$", text[line_start:start])):
         return True
