@@ -515,3 +515,14 @@ def test_two_acronyms_with_a_slash_and_a_meeting_word_before_a_body():
     names = [o["name"] for o in f["organizations"]]
     assert "Содружество Независимых Государств" in names and "Евразийский экономический союз" in names
     assert not any(n.startswith("Заседание") for n in names) and not any("/" in n for n in names)
+
+
+def test_a_title_after_the_name_too_and_not_the_next_persons_title():
+    f = facts("Заседание прошло под руководством Председателя Комиссии по связи Ирины Беловой, заместителя "
+              "министра связи Республики Беларусь.")
+    assert person(f, "Белова")["roles"] == ["Председатель Комиссии по связи",
+                                            "заместитель министра связи Республики Беларусь"]
+    f = facts("В заседании участвовали посол Чили Мануэль Ортис, Исполняющий обязанности Премьер-министра "
+              "Республики Молдова Игорь Лапин.")
+    assert person(f, "Ортис")["roles"] == ["посол Чили"]
+    assert person(f, "Лапин")["roles"] == ["Исполняющий обязанности Премьер-министра Республики Молдова"]

@@ -24,6 +24,10 @@ _STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
 _MAX_TITLE_TOKENS = 24
 
 
+def text_between(sent: Sentence, a: int, b: int) -> str:
+    return sent.text[a - sent.start:b - sent.start]
+
+
 def _title_lemma(word: str) -> str:
     """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
     lem = lemma(word)
@@ -50,12 +54,13 @@ class RoleStep:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
             for p in persons:
-                span = self._before(sent, p, in_sent) or self._after(sent, p, in_sent)
-                if span is None:
-                    continue
-                start, end = span
-                spans.append(span)
-                self._attach(text, sent, start, end, p, in_sent, table)
+                # a title before the name, and one more after it ("Бэллы Черкесовой, заместителя министра ...")
+                for span in (self._before(sent, p, in_sent), self._after(sent, p, in_sent)):
+                    if span is None:
+                        continue
+                    start, end = span
+                    spans.append(span)
+                    self._attach(text, sent, start, end, p, in_sent, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
@@ -112,6 +117,8 @@ class RoleStep:
                     break
                 continue
             end = t.end
+        if limit < sent.end and not text_between(sent, end, limit).strip(" ,"):
+            return None  # "Ли Кэцяна, Исполняющего обязанности Премьер-министра С.Ш.Жээнбекова": the next one's title
         return start, end
 
     # -- recording it ----------------------------------------------------------------------------
