@@ -526,3 +526,9 @@ def test_a_title_after_the_name_too_and_not_the_next_persons_title():
               "Республики Молдова Игорь Лапин.")
     assert person(f, "Ортис")["roles"] == ["посол Чили"]
     assert person(f, "Лапин")["roles"] == ["Исполняющий обязанности Премьер-министра Республики Молдова"]
+
+
+def test_a_plural_title_with_two_states_is_shared_out_to_two_names():
+    f = facts("Встреча министров иностранных дел Грузии и Чили Нино Беридзе и Мануэля Ортиса прошла в Тбилиси.")
+    assert person(f, "Беридзе")["roles"] == ["министр иностранных дел Грузии"]
+    assert person(f, "Ортис")["roles"] == ["министр иностранных дел Чили"]

@@ -24,6 +24,10 @@ _STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
 _MAX_TITLE_TOKENS = 24
 
 
+def match_case_word(source: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if source[:1].isupper() else word
+
+
 def text_between(sent: Sentence, a: int, b: int) -> str:
     return sent.text[a - sent.start:b - sent.start]
 
@@ -53,7 +57,11 @@ class RoleStep:
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
+            shared = self._shared_titles(text, sent, persons, in_sent, table)
             for p in persons:
+                if id(p) in shared:
+                    spans.append(shared[id(p)])
+                    continue
                 # a title before the name, and one more after it ("Бэллы Черкесовой, заместителя министра ...")
                 for span in (self._before(sent, p, in_sent), self._after(sent, p, in_sent)):
                     if span is None:
@@ -64,6 +72,39 @@ class RoleStep:
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
+    def _shared_titles(self, text, sent, persons, in_sent, table) -> dict:
+        """'вице-премьеров Армении и России Мгера Григоряна и Алексея Оверчука': a plural title with two
+        states before two names joined by 'и' gives each the singular title with his own state."""
+        out = {}
+        for a, b in zip(persons, persons[1:], strict=False):
+            if text[a.end:b.start].strip() != "и":
+                continue
+            span = self._before(sent, a, in_sent)
+            if span is None:
+                continue
+            words = text[span[0]:span[1]].split()
+            k = next((i for i, w in enumerate(words) if _title_lemma(w) in HEADS), None)
+            if k is None or parses(words[k])[0].tag.number != "plur":
+                continue
+            locs = [m for m in in_sent if m.type == "LOC" and span[0] <= m.start and m.end <= span[1]]
+            if len(locs) != 2 or text[locs[0].end:locs[1].start].strip() != "и" or locs[1].end != span[1]:
+                continue
+            head = parses(words[k])[0].inflect({"nomn", "sing"})
+            if head is None:
+                continue
+            lead = " ".join(nominative_phrase(words[:k])) + " " if k else ""
+            middle = text[text.find(words[k], span[0]) + len(words[k]):locs[0].start].strip()
+            base = (lead + match_case_word(words[k], head.word) + (" " + middle if middle else "")).strip()
+            for person, loc in ((a, locs[0]), (b, locs[1])):
+                ent = table.entity(person.entity)
+                title = f"{base} {text[loc.start:loc.end]}"
+                place = table.entity(loc.entity)
+                if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
+                    ent.roles.append(Role(title=title, organization=None, country=place.iso if place else None,
+                                          evidence=Evidence(sent.start, sent.end, sent.text)))
+                out[id(person)] = span
+        return out
+
     def _before(self, sent: Sentence, person: Mention, in_sent: list[Mention]) -> tuple[int, int] | None:
         toks = [t for t in sent.tokens if t.end <= person.start]
         blockers = [m.end for m in in_sent if m.type == "PER" and m.end <= person.start]
