@@ -532,3 +532,12 @@ def test_a_plural_title_with_two_states_is_shared_out_to_two_names():
     f = facts("Встреча министров иностранных дел Грузии и Чили Нино Беридзе и Мануэля Ортиса прошла в Тбилиси.")
     assert person(f, "Беридзе")["roles"] == ["министр иностранных дел Грузии"]
     assert person(f, "Ортис")["roles"] == ["министр иностранных дел Чили"]
+
+
+def test_election_to_a_council_approving_a_package_and_preparing_for_a_conference():
+    f = facts("Грузия, являясь членом Союза с 1994 года, в 2016 году была избрана в Совет Союза.")
+    assert sorted(e["start"] for e in events_of(f, "ACCESSION")) == ["1994", "2016"]
+    f = facts("Комиссия одобрила итоговый пакет предложений к ассамблее.")
+    assert events_of(f, "SIGNING")[0]["status"] == "occurred"
+    f = facts("Совещание стало этапом подготовки стран региона к Всемирной конференции по туризму 2031 года.")
+    assert events_of(f, "FORUM")[0]["status"] == "planned"

@@ -72,7 +72,8 @@ GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
 _COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
 _NEW_EVENT_CUES = {"также", "затем", "позднее", "далее", "потом", "кроме", "помимо", "еще"}
 BACKGROUND = {"FOUNDING", "ACCESSION"}
-_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
+_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести",
+           "кандидатура"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
 _ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
 _ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
@@ -134,7 +135,8 @@ class EventStep:
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
-                if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start for e in made):
+                if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start
+                                     and (e.start == ev.start or not (e.start and ev.start)) for e in made):
                     continue
                 made.append(ev)
             if joined is not None and not made:
@@ -452,6 +454,11 @@ class EventStep:
                 and not (w == "следующий" and parses(toks[lo + k].text)[0].tag.number == "plur")]
         planned = bool(cues) or any(
             tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window)))
+        k = trig.start - 1
+        while k > lo and parses(toks[k].text)[0].tag.POS == "ADJF":
+            k -= 1
+        if k >= lo and lemmas[k] in {"к", "ко"} and _PREPARING & set(window):
+            planned = True  # "подготовка региона к Всемирной конференции": what is prepared for is ahead
         best, best_dist = None, 10 ** 6
         for i in range(lo, hi):
             tok = toks[i]
@@ -778,6 +785,7 @@ def _quoted_by(sent: Sentence, m: Mention) -> bool:
 
 
 _QUOTE_OPEN = {"«", '"', "“", "„"}
+_PREPARING = {"подготовка", "подготовить", "подготовиться", "готовиться", "готовить", "подготовительный"}
 _SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
 
 
