@@ -541,3 +541,12 @@ def test_election_to_a_council_approving_a_package_and_preparing_for_a_conferenc
     assert events_of(f, "SIGNING")[0]["status"] == "occurred"
     f = facts("Совещание стало этапом подготовки стран региона к Всемирной конференции по туризму 2031 года.")
     assert events_of(f, "FORUM")[0]["status"] == "planned"
+
+
+def test_event_names_take_their_ordinal_across_adjectives_and_stop_at_a_date():
+    f = facts("В Гродно состоялся Второй молодежный ИТ-форум Беларуси и Литвы.")
+    assert events_of(f, "FORUM")[0]["name"] == "Второй молодежный ИТ-форум Беларуси и Литвы"
+    f = facts("Стороны обсудили подготовку IV Съезда библиотекарей стран СНГ.")
+    assert events_of(f, "FORUM")[0]["name"].startswith("IV Съезд библиотекарей")
+    f = facts("Стороны договорились о проведении 18-го заседания Совета по энергетике 5 мая 2031 года в Риге.")
+    assert events_of(f, "MEETING")[0]["name"] == "18-е заседание Совета по энергетике"

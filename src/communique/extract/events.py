@@ -77,7 +77,22 @@ _BECOME = {"стать", "становиться", "вступить", "всту
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
 _ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
 _ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
-                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12}
+                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
+                  "тринадцатый": 13, "четырнадцатый": 14, "пятнадцатый": 15, "шестнадцатый": 16,
+                  "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20}
+_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(word: str) -> int | None:
+    """'III' → 3, 'XIV' → 14; None for anything else."""
+    if not word or not _ROMAN.match(word):
+        return None
+    total = 0
+    for a, b in zip(word, word[1:] + " ", strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
 
 
 @dataclass
@@ -601,12 +616,18 @@ class EventStep:
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
         i0 = trig.start
-        prev = toks[i0 - 1].text if i0 > 0 else ""
+        k = i0 - 1  # "Десятой неформальной встрече", "Первый молодежный IT-форум": adjectives between
+        while k > 0 and k >= trig.start - 3 and lemmas[k] not in _ORDINAL_WORDS and \
+                parses(toks[k].text)[0].tag.POS == "ADJF" and toks[k].text[:1].isalpha():
+            k -= 1
+        prev = toks[k].text if k >= 0 else ""
         m = _ORDINAL.match(prev)
-        if m:
-            ordinal, i0 = int(m.group(1)), i0 - 1
-        elif i0 > 0 and lemmas[i0 - 1] in _ORDINAL_WORDS:
-            ordinal, i0 = _ORDINAL_WORDS[lemmas[i0 - 1]], i0 - 1
+        if k >= 0 and m and prev[:1].isdigit():
+            ordinal, i0 = int(m.group(1)), k
+        elif k >= 0 and lemmas[k] in _ORDINAL_WORDS:
+            ordinal, i0 = _ORDINAL_WORDS[lemmas[k]], k
+        elif k >= 0 and _roman(prev):
+            ordinal, i0 = _roman(prev), k
         # a quoted title right after the trigger (or after the trigger's own complement)
         after = text[trig.char_end:sent.end]
         q = _QUOTED.search(after[:160])
@@ -632,6 +653,8 @@ class EventStep:
                 break
             if lemmas[j] in stop_words or _is_finite(t.text):
                 break
+            if t.text.isdigit() and j + 1 < len(toks) and _MONTH_WORD.match(toks[j + 1].text):
+                break  # "42-го Совета 19 октября 2012 года": the date is not the name
             end = j + 1
             j += 1
         words = [t.text for t in toks[i0:end]]
@@ -639,7 +662,10 @@ class EventStep:
             words.pop()
         if len(words) < 2 and ordinal is None:
             return None, None
-        name = " ".join(nominative_phrase(words))
+        if words and _roman(words[0]):
+            name = " ".join([words[0], *nominative_phrase(words[1:])])  # "III Съезда ..." → "III Съезд ..."
+        else:
+            name = " ".join(nominative_phrase(words))
         name = re.sub(r"\s+([,.;:)])", r"\1", name).replace("( ", "(")
         return name, ordinal
 
@@ -785,6 +811,7 @@ def _quoted_by(sent: Sentence, m: Mention) -> bool:
 
 
 _QUOTE_OPEN = {"«", '"', "“", "„"}
+_MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _PREPARING = {"подготовка", "подготовить", "подготовиться", "готовиться", "готовить", "подготовительный"}
 _SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
 
