@@ -550,3 +550,14 @@ def test_event_names_take_their_ordinal_across_adjectives_and_stop_at_a_date():
     assert events_of(f, "FORUM")[0]["name"].startswith("IV Съезд библиотекарей")
     f = facts("Стороны договорились о проведении 18-го заседания Совета по энергетике 5 мая 2031 года в Риге.")
     assert events_of(f, "MEETING")[0]["name"] == "18-е заседание Совета по энергетике"
+
+
+def test_habits_datelines_and_a_clause_after_a_subject():
+    f = facts("Генеральная ассамблея, которая созывается раз в два года, является высшим органом Союза.")
+    assert events_of(f, "FORUM") == [] and events_of(f, "MEETING") == []
+    f = facts("ГРОДНО, 5 мая - Вести Полесья. Министр связи Игорь Лапин в четверг провел встречу с послом Чили "
+              "Мануэлем Ортисом.", published="2031-05-09")
+    assert events_of(f, "MEETING")[0]["location"] == "Гродно"
+    f = facts("Сегодня в Бресте открылась конференция «Связь — 2031», которая продлится до пятницы.",
+              published="2031-05-06")
+    assert events_of(f, "FORUM")[0]["status"] != "planned"

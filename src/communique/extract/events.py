@@ -117,7 +117,14 @@ class EventStep:
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = headline_spans(text)
         self._told_in: dict[str, int] = {}
+        self._dateline = None
         for sent_no, sent in enumerate(sents):
+            dl = _DATELINE.match(sent.text)
+            if dl:
+                city = next((m for m in mentions if m.type == "LOC" and m.start == sent.start + dl.start(1)
+                             and m.entity), None)
+                ent = table.entity(city.entity) if city else None
+                self._dateline = (sent.start, city.entity) if ent is not None and ent.kind == "city" else None
             if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
@@ -149,6 +156,8 @@ class EventStep:
                     continue  # "панельной сессии Форума": the forum told before, as the session's frame
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
+                if not s_dates and _habitual(toks, trig, lemmas):
+                    continue  # "конференция, которая созывается раз в четыре года": what is done, not an event
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
                 if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start
                                      and (e.start == ev.start or not (e.start and ev.start)) for e in made):
@@ -444,6 +453,10 @@ class EventStep:
             elif end is None and any(w in _ENDING for w in lemmas):
                 start, end = None, start  # "20 мая завершилось совещание": only its end is known
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
+        if location is None and self._dateline is not None and self._dateline[0] >= sent.start - 200 \
+                and trig.type in {"MEETING", "FORUM", "SESSION"}:
+            location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
+            self._dateline = None
         participants = self._participants(trig, s_mentions, table, role_spans, location)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
@@ -506,10 +519,11 @@ class EventStep:
         """The tense of a 'который' clause that follows the trigger's noun phrase (a few words on)."""
         if hi >= len(toks) - 1 or hi - trig.end > 12 or toks[hi].text != ",":
             return None
-        if lemma(toks[hi + 1].text) != "который" or any(t.text in {",", "(", "—", "–"} for t in toks[trig.end:hi]):
+        if lemma(toks[hi + 1].text) != "который" or any(t.text in {",", "("} for t in toks[trig.end:hi]):
             return None
-        if not all(p.tag.POS == "NOUN" for p in parses(toks[trig.start].text)[:1]):
-            return None
+        head = parses(toks[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or head.tag.case == "nomn":
+            return None  # "открылась конференция, которая пройдет 3-4 июня": the main verb tells it
         for t in toks[hi + 2:hi + 6]:
             p = parses(t.text)[0] if t.text[:1].isalpha() else None
             if p is not None and p.tag.POS == "VERB" and p.tag.tense:
@@ -814,6 +828,19 @@ _QUOTE_OPEN = {"«", '"', "“", "„"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _PREPARING = {"подготовка", "подготовить", "подготовиться", "готовиться", "готовить", "подготовительный"}
 _SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
+
+
+_DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?),\s*\d{1,2}\s+[а-яё]+\.?\s*[-–—.]")
+_HABITUAL = [("раз", "в"), ("ежегодно",), ("каждый", "год"), ("регулярно",)]
+
+
+def _habitual(toks, trig, lemmas) -> bool:
+    """A 'который' clause after the event noun that says how often it is held."""
+    k = next((i for i in range(trig.end, min(len(lemmas), trig.end + 12)) if lemmas[i] == "который"), None)
+    if k is None:
+        return False
+    clause = lemmas[k:k + 10]
+    return any(tuple(clause[i:i + len(ph)]) == ph for ph in _HABITUAL for i in range(len(clause)))
 
 
 def _same_day(lemmas: list[str]) -> bool:
