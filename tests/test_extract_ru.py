@@ -561,3 +561,10 @@ def test_habits_datelines_and_a_clause_after_a_subject():
     f = facts("Сегодня в Бресте открылась конференция «Связь — 2031», которая продлится до пятницы.",
               published="2031-05-06")
     assert events_of(f, "FORUM")[0]["status"] != "planned"
+
+
+def test_forums_planned_in_the_plural_are_news():
+    f = facts("В Гродно прошел молодежный форум Беларуси и Литвы. "
+              "В планах сторон провести молодежные белорусско-литовские форумы в других городах.")
+    forums = events_of(f, "FORUM")
+    assert [e["status"] for e in forums] == ["occurred", "planned"]

@@ -284,7 +284,8 @@ class EventStep:
             before = lemmas[max(0, trig.start - 2):trig.start]
             if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
                 return False  # "соглашение о создании", "участие в создании": not a founding told as done
-            return any(w in _BODY_NOUNS for w in near) or "объявить" in window or any(
+            bodies = any(w in _BODY_NOUNS or any(q.normal_form in _BODY_NOUNS for q in parses(w)[1:3]) for w in near)
+            return bodies or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
             # discussing is what happens at a meeting, not a meeting of its own
@@ -307,7 +308,8 @@ class EventStep:
             return self._tokens[trig.start].text[:1].isupper() and trig.start > 0 \
                 and self._tokens[trig.start - 1].text in {"«", '"'}
         if trig.type == "FORUM" and parses(self._tokens[trig.start].text)[0].tag.number == "plur":
-            return False  # "к конференциям и ассамблеям": events in general
+            # "к конференциям и ассамблеям": events in general; "провести молодежные форумы": ones planned
+            return any(w in {"провести", "проводить", "организовать"} for w in lemmas[max(0, trig.start - 4):trig.start])
         if trig.type == "SPEECH" and trig.lemmas == ("доклад",):
             return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
         if trig.type == "SPEECH" and trig.weak:
@@ -331,7 +333,7 @@ class EventStep:
                 return False  # a named body: "создание ЕАЭС", "учреждение «Фонда ...»"
             p = parses(t)[0]
             if p.tag.POS == "NOUN":
-                return p.normal_form not in _BODY_NOUNS
+                return not any(q.normal_form in _BODY_NOUNS for q in parses(t) if q.tag.POS == "NOUN")
             if p.tag.POS not in {"ADJF", "PRTF", "ADVB"} and t not in {"-", ","}:
                 return False
         return False
@@ -417,8 +419,9 @@ class EventStep:
         latest = _latest(events, trig.type)
         if latest is None:
             return False
-        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
-        if not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
+        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back, and not in the plural
+        head = parses(sent.tokens[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or head.tag.number == "plur":
             return False
         own_dates = [d for d in s_dates if self._owners.get(id(d)) is trig]
         if own_dates:
