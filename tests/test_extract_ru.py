@@ -568,3 +568,10 @@ def test_forums_planned_in_the_plural_are_news():
               "В планах сторон провести молодежные белорусско-литовские форумы в других городах.")
     forums = events_of(f, "FORUM")
     assert [e["status"] for e in forums] == ["occurred", "planned"]
+
+
+def test_an_abbreviation_of_common_words_is_no_bodys_acronym():
+    f = facts("Ассоциация создана в 1993 году руководителями почтовых ведомств (ПВ) стран региона.")
+    assert not any(o["name"] == "ПВ" or "ПВ" in o["aliases"] for o in f["organizations"])
+    f = facts("Соглашение подписали главы администраций связи (АС) независимых государств.")
+    assert not any("Африканск" in o["name"] for o in f["organizations"])

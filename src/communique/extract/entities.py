@@ -374,6 +374,16 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
     return bool(first and first.group(1).lower() in _NAVIGATION)
 
 
+def _local_abbreviation(text: str, start: int, end: int) -> bool:
+    """'администраций связи (АС)': an abbreviation the text makes for common words, no body's acronym."""
+    acr = text[start:end]
+    if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()) or text[start - 1:start] != "(":
+        return False
+    words = re.findall(r"[\w-]+", text[max(0, start - 120):start - 1])[-len(acr):]
+    return len(words) == len(acr) and all(w[:1].islower() for w in words) and \
+        "".join(w[0] for w in words).upper() == acr.upper()
+
+
 def _known_word(word: str) -> bool:
     from .nlp import morph
 
@@ -472,7 +482,7 @@ class EntityStep:
                     # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
                     # of its own; it links to one only if the text names that body elsewhere (below)
                     continue
-                if _not_a_named_body(text, s.start, s.end):
+                if _not_a_named_body(text, s.start, s.end) or _local_abbreviation(text, s.start, s.end):
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None
