@@ -575,3 +575,12 @@ def test_an_abbreviation_of_common_words_is_no_bodys_acronym():
     assert not any(o["name"] == "ПВ" or "ПВ" in o["aliases"] for o in f["organizations"])
     f = facts("Соглашение подписали главы администраций связи (АС) независимых государств.")
     assert not any("Африканск" in o["name"] for o in f["organizations"])
+
+
+def test_a_headline_after_a_dots_line_and_one_run_into_the_first_sentence_tell_no_events():
+    f = facts("...\n\nМинистр связи Армении примет участие в заседании Совета по связи\n\n"
+              "Министр связи Армении Ваграм Галстян примет участие в 12-м заседании Совета по связи.")
+    assert len(events_of(f, "MEETING")) == 1
+    f = facts("По итогам саммита подписаны многосторонние документы\n"
+              "в Гродно состоялось 5-е заседание Совета глав почтовых ведомств.")
+    assert events_of(f, "SIGNING") == [] and len(events_of(f, "MEETING")) == 1

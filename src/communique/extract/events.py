@@ -115,7 +115,7 @@ class EventStep:
         self._n = 0
         self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
-        headlines = headline_spans(text)
+        headlines = _headlines(text)
         self._told_in: dict[str, int] = {}
         self._dateline = None
         for sent_no, sent in enumerate(sents):
@@ -131,6 +131,9 @@ class EventStep:
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
+            cut = max((e for s, e in headlines if s <= sent.start < e), default=None)
+            if cut is not None:
+                triggers = [t for t in triggers if t.char_start >= cut]  # a headline run into the first sentence
             triggers = self._numbered_bodies(toks, lemmas, s_mentions, triggers)
             self._s_mentions = s_mentions
             self._sentence_triggers = triggers
@@ -856,6 +859,16 @@ def _generic_frame(lemmas: list[str]) -> bool:
         if lemmas[k] in GENERIC_EVENTS and tuple(lemmas[k - 2:k]) in CONTEXT_FRAMES:
             return True
     return False
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """nlp.headline_spans, past leading lines without a letter ('...', '***') that a site puts first."""
+    pos = 0
+    for line in text.split("\n"):
+        if any(c.isalpha() for c in line):
+            break
+        pos += len(line) + 1
+    return [(s + pos, e + pos) for s, e in headline_spans(text[pos:])] if pos else headline_spans(text)
 
 
 def _generic_subject(toks, lemmas) -> bool:
