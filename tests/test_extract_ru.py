@@ -584,3 +584,10 @@ def test_a_headline_after_a_dots_line_and_one_run_into_the_first_sentence_tell_n
     f = facts("По итогам саммита подписаны многосторонние документы\n"
               "в Гродно состоялось 5-е заседание Совета глав почтовых ведомств.")
     assert events_of(f, "SIGNING") == [] and len(events_of(f, "MEETING")) == 1
+
+
+def test_photo_credits_and_bylines_name_no_persons():
+    f = facts("© Вести Полесья / Ирина Белова\n"
+              "Брест, 5 мая (ИА «Вести Полесья», Олег Журавский). — Министр связи Игорь Лапин посетил Брест.")
+    names = [p["name"] for p in f["persons"]]
+    assert names == ["Игорь Лапин"], names

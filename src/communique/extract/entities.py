@@ -374,6 +374,18 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
     return bool(first and first.group(1).lower() in _NAVIGATION)
 
 
+_CREDIT_BEFORE = re.compile(r"©[^\n/]{0,60}/\s*$")
+_BYLINE = re.compile(r"\([^()\n]{2,60},\s*$")
+
+
+def _credit(text: str, start: int, end: int) -> bool:
+    """A name in a photo credit ('© Sputnik / Иван Петров') or in a byline that closes a bracket after
+    the agency ('(ИА «Вести», Иван Петров)'): the author, not a person of the story."""
+    if _CREDIT_BEFORE.search(text[max(0, start - 70):start]):
+        return True
+    return bool(_BYLINE.search(text[max(0, start - 62):start])) and text[end:end + 1] == ")"
+
+
 def _local_abbreviation(text: str, start: int, end: int) -> bool:
     """'администраций связи (АС)': an abbreviation the text makes for common words, no body's acronym."""
     acr = text[start:end]
@@ -469,6 +481,8 @@ class EntityStep:
             mentions.append(m)
             if s.type in ("ORG", "LOC") and _common_compound(surface):
                 continue  # "ИТ-компаний", "ИКТ-сфере": a common noun, not a name
+            if s.type == "PER" and _credit(text, s.start, s.end):
+                continue  # "© Агентство / Иван Петров", "(Агентство, Иван Петров)": a photo credit or byline
             if s.type == "PER":
                 if _INITIALS_ONLY.match(surface) or _only_title_words(surface):
                     m.type = "TITLE" if _only_title_words(surface) else m.type
