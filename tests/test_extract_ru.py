@@ -588,6 +588,6 @@ def test_a_headline_after_a_dots_line_and_one_run_into_the_first_sentence_tell_n
 
 def test_photo_credits_and_bylines_name_no_persons():
     f = facts("© Вести Полесья / Ирина Белова\n"
-              "Брест, 5 мая (ИА «Вести Полесья», Олег Журавский). — Министр связи Игорь Лапин посетил Брест.")
+              "5 мая (ИА «Вести Полесья», Олег Журавский). — Министр связи Игорь Лапин посетил Брест.")
     names = [p["name"] for p in f["persons"]]
     assert names == ["Игорь Лапин"], names
