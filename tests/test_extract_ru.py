@@ -591,3 +591,13 @@ def test_photo_credits_and_bylines_name_no_persons():
               "5 мая (ИА «Вести Полесья», Олег Журавский). — Министр связи Игорь Лапин посетил Брест.")
     names = [p["name"] for p in f["persons"]]
     assert names == ["Игорь Лапин"], names
+
+
+def test_a_body_named_with_an_acronym_and_then_in_full_is_one_organization():
+    f = facts("Совет экспертов ЕАЭС соберется в мае\n\n"
+              "В Минске пройдет заседание Совета экспертов Евразийского экономического союза.")
+    names = [o["name"] for o in f["organizations"] if o["name"].startswith("Совет экспертов")]
+    assert names == ["Совет экспертов Евразийского экономического союза"], names
+    f = facts("В Бресте прошло заседание Совета глав администраций связи Регионального Содружества в области связи.")
+    council = next(o for o in f["organizations"] if o["name"].startswith("Совет глав"))
+    assert "Совет глав администраций связи РСС" in council["aliases"]

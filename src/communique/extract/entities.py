@@ -218,7 +218,7 @@ class EntityTable:
         whole = entry is not None
         if entry is None:
             name = nominative_text(text)
-            entry = self._gazetteer_org(name)
+            entry = self._gazetteer_org(name) or self._contracted(words)
             whole = entry is not None
             entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
@@ -227,14 +227,58 @@ class EntityTable:
                 self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)
-            ent = self.get("ORG", name) or self.get("ORG", phrase_key(name))
+            expanded = self._expanded_key(words)
+            ent = self.get("ORG", name) or self.get("ORG", phrase_key(name)) or (
+                self.get("ORG", expanded) if expanded else None)
+            if ent is not None and ent.name != name and ACRONYM.match(ent.name.split()[-1]) \
+                    and not ACRONYM.match(words[-1]):
+                # "Совет глав ... РСС" told before "Совет глав ... Регионального содружества ...": the full name
+                short, ent.name = ent.name, name
+                self.alias(ent, short)
+                self._by_key[("ORG", normalize_key(name))] = ent
+            elif ent is not None and ent.name != name and expanded:
+                self.alias(ent, name)
             if ent is None:
                 ent = self.new("ORG", name, kind="organization")
                 self._by_key[("ORG", normalize_key(name))] = ent
                 self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
+                if expanded:
+                    self._by_key.setdefault(("ORG", normalize_key(expanded)), ent)
         if acronym:
             self.alias(ent, acronym)
         return ent
+
+    def _contracted(self, words: list[str]) -> dict | None:
+        """A known body named with another body written out where the gazetteer has its acronym
+        ('Совет глав администраций связи Регионального содружества в области связи' for 'Совет глав
+        администраций связи РСС')."""
+        for k in range(1, len(words) - 1):
+            if not words[k][:1].isupper():
+                continue
+            inner = self._gazetteer_org(nominative_text(" ".join(words[k:])))
+            for acr in (inner or {}).get("acronyms", {}).get(self.lang, []):
+                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr)
+                if entry is not None:
+                    return entry
+            if inner is not None:
+                return None
+        return None
+
+    def _expanded_key(self, words: list[str]) -> str | None:
+        """The key of a name that ends in a known body's acronym, with the acronym written out
+        ('Совет глав администраций связи РСС' → ... 'региональный содружество в область связь')."""
+        if len(words) < 2 or not ACRONYM.match(words[-1]):
+            return None
+        body = self.get("ORG", words[-1])
+        if body is not None:
+            full = body.name
+        else:
+            entry = self.gaz.organization(words[-1])
+            names = (entry or {}).get("name", {})
+            full = names.get(self.lang)
+        if not full or ACRONYM.match(full):
+            return None
+        return phrase_key(" ".join(words[:-1]) + " " + full)
 
     def _name_in_full(self, ent: Entity, name: str) -> None:
         """A known body the text names in more words than the gazetteer's short form ('Совет министров
