@@ -601,3 +601,13 @@ def test_a_body_named_with_an_acronym_and_then_in_full_is_one_organization():
     f = facts("В Бресте прошло заседание Совета глав администраций связи Регионального Содружества в области связи.")
     council = next(o for o in f["organizations"] if o["name"].startswith("Совет глав"))
     assert "Совет глав администраций связи РСС" in council["aliases"]
+
+
+def test_a_signing_after_the_talks_hangs_under_the_talks_not_a_planned_meeting():
+    f = facts("5 мая 2031 года в Гродно состоялись переговоры министров культуры Литвы и Чили. "
+              "Стороны договорились о проведении очередной встречи в 2032 году. "
+              "По итогам переговоров подписан меморандум о сотрудничестве.")
+    talks = next(e for e in events_of(f, "MEETING") if e["status"] == "occurred")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["parent"] == talks["id"]
+    assert (signing["start"], signing["location"]) == ("2031-05-05", "Гродно")

@@ -408,10 +408,23 @@ class EventStep:
         for trig in triggers:
             before = tuple(lemmas[max(0, trig.start - 2):trig.start])
             if any(before[-len(f):] == f for f in CONTEXT_FRAMES if len(f) <= len(before)):
-                ref = _latest(events, trig.type)
+                ref = self._framed(trig, events)
                 if ref is not None:
                     return trig, ref
         return None
+
+    @staticmethod
+    def _framed(trig, events) -> Event | None:
+        """The event 'по итогам переговоров' points at: the latest of its type told by the same word,
+        else the latest that is not merely planned (a signing 'по итогам' is not under a meeting
+        still to come), else the latest of its type."""
+        same = [e for e in events if e.type == trig.type]
+        if not same:
+            return None
+        word = lemma(trig.lemmas[0]) if trig.lemmas else None
+        told = [e for e in same if e.trigger and lemma(e.trigger.split()[0]) == word and e.status != "planned"]
+        held = [e for e in same if e.status != "planned"]
+        return (told or held or same)[-1]
 
     def _is_reference(self, trig, lemmas, events, s_dates, sent, triggers, s_mentions) -> bool:
         """A bare noun for an event of a type already told ("Заседание прошло под председательством",
