@@ -611,3 +611,8 @@ def test_a_signing_after_the_talks_hangs_under_the_talks_not_a_planned_meeting()
     signing = events_of(f, "SIGNING")[0]
     assert signing["parent"] == talks["id"]
     assert (signing["start"], signing["location"]) == ("2031-05-05", "Гродно")
+
+
+def test_a_title_after_a_dash_in_the_instrumental_is_nominative():
+    f = facts("Состоялась встреча с Андреем Сидоренко – Министром иностранных дел Республики Беларусь.")
+    assert person(f, "Сидоренко")["roles"] == ["Министр иностранных дел Республики Беларусь"]
