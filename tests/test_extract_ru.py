@@ -616,3 +616,9 @@ def test_a_signing_after_the_talks_hangs_under_the_talks_not_a_planned_meeting()
 def test_a_title_after_a_dash_in_the_instrumental_is_nominative():
     f = facts("Состоялась встреча с Андреем Сидоренко – Министром иностранных дел Республики Беларусь.")
     assert person(f, "Сидоренко")["roles"] == ["Министр иностранных дел Республики Беларусь"]
+
+
+def test_a_title_ends_with_its_years_before_an_and():
+    got = agreements_of("Стороны обсудили ход реализации Программы научного обмена на 2030–2032 годы и подготовку "
+                        "очередной сессии комиссии.")
+    assert got == [("plan", "Программа научного обмена на 2030–2032 годы")]

@@ -147,6 +147,9 @@ class AgreementStep:
                 break
             if lemmas[j] == "и" and j + 1 < len(toks) and _other_case(toks[first:j], toks[j + 1].text):
                 break  # "... Соглашения о транзите и подготовку заседания": the next clause's object
+            if lemmas[j] == "и" and j >= 2 and lemmas[j - 1] in {"год", "гг", "гг."} \
+                    and any(c.isdigit() for c in toks[j - 2].text):
+                break  # "Программы ... на 2025–2027 годы и подготовку ...": the years close the title
             if t.text == ",":
                 nxt = toks[j + 1].text if j + 1 < len(toks) else ""
                 np = parses(nxt)[0] if nxt[:1].isalpha() else None
