@@ -377,8 +377,10 @@ class EventStep:
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return None
         prev = lemmas[max(0, trig.start - 2):trig.start]
-        if not ({"в", "во", "на", "участник"} & set(prev)):
-            return None
+        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть"}
+        subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
+        if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
+            return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
         if any(o is trig for o in self._owners.values()):
             return None
         known = {p.entity for p in latest.participants}
