@@ -497,32 +497,23 @@ class EventStep:
 
     def _status(self, toks, lemmas, trig, s_dates, published) -> str:
         # modality first: "запланировано", "планируется", "примет участие"
-        lo, hi = _clause(toks, trig)
-        window = lemmas[lo:hi]
-        cues = [w for k, w in enumerate(window) if w in PLANNED_CUES
-                and not (w == "следующий" and parses(toks[lo + k].text)[0].tag.number == "plur")]
-        planned = bool(cues) or any(
-            tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window)))
+        idx = self._index(toks, lemmas)
+        lo, hi = idx.lo_of[trig.start], idx.hi_of[trig.end]
+        planned = idx.any_span(idx.planned, lo, hi)
         k = trig.start - 1
         while k > lo and parses(toks[k].text)[0].tag.POS == "ADJF":
             k -= 1
-        if k >= lo and lemmas[k] in {"к", "ко"} and _PREPARING & set(window):
+        if k >= lo and lemmas[k] in {"к", "ко"} and idx.any_span(idx.preparing, lo, hi):
             planned = True  # "подготовка региона к Всемирной конференции": what is prepared for is ahead
+        # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
-        for i in range(lo, hi):
-            tok = toks[i]
-            if not tok.text[:1].isalpha():
+        at = bisect.bisect_left(idx.verb_at, trig.start)
+        for i, tense, participle in idx.verbs[max(0, at - 4):at + 4]:
+            if not lo <= i < hi:
                 continue
-            for p in parses(tok.text)[:1]:
-                tense = p.tag.tense
-                if p.tag.POS in {"VERB"} and tense:
-                    dist = abs(i - trig.start) + (0 if i > trig.start else 0.5)
-                    if dist < best_dist:
-                        best, best_dist = tense, dist
-                elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
-                    dist = abs(i - trig.start) + 1
-                    if dist < best_dist:
-                        best, best_dist = "past", dist
+            dist = abs(i - trig.start) + (1 if participle else (0 if i > trig.start else 0.5))
+            if dist < best_dist:
+                best, best_dist = tense, dist
         near = lemmas[max(0, trig.start - 6):trig.end + 3]
         if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
                 and best != "futr":
@@ -534,6 +525,11 @@ class EventStep:
             best = relative  # "... Съезда, который состоится 7-10 октября": the clause tells the event's time
         status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
+
+    def _index(self, toks, lemmas) -> _SentenceIndex:
+        if getattr(self, "_idx", None) is None or self._idx[0] is not toks:
+            self._idx = (toks, _SentenceIndex(toks, lemmas))
+        return self._idx[1]
 
     @staticmethod
     def _relative_clause_tense(toks, trig, hi) -> str | None:
@@ -996,6 +992,51 @@ def nearest_trigger(d: DateMention, triggers: list):
     if not triggers:
         return None
     return min(triggers, key=lambda t: date_distance(d, t))
+
+
+class _SentenceIndex:
+    """What the status of every trigger of a sentence reads, found once per sentence: clause bounds
+    (between semicolons and ', который'), where planned cues and phrases stand, the verbs with their
+    tense. A sentence of n triggers then costs n log n, not n squared."""
+
+    def __init__(self, toks, lemmas):
+        n = len(toks)
+        self.lo_of = [0] * (n + 1)
+        for i in range(1, n + 1):
+            self.lo_of[i] = i if toks[i - 1].text in {";", ":"} else self.lo_of[i - 1]
+        self.hi_of = [n] * (n + 1)
+        for h in range(n - 1, -1, -1):
+            stop = toks[h].text == ";" or (toks[h].text == "," and h + 1 < n and lemmas[h + 1] in {"который", "где"})
+            self.hi_of[h] = h if stop else self.hi_of[h + 1]
+        self.planned: list[tuple[int, int]] = []
+        for i, w in enumerate(lemmas):
+            if w in PLANNED_CUES and not (w == "следующий" and parses(toks[i].text)[0].tag.number == "plur"):
+                self.planned.append((i, i + 1))
+            for ph in PLANNED_PHRASES:
+                if tuple(lemmas[i:i + len(ph)]) == ph:
+                    self.planned.append((i, i + len(ph)))
+        self.planned.sort()
+        self.preparing = [(i, i + 1) for i, w in enumerate(lemmas) if w in _PREPARING]
+        self.verbs: list[tuple[int, str, bool]] = []
+        for i, tok in enumerate(toks):
+            if not tok.text[:1].isalpha():
+                continue
+            p = parses(tok.text)[0]
+            if p.tag.POS == "VERB" and p.tag.tense:
+                self.verbs.append((i, p.tag.tense, False))
+            elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
+                self.verbs.append((i, "past", True))
+        self.verb_at = [v[0] for v in self.verbs]
+
+    @staticmethod
+    def any_span(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+        """Whether one of the (sorted) spans lies inside lo..hi."""
+        k = bisect.bisect_left(spans, (lo, lo))
+        while k < len(spans) and spans[k][0] < hi:
+            if spans[k][1] <= hi:
+                return True
+            k += 1
+        return False
 
 
 def _clause(toks, trig) -> tuple[int, int]:
