@@ -438,3 +438,20 @@ PUBLISHED_NEGATIVE = [
 @pytest.mark.parametrize(("lang", "text"), PUBLISHED_NEGATIVE)
 def test_find_published_none(lang, text):
     assert find_published(text, lang) is None
+
+
+def test_a_news_items_time_stamp_gives_the_publication_date():
+    assert find_published("Главное\n14.02.2019 09:05 — Экономика\nВ Гомеле открылась выставка.")[0] == "2019-02-14"
+    assert find_published("Материалы 3 апреля 2017 11:20 (UTC +03:00)\nТекст.")[0] == "2017-04-03"
+    assert find_published("08.11.2021 | 16:45Вчера в Бресте прошла ярмарка.")[0] == "2021-11-08"
+    # a clock time alone, or a date in the story with no clock beside it, is no stamp
+    assert find_published("В 10:00 в Гомеле открылась выставка 14 февраля 2019 года.") is None
+
+
+def test_a_weekday_after_v_is_the_last_such_day_up_to_publication():
+    (m,) = find_dates("Министр в четверг провел встречу.", "2031-05-09")  # a Friday
+    assert m.value_start == "2031-05-08" and m.text == "четверг"
+    (m,) = find_dates("Во вторник министр провел встречу.", "2031-05-06")  # a Tuesday
+    assert m.value_start == "2031-05-06"
+    assert find_dates("Во вторник министр провел встречу.", None) == []
+    assert find_dates("Четверг выдался дождливым.", "2031-05-09") == []

@@ -264,3 +264,371 @@ def test_agreement_evidence_is_the_text_at_its_offsets():
     for a in rec.agreements:
         assert text[a.evidence.start:a.evidence.end] == a.evidence.text
         assert not a.evidence.text.startswith("*")
+
+
+# -- long sentences (issue 14) ---------------------------------------------------------------------
+
+def test_date_owners_agree_with_nearest_trigger():
+    from types import SimpleNamespace as NS
+
+    from communique.extract.events import date_owners, nearest_trigger
+
+    triggers = [NS(char_start=s, char_end=s + 5) for s in (10, 30, 31 + 5, 80, 200)]
+    dates = [NS(start=s, end=s + 4) for s in (0, 16, 20, 25, 41, 60, 70, 150, 190, 260)]
+    dates[2] = NS(start=20, end=25)  # 5 characters from the first trigger and from the second
+    owners = date_owners(dates, triggers)
+    assert all(owners[id(d)] is nearest_trigger(d, triggers) for d in dates)
+    # equal distances: the first trigger wins, as nearest_trigger says
+    assert owners[id(dates[2])] is triggers[0]
+
+
+def test_a_long_run_on_sentence_keeps_its_dates():
+    text = "".join(f"{day:02d}.03.2026 визит, " for day in range(1, 29)) * 12 + \
+        "а 30 марта 2026 года подписано соглашение."
+    f = facts(text)
+    assert [e["start"] for e in events_of(f, "SIGNING")] == ["2026-03-30"]
+    assert events_of(f, "VISIT")[0]["start"] == "2026-03-01"
+
+
+def test_an_event_told_before_the_dated_one_takes_no_date_from_it():
+    f = facts("Министр транспорта Олег Журавский провел встречу с послом Чили Мануэлем Ортисом.\n\n"
+              "Стороны вспомнили о конференции, которая состоялась в мае 2019 года в Сантьяго.")
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["start"] is None and meeting["location"] is None
+
+
+# -- agreements ------------------------------------------------------------------------------------
+
+def agreements_of(text):
+    return [(a["kind"], a["title"]) for a in facts(text)["agreements"]]
+
+
+def test_a_title_stops_where_the_next_clause_begins():
+    got = agreements_of("Министры обсудили ход реализации Соглашения о транзите грузов и подготовку очередного "
+                        "заседания комиссии.")
+    assert got == [("agreement", "Соглашение о транзите грузов")]
+    got = agreements_of("В 1995 году было подписано Соглашение о создании АСТ - организации почтовой связи.")
+    assert got == [("agreement", "Соглашение о создании АСТ")]
+    # "между X и Y" keeps both parties in the title
+    got = agreements_of("Подписан Меморандум о сотрудничестве между Министерством финансов Республики Беларусь и "
+                        "Министерством финансов Монголии.")
+    assert got[0][1].endswith("Министерством финансов Монголии")
+
+
+def test_praise_and_a_bare_participle_are_not_in_the_title():
+    got = agreements_of("В Гродно подписан исторически важный меморандум, призванный укрепить связи городов.")
+    assert got == [("memorandum", "меморандум")]
+
+
+def test_a_bare_document_noun_refers_back_and_a_headline_title_is_told_in_full():
+    got = agreements_of("Грузия и Молдова подписали план сотрудничества\n\n"
+                        "В Тбилиси министры подписали меморандум о сотрудничестве в области туризма. "
+                        "Соглашение подписали также представители Армении. "
+                        "Стороны подписали план действий программы сотрудничества на 2024-2026 годы.")
+    kinds = [k for k, _ in got]
+    assert kinds.count("agreement") == 0 and kinds.count("plan") == 1
+    assert next(t for k, t in got if k == "plan").startswith("план действий программы сотрудничества")
+
+
+def test_documents_listed_after_a_colon_are_agreements():
+    got = agreements_of("По итогам саммита приняты следующие документы:\n\n"
+                        "1. Тбилисская декларация 5-го Саммита Ассоциации приморских государств;\n\n"
+                        "2. Совместное заявление о борьбе с пиратством.")
+    assert ("declaration", "Тбилисская декларация 5-го Саммита Ассоциации приморских государств") in got
+    assert any(k == "declaration" and t.startswith("Совместное заявление") for k, t in got)
+
+
+def test_a_document_adopted_inside_another_title_is_one_of_its_own():
+    got = agreements_of("Стороны подписали Протокол об утверждении Программы научного сотрудничества.")
+    assert ("protocol", "Протокол об утверждении Программы научного сотрудничества") in got
+    assert ("plan", "Программа научного сотрудничества") in got
+
+
+# -- events on the shapes of real releases ---------------------------------------------------------
+
+def test_creating_a_system_is_no_founding_and_an_institution_is_no_founding():
+    f = facts("Министры обсудили ход создания единой информационной системы таможенных органов. "
+              "Институт является ведущим учреждением страны в области метрологии.")
+    assert events_of(f, "FOUNDING") == []
+    f = facts("Стороны договорились о создании совместной комиссии по торговле.")
+    assert len(events_of(f, "FOUNDING")) == 1
+
+
+def test_acting_as_and_appealing_with_a_proposal_are_no_speeches():
+    f = facts("Новый технопарк выступит катализатором для стартапов региона. "
+              "Секретариат обратится к руководству телеканала с предложением подготовить фильм.")
+    assert events_of(f, "SPEECH") == []
+    f = facts("К участникам конференции с приветственным словом обратился мэр Гродно Павел Лисовский.")
+    assert len(events_of(f, "SPEECH")) == 1
+
+
+def test_people_told_in_a_participation_sentence_join_the_meeting():
+    f = facts("Министр энергетики Олег Журавский провел встречу с послом Чили Мануэлем Ортисом. "
+              "Во встрече также приняли участие председатель правления компании «Энергосеть» Игорь Лапин "
+              "и представители АО «Гидрострой».")
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1
+    assert {"Олег Журавский", "Мануэль Ортис", "Игорь Лапин"} <= set(meetings[0]["participants"])
+
+
+def test_a_lead_told_again_in_full_is_one_meeting():
+    f = facts("Министр культуры Олег Журавский встретился в Гродно с руководителем агентства туризма.\n\n"
+              "Министр культуры Олег Журавский встретился в Гродно с руководителем агентства туризма "
+              "Мануэлем Ортисом.")
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1 and {"Олег Журавский", "Мануэль Ортис"} <= set(meetings[0]["participants"])
+    f = facts("Министр культуры Олег Журавский встретился в Гродно с послом Чили Мануэлем Ортисом. "
+              "Затем министр культуры Олег Журавский встретился в Гродно с послом Перу Хосе Гарсией.")
+    assert len(events_of(f, "MEETING")) == 2
+
+
+def test_a_document_signed_again_is_the_same_signing():
+    f = facts("Союзы журналистов Грузии и Армении подписали в Тбилиси меморандум о сотрудничестве. "
+              "Документ подписали председатель Союза журналистов Грузии Нино Беридзе и председатель "
+              "Союза журналистов Армении Арам Петросян.")
+    signings = events_of(f, "SIGNING")
+    assert len(signings) == 1 and {"Нино Беридзе", "Арам Петросян"} <= set(signings[0]["participants"])
+
+
+def test_statuses_from_opening_and_arriving_and_plans():
+    f = facts("В Вене начала работу очередная сессия Генеральной конференции МАГАТЭ.")
+    assert events_of(f, "MEETING")[0]["status"] == "ongoing"
+    f = facts("5 марта 2019 года в Республику Армения с официальным визитом прибыл министр иностранных дел "
+              "Чили Мануэль Ортис.")
+    assert events_of(f, "VISIT")[0]["status"] == "ongoing"
+    f = facts("В планах сторон заключить соглашение между университетами об обмене студентами.")
+    assert events_of(f, "SIGNING")[0]["status"] == "planned"
+
+
+def test_adopting_documents_is_a_signing_and_a_generic_event_noun_gives_its_date():
+    f = facts("По итогам саммита лидерами стран приняты следующие документы:")
+    s = events_of(f, "SIGNING")
+    assert len(s) == 1 and s[0]["status"] == "occurred"
+    f = facts("Министр связи Олег Журавский примет участие в заседании Совета операторов связи. "
+              "Мероприятие состоится 14-15 июня 2027 года в Казани.")
+    m = events_of(f, "MEETING")[0]
+    assert (m["start"], m["end"], m["location"]) == ("2027-06-14", "2027-06-15", "Казань")
+
+
+def test_a_hyphenated_forum_and_a_congress_are_forums():
+    f = facts("В Гродно состоялся Первый молодежный ИТ-форум Беларуси и Литвы.")
+    assert len(events_of(f, "FORUM")) == 1
+    f = facts("В Бресте 3-5 мая 2027 года пройдет IV Съезд библиотекарей стран Содружества.")
+    assert len(events_of(f, "FORUM")) == 1
+
+
+# -- roles on the shapes of real releases ----------------------------------------------------------
+
+def test_two_titles_of_one_person_are_two_roles_in_the_nominative():
+    f = facts("В Гродно состоялась встреча мэра Гродно Павла Лисовского с Министром культуры Республики Беларусь, "
+              "Председателем Совета по культурному сотрудничеству Мартином Зелинским.")
+    assert person(f, "Зелинский")["roles"] == ["Министр культуры Республики Беларусь",
+                                               "Председатель Совета по культурному сотрудничеству"]
+
+
+def test_acting_quoted_company_and_former_titles():
+    f = facts("На заседании председательствовал Исполняющий обязанности Премьер-министра Республики Молдова "
+              "Иван Чобану.")
+    assert person(f, "Чобану")["roles"] == ["Исполняющий обязанности Премьер-министра Республики Молдова"]
+    f = facts("Во встрече участвовал президент компании «Связьинвест» Олег Лапин.")
+    assert person(f, "Лапин")["roles"] == ["президент компании «Связьинвест»"]
+    f = facts("Его предшественником был экс-глава Минтранса Армении Ваграм Галстян.")
+    assert person(f, "Галстян")["roles"] == ["экс-глава Минтранса Армении"]
+    f = facts("Замминистра транспорта Армении Ваграм Галстян подписал протокол.")
+    assert person(f, "Галстян")["roles"] == ["Замминистра транспорта Армении"]
+
+
+def test_under_the_leadership_of_is_no_title():
+    f = facts("Совещание прошло под руководством Председателя Комиссии по связи Ирины Беловой.")
+    assert person(f, "Белова")["roles"] == ["Председатель Комиссии по связи"]
+
+
+# -- organizations that are no body of the story ---------------------------------------------------
+
+def test_datelines_credits_sections_and_navigation_give_no_organizations():
+    text = ("Министры обсудили транзит - Вести Полесья, 03.02.2027\n"
+            "КОММЮНИКЕ\n"
+            "03.02.2027 | 12:40 — ЭКОНОМИКА\n"
+            "© Вести Полесья / Иван Сидоров\n"
+            "БРЕСТ, 3 фев - Вести Полесья. Министр транспорта Республики Беларусь Олег Журавский "
+            "встретился с президентом компании «Полесьеавто» Игорем Лапиным, сообщает агентство «Белинформ».\n"
+            "Подписывайтесь на Вести Полесья в Телеграме\n"
+            "ГРОДНО, 4 февраля. /Вести Полесья/. Министр связи Игорь Лапин посетил Гродно.")
+    names = [o["name"] for o in facts(text)["organizations"]]
+    assert not any("Вести" in n or "КОММЮНИКЕ" in n or "ЭКОНОМИКА" in n for n in names), names
+    assert any("Белинформ" in n for n in names) and any("Полесьеавто" in n for n in names)
+
+
+def test_arriving_in_a_capital_names_the_capital_and_a_reception_is_a_meeting():
+    f = facts("Министр транспорта Армении Ваграм Галстян прибыл в Астану с рабочим визитом.")
+    assert ("Астана", "KZ") in [(loc["name"], loc.get("iso")) for loc in f["locations"]]
+    visit = events_of(f, "VISIT")[0]
+    assert visit["location"] == "Астана" and visit["status"] == "ongoing"
+    f = facts("Президент Молдовы Игорь Лапин принял посла Чили Мануэля Ортиса.")
+    meeting = events_of(f, "MEETING")
+    assert len(meeting) == 1 and {"Игорь Лапин", "Мануэль Ортис"} <= set(meeting[0]["participants"])
+    assert events_of(facts("Министр принял решение о проверке."), "MEETING") == []
+
+
+def test_event_dates_from_weekdays_relative_clauses_and_the_same_day():
+    f = facts("Министр в четверг провел встречу с послом Чили Мануэлем Ортисом.", published="2031-05-09")
+    assert events_of(f, "MEETING")[0]["start"] == "2031-05-08"
+    f = facts("Стороны обсудили подготовку V Съезда библиотекарей стран СНГ, который состоится "
+              "7-9 октября 2031 года в Бресте.")
+    forum = events_of(f, "FORUM")[0]
+    assert forum["status"] == "planned" and forum["start"] == "2031-10-07"
+    f = facts("Ассоциация почтовых операторов создана 12 марта 1993 года в Минске. "
+              "В этот день было подписано Соглашение о создании Ассоциации.")
+    signing = events_of(f, "SIGNING")[0]
+    assert (signing["start"], signing["location"]) == ("1993-03-12", "Минск")
+
+
+def test_a_quoted_statement_and_a_frame_around_the_event_just_told():
+    f = facts("В Гродно состоялось 3-е заседание Совета глав почтовых ведомств.\n\n"
+              "\"Заседание прошло в Гродно\", — сообщил Игорь Лапин.\n\n"
+              "По итогам мероприятия участниками приняты следующие документы:")
+    assert len(events_of(f, "MEETING")) == 1
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["location"] == "Гродно" and signing["parent"] == events_of(f, "MEETING")[0]["id"]
+
+
+def test_a_numbered_body_that_is_held_is_its_meeting():
+    f = facts("В Риге состоялся 17-й Балтийский совет по энергетике.\n\n"
+              "Стороны договорились о проведении 18-го Балтийского совета по энергетике 5 мая 2031 года.")
+    meetings = events_of(f, "MEETING")
+    assert [m["status"] for m in meetings] == ["occurred", "planned"]
+    assert meetings[0]["location"] == "Рига" and meetings[1]["start"] == "2031-05-05"
+    assert events_of(facts("Совет по энергетике рассмотрел вопросы тарифов."), "MEETING") == []
+
+
+def test_the_agency_that_reports_is_no_participant():
+    f = facts("Министр связи Олег Журавский встретился в Гродно с послом Чили Мануэлем Ортисом, сообщает "
+              "агентство «Гроднопресс».")
+    meeting = events_of(f, "MEETING")[0]
+    assert not any("Гроднопресс" in p for p in meeting["participants"])
+    assert any("Гроднопресс" in o["name"] for o in f["organizations"])
+
+
+def test_two_acronyms_with_a_slash_and_a_meeting_word_before_a_body():
+    f = facts("Заседание стало этапом подготовки стран ЕАЭС/СНГ к конференции.\n\n"
+              "Заседание Совета министров обороны прошло в Минске.")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Содружество Независимых Государств" in names and "Евразийский экономический союз" in names
+    assert not any(n.startswith("Заседание") for n in names) and not any("/" in n for n in names)
+
+
+def test_a_title_after_the_name_too_and_not_the_next_persons_title():
+    f = facts("Заседание прошло под руководством Председателя Комиссии по связи Ирины Беловой, заместителя "
+              "министра связи Республики Беларусь.")
+    assert person(f, "Белова")["roles"] == ["Председатель Комиссии по связи",
+                                            "заместитель министра связи Республики Беларусь"]
+    f = facts("В заседании участвовали посол Чили Мануэль Ортис, Исполняющий обязанности Премьер-министра "
+              "Республики Молдова Игорь Лапин.")
+    assert person(f, "Ортис")["roles"] == ["посол Чили"]
+    assert person(f, "Лапин")["roles"] == ["Исполняющий обязанности Премьер-министра Республики Молдова"]
+
+
+def test_a_plural_title_with_two_states_is_shared_out_to_two_names():
+    f = facts("Встреча министров иностранных дел Грузии и Чили Нино Беридзе и Мануэля Ортиса прошла в Тбилиси.")
+    assert person(f, "Беридзе")["roles"] == ["министр иностранных дел Грузии"]
+    assert person(f, "Ортис")["roles"] == ["министр иностранных дел Чили"]
+
+
+def test_election_to_a_council_approving_a_package_and_preparing_for_a_conference():
+    f = facts("Грузия, являясь членом Союза с 1994 года, в 2016 году была избрана в Совет Союза.")
+    assert sorted(e["start"] for e in events_of(f, "ACCESSION")) == ["1994", "2016"]
+    f = facts("Комиссия одобрила итоговый пакет предложений к ассамблее.")
+    assert events_of(f, "SIGNING")[0]["status"] == "occurred"
+    f = facts("Совещание стало этапом подготовки стран региона к Всемирной конференции по туризму 2031 года.")
+    assert events_of(f, "FORUM")[0]["status"] == "planned"
+
+
+def test_event_names_take_their_ordinal_across_adjectives_and_stop_at_a_date():
+    f = facts("В Гродно состоялся Второй молодежный ИТ-форум Беларуси и Литвы.")
+    assert events_of(f, "FORUM")[0]["name"] == "Второй молодежный ИТ-форум Беларуси и Литвы"
+    f = facts("Стороны обсудили подготовку IV Съезда библиотекарей стран СНГ.")
+    assert events_of(f, "FORUM")[0]["name"].startswith("IV Съезд библиотекарей")
+    f = facts("Стороны договорились о проведении 18-го заседания Совета по энергетике 5 мая 2031 года в Риге.")
+    assert events_of(f, "MEETING")[0]["name"] == "18-е заседание Совета по энергетике"
+
+
+def test_habits_datelines_and_a_clause_after_a_subject():
+    f = facts("Генеральная ассамблея, которая созывается раз в два года, является высшим органом Союза.")
+    assert events_of(f, "FORUM") == [] and events_of(f, "MEETING") == []
+    f = facts("ГРОДНО, 5 мая - Вести Полесья. Министр связи Игорь Лапин в четверг провел встречу с послом Чили "
+              "Мануэлем Ортисом.", published="2031-05-09")
+    assert events_of(f, "MEETING")[0]["location"] == "Гродно"
+    f = facts("Сегодня в Бресте открылась конференция «Связь — 2031», которая продлится до пятницы.",
+              published="2031-05-06")
+    assert events_of(f, "FORUM")[0]["status"] != "planned"
+
+
+def test_forums_planned_in_the_plural_are_news():
+    f = facts("В Гродно прошел молодежный форум Беларуси и Литвы. "
+              "В планах сторон провести молодежные белорусско-литовские форумы в других городах.")
+    forums = events_of(f, "FORUM")
+    assert [e["status"] for e in forums] == ["occurred", "planned"]
+
+
+def test_an_abbreviation_of_common_words_is_no_bodys_acronym():
+    f = facts("Ассоциация создана в 1993 году руководителями почтовых ведомств (ПВ) стран региона.")
+    assert not any(o["name"] == "ПВ" or "ПВ" in o["aliases"] for o in f["organizations"])
+    f = facts("Соглашение подписали главы администраций связи (АС) независимых государств.")
+    assert not any("Африканск" in o["name"] for o in f["organizations"])
+
+
+def test_a_headline_after_a_dots_line_and_one_run_into_the_first_sentence_tell_no_events():
+    f = facts("...\n\nМинистр связи Армении примет участие в заседании Совета по связи\n\n"
+              "Министр связи Армении Ваграм Галстян примет участие в 12-м заседании Совета по связи.")
+    assert len(events_of(f, "MEETING")) == 1
+    f = facts("По итогам саммита подписаны многосторонние документы\n"
+              "в Гродно состоялось 5-е заседание Совета глав почтовых ведомств.")
+    assert events_of(f, "SIGNING") == [] and len(events_of(f, "MEETING")) == 1
+
+
+def test_photo_credits_and_bylines_name_no_persons():
+    f = facts("© Вести Полесья / Ирина Белова\n"
+              "5 мая (ИА «Вести Полесья», Олег Журавский). — Министр связи Игорь Лапин посетил Брест.")
+    names = [p["name"] for p in f["persons"]]
+    assert names == ["Игорь Лапин"], names
+
+
+def test_a_body_named_with_an_acronym_and_then_in_full_is_one_organization():
+    f = facts("Совет экспертов ЕАЭС соберется в мае\n\n"
+              "В Минске пройдет заседание Совета экспертов Евразийского экономического союза.")
+    names = [o["name"] for o in f["organizations"] if o["name"].startswith("Совет экспертов")]
+    assert names == ["Совет экспертов Евразийского экономического союза"], names
+    f = facts("В Бресте прошло заседание Совета глав администраций связи Регионального Содружества в области связи.")
+    council = next(o for o in f["organizations"] if o["name"].startswith("Совет глав"))
+    assert "Совет глав администраций связи РСС" in council["aliases"]
+
+
+def test_a_signing_after_the_talks_hangs_under_the_talks_not_a_planned_meeting():
+    f = facts("5 мая 2031 года в Гродно состоялись переговоры министров культуры Литвы и Чили. "
+              "Стороны договорились о проведении очередной встречи в 2032 году. "
+              "По итогам переговоров подписан меморандум о сотрудничестве.")
+    talks = next(e for e in events_of(f, "MEETING") if e["status"] == "occurred")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["parent"] == talks["id"]
+    assert (signing["start"], signing["location"]) == ("2031-05-05", "Гродно")
+
+
+def test_a_title_after_a_dash_in_the_instrumental_is_nominative():
+    f = facts("Состоялась встреча с Андреем Сидоренко – Министром иностранных дел Республики Беларусь.")
+    assert person(f, "Сидоренко")["roles"] == ["Министр иностранных дел Республики Беларусь"]
+
+
+def test_a_title_ends_with_its_years_before_an_and():
+    got = agreements_of("Стороны обсудили ход реализации Программы научного обмена на 2030–2032 годы и подготовку "
+                        "очередной сессии комиссии.")
+    assert got == [("plan", "Программа научного обмена на 2030–2032 годы")]
+
+
+def test_who_held_or_opened_the_meeting_joins_it_but_holding_talks_is_news():
+    f = facts("5 мая 2031 года в Гродно состоялось 7-е заседание рабочей группы по туризму. "
+              "Заседание провели министр туризма Литвы Игорь Лапин и посол Чили Мануэль Ортис.")
+    meetings = events_of(f, "MEETING")
+    assert len(meetings) == 1 and {"Игорь Лапин", "Мануэль Ортис"} <= set(meetings[0]["participants"])
+    f = facts("5 мая 2031 года в Гродно состоялось 7-е заседание рабочей группы по туризму. "
+              "Министр туризма Литвы Игорь Лапин провел консультации с послом Чили Мануэлем Ортисом.")
+    assert len(events_of(f, "MEETING")) == 2

@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, Event, Mention
+from ..model import AGREEMENT_KINDS, Agreement, Event, Mention
 from .events import evidence_for
 from .nlp import Sentence, fold_yo, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
 
 _LEX = load_json("agreements_ru.json")
-HEADS = {tuple(fold_yo(k).split()): v for k, v in _LEX["heads"].items()}
+_KINDS = {k: k if k in AGREEMENT_KINDS else _LEX["fallback"].get(k) for k in set(_LEX["heads"].values())}
+# a document whose kind the data model cannot hold yet is left out (resources: "fallback")
+HEADS = {tuple(fold_yo(k).split()): _KINDS[v] for k, v in _LEX["heads"].items() if _KINDS[v]}
 NEEDS_CAPITAL = {fold_yo(w) for w in _LEX["needs_capital"]}
 COMPLEMENTS = {fold_yo(w) for w in _LEX["complements"]}
 SIGNING = {fold_yo(w) for w in _LEX["signing_lemmas"]}
+NOT_IN_TITLE = {fold_yo(w) for w in _LEX["not_in_title"]}
+ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
+_LIST_MARKS = {"•", "-", "–", "—", "*", "·"}
+_DASHES = {"-", "–", "—"}
 _STOP_ADVERBS = {"сегодня", "вчера", "завтра", "также", "накануне", "впервые", "ранее", "уже", "официально"}
 
 
@@ -35,6 +41,7 @@ class AgreementStep:
             lemmas = [lemma(t.text) for t in toks]
             signing = next((e for e in events if e.type == "SIGNING" and e.evidence.start >= sent.start
                             and e.evidence.end <= sent.end), None)
+            item = _list_item(toks)
             i = 0
             while i < len(toks):
                 hit = None
@@ -47,13 +54,21 @@ class AgreementStep:
                     i += 1
                     continue
                 n, kind, key = hit
-                if not self._is_document(toks, lemmas, i, n, key, signing):
+                listed = item is not None and item <= i <= item + 3
+                if not (listed or self._is_document(toks, lemmas, i, n, key, signing)):
                     i += n
                     continue
-                start = self._left(toks, i)
+                start = self._left(toks, lemmas, i)
                 end = self._right(toks, lemmas, i + n)
                 words = [t.text for t in toks[start:end]]
                 title = _join(nominative_phrase(words))
+                if start == i and end == i + n and out and not listed:
+                    # "Соглашение подписали ...": the bare noun names the document told before
+                    if signing is not None and not out[-1].parties:
+                        out[-1].parties = [p.entity for p in signing.participants if p.role == "party"] or \
+                            [p.entity for p in signing.participants]
+                    i += n
+                    continue
                 if self._known(out, kind, title):
                     i += n
                     continue
@@ -69,6 +84,12 @@ class AgreementStep:
                 out.append(Agreement(id=f"a{len(out) + 1}", kind=kind, title=title,
                                      evidence=evidence_for(sent),
                                      parties=parties, signed=signed, event=event_id))
+                for nk, nstart, nend in self._adopted(toks, lemmas, i + n, end):
+                    ntitle = _join(nominative_phrase([t.text for t in toks[nstart:nend]]))
+                    if not self._known(out, nk, ntitle):
+                        out.append(Agreement(id=f"a{len(out) + 1}", kind=nk, title=ntitle,
+                                             evidence=evidence_for(sent), parties=list(parties),
+                                             signed=signed, event=event_id))
                 i = end if end > i + n else i + n
         return out
 
@@ -82,17 +103,36 @@ class AgreementStep:
         nxt = lemmas[i + n] if i + n < len(lemmas) else ""
         near_signing = any(lem in SIGNING for lem in lemmas[max(0, i - 4):i + n + 2])
         if key[0] in NEEDS_CAPITAL:
+            if any(lem in SIGNING for lem in lemmas[max(0, i - 2):i]) and nxt not in {",", "."}:
+                return True  # "подписали план действий ...": the signing verb makes the word a document
             return capital and (nxt in COMPLEMENTS or near_signing or lemmas[i + n:i + n + 1] != [])
         if i > 0 and lemmas[i - 1] in {"по", "согласно"} and not capital:
             return False  # "по договоренности", "согласно протоколу" — a reference, not a document
         return capital or nxt in COMPLEMENTS or near_signing or (signing is not None and nxt not in {",", "."})
 
+    def _adopted(self, toks, lemmas, lo, hi) -> list[tuple[str, int, int]]:
+        """Documents adopted inside a title: 'Решение о принятии Устава ...' names the charter too."""
+        found = []
+        for k in range(lo, hi):
+            if lemmas[k] not in ADOPTING:
+                continue
+            j = k + 1
+            while j < hi and parses(toks[j].text)[0].tag.POS == "ADJF" and toks[j].text[:1].isalpha():
+                j += 1
+            for n in (2, 1):
+                key = tuple(lemmas[j:j + n])
+                if j + n <= hi and key in HEADS and toks[k + 1].text[:1].isupper():
+                    found.append((HEADS[key], k + 1, min(hi, self._right(toks, lemmas, j + n))))
+                    break
+        return found
+
     @staticmethod
-    def _left(toks, i) -> int:
-        """Take in the adjectives before the head: 'Совместную декларацию', 'Межправительственное соглашение'."""
+    def _left(toks, lemmas, i) -> int:
+        """Take in the adjectives before the head: 'Совместную декларацию', 'Межправительственное соглашение';
+        not the writer's praise ('важный меморандум')."""
         while i > 0:
             p = parses(toks[i - 1].text)[0]
-            if p.tag.POS == "ADJF" and toks[i - 1].text[:1].isalpha():
+            if p.tag.POS == "ADJF" and toks[i - 1].text[:1].isalpha() and lemmas[i - 1] not in NOT_IN_TITLE:
                 i -= 1
             else:
                 break
@@ -100,11 +140,16 @@ class AgreementStep:
 
     @staticmethod
     def _right(toks, lemmas, j) -> int:
-        end = j
+        end = first = j
         while j < len(toks):
             t = toks[j]
-            if t.text in {".", ";", ":", "(", "!", "?", "—"} or lemmas[j] in _STOP_ADVERBS:
+            if t.text in {".", ";", ":", "(", "!", "?"} or t.text in _DASHES or lemmas[j] in _STOP_ADVERBS:
                 break
+            if lemmas[j] == "и" and j + 1 < len(toks) and _other_case(toks[first:j], toks[j + 1].text):
+                break  # "... Соглашения о транзите и подготовку заседания": the next clause's object
+            if lemmas[j] == "и" and j >= 2 and lemmas[j - 1] in {"год", "гг", "гг."} \
+                    and any(c.isdigit() for c in toks[j - 2].text):
+                break  # "Программы ... на 2025–2027 годы и подготовку ...": the years close the title
             if t.text == ",":
                 nxt = toks[j + 1].text if j + 1 < len(toks) else ""
                 np = parses(nxt)[0] if nxt[:1].isalpha() else None
@@ -121,6 +166,8 @@ class AgreementStep:
             j += 1
         while end > 0 and toks[end - 1].text in {",", "—", "-"}:
             end -= 1
+        if end >= 2 and toks[end - 2].text == "," and parses(toks[end - 1].text)[0].tag.POS == "PRTF":
+            end -= 2  # "меморандум, призванный дать ...": a participle whose clause the title does not hold
         return end
 
     @staticmethod
@@ -142,11 +189,45 @@ class AgreementStep:
     @staticmethod
     def _known(out: list[Agreement], kind: str, title: str) -> bool:
         key = title.casefold()
+        words = _content(title)
         for a in out:
+            other = _content(a.title)
+            if a.kind == kind and words and other and (words <= other or other <= words):
+                if len(words) > len(other):
+                    a.title = title  # the headline's short form, told in full later
+                return True
             if a.kind == kind and (a.title.casefold() == key or (len(title.split()) <= 2 and
                                                                  a.title.casefold().startswith(key.split()[0][:5]))):
                 return True
         return False
+
+
+def _list_item(toks) -> int | None:
+    """The index of the first word of a list item ('2. Решение о ...', '• Меморандум ...'), or None."""
+    if len(toks) > 2 and toks[0].text.isdigit() and toks[1].text in {".", ")"}:
+        return 2
+    if len(toks) > 1 and toks[0].text in _LIST_MARKS:
+        return 1
+    return None
+
+
+def _content(title: str) -> set[str]:
+    """The lemmas of a title's words other than its kind noun and short function words."""
+    return {lemma(w) for w in re.findall(r"[\w-]+", title)[1:] if len(w) > 3}
+
+
+def _cases(word: str) -> set[str]:
+    return {p.tag.case for p in parses(word) if p.tag.case and p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"}}
+
+
+def _other_case(before, after: str) -> bool:
+    """Whether the word after 'и' can share a case with no word of the title's complement before it (so
+    it starts another phrase: "... о транзите и подготовку заседания")."""
+    if not after[:1].isalpha():
+        return False
+    a = set().union(*(_cases(t.text) for t in before if t.text[:1].isalpha() and len(t.text) > 2))
+    b = _cases(after)
+    return bool(a and b) and not (a & b)
 
 
 def _join(words: list[str]) -> str:

@@ -52,7 +52,8 @@ eve of ("накануне Дня Победы") and "сегодня"/"Today" ins
 "USA Today") are skipped. An English d/m/y vs m/d/y date that cannot be told apart ("3/4/2025")
 is returned with value None.
 
-Not handled, knowingly: weekdays ("в понедельник", "on Monday"), counted offsets ("через две недели",
+Weekdays only in Russian after "в"/"во" ("в четверг": the last Thursday on or before the publication
+day). Not handled, knowingly: English weekdays ("on Monday"), counted offsets ("через две недели",
 "три дня назад", "two weeks ago"), two-digit years ("12.03.25", "'25", "в 90-е годы", "2024/25",
 "2023/2024"), times of day, centuries, enumerations of days ("13 и 14 марта" yields only
 "14 марта"), "в конце недели", fiscal years, and a bare number before a month-and-year that is a
@@ -627,6 +628,19 @@ def _ru_rel_day(m, ctx):
     return _C(m.start(), m.end(), "relative", vs=_day_value(ctx.pub, _RU_REL_DAYS[w]), rel=True)
 
 
+_RU_WEEKDAY_NO = {_fold(k): v for k, v in _RU["weekday_numbers"].items()}
+_RU_WEEKDAY = re.compile(rf"(?P<w>{alternation(list(_RU['weekday_numbers']))})(?!\w)")
+_RU_WEEKDAY_PREP = re.compile(r"(?<!\w)во?\s+$")
+
+
+def _ru_weekday(m, ctx):
+    """'в четверг': the last Thursday on or before the publication day (none without a full date)."""
+    if ctx.pub.day is None or not _RU_WEEKDAY_PREP.search(ctx.text[max(0, m.start() - 4) : m.start()]):
+        return None
+    back = (ctx.pub.day.weekday() - _RU_WEEKDAY_NO[_fold(m.group("w"))]) % 7
+    return _C(m.start("w"), m.end(), "relative", vs=_day_value(ctx.pub, -back), rel=True)
+
+
 def _rel_phrase(ctx, s, e, pm, unit, off, since, until, locative):
     """A relative phrase ending in a unit word; `pm` is the match of what precedes it."""
     value = _unit_value(ctx.pub, unit, off)
@@ -881,6 +895,7 @@ _RU_KW, _RU_KW_RULES = _keywords(
     [
         (_ru_full + _ru_abbr, [(_RU_MM, _ru_mm), (_RU_MY, _ru_my), (_RU_MONTH_ALONE, _ru_month_alone)]),
         (list(_RU["relative_days"]), [(_RU_REL_DAY, _ru_rel_day)]),
+        (list(_RU["weekday_numbers"]), [(_RU_WEEKDAY, _ru_weekday)]),
         (list(_RU_UNIT_OF), [(_RU_UNIT, _ru_rel_phrase)]),
         (list(_RU_SEASON_OF), [(_RU_SEASON, _year_period("season")), (_RU_SEASON_WORD, _ru_season_rel)]),
         (list(_RU["ordinal_stems"]) + ["i", "ii", "iii", "iv"], [(_RU_PERIOD_WORD, _year_period("period"))]),
@@ -1122,6 +1137,19 @@ def _dateline(line: str, lang: str) -> DateMention | None:
     return None
 
 
+_CLOCK_AFTER = re.compile(r"\s*[|,\u2014\u2013-]?\s*\d{1,2}:\d{2}(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}\s*[|,\u2014\u2013-]?\s*$")
+
+
+def _stamped(line: str, lang: str) -> DateMention | None:
+    """A news item's time stamp: a full date beside a clock time ("25.05.2012 17:37 — Политика",
+    "Материалы 13 марта 2006 13:43 (UTC +04:00)", "19.09.2022 | 17:10Сегодня ...")."""
+    for m in find_dates(line, None, lang):
+        if _full(m) and (_CLOCK_AFTER.match(line, m.end) or _CLOCK_BEFORE.search(line[: m.start])):
+            return m
+    return None
+
+
 def _closing(line: str, lang: str) -> DateMention | None:
     if len(line) > 200:
         return None
@@ -1151,7 +1179,7 @@ def find_published(text: str, lang: str = "ru") -> tuple[str, int, int] | None:
     head = lines[:_HEAD_LINES]
     tail = lines[-_TAIL_LINES:]
     for group, fns in (
-        (head, (_labeled, _only_date, _dateline)),
+        (head, (_labeled, _only_date, _dateline, _stamped)),
         (tail[::-1], (_labeled, _only_date, _closing)),
     ):
         for lm in group:

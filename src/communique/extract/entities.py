@@ -7,13 +7,15 @@ alone, initials, an acronym introduced in parentheses — are attached to the en
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
-from .nlp import lemma
+from .nlp import lemma, parses
 from .normalize import initials_of, name_cases, nominative_text, person_nominative, surname_key
+from .resources import load_json
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
@@ -159,7 +161,8 @@ class EntityTable:
     def resolve_place(self, surface: str) -> tuple[str, str | None, str, dict | None]:
         """(canonical name, iso, kind, gazetteer entry) for a place as written in any case."""
         text = surface.strip(_QUOTES + " ").removeprefix("г.").strip()
-        candidates = [text, phrase_key(text), nominative_text(text)]
+        geo = _geo_nominative(text)
+        candidates = [text, phrase_key(text), nominative_text(text), *([geo] if geo else [])]
         for key in candidates:
             entry = self.gaz.country(key)
             if entry:
@@ -168,7 +171,7 @@ class EntityTable:
             entry = self.gaz.city(key)
             if entry:
                 return self.gaz.place_name(entry, self.lang), entry.get("country"), "city", entry
-        return nominative_text(text), None, "place", None
+        return geo or nominative_text(text), None, "place", None
 
     def place(self, surface: str, alias: str | None = None) -> Entity:
         name, iso, kind, _ = self.resolve_place(surface)
@@ -215,7 +218,7 @@ class EntityTable:
         whole = entry is not None
         if entry is None:
             name = nominative_text(text)
-            entry = self._gazetteer_org(name)
+            entry = self._gazetteer_org(name) or self._contracted(words)
             whole = entry is not None
             entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
@@ -224,14 +227,58 @@ class EntityTable:
                 self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)
-            ent = self.get("ORG", name) or self.get("ORG", phrase_key(name))
+            expanded = self._expanded_key(words)
+            ent = self.get("ORG", name) or self.get("ORG", phrase_key(name)) or (
+                self.get("ORG", expanded) if expanded else None)
+            if ent is not None and ent.name != name and ACRONYM.match(ent.name.split()[-1]) \
+                    and not ACRONYM.match(words[-1]):
+                # "Совет глав ... РСС" told before "Совет глав ... Регионального содружества ...": the full name
+                short, ent.name = ent.name, name
+                self.alias(ent, short)
+                self._by_key[("ORG", normalize_key(name))] = ent
+            elif ent is not None and ent.name != name and expanded:
+                self.alias(ent, name)
             if ent is None:
                 ent = self.new("ORG", name, kind="organization")
                 self._by_key[("ORG", normalize_key(name))] = ent
                 self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
+                if expanded:
+                    self._by_key.setdefault(("ORG", normalize_key(expanded)), ent)
         if acronym:
             self.alias(ent, acronym)
         return ent
+
+    def _contracted(self, words: list[str]) -> dict | None:
+        """A known body named with another body written out where the gazetteer has its acronym
+        ('Совет глав администраций связи Регионального содружества в области связи' for 'Совет глав
+        администраций связи РСС')."""
+        for k in range(1, len(words) - 1):
+            if not words[k][:1].isupper():
+                continue
+            inner = self._gazetteer_org(nominative_text(" ".join(words[k:])))
+            for acr in (inner or {}).get("acronyms", {}).get(self.lang, []):
+                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr)
+                if entry is not None:
+                    return entry
+            if inner is not None:
+                return None
+        return None
+
+    def _expanded_key(self, words: list[str]) -> str | None:
+        """The key of a name that ends in a known body's acronym, with the acronym written out
+        ('Совет глав администраций связи РСС' → ... 'региональный содружество в область связь')."""
+        if len(words) < 2 or not ACRONYM.match(words[-1]):
+            return None
+        body = self.get("ORG", words[-1])
+        if body is not None:
+            full = body.name
+        else:
+            entry = self.gaz.organization(words[-1])
+            names = (entry or {}).get("name", {})
+            full = names.get(self.lang)
+        if not full or ACRONYM.match(full):
+            return None
+        return phrase_key(" ".join(words[:-1]) + " " + full)
 
     def _name_in_full(self, ent: Entity, name: str) -> None:
         """A known body the text names in more words than the gazetteer's short form ('Совет министров
@@ -340,6 +387,83 @@ def _acronym_of(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w-]+", name) if len(w) > 2 or w[:1].isupper()).upper()
 
 
+_NAVIGATION = frozenset(load_json("ner_ru.json")["navigation"])
+_BYLINE_BEFORE = re.compile(
+    r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
+
+
+_PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
+
+
+def _not_a_named_body(text: str, start: int, end: int) -> bool:
+    """An organization span that names no body of the story: no letters ('19.09.2022'), a common word
+    in capitals ('ПОЛИТИКА', a site's section), the outlet of a dateline or a photo credit
+    ('ТАШКЕНТ, 8 авг - Sputnik.', '/ТАСС/', '© Sputnik', a page title's '... - Агентство, 15.01.2026'), a
+    section after a time stamp, or a name in
+    a site's navigation line ('Подписывайтесь на ... в Дзен')."""
+    surface = text[start:end]
+    if not any(c.isalpha() for c in surface):
+        return True
+    if surface.isupper() and " " not in surface and len(surface) > 4:
+        ps = parses(surface)
+        if ps and "Abbr" not in ps[0].tag and _known_word(surface.lower()):
+            return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[start - 1:start] == "/" and text[end:end + 1] == "/" and (start < 2 or not text[start - 2].isalnum()):
+        return True  # "МОСКВА, 9 октября. /ТАСС/."
+    if _BYLINE_BEFORE.search(text[max(line_start, start - 60):start]) or (
+            _PAGE_TITLE_AFTER.match(text, end) and re.search(r"\s[-–—]\s*$", text[line_start:start])):
+        return True
+    first = re.match(r"\W*(\w+)", text[line_start:end])
+    return bool(first and first.group(1).lower() in _NAVIGATION)
+
+
+_CREDIT_BEFORE = re.compile(r"©[^\n/]{0,60}/\s*$")
+_BYLINE = re.compile(r"\([^()\n]{2,60},\s*$")
+
+
+def _credit(text: str, start: int, end: int) -> bool:
+    """A name in a photo credit ('© Sputnik / Иван Петров') or in a byline that closes a bracket after
+    the agency ('(ИА «Вести», Иван Петров)'): the author, not a person of the story."""
+    if _CREDIT_BEFORE.search(text[max(0, start - 70):start]):
+        return True
+    return bool(_BYLINE.search(text[max(0, start - 62):start])) and text[end:end + 1] == ")"
+
+
+def _local_abbreviation(text: str, start: int, end: int) -> bool:
+    """'администраций связи (АС)': an abbreviation the text makes for common words, no body's acronym."""
+    acr = text[start:end]
+    if not (2 <= len(acr) <= 6 and acr.isupper() and acr.isalpha()) or text[start - 1:start] != "(":
+        return False
+    words = re.findall(r"[\w-]+", text[max(0, start - 120):start - 1])[-len(acr):]
+    return len(words) == len(acr) and all(w[:1].islower() for w in words) and \
+        "".join(w[0] for w in words).upper() == acr.upper()
+
+
+def _known_word(word: str) -> bool:
+    from .nlp import morph
+
+    return morph().word_is_known(word)
+
+
+def _geo_nominative(text: str) -> str | None:
+    """A one-word place by its reading as a place name ('Астану' → 'Астана', not the first name
+    'Астан'), when the dictionary has one."""
+    if " " in text or not text[:1].isupper():
+        return None
+    geo = [p for p in parses(text) if "Geox" in p.tag]
+    if not geo:
+        return None
+    form = geo[0].inflect({"nomn"})
+    word = form.word if form else geo[0].normal_form
+    return word[:1].upper() + word[1:]
+
+
+_ACRONYM_PAIR = re.compile(r"[A-ZА-ЯЁ]{2,}(?:/[A-ZА-ЯЁ]{2,})+")
+_EVENT_LEAD = re.compile(r"(\w+)\s+(?=[A-ZА-ЯЁ])")
+_EVENT_NOUNS = {"заседание", "встреча", "совещание", "переговоры", "визит", "сессия"}
+
+
 class PersonClusters:
     """Person mentions grouped by surname and compatible initials, named by their fullest form."""
 
@@ -375,6 +499,19 @@ class EntityStep:
         outer_orgs = [s for s in outer_orgs if s not in divisions]
         for s in spans:
             surface = text[s.start:s.end]
+            if s.type == "ORG" and _ACRONYM_PAIR.fullmatch(surface):
+                # "РСС/СНГ": two bodies written as one
+                for part in re.finditer(r"[^/]+", surface):
+                    pm = Mention(s.start + part.start(), s.start + part.end(), "ORG", part.group())
+                    ent = table.organization(part.group())
+                    pm.entity = ent.id if ent else None
+                    mentions.append(pm)
+                continue
+            lead = _EVENT_LEAD.match(surface)
+            if s.type == "ORG" and lead and lemma(lead.group(1)) in _EVENT_NOUNS:
+                # "Заседание Совета глав правительств": the meeting of a body, not its name
+                s = dataclasses.replace(s, start=s.start + lead.end())
+                surface = text[s.start:s.end]
             if s in divisions:
                 mentions.append(Mention(s.start, s.end, s.type, surface))
                 continue
@@ -388,6 +525,8 @@ class EntityStep:
             mentions.append(m)
             if s.type in ("ORG", "LOC") and _common_compound(surface):
                 continue  # "ИТ-компаний", "ИКТ-сфере": a common noun, not a name
+            if s.type == "PER" and _credit(text, s.start, s.end):
+                continue  # "© Агентство / Иван Петров", "(Агентство, Иван Петров)": a photo credit or byline
             if s.type == "PER":
                 if _INITIALS_ONLY.match(surface) or _only_title_words(surface):
                     m.type = "TITLE" if _only_title_words(surface) else m.type
@@ -400,6 +539,8 @@ class EntityStep:
                 if inside:
                     # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
                     # of its own; it links to one only if the text names that body elsewhere (below)
+                    continue
+                if _not_a_named_body(text, s.start, s.end) or _local_abbreviation(text, s.start, s.end):
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None

@@ -17,6 +17,7 @@ inherit_from, period_of and within, inside_any and inside_org, plover_code.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -58,12 +59,40 @@ _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 CONTEXT_FRAMES = {tuple(fold_yo(f).split()) for f in _LEX["context_frames"]}
 PLANNED_CUES = {fold_yo(w) for w in _LEX["status"]["planned"] if " " not in w}
 PLANNED_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"]["planned"] if " " in w]
+ONGOING_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"].get("ongoing", [])]
+PARTICIPATION = {fold_yo(w) for w in _LEX["participation"]}
+SPEECH_COMPLEMENTS = {fold_yo(w) for w in _LEX["speech_complements"]}
+ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
+ADOPTED_DOCUMENTS = {fold_yo(w) for w in _LEX["adopted_documents"]}
+_COMPOUND_TYPES = {"FORUM", "MEETING", "SESSION", "VISIT"}
+HELD = {fold_yo(w) for w in _LEX["held"]}
+REPORTING = {fold_yo(w) for w in _LEX["reporting"]}
+BARE_DOCUMENTS = {fold_yo(w) for w in _LEX["bare_documents"]}
+GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
+_COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
+_NEW_EVENT_CUES = {"также", "затем", "позднее", "далее", "потом", "кроме", "помимо", "еще"}
 BACKGROUND = {"FOUNDING", "ACCESSION"}
-_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести"}
+_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести",
+           "кандидатура"}
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
 _ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
 _ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
-                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12}
+                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
+                  "тринадцатый": 13, "четырнадцатый": 14, "пятнадцатый": 15, "шестнадцатый": 16,
+                  "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20}
+_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(word: str) -> int | None:
+    """'III' → 3, 'XIV' → 14; None for anything else."""
+    if not word or not _ROMAN.match(word):
+        return None
+    total = 0
+    for a, b in zip(word, word[1:] + " ", strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
 
 
 @dataclass
@@ -84,37 +113,77 @@ class EventStep:
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
+        self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
-        headlines = headline_spans(text)
-        for sent in sents:
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ").startswith("«"):
+        headlines = _headlines(text)
+        self._told_in: dict[str, int] = {}
+        self._dateline = None
+        for sent_no, sent in enumerate(sents):
+            dl = _DATELINE.match(sent.text)
+            if dl:
+                city = next((m for m in mentions if m.type == "LOC" and m.start == sent.start + dl.start(1)
+                             and m.entity), None)
+                ent = table.entity(city.entity) if city else None
+                self._dateline = (sent.start, city.entity) if ent is not None and ent.kind == "city" else None
+            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
+            cut = max((e for s, e in headlines if s <= sent.start < e), default=None)
+            if cut is not None:
+                triggers = [t for t in triggers if t.char_start >= cut]  # a headline run into the first sentence
+            triggers = self._numbered_bodies(toks, lemmas, s_mentions, triggers)
+            self._s_mentions = s_mentions
             self._sentence_triggers = triggers
+            s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
             if not triggers:
                 self._participation(sent, lemmas, mentions, events, table, role_spans)
+                if events and _generic_subject(toks, lemmas):
+                    self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
                 continue
-            s_dates = [d for d in dates if sent.start <= d.start < sent.end and not _validity(text, d)]
+            self._owners = date_owners(s_dates, triggers)
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
+            joined: Event | None = None
             for k, trig in enumerate(triggers):
                 if context is not None and trig is context[0]:
+                    continue
+                target = self._joins(trig, lemmas, events, sent)
+                if target is not None:
+                    joined = joined or target
                     continue
                 if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
                         and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
                     continue  # "панельной сессии Форума": the forum told before, as the session's frame
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
+                if not s_dates and _habitual(toks, trig, lemmas):
+                    continue  # "конференция, которая созывается раз в четыре года": what is done, not an event
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
-                if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start for e in made):
+                if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start
+                                     and (e.start == ev.start or not (e.start and ev.start)) for e in made):
                     continue
                 made.append(ev)
+            if joined is not None and not made:
+                self._add_people(sent, mentions, joined, table, role_spans)
+            if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
+                self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
+            if context is None and events and _generic_frame(lemmas):
+                # "По итогам мероприятия ...": the event of the sentences just before
+                recent = next((e for e in reversed(events) if e.type in _COMPOUND_TYPES), None)
+                if recent is not None and self._told_in.get(recent.id, -9) >= sent_no - 2:
+                    context = (None, recent)
+            for ev in made:
+                if ev.start is None and events and _same_day(lemmas):
+                    self._same_day_as(ev, events[-1])  # "В этот день было подписано ..."
             parent = context[1] if context else None
             self._nest(made, parent, events)
+            for ev in made:
+                self._told_in[ev.id] = sent_no
             events.extend(made)
+        events = self._merge_retold(events, sents)
         self._inherit(events)
         for ev in events:
             ev.plover = plover_code(ev)
@@ -124,16 +193,72 @@ class EventStep:
     def _triggers(self, toks, lemmas) -> list[_Trigger]:
         self._tokens = toks
         found: list[_Trigger] = []
+        scan = [_compound_head(t.text, lem) for t, lem in zip(toks, lemmas, strict=True)]
         i = 0
         while i < len(toks):
             hit = longest_match(lemmas, i, TRIGGERS, _MAX_TRIGGER)
+            if hit is None and scan[i] != lemmas[i]:
+                hit = longest_match(scan, i, TRIGGERS, 1)
+                if hit and hit[1] not in _COMPOUND_TYPES:
+                    hit = None  # "государств-членов" is no membership; "IT-форум" is a forum
             if hit:
                 n, type_, key = hit
                 found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
                 i += n
+            elif lemmas[i] in {"принять", "принимать"} and self._receives(toks, lemmas, i):
+                found.append(_Trigger("MEETING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
+                i += 1
+            elif lemmas[i] in ADOPTING and self._adopts(toks, lemmas, i):
+                found.append(_Trigger("SIGNING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
+                i += 1
             else:
                 i += 1
         return [t for t in found if self._accept(t, lemmas, found)]
+
+    @staticmethod
+    def _numbered_bodies(toks, lemmas, s_mentions, triggers) -> list[_Trigger]:
+        """'состоялся 41-й Электроэнергетический совет СНГ', 'о проведении 42-го Совета': a numbered
+        body that is held is its meeting."""
+        if not (HELD & set(lemmas)):
+            return triggers
+        out = list(triggers)
+        for m in s_mentions:
+            if m.type != "ORG":
+                continue
+            i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
+            if i is None or i == 0 or not (_ORDINAL.match(toks[i - 1].text) and toks[i - 1].text[:1].isdigit()
+                                            or lemmas[i - 1] in _ORDINAL_WORDS):
+                continue
+            j = next((k for k, t in enumerate(toks) if t.end == m.end), None)
+            if j is None or any(t.char_start < m.end and m.start < t.char_end for t in out):
+                continue
+            out.append(_Trigger("MEETING", i, j + 1, (lemmas[i],), m.start, m.end))
+        return sorted(out, key=lambda t: t.start)
+
+    @staticmethod
+    def _receives(toks, lemmas, i) -> bool:
+        """'Президент принял министра иностранных дел ...', 'принял в своей резиденции делегацию': a
+        reception, when a person's title or a delegation is the object."""
+        from .roles import HEADS
+
+        for j in range(i + 1, min(len(toks), i + 6)):
+            if toks[j].text in {".", ";", ":", ","}:
+                return False
+            if lemmas[j] in HEADS or lemmas[j] == "делегация":
+                return any(p.tag.case == "accs" for p in parses(toks[j].text)[:2])
+            if lemmas[j] in {"участие", "решение", "меры", "мера", "документ"}:
+                return False
+        return False
+
+    @staticmethod
+    def _adopts(toks, lemmas, i) -> bool:
+        """'приняты следующие документы', 'одобрили 15 документов': adopting a document is a signing."""
+        for j in range(i + 1, min(len(toks), i + 4)):
+            if lemmas[j] in ADOPTED_DOCUMENTS and not toks[j].text[:1].isupper():
+                return True
+            if not (toks[j].text.isdigit() or parses(toks[j].text)[0].tag.POS in {"ADJF", "PRTF", "NUMR"}):
+                return False
+        return False
 
     @staticmethod
     def _free(trig: _Trigger, toks, lemmas, s_mentions) -> bool:
@@ -154,17 +279,27 @@ class EventStep:
             # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
             return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
+        if trig.type == "FOUNDING" and self._not_a_body(trig):
+            return False
         if trig.type == "FOUNDING" and trig.weak:
             # "создание центра / комиссии / рабочей группы", "Ассоциация была создана": a body nearby
             near = lemmas[max(0, trig.start - 4):trig.end + 6]
             before = lemmas[max(0, trig.start - 2):trig.start]
             if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
                 return False  # "соглашение о создании", "участие в создании": not a founding told as done
-            return any(w in _BODY_NOUNS for w in near) or "объявить" in window or any(
+            bodies = any(w in _BODY_NOUNS or any(q.normal_form in _BODY_NOUNS for q in parses(w)[1:3]) for w in near)
+            return bodies or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
             # discussing is what happens at a meeting, not a meeting of its own
             return trig.lemmas != ("обсудить",)
+        if trig.type == "SPEECH" and trig.lemmas[0] == "обратиться":
+            # "обратился к участникам с приветственным словом"; not "обратится к руководству с предложением"
+            return bool(set(lemmas[max(0, trig.start - 8):trig.end + 8]) & SPEECH_COMPLEMENTS)
+        if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"} and trig.end < len(lemmas) \
+                and _instrumental_noun(self._tokens[trig.end].text) \
+                and not set(lemmas[trig.end:trig.end + 4]) & SPEECH_COMPLEMENTS:
+            return False  # "выступит катализатором": acting as, not addressing
         if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"}:
             # "модератором выступила", "организатором выступает": acting as, not addressing
             near = lemmas[max(0, trig.start - 2):trig.end + 2]
@@ -176,7 +311,8 @@ class EventStep:
             return self._tokens[trig.start].text[:1].isupper() and trig.start > 0 \
                 and self._tokens[trig.start - 1].text in {"«", '"'}
         if trig.type == "FORUM" and parses(self._tokens[trig.start].text)[0].tag.number == "plur":
-            return False  # "к конференциям и ассамблеям": events in general
+            # "к конференциям и ассамблеям": events in general; "провести молодежные форумы": ones planned
+            return any(w in {"провести", "проводить", "организовать"} for w in lemmas[max(0, trig.start - 4):trig.start])
         if trig.type == "SPEECH" and trig.lemmas == ("доклад",):
             return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
         if trig.type == "SPEECH" and trig.weak:
@@ -185,15 +321,112 @@ class EventStep:
             return "визит" not in lemmas
         return True
 
+    def _not_a_body(self, trig) -> bool:
+        """A founding noun that founds no body: 'является учреждением' (an institution), 'создание
+        информационной системы' (a thing made, not a body), 'занимается созданием платформы'."""
+        toks = self._tokens
+        head = parses(toks[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or len(trig.lemmas) > 1:
+            return False
+        if head.tag.case == "ablt":
+            return True
+        for j in range(trig.end, min(len(toks), trig.end + 5)):
+            t = toks[j].text
+            if t[:1] in {"«", '"'} or (t.isupper() and len(t) >= 2) or t[:1].isupper():
+                return False  # a named body: "создание ЕАЭС", "учреждение «Фонда ...»"
+            p = parses(t)[0]
+            if p.tag.POS == "NOUN":
+                return not any(q.normal_form in _BODY_NOUNS for q in parses(t) if q.tag.POS == "NOUN")
+            if p.tag.POS not in {"ADJF", "PRTF", "ADVB"} and t not in {"-", ","}:
+                return False
+        return False
+
+    def _same_day_as(self, ev: Event, before: Event) -> None:
+        if before.start and len(before.start) == 10 and self._own.get(before.id, (False, False))[0]:
+            ev.start = before.start
+            own_place = self._own.get(ev.id, (False, False))[1]
+            if ev.location is None and before.location is not None:
+                ev.location, own_place = before.location, True
+            self._own[ev.id] = (True, own_place)
+
+    def _fill_in(self, target, sent, toks, lemmas, s_dates, s_mentions, table, role_spans) -> None:
+        """'Мероприятие состоится 22-23 мая в Казани': the date and place of the event told before."""
+        if target.type in BACKGROUND:
+            return
+        own_date, own_place = self._own.get(target.id, (False, False))
+        probe = _Trigger(target.type, 0, 1, (), sent.start, sent.start)
+        if not own_date and target.start is None and target.end is None:
+            date = _nearest(s_dates, probe, lambda d: d.value_start or d.value_end)
+            if date is not None and (date.value_start or date.value_end):
+                target.start, target.end = date.value_start, date.value_end
+                own_date = True
+        if not own_place and target.location is None:
+            target.location = self._location(sent, toks, lemmas, probe, s_mentions, table, role_spans)
+            own_place = target.location is not None
+        self._own[target.id] = (own_date, own_place)
+
+    def _joins(self, trig, lemmas, events, sent) -> Event | None:
+        """'Во встрече также приняли участие ...', 'В заседании участвовали ...', 'На заседании страну
+        представляет делегация ...': an event noun in a sentence that tells who took part is the event
+        told before (it brings no date, ordinal or name of its own); its people join that event."""
+        if trig.type == "SIGNING":
+            return self._signed_again(trig, lemmas, events)
+        if trig.type not in _COMPOUND_TYPES or not (PARTICIPATION & set(lemmas)):
+            return None
+        latest = _latest(events, trig.type)
+        if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
+            return None
+        prev = lemmas[max(0, trig.start - 2):trig.start]
+        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть"}
+        subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
+        if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
+            return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
+        if any(o is trig for o in self._owners.values()):
+            return None
+        known = {p.entity for p in latest.participants}
+        follows = [m for m in self._s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
+        if any(m.entity and m.entity not in known for m in follows):
+            return None  # "с участниками заседания Группы ...": another body's meeting
+        if any(w in {"следующий", "очередной", "новый", "другой"} or _ORDINAL.match(w) or w in _ORDINAL_WORDS
+               for w in prev) or lemmas[trig.end:trig.end + 1] in (["«"], ['"']):
+            return None
+        return latest
+
+    def _signed_again(self, trig, lemmas, events) -> Event | None:
+        """'Документ подписали ...', 'Соглашение подписали ...': a bare document noun beside the verb
+        is the document told before, and so is its signing."""
+        latest = _latest(events, "SIGNING")
+        if latest is None or any(o is trig for o in self._owners.values()):
+            return None
+        for j in (trig.start - 1, trig.end):
+            if 0 <= j < len(lemmas) and lemmas[j] in BARE_DOCUMENTS and \
+                    (j + 1 >= len(lemmas) or lemmas[j + 1] not in _COMPLEMENT_WORDS) and \
+                    not (j > 0 and parses(self._tokens[j - 1].text)[0].tag.POS == "ADJF"):
+                return latest
+        return None
+
     def _context_reference(self, triggers, lemmas, events):
         """'В ходе визита ...', 'По итогам заседания ...': the frame names an event told before."""
         for trig in triggers:
             before = tuple(lemmas[max(0, trig.start - 2):trig.start])
             if any(before[-len(f):] == f for f in CONTEXT_FRAMES if len(f) <= len(before)):
-                ref = _latest(events, trig.type)
+                ref = self._framed(trig, events)
                 if ref is not None:
                     return trig, ref
         return None
+
+    @staticmethod
+    def _framed(trig, events) -> Event | None:
+        """The event 'по итогам переговоров' points at: the latest of its type told by the same word,
+        else the latest that is not merely planned (a signing 'по итогам' is not under a meeting
+        still to come), else the latest of its type."""
+        same = [e for e in events if e.type == trig.type]
+        if not same:
+            return None
+        word = lemma(trig.lemmas[0]) if trig.lemmas else None
+        told = [e for e in same if e.trigger and lemma(e.trigger.split()[0]) == word and e.status != "planned"]
+        held = [e for e in same if e.status != "planned"]
+        return (told or held or same)[-1]
 
     def _is_reference(self, trig, lemmas, events, s_dates, sent, triggers, s_mentions) -> bool:
         """A bare noun for an event of a type already told ("Заседание прошло под председательством",
@@ -204,10 +437,11 @@ class EventStep:
         latest = _latest(events, trig.type)
         if latest is None:
             return False
-        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back
-        if not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
+        # a verb trigger ("встретился", "посетил") is always news; only nouns refer back, and not in the plural
+        head = parses(sent.tokens[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or head.tag.number == "plur":
             return False
-        own_dates = [d for d in s_dates if nearest_trigger(d, triggers) is trig]
+        own_dates = [d for d in s_dates if self._owners.get(id(d)) is trig]
         if own_dates:
             return False
         prev = lemmas[max(0, trig.start - 3):trig.start]
@@ -221,7 +455,7 @@ class EventStep:
         follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
         if any(m.entity and m.entity not in known for m in follows):
             return False  # "заседание Рабочей группы ...": another body's meeting
-        people = {m.entity for m in s_mentions if m.type == "PER" and m.entity}
+        people = {m.entity for m in s_mentions if m.type == "PER" and m.entity and not _quoted_by(sent, m)}
         return not (people - known)
 
     # -- one event ---------------------------------------------------------------------------------
@@ -229,7 +463,7 @@ class EventStep:
         self._n += 1
         evidence = evidence_for(sent)
         status = self._status(toks, lemmas, trig, s_dates, published)
-        owned = [d for d in s_dates if nearest_trigger(d, self._sentence_triggers) is trig] \
+        owned = [d for d in s_dates if self._owners.get(id(d)) is trig] \
             if len(self._sentence_triggers) > 1 else s_dates
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
@@ -240,6 +474,10 @@ class EventStep:
             elif end is None and any(w in _ENDING for w in lemmas):
                 start, end = None, start  # "20 мая завершилось совещание": only its end is known
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
+        if location is None and self._dateline is not None and self._dateline[0] >= sent.start - 200 \
+                and trig.type in {"MEETING", "FORUM", "SESSION"}:
+            location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
+            self._dateline = None
         participants = self._participants(trig, s_mentions, table, role_spans, location)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
@@ -259,28 +497,55 @@ class EventStep:
 
     def _status(self, toks, lemmas, trig, s_dates, published) -> str:
         # modality first: "запланировано", "планируется", "примет участие"
-        lo, hi = _clause(toks, trig)
-        window = lemmas[lo:hi]
-        if any(w in PLANNED_CUES for w in window) or any(
-                tuple(window[i:i + len(ph)]) == ph for ph in PLANNED_PHRASES for i in range(len(window))):
-            return self._check_dates("planned", trig, s_dates, published)
+        idx = self._index(toks, lemmas)
+        lo, hi = idx.lo_of[trig.start], idx.hi_of[trig.end]
+        planned = idx.any_span(idx.planned, lo, hi)
+        k = trig.start - 1
+        while k > lo and parses(toks[k].text)[0].tag.POS == "ADJF":
+            k -= 1
+        if k >= lo and lemmas[k] in {"к", "ко"} and idx.any_span(idx.preparing, lo, hi):
+            planned = True  # "подготовка региона к Всемирной конференции": what is prepared for is ahead
+        # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
-        for i in range(lo, hi):
-            tok = toks[i]
-            if not tok.text[:1].isalpha():
+        at = bisect.bisect_left(idx.verb_at, trig.start)
+        for i, tense, participle in idx.verbs[max(0, at - 4):at + 4]:
+            if not lo <= i < hi:
                 continue
-            for p in parses(tok.text)[:1]:
-                tense = p.tag.tense
-                if p.tag.POS in {"VERB"} and tense:
-                    dist = abs(i - trig.start) + (0 if i > trig.start else 0.5)
-                    if dist < best_dist:
-                        best, best_dist = tense, dist
-                elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
-                    dist = abs(i - trig.start) + 1
-                    if dist < best_dist:
-                        best, best_dist = "past", dist
+            dist = abs(i - trig.start) + (1 if participle else (0 if i > trig.start else 0.5))
+            if dist < best_dist:
+                best, best_dist = tense, dist
+        near = lemmas[max(0, trig.start - 6):trig.end + 3]
+        if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
+                and best != "futr":
+            return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
+        relative = self._relative_clause_tense(toks, trig, hi)
+        if relative == "futr" or (planned and relative is None):
+            return self._check_dates("planned", trig, s_dates, published)
+        if relative is not None:
+            best = relative  # "... Съезда, который состоится 7-10 октября": the clause tells the event's time
         status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
+
+    def _index(self, toks, lemmas) -> _SentenceIndex:
+        if getattr(self, "_idx", None) is None or self._idx[0] is not toks:
+            self._idx = (toks, _SentenceIndex(toks, lemmas))
+        return self._idx[1]
+
+    @staticmethod
+    def _relative_clause_tense(toks, trig, hi) -> str | None:
+        """The tense of a 'который' clause that follows the trigger's noun phrase (a few words on)."""
+        if hi >= len(toks) - 1 or hi - trig.end > 12 or toks[hi].text != ",":
+            return None
+        if lemma(toks[hi + 1].text) != "который" or any(t.text in {",", "("} for t in toks[trig.end:hi]):
+            return None
+        head = parses(toks[trig.start].text)[0]
+        if head.tag.POS != "NOUN" or head.tag.case == "nomn":
+            return None  # "открылась конференция, которая пройдет 3-4 июня": the main verb tells it
+        for t in toks[hi + 2:hi + 6]:
+            p = parses(t.text)[0] if t.text[:1].isalpha() else None
+            if p is not None and p.tag.POS == "VERB" and p.tag.tense:
+                return p.tag.tense
+        return None
 
     @staticmethod
     def _check_dates(status: str, trig, s_dates, published) -> str:
@@ -340,7 +605,7 @@ class EventStep:
             elif trig.type in _PERSONS_ONLY:
                 continue
             elif m.type == "ORG":
-                if inside_any(m, role_spans) or inside_org(m, s_mentions):
+                if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
@@ -350,6 +615,14 @@ class EventStep:
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    def _source(self, m: Mention) -> bool:
+        """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if i is None:
+            return False
+        return any(lemma(t.text) in REPORTING for t in toks[max(0, i - 4):i])
 
     @staticmethod
     def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
@@ -374,12 +647,18 @@ class EventStep:
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
         i0 = trig.start
-        prev = toks[i0 - 1].text if i0 > 0 else ""
+        k = i0 - 1  # "Десятой неформальной встрече", "Первый молодежный IT-форум": adjectives between
+        while k > 0 and k >= trig.start - 3 and lemmas[k] not in _ORDINAL_WORDS and \
+                parses(toks[k].text)[0].tag.POS == "ADJF" and toks[k].text[:1].isalpha():
+            k -= 1
+        prev = toks[k].text if k >= 0 else ""
         m = _ORDINAL.match(prev)
-        if m:
-            ordinal, i0 = int(m.group(1)), i0 - 1
-        elif i0 > 0 and lemmas[i0 - 1] in _ORDINAL_WORDS:
-            ordinal, i0 = _ORDINAL_WORDS[lemmas[i0 - 1]], i0 - 1
+        if k >= 0 and m and prev[:1].isdigit():
+            ordinal, i0 = int(m.group(1)), k
+        elif k >= 0 and lemmas[k] in _ORDINAL_WORDS:
+            ordinal, i0 = _ORDINAL_WORDS[lemmas[k]], k
+        elif k >= 0 and _roman(prev):
+            ordinal, i0 = _roman(prev), k
         # a quoted title right after the trigger (or after the trigger's own complement)
         after = text[trig.char_end:sent.end]
         q = _QUOTED.search(after[:160])
@@ -405,6 +684,8 @@ class EventStep:
                 break
             if lemmas[j] in stop_words or _is_finite(t.text):
                 break
+            if t.text.isdigit() and j + 1 < len(toks) and _MONTH_WORD.match(toks[j + 1].text):
+                break  # "42-го Совета 19 октября 2012 года": the date is not the name
             end = j + 1
             j += 1
         words = [t.text for t in toks[i0:end]]
@@ -412,11 +693,61 @@ class EventStep:
             words.pop()
         if len(words) < 2 and ordinal is None:
             return None, None
-        name = " ".join(nominative_phrase(words))
+        if words and _roman(words[0]):
+            name = " ".join([words[0], *nominative_phrase(words[1:])])  # "III Съезда ..." → "III Съезд ..."
+        else:
+            name = " ".join(nominative_phrase(words))
         name = re.sub(r"\s+([,.;:)])", r"\1", name).replace("( ", "(")
         return name, ordinal
 
     # -- structure ---------------------------------------------------------------------------------
+    def _merge_retold(self, events: list[Event], sents) -> list[Event]:
+        """A lead that a later sentence tells again in full ('Министр встретился с руководителем агентства'
+        and then '... встретился с руководителем агентства Иваном Петровым'): one meeting, told by the
+        sentence that names more people. Same type and status, the people of one among the other's, no
+        other place or date, and no 'также' / 'затем' that makes it another event."""
+        out: list[Event] = []
+        for ev in events:
+            twin = next((e for e in out if self._retells(e, ev, sents)), None)
+            if twin is None:
+                out.append(ev)
+                continue
+            keep, drop = (ev, twin) if self._persons(ev) > self._persons(twin) else (twin, ev)
+            for p in drop.participants:
+                if p.entity not in {q.entity for q in keep.participants}:
+                    keep.participants.append(p)
+            if keep is ev:
+                out[out.index(twin)] = ev
+            for e in events:
+                if e.parent == drop.id:
+                    e.parent = keep.id
+            if self._own.get(drop.id, (False, False))[0] and not self._own.get(keep.id, (False, False))[0]:
+                keep.start, keep.end = drop.start, drop.end
+                self._own[keep.id] = (True, self._own.get(keep.id, (False, False))[1])
+        return out
+
+    def _persons(self, ev: Event) -> int:
+        return sum(1 for p in ev.participants if (e := self._table.entity(p.entity)) is not None and e.type == "PER")
+
+    def _retells(self, a: Event, b: Event, sents) -> bool:
+        if a.type != b.type or a.type not in {"MEETING", "CALL", "VISIT"} or a.status != b.status:
+            return False
+        pa = {p.entity for p in a.participants}
+        pb = {p.entity for p in b.participants}
+        people_a = {p.entity for p in a.participants if p.role == "participant"} & pa
+        pers_a = {e for e in people_a if self._table.entity(e) and self._table.entity(e).type == "PER"}
+        pers_b = {p.entity for p in b.participants if self._table.entity(p.entity)
+                  and self._table.entity(p.entity).type == "PER"}
+        if not pers_a or not pers_b or not (pers_a <= pers_b or pers_b <= pers_a) or not (pa & pb):
+            return False
+        if a.location != b.location or a.parent or b.parent or a.name or b.name or a.ordinal or b.ordinal:
+            return False
+        if self._own.get(a.id, (False, False))[0] or self._own.get(b.id, (False, False))[0]:
+            return False
+        later = {lemma(w) for w in re.findall(r"\w+", b.evidence.text)}
+        return not (later & _NEW_EVENT_CUES)
+
+
     def _nest(self, made: list[Event], context: Event | None, events: list[Event]) -> None:
         by_type = {e.type: e for e in made}
         for ev in made:
@@ -438,11 +769,14 @@ class EventStep:
         fall inside one that is over, and background facts keep to themselves."""
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
+        told = {e.id: k for k, e in enumerate(events)}
         for ev in events:
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
                 continue
             source = by_id.get(ev.parent) if ev.parent else main
+            if source is main and main is not None and told[main.id] > told[ev.id]:
+                continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
             inherit_from(ev, source, own_date, own_place)
@@ -455,6 +789,10 @@ class EventStep:
         target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
         if target is None:
             return
+        self._add_people(sent, mentions, target, table, role_spans)
+
+    @staticmethod
+    def _add_people(sent, mentions, target, table, role_spans) -> None:
         have = {p.entity for p in target.participants}
         for m in mentions:
             if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
@@ -498,15 +836,88 @@ def _validity(text: str, d: DateMention) -> bool:
     return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
 
 
+def _quoted_by(sent: Sentence, m: Mention) -> bool:
+    """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
+    return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
+
+
+_QUOTE_OPEN = {"«", '"', "“", "„"}
+_MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+_PREPARING = {"подготовка", "подготовить", "подготовиться", "готовиться", "готовить", "подготовительный"}
+_SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
+
+
+_DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?),\s*\d{1,2}\s+[а-яё]+\.?\s*[-–—.]")
+_HABITUAL = [("раз", "в"), ("ежегодно",), ("каждый", "год"), ("регулярно",)]
+
+
+def _habitual(toks, trig, lemmas) -> bool:
+    """A 'который' clause after the event noun that says how often it is held."""
+    k = next((i for i in range(trig.end, min(len(lemmas), trig.end + 12)) if lemmas[i] == "который"), None)
+    if k is None:
+        return False
+    clause = lemmas[k:k + 10]
+    return any(tuple(clause[i:i + len(ph)]) == ph for ph in _HABITUAL for i in range(len(clause)))
+
+
+def _same_day(lemmas: list[str]) -> bool:
+    return any(tuple(lemmas[i:i + len(ph)]) == ph for ph in _SAME_DAY for i in range(len(lemmas)))
+
+
+def _generic_frame(lemmas: list[str]) -> bool:
+    """'По итогам мероприятия ...', 'В ходе мероприятия ...': a frame around the event told before."""
+    for k in range(2, len(lemmas)):
+        if lemmas[k] in GENERIC_EVENTS and tuple(lemmas[k - 2:k]) in CONTEXT_FRAMES:
+            return True
+    return False
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """nlp.headline_spans, past leading lines without a letter ('...', '***') that a site puts first."""
+    pos = 0
+    for line in text.split("\n"):
+        if any(c.isalpha() for c in line):
+            break
+        pos += len(line) + 1
+    return [(s + pos, e + pos) for s, e in headline_spans(text[pos:])] if pos else headline_spans(text)
+
+
+def _generic_subject(toks, lemmas) -> bool:
+    """'Мероприятие состоится ...': a sentence whose subject is a generic event noun."""
+    return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
+
+
+def _people(ev: Event) -> int:
+    return sum(1 for p in ev.participants if p.role == "participant")
+
+
+def _compound_head(word: str, lem: str) -> str:
+    """The lemma of a hyphenated word's last part ('IT-форум' → 'форум'), else the word's lemma."""
+    if "-" not in word.strip("-"):
+        return lem
+    return lemma(word.rsplit("-", 1)[1])
+
+
+def _instrumental_noun(word: str) -> bool:
+    if not word[:1].isalpha():
+        return False
+    p = parses(word)[0]
+    return p.tag.POS == "NOUN" and p.tag.case == "ablt"
+
+
 def _latest(events: list[Event], type_: str) -> Event | None:
     return next((e for e in reversed(events) if e.type == type_), None)
 
 
 def _nearest(dates: list[DateMention], trig: _Trigger, usable):
+    """The usable date nearest a trigger (the first of equals). Dates in text order are searched
+    around the trigger's position (bisect), so a sentence of n triggers and n dates costs n log n."""
     cands = [d for d in dates if usable(d) or d.relative]
     if not cands:
         return None
-    return min(cands, key=lambda d: date_distance(d, trig))
+    if any(cands[k].start > cands[k + 1].start for k in range(len(cands) - 1)):
+        return min(cands, key=lambda d: date_distance(d, trig))
+    return _min_near(cands, [d.start for d in cands], trig.char_start, lambda d: date_distance(d, trig))
 
 
 def date_distance(d: DateMention, trig) -> int:
@@ -555,11 +966,77 @@ def within(value: str | None, start: str | None, end: str | None) -> bool:
     return date_bounds(start)[0] <= lo and hi <= date_bounds(end or start)[1]
 
 
+def _min_near(items: list, starts: list[int], pos: int, dist):
+    """min(items, key=dist) for items sorted by start, none inside another, whose distance to `pos`
+    grows away from it: only the few items around `pos` are compared (the first of equals wins)."""
+    i = bisect.bisect_left(starts, pos)
+    window = range(max(0, i - 2), min(len(items), i + 2))
+    return items[min(window, key=lambda k: (dist(items[k]), k))]
+
+
+def date_owners(dates: list[DateMention], triggers: list) -> dict[int, object]:
+    """{id(date): the trigger nearest it} for the dates of a sentence: nearest_trigger for each date at
+    once, in n log n (triggers sorted by position, found by bisect), for sentences of hundreds of
+    triggers and dates."""
+    if not triggers:
+        return {}
+    ordered = all(triggers[k].char_end <= triggers[k + 1].char_start for k in range(len(triggers) - 1))
+    if not ordered:
+        return {id(d): nearest_trigger(d, triggers) for d in dates}
+    starts = [t.char_start for t in triggers]
+    return {id(d): _min_near(triggers, starts, d.start, lambda t, d=d: date_distance(d, t)) for d in dates}
+
+
 def nearest_trigger(d: DateMention, triggers: list):
     """The trigger of a sentence nearest a date (the first of equals), or None."""
     if not triggers:
         return None
     return min(triggers, key=lambda t: date_distance(d, t))
+
+
+class _SentenceIndex:
+    """What the status of every trigger of a sentence reads, found once per sentence: clause bounds
+    (between semicolons and ', который'), where planned cues and phrases stand, the verbs with their
+    tense. A sentence of n triggers then costs n log n, not n squared."""
+
+    def __init__(self, toks, lemmas):
+        n = len(toks)
+        self.lo_of = [0] * (n + 1)
+        for i in range(1, n + 1):
+            self.lo_of[i] = i if toks[i - 1].text in {";", ":"} else self.lo_of[i - 1]
+        self.hi_of = [n] * (n + 1)
+        for h in range(n - 1, -1, -1):
+            stop = toks[h].text == ";" or (toks[h].text == "," and h + 1 < n and lemmas[h + 1] in {"который", "где"})
+            self.hi_of[h] = h if stop else self.hi_of[h + 1]
+        self.planned: list[tuple[int, int]] = []
+        for i, w in enumerate(lemmas):
+            if w in PLANNED_CUES and not (w == "следующий" and parses(toks[i].text)[0].tag.number == "plur"):
+                self.planned.append((i, i + 1))
+            for ph in PLANNED_PHRASES:
+                if tuple(lemmas[i:i + len(ph)]) == ph:
+                    self.planned.append((i, i + len(ph)))
+        self.planned.sort()
+        self.preparing = [(i, i + 1) for i, w in enumerate(lemmas) if w in _PREPARING]
+        self.verbs: list[tuple[int, str, bool]] = []
+        for i, tok in enumerate(toks):
+            if not tok.text[:1].isalpha():
+                continue
+            p = parses(tok.text)[0]
+            if p.tag.POS == "VERB" and p.tag.tense:
+                self.verbs.append((i, p.tag.tense, False))
+            elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
+                self.verbs.append((i, "past", True))
+        self.verb_at = [v[0] for v in self.verbs]
+
+    @staticmethod
+    def any_span(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+        """Whether one of the (sorted) spans lies inside lo..hi."""
+        k = bisect.bisect_left(spans, (lo, lo))
+        while k < len(spans) and spans[k][0] < hi:
+            if spans[k][1] <= hi:
+                return True
+            k += 1
+        return False
 
 
 def _clause(toks, trig) -> tuple[int, int]:

@@ -21,7 +21,9 @@ _ADJ = {"ADJF", "PRTF", "NUMR"}
 
 
 def match_case(source: str, result: str) -> str:
-    """Give `result` the capitalization pattern of `source`."""
+    """Give `result` the capitalization pattern of `source` (and its 'е' where it writes no 'ё')."""
+    if "ё" not in source.lower():
+        result = result.replace("ё", "е").replace("Ё", "Е")
     if source.isupper() and len(source) > 1:
         return result.upper()
     if source[:1].isupper() or any(p[:1].isupper() for p in source.split("-")[1:]):
@@ -30,7 +32,10 @@ def match_case(source: str, result: str) -> str:
         out = []
         for i, p in enumerate(parts):
             sp = src_parts[i] if i < len(src_parts) else src_parts[-1]
-            out.append(p[:1].upper() + p[1:] if sp[:1].isupper() else p)
+            if sp.isupper() and len(sp) > 1 and len(parts) > 1 and p.lower() == sp.lower():
+                out.append(sp)  # "ИТ-форума" → "ИТ-форум": the acronym part as written
+            else:
+                out.append(p[:1].upper() + p[1:] if sp[:1].isupper() else p)
         return "-".join(out)
     return result
 

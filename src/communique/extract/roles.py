@@ -24,6 +24,20 @@ _STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
 _MAX_TITLE_TOKENS = 24
 
 
+def match_case_word(source: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if source[:1].isupper() else word
+
+
+def text_between(sent: Sentence, a: int, b: int) -> str:
+    return sent.text[a - sent.start:b - sent.start]
+
+
+def _title_lemma(word: str) -> str:
+    """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
+    lem = lemma(word)
+    return lem[4:] if lem.startswith("экс-") and len(lem) > 5 else lem
+
+
 def _is_verb(tok: Token) -> bool:
     if not tok.text[:1].isalpha() or tok.text[:1].isupper():
         return False
@@ -43,26 +57,67 @@ class RoleStep:
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
+            shared = self._shared_titles(text, sent, persons, in_sent, table)
             for p in persons:
-                span = self._before(sent, p, in_sent) or self._after(sent, p, in_sent)
-                if span is None:
+                if id(p) in shared:
+                    spans.append(shared[id(p)])
                     continue
-                start, end = span
-                spans.append(span)
-                self._attach(text, sent, start, end, p, in_sent, table)
+                # a title before the name, and one more after it ("Бэллы Черкесовой, заместителя министра ...")
+                for span in (self._before(sent, p, in_sent), self._after(sent, p, in_sent)):
+                    if span is None:
+                        continue
+                    start, end = span
+                    spans.append(span)
+                    self._attach(text, sent, start, end, p, in_sent, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
+    def _shared_titles(self, text, sent, persons, in_sent, table) -> dict:
+        """'вице-премьеров Армении и России Мгера Григоряна и Алексея Оверчука': a plural title with two
+        states before two names joined by 'и' gives each the singular title with his own state."""
+        out = {}
+        for a, b in zip(persons, persons[1:], strict=False):
+            if text[a.end:b.start].strip() != "и":
+                continue
+            span = self._before(sent, a, in_sent)
+            if span is None:
+                continue
+            words = text[span[0]:span[1]].split()
+            k = next((i for i, w in enumerate(words) if _title_lemma(w) in HEADS), None)
+            if k is None or parses(words[k])[0].tag.number != "plur":
+                continue
+            locs = [m for m in in_sent if m.type == "LOC" and span[0] <= m.start and m.end <= span[1]]
+            if len(locs) != 2 or text[locs[0].end:locs[1].start].strip() != "и" or locs[1].end != span[1]:
+                continue
+            head = parses(words[k])[0].inflect({"nomn", "sing"})
+            if head is None:
+                continue
+            lead = " ".join(nominative_phrase(words[:k])) + " " if k else ""
+            middle = text[text.find(words[k], span[0]) + len(words[k]):locs[0].start].strip()
+            base = (lead + match_case_word(words[k], head.word) + (" " + middle if middle else "")).strip()
+            for person, loc in ((a, locs[0]), (b, locs[1])):
+                ent = table.entity(person.entity)
+                title = f"{base} {text[loc.start:loc.end]}"
+                place = table.entity(loc.entity)
+                if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
+                    ent.roles.append(Role(title=title, organization=None, country=place.iso if place else None,
+                                          evidence=Evidence(sent.start, sent.end, sent.text)))
+                out[id(person)] = span
+        return out
+
     def _before(self, sent: Sentence, person: Mention, in_sent: list[Mention]) -> tuple[int, int] | None:
         toks = [t for t in sent.tokens if t.end <= person.start]
         blockers = [m.end for m in in_sent if m.type == "PER" and m.end <= person.start]
         floor = max(blockers, default=sent.start)
         best = None
+        quoted = _quoted_names(toks)
         for i in range(len(toks) - 1, max(-1, len(toks) - 1 - _MAX_TITLE_TOKENS), -1):
             tok = toks[i]
+            if i in quoted:
+                continue  # "президент компании «Ростелеком» Иван Петров": a quoted name inside the title
             if tok.start < floor or tok.text in {".", ";", "!", "?", "«", "»", '"'} or _is_verb(tok):
                 break
-            lem = lemma(tok.text)
+            lem = _title_lemma(tok.text)
             if lem in _STOP_LEMMAS and tok.text.islower():
                 break
             if lem in HEADS:
@@ -87,7 +142,7 @@ class RoleStep:
         i = 1
         while i < len(toks) and lemma(toks[i].text) in MODIFIERS:
             i += 1
-        if i >= len(toks) or lemma(toks[i].text) not in HEADS:
+        if i >= len(toks) or _title_lemma(toks[i].text) not in HEADS:
             return None
         start = toks[1].start
         end = toks[i].end
@@ -103,13 +158,26 @@ class RoleStep:
                     break
                 continue
             end = t.end
+        if limit < sent.end and not text_between(sent, end, limit).strip(" ,"):
+            return None  # "Ли Кэцяна, Исполняющего обязанности Премьер-министра С.Ш.Жээнбекова": the next one's title
         return start, end
 
     # -- recording it ----------------------------------------------------------------------------
     def _attach(self, text, sent, start, end, person, in_sent, table: EntityTable) -> None:
         raw = text[start:end].strip(" ,")
+        parts = _split_titles(raw)
+        if len(parts) > 1:
+            # "Министром образования ..., Председателем Совета ...": two titles of one person
+            offset = start + (len(text[start:end]) - len(text[start:end].lstrip(" ,")))
+            for part in parts:
+                k = text.find(part, offset, end)
+                if k < 0:
+                    continue
+                self._attach(text, sent, k, k + len(part), person, in_sent, table)
+                offset = k + len(part)
+            return
         words = raw.split()
-        title = " ".join(nominative_phrase(words))
+        title = _title_nominative(words)
         ent = table.entity(person.entity)
         inner = [m for m in in_sent if start <= m.start and m.end <= end and m.type in ("ORG", "LOC")]
         org = next((m for m in inner if m.type == "ORG" and m.entity), None)
@@ -139,6 +207,45 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
+
+
+def _quoted_names(toks: list[Token]) -> set[int]:
+    """Indices of the tokens of short quoted names after a lower-case word ('компании «Ростелеком»')."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.text != "«" or i == 0 or not toks[i - 1].text[:1].islower():
+            continue
+        for j in range(i + 1, min(len(toks), i + 7)):
+            if toks[j].text == "»":
+                out.update(range(i, j + 1))
+                break
+    return out
+
+
+def _split_titles(raw: str) -> list[str]:
+    """A run of titles split where a comma is followed by another title's head (modifiers first)."""
+    pieces = raw.split(", ")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        words = piece.split()
+        k = 0
+        while k < len(words) and lemma(words[k]) in MODIFIERS:
+            k += 1
+        if k < len(words) and _title_lemma(words[k].strip(",")) in HEADS and words[k][:1].isalpha():
+            out.append(piece)
+        else:
+            out[-1] += ", " + piece
+    return out
+
+
+def _title_nominative(words: list[str]) -> str:
+    """The title in the nominative; 'исполняющего обязанности Премьер-министра' keeps the genitive of
+    the office it stands in for."""
+    for k in range(len(words) - 1):
+        if lemma(words[k]) == "исполнять" and lemma(words[k + 1]) == "обязанность":
+            first = "Исполняющий" if words[k][:1].isupper() else "исполняющий"
+            return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
+    return " ".join(nominative_phrase(words))
 
 
 def _continues_name(tok: Token) -> bool:
