@@ -160,7 +160,7 @@ class EventStep:
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
                 if not s_dates and _habitual(toks, trig, lemmas):
-                    continue  # "конференция, которая созывается раз в четыре года": what is done, not an event
+                    continue  # "ассамблея, которая собирается раз в два года": what is done, not an event
                 ev = self._event(text, sent, toks, lemmas, trig, s_mentions, s_dates, table, published, role_spans)
                 if ev is None or any(e.type == ev.type and e.evidence.start == ev.evidence.start
                                      and (e.start == ev.start or not (e.start and ev.start)) for e in made):
@@ -217,7 +217,7 @@ class EventStep:
 
     @staticmethod
     def _numbered_bodies(toks, lemmas, s_mentions, triggers) -> list[_Trigger]:
-        """'состоялся 41-й Электроэнергетический совет СНГ', 'о проведении 42-го Совета': a numbered
+        """'состоялся 12-й Транспортный совет Содружества', 'о проведении 13-го Совета': a numbered
         body that is held is its meeting."""
         if not (HELD & set(lemmas)):
             return triggers

@@ -73,7 +73,7 @@ class RoleStep:
 
     # -- finding the title -----------------------------------------------------------------------
     def _shared_titles(self, text, sent, persons, in_sent, table) -> dict:
-        """'вице-премьеров Армении и России Мгера Григоряна и Алексея Оверчука': a plural title with two
+        """'вице-премьеров Корвении и Остравии Павла Ланского и Ивана Дорна': a plural title with two
         states before two names joined by 'и' gives each the singular title with his own state."""
         out = {}
         for a, b in zip(persons, persons[1:], strict=False):
@@ -159,7 +159,7 @@ class RoleStep:
                 continue
             end = t.end
         if limit < sent.end and not text_between(sent, end, limit).strip(" ,"):
-            return None  # "Ли Кэцяна, Исполняющего обязанности Премьер-министра С.Ш.Жээнбекова": the next one's title
+            return None  # "Ван Лина, Исполняющего обязанности Премьер-министра А.Б.Сарыбекова": the next one's title
         return start, end
 
     # -- recording it ----------------------------------------------------------------------------
