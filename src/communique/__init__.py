@@ -5,8 +5,7 @@ what, and what was signed.
     >>> record = communique.extract("12 марта в Москве состоялись переговоры ...", published="2025-03-13")
 """
 
-__version__ = "0.1.0"
-
 from . import extract  # noqa: E402  (the subpackage is callable: communique.extract(text, ...))
+from .version import __version__
 
 __all__ = ["__version__", "extract"]

@@ -87,10 +87,12 @@ def _full_org_name(text: str, start: int, end: int) -> str:
 
 def _only_title_words(text: str) -> bool:
     """'Министр', 'Посол' tagged as a person by the model: a title, not a name."""
-    from .roles import HEADS, MODIFIERS
-
     words = re.findall(r"[\w-]+", text)
-    return bool(words) and all(lemma(w) in HEADS or lemma(w) in MODIFIERS for w in words)
+    return bool(words) and all(lemma(w) in _TITLE_WORDS for w in words)
+
+
+_TITLES = load_json("titles_ru.json")
+_TITLE_WORDS = frozenset(_TITLES["heads"]) | frozenset(_TITLES["modifiers"])  # roles.HEADS | roles.MODIFIERS
 
 
 def phrase_key(text: str) -> str:

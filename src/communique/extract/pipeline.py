@@ -11,12 +11,11 @@ from __future__ import annotations
 import functools
 import uuid
 
-from .. import __version__
 from ..langid import guess_language, paragraph_languages
-from ..model import Document, Extractor, Record
+from ..model import Document, Record
 from ..nlp import without_surrogates
 from . import dates as dates_mod
-from .resources import fingerprint
+from .document import extractor_for, published_from_text, with_changes
 
 RUSSIAN_STEPS = ["sentences", "ner", "entities", "roles", "dates", "events", "agreements", "topics"]
 
@@ -82,25 +81,6 @@ class MinimalPipeline:
         document = with_changes(doc, published=published, language=self.language)
         skipped = [s for s in RUSSIAN_STEPS if s not in ("sentences",)]
         return Record(document=document, extractor=extractor_for(self.language, ["language", "published"], skipped))
-
-
-def published_from_text(text: str, lang: str) -> str | None:
-    """The publication date the text states about itself (dates.find_published), if any."""
-    found = dates_mod.find_published(text, lang=lang)
-    return found[0] if found else None
-
-
-def with_changes(doc: Document, **changes) -> Document:
-    """A copy of the document with some fields changed."""
-    import dataclasses
-
-    return dataclasses.replace(doc, **changes)
-
-
-def extractor_for(language: str, steps: list[str], skipped: list[str] | None = None) -> Extractor:
-    """What a Record says produced it: code version, resource fingerprint, steps run and skipped."""
-    return Extractor(version=f"{__version__}+{fingerprint()}", language=language, steps=list(steps),
-                     skipped=list(skipped or []), resources={"lexicons": fingerprint()})
 
 
 @functools.cache

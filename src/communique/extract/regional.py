@@ -31,6 +31,7 @@ from . import (
     regional_persons,
     regional_script,
 )
+from .document import extractor_for, published_from_text, with_changes
 from .gazetteer import Gazetteer, normalize_key
 from .resources import load_json
 
@@ -157,7 +158,6 @@ class RegionalPipeline:
         self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
 
     def __call__(self, doc: Document) -> Record:
-        from .pipeline import extractor_for, published_from_text, with_changes
 
         text = doc.text
         published = doc.published

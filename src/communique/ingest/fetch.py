@@ -41,7 +41,7 @@ from urllib.robotparser import RobotFileParser
 import httpcore
 import httpx
 
-from .. import __version__
+from ..version import __version__
 from .formats import DEFAULT_MAX_BYTES
 
 USER_AGENT = f"Communique/{__version__} (+https://example.org/communique)"

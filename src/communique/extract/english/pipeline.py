@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...model import Document, Record
+from ..document import extractor_for, published_from_text, with_changes
 from ..entities import EntityTable
-from ..pipeline import extractor_for, published_from_text, with_changes
 from ..topics import TopicStep
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
