@@ -20,7 +20,10 @@ of the language ("-ов", "-ұлы", "-ić", "-оў", "-зода") — or, in "S
 order, whose first word does and whose last is a patronymic; in the agglutinative languages a case
 ending on the last word is taken off ("Көшербаевпен" -> "Көшербаев"). Only nominative title words
 count, so in Belarusian and Serbian the name after them is nominative too, and an oblique form
-("Ђурићем") fails the surname test. The title becomes a Role, with the state named in it.
+("Ђурићем") fails the surname test. Right after a title (or after the state a head-first title
+names) the title vouches for the name, so a name without such an ending (a foreign name, a Tajik
+"Given Father's-name") counts too, unless one of its words is a word of a body's name ('body_stems',
+the organization heads). The title becomes a Role, with the state named in it.
 Precision over recall: a name without a title next to it is not found.
 """
 
@@ -37,6 +40,7 @@ from .resources import load_json
 __all__ = ["LANGUAGES", "find_persons", "supports"]
 
 _LEX = load_json("titles_regional.json")
+_ORG_LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
@@ -96,6 +100,12 @@ class _Lang:
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
+        self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
+
+    def body_word(self, word: str) -> bool:
+        """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
+        return word.casefold().startswith(self.body)
 
     def surname_like(self, word: str) -> bool:
         w = word.casefold()
@@ -180,8 +190,12 @@ class _Finder:
         """A word a name may follow inside a head-first title: a place, an organization, a state word."""
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
 
-    def run_at(self, j: int) -> int:
-        """How many name words start at token j (0 when they are not 2 or 3)."""
+    def run_at(self, j: int, vouched: bool = False) -> int:
+        """How many name words start at token j (0 when they are not 2 or 3).
+
+        `vouched`: a title stands right before the name, so a name without a surname ending of the
+        language (a foreign name, a Tajik "Given Father's-name") counts too, if no word of it is a
+        word of a body's name."""
         k = j
         while k < len(self.toks) and k - j < 4 and self.name_word(self.toks[k]) and (k == j or self.joined(k - 1, k)):
             k += 1
@@ -197,8 +211,9 @@ class _Finder:
             return 0
         words[-1] = self.lx.nominative(words[-1])
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
-        if not (self.lx.surname_like(words[-1])
-                or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))):
+        shaped = self.lx.surname_like(words[-1]) \
+            or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
+        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)):
             return 0
         return n
 
@@ -240,7 +255,7 @@ class _Finder:
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
-        n = self.run_at(j) if _script(self.toks[j].text) == _script(t.text) else 0
+        n = self.run_at(j, vouched=True) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
             return j, n, (self.title_start(i), t.e)
         if not self.lx.head_first:
@@ -259,7 +274,7 @@ class _Finder:
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k)
+                    n = self.run_at(k, vouched=self.anchor(prev))
                     if n:
                         return k, n, (t.s, self.toks[k - 1].e)
                 return None
