@@ -59,3 +59,11 @@ def test_one_organization_and_one_person_across_three_languages(kb):
     people = kb.entities("PER")
     assert len(people) == 1 and people[0]["members"] == 3, people
     assert {"Арман Тлеубеков", "Arman Tleubekov"} <= set(people[0]["aliases"])
+
+
+def test_the_council_session_is_one_event_across_three_languages(kb):
+    sessions = [ev for ev in kb.timeline()
+                if any(p.get("id") and p["name"].startswith("Совет министров иностранных дел") for p in ev["participants"])
+                and ev["type"] == "MEETING" and ev["start"] == "2031-03-14"]
+    assert len(sessions) == 1, sessions
+    assert {s["document_id"] for s in sessions[0]["sources"]} == {"xl-ru", "xl-en", "xl-kk"}
