@@ -220,7 +220,10 @@ class RegionalPipeline:
             if kind == "organization" or len(words) != 1 or len(words[0]) < 4:
                 continue
             w = words[0]
-            if key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
+            if self.agglutinative:  # a case ending follows the whole name: "Таласка", never "Талант"
+                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX:
+                    return True
+            elif key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
                 return True
         return False
 

@@ -111,14 +111,20 @@ class _Lang:
         w = word.casefold()
         return any(w.endswith(e) and len(w) > len(e) + 1 for e in self.endings)
 
-    def nominative(self, word: str) -> str:
-        """The last word of a name without the case ending an agglutinative language added."""
+    def nominative(self, word: str, vouched: bool = False) -> str:
+        """The last word of a name without the case ending an agglutinative language added. A name a
+        title vouches for loses an ending of three letters or more ("Ганзоригпен") even when no
+        surname ending is left; shorter ones ("-да", "-ні") are too often part of a name."""
         if self.surname_like(word):
             return word
         w = word.casefold()
         for suf in self.suffixes:
             if w.endswith(suf) and self.surname_like(word[: -len(suf)]):
                 return word[: -len(suf)]
+        if vouched:
+            for suf in self.suffixes:
+                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 4:
+                    return word[: -len(suf)]
         return word
 
 
@@ -163,6 +169,7 @@ class _Finder:
         self.by_id = {e.id: e for e in entities}
         self.place_like = place_like
         self.blocked = list(blocked)
+        self.names: set[int] = set()  # tokens of the names found so far
         spans = sorted(mentions, key=lambda m: m.start)
         self.toks: list[_Tok] = []
         k = 0
@@ -200,16 +207,19 @@ class _Finder:
         while k < len(self.toks) and k - j < 4 and self.name_word(self.toks[k]) and (k == j or self.joined(k - 1, k)):
             k += 1
         n = k - j
+        trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
+        if trimmed:
+            k, n = k - 1, 2  # "Ермек Көшербаев Моңғолия Республикасының ...": the third word is a state
         if n not in (2, 3):
             return 0
-        if k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
+        if not trimmed and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
                 and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
             return 0  # more capitalized words follow: not clearly where the name ends
         words = [t.text for t in self.toks[j:k]]
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
-        words[-1] = self.lx.nominative(words[-1])
+        words[-1] = self.lx.nominative(words[-1], vouched)
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
             or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
@@ -221,7 +231,7 @@ class _Finder:
     def run(self) -> list[tuple[int, int, str, tuple[int, int]]]:
         """(start, end, name, (title start, title end)) for every person found."""
         out = []
-        used: set[int] = set()
+        used = self.names
         for i, t in enumerate(self.toks):
             if t.key not in self.lx.heads or i in used:
                 continue
@@ -245,7 +255,7 @@ class _Finder:
     def person(self, j: int, n: int, title: tuple[int, int]):
         toks = self.toks[j:j + n]
         words = [t.text for t in toks]
-        words[-1] = self.lx.nominative(words[-1])
+        words[-1] = self.lx.nominative(words[-1], vouched=True)
         return toks[0].s, toks[-1].e, " ".join(words), title
 
     def after_head(self, i: int):
@@ -295,8 +305,8 @@ class _Finder:
         k = i - 1
         while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
             tok = self.toks[k]
-            if tok.key in self.lx.heads:
-                break  # another title's head: "X vaziri va Y vaziri"
+            if tok.key in self.lx.heads or k in self.names:
+                break  # another title's head: "X vaziri va Y vaziri"; the name of the person before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
