@@ -115,3 +115,23 @@ def test_a_short_release(lang, text, people, events):
             assert names.get(ev.location) == place
         if who is not None:
             assert who <= {names[p.entity] for p in ev.participants}
+
+
+def _participants(rec, kind):
+    names = {e.id: e.name for e in rec.entities}
+    return [{names[p.entity] for p in ev.participants} for ev in rec.events if ev.type == kind]
+
+
+def test_a_titled_person_named_after_the_one_meeting_takes_part_in_it():
+    text = ("Бүгін Астанада Қазақстан, Қырғызстан және Моңғолия көлік министрлерінің кездесуі өтті. "
+            "Қазақстандық делегацияны Қазақстан Республикасының Көлік министрі Ерболат Сәрсенов басқарды.")
+    rec = communique.extract(text, language="kk", published=PUB)
+    assert any("Ерболат Сәрсенов" in who for who in _participants(rec, "MEETING"))
+
+
+def test_with_two_gatherings_a_person_of_neither_sentence_is_given_to_none():
+    text = ("Oʻzbekiston va Turkmaniston vazirlari Toshkentda uchrashdi. Ertasi kuni Buxoroda xalqaro turizm "
+            "forumi boʻlib oʻtdi. Oʻzbekiston transport vaziri Ilhom Sobirov delegatsiyani boshqardi.")
+    rec = communique.extract(text, language="uz", published=PUB)
+    assert {ev.type for ev in rec.events} >= {"MEETING", "FORUM"}
+    assert all("Ilhom Sobirov" not in who for kind in ("MEETING", "FORUM") for who in _participants(rec, kind))
