@@ -135,3 +135,15 @@ def test_with_two_gatherings_a_person_of_neither_sentence_is_given_to_none():
     rec = communique.extract(text, language="uz", published=PUB)
     assert {ev.type for ev in rec.events} >= {"MEETING", "FORUM"}
     assert all("Ilhom Sobirov" not in who for kind in ("MEETING", "FORUM") for who in _participants(rec, kind))
+
+
+@pytest.mark.parametrize("lang, text, iso", [
+    ("kk", "Делегация Әзірбайжанға барды.", "AZ"),
+    ("kk", "Министр Венгрия елшісімен кездесті.", "HU"),
+    ("uz", "Vazir Vengriyaga tashrif buyurdi.", "HU"),
+    ("tg", "Вазир ба Маҷористон сафар кард.", "HU"),
+    ("be", "Міністр наведаў Венгрыю.", "HU"),
+])
+def test_country_names_the_shared_gazetteer_lacks_in_the_language(lang, text, iso):
+    rec = communique.extract(text, language=lang)
+    assert iso in {e.iso for e in rec.entities if e.type == "LOC"}
