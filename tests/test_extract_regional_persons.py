@@ -41,3 +41,13 @@ def test_the_name_of_a_body_after_a_title_is_no_person(lang, text):
 def test_a_foreign_chinese_name_ends_before_together():
     text = "财政部副部长李明远与俄罗斯财政部副部长伊戈尔·索科洛夫共同主持会议。"
     assert "伊戈尔·索科洛夫" in persons(text, "zh")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("kk", "Кеңеске Әзербайжан Республикасының Премьер-министрі Рашид Камал оғлы Велиев қатысты.",
+     "Рашид Камал оғлы Велиев"),
+    ("uz", "Oʻzbekiston tashqi ishlar vaziri Anvar Karim oʻgʻli Toshev delegatsiyani qabul qildi.",
+     "Anvar Karim oʻgʻli Toshev"),
+])
+def test_a_patronymic_written_with_son_of_as_a_word_stays_in_the_name(lang, text, name):
+    assert list(persons(text, lang)) == [name]

@@ -49,6 +49,9 @@ _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？]
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
+# the separate word "son of" / "daughter of" after a father's name (Azerbaijani, Kazakh, Uzbek, Kyrgyz style)
+_PARTICLES = frozenset(normalize_key(w) for w in ("оғлы", "оглы", "ұлы", "қызы", "кызы", "уулу", "o'g'li", "oʻgʻli",
+                                                  "o‘g‘li", "qizi", "ўғли", "қизи", "oğlu", "qızı"))
 MAX_GAP = 8  # words between a title's head and the name, in head-first languages
 MAX_BACK = 6  # words a head-final title may reach back from its head
 
@@ -198,7 +201,8 @@ class _Finder:
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
 
     def run_at(self, j: int, vouched: bool = False) -> int:
-        """How many name words start at token j (0 when they are not 2 or 3).
+        """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
+        patronymic word: "Әли Идаят оғлы Асадов").
 
         `vouched`: a title stands right before the name, so a name without a surname ending of the
         language (a foreign name, a Tajik "Given Father's-name") counts too, if no word of it is a
@@ -207,6 +211,11 @@ class _Finder:
         while k < len(self.toks) and k - j < 4 and self.name_word(self.toks[k]) and (k == j or self.joined(k - 1, k)):
             k += 1
         n = k - j
+        if n == 2 and k + 1 < len(self.toks) and self.toks[k].key in _PARTICLES and self.joined(k - 1, k) \
+                and self.joined(k, k + 1) and self.name_word(self.toks[k + 1]) \
+                and not (k + 2 < len(self.toks) and self.joined(k + 1, k + 2) and self.name_word(self.toks[k + 2])) \
+                and _script(self.toks[k + 1].text) == _script(self.toks[j].text):
+            return 4  # "Әли Идаят оғлы Асадов": Given, Father's name, the word "son of", Surname
         trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
         if trimmed:
             k, n = k - 1, 2  # "Ермек Көшербаев Моңғолия Республикасының ...": the third word is a state
