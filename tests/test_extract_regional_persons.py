@@ -51,3 +51,12 @@ def test_a_foreign_chinese_name_ends_before_together():
 ])
 def test_a_patronymic_written_with_son_of_as_a_word_stays_in_the_name(lang, text, name):
     assert list(persons(text, lang)) == [name]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    ("kk", "Кеңеске Моңғолия вице-премьері Батболд Ганбаатар қатысты.", "Батболд Ганбаатар", "Моңғолия вице-премьері"),
+    ("ky", "Кыргыз Республикасынын вице-премьер-министри Бакыт Жумалиев сүйлөдү.", "Бакыт Жумалиев",
+     "Кыргыз Республикасынын вице-премьер-министри"),
+])
+def test_deputy_prime_minister_titles(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}

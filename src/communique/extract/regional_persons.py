@@ -310,7 +310,7 @@ class _Finder:
         if self.lx.head_first:
             return self.toks[i].s
         start = self.toks[i].s
-        anchors_only = False
+        anchors_only = passed_anchor = False
         k = i - 1
         while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
             tok = self.toks[k]
@@ -328,11 +328,18 @@ class _Finder:
             is_anchor = self.anchor(tok)
             if anchors_only and not is_anchor:
                 break
+            if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
+                break  # "Кеңеске Моңғолия вице-премьері": the sentence's first word, not a body before a state
+            passed_anchor = passed_anchor or is_anchor
             if tok.text[:1].isupper() and not is_anchor:
                 anchors_only = True
             start = tok.s
             k -= 1
         return start
+
+    def sentence_start(self, tok: _Tok) -> bool:
+        before = self.text[:tok.s].rstrip(" \t")
+        return not before or before[-1] in ".!?\n:;»\"“”"
 
     def in_locative(self, tok: _Tok) -> bool:
         ent = self.by_id.get(tok.covered.entity) if tok.covered.entity else None
