@@ -81,6 +81,16 @@ def _extra_places(lang: str) -> tuple[tuple[str, str, dict], ...]:
 
 
 @functools.cache
+def _extra_bodies(lang: str) -> tuple[tuple[str, dict], ...]:
+    """(name, gazetteer entry) of the names resources/bodies_regional.json gives international
+    bodies in `lang` (a council of the SCO in Kazakh), so they carry the gazetteer's id."""
+    gaz = Gazetteer.load()
+    by_id = {o.get("id"): o for o in gaz.organizations}
+    names = load_json("bodies_regional.json").get(lang) or {}
+    return tuple((n, by_id[oid]) for oid, ns in names.items() if oid in by_id for n in ns)
+
+
+@functools.cache
 def _local_names(lang: str) -> dict[str, str]:
     """Entry id → the name places_regional.json gives it in `lang` (the first, for a country)."""
     out: dict[str, str] = {}
@@ -98,6 +108,7 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     keys = [(k, kind, e) for k, kind, e in gaz.iter_place_keys(lang)]
     keys += list(_extra_places(lang))
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
+    keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
     if regional_script.supports(lang):
         keys += [(regional_script.to_cyrillic(k, lang), kind, e) for k, kind, e in keys if regional_script.is_latin(k)]
@@ -113,7 +124,7 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
 def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
     """The nominative name of a gazetteer entry in `lang`, in the script the text wrote it in."""
     if kind == "organization":
-        own = (entry.get("name") or {}).get(lang)
+        own = (entry.get("name") or {}).get(lang) or next((n for n, e in _extra_bodies(lang) if e is entry), None)
     else:
         own = _local_names(lang).get(entry.get("id") or entry.get("iso2")) or (entry.get("name") or {}).get(lang)
     if not own:
@@ -209,7 +220,10 @@ class RegionalPipeline:
             if kind == "organization" or len(words) != 1 or len(words[0]) < 4:
                 continue
             w = words[0]
-            if key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
+            if self.agglutinative:  # a case ending follows the whole name: "Таласка", never "Талант"
+                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX:
+                    return True
+            elif key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
                 return True
         return False
 

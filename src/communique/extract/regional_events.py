@@ -198,6 +198,7 @@ class RegionalEvents:
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
         self._inherit(events, own)
+        _titled_to_the_one_meeting(events, entities)
         for ev in events:
             ev.plover = plover_code(ev)
         return events
@@ -426,6 +427,23 @@ class RegionalEvents:
                 continue
             own_date, own_place = own.get(ev.id, (False, False))
             inherit_from(ev, source, own_date, own_place)
+
+
+_GATHERINGS = ("MEETING", "CALL", "FORUM")
+
+
+def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> None:
+    """A release about one meeting names its people by title in the sentences after it ("the
+    delegation was led by Minister X", "Minister X noted ..."): a titled person no event has is a
+    participant of that meeting. With two meetings or more nothing tells which, so nothing is added."""
+    tops = [ev for ev in events if ev.parent is None]
+    main = [ev for ev in tops if ev.type in _GATHERINGS]
+    if len(main) != 1 or len(tops) != 1:
+        return
+    taken = {p.entity for ev in events for p in ev.participants}
+    for ent in entities:
+        if ent.type == "PER" and ent.roles and ent.id not in taken:
+            main[0].participants.append(Participant(ent.id))
 
 
 def _nominative(word: str) -> str:

@@ -20,7 +20,10 @@ of the language ("-ов", "-ұлы", "-ić", "-оў", "-зода") — or, in "S
 order, whose first word does and whose last is a patronymic; in the agglutinative languages a case
 ending on the last word is taken off ("Көшербаевпен" -> "Көшербаев"). Only nominative title words
 count, so in Belarusian and Serbian the name after them is nominative too, and an oblique form
-("Ђурићем") fails the surname test. The title becomes a Role, with the state named in it.
+("Ђурићем") fails the surname test. Right after a title (or after the state a head-first title
+names) the title vouches for the name, so a name without such an ending (a foreign name, a Tajik
+"Given Father's-name") counts too, unless one of its words is a word of a body's name ('body_stems',
+the organization heads). The title becomes a Role, with the state named in it.
 Precision over recall: a name without a title next to it is not found.
 """
 
@@ -37,6 +40,7 @@ from .resources import load_json
 __all__ = ["LANGUAGES", "find_persons", "supports"]
 
 _LEX = load_json("titles_regional.json")
+_ORG_LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
@@ -45,6 +49,9 @@ _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？]
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
+# the separate word "son of" / "daughter of" after a father's name (Azerbaijani, Kazakh, Uzbek, Kyrgyz style)
+_PARTICLES = frozenset(normalize_key(w) for w in ("оғлы", "оглы", "ұлы", "қызы", "кызы", "уулу", "o'g'li", "oʻgʻli",
+                                                  "o‘g‘li", "qizi", "ўғли", "қизи", "oğlu", "qızı"))
 MAX_GAP = 8  # words between a title's head and the name, in head-first languages
 MAX_BACK = 6  # words a head-final title may reach back from its head
 
@@ -96,19 +103,31 @@ class _Lang:
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
+        self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
+
+    def body_word(self, word: str) -> bool:
+        """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
+        return word.casefold().startswith(self.body)
 
     def surname_like(self, word: str) -> bool:
         w = word.casefold()
         return any(w.endswith(e) and len(w) > len(e) + 1 for e in self.endings)
 
-    def nominative(self, word: str) -> str:
-        """The last word of a name without the case ending an agglutinative language added."""
+    def nominative(self, word: str, vouched: bool = False) -> str:
+        """The last word of a name without the case ending an agglutinative language added. A name a
+        title vouches for loses an ending of three letters or more ("Ганзоригпен") even when no
+        surname ending is left; shorter ones ("-да", "-ні") are too often part of a name."""
         if self.surname_like(word):
             return word
         w = word.casefold()
         for suf in self.suffixes:
             if w.endswith(suf) and self.surname_like(word[: -len(suf)]):
                 return word[: -len(suf)]
+        if vouched:
+            for suf in self.suffixes:
+                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 4:
+                    return word[: -len(suf)]
         return word
 
 
@@ -153,6 +172,7 @@ class _Finder:
         self.by_id = {e.id: e for e in entities}
         self.place_like = place_like
         self.blocked = list(blocked)
+        self.names: set[int] = set()  # tokens of the names found so far
         spans = sorted(mentions, key=lambda m: m.start)
         self.toks: list[_Tok] = []
         k = 0
@@ -180,25 +200,39 @@ class _Finder:
         """A word a name may follow inside a head-first title: a place, an organization, a state word."""
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
 
-    def run_at(self, j: int) -> int:
-        """How many name words start at token j (0 when they are not 2 or 3)."""
+    def run_at(self, j: int, vouched: bool = False) -> int:
+        """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
+        patronymic word: "Әли Идаят оғлы Асадов").
+
+        `vouched`: a title stands right before the name, so a name without a surname ending of the
+        language (a foreign name, a Tajik "Given Father's-name") counts too, if no word of it is a
+        word of a body's name."""
         k = j
         while k < len(self.toks) and k - j < 4 and self.name_word(self.toks[k]) and (k == j or self.joined(k - 1, k)):
             k += 1
         n = k - j
+        if n == 2 and k + 1 < len(self.toks) and self.toks[k].key in _PARTICLES and self.joined(k - 1, k) \
+                and self.joined(k, k + 1) and self.name_word(self.toks[k + 1]) \
+                and not (k + 2 < len(self.toks) and self.joined(k + 1, k + 2) and self.name_word(self.toks[k + 2])) \
+                and _script(self.toks[k + 1].text) == _script(self.toks[j].text):
+            return 4  # "Әли Идаят оғлы Асадов": Given, Father's name, the word "son of", Surname
+        trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
+        if trimmed:
+            k, n = k - 1, 2  # "Ермек Көшербаев Моңғолия Республикасының ...": the third word is a state
         if n not in (2, 3):
             return 0
-        if k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
+        if not trimmed and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
                 and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
             return 0  # more capitalized words follow: not clearly where the name ends
         words = [t.text for t in self.toks[j:k]]
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
-        words[-1] = self.lx.nominative(words[-1])
+        words[-1] = self.lx.nominative(words[-1], vouched)
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
-        if not (self.lx.surname_like(words[-1])
-                or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))):
+        shaped = self.lx.surname_like(words[-1]) \
+            or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
+        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)):
             return 0
         return n
 
@@ -206,7 +240,7 @@ class _Finder:
     def run(self) -> list[tuple[int, int, str, tuple[int, int]]]:
         """(start, end, name, (title start, title end)) for every person found."""
         out = []
-        used: set[int] = set()
+        used = self.names
         for i, t in enumerate(self.toks):
             if t.key not in self.lx.heads or i in used:
                 continue
@@ -230,7 +264,7 @@ class _Finder:
     def person(self, j: int, n: int, title: tuple[int, int]):
         toks = self.toks[j:j + n]
         words = [t.text for t in toks]
-        words[-1] = self.lx.nominative(words[-1])
+        words[-1] = self.lx.nominative(words[-1], vouched=True)
         return toks[0].s, toks[-1].e, " ".join(words), title
 
     def after_head(self, i: int):
@@ -240,7 +274,7 @@ class _Finder:
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
-        n = self.run_at(j) if _script(self.toks[j].text) == _script(t.text) else 0
+        n = self.run_at(j, vouched=True) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
             return j, n, (self.title_start(i), t.e)
         if not self.lx.head_first:
@@ -259,7 +293,7 @@ class _Finder:
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k)
+                    n = self.run_at(k, vouched=self.anchor(prev))
                     if n:
                         return k, n, (t.s, self.toks[k - 1].e)
                 return None
@@ -276,12 +310,12 @@ class _Finder:
         if self.lx.head_first:
             return self.toks[i].s
         start = self.toks[i].s
-        anchors_only = False
+        anchors_only = passed_anchor = False
         k = i - 1
         while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
             tok = self.toks[k]
-            if tok.key in self.lx.heads:
-                break  # another title's head: "X vaziri va Y vaziri"
+            if tok.key in self.lx.heads or k in self.names:
+                break  # another title's head: "X vaziri va Y vaziri"; the name of the person before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
@@ -294,11 +328,18 @@ class _Finder:
             is_anchor = self.anchor(tok)
             if anchors_only and not is_anchor:
                 break
+            if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
+                break  # "Кеңеске Моңғолия вице-премьері": the sentence's first word, not a body before a state
+            passed_anchor = passed_anchor or is_anchor
             if tok.text[:1].isupper() and not is_anchor:
                 anchors_only = True
             start = tok.s
             k -= 1
         return start
+
+    def sentence_start(self, tok: _Tok) -> bool:
+        before = self.text[:tok.s].rstrip(" \t")
+        return not before or before[-1] in ".!?\n:;»\"“”"
 
     def in_locative(self, tok: _Tok) -> bool:
         ent = self.by_id.get(tok.covered.entity) if tok.covered.entity else None

@@ -1,0 +1,62 @@
+"""Persons in the region's languages on short releases written for these tests (made-up names)."""
+
+import pytest
+
+import communique
+
+
+def persons(text, lang):
+    rec = communique.extract(text, language=lang)
+    for m in rec.mentions:
+        assert text[m.start:m.end] == m.text
+    return {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # a title right before the name vouches for it, even without a surname ending of the language
+    ("kk", "Кеңесті Сыртқы істер министрі Дәулет Серікбай басқарды.", "Дәулет Серікбай"),
+    ("ky", "Тышкы иштер министри Ахмад Жамил Фарук менен сүйлөштү.", "Ахмад Жамил Фарук"),
+    ("uz", "Hujjatga aloqa vaziri Karim Ali Nurzai imzo qo‘ydi.", "Karim Ali Nurzai"),
+    # head-first: after the state the title names
+    ("tg", "Вазири корҳои хориҷии Тоҷикистон Равшан Саидмурод қайд намуд, ки ҳамкорӣ меафзояд.",
+     "Равшан Саидмурод"),
+    ("sr", "Министар финансија Србије Стеван Милош обишао је сајам.", "Стеван Милош"),
+])
+def test_a_titled_name_without_a_surname_ending_is_found(lang, text, name):
+    assert list(persons(text, lang)) == [name]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Қаржы министрі Ұлттық Банк өкілдерімен кездесті."),
+    ("uz", "Moliya vaziri Xalqaro Taraqqiyot Banki vakillarini qabul qildi."),
+    ("ky", "Министр Эл аралык Валюта Фонду менен жолукту."),
+    ("tg", "Вазири молияи Тоҷикистон Бонки Осиёӣ мулоқот кард."),
+    ("be", "Міністр фінансаў Беларусі Нацыянальны Банк наведаў."),
+    ("sr", "Министар финансија Србије Народна Банка је саопштила."),
+])
+def test_the_name_of_a_body_after_a_title_is_no_person(lang, text):
+    assert persons(text, lang) == {}
+
+
+def test_a_foreign_chinese_name_ends_before_together():
+    text = "财政部副部长李明远与俄罗斯财政部副部长伊戈尔·索科洛夫共同主持会议。"
+    assert "伊戈尔·索科洛夫" in persons(text, "zh")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("kk", "Кеңеске Әзербайжан Республикасының Премьер-министрі Рашид Камал оғлы Велиев қатысты.",
+     "Рашид Камал оғлы Велиев"),
+    ("uz", "Oʻzbekiston tashqi ishlar vaziri Anvar Karim oʻgʻli Toshev delegatsiyani qabul qildi.",
+     "Anvar Karim oʻgʻli Toshev"),
+])
+def test_a_patronymic_written_with_son_of_as_a_word_stays_in_the_name(lang, text, name):
+    assert list(persons(text, lang)) == [name]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    ("kk", "Кеңеске Моңғолия вице-премьері Батболд Ганбаатар қатысты.", "Батболд Ганбаатар", "Моңғолия вице-премьері"),
+    ("ky", "Кыргыз Республикасынын вице-премьер-министри Бакыт Жумалиев сүйлөдү.", "Бакыт Жумалиев",
+     "Кыргыз Республикасынын вице-премьер-министри"),
+])
+def test_deputy_prime_minister_titles(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}
