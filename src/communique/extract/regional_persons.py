@@ -4,11 +4,11 @@ No NER model ships here for Kazakh, Kyrgyz, Uzbek, Tajik, Belarusian, Serbian or
 person is found only where a job title vouches for the name next to it (resources/
 titles_regional.json):
 
-* title, then name — "Сыртқы істер министрі Ермек Көшербаев", "tashqi ishlar vaziri Baxtiyor
+* title, then name — "Сыртқы істер министрі Ерлан Жақсылықов", "tashqi ishlar vaziri Baxtiyor
   Saidov"; in the languages whose title head comes first, the name may also follow the title's
   modifiers when it comes right after a place or a state word: "Міністр замежных спраў Рэспублікі
   Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић";
-* name, comma, title — "Марко Ђурић, министар спољних послова", "Ермек Көшербаев, Сыртқы істер
+* name, comma, title — "Марко Ђурић, министар спољних послова", "Ерлан Жақсылықов, Сыртқы істер
   министрі";
 * Chinese: a title, then a surname and one or two characters ("外交部长王毅"), or such a name
   right before its title ("习近平主席"), with a clear boundary on the other side; a name whose length
@@ -18,7 +18,7 @@ A name is two or three capitalized words in the title's script, none of them a p
 organization of the gazetteer, a state word or a title word, whose last word ends like a surname
 of the language ("-ов", "-ұлы", "-ić", "-оў", "-зода") — or, in "Surname Given Patronymic"
 order, whose first word does and whose last is a patronymic; in the agglutinative languages a case
-ending on the last word is taken off ("Көшербаевпен" -> "Көшербаев"). Only nominative title words
+ending on the last word is taken off ("Жақсылықовпен" -> "Жақсылықов"). Only nominative title words
 count, so in Belarusian and Serbian the name after them is nominative too, and an oblique form
 ("Ђурићем") fails the surname test. Right after a title (or after the state a head-first title
 names) the title vouches for the name, so a name without such an ending (a foreign name, a Tajik
@@ -116,7 +116,7 @@ class _Lang:
 
     def nominative(self, word: str, vouched: bool = False) -> str:
         """The last word of a name without the case ending an agglutinative language added. A name a
-        title vouches for loses an ending of three letters or more ("Ганзоригпен") even when no
+        title vouches for loses an ending of three letters or more ("Батбаярмен") even when no
         surname ending is left; shorter ones ("-да", "-ні") are too often part of a name."""
         if self.surname_like(word):
             return word
@@ -202,7 +202,7 @@ class _Finder:
 
     def run_at(self, j: int, vouched: bool = False) -> int:
         """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
-        patronymic word: "Әли Идаят оғлы Асадов").
+        patronymic word: "Әли Самед оғлы Гасанов").
 
         `vouched`: a title stands right before the name, so a name without a surname ending of the
         language (a foreign name, a Tajik "Given Father's-name") counts too, if no word of it is a
@@ -215,10 +215,10 @@ class _Finder:
                 and self.joined(k, k + 1) and self.name_word(self.toks[k + 1]) \
                 and not (k + 2 < len(self.toks) and self.joined(k + 1, k + 2) and self.name_word(self.toks[k + 2])) \
                 and _script(self.toks[k + 1].text) == _script(self.toks[j].text):
-            return 4  # "Әли Идаят оғлы Асадов": Given, Father's name, the word "son of", Surname
+            return 4  # "Әли Самед оғлы Гасанов": Given, Father's name, the word "son of", Surname
         trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
         if trimmed:
-            k, n = k - 1, 2  # "Ермек Көшербаев Моңғолия Республикасының ...": the third word is a state
+            k, n = k - 1, 2  # "Ерлан Жақсылықов Моңғолия Республикасының ...": the third word is a state
         if n not in (2, 3):
             return 0
         if not trimmed and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
@@ -329,7 +329,7 @@ class _Finder:
             if anchors_only and not is_anchor:
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
-                break  # "Кеңеске Моңғолия вице-премьері": the sentence's first word, not a body before a state
+                break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
             passed_anchor = passed_anchor or is_anchor
             if tok.text[:1].isupper() and not is_anchor:
                 anchors_only = True
