@@ -1,0 +1,256 @@
+"""Answer a question from the store's facts, citing the sentence behind every part."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..langid import guess_language
+from ..model import Record
+from ..nlp import sentences as split_sentences
+from ..store import Store
+from ..store.fulltext import query_lemmas
+
+DOCS = 12  # documents read closely for one question
+MIN_SCORE = 2.0  # a sentence needs this much support to be cited at all
+KEEP = 0.6  # other documents' best sentences are kept when this close to the best one
+MAX_PARTS = 4
+
+
+@dataclass
+class Citation:
+    document_id: str
+    url: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    kind: str
+    mode: str  # "facts", "sentences" (fallback: no fact answers) or "none"
+    citations: list[Citation] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "answer": self.answer, "kind": self.kind, "mode": self.mode,
+                "citations": [asdict(c) for c in self.citations], "facts": self.facts}
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict:
+    return json.loads((Path(__file__).with_name("kinds.json")).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    data = json.loads((Path(__file__).with_name("stopwords.json")).read_text(encoding="utf-8"))
+    return frozenset(w for lang in ("ru", "en") for w in data[lang])
+
+
+def question_kind(question: str) -> str:
+    """The kind of a question (who, when, where, signed, count, ...) by its question words."""
+    text = " " + re.sub(r"\s+", " ", question.lower().replace("ё", "е")) + " "
+    kinds = _kinds()
+    for kind in kinds["order"]:
+        for cue in kinds[kind]:
+            if re.search(r"(?<![\w])" + re.escape(cue.replace("ё", "е")), text):
+                return kind
+    return "what"
+
+
+def _stem(lemma: str) -> str:
+    return lemma[:6] if len(lemma) > 6 else lemma
+
+
+def _content(text: str) -> set[str]:
+    stop = _stopwords()
+    return {_stem(w) for w in query_lemmas(text) if len(w) > 1 and w not in stop and not w.isdigit() or
+            (w.isdigit() and len(w) == 4)}
+
+
+def _read_question(question: str, language: str | None) -> tuple[str, Record | None]:
+    from .. import extract
+
+    lang = language or guess_language(question)
+    try:
+        return lang, extract(question, language=lang)
+    except Exception:  # a question the steps cannot read is still searched by its words
+        return lang, None
+
+
+def _gazetteer_ids(record: Record | None) -> set[str]:
+    return {e.gazetteer_id for e in (record.entities if record else []) if e.gazetteer_id}
+
+
+def _expanded_query(question: str, record: Record | None) -> str:
+    """The question plus every other name the extraction knows for its entities (any language)."""
+    extra = [a for e in (record.entities if record else []) for a in [e.name, *e.aliases] if a not in question]
+    return " ".join([question, *extra])
+
+
+def _entity_names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities}
+
+
+def _overlaps(ev_start: int, ev_end: int, start: int, end: int) -> bool:
+    return ev_start < end and start < ev_end
+
+
+def _event_fact(ev, names: dict[str, str]) -> dict:
+    return {"fact": "event", "type": ev.type, "name": ev.name, "status": ev.status, "start": ev.start,
+            "end": ev.end, "location": names.get(ev.location or "", ev.location), "series": ev.series,
+            "ordinal": ev.ordinal,
+            "participants": [{"name": names.get(p.entity, p.entity), "role": p.role} for p in ev.participants]}
+
+
+def _event_line(f: dict) -> str:
+    when = f["start"] or f["end"] or ""
+    if f["start"] and f["end"] and f["end"] != f["start"]:
+        when = f"{f['start']}–{f['end']}"
+    label = f["type"].lower() + (f" «{f['name']}»" if f.get("name") else "")
+    who = ", ".join(p["name"] for p in f["participants"][:6])
+    return " · ".join(x for x in (label, when, f.get("location") or "", who) if x)
+
+
+def _agreement_fact(ag, names: dict[str, str]) -> dict:
+    return {"fact": "agreement", "kind": ag.kind, "title": ag.title, "signed": ag.signed,
+            "parties": [names.get(p, p) for p in ag.parties]}
+
+
+def _agreement_line(f: dict) -> str:
+    return " · ".join(x for x in (f"{f['kind'].lower()} «{f['title']}»", f.get("signed") or "",
+                                  ", ".join(f["parties"])) if x)
+
+
+def _person_facts(record: Record, start: int, end: int) -> list[dict]:
+    inside = {m.entity for m in record.mentions if m.entity and _overlaps(m.start, m.end, start, end)}
+    out = []
+    for e in record.entities:
+        if e.id in inside and e.type == "PER":
+            out.append({"fact": "person", "name": e.name, "roles": [r.title for r in e.roles]})
+    return out
+
+
+def _person_line(f: dict) -> str:
+    return f["name"] + (f" ({'; '.join(f['roles'])})" if f["roles"] else "")
+
+
+def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
+    types = {m.type for m in record.mentions if _overlaps(m.start, m.end, start, end)}
+    if kind == "when":
+        return 1.0 if any(ev.start and _overlaps(ev.evidence.start, ev.evidence.end, start, end)
+                          for ev in record.events) else 0.0
+    if kind == "where":
+        return 1.0 if "LOC" in types else 0.0
+    if kind in ("who", "events-of-person"):
+        return 1.0 if "PER" in types else 0.0
+    if kind == "signed":
+        return 1.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+    if kind == "bodies":
+        return 1.0 if "ORG" in types else 0.0
+    return 0.0
+
+
+def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float):
+    text = record.document.text
+    by_entity = {e.id: e.gazetteer_id for e in record.entities if e.gazetteer_id}
+    for s in split_sentences(text):
+        if len(s.text.strip()) < 20:
+            continue
+        shared = len(words & _content(s.text))
+        linked = {by_entity.get(m.entity or "") for m in record.mentions
+                  if _overlaps(m.start, m.end, s.start, s.end)} & gaz
+        if not shared and not linked:
+            continue
+        end = s.end
+        score = shared + 1.5 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
+        yield score, s.start, end, s.text
+
+
+def answer(store: Store, question: str, language: str | None = None, searcher=None) -> Answer:
+    """A cited answer to `question` from what `store` holds."""
+    from ..search import Searcher
+
+    question = (question or "").strip()
+    kind = question_kind(question)
+    lang, qrec = _read_question(question, language)
+    ru = lang != "en"
+    if not question:
+        return Answer(question, _say_nothing(ru), kind, "none")
+    words = _content(question) - _content(" ".join(_kinds()[kind]))
+    gaz = _gazetteer_ids(qrec)
+    searcher = searcher or Searcher(store)
+    ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
+    order = ranking.order[:DOCS]
+    top = ranking.scores[order[0]] if order else 1.0
+    best: list[tuple[float, str, int, int, str]] = []
+    records: dict[str, Record] = {}
+    for doc_id in order:
+        record = store.get_record(doc_id)
+        if record is None:
+            continue
+        records[doc_id] = record
+        doc_bonus = ranking.scores[doc_id] / top  # 0..1: how well the search ranked the document
+        for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus):
+            best.append((score, doc_id, start, end, text))
+    best.sort(key=lambda x: -x[0])
+    if not best or best[0][0] < MIN_SCORE + 1.0:
+        return Answer(question, _say_nothing(ru), kind, "none")
+    chosen, seen_docs = [], set()
+    for item in best:  # the best sentence of each document close enough to the best one
+        if item[0] < max(MIN_SCORE, KEEP * best[0][0]) or len(chosen) >= MAX_PARTS:
+            break
+        if item[1] in seen_docs and len(chosen) >= 2:
+            continue
+        if any(c[1] == item[1] and c[2] == item[2] for c in chosen):
+            continue
+        seen_docs.add(item[1])
+        chosen.append(item)
+    return _compose(question, kind, ru, chosen, records)
+
+
+def _compose(question: str, kind: str, ru: bool, chosen: list, records: dict[str, Record]) -> Answer:
+    citations, facts, parts = [], [], []
+    for _, doc_id, start, end, text in chosen:
+        record = records[doc_id]
+        names = _entity_names(record)
+        n = len(citations) + 1
+        citations.append(Citation(doc_id, record.document.url, text, start, end))
+        lines = []
+        for ev in record.events:
+            if _overlaps(ev.evidence.start, ev.evidence.end, start, end) and not ev.parent:
+                f = _event_fact(ev, names)
+                facts.append({**f, "citation": n})
+                lines.append(_event_line(f))
+        for ag in record.agreements:
+            if _overlaps(ag.evidence.start, ag.evidence.end, start, end):
+                f = _agreement_fact(ag, names)
+                facts.append({**f, "citation": n})
+                lines.append(_agreement_line(f))
+        if kind in ("who", "events-of-person", "what"):
+            for f in _person_facts(record, start, end):
+                facts.append({**f, "citation": n})
+                lines.append(_person_line(f))
+        lead = "; ".join(dict.fromkeys(lines))
+        parts.append((f"{lead}: " if lead else "") + f"«{text.strip()}» [{n}]")
+    mode = "facts" if facts else "sentences"
+    head = ""
+    if kind == "count":
+        events = [f for f in facts if f["fact"] == "event"]
+        head = (f"Найдено событий: {len(events)}. " if ru else f"{len(events)} events found. ") if events else ""
+    if mode == "sentences":
+        head = ("Извлечённые факты не отвечают прямо; ближайшие предложения: " if ru else
+                "No extracted fact answers this directly; the closest sentences: ")
+    return Answer(question, head + " ".join(parts), kind, mode, citations, facts)
+
+
+def _say_nothing(ru: bool) -> str:
+    return ("В базе знаний нет сведений, отвечающих на этот вопрос." if ru else
+            "Nothing in the knowledge base supports an answer to this question.")
