@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..langid import guess_language
+from ..link.translit import is_cyrillic
 from ..model import Record
 from ..nlp import sentences as split_sentences
 from ..store import Store
@@ -89,6 +90,31 @@ def _gazetteer_ids(record: Record | None) -> set[str]:
     return {e.gazetteer_id for e in (record.entities if record else []) if e.gazetteer_id}
 
 
+_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w-]{3,}")
+
+
+def _name_keys(text: str) -> set[str]:
+    """Script-free skeletons of the capitalised words: "Tashkent" and "Ташкенте" share one."""
+    from ..link.translit import key
+
+    return {key(m.group())[:5] for m in _NAME.finditer(text)} - {""}
+
+
+def _gazetteer_documents(store: Store, record: Record | None, limit: int) -> list[str]:
+    """Documents naming an organization or a country of the question, by gazetteer id or ISO code
+    (so an English question reaches a Russian-only release)."""
+    found: list[str] = []
+    for e in record.entities if record else []:
+        if e.type == "ORG" and e.gazetteer_id:
+            filters = {"organization": [e.gazetteer_id]}
+        elif e.type == "LOC" and e.kind == "country" and e.iso:
+            filters = {"country": [e.iso]}
+        else:
+            continue
+        found += [d for d, _ in store.rank_text("", limit=limit, filters=filters)]
+    return list(dict.fromkeys(found))
+
+
 def _expanded_query(question: str, record: Record | None) -> str:
     """The question plus every other name the extraction knows for its entities (any language)."""
     extra = [a for e in (record.entities if record else []) for a in [e.name, *e.aliases] if a not in question]
@@ -158,8 +184,10 @@ def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
     return 0.0
 
 
-def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float):
+def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
+                      names: tuple[bool, set[str]]):
     text = record.document.text
+    cyrillic, keys = names
     by_entity = {e.id: e.gazetteer_id for e in record.entities if e.gazetteer_id}
     for s in split_sentences(text):
         if len(s.text.strip()) < 20:
@@ -167,10 +195,11 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
         shared = len(words & _content(s.text))
         linked = {by_entity.get(m.entity or "") for m in record.mentions
                   if _overlaps(m.start, m.end, s.start, s.end)} & gaz
-        if not shared and not linked:
+        crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
+        if not shared and not linked and not crossed:
             continue
         end = s.end
-        score = shared + 1.5 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
+        score = shared + crossed + 1.5 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
         yield score, s.start, end, s.text
 
 
@@ -189,7 +218,9 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     searcher = searcher or Searcher(store)
     ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
     order = ranking.order[:DOCS]
-    top = ranking.scores[order[0]] if order else 1.0
+    order += [d for d in _gazetteer_documents(store, qrec, DOCS) if d not in order]
+    top = max(ranking.scores.values(), default=1.0)
+    names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
     records: dict[str, Record] = {}
     for doc_id in order:
@@ -197,8 +228,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         if record is None:
             continue
         records[doc_id] = record
-        doc_bonus = ranking.scores[doc_id] / top  # 0..1: how well the search ranked the document
-        for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus):
+        doc_bonus = ranking.scores.get(doc_id, 0.0) / top  # 0..1: how well the search ranked the document
+        for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names):
             best.append((score, doc_id, start, end, text))
     best.sort(key=lambda x: -x[0])
     if not best or best[0][0] < MIN_SCORE + 1.0:
