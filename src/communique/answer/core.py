@@ -121,6 +121,18 @@ def _expanded_query(question: str, record: Record | None) -> str:
     return " ".join([question, *extra])
 
 
+def _any_word_scores(store: Store, question: str, words: set[str], scores: dict[str, float]) -> dict[str, float]:
+    """The search's scores plus, for every content word of the question on its own, the full-text
+    rank of each document holding it (a question's words rarely all stand in one release)."""
+    stop = _stopwords()
+    for word in dict.fromkeys(w for w in query_lemmas(question) if w not in stop and len(w) > 2):
+        if _stem(word) not in words:
+            continue
+        for rank, (doc_id, _) in enumerate(store.rank_text(word, limit=DOCS * 2)):
+            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (60 + rank + 1)
+    return scores
+
+
 def _entity_names(record: Record) -> dict[str, str]:
     return {e.id: e.name for e in record.entities}
 
@@ -178,7 +190,7 @@ def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
     if kind in ("who", "events-of-person"):
         return 1.0 if "PER" in types else 0.0
     if kind == "signed":
-        return 1.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+        return 2.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
     if kind == "bodies":
         return 1.0 if "ORG" in types else 0.0
     return 0.0
@@ -199,7 +211,7 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
         if not shared and not linked and not crossed:
             continue
         end = s.end
-        score = shared + crossed + 1.5 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
+        score = shared + crossed + 3.0 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
         yield score, s.start, end, s.text
 
 
@@ -213,13 +225,14 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     ru = lang != "en"
     if not question:
         return Answer(question, _say_nothing(ru), kind, "none")
-    words = _content(question) - _content(" ".join(_kinds()[kind]))
+    words = _content(question)
     gaz = _gazetteer_ids(qrec)
     searcher = searcher or Searcher(store)
     ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
-    order = ranking.order[:DOCS]
+    scores = _any_word_scores(store, question, words, dict(ranking.scores))
+    order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
     order += [d for d in _gazetteer_documents(store, qrec, DOCS) if d not in order]
-    top = max(ranking.scores.values(), default=1.0)
+    top = max(scores.values(), default=1.0)
     names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
     records: dict[str, Record] = {}
@@ -228,7 +241,7 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         if record is None:
             continue
         records[doc_id] = record
-        doc_bonus = ranking.scores.get(doc_id, 0.0) / top  # 0..1: how well the search ranked the document
+        doc_bonus = scores.get(doc_id, 0.0) / top  # 0..1: how well the search ranked the document
         for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names):
             best.append((score, doc_id, start, end, text))
     best.sort(key=lambda x: -x[0])
