@@ -17,8 +17,10 @@ from ..store.fulltext import query_lemmas
 
 DOCS = 12  # documents read closely for one question
 MIN_SCORE = 2.0  # a sentence needs this much support to be cited at all
-KEEP = 0.6  # other documents' best sentences are kept when this close to the best one
-MAX_PARTS = 4
+KEEP = 0.5  # other sentences are kept when this close to the best one
+MAX_PARTS = 6
+PER_DOC = 3  # sentences of one document at most
+NEAR_WEIGHT = 1.5  # what being the document nearest the question in meaning adds to its sentences
 
 
 @dataclass
@@ -86,8 +88,17 @@ def _read_question(question: str, language: str | None) -> tuple[str, Record | N
         return lang, None
 
 
+def _link_key(e) -> str | None:
+    """What names one entity in every language: its gazetteer id, or a country's ISO code."""
+    if e.gazetteer_id:
+        return e.gazetteer_id
+    if e.type == "LOC" and e.kind == "country" and e.iso:
+        return "iso:" + e.iso
+    return None
+
+
 def _gazetteer_ids(record: Record | None) -> set[str]:
-    return {e.gazetteer_id for e in (record.entities if record else []) if e.gazetteer_id}
+    return {k for e in (record.entities if record else []) if (k := _link_key(e))}
 
 
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][\w-]{3,}")
@@ -131,6 +142,15 @@ def _any_word_scores(store: Store, question: str, words: set[str], scores: dict[
         for rank, (doc_id, _) in enumerate(store.rank_text(word, limit=DOCS * 2)):
             scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (60 + rank + 1)
     return scores
+
+
+def _nearest(searcher, question: str) -> list[str]:
+    """The documents nearest the question in meaning (the multilingual vectors), best first."""
+    from ..search import semantic
+
+    if not len(searcher.index):
+        return []
+    return [d for d, _ in searcher.index.search(semantic.query_vector(question), DOCS)]
 
 
 def _entity_names(record: Record) -> dict[str, str]:
@@ -191,6 +211,8 @@ def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
         return 1.0 if "PER" in types else 0.0
     if kind == "signed":
         return 2.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+    if kind == "count":
+        return 1.0 if re.search(r"\d", record.document.text[start:end]) else 0.0
     if kind == "bodies":
         return 1.0 if "ORG" in types else 0.0
     return 0.0
@@ -200,7 +222,7 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
                       names: tuple[bool, set[str]]):
     text = record.document.text
     cyrillic, keys = names
-    by_entity = {e.id: e.gazetteer_id for e in record.entities if e.gazetteer_id}
+    by_entity = {e.id: k for e in record.entities if (k := _link_key(e))}
     for s in split_sentences(text):
         if len(s.text.strip()) < 20:
             continue
@@ -231,7 +253,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
     scores = _any_word_scores(store, question, words, dict(ranking.scores))
     order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
-    order += [d for d in _gazetteer_documents(store, qrec, DOCS) if d not in order]
+    near = _nearest(searcher, question)
+    order += [d for d in [*near, *_gazetteer_documents(store, qrec, DOCS)] if d not in order]
     top = max(scores.values(), default=1.0)
     names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
@@ -241,21 +264,20 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         if record is None:
             continue
         records[doc_id] = record
-        doc_bonus = scores.get(doc_id, 0.0) / top  # 0..1: how well the search ranked the document
+        # how well the searches ranked the document: by words (0..1) and by meaning, in any language
+        doc_bonus = scores.get(doc_id, 0.0) / top + (NEAR_WEIGHT * (1 - near.index(doc_id) / DOCS)
+                                                      if doc_id in near else 0.0)
         for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names):
             best.append((score, doc_id, start, end, text))
     best.sort(key=lambda x: -x[0])
     if not best or best[0][0] < MIN_SCORE + 1.0:
         return Answer(question, _say_nothing(ru), kind, "none")
-    chosen, seen_docs = [], set()
-    for item in best:  # the best sentence of each document close enough to the best one
+    chosen: list = []
+    for item in best:  # the best sentences close enough to the best one, a few per document
         if item[0] < max(MIN_SCORE, KEEP * best[0][0]) or len(chosen) >= MAX_PARTS:
             break
-        if item[1] in seen_docs and len(chosen) >= 2:
+        if sum(c[1] == item[1] for c in chosen) >= PER_DOC or any(c[1:3] == item[1:3] for c in chosen):
             continue
-        if any(c[1] == item[1] and c[2] == item[2] for c in chosen):
-            continue
-        seen_docs.add(item[1])
         chosen.append(item)
     return _compose(question, kind, ru, chosen, records)
 
