@@ -210,12 +210,21 @@ def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
     if kind in ("who", "events-of-person"):
         return 1.0 if "PER" in types else 0.0
     if kind == "signed":
-        return 2.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+        return 3.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
     if kind == "count":
         return 1.0 if re.search(r"\d", record.document.text[start:end]) else 0.0
     if kind == "bodies":
         return 1.0 if "ORG" in types else 0.0
     return 0.0
+
+
+def _fact_links(record: Record, by_entity: dict[str, str], start: int, end: int, gaz: set[str]) -> set[str]:
+    """The question's entities among the parties and participants of the facts stated in a sentence
+    ("the sides signed a memorandum" names no party, its agreement does)."""
+    ids = {p for a in record.agreements if _overlaps(a.evidence.start, a.evidence.end, start, end) for p in a.parties}
+    ids |= {p.entity for ev in record.events if _overlaps(ev.evidence.start, ev.evidence.end, start, end)
+            for p in ev.participants}
+    return {by_entity[i] for i in ids if i in by_entity} & gaz
 
 
 def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
@@ -230,10 +239,11 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
         linked = {by_entity.get(m.entity or "") for m in record.mentions
                   if _overlaps(m.start, m.end, s.start, s.end)} & gaz
         crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
+        linked_facts = _fact_links(record, by_entity, s.start, s.end, gaz) - linked
         if not shared and not linked and not crossed:
             continue
         end = s.end
-        score = shared + crossed + 3.0 * len(linked) + _kind_bonus(kind, record, s.start, end) + doc_bonus
+        score = shared + crossed + 3.0 * len(linked) + 1.5 * len(linked_facts) + _kind_bonus(kind, record, s.start, end) + doc_bonus
         yield score, s.start, end, s.text
 
 
