@@ -26,6 +26,11 @@ RELEASES = {
     "weather": ("ru", "2026-01-15",
                 "Заметки о погоде\n\n"
                 "Всю неделю погода в столице оставалась солнечной и тёплой, дожди прошли лишь на побережье."),
+    "board": ("ru", "2026-06-12",
+              "Заседание межправительственной подкомиссии по связи\n\n"
+              "11 июня 2026 года в Казани состоялось 7-е заседание Белорусско-казахстанской подкомиссии "
+              "по сотрудничеству в области связи. Стороны обсудили развитие почтовой логистики. "
+              "Предыдущее, 6-е заседание прошло в Караганде в мае 2025 года."),
     "visit": ("en", "2026-05-08",
               "Minister visits Kenya\n\n"
               "Minister of Communications of Ghana Kwesi Ampofo-Darko visited Nairobi from 5 to 7 May 2026. "
@@ -96,6 +101,13 @@ def test_count_counts_the_cited_events(kb):
     result = ask(kb, "Сколько совещаний министров ШОС прошло в Ташкенте?")
     assert result.kind == "count" and result.answer.startswith("Найдено событий: ")
     assert result.citations[0].document_id == "council"
+
+
+def test_series_answer_brings_the_other_numbered_meetings(kb):
+    result = ask(kb, "В каких городах прошли заседания Белорусско-казахстанской подкомиссии по сотрудничеству в области связи?")
+    assert result.kind == "where"
+    assert "Казан" in result.answer and "Караганд" in result.answer
+    assert {c.document_id for c in result.citations} == {"board"}
 
 
 def test_english_question_over_a_russian_release(kb):

@@ -20,6 +20,8 @@ MIN_SCORE = 2.0  # a sentence needs this much support to be cited at all
 KEEP = 0.5  # other sentences are kept when this close to the best one
 MAX_PARTS = 6
 PER_DOC = 3  # sentences of one document at most
+MAX_SERIES = 6  # other meetings of a cited series added to a series, where or when answer
+SERIES_KINDS = ("series", "where", "when")
 NEAR_WEIGHT = 1.5  # what being the document nearest the question in meaning adds to its sentences
 
 
@@ -289,7 +291,34 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         if sum(c[1] == item[1] for c in chosen) >= PER_DOC or any(c[1:3] == item[1:3] for c in chosen):
             continue
         chosen.append(item)
+    if kind in SERIES_KINDS:
+        chosen += _series_sentences(chosen, records)
     return _compose(question, kind, ru, chosen, records)
+
+
+def _series_sentences(chosen: list, records: dict[str, Record]) -> list:
+    """The other meetings of the series a cited event belongs to (numbered sessions of one body), and
+    the numbered meetings a cited release mentions, each by the sentence that states it, among the
+    documents read for the question."""
+    keys = set()
+    for _, doc_id, start, end, _ in chosen:
+        keys |= {ev.series for ev in records[doc_id].events
+                 if ev.series and _overlaps(ev.evidence.start, ev.evidence.end, start, end)}
+    docs = {c[1] for c in chosen if c[0] > 0}
+    cited = {(c[1], c[2]) for c in chosen}
+    extra = []
+    for doc_id, record in records.items():
+        spans = None
+        for ev in record.events:
+            # same series key anywhere; or, in a cited release, another numbered meeting
+            if not ((ev.series and ev.series in keys) or (ev.ordinal and doc_id in docs)):
+                continue
+            spans = spans or split_sentences(record.document.text)
+            s = next((s for s in spans if s.start <= ev.evidence.start < s.end), None)
+            if s and (doc_id, s.start) not in cited:
+                cited.add((doc_id, s.start))
+                extra.append((0.0, doc_id, s.start, s.end, s.text))
+    return extra[:MAX_SERIES]
 
 
 def _compose(question: str, kind: str, ru: bool, chosen: list, records: dict[str, Record]) -> Answer:
