@@ -11,7 +11,7 @@ from pathlib import Path
 from ..langid import guess_language
 from ..link.translit import is_cyrillic
 from ..model import Record
-from ..nlp import sentences as split_sentences
+from ..nlp import sentences as _sentences
 from ..store import Store
 from ..store.fulltext import query_lemmas
 
@@ -23,6 +23,9 @@ PER_DOC = 3  # sentences of one document at most
 MAX_SERIES = 6  # other meetings of a cited series added to a series, where or when answer
 SERIES_KINDS = ("series", "where", "when")
 NEAR_WEIGHT = 1.5  # what being the document nearest the question in meaning adds to its sentences
+
+
+split_sentences = lru_cache(maxsize=512)(_sentences)  # a document's sentences, kept for later questions
 
 
 @dataclass
