@@ -243,6 +243,29 @@ def search(
             console.print(f"   [cyan]•[/] {fact}")
 
 
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Russian or English.")],
+    db: DbOption = None,
+    language: Annotated[str | None, typer.Option(help="The question's language (ru, en); guessed if left out.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print question, answer, citations and facts as JSON.")] = False,
+) -> None:
+    """Answer a question from the knowledge base; every part cites its sentence and document."""
+    from .answer import answer
+
+    store = _open_store(db)
+    try:
+        result = answer(store, question, language=language)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return
+    typer.echo(result.answer)
+    for n, c in enumerate(result.citations, 1):
+        typer.echo(f"  [{n}] {c.document_id} {c.url or ''} [{c.start}:{c.end}]")
+
+
 def _marked(snippet: str) -> str:
     """Rich markup for a snippet whose hits are marked [[like this]]; the text itself is escaped."""
     import re

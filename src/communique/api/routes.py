@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
 
 from ..corrections import CorrectionError
 from ..model import AGREEMENT_KINDS, ModelError, check_partial_date
@@ -287,6 +288,36 @@ def search(*, request: Request, q: Annotated[str, Query(max_length=500)] = "",
             raise HTTPException(422, f"{name}: at most {MAX_FILTER_VALUES} values, not {len(values)}")
     result = d.search(q, filters=filters, mode=mode, limit=limit, offset=offset, lang=lang_of(request))
     return {**result, "limit": limit, "offset": offset}
+
+
+class AskIn(BaseModel):
+    question: str = Field(..., min_length=1, max_length=1000, description="A question in Russian or English.")
+    language: Literal["ru", "en"] | None = Field(None, description="The question's language; guessed if left out.")
+
+
+class CitationOut(BaseModel):
+    document_id: str
+    url: str | None
+    sentence: str
+    start: int = Field(..., description="Character offset of the sentence in the document text.")
+    end: int
+
+
+class AskOut(BaseModel):
+    question: str
+    answer: str
+    kind: str = Field(..., description="who, when, where, signed, count, bodies, series, events-of-person, what")
+    mode: str = Field(..., description="facts; sentences (no fact answers: the closest sentences); none")
+    citations: list[CitationOut]
+    facts: list[dict[str, Any]]
+
+
+@router.post("/ask", tags=["search"], summary="A cited answer to a question over the knowledge base",
+             response_model=AskOut)
+def ask(*, body: AskIn, d: Data) -> Any:
+    from ..answer import answer
+
+    return answer(d.store, body.question, language=body.language, searcher=d.searcher).to_dict()
 
 
 @router.get("/timeline", tags=["timeline"], summary="Events in time, counted by year, month or day",

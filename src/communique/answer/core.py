@@ -1,0 +1,364 @@
+"""Answer a question from the store's facts, citing the sentence behind every part."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..langid import guess_language
+from ..link.translit import is_cyrillic
+from ..model import Record
+from ..nlp import sentences as _sentences
+from ..store import Store
+from ..store.fulltext import query_lemmas
+
+DOCS = 12  # documents read closely for one question
+MIN_SCORE = 2.0  # a sentence needs this much support to be cited at all
+KEEP = 0.5  # other sentences are kept when this close to the best one
+MAX_PARTS = 6
+PER_DOC = 3  # sentences of one document at most
+MAX_SERIES = 6  # other meetings of a cited series added to a series, where or when answer
+SERIES_KINDS = ("series", "where", "when")
+NEAR_WEIGHT = 1.5  # what being the document nearest the question in meaning adds to its sentences
+
+
+split_sentences = lru_cache(maxsize=512)(_sentences)  # a document's sentences, kept for later questions
+
+
+@dataclass
+class Citation:
+    document_id: str
+    url: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    kind: str
+    mode: str  # "facts", "sentences" (fallback: no fact answers) or "none"
+    citations: list[Citation] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "answer": self.answer, "kind": self.kind, "mode": self.mode,
+                "citations": [asdict(c) for c in self.citations], "facts": self.facts}
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict:
+    return json.loads((Path(__file__).with_name("kinds.json")).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    data = json.loads((Path(__file__).with_name("stopwords.json")).read_text(encoding="utf-8"))
+    return frozenset(w for lang in ("ru", "en") for w in data[lang])
+
+
+def question_kind(question: str) -> str:
+    """The kind of a question (who, when, where, signed, count, ...) by its question words."""
+    text = " " + re.sub(r"\s+", " ", question.lower().replace("ё", "е")) + " "
+    kinds = _kinds()
+    for kind in kinds["order"]:
+        for cue in kinds[kind]:
+            if re.search(r"(?<![\w])" + re.escape(cue.replace("ё", "е")), text):
+                return kind
+    return "what"
+
+
+def _stem(lemma: str) -> str:
+    return lemma[:6] if len(lemma) > 6 else lemma
+
+
+def _content(text: str) -> set[str]:
+    stop = _stopwords()
+    return {_stem(w) for w in query_lemmas(text) if len(w) > 1 and w not in stop and not w.isdigit() or
+            (w.isdigit() and len(w) == 4)}
+
+
+def _read_question(question: str, language: str | None) -> tuple[str, Record | None]:
+    from .. import extract
+
+    lang = language or guess_language(question)
+    try:
+        return lang, extract(question, language=lang)
+    except Exception:  # a question the steps cannot read is still searched by its words
+        return lang, None
+
+
+def _link_key(e) -> str | None:
+    """What names one entity in every language: its gazetteer id, or a country's ISO code."""
+    if e.gazetteer_id:
+        return e.gazetteer_id
+    if e.type == "LOC" and e.kind == "country" and e.iso:
+        return "iso:" + e.iso
+    return None
+
+
+def _gazetteer_ids(record: Record | None) -> set[str]:
+    return {k for e in (record.entities if record else []) if (k := _link_key(e))}
+
+
+_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w-]{3,}")
+
+
+def _name_keys(text: str) -> set[str]:
+    """Script-free skeletons of the capitalised words: "Tashkent" and "Ташкенте" share one."""
+    from ..link.translit import key
+
+    return {key(m.group())[:5] for m in _NAME.finditer(text)} - {""}
+
+
+def _gazetteer_documents(store: Store, record: Record | None, limit: int) -> list[str]:
+    """Documents naming an organization or a country of the question, by gazetteer id or ISO code
+    (so an English question reaches a Russian-only release)."""
+    found: list[str] = []
+    for e in record.entities if record else []:
+        if e.type == "ORG" and e.gazetteer_id:
+            filters = {"organization": [e.gazetteer_id]}
+        elif e.type == "LOC" and e.kind == "country" and e.iso:
+            filters = {"country": [e.iso]}
+        else:
+            continue
+        found += [d for d, _ in store.rank_text("", limit=limit, filters=filters)]
+    return list(dict.fromkeys(found))
+
+
+def _expanded_query(question: str, record: Record | None) -> str:
+    """The question plus every other name the extraction knows for its entities (any language)."""
+    extra = [a for e in (record.entities if record else []) for a in [e.name, *e.aliases] if a not in question]
+    return " ".join([question, *extra])
+
+
+def _any_word_scores(store: Store, question: str, words: set[str], scores: dict[str, float]) -> dict[str, float]:
+    """The search's scores plus, for every content word of the question on its own, the full-text
+    rank of each document holding it (a question's words rarely all stand in one release)."""
+    stop = _stopwords()
+    for word in dict.fromkeys(w for w in query_lemmas(question) if w not in stop and len(w) > 2):
+        if _stem(word) not in words:
+            continue
+        for rank, (doc_id, _) in enumerate(store.rank_text(word, limit=DOCS * 2)):
+            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (60 + rank + 1)
+    return scores
+
+
+def _nearest(searcher, question: str) -> list[str]:
+    """The documents nearest the question in meaning (the multilingual vectors), best first."""
+    from ..search import semantic
+
+    if not len(searcher.index):
+        return []
+    return [d for d, _ in searcher.index.search(semantic.query_vector(question), DOCS)]
+
+
+def _entity_names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities}
+
+
+def _overlaps(ev_start: int, ev_end: int, start: int, end: int) -> bool:
+    return ev_start < end and start < ev_end
+
+
+def _event_fact(ev, names: dict[str, str]) -> dict:
+    return {"fact": "event", "type": ev.type, "name": ev.name, "status": ev.status, "start": ev.start,
+            "end": ev.end, "location": names.get(ev.location or "", ev.location), "series": ev.series,
+            "ordinal": ev.ordinal,
+            "participants": [{"name": names.get(p.entity, p.entity), "role": p.role} for p in ev.participants]}
+
+
+def _event_line(f: dict) -> str:
+    when = f["start"] or f["end"] or ""
+    if f["start"] and f["end"] and f["end"] != f["start"]:
+        when = f"{f['start']}–{f['end']}"
+    label = f["type"].lower() + (f" «{f['name']}»" if f.get("name") else "")
+    who = ", ".join(p["name"] for p in f["participants"][:6])
+    return " · ".join(x for x in (label, when, f.get("location") or "", who) if x)
+
+
+def _agreement_fact(ag, names: dict[str, str]) -> dict:
+    return {"fact": "agreement", "kind": ag.kind, "title": ag.title, "signed": ag.signed,
+            "parties": [names.get(p, p) for p in ag.parties]}
+
+
+def _agreement_line(f: dict) -> str:
+    return " · ".join(x for x in (f"{f['kind'].lower()} «{f['title']}»", f.get("signed") or "",
+                                  ", ".join(f["parties"])) if x)
+
+
+def _person_facts(record: Record, start: int, end: int) -> list[dict]:
+    inside = {m.entity for m in record.mentions if m.entity and _overlaps(m.start, m.end, start, end)}
+    out = []
+    for e in record.entities:
+        if e.id in inside and e.type == "PER":
+            out.append({"fact": "person", "name": e.name, "roles": [r.title for r in e.roles]})
+    return out
+
+
+def _person_line(f: dict) -> str:
+    return f["name"] + (f" ({'; '.join(f['roles'])})" if f["roles"] else "")
+
+
+def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
+    types = {m.type for m in record.mentions if _overlaps(m.start, m.end, start, end)}
+    if kind == "when":
+        return 1.0 if any(ev.start and _overlaps(ev.evidence.start, ev.evidence.end, start, end)
+                          for ev in record.events) else 0.0
+    if kind == "where":
+        return 1.0 if "LOC" in types else 0.0
+    if kind in ("who", "events-of-person"):
+        return 1.0 if "PER" in types else 0.0
+    if kind == "signed":
+        return 3.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+    if kind == "count":
+        return 1.0 if re.search(r"\d", record.document.text[start:end]) else 0.0
+    if kind == "bodies":
+        return 1.0 if "ORG" in types else 0.0
+    return 0.0
+
+
+def _fact_links(record: Record, by_entity: dict[str, str], start: int, end: int, gaz: set[str]) -> set[str]:
+    """The question's entities among the parties and participants of the facts stated in a sentence
+    ("the sides signed a memorandum" names no party, its agreement does)."""
+    ids = {p for a in record.agreements if _overlaps(a.evidence.start, a.evidence.end, start, end) for p in a.parties}
+    ids |= {p.entity for ev in record.events if _overlaps(ev.evidence.start, ev.evidence.end, start, end)
+            for p in ev.participants}
+    return {by_entity[i] for i in ids if i in by_entity} & gaz
+
+
+def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
+                      names: tuple[bool, set[str]]):
+    text = record.document.text
+    cyrillic, keys = names
+    by_entity = {e.id: k for e in record.entities if (k := _link_key(e))}
+    for s in split_sentences(text):
+        if len(s.text.strip()) < 20:
+            continue
+        shared = len(words & _content(s.text))
+        linked = {by_entity.get(m.entity or "") for m in record.mentions
+                  if _overlaps(m.start, m.end, s.start, s.end)} & gaz
+        crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
+        linked_facts = _fact_links(record, by_entity, s.start, s.end, gaz) - linked
+        if not shared and not linked and not crossed:
+            continue
+        end = s.end
+        score = shared + crossed + 3.0 * len(linked) + 1.5 * len(linked_facts) + _kind_bonus(kind, record, s.start, end) + doc_bonus
+        yield score, s.start, end, s.text
+
+
+def answer(store: Store, question: str, language: str | None = None, searcher=None) -> Answer:
+    """A cited answer to `question` from what `store` holds."""
+    from ..search import Searcher
+
+    question = (question or "").strip()
+    kind = question_kind(question)
+    lang, qrec = _read_question(question, language)
+    ru = lang != "en"
+    if not question:
+        return Answer(question, _say_nothing(ru), kind, "none")
+    words = _content(question)
+    gaz = _gazetteer_ids(qrec)
+    searcher = searcher or Searcher(store)
+    ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
+    scores = _any_word_scores(store, question, words, dict(ranking.scores))
+    order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
+    near = _nearest(searcher, question)
+    order += [d for d in [*near, *_gazetteer_documents(store, qrec, DOCS)] if d not in order]
+    top = max(scores.values(), default=1.0)
+    names = (is_cyrillic(question), _name_keys(question))
+    best: list[tuple[float, str, int, int, str]] = []
+    records: dict[str, Record] = {}
+    for doc_id in order:
+        record = store.get_record(doc_id)
+        if record is None:
+            continue
+        records[doc_id] = record
+        # how well the searches ranked the document: by words (0..1) and by meaning, in any language
+        doc_bonus = scores.get(doc_id, 0.0) / top + (NEAR_WEIGHT * (1 - near.index(doc_id) / DOCS)
+                                                      if doc_id in near else 0.0)
+        for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names):
+            best.append((score, doc_id, start, end, text))
+    best.sort(key=lambda x: -x[0])
+    if not best or best[0][0] < MIN_SCORE + 1.0:
+        return Answer(question, _say_nothing(ru), kind, "none")
+    chosen: list = []
+    for item in best:  # the best sentences close enough to the best one, a few per document
+        if item[0] < max(MIN_SCORE, KEEP * best[0][0]) or len(chosen) >= MAX_PARTS:
+            break
+        if sum(c[1] == item[1] for c in chosen) >= PER_DOC or any(c[1:3] == item[1:3] for c in chosen):
+            continue
+        chosen.append(item)
+    if kind in SERIES_KINDS:
+        chosen += _series_sentences(chosen, records)
+    return _compose(question, kind, ru, chosen, records)
+
+
+def _series_sentences(chosen: list, records: dict[str, Record]) -> list:
+    """The other meetings of the series a cited event belongs to (numbered sessions of one body), and
+    the numbered meetings a cited release mentions, each by the sentence that states it, among the
+    documents read for the question."""
+    keys = set()
+    for _, doc_id, start, end, _ in chosen:
+        keys |= {ev.series for ev in records[doc_id].events
+                 if ev.series and _overlaps(ev.evidence.start, ev.evidence.end, start, end)}
+    docs = {c[1] for c in chosen if c[0] > 0}
+    cited = {(c[1], c[2]) for c in chosen}
+    extra = []
+    for doc_id, record in records.items():
+        spans = None
+        for ev in record.events:
+            # same series key anywhere; or, in a cited release, another numbered meeting
+            if not ((ev.series and ev.series in keys) or (ev.ordinal and doc_id in docs)):
+                continue
+            spans = spans or split_sentences(record.document.text)
+            s = next((s for s in spans if s.start <= ev.evidence.start < s.end), None)
+            if s and (doc_id, s.start) not in cited:
+                cited.add((doc_id, s.start))
+                extra.append((0.0, doc_id, s.start, s.end, s.text))
+    return extra[:MAX_SERIES]
+
+
+def _compose(question: str, kind: str, ru: bool, chosen: list, records: dict[str, Record]) -> Answer:
+    citations, facts, parts = [], [], []
+    for _, doc_id, start, end, text in chosen:
+        record = records[doc_id]
+        names = _entity_names(record)
+        n = len(citations) + 1
+        citations.append(Citation(doc_id, record.document.url, text, start, end))
+        lines = []
+        for ev in record.events:
+            if _overlaps(ev.evidence.start, ev.evidence.end, start, end) and not ev.parent:
+                f = _event_fact(ev, names)
+                facts.append({**f, "citation": n})
+                lines.append(_event_line(f))
+        for ag in record.agreements:
+            if _overlaps(ag.evidence.start, ag.evidence.end, start, end):
+                f = _agreement_fact(ag, names)
+                facts.append({**f, "citation": n})
+                lines.append(_agreement_line(f))
+        if kind in ("who", "events-of-person", "what"):
+            for f in _person_facts(record, start, end):
+                facts.append({**f, "citation": n})
+                lines.append(_person_line(f))
+        lead = "; ".join(dict.fromkeys(lines))
+        parts.append((f"{lead}: " if lead else "") + f"«{text.strip()}» [{n}]")
+    mode = "facts" if facts else "sentences"
+    head = ""
+    if kind == "count":
+        events = [f for f in facts if f["fact"] == "event"]
+        head = (f"Найдено событий: {len(events)}. " if ru else f"{len(events)} events found. ") if events else ""
+    if mode == "sentences":
+        head = ("Извлечённые факты не отвечают прямо; ближайшие предложения: " if ru else
+                "No extracted fact answers this directly; the closest sentences: ")
+    return Answer(question, head + " ".join(parts), kind, mode, citations, facts)
+
+
+def _say_nothing(ru: bool) -> str:
+    return ("В базе знаний нет сведений, отвечающих на этот вопрос." if ru else
+            "Nothing in the knowledge base supports an answer to this question.")
