@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -98,6 +99,13 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite f
                                                  "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
 
 
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Extract on this many Ray workers "
+                                           "(needs the scale extra); 1 runs in this process, without Ray.")]
+RayAddressOption = Annotated[str | None, typer.Option("--ray-address", help="Join this Ray cluster "
+                                                      "(default $RAY_ADDRESS) instead of starting a local one.",
+                                                      show_default=False)]
+
+
 def _open_store(db: str | None):
     from .store import Store, StoreError
 
@@ -125,17 +133,11 @@ def ingest(
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a server.")] = 20.0,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try again every source that failed before.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    workers: WorkersOption = 1,
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Read sources, extract their facts and store both; a re-run fetches only what changed."""
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
 
     from . import jobs
 
@@ -146,18 +148,17 @@ def ingest(
     store = _open_store(db)
     console = Console(stderr=True)
     try:
-        with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
-                      transient=True, disable=as_json or not console.is_terminal) as bar:
-            task = bar.add_task("", total=None)
+        with _progress("ingest", console, as_json) as (bar, task), _workers(workers, ray_address) as pool:
 
             def tick(source, outcome):
                 bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
 
-            if retry_failed:
+            scaled = {} if pool is None else {"searcher": pool.searcher(store), "extract_with": pool.extract}
+            if retry_failed and pool is None:
                 summary = jobs.retry_failed(store, options, tick)
             else:
-                summary = jobs.ingest(specs or [], store, options, tick)
+                sources = [f["source"] for f in store.failures()] if retry_failed else specs or []
+                summary = jobs.ingest(sources, store, options, tick, **scaled)
     finally:
         store.close()
     if as_json:
@@ -172,6 +173,83 @@ def ingest(
         console.print(f"  [red]failed[/] {location}: {reason}")
     if summary.failures:
         console.print("  retry with: communique ingest --retry-failed")
+
+
+@contextlib.contextmanager
+def _progress(name: str, console, quiet: bool):
+    """One bar for the whole job, whatever the worker count: done of total (when known), documents a
+    second, time elapsed and time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+    with Progress(SpinnerColumn(), TextColumn(f"[bold]{name}[/]"), BarColumn(), MofNCompleteColumn(), Rate(),
+                  TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+                  console=console, transient=True, disable=quiet or not console.is_terminal) as progress:
+        yield progress, progress.add_task("", total=None)
+
+
+@contextlib.contextmanager
+def _workers(n: int, address: str | None):
+    """None for one worker (no Ray at all), else a pool of Ray workers, closed after."""
+    if n <= 1 and not address:
+        yield None
+        return
+    from .scale import ScaleError, Workers
+
+    try:
+        pool = Workers(n, address)
+    except ScaleError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    ray_address: RayAddressOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Extract again every stored document whose facts came from an older extractor, then relink."""
+    from rich.console import Console
+
+    from .scale import reextract as run
+    from .scale import stale_ids
+
+    store = _open_store(db)
+    console = Console(stderr=True)
+    try:
+        ids = stale_ids(store)
+        with _progress("reextract", console, as_json) as (bar, task), _workers(workers, ray_address) as pool:
+            bar.update(task, total=len(ids))
+            summary = run(store, pool, lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
+                          ids=ids)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"re-extracted {summary['upgraded']} document(s), {summary['failed']} failed"
+               + (f"; relinked {summary['relinked']['documents']} document(s)" if summary["relinked"] else ""))
+    for failure in summary["failures"]:
+        typer.echo(f"  failed {failure['document']}: {failure['reason']}")
 
 
 @app.command()
