@@ -207,3 +207,19 @@ def test_one_worker_imports_no_ray(tmp_path):
                          timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_progress_total_of_local_files_is_known_and_of_urls_not(tmp_path):
+    from communique.cli import _total
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    assert _total([str(tmp_path)], None) == 2
+    assert _total([str(tmp_path), str(tmp_path / "a.txt")], None) == 3
+    assert _total([str(tmp_path)], "*.html") == 1
+    assert _total([str(tmp_path / "empty")], None) == 1
+    assert _total([str(tmp_path), "https://ministry.example/rss"], None) is None

@@ -149,6 +149,7 @@ def ingest(
     console = Console(stderr=True)
     try:
         with _progress("ingest", console, as_json) as (bar, task), _workers(workers, ray_address) as pool:
+            bar.update(task, total=None if retry_failed else _total(specs or [], glob))
 
             def tick(source, outcome):
                 bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
@@ -173,6 +174,23 @@ def ingest(
         console.print(f"  [red]failed[/] {location}: {reason}")
     if summary.failures:
         console.print("  retry with: communique ingest --retry-failed")
+
+
+def _total(specs: list[str], glob: str | None) -> int | None:
+    """How many sources a job of local files and folders reads (None where that is not known before:
+    URLs, feeds, patterns), for the progress bar's total and time left."""
+    from .ingest.sources import _walk
+
+    total = 0
+    for spec in specs:
+        path = Path(spec)
+        if path.is_file():
+            total += 1
+        elif path.is_dir():
+            total += max(1, len(_walk(path, glob)))  # an empty folder is reported once, as failed
+        else:
+            return None
+    return total
 
 
 @contextlib.contextmanager
