@@ -223,3 +223,24 @@ def test_the_progress_total_of_local_files_is_known_and_of_urls_not(tmp_path):
     assert _total([str(tmp_path)], "*.html") == 1
     assert _total([str(tmp_path / "empty")], None) == 1
     assert _total([str(tmp_path), "https://ministry.example/rss"], None) is None
+
+
+def test_vectors_of_documents_never_stored_are_not_kept_forever(monkeypatch):
+    import collections
+
+    import numpy as np
+
+    from communique import scale
+    from communique.extract.pipeline import extract_document
+    from communique.ingest.sources import Source
+
+    monkeypatch.setattr(scale, "KEEP_VECTORS", 2)
+    pool = scale.Workers.__new__(scale.Workers)  # its bookkeeping only, no Ray
+    pool.vectors = collections.OrderedDict()
+    docs = _documents(4)
+    pool.map = lambda documents: ((extract_document(d), np.full(3, i, dtype=np.float32))
+                                  for i, d in enumerate(documents))
+    out = list(pool.extract(Source(location=d.id, document=d) for d in docs))
+    assert [s.location for s, _ in out] == [d.id for d in docs]
+    assert list(pool.vectors) == ["doc-002", "doc-003"]
+    assert pool.vectors["doc-003"][0] == 3

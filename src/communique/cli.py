@@ -220,7 +220,7 @@ def _progress(name: str, console, quiet: bool):
 
 
 @contextlib.contextmanager
-def _workers(n: int, address: str | None):
+def _workers(n: int, address: str | None, embed: bool = True):
     """None for one worker (no Ray at all), else a pool of Ray workers, closed after."""
     if n <= 1 and not address:
         yield None
@@ -228,7 +228,7 @@ def _workers(n: int, address: str | None):
     from .scale import ScaleError, Workers
 
     try:
-        pool = Workers(n, address)
+        pool = Workers(n, address, embed=embed)
     except ScaleError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -255,7 +255,8 @@ def reextract(
     console = Console(stderr=True)
     try:
         ids = stale_ids(store)
-        with _progress("reextract", console, as_json) as (bar, task), _workers(workers, ray_address) as pool:
+        with _progress("reextract", console, as_json) as (bar, task), \
+                _workers(workers, ray_address, embed=False) as pool:
             bar.update(task, total=len(ids))
             summary = run(store, pool, lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
                           ids=ids)

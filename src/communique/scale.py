@@ -34,6 +34,7 @@ from .store import Store
 
 BATCH = 4  # documents per call to a worker: small enough to balance, large enough to embed together
 IN_FLIGHT = 2  # calls queued per worker, so that none waits for the driver
+KEEP_VECTORS = 1024  # vectors waiting for their document to be stored; older ones (never stored) dropped
 RESUBMIT = 3  # times a batch is sent again after its worker died for good
 
 
@@ -113,7 +114,7 @@ class Workers:
             raise ValueError("workers must be at least 1")
         self.ray = ray = _import_ray()
         self.n, self.batch, self.embed = n, batch, embed
-        self.vectors: dict[str, np.ndarray] = {}
+        self.vectors: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
         self.started = False
         address = ray_address(address)
         if not ray.is_initialized():
@@ -194,6 +195,8 @@ class Workers:
             source = buffered.popleft()
             if isinstance(result, Record) and vector is not None:
                 self.vectors[result.document.id] = vector
+                while len(self.vectors) > KEEP_VECTORS:  # unchanged or duplicate: never indexed
+                    self.vectors.popitem(last=False)
             yield source, result
 
     def searcher(self, store: Store) -> Searcher:
