@@ -148,8 +148,8 @@ def ingest(
     store = _open_store(db)
     console = Console(stderr=True)
     try:
-        with _progress("ingest", console, as_json) as (bar, task), _workers(workers, ray_address) as pool:
-            bar.update(task, total=None if retry_failed else _total(specs or [], glob))
+        total = None if retry_failed else _total(specs or [], glob)
+        with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address) as pool:
 
             def tick(source, outcome):
                 bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
@@ -194,7 +194,7 @@ def _total(specs: list[str], glob: str | None) -> int | None:
 
 
 @contextlib.contextmanager
-def _progress(name: str, console, quiet: bool):
+def _progress(name: str, console, quiet: bool, total: int | None = None):
     """One bar for the whole job, whatever the worker count: done of total (when known), documents a
     second, time elapsed and time left."""
     from rich.progress import (
@@ -216,7 +216,7 @@ def _progress(name: str, console, quiet: bool):
     with Progress(SpinnerColumn(), TextColumn(f"[bold]{name}[/]"), BarColumn(), MofNCompleteColumn(), Rate(),
                   TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
                   console=console, transient=True, disable=quiet or not console.is_terminal) as progress:
-        yield progress, progress.add_task("", total=None)
+        yield progress, progress.add_task("", total=total)
 
 
 @contextlib.contextmanager
@@ -255,9 +255,8 @@ def reextract(
     console = Console(stderr=True)
     try:
         ids = stale_ids(store)
-        with _progress("reextract", console, as_json) as (bar, task), \
+        with _progress("reextract", console, as_json, len(ids)) as (bar, task), \
                 _workers(workers, ray_address, embed=False) as pool:
-            bar.update(task, total=len(ids))
             summary = run(store, pool, lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
                           ids=ids)
     finally:
