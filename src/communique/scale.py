@@ -21,6 +21,7 @@ from __future__ import annotations
 import collections
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -117,6 +118,10 @@ class Workers:
         self.vectors: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
         self.started = False
         address = ray_address(address)
+        if not ray.is_initialized() and "usearch.compiled" in sys.modules:
+            # Ray's C++ client aborts the whole process (std::regex_error) where usearch's native module
+            # was loaded first; the other way round both work.
+            raise ScaleError("start the Ray workers before anything opens the vector index (usearch)")
         if not ray.is_initialized():
             if address:
                 ray.init(address=address, log_to_driver=False)
