@@ -69,7 +69,7 @@ def ray(request):
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(request.path),
                               "-k", RAY_TESTS], capture_output=True, text=True, env=env, timeout=600)
-        if run.returncode != 0 or " passed" not in run.stdout:
+        if run.returncode != 0:  # 0: tests ran and passed (5 would be none collected)
             pytest.fail(f"the Ray tests failed in a fresh process:\n{run.stdout[-4000:]}\n{run.stderr[-2000:]}")
         yield None
         return
