@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -108,6 +109,13 @@ def _open_store(db: str | None, *, create: bool = False):
     return open_store(db, create=create)
 
 
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Extract on this many Ray workers "
+                                           "(needs the scale extra); 1 runs in this process, without Ray.")]
+RayAddressOption = Annotated[str | None, typer.Option("--ray-address", help="Join this Ray cluster "
+                                                      "(default $RAY_ADDRESS) instead of starting a local one.",
+                                                      show_default=False)]
+
+
 @app.command()
 def ingest(
     specs: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, URLs of pages, RSS/Atom feeds or sitemaps.")] = None,
@@ -122,17 +130,11 @@ def ingest(
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a server.")] = 20.0,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try again every source that failed before.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    workers: WorkersOption = 1,
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Read sources, extract their facts and store both; a re-run fetches only what changed."""
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
 
     from . import jobs
 
@@ -143,10 +145,8 @@ def ingest(
     store = _open_store(db, create=True)
     console = Console(stderr=True)
     try:
-        with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
-                      transient=True, disable=as_json or not console.is_terminal) as bar:
-            task = bar.add_task("", total=None)
+        total = None if retry_failed else _total(specs or [], glob)
+        with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address) as pool:
             quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
             started, done = time.monotonic(), [0]
 
@@ -158,10 +158,12 @@ def ingest(
                     typer.echo(f"ingest: {done[0]} sources read ({rate:.1f}/s), last {outcome}: {source.location}",
                                err=True)
 
-            if retry_failed:
+            scaled = {} if pool is None else {"searcher": pool.searcher(store), "extract_with": pool.extract}
+            if retry_failed and pool is None:
                 summary = jobs.retry_failed(store, options, tick)
             else:
-                summary = jobs.ingest(specs or [], store, options, tick)
+                sources = [f["source"] for f in store.failures()] if retry_failed else specs or []
+                summary = jobs.ingest(sources, store, options, tick, **scaled)
     finally:
         store.close()
     c = summary.counts
@@ -195,6 +197,100 @@ def _ingest_status(counts: dict) -> str:
     if not any(counts.get(k, 0) for k in ("new", "upgraded", "unchanged", "duplicate")):
         return "nothing"
     return "ok"
+
+
+def _total(specs: list[str], glob: str | None) -> int | None:
+    """How many sources a job of local files and folders reads (None where that is not known before:
+    URLs, feeds, patterns), for the progress bar's total and time left."""
+    from .ingest.sources import _walk
+
+    total = 0
+    for spec in specs:
+        path = Path(spec)
+        if path.is_file():
+            total += 1
+        elif path.is_dir():
+            total += max(1, len(_walk(path, glob)))  # an empty folder is reported once, as failed
+        else:
+            return None
+    return total
+
+
+@contextlib.contextmanager
+def _progress(name: str, console, quiet: bool, total: int | None = None):
+    """One bar for the whole job, whatever the worker count: done of total (when known), documents a
+    second, time elapsed and time left."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+    with Progress(SpinnerColumn(), TextColumn(f"[bold]{name}[/]"), BarColumn(), MofNCompleteColumn(), Rate(),
+                  TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),
+                  console=console, transient=True, disable=quiet or not console.is_terminal) as progress:
+        yield progress, progress.add_task("", total=total)
+
+
+@contextlib.contextmanager
+def _workers(n: int, address: str | None, embed: bool = True):
+    """None for one worker (no Ray at all), else a pool of Ray workers, closed after."""
+    if n <= 1 and not address:
+        yield None
+        return
+    from .scale import ScaleError, Workers
+
+    try:
+        pool = Workers(n, address, embed=embed)
+    except ScaleError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@app.command()
+def reextract(
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    ray_address: RayAddressOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Extract again every stored document whose facts came from an older extractor, then relink."""
+    from rich.console import Console
+
+    from .scale import reextract as run
+    from .scale import stale_ids
+
+    store = _open_store(db)
+    console = Console(stderr=True)
+    try:
+        ids = stale_ids(store)
+        with _progress("reextract", console, as_json, len(ids)) as (bar, task), \
+                _workers(workers, ray_address, embed=False) as pool:
+            summary = run(store, pool, lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
+                          ids=ids)
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"re-extracted {summary['upgraded']} document(s), {summary['failed']} failed"
+               + (f"; relinked {summary['relinked']['documents']} document(s)" if summary["relinked"] else ""))
+    for failure in summary["failures"]:
+        typer.echo(f"  failed {failure['document']}: {failure['reason']}")
 
 
 @app.command()

@@ -116,11 +116,15 @@ def _cache_path(store: Store) -> Path | None:
 
 
 Report = Callable[[Source, str], None]  # progress: a source and its outcome
+# Extraction elsewhere (scale.py: Ray workers): sources in, the same sources out in order, each with its
+# Record (or the Exception its extraction raised; None where nothing was extracted).
+ExtractWith = Callable[[Iterable[Source]], Iterable[tuple[Source, "Record | Exception | None"]]]
 _Outcome = Callable[[Source, str, str | dict | None], None]  # within the job: a source, its outcome and the reason
 
 
 def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = None,
-           progress: Report | None = None, searcher: Searcher | None = None) -> IngestSummary:
+           progress: Report | None = None, searcher: Searcher | None = None,
+           extract_with: ExtractWith | None = None) -> IngestSummary:
     """Read every source of every spec into the store; returns what happened to each."""
     options = options or IngestOptions()
     cache_file = _cache_path(store)
@@ -140,22 +144,25 @@ def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = N
             cache.save()
 
     try:
-        return ingest_sources(sources(), store, progress=progress, searcher=searcher, on_save=saved)
+        return ingest_sources(sources(), store, progress=progress, searcher=searcher, on_save=saved,
+                              extract_with=extract_with)
     finally:
         saved()
         fetcher.close()
 
 
 def ingest_documents(docs: Iterable[Document], store: Store, *, origin: str | None = None,
-                     progress: Report | None = None, searcher: Searcher | None = None) -> IngestSummary:
+                     progress: Report | None = None, searcher: Searcher | None = None,
+                     extract_with: ExtractWith | None = None) -> IngestSummary:
     """Ingest Documents already read (bundled samples, documents made by a program) the way `ingest`
     does files and URLs: duplicates checked, extracted, stored, indexed for search, linked."""
     return ingest_sources((Source(location=doc.url or doc.id, document=doc, origin=origin) for doc in docs),
-                          store, progress=progress, searcher=searcher)
+                          store, progress=progress, searcher=searcher, extract_with=extract_with)
 
 
 def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report | None = None,
-                   searcher: Searcher | None = None, on_save: Callable[[], None] | None = None) -> IngestSummary:
+                   searcher: Searcher | None = None, on_save: Callable[[], None] | None = None,
+                   extract_with: ExtractWith | None = None) -> IngestSummary:
     """The body of `ingest`: every source read, checked for duplicates, extracted and written in batches."""
     searcher = searcher or Searcher(store)
     summary = IngestSummary()
@@ -177,8 +184,9 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
     dedup = _deduplicator(store)
     writer = _Writer(store, searcher, dedup, report)
     try:
-        for source in sources:
-            _one(source, store, writer, dedup, report)
+        stream = ((source, None) for source in sources) if extract_with is None else extract_with(sources)
+        for source, extracted in stream:
+            _one(source, store, writer, dedup, report, extracted)
             writer.flush_if_due()
         writer.flush()
     finally:
@@ -188,8 +196,19 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
     return summary
 
 
+def prepare(source: Source) -> Document | None:
+    """The Document of a source as it will be extracted (None where there is nothing to extract)."""
+    doc = source.document
+    if source.status == "unchanged" or doc is None:
+        return None
+    if doc.url is None and doc.source and Path(doc.source).exists():
+        doc.url = Path(doc.source).resolve().as_uri()  # a file re-read after an edit replaces its old version
+    doc.source = source.origin or doc.source or source.location
+    return doc
+
+
 def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
-         report: _Outcome) -> None:
+         report: _Outcome, extracted: Record | Exception | None = None) -> None:
     location = source.location
     if source.status == "unchanged":
         report(source, "unchanged", None)
@@ -200,9 +219,7 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
             store.record_failure(location, reason)
         report(source, "skipped" if source.status == "skipped" else "failed", reason)
         return
-    doc = source.document
-    if doc.url is None and doc.source and Path(doc.source).exists():
-        doc.url = Path(doc.source).resolve().as_uri()  # a file re-read after an edit replaces its old version
+    doc = prepare(source)
     try:
         dup = dedup.check(doc.text)
         near_but_new = None
@@ -219,8 +236,9 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
                                                  "similarity": round(dup.similarity, 3)})
                     return
                 near_but_new = {"document": doc.id, "of": dup.of, "facts": facts}
-        doc.source = source.origin or doc.source or location
-        writer.add(source, extract_document(doc), near_but_new)
+        if isinstance(extracted, Exception):
+            raise extracted
+        writer.add(source, extracted if extracted is not None else extract_document(doc), near_but_new)
         dedup.add(doc.id, doc.text)
     except Exception as exc:  # one bad document must not stop the batch
         _fail(store, report, source, exc)

@@ -1,0 +1,308 @@
+"""Extraction (and embedding) across Ray workers: ingest and re-extraction on many cores and machines.
+
+    >>> with Workers(2) as workers:                     # a local Ray of this machine's cores
+    ...     jobs.ingest(specs, store, searcher=workers.searcher(store), extract_with=workers.extract)
+    >>> with Workers(8, address="ray://head:10001") as workers:   # or RAY_ADDRESS: join a cluster
+    ...     reextract(store, workers)
+
+Each worker is a Ray actor that loads the models once (natasha, pymorphy, the sentence encoder) and
+turns batches of Documents into Records and their search vectors. Everything else stays in the
+driver, as with one process: sources are read there (so per-host rate limits hold), duplicates are
+judged there, and Records are written to the store there, in order, in the job's batches, then
+indexed and linked. A worker killed mid-batch is restarted by Ray and its batch run again
+(`max_restarts`, `max_task_retries`; a batch whose worker died for good is resubmitted here), and as
+nothing is stored by a worker, nothing is lost or stored twice.
+
+`--workers 1` (the default) runs none of this: `ray` is imported only when a `Workers` is made.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from . import jobs
+from .ingest.sources import Source
+from .model import Document, Record
+from .search import Searcher
+from .store import Store
+
+BATCH = 4  # documents per call to a worker: small enough to balance, large enough to embed together
+IN_FLIGHT = 2  # calls queued per worker, so that none waits for the driver
+KEEP_VECTORS = 1024  # vectors waiting for their document to be stored; older ones (never stored) dropped
+RESUBMIT = 3  # times a batch is sent again after its worker died for good
+
+
+class ScaleError(RuntimeError):
+    pass
+
+
+def _import_ray():
+    try:
+        import ray
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ScaleError('--workers above 1 needs Ray: pip install "communique[scale]"') from exc
+    return ray
+
+
+class _Worker:
+    """The body of a worker actor: the extraction pipeline and the encoder, loaded once."""
+
+    def __init__(self, embed: bool = True):
+        from .extract.pipeline import extract_document
+
+        self.embed = embed
+        self.extract_document = extract_document
+        extract_document(Document(id="warm-up", text="Минск, 1 мая 2026 г. Встреча министров.", language="ru"))
+        if embed:
+            from .search import semantic
+
+            semantic.embed(["warm-up"])
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def node(self) -> str:
+        import ray
+
+        return ray.get_runtime_context().get_node_id()
+
+    def run(self, docs: list[Document]) -> list[tuple[Any, np.ndarray | None]]:
+        """(Record or the Exception its extraction raised, its search vector) for each Document."""
+        out: list[tuple[Any, np.ndarray | None]] = []
+        for doc in docs:
+            try:
+                out.append((self.extract_document(doc), None))
+            except Exception as exc:  # one bad document must not stop the batch
+                out.append((_portable(exc), None))
+        if self.embed:
+            from .search import semantic
+
+            done = [i for i, (r, _) in enumerate(out) if isinstance(r, Record)]
+            vectors = semantic.embed([semantic.document_text(out[i][0].document.title, out[i][0].document.text)
+                                      for i in done])
+            for i, vector in zip(done, vectors, strict=True):
+                out[i] = (out[i][0], vector)
+        return out
+
+
+def _portable(exc: Exception) -> Exception:
+    """The exception itself where it survives pickling (the same reason as in one process), else its text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def ray_address(address: str | None) -> str | None:
+    """The cluster to join: the one given, else $RAY_ADDRESS, else None (a local Ray is started)."""
+    return address or os.environ.get("RAY_ADDRESS") or None
+
+
+class Workers:
+    """N Ray actors holding the models; `extract` maps sources to Records through them, in order."""
+
+    def __init__(self, n: int, address: str | None = None, *, embed: bool = True, batch: int = BATCH,
+                 num_cpus: float = 1, resources: dict[str, float] | None = None):
+        if n < 1:
+            raise ValueError("workers must be at least 1")
+        self.ray = ray = _import_ray()
+        self.n, self.batch, self.embed = n, batch, embed
+        self.vectors: collections.OrderedDict[str, np.ndarray] = collections.OrderedDict()
+        self.started = False
+        address = ray_address(address)
+        if not ray.is_initialized() and "usearch.compiled" in sys.modules:
+            # Ray's C++ client aborts the whole process (std::regex_error) where usearch's native module
+            # was loaded first; the other way round both work.
+            raise ScaleError("start the Ray workers before anything opens the vector index (usearch)")
+        if not ray.is_initialized():
+            if address:
+                ray.init(address=address, log_to_driver=False)
+            else:
+                ray.init(num_cpus=max(n, os.cpu_count() or 1), include_dashboard=False, log_to_driver=False,
+                         configure_logging=False)
+                self.started = True
+        remote = ray.remote(max_restarts=-1, max_task_retries=2, num_cpus=num_cpus,
+                            resources=resources or None)(_Worker)
+        self.actors = [remote.remote(embed) for _ in range(n)]
+        self.pending = dict.fromkeys(range(n), 0)
+
+    # -- the pool ----------------------------------------------------------------------------------
+    def pids(self) -> list[int]:
+        return self.ray.get([a.pid.remote() for a in self.actors])
+
+    def nodes(self) -> list[str]:
+        return self.ray.get([a.node.remote() for a in self.actors])
+
+    def _submit(self, docs: list[Document]) -> tuple[int, Any]:
+        i = min(self.pending, key=lambda k: self.pending[k])
+        self.pending[i] += 1
+        return i, self.actors[i].run.remote(docs)
+
+    def _result(self, docs: list[Document], i: int, ref: Any) -> list[tuple[Any, np.ndarray | None]]:
+        """A batch's results; a batch whose worker died (beyond Ray's own retries) is sent again."""
+        for attempt in range(RESUBMIT + 1):
+            try:
+                return self.ray.get(ref)
+            except self.ray.exceptions.RayActorError:
+                if attempt == RESUBMIT:
+                    raise
+            finally:
+                self.pending[i] -= 1
+            i, ref = self._submit(docs)
+        raise AssertionError("unreachable")
+
+    def map(self, docs: Iterable[Document | None]) -> Iterator[tuple[Any, np.ndarray | None]]:
+        """(Record or Exception, vector) for each Document given, in the order given (None for None)."""
+        window: collections.deque = collections.deque()
+        limit = self.n * IN_FLIGHT
+
+        def drain() -> Iterator[tuple[Any, np.ndarray | None]]:
+            slots, sent, i, ref = window.popleft()
+            results = iter(self._result(sent, i, ref) if sent else [])
+            for doc in slots:
+                yield next(results) if doc is not None else (None, None)
+
+        def send(slots: list[Document | None]) -> None:
+            sent = [d for d in slots if d is not None]
+            window.append((slots, sent, *(self._submit(sent) if sent else (0, None))))
+
+        slots: list[Document | None] = []
+        for doc in docs:
+            slots.append(doc)
+            if sum(d is not None for d in slots) >= self.batch:
+                send(slots)
+                slots = []
+                while len(window) >= limit:
+                    yield from drain()
+        if slots:
+            send(slots)
+        while window:
+            yield from drain()
+
+    def extract(self, sources: Iterable[Source]) -> Iterator[tuple[Source, Record | Exception | None]]:
+        """jobs.ExtractWith: each source with its Record (its vector kept for `searcher`)."""
+        buffered: collections.deque[Source] = collections.deque()
+
+        def documents() -> Iterator[Document | None]:
+            for source in sources:
+                buffered.append(source)
+                yield jobs.prepare(source)
+
+        for result, vector in self.map(documents()):
+            source = buffered.popleft()
+            if isinstance(result, Record) and vector is not None:
+                self.vectors[result.document.id] = vector
+                while len(self.vectors) > KEEP_VECTORS:  # unchanged or duplicate: never indexed
+                    self.vectors.popitem(last=False)
+            yield source, result
+
+    def searcher(self, store: Store) -> Searcher:
+        """A Searcher of the store that indexes with the vectors the workers made."""
+        return _Precomputed(store, self.vectors)
+
+    # -- lifetime ----------------------------------------------------------------------------------
+    def close(self) -> None:
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []
+        if self.started:
+            self.ray.shutdown()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Precomputed(Searcher):
+    """Indexes with the vectors a worker made for a document (taken once), embedding only the rest."""
+
+    def __init__(self, store: Store, vectors: dict[str, np.ndarray]):
+        super().__init__(store)
+        self.vectors = vectors
+
+    def add_many(self, docs: list[tuple[str, str | None, str]]) -> None:
+        made = [(doc, self.vectors.pop(doc[0], None)) for doc in docs]
+        ready = [(doc, v) for doc, v in made if v is not None]
+        if ready:
+            self.index.add([doc[0] for doc, _ in ready], np.stack([v for _, v in ready]))
+        super().add_many([doc for doc, v in made if v is None])
+
+
+# -- re-extraction ---------------------------------------------------------------------------------
+def current_version() -> str:
+    """The version a Record made now would carry (code version + resource fingerprint)."""
+    from .extract.pipeline import extractor_for
+
+    return extractor_for("und", []).version
+
+
+def stale_ids(store: Store) -> list[str]:
+    """Ids of the stored documents whose Record came from another (older) extractor, in storage order."""
+    from .store.repository import replaces
+
+    current = current_version()
+    return [r.document.id for r in store.iter_records() if replaces(current, r.extractor.version)]
+
+
+def reextract(store: Store, workers: Workers | None = None,
+              progress: Callable[[str, str], None] | None = None, relink: bool = True,
+              ids: list[str] | None = None) -> dict:
+    """Extract again every stored document whose Record is older than this extractor (on the workers,
+    or here), store the new Records in batches, then relink the knowledge base. The text is the same,
+    so the search vectors stay. Returns {"upgraded", "unchanged", "failed", "failures", "relinked"}."""
+    ids = stale_ids(store) if ids is None else ids
+    summary: dict[str, Any] = {"upgraded": 0, "unchanged": 0, "failed": 0, "failures": [], "relinked": None}
+
+    def documents() -> Iterator[Document | None]:
+        for doc_id in ids:
+            record = store.get_record(doc_id)
+            yield record.document if record is not None else None
+
+    if workers is not None:
+        results: Iterable[tuple[Any, Any]] = workers.map(documents())
+    else:
+        from .extract.pipeline import extract_document
+
+        def here() -> Iterator[tuple[Any, None]]:
+            for doc in documents():
+                try:
+                    yield (extract_document(doc) if doc is not None else None), None
+                except Exception as exc:
+                    yield exc, None
+
+        results = here()
+    batch: list[Record] = []
+
+    def flush() -> None:
+        for result in store.put_many(batch):
+            summary[result.status if result.status in ("upgraded", "unchanged") else "upgraded"] += 1
+            if progress:
+                progress(result.id, result.status)
+        batch.clear()
+
+    for doc_id, (result, _) in zip(ids, results, strict=True):
+        if isinstance(result, Record):
+            batch.append(result)
+            if len(batch) >= jobs.BATCH:
+                flush()
+        elif result is not None:
+            summary["failed"] += 1
+            summary["failures"].append({"document": doc_id, "reason": f"{type(result).__name__}: {result}"})
+            if progress:
+                progress(doc_id, "failed")
+    flush()
+    if relink and summary["upgraded"]:
+        from .link import KnowledgeBase
+
+        summary["relinked"] = KnowledgeBase(store).relink()
+    return summary
