@@ -466,8 +466,9 @@ class _Linker:
                 if etype == "PER":
                     profiles[e.id] = resolve.person_profile(e.name, e.aliases, e.roles, ctx)
                 elif etype == "ORG":
+                    countries = set(ctx.org_countries.get(e.id, ())) | ({e.iso} if e.iso else set())
                     profiles[e.id] = resolve.organization_profile(e.name, e.aliases, e.gazetteer_id, ctx,
-                                                                  ctx.org_countries.get(e.id))
+                                                                  countries)
                 else:
                     profiles[e.id] = resolve.place_profile(e.name, e.aliases, e.kind, e.iso, e.gazetteer_id)
             found = self.candidates([k for p in profiles.values() for k in resolve.query_keys(p)])
@@ -657,7 +658,8 @@ class _Linker:
             location = ctx.kb_of.get(ev.location) if ev.location else None
             view = ev_mod.EventView(type=ev.type, starts=[(ev.start, ev.end)], locations={location} if location else set(),
                                     ordinals={ordinal} if ordinal is not None else set(),
-                                    keys={key} if key else set(), sub_event=ev.parent in by_id)
+                                    keys={key} if key else set(), sub_event=ev.parent in by_id,
+                                    names={ev.name} if ev.name else set())
             for _, kb, _, _ in parts:
                 t = self.cache.get(kb, {}).get("type")
                 if t == "PER":
@@ -751,9 +753,11 @@ class _Linker:
             views[r.id] = ev_mod.EventView(type=r.type, series={r.series_id} if r.series_id else set(),
                                            sub_event=r.parent is not None)
         for r in self.conn.execute(select(ES.c.kb_event, ES.c.start, ES.c.end, ES.c.location, ES.c.ordinal,
-                                          ES.c.series_key).where(ES.c.kb_event.in_(sorted(cands)))):
+                                          ES.c.series_key, ES.c.name).where(ES.c.kb_event.in_(sorted(cands)))):
             v = views[r.kb_event]
             v.starts.append((r.start, r.end))
+            if r.name:
+                v.names.add(r.name)
             if r.series_key:
                 v.keys.add(r.series_key)
             if r.location:
