@@ -62,6 +62,50 @@ KB_EXPORT_FORMATS = {"jsonld": "application/ld+json", "plover": "application/jso
                      "graphml": "application/xml"}
 
 
+def localized(obj, names_of: dict[str, dict], lang: str):
+    """A copy of a page's data with every entity reference ({"key", "name", ...}) named in the reader's
+    language where the knowledge base knows that name ("Russia" on an English page for a place the
+    Russian releases name "Россия"); the data itself, which the index caches, is left as it was."""
+    if isinstance(obj, dict):
+        out = {k: localized(v, names_of, lang) for k, v in obj.items()}
+        key = obj.get("key")
+        if isinstance(key, str) and isinstance(obj.get("name"), str) and key in names_of:
+            out["name"] = names_of[key].get(lang) or obj["name"]
+        return out
+    if isinstance(obj, list):
+        return [localized(v, names_of, lang) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(localized(v, names_of, lang) for v in obj)
+    return obj
+
+
+def in_tree_order(events: list) -> list:
+    """A document's events with each sub-event right after its own parent (depth first), so a page
+    that indents sub-events shows them under the event the Record names, not under their neighbour."""
+    ids = {ev.id for ev in events}
+    children: dict[str, list] = {}
+    for ev in events:
+        if ev.parent in ids and ev.parent != ev.id:
+            children.setdefault(ev.parent, []).append(ev)
+    out: list = []
+    seen: set[str] = set()
+
+    def visit(ev) -> None:
+        if ev.id in seen:
+            return
+        seen.add(ev.id)
+        out.append(ev)
+        for child in children.get(ev.id, []):
+            visit(child)
+
+    for ev in events:
+        if ev.parent not in ids or ev.parent == ev.id:
+            visit(ev)
+    for ev in events:  # a cycle of parents: keep every event anyway
+        visit(ev)
+    return out
+
+
 class NotFound(LookupError):
     """What was asked for is not in the store."""
 
@@ -247,8 +291,9 @@ class KbView:
         except Exception:  # a database made before the knowledge base existed
             return None
         kb = cls()
-        for r in conn.execute(select(E.c.id, E.c.type, E.c.name, E.c.kind, E.c.iso)):
-            kb.entities[r.id] = {"type": r.type, "name": r.name, "kind": r.kind, "iso": r.iso}
+        for r in conn.execute(select(E.c.id, E.c.type, E.c.name, E.c.kind, E.c.iso, E.c.names)):
+            kb.entities[r.id] = {"type": r.type, "name": r.name, "kind": r.kind, "iso": r.iso,
+                                 "names": r.names or {}}
         for r in conn.execute(select(M.c.document_id, M.c.entity_id, M.c.kb_entity, M.c.type, M.c.name,
                                      M.c.aliases)):
             kb.members[(r.document_id, r.entity_id)] = r.kb_entity
@@ -571,6 +616,11 @@ class WebData:
             kb = KbView.version(conn)
         return docs + self.corrections.version() + kb
 
+    def entity_names(self) -> dict[str, dict]:
+        """kb entity id → its names by language, as the knowledge base gives them."""
+        kb = self.index().kb
+        return {k: v.get("names") or {} for k, v in kb.entities.items()} if kb is not None else {}
+
     def index(self) -> FactIndex:
         now = time.monotonic()
         if self._index is not None and now - self._checked < self.ttl:
@@ -683,7 +733,7 @@ class WebData:
                              "roles": [{"title": r.title, "organization": rec.entity_name(r.organization),
                                         "country": r.country} for r in e.roles],
                              "corrections": fixed.corrections_of("entity", e.id)})
-        events = [self._event_row(rec, ev, key_of, fixed) for ev in rec.events]
+        events = [self._event_row(rec, ev, key_of, fixed) for ev in in_tree_order(rec.events)]
         agreements = [{"id": a.id, "kind": a.kind, "title": a.title, "signed": a.signed, "event": a.event,
                        "parties": [{"key": key_of.get(p), "name": rec.entity_name(p),
                                     "type": rec.entity(p).type if rec.entity(p) else None} for p in a.parties],
