@@ -51,6 +51,7 @@ from ..store.schema import (
     RoleRow,
     TopicRow,
 )
+from .i18n import translate
 
 D = DocumentRow.__table__
 log = logging.getLogger("communique.web")
@@ -739,7 +740,7 @@ class WebData:
                                     "type": rec.entity(p).type if rec.entity(p) else None} for p in a.parties],
                        "corrections": fixed.corrections_of("agreement", a.id)} for a in rec.agreements]
         topics = [{"id": t.id, "label": topic_label(t.id, t.label, lang), "score": t.score} for t in rec.topics]
-        return {"document": doc, "html": highlight(rec, key_of, fixed), "entities": entities, "events": events,
+        return {"document": doc, "html": highlight(rec, key_of, fixed, lang), "entities": entities, "events": events,
                 "agreements": agreements, "topics": topics, "applied": fixed.applied, "orphaned": fixed.orphaned,
                 "history": self.corrections.for_document(doc_id, include_reverted=True)}
 
@@ -1340,7 +1341,8 @@ def _months(first: str | None, last: str | None) -> list[str]:
     return out
 
 
-def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None) -> Markup:
+def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None,
+              lang: str = "en") -> Markup:
     """The document text as HTML, every fact marked at its evidence and linked to its entity or event.
 
     Every piece of text is escaped here (markupsafe): the document's own markup is shown, never run."""
@@ -1352,17 +1354,17 @@ def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord
     for ev in rec.events:
         corrected = bool(fixed and fixed.corrections_of("event", ev.id))
         facts.append({"start": ev.evidence.start, "end": ev.evidence.end, "kind": "event", "id": ev.id,
-                      "label": ev.type, "href": f"/events/{quote(doc_id, safe='')}/{quote(ev.id, safe='')}",
+                      "label": translate(lang, f"type.{ev.type}"), "href": f"/events/{quote(doc_id, safe='')}/{quote(ev.id, safe='')}",
                       "corrected": corrected})
     for a in rec.agreements:
         corrected = bool(fixed and fixed.corrections_of("agreement", a.id))
         facts.append({"start": a.evidence.start, "end": a.evidence.end, "kind": "agreement", "id": a.id,
-                      "label": a.kind, "href": f"#agreement-{a.id}", "corrected": corrected})
+                      "label": translate(lang, f"kind.{a.kind}") if a.kind else "", "href": f"#agreement-{a.id}", "corrected": corrected})
     for e in rec.entities:
         for n, r in enumerate(e.roles):
             if r.evidence is not None:
                 facts.append({"start": r.evidence.start, "end": r.evidence.end, "kind": "role",
-                              "id": f"{e.id}-r{n}", "label": r.title, "href": _entity_href(key_of.get(e.id)),
+                              "id": f"{e.id}-r{n}", "label": r.title, "chip": translate(lang, "chip.role"), "href": _entity_href(key_of.get(e.id)),
                               "corrected": False})
     facts = [f for f in facts if 0 <= f["start"] < f["end"] <= len(text)]
     mentions = [m for m in rec.mentions if 0 <= m.start < m.end <= len(text)]
@@ -1435,6 +1437,6 @@ def _chips(out: list[str], ending: list[dict], _closing: tuple) -> None:
     for f in ending:
         cls = f"chip {f['kind']}" + (" corrected" if f["corrected"] else "")
         out.append(str(Markup('<a class="{}" href="{}" title="{}">{}{}</a>').format(
-            cls, f["href"], f["label"], f["label"] if f["kind"] != "role" else "role",
+            cls, f["href"], f["label"], f.get("chip") or f["label"],
             " ✎" if f["corrected"] else "")))
 
