@@ -618,9 +618,12 @@ class WebData:
         return docs + self.corrections.version() + kb
 
     def entity_names(self) -> dict[str, dict]:
-        """kb entity id → its names by language, as the knowledge base gives them."""
+        """kb entity id → its names by language, as the knowledge base gives them, for places and bodies
+        (a person keeps the name the releases write)."""
         kb = self.index().kb
-        return {k: v.get("names") or {} for k, v in kb.entities.items()} if kb is not None else {}
+        if kb is None:
+            return {}
+        return {k: v.get("names") or {} for k, v in kb.entities.items() if v.get("type") != "PER"}
 
     def index(self) -> FactIndex:
         now = time.monotonic()
