@@ -52,7 +52,7 @@ from ..store.kb_tables import (
     KbSeriesRow,
     KbSeriesTokenRow,
 )
-from ..store.repository import RECORD_COLUMNS, record_from_row
+from ..store.rows import RECORD_COLUMNS, record_from_row
 from ..store.schema import DocumentRow, RoleRow, TopicRow
 from . import events as ev_mod
 from . import resolve
