@@ -636,3 +636,52 @@ def test_a_forum_announced_for_its_first_day_and_reported_over_two_days_is_one(s
     ])
     (forum,) = kb.timeline()
     assert (forum["start"], forum["end"], forum["status"]) == ("2024-03-19", "2024-03-20", "occurred")
+
+
+def _ministry_release(doc_id, lang, ministry, text):
+    entities = [Entity(id="o1", type="ORG", name=ministry, kind="organization", iso="KZ")]
+    event = Event(id="e1", type="MEETING", status="occurred", evidence=_ev(text), start="2024-05-02",
+                  participants=[Participant("o1")])
+    doc = Document(id=doc_id, text=f"{doc_id} {text}", published="2024-05-02", language=lang, source=doc_id)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+
+
+def test_one_ministry_in_two_languages_and_by_its_ministers_title_is_one_body(store):
+    kb = build_kb(store, [
+        _ministry_release("u1", "ru", "Министерство финансов Республики Казахстан", "Встреча в министерстве."),
+        _ministry_release("u2", "en", "Ministry of Finance of the Republic of Kazakhstan", "A meeting."),
+        _ministry_release("u3", "ru", "Министр финансов Республики Казахстан", "Министр провёл встречу."),
+        _ministry_release("u4", "ru", "Министерство торговли Республики Казахстан", "Другая встреча."),
+    ])
+    orgs = kb.entities("ORG")
+    finance = [o for o in orgs if "Ministry of Finance of the Republic of Kazakhstan" in o["aliases"]]
+    assert len(finance) == 1
+    assert "Министерство финансов Республики Казахстан" in finance[0]["aliases"]
+    assert "Министр финансов Республики Казахстан" in finance[0]["aliases"]
+    assert not finance[0]["name"].startswith("Министр ")  # a title never names the body
+    assert any("торговли" in o["name"] for o in orgs if o is not finance[0])
+
+
+def _forum(doc_id, lang, published, status, name=None, city=None, person=None):
+    text = "Форум." if lang == "ru" else "A forum."
+    entities, participants = [], []
+    if city:
+        entities.append(Entity(id="l1", type="LOC", name=city, kind="city", iso="EE"))
+    if person:
+        entities.append(Entity(id="p1", type="PER", name=person, kind="person",
+                               roles=[Role("министр культуры", country="EE")]))
+        participants.append(Participant("p1"))
+    event = Event(id="e1", type="FORUM", status=status, evidence=_ev(text), start="2024-09-10", end="2024-09-11",
+                  location="l1" if city else None, name=name, participants=participants)
+    doc = Document(id=doc_id, text=f"{doc_id} {text}", published=published, language=lang, source=doc_id)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+
+
+def test_a_forum_named_after_its_city_in_english_joins_its_russian_reports(store):
+    kb = build_kb(store, [
+        _forum("f1", "en", "2024-09-08", "planned", name="Tartu Forum"),
+        _forum("f2", "ru", "2024-09-09", "planned", person="Марта Кивисилд"),
+        _forum("f3", "ru", "2024-09-12", "occurred", city="Тарту", person="Марта Кивисилд"),
+    ])
+    (forum,) = kb.timeline()
+    assert {s["document_id"] for s in forum["sources"]} == {"f1", "f2", "f3"}

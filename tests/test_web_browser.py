@@ -242,29 +242,57 @@ def test_graph_is_interactive(page):
     assert "Рустам Назарзода" in page.locator("h1").inner_text()
 
 
+# every page kind, each taken in English (NAME.png) and in Russian (NAME-ru.png)
 SCREENS = [
-    ("search", "/?lang=en"),
-    ("search-results", "/?q=кибербезопасность&lang=en"),
-    ("search-ru", "/?q=форум&lang=ru"),
-    ("document", "/documents/sample-ru-1?lang=en"),
-    ("document-ru", "/documents/sample-ru-6?lang=ru"),
+    ("search", "/"),
+    ("search-results", "/?q=форум"),
+    ("document", "/documents/sample-ru-1"),
+    ("document-english", "/documents/sample-en-2"),
     ("entity", "entity:Игорь Веденеев"),
-    ("entities", "/entities?lang=en"),
-    ("event", "/events/sample-ru-1/e1?lang=en"),
-    ("event-corrected-ru", "/events/sample-ru-6/e1?lang=ru"),
-    ("events", "/events?lang=en"),
-    ("timeline", "/timeline?lang=en"),
-    ("timeline-zoom", "/timeline?from=2026-03&to=2026-03&granularity=day&lang=en"),
-    ("graph", "/graph?lang=en"),
-    ("topics", "/topics?lang=en"),
-    ("series-list", "/series?lang=en"),
+    ("entities", "/entities"),
+    ("event", "/events/sample-ru-1/e1"),
+    ("event-corrected", "/events/sample-ru-6/e1"),
+    ("events", "/events"),
+    ("timeline", "/timeline"),
+    ("timeline-zoom", "/timeline?from=2026-03&to=2026-03&granularity=day"),
+    ("graph", "/graph"),
+    ("topics", "/topics"),
+    ("series-list", "/series"),
     ("series", None),
-    ("agreements", "/agreements?lang=en"),
-    ("corrections", "/corrections?lang=en"),
-    ("documents", "/documents?lang=en"),
-    ("login", "/login?lang=en"),
-    ("api", "/api?lang=en"),
+    ("agreements", "/agreements"),
+    ("corrections", "/corrections"),
+    ("documents", "/documents"),
+    ("login", "/login"),
+    ("api", "/api"),
 ]
+ENGLISH_LABELS = re.compile(r"^(?:[A-Z]{4,}|role|plan|person|date|location|ordinal)$")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def with_lang(path: str, lang: str) -> str:
+    return path + ("&" if "?" in path else "?") + f"lang={lang}"
+
+
+def reads_in_its_language(pg, name: str, lang: str) -> None:
+    """What a page shows in its own words: on a Russian page no label of the interface left in
+    English (event types, agreement kinds, roles, conflict fields); on an English page every place the
+    knowledge base knows in English named in English; the page as wide as the window at most."""
+    if lang == "ru":
+        labels = pg.locator("a.chip, table.conflicts th, .graph-legend li, select option, .status").all_inner_texts()
+        left = [x.strip() for x in labels if ENGLISH_LABELS.match(x.strip().rstrip(" ✎"))]
+        assert not left, (name, left)
+    else:
+        places = pg.locator("a.ent.LOC").all_inner_texts()
+        assert not [p for p in places if CYRILLIC.search(p)], (name, places)
+    width = pg.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= VIEWPORT["width"], (name, lang, width)
+    if name == "timeline":
+        bars = pg.locator("svg.histogram a.bucket")
+        assert bars.count() > 0
+        for i in range(bars.count()):
+            bar = bars.nth(i)
+            count = bar.locator("title").text_content().rsplit(":", 1)[1].strip()
+            assert bar.locator("text.n").text_content() == count
 
 
 def screenshot_folder(tmp_path: Path) -> Path:
@@ -280,21 +308,26 @@ def test_screenshots_go_to_the_docs_only_when_asked(tmp_path, monkeypatch):
 
 
 def test_screenshots_of_every_page(page, site, tmp_path):
-    """Takes every page as it is now; COMMUNIQUE_SCREENSHOTS=1 refreshes docs/screenshots/*.png."""
+    """Takes every page kind in both languages as it is now, and checks that each reads in its own
+    language; COMMUNIQUE_SCREENSHOTS=1 refreshes docs/screenshots/*.png."""
     folder = screenshot_folder(tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     sign_in(page, site["token"])  # so the correction forms show
-    for name, path in SCREENS:
-        if path is None:  # the first series
-            go(page, "/series?lang=en")
-            path = page.locator("table.list a").first.get_attribute("href") + "?lang=en"
-        elif path.startswith("entity:"):  # an entity by name
-            found = page.request.get(page.base + "/api/v1/entities", params={"q": path[7:], "type": "PER"}).json()
-            path = "/entities/" + quote(found["items"][0]["key"], safe="") + "?lang=en"
-        go(page, path)
-        if name == "graph":
-            page.wait_for_selector('svg#graph[data-ready="1"]')
-            page.wait_for_timeout(2500)  # let the layout settle
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=name in ("document", "entity", "event"))
-        no_payload_ran(page)
-    assert len(list(folder.glob("*.png"))) >= len(SCREENS)
+    for lang in ("en", "ru"):
+        for name, path in SCREENS:
+            if path is None:  # the first series
+                go(page, with_lang("/series", lang))
+                path = page.locator("table.list a").first.get_attribute("href")
+            elif path.startswith("entity:"):  # an entity by name
+                found = page.request.get(page.base + "/api/v1/entities",
+                                         params={"q": path[7:], "type": "PER"}).json()
+                path = "/entities/" + quote(found["items"][0]["key"], safe="")
+            go(page, with_lang(path, lang))
+            if name == "graph":
+                page.wait_for_selector('svg#graph[data-ready="1"]')
+                page.wait_for_timeout(2500)  # let the layout settle
+            reads_in_its_language(page, name, lang)
+            shot = f"{name}.png" if lang == "en" else f"{name}-ru.png"
+            page.screenshot(path=str(folder / shot), full_page=name in ("document", "entity", "event"))
+            no_payload_ran(page)
+    assert len(list(folder.glob("*.png"))) >= 2 * len(SCREENS)

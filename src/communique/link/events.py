@@ -26,6 +26,8 @@ OPEN_DAYS = 7  # a report without a date may be of an event of its place this ma
 MAX_SPAN_DAYS = 62  # a candidate's dates span at most this (a month, or a range of days); longer: series only
 
 _COMPATIBLE = {"MEETING": {"MEETING", "SESSION"}, "SESSION": {"SESSION", "MEETING"}}
+# occasions held over days on fixed dates: two reports of one kind with the same span of days are one
+OCCASIONS = {"FORUM", "CONFERENCE", "SUMMIT", "EXHIBITION", "CONGRESS"}
 STATUS_ORDER = {"occurred": 0, "ongoing": 1, "planned": 2}
 
 
@@ -72,6 +74,7 @@ class EventView:
     series: set[str] = field(default_factory=set)  # series ids (or keys, for a report not yet placed)
     keys: set[str] = field(default_factory=set)  # the series keys its reports give
     sub_event: bool = False
+    names: set[str] = field(default_factory=set)  # the names its reports give ("the Tartu Forum")
 
 
 def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
@@ -105,6 +108,10 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
                 sa == sb and precision(sa) == "day" for sa, _ in a.starts for sb, _ in b.starts if sa and sb)
             m.score += 0.3 if exact else 0.15
             m.reasons.append("the same day" if exact else "overlapping dates")
+            if a.type == b.type and a.type in OCCASIONS and any(
+                    x == y and x[0] != x[1] for x in _day_spans(a) for y in _day_spans(b)):
+                m.score += 0.3
+                m.reasons.append("the same span of days of one kind of occasion")
         elif gap <= SLACK_DAYS:
             why = _other_people(a, b)
             if why:
@@ -127,6 +134,9 @@ def score_event(a: EventView, b: EventView, places: dict[str, dict]) -> Match:
         else:
             m.score -= 0.4
             m.reasons.append("different places (kept as a conflict)")
+    elif _named_after_place(a, b, places) or _named_after_place(b, a, places):
+        m.score += 0.3
+        m.reasons.append("named after the other's place")
     shared_persons = a.persons & b.persons
     if shared_persons:
         m.score += 0.3 + (0.1 if len(shared_persons) > 1 else 0.0)
@@ -166,6 +176,22 @@ def told_again(a: EventView, b: EventView, part_of_b: bool = False) -> bool:
     # told again only by a coarser date that holds a more precise date of the event
     return any(len(s) > len(start) and outer[0] <= bounds(s, e)[0] and bounds(s, e)[1] <= outer[1]
                for s, e in b.starts if s)
+
+
+def _day_spans(v: EventView) -> list[tuple[str, str]]:
+    return [(s, e) for s, e in v.starts if precision(s) == "day" and precision(e) == "day"]
+
+
+def _named_after_place(a: EventView, b: EventView, places: dict[str, dict]) -> bool:
+    """Whether a report without a place is named after the place of the other ("the Tartu Forum" and
+    a forum held in Tartu): a name of that place, in any language, is a word or words of its name."""
+    if a.locations or not a.names or not b.locations:
+        return False
+    from .resolve import name_key
+
+    names = [f" {name_key(n)} " for n in a.names]
+    place_keys = {k for x in b.locations for k in (places.get(x) or {}).get("nk", []) if len(k) >= 3}
+    return any(f" {k} " in n for k in place_keys for n in names)
 
 
 def _same_name(a: set[str], b: set[str]) -> bool:

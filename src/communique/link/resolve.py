@@ -28,8 +28,10 @@ Every rule here is general: none knows a particular name or text.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import translit
 
@@ -51,6 +53,8 @@ _FUNCTION_WORDS = {"и", "по", "в", "во", "на", "при", "для", "с",
 _WORD = re.compile(r"[\w-]+")
 
 COUNTRY_KINDS = {"country"}
+
+_PORTFOLIOS = json.loads((Path(__file__).with_name("portfolios.json")).read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -158,6 +162,48 @@ def acronym_of(name: str) -> str | None:
     return "".join(letters).casefold() if 2 <= len(letters) <= 10 else None
 
 
+def _portfolio_word(word: str) -> str | None:
+    words = _PORTFOLIOS["words"]
+    if word in words:
+        return words[word]
+    for end, repl in (("ies", "y"), ("s", "")):  # English plurals: "technologies", "affairs"
+        if word.endswith(end) and word[: -len(end)] + repl in words:
+            return words[word[: -len(end)] + repl]
+    return None
+
+
+def portfolio_key(name: str, country: str | None) -> str | None:
+    """A ministry's name in either language as one key: its country, the kind of body and the concepts
+    of its portfolio ("Министерство финансов Республики X" and "Ministry of Finance of the Republic of
+    X" → "XX:ministry:finance"); None unless every word before the country part is known."""
+    if not country:
+        return None
+    words = _WORD.findall(name_key(name))
+    if not words or words[0] not in _PORTFOLIOS["heads"]:
+        return None
+    concepts: set[str] = set()
+    for w in words[1:]:
+        if w in _PORTFOLIOS["skip"]:
+            continue
+        gz = _gazetteer()
+        if w in _PORTFOLIOS["country_markers"] or gz.country(w) or gz.country_of_adjective(w):
+            break
+        concept = _portfolio_word(w)
+        if concept is None:
+            return None
+        concepts.add(concept)
+    if not concepts:
+        return None
+    return f"{country}:{_PORTFOLIOS['heads'][words[0]]}:{' '.join(sorted(concepts))}"
+
+
+def is_title_name(name: str) -> bool:
+    """Whether an organization's name starts with a person's title ("Министр финансов …"): a title
+    read as a body, which merges with the body but never names it."""
+    words = _WORD.findall(name.casefold())
+    return bool(words) and words[0] in _PORTFOLIOS["title_heads"]
+
+
 def _is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.strip()))
 
@@ -262,6 +308,10 @@ def organization_profile(name: str, aliases: list[str], gazetteer_id: str | None
             _add(prof, "tk", translit.key(n))
     for c in sorted(countries or ()):
         _add(prof, "countries", c)
+    if len(prof.get("countries", [])) == 1:
+        for n in [name, *aliases]:
+            if n and (pk := portfolio_key(n, prof["countries"][0])):
+                _add(prof, "pk", pk)
     return prof
 
 
@@ -327,6 +377,7 @@ def blocking_keys(prof: dict) -> list[str]:
         keys += [f"on:{n}" for n in prof.get("nk", [])]
         keys += [f"oa:{a}" for a in prof.get("acr", []) + prof.get("acrf", [])]
         keys += [f"ot:{k}" for k in prof.get("tk", [])]
+        keys += [f"op:{k}" for k in prof.get("pk", [])]
     elif t == "LOC":
         if "country" in prof.get("kind", []):
             keys += [f"lc:{i}" for i in prof.get("iso", [])]
@@ -480,6 +531,9 @@ def _score_org(a: dict, b: dict) -> Match:
     if acr:
         m.score = max(m.score, 0.7)
         m.reasons.append(f"acronym '{_fmt(acr).upper()}' stands for the full name")
+    if pk := _s(a.get("pk")) & _s(b.get("pk")):
+        m.score = max(m.score, 0.85)
+        m.reasons.append(f"one ministry in two languages or by its minister's title: '{_fmt(pk)}'")
     if tk := _s(a.get("tk")) & _s(b.get("tk")):
         m.score = max(m.score, 0.75)
         m.reasons.append(f"one name in two scripts (key '{_fmt(tk)}')")
@@ -578,6 +632,7 @@ def organization_names(prof: dict, names: list[str]) -> dict[str, str]:
         if entry is not None:
             return {lang: n for lang, n in (entry.get("name") or {}).items() if n}
     full = [n for n in names if not _is_acronym(n)] or names
+    full = [n for n in full if not is_title_name(n)] or full
     return _by_script(full)
 
 

@@ -35,9 +35,17 @@ from sqlalchemy import text as sql_text
 from ..model import Document, Record, date_bounds
 from . import fulltext
 from .db import WRITE_OPTION, make_engine, resolve_url
+from .rows import (
+    RECORD_COLUMNS,
+    document_data,
+    document_values,
+    fact_rows,
+    lock_keys,
+    record_from_row,
+    with_provenance,
+)
 from .schema import (
     FACT_TABLES,
-    AgreementPartyRow,
     AgreementRow,
     DocumentRow,
     DocumentVersionRow,
@@ -244,9 +252,9 @@ class Store:
         - otherwise → "new".
         A successful put clears any failure recorded for the document's URL or source.
         """
-        record = _with_provenance(record, fetched, source)
+        record = with_provenance(record, fetched, source)
         with self._write() as conn:
-            self._lock(conn, *_lock_keys(record.document))
+            self._lock(conn, *lock_keys(record.document))
             return self._put(conn, record, etag=etag, last_modified=last_modified)
 
     def put_many(self, records: Iterable[Record], *, fetched: str | None = None,
@@ -255,16 +263,16 @@ class Store:
         included, as a `put` of each in turn, but much faster for a bulk load: each run of Records
         whose id, content and URL are new to the store and to the batch is written with one
         multi-row insert per table; any other Record goes through `put`'s own logic."""
-        records = [_with_provenance(r, fetched, source) for r in records]
+        records = [with_provenance(r, fetched, source) for r in records]
         results: list[PutResult] = []
         if not records:
             return results
         with self._write() as conn:
-            self._lock(conn, *(k for r in records for k in _lock_keys(r.document)))
+            self._lock(conn, *(k for r in records for k in lock_keys(r.document)))
             taken = self._taken_keys(conn, records)
             run: list[Record] = []
             for record in records:
-                keys = _lock_keys(record.document)
+                keys = lock_keys(record.document)
                 if taken.intersection(keys):
                     results.extend(self._insert_new(conn, run))
                     run = []
@@ -280,11 +288,11 @@ class Store:
         if not records:
             return []
         now = _now()
-        self._insert_rows(conn, D, [{**_document_values(r, etag=None, last_modified=None, now=now), "created": now}
+        self._insert_rows(conn, D, [{**document_values(r, etag=None, last_modified=None, now=now), "created": now}
                                     for r in records])
         facts: dict[Any, list[dict]] = {}
         for r in records:
-            for table, rows in _fact_rows(r).items():
+            for table, rows in fact_rows(r).items():
                 facts.setdefault(table, []).extend(rows)
         for table, rows in facts.items():
             self._insert_rows(conn, table, rows)
@@ -297,7 +305,7 @@ class Store:
         """The lock keys ("hash:…", "id:…", "url:…") of the batch that rows in the store already hold."""
         taken: set[str] = set()
         for prefix, column in (("hash:", D.c.content_hash), ("id:", D.c.id), ("url:", D.c.url)):
-            wanted = sorted({k.removeprefix(prefix) for r in records for k in _lock_keys(r.document)
+            wanted = sorted({k.removeprefix(prefix) for r in records for k in lock_keys(r.document)
                              if k.startswith(prefix)})
             for start in range(0, len(wanted), 500):
                 found = conn.execute(select(column).where(column.in_(wanted[start:start + 500])))
@@ -361,7 +369,7 @@ class Store:
     def _write_document(self, conn: Connection, record: Record, existing: Any, *,
                         etag: str | None, last_modified: str | None) -> None:
         now = _now()
-        values = _document_values(record, etag=etag, last_modified=last_modified, now=now)
+        values = document_values(record, etag=etag, last_modified=last_modified, now=now)
         if existing is None:
             conn.execute(insert(D).values(**values, created=now))
         else:
@@ -414,7 +422,7 @@ class Store:
 
     # -- facts -----------------------------------------------------------------------------------
     def _insert_facts(self, conn: Connection, record: Record) -> None:
-        for table, rows in _fact_rows(record).items():
+        for table, rows in fact_rows(record).items():
             self._insert_rows(conn, table, rows)
 
     @staticmethod
@@ -510,7 +518,7 @@ class Store:
             row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id)).first()
         if row is None or row.record_json is None:
             return None
-        return Document(**_document_data(row))
+        return Document(**document_data(row))
 
     def find_by_hash(self, sha256: str) -> str | None:
         """The id of the document with this content hash (SHA-256 of its text), if any."""
@@ -746,114 +754,6 @@ class Store:
         if values := _values(filters.get("source")):
             conds.append(D.c.source.in_(values))
         return conds
-
-
-def _with_provenance(record: Record, fetched: str | None, source: str | None) -> Record:
-    """The Record with the fetch time and source given to `put` (None keeps the Record's own)."""
-    changes = {k: v for k, v in (("fetched", fetched), ("source", source)) if v is not None}
-    if not changes:
-        return record
-    return dataclasses.replace(record, document=dataclasses.replace(record.document, **changes))
-
-
-def _lock_keys(doc: Document) -> tuple[str, ...]:
-    """What two writers of the same document contend on: its content hash, its id and its URL."""
-    return ("hash:" + doc.content_hash, "id:" + doc.id, *(["url:" + doc.url] if doc.url else []))
-
-
-def _document_values(record: Record, *, etag: str | None, last_modified: str | None, now: str) -> dict:
-    """The row of `documents` for a Record (less `created`)."""
-    doc = record.document
-    published_from, published_to = date_bounds(doc.published) if doc.published else (None, None)
-    data = record.to_dict()
-    data["document"].pop("text")  # kept once, in documents.text
-    return {
-        "id": doc.id, "url": doc.url, "title": doc.title, "published": doc.published,
-        "published_from": published_from, "published_to": published_to, "language": doc.language,
-        "source": doc.source, "fetched": doc.fetched, "content_hash": doc.content_hash, "etag": etag,
-        "last_modified": last_modified, "extractor_version": record.extractor.version, "text": doc.text,
-        "lemmas": fulltext.lemmatize(doc.title, doc.text), "record_json": data, "updated": now,
-    }
-
-
-def _fact_rows(record: Record) -> dict[Any, list[dict]]:
-    """The rows of the fact tables for a Record, table by table, in the order `put` inserts them."""
-    doc_id = record.document.id
-    entities, roles = _entity_rows(doc_id, record)
-    events, participants = _event_rows(doc_id, record)
-    agreements, parties = _agreement_rows(doc_id, record)
-    return {MentionRow: _mention_rows(doc_id, record), EntityRow: entities, RoleRow: roles, EventRow: events,
-            ParticipantRow: participants, AgreementRow: agreements, AgreementPartyRow: parties,
-            TopicRow: _topic_rows(doc_id, record)}
-
-
-def _mention_rows(doc_id: str, record: Record) -> list[dict]:
-    return [{"document_id": doc_id, "char_start": m.start, "char_end": m.end, "type": m.type, "text": m.text,
-             "entity_id": m.entity} for m in record.mentions]
-
-
-def _entity_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
-    entities, roles = [], []
-    for e in record.entities:
-        names = "\n".join(dict.fromkeys(n.casefold() for n in [e.name, *e.aliases] if n))
-        entities.append({"document_id": doc_id, "entity_id": e.id, "type": e.type, "name": e.name,
-                         "kind": e.kind, "iso": e.iso, "gazetteer_id": e.gazetteer_id,
-                         "aliases": list(e.aliases), "names": names})
-        for r in e.roles:
-            roles.append({"document_id": doc_id, "entity_id": e.id, "title": r.title,
-                          "organization": r.organization, "country": r.country,
-                          "evidence_start": r.evidence.start if r.evidence else None,
-                          "evidence_end": r.evidence.end if r.evidence else None})
-    return entities, roles
-
-
-def _event_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
-    events, participants = [], []
-    for ev in record.events:
-        date_from = date_bounds(ev.start)[0] if ev.start else None
-        last = ev.end or ev.start
-        date_to = date_bounds(last)[1] if last else None
-        events.append({
-            "document_id": doc_id, "event_id": ev.id, "type": ev.type, "status": ev.status,
-            "start": ev.start, "end": ev.end, "date_from": date_from, "date_to": date_to,
-            "location": ev.location, "name": ev.name, "ordinal": ev.ordinal, "parent": ev.parent,
-            "series": ev.series, "trigger": ev.trigger,
-            "plover_code": ev.plover.code if ev.plover else None,
-            "plover_mode": ev.plover.mode if ev.plover else None, "confidence": ev.confidence,
-            "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
-            "evidence_text": ev.evidence.text})
-        participants.extend({"document_id": doc_id, "event_id": ev.id, "entity_id": p.entity,
-                             "role": p.role} for p in ev.participants)
-    return events, participants
-
-
-def _agreement_rows(doc_id: str, record: Record) -> tuple[list[dict], list[dict]]:
-    agreements, parties = [], []
-    for a in record.agreements:
-        agreements.append({"document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title,
-                           "signed": a.signed, "event_id": a.event, "evidence_start": a.evidence.start,
-                           "evidence_end": a.evidence.end})
-        parties.extend({"document_id": doc_id, "agreement_id": a.id, "entity_id": p} for p in a.parties)
-    return agreements, parties
-
-
-def _topic_rows(doc_id: str, record: Record) -> list[dict]:
-    return [{"document_id": doc_id, "topic_id": t.id, "label": t.label, "score": t.score} for t in record.topics]
-
-
-RECORD_COLUMNS = (D.c.record_json, D.c.text, D.c.url, D.c.source, D.c.fetched)
-
-
-def _document_data(row: Any) -> dict:
-    """The stored document: the text and the provenance (which a later fetch may refresh) from
-    their columns, the rest from the Record JSON."""
-    return {**row.record_json["document"], "text": row.text or "", "url": row.url, "source": row.source,
-            "fetched": row.fetched}
-
-
-def record_from_row(row: Any) -> Record:
-    """The Record of a row selected with RECORD_COLUMNS."""
-    return Record.from_dict({**row.record_json, "document": _document_data(row)})
 
 
 def _values(value: Any) -> list[str]:

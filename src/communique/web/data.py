@@ -51,6 +51,7 @@ from ..store.schema import (
     RoleRow,
     TopicRow,
 )
+from .i18n import translate
 
 D = DocumentRow.__table__
 log = logging.getLogger("communique.web")
@@ -60,6 +61,50 @@ EXPORT_FORMATS = {"jsonl": "application/x-ndjson", "json": "application/json", "
 # exports of the knowledge base (communique.export), when it and its libraries are installed
 KB_EXPORT_FORMATS = {"jsonld": "application/ld+json", "plover": "application/json", "ics": "text/calendar",
                      "graphml": "application/xml"}
+
+
+def localized(obj, names_of: dict[str, dict], lang: str):
+    """A copy of a page's data with every entity reference ({"key", "name", ...}) named in the reader's
+    language where the knowledge base knows that name ("Russia" on an English page for a place the
+    Russian releases name "Россия"); the data itself, which the index caches, is left as it was."""
+    if isinstance(obj, dict):
+        out = {k: localized(v, names_of, lang) for k, v in obj.items()}
+        key = obj.get("key")
+        if isinstance(key, str) and isinstance(obj.get("name"), str) and key in names_of:
+            out["name"] = names_of[key].get(lang) or obj["name"]
+        return out
+    if isinstance(obj, list):
+        return [localized(v, names_of, lang) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(localized(v, names_of, lang) for v in obj)
+    return obj
+
+
+def in_tree_order(events: list) -> list:
+    """A document's events with each sub-event right after its own parent (depth first), so a page
+    that indents sub-events shows them under the event the Record names, not under their neighbour."""
+    ids = {ev.id for ev in events}
+    children: dict[str, list] = {}
+    for ev in events:
+        if ev.parent in ids and ev.parent != ev.id:
+            children.setdefault(ev.parent, []).append(ev)
+    out: list = []
+    seen: set[str] = set()
+
+    def visit(ev) -> None:
+        if ev.id in seen:
+            return
+        seen.add(ev.id)
+        out.append(ev)
+        for child in children.get(ev.id, []):
+            visit(child)
+
+    for ev in events:
+        if ev.parent not in ids or ev.parent == ev.id:
+            visit(ev)
+    for ev in events:  # a cycle of parents: keep every event anyway
+        visit(ev)
+    return out
 
 
 class NotFound(LookupError):
@@ -247,8 +292,9 @@ class KbView:
         except Exception:  # a database made before the knowledge base existed
             return None
         kb = cls()
-        for r in conn.execute(select(E.c.id, E.c.type, E.c.name, E.c.kind, E.c.iso)):
-            kb.entities[r.id] = {"type": r.type, "name": r.name, "kind": r.kind, "iso": r.iso}
+        for r in conn.execute(select(E.c.id, E.c.type, E.c.name, E.c.kind, E.c.iso, E.c.names)):
+            kb.entities[r.id] = {"type": r.type, "name": r.name, "kind": r.kind, "iso": r.iso,
+                                 "names": r.names or {}}
         for r in conn.execute(select(M.c.document_id, M.c.entity_id, M.c.kb_entity, M.c.type, M.c.name,
                                      M.c.aliases)):
             kb.members[(r.document_id, r.entity_id)] = r.kb_entity
@@ -571,6 +617,14 @@ class WebData:
             kb = KbView.version(conn)
         return docs + self.corrections.version() + kb
 
+    def entity_names(self) -> dict[str, dict]:
+        """kb entity id → its names by language, as the knowledge base gives them, for places and bodies
+        (a person keeps the name the releases write)."""
+        kb = self.index().kb
+        if kb is None:
+            return {}
+        return {k: v.get("names") or {} for k, v in kb.entities.items() if v.get("type") != "PER"}
+
     def index(self) -> FactIndex:
         now = time.monotonic()
         if self._index is not None and now - self._checked < self.ttl:
@@ -683,13 +737,13 @@ class WebData:
                              "roles": [{"title": r.title, "organization": rec.entity_name(r.organization),
                                         "country": r.country} for r in e.roles],
                              "corrections": fixed.corrections_of("entity", e.id)})
-        events = [self._event_row(rec, ev, key_of, fixed) for ev in rec.events]
+        events = [self._event_row(rec, ev, key_of, fixed) for ev in in_tree_order(rec.events)]
         agreements = [{"id": a.id, "kind": a.kind, "title": a.title, "signed": a.signed, "event": a.event,
                        "parties": [{"key": key_of.get(p), "name": rec.entity_name(p),
                                     "type": rec.entity(p).type if rec.entity(p) else None} for p in a.parties],
                        "corrections": fixed.corrections_of("agreement", a.id)} for a in rec.agreements]
         topics = [{"id": t.id, "label": topic_label(t.id, t.label, lang), "score": t.score} for t in rec.topics]
-        return {"document": doc, "html": highlight(rec, key_of, fixed), "entities": entities, "events": events,
+        return {"document": doc, "html": highlight(rec, key_of, fixed, lang), "entities": entities, "events": events,
                 "agreements": agreements, "topics": topics, "applied": fixed.applied, "orphaned": fixed.orphaned,
                 "history": self.corrections.for_document(doc_id, include_reverted=True)}
 
@@ -1290,7 +1344,8 @@ def _months(first: str | None, last: str | None) -> list[str]:
     return out
 
 
-def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None) -> Markup:
+def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None,
+              lang: str = "en") -> Markup:
     """The document text as HTML, every fact marked at its evidence and linked to its entity or event.
 
     Every piece of text is escaped here (markupsafe): the document's own markup is shown, never run."""
@@ -1302,17 +1357,17 @@ def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord
     for ev in rec.events:
         corrected = bool(fixed and fixed.corrections_of("event", ev.id))
         facts.append({"start": ev.evidence.start, "end": ev.evidence.end, "kind": "event", "id": ev.id,
-                      "label": ev.type, "href": f"/events/{quote(doc_id, safe='')}/{quote(ev.id, safe='')}",
+                      "label": translate(lang, f"type.{ev.type}"), "href": f"/events/{quote(doc_id, safe='')}/{quote(ev.id, safe='')}",
                       "corrected": corrected})
     for a in rec.agreements:
         corrected = bool(fixed and fixed.corrections_of("agreement", a.id))
         facts.append({"start": a.evidence.start, "end": a.evidence.end, "kind": "agreement", "id": a.id,
-                      "label": a.kind, "href": f"#agreement-{a.id}", "corrected": corrected})
+                      "label": translate(lang, f"kind.{a.kind}") if a.kind else "", "href": f"#agreement-{a.id}", "corrected": corrected})
     for e in rec.entities:
         for n, r in enumerate(e.roles):
             if r.evidence is not None:
                 facts.append({"start": r.evidence.start, "end": r.evidence.end, "kind": "role",
-                              "id": f"{e.id}-r{n}", "label": r.title, "href": _entity_href(key_of.get(e.id)),
+                              "id": f"{e.id}-r{n}", "label": r.title, "chip": translate(lang, "chip.role"), "href": _entity_href(key_of.get(e.id)),
                               "corrected": False})
     facts = [f for f in facts if 0 <= f["start"] < f["end"] <= len(text)]
     mentions = [m for m in rec.mentions if 0 <= m.start < m.end <= len(text)]
@@ -1385,6 +1440,6 @@ def _chips(out: list[str], ending: list[dict], _closing: tuple) -> None:
     for f in ending:
         cls = f"chip {f['kind']}" + (" corrected" if f["corrected"] else "")
         out.append(str(Markup('<a class="{}" href="{}" title="{}">{}{}</a>').format(
-            cls, f["href"], f["label"], f["label"] if f["kind"] != "role" else "role",
+            cls, f["href"], f["label"], f.get("chip") or f["label"],
             " ✎" if f["corrected"] else "")))
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..api import auth
 from ..api.routes import MAX_FILTER_VALUES
 from ..corrections import CorrectionError
-from .data import NotFound, WebData
+from .data import NotFound, WebData, localized
 from .render import LANGUAGES, translate
 
 router = APIRouter(include_in_schema=False)
@@ -40,6 +40,9 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
 
     params = {k: request.query_params.getlist(k) if len(request.query_params.getlist(k)) > 1
               else request.query_params.get(k) for k in request.query_params if k != "lang"}
+    data = getattr(request.app.state, "data", None)
+    if data is not None:
+        ctx = localized(ctx, data.entity_names(), lang)
     html = env.get_template(template).render(
         request=request, lang=lang, languages=LANGUAGES, t=t, who=who, flash=flash, path=request.url.path,
         params=params, csrf=auth.csrf_token(request) if "session" in request.scope else "",

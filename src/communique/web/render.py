@@ -4,9 +4,6 @@ markup built in Python (the highlighted text, search snippets) escapes every pie
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,23 +13,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .data import safe_url
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, strings, translate
 
 HERE = Path(__file__).resolve().parent
-LANGUAGES = ("ru", "en")
-DEFAULT_LANGUAGE = "en"
-
-
-@functools.cache
-def strings(lang: str) -> dict[str, str]:
-    return json.loads((HERE / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
-
-
-def translate(lang: str, key: str, **kw: Any) -> str:
-    text = strings(lang).get(key) or strings("en").get(key) or key
-    if kw:
-        with contextlib.suppress(KeyError, IndexError, ValueError):
-            text = text.format(**kw)
-    return text
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "strings", "translate"]
 
 
 def pick_language(query: str | None, cookie: str | None, accept: str | None) -> str:

@@ -1,0 +1,23 @@
+"""What the web layer decides on its own about one document's facts."""
+
+from __future__ import annotations
+
+from communique.model import Event, Evidence
+from communique.web.data import in_tree_order
+
+
+def _event(eid, etype, parent=None):
+    return Event(id=eid, type=etype, status="occurred", evidence=Evidence(0, 1, "."), parent=parent)
+
+
+def test_a_sub_event_follows_the_parent_the_record_names_not_its_neighbour():
+    # e1 a meeting, e2 a signing at another event, e3 a talk that is part of e1 (listed after e2)
+    events = [_event("e1", "MEETING"), _event("e2", "SIGNING"), _event("e3", "MEETING", parent="e1"),
+              _event("e4", "SIGNING", parent="e2")]
+    assert [e.id for e in in_tree_order(events)] == ["e1", "e3", "e2", "e4"]
+
+
+def test_a_parent_missing_or_a_cycle_loses_no_event():
+    events = [_event("a", "MEETING", parent="zz"), _event("b", "MEETING", parent="c"),
+              _event("c", "MEETING", parent="b")]
+    assert sorted(e.id for e in in_tree_order(events)) == ["a", "b", "c"]
