@@ -632,3 +632,14 @@ def test_who_held_or_opened_the_meeting_joins_it_but_holding_talks_is_news():
     f = facts("5 мая 2031 года в Гродно состоялось 7-е заседание рабочей группы по туризму. "
               "Министр туризма Литвы Игорь Лапин провел консультации с послом Чили Мануэлем Ортисом.")
     assert len(events_of(f, "MEETING")) == 2
+
+
+def test_a_ministry_with_a_state_abbreviation_is_expanded_and_merged():
+    f = facts("Заместитель министра Пётр Озёрный провёл консультации, сообщили в пресс-службе МИД РТ. "
+              "Глава Минцифры РК посетил технопарк. "
+              "Фото: Министерство цифрового развития, инноваций и аэрокосмической промышленности РК")
+    names = {o["name"]: o["aliases"] for o in f["organizations"]}
+    assert "МИД РТ" in names.get("Министерство иностранных дел Республики Таджикистан", []), names
+    full = "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert "Минцифры РК" in names.get(full, []), names
+    assert not any(n.startswith("Минцифр") or n.endswith(" РК") for n in names), names

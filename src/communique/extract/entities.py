@@ -22,6 +22,8 @@ _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
 _FOLLOWING_ACRONYM = re.compile(r"\s*\(([А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7})\)")
 _INITIALS_ONLY = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*){1,3}$")
 _QUOTES = "«»\"“”„"
+_STATE_ABBREVIATIONS = {k: v for k, v in load_json("organizations.json")["ministry_patterns"]
+                        .get("state_abbreviations_ru", {}).items() if not k.startswith("_")}
 
 
 def _common_compound(text: str) -> bool:
@@ -197,6 +199,10 @@ class EntityTable:
         words = re.findall(r"[\w-]+", text)
         if not words or _only_title_words(text):
             return None
+        if len(words) > 2 and words[-1] in _STATE_ABBREVIATIONS and words[-2][:1].islower():
+            # "Министерство ... промышленности РК": the state written out as a ministry's full name has it
+            return self.organization(text[:text.rindex(words[-1])].rstrip() + " "
+                                     + _STATE_ABBREVIATIONS[words[-1]]["genitive"])
         short = self._ministry(words)
         if short is not None:
             return short
@@ -296,7 +302,9 @@ class EntityTable:
         if entry is None:
             return None
         country = None
-        if len(words) > 1:
+        if len(words) == 2 and words[1] in _STATE_ABBREVIATIONS:  # "МИД РТ"
+            country = _STATE_ABBREVIATIONS[words[1]]["iso2"]
+        elif len(words) > 1:
             found = self.gaz.country(" ".join(words[1:])) or self.gaz.country(phrase_key(" ".join(words[1:])))
             country = found["iso2"] if found else None
         full = self.gaz.expand_ministry(words[0], country or entry.get("country"))
