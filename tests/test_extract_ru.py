@@ -643,3 +643,9 @@ def test_a_ministry_with_a_state_abbreviation_is_expanded_and_merged():
     full = "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
     assert "Минцифры РК" in names.get(full, []), names
     assert not any(n.startswith("Минцифр") or n.endswith(" РК") for n in names), names
+
+
+def test_a_known_acronym_typed_with_a_latin_letter_is_the_same_body():
+    f = facts("В Гродно пройдет совещание экспертов стран СHГ по вопросам почтовой связи.")  # Latin H
+    org = next((o for o in f["organizations"] if "СHГ" in o["aliases"] or o["name"] == "СHГ"), None)
+    assert org is not None and org["name"] == "Содружество Независимых Государств", f["organizations"]

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
 from .nlp import lemma, parses
-from .normalize import initials_of, name_cases, nominative_text, person_nominative, surname_key
+from .normalize import (
+    cyrillic_lookalikes,
+    initials_of,
+    name_cases,
+    nominative_text,
+    person_nominative,
+    surname_key,
+)
 from .resources import load_json
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
@@ -344,7 +351,7 @@ class EntityTable:
         ent = self.get("ORG", acr)
         if ent:
             return ent
-        entry = self.gaz.organization(acr)
+        entry = self.gaz.organization(acr) or self.gaz.organization(cyrillic_lookalikes(acr))
         if entry is not None:
             ent = self._gazetteer_entity(entry)
             self.alias(ent, acr)

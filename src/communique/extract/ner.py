@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import nlp
 from .nlp import Sentence, Token
-from .normalize import name_cases
+from .normalize import cyrillic_lookalikes, name_cases
 from .resources import load_json
 
 __all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
@@ -691,6 +691,7 @@ class RussianNER:
                 known.add(acr)
                 spans = _absorb(spans, [_S(start, k, ORG, "rule")])
         gi = _gaz_index()
+        spans = self._mixed_script_acronyms(doc, spans, gi)
         if not known and not gi.intl:
             return spans
         cov = _Coverage(spans)
@@ -704,6 +705,23 @@ class RussianNER:
                 for s in cov.inside(k, k + 1):
                     if s.type != PER:
                         s.type = ORG
+        return spans
+
+    @staticmethod
+    def _mixed_script_acronyms(doc: _Doc, spans: list[_S], gi: _GazIndex) -> list[_S]:
+        """'СHГ' typed with a Latin H comes as three tokens ('С', 'H', 'Г'): joined and read in
+        Cyrillic, a known body's acronym is one organization."""
+        w = doc.words
+        k = 0
+        while k < len(w):
+            m = k
+            while m < len(w) and w[m].isalpha() and w[m].isupper() and (m == k or doc.adjacent(m - 1, m)):
+                m += 1
+            joined = "".join(w[k:m])
+            if m - k >= 2 and len(joined) <= 8 and not joined.isascii() and re.search(r"[A-Z]", joined) \
+                    and cyrillic_lookalikes(joined) in gi.intl and _Coverage(spans).relation(k, m) == "free":
+                spans = spans + [_S(k, m, ORG, "rule")]
+            k = max(m, k + 1)
         return spans
 
     @staticmethod

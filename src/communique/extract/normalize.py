@@ -292,3 +292,17 @@ def initials_of(name: str) -> list[str]:
         tokens.extend(split_initials(t))
     words = tokens[:-1]
     return [w[0].upper() for w in words]
+
+
+_LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+
+
+def cyrillic_lookalikes(word: str) -> str:
+    """A Cyrillic word typed with Latin capitals that look the same ("СHГ" with a Latin H) in
+    Cyrillic only; a word with no Cyrillic letter, or with a Latin letter that has no Cyrillic
+    twin, is left as it is."""
+    if not _CYRILLIC.search(word) or word.isascii():
+        return word
+    folded = word.translate(_LATIN_LOOKALIKES)
+    return folded if not re.search(r"[A-Za-z]", folded) else word
