@@ -649,3 +649,12 @@ def test_a_known_acronym_typed_with_a_latin_letter_is_the_same_body():
     f = facts("В Гродно пройдет совещание экспертов стран СHГ по вопросам почтовой связи.")  # Latin H
     org = next((o for o in f["organizations"] if "СHГ" in o["aliases"] or o["name"] == "СHГ"), None)
     assert org is not None and org["name"] == "Содружество Независимых Государств", f["organizations"]
+
+
+def test_a_council_of_a_unions_member_states_is_the_known_council_and_union_ministries_are_no_body():
+    f = facts("Главы МИД СНГ собрались в Гродно. Заседание Совета министров иностранных дел стран "
+              "Содружества Независимых Государств прошло в закрытом формате.")
+    council = [o for o in f["organizations"] if o["name"].startswith("Совет министров иностранных дел")]
+    assert len(council) == 1 and "СМИД" in council[0]["aliases"], f["organizations"]
+    assert not any("МИД СНГ" in o["aliases"] or o["name"] == "Министерство иностранных дел"
+                   for o in f["organizations"]), f["organizations"]

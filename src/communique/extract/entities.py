@@ -29,6 +29,7 @@ _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
 _FOLLOWING_ACRONYM = re.compile(r"\s*\(([А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7})\)")
 _INITIALS_ONLY = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*){1,3}$")
 _QUOTES = "«»\"“”„"
+_NOT_ONE_BODY = Entity(id="", type="ORG", name="")
 _STATE_ABBREVIATIONS = {k: v for k, v in load_json("organizations.json")["ministry_patterns"]
                         .get("state_abbreviations_ru", {}).items() if not k.startswith("_")}
 
@@ -211,6 +212,8 @@ class EntityTable:
             return self.organization(text[:text.rindex(words[-1])].rstrip() + " "
                                      + _STATE_ABBREVIATIONS[words[-1]]["genitive"])
         short = self._ministry(words)
+        if short is _NOT_ONE_BODY:
+            return None
         if short is not None:
             return short
         if all(lemma(w) in GENERIC_HEADS or lemma(w) in GENERIC_MODIFIERS for w in words):
@@ -269,8 +272,12 @@ class EntityTable:
             if not words[k][:1].isupper():
                 continue
             inner = self._gazetteer_org(nominative_text(" ".join(words[k:])))
+            head = words[:k]
+            while len(head) > 1 and head[-1].casefold() in _MEMBER_STATES:
+                head = head[:-1]  # "Совет министров ... стран Содружества ..." = "... СНГ"
             for acr in (inner or {}).get("acronyms", {}).get(self.lang, []):
-                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr)
+                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr) or (
+                    self._gazetteer_org(nominative_text(" ".join(head)) + " " + acr) if len(head) < k else None)
                 if entry is not None:
                     return entry
             if inner is not None:
@@ -308,6 +315,9 @@ class EntityTable:
         entry = self.gaz.ministry_short_form(words[0])
         if entry is None:
             return None
+        if len(words) == 2 and ACRONYM.match(words[1]) and self.gaz.organization(words[1]) is not None \
+                and words[1] not in _STATE_ABBREVIATIONS:
+            return _NOT_ONE_BODY  # "Главы МИД СНГ": the ministries of a union's states, not one body
         country = None
         if len(words) == 2 and words[1] in _STATE_ABBREVIATIONS:  # "МИД РТ"
             country = _STATE_ABBREVIATIONS[words[1]]["iso2"]
@@ -366,6 +376,7 @@ class EntityTable:
         return ent
 
 
+_MEMBER_STATES = frozenset(load_json("ner_ru.json")["member_states"])
 GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомиссия", "комитет", "министерство", "правительство",
                            "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
                            "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",
