@@ -658,3 +658,11 @@ def test_a_council_of_a_unions_member_states_is_the_known_council_and_union_mini
     assert len(council) == 1 and "СМИД" in council[0]["aliases"], f["organizations"]
     assert not any("МИД СНГ" in o["aliases"] or o["name"] == "Министерство иностранных дел"
                    for o in f["organizations"]), f["organizations"]
+
+
+def test_initials_and_a_surname_in_ova_after_a_genitive_title_are_a_mans_name():
+    f = facts("Заседание прошло с участием Премьер-министра Республики Чили Б.А.Коврова и "
+              "Министра культуры Республики Перу Е.В.Лапиной. Министр культуры Е.В.Петрова выступила с докладом.")
+    names = {p["name"] for p in f["persons"]}
+    assert "Б.А.Ковров" in names and "Б.А.Коврова" not in names, names
+    assert "Е.В.Петрова" in names, names  # a woman's name in the nominative stays as it is
