@@ -722,16 +722,21 @@ class RussianNER:
         """'СHГ' typed with a Latin H comes as three tokens ('С', 'H', 'Г'): joined and read in
         Cyrillic, a known body's acronym is one organization."""
         w = doc.words
-        k = 0
-        while k < len(w):
-            m = k
-            while m < len(w) and w[m].isalpha() and w[m].isupper() and (m == k or doc.adjacent(m - 1, m)):
+        done = -1
+        for c, x in enumerate(w):
+            if c <= done or len(x) > 3 or not (x.isascii() and x.isalpha() and x.isupper()):
+                continue  # only around a Latin capital standing in a run of capitals
+            k = c
+            while k > 0 and w[k - 1].isalpha() and w[k - 1].isupper() and doc.adjacent(k - 1, k):
+                k -= 1
+            m = c + 1
+            while m < len(w) and w[m].isalpha() and w[m].isupper() and doc.adjacent(m - 1, m):
                 m += 1
+            done = m - 1
             joined = "".join(w[k:m])
-            if m - k >= 2 and len(joined) <= 8 and not joined.isascii() and re.search(r"[A-Z]", joined) \
+            if m - k >= 2 and len(joined) <= 8 and not joined.isascii() \
                     and cyrillic_lookalikes(joined) in gi.intl and _Coverage(spans).relation(k, m) == "free":
                 spans = spans + [_S(k, m, ORG, "rule")]
-            k = max(m, k + 1)
         return spans
 
     @staticmethod

@@ -115,6 +115,7 @@ def nominative_ordinal(word: str, gender: str | None, number: str = "sing") -> s
     return f"{m.group(1)}-{_ORDINAL_ENDINGS.get(key, 'й')}"
 
 
+@functools.lru_cache(maxsize=50_000)
 def nominative_text(text: str) -> str:
     """nominative_phrase over a string, keeping its spacing and punctuation."""
     parts = re.split(r"(\s+)", text.strip())
@@ -138,6 +139,7 @@ def split_initials(token: str) -> list[str]:
     return [token]
 
 
+@functools.lru_cache(maxsize=50_000)
 def person_nominative(text: str) -> str:
     """A person's name in the nominative, as First [Patronymic] Last; initials kept, moved before
     the surname when written after it ('Ершов П.С.' → 'П.С. Ершов')."""
