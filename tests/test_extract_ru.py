@@ -656,6 +656,7 @@ def test_a_council_of_a_unions_member_states_is_the_known_council_and_union_mini
               "Содружества Независимых Государств прошло в закрытом формате.")
     council = [o for o in f["organizations"] if o["name"].startswith("Совет министров иностранных дел")]
     assert len(council) == 1 and "СМИД" in council[0]["aliases"], f["organizations"]
+    assert council[0]["name"] == "Совет министров иностранных дел СНГ"  # "стран" makes no fuller name
     assert not any("МИД СНГ" in o["aliases"] or o["name"] == "Министерство иностранных дел"
                    for o in f["organizations"]), f["organizations"]
 

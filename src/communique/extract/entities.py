@@ -239,7 +239,7 @@ class EntityTable:
             entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
             ent = self._gazetteer_entity(entry)
-            if whole:
+            if whole and not any(w in _MEMBER_STATES for w in words):  # lower case: "стран", not a name
                 self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)
