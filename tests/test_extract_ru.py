@@ -632,3 +632,38 @@ def test_who_held_or_opened_the_meeting_joins_it_but_holding_talks_is_news():
     f = facts("5 мая 2031 года в Гродно состоялось 7-е заседание рабочей группы по туризму. "
               "Министр туризма Литвы Игорь Лапин провел консультации с послом Чили Мануэлем Ортисом.")
     assert len(events_of(f, "MEETING")) == 2
+
+
+def test_a_ministry_with_a_state_abbreviation_is_expanded_and_merged():
+    f = facts("Заместитель министра Пётр Озёрный провёл консультации, сообщили в пресс-службе МИД РТ. "
+              "Глава Минцифры РК посетил технопарк. "
+              "Фото: Министерство цифрового развития, инноваций и аэрокосмической промышленности РК")
+    names = {o["name"]: o["aliases"] for o in f["organizations"]}
+    assert "МИД РТ" in names.get("Министерство иностранных дел Республики Таджикистан", []), names
+    full = "Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан"
+    assert "Минцифры РК" in names.get(full, []), names
+    assert not any(n.startswith("Минцифр") or n.endswith(" РК") for n in names), names
+
+
+def test_a_known_acronym_typed_with_a_latin_letter_is_the_same_body():
+    f = facts("В Гродно пройдет совещание экспертов стран СHГ по вопросам почтовой связи.")  # Latin H
+    org = next((o for o in f["organizations"] if "СHГ" in o["aliases"] or o["name"] == "СHГ"), None)
+    assert org is not None and org["name"] == "Содружество Независимых Государств", f["organizations"]
+
+
+def test_a_council_of_a_unions_member_states_is_the_known_council_and_union_ministries_are_no_body():
+    f = facts("Главы МИД СНГ собрались в Гродно. Заседание Совета министров иностранных дел стран "
+              "Содружества Независимых Государств прошло в закрытом формате.")
+    council = [o for o in f["organizations"] if o["name"].startswith("Совет министров иностранных дел")]
+    assert len(council) == 1 and "СМИД" in council[0]["aliases"], f["organizations"]
+    assert council[0]["name"] == "Совет министров иностранных дел СНГ"  # "стран" makes no fuller name
+    assert not any("МИД СНГ" in o["aliases"] or o["name"] == "Министерство иностранных дел"
+                   for o in f["organizations"]), f["organizations"]
+
+
+def test_initials_and_a_surname_in_ova_after_a_genitive_title_are_a_mans_name():
+    f = facts("Заседание прошло с участием Премьер-министра Республики Чили Б.А.Коврова и "
+              "Министра культуры Республики Перу Е.В.Лапиной. Министр культуры Е.В.Петрова выступила с докладом.")
+    names = {p["name"] for p in f["persons"]}
+    assert "Б.А.Ковров" in names and "Б.А.Коврова" not in names, names
+    assert "Е.В.Петрова" in names, names  # a woman's name in the nominative stays as it is

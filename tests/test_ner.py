@@ -159,3 +159,14 @@ def test_empty_text_and_unknown_rule():
     with pytest.raises(ValueError):
         RussianNER(disable=["no-such-rule"])
     assert set(RULES) >= {"clean", "gazetteer", "acronyms", "heads", "extend"}
+
+
+def test_a_council_named_by_its_members_runs_on_over_their_genitive_words(ner):
+    text = "Высшим органом союза является Совет глав почтовых ведомств, работа которого идет по плану."
+    assert ("Совет глав почтовых ведомств", "ORG") in found(text, ner(text))
+    text = ("Состоялось заседание Совета глав правительств (премьер-министров) государств-членов "
+            "Организации черноморского сотрудничества.")
+    assert ("Совета глав правительств (премьер-министров) государств-членов Организации черноморского "
+            "сотрудничества", "ORG") in found(text, ner(text))
+    text = "Совет министров обороны одобрил план учений."
+    assert ("Совет министров обороны", "ORG") in found(text, ner(text))

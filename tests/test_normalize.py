@@ -44,3 +44,10 @@ def test_phrase_heads_to_nominative(inflected, nominative):
 
 def test_surname_key_ignores_initials_and_case():
     assert surname_key("О.Н. Ракитин") == surname_key("Олег Ракитин") == "ракитин"
+
+
+def test_cyrillic_lookalikes_fold_latin_capitals_only_in_a_cyrillic_word():
+    from communique.extract.normalize import cyrillic_lookalikes
+    assert cyrillic_lookalikes("СHГ") == "СНГ"
+    assert cyrillic_lookalikes("NATO") == "NATO"
+    assert cyrillic_lookalikes("ЕSG") == "ЕSG"  # S has no Cyrillic twin

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
 from .nlp import lemma, parses
-from .normalize import initials_of, name_cases, nominative_text, person_nominative, surname_key
+from .normalize import (
+    cyrillic_lookalikes,
+    initials_of,
+    name_cases,
+    nominative_text,
+    person_nominative,
+    surname_key,
+)
 from .resources import load_json
 
 ACRONYM = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7}(?:-[А-ЯЁA-Z0-9]+)?$")
@@ -22,6 +29,9 @@ _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]{2,12})\)$")
 _FOLLOWING_ACRONYM = re.compile(r"\s*\(([А-ЯЁA-Z][А-ЯЁA-Z0-9]{1,7})\)")
 _INITIALS_ONLY = re.compile(r"^(?:[А-ЯЁA-Z]\.\s*){1,3}$")
 _QUOTES = "«»\"“”„"
+_NOT_ONE_BODY = Entity(id="", type="ORG", name="")
+_STATE_ABBREVIATIONS = {k: v for k, v in load_json("organizations.json")["ministry_patterns"]
+                        .get("state_abbreviations_ru", {}).items() if not k.startswith("_")}
 
 
 def _common_compound(text: str) -> bool:
@@ -199,7 +209,13 @@ class EntityTable:
         words = re.findall(r"[\w-]+", text)
         if not words or _only_title_words(text):
             return None
+        if len(words) > 2 and words[-1] in _STATE_ABBREVIATIONS and words[-2][:1].islower():
+            # "Министерство ... промышленности РК": the state written out as a ministry's full name has it
+            return self.organization(text[:text.rindex(words[-1])].rstrip() + " "
+                                     + _STATE_ABBREVIATIONS[words[-1]]["genitive"])
         short = self._ministry(words)
+        if short is _NOT_ONE_BODY:
+            return None
         if short is not None:
             return short
         if all(lemma(w) in GENERIC_HEADS or lemma(w) in GENERIC_MODIFIERS for w in words):
@@ -225,7 +241,7 @@ class EntityTable:
             entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
             ent = self._gazetteer_entity(entry)
-            if whole:
+            if whole and not any(w in _MEMBER_STATES for w in words):  # lower case: "стран", not a name
                 self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)
@@ -258,8 +274,12 @@ class EntityTable:
             if not words[k][:1].isupper():
                 continue
             inner = self._gazetteer_org(nominative_text(" ".join(words[k:])))
+            head = words[:k]
+            while len(head) > 1 and head[-1].casefold() in _MEMBER_STATES:
+                head = head[:-1]  # "Совет министров ... стран Содружества ..." = "... СНГ"
             for acr in (inner or {}).get("acronyms", {}).get(self.lang, []):
-                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr)
+                entry = self._gazetteer_org(nominative_text(" ".join(words[:k])) + " " + acr) or (
+                    self._gazetteer_org(nominative_text(" ".join(head)) + " " + acr) if len(head) < k else None)
                 if entry is not None:
                     return entry
             if inner is not None:
@@ -297,8 +317,13 @@ class EntityTable:
         entry = self.gaz.ministry_short_form(words[0])
         if entry is None:
             return None
+        if len(words) == 2 and ACRONYM.match(words[1]) and self.gaz.organization(words[1]) is not None \
+                and words[1] not in _STATE_ABBREVIATIONS:
+            return _NOT_ONE_BODY  # "Главы МИД СНГ": the ministries of a union's states, not one body
         country = None
-        if len(words) > 1:
+        if len(words) == 2 and words[1] in _STATE_ABBREVIATIONS:  # "МИД РТ"
+            country = _STATE_ABBREVIATIONS[words[1]]["iso2"]
+        elif len(words) > 1:
             found = self.gaz.country(" ".join(words[1:])) or self.gaz.country(phrase_key(" ".join(words[1:])))
             country = found["iso2"] if found else None
         full = self.gaz.expand_ministry(words[0], country or entry.get("country"))
@@ -338,7 +363,7 @@ class EntityTable:
         ent = self.get("ORG", acr)
         if ent:
             return ent
-        entry = self.gaz.organization(acr)
+        entry = self.gaz.organization(acr) or self.gaz.organization(cyrillic_lookalikes(acr))
         if entry is not None:
             ent = self._gazetteer_entity(entry)
             self.alias(ent, acr)
@@ -353,6 +378,7 @@ class EntityTable:
         return ent
 
 
+_MEMBER_STATES = frozenset(load_json("ner_ru.json")["member_states"])
 GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомиссия", "комитет", "министерство", "правительство",
                            "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
                            "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",

@@ -57,6 +57,7 @@ def _fold_latin_diacritics(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+@functools.lru_cache(maxsize=100_000)
 def normalize_key(s: str) -> str:
     """The lookup form of a name: casefolded, ё→е, quotes, apostrophes and dots removed,
     dashes unified to "-" without spaces around, whitespace collapsed, accents on Latin letters dropped.

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import nlp
 from .nlp import Sentence, Token
-from .normalize import name_cases
+from .normalize import cyrillic_lookalikes, name_cases
 from .resources import load_json
 
 __all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
@@ -112,6 +112,16 @@ def _genitive(word: str) -> bool:
     if not re.search(r"[А-ЯЁа-яё]", word):
         return False
     return any(p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _genitive_word(word: str) -> bool:
+    """A lower-case noun, adjective or participle that can be in the genitive."""
+    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
+
+
+_MEMBER_COUNCILS = frozenset(_lexicon("member_councils"))
+_MEMBER_WORDS = frozenset(_lexicon("member_words"))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -691,6 +701,7 @@ class RussianNER:
                 known.add(acr)
                 spans = _absorb(spans, [_S(start, k, ORG, "rule")])
         gi = _gaz_index()
+        spans = self._mixed_script_acronyms(doc, spans, gi)
         if not known and not gi.intl:
             return spans
         cov = _Coverage(spans)
@@ -704,6 +715,28 @@ class RussianNER:
                 for s in cov.inside(k, k + 1):
                     if s.type != PER:
                         s.type = ORG
+        return spans
+
+    @staticmethod
+    def _mixed_script_acronyms(doc: _Doc, spans: list[_S], gi: _GazIndex) -> list[_S]:
+        """'СHГ' typed with a Latin H comes as three tokens ('С', 'H', 'Г'): joined and read in
+        Cyrillic, a known body's acronym is one organization."""
+        w = doc.words
+        done = -1
+        for c, x in enumerate(w):
+            if c <= done or len(x) > 3 or not (x.isascii() and x.isalpha() and x.isupper()):
+                continue  # only around a Latin capital standing in a run of capitals
+            k = c
+            while k > 0 and w[k - 1].isalpha() and w[k - 1].isupper() and doc.adjacent(k - 1, k):
+                k -= 1
+            m = c + 1
+            while m < len(w) and w[m].isalpha() and w[m].isupper() and doc.adjacent(m - 1, m):
+                m += 1
+            done = m - 1
+            joined = "".join(w[k:m])
+            if m - k >= 2 and len(joined) <= 8 and not joined.isascii() \
+                    and cyrillic_lookalikes(joined) in gi.intl and _Coverage(spans).relation(k, m) == "free":
+                spans = spans + [_S(k, m, ORG, "rule")]
         return spans
 
     @staticmethod
@@ -877,7 +910,7 @@ class RussianNER:
                 continue  # "ЕС", "ООН": an intergovernmental body's name is complete
             outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
                         for o in spans) or any(o.i < s.i < o.j for o in new)
-            j = self._genitive_chain(doc, s.j, by_start)
+            j = self._genitive_chain(doc, self._members(doc, s) if not outer else s.j, by_start)
             if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
                 head = self._head_of(doc, s)
                 j = self._mission_place(doc, j, head, by_start)
@@ -891,6 +924,31 @@ class RussianNER:
             if j > s.j:
                 new.append(_S(s.i, j, ORG, "rule"))
         return _absorb(spans, new) if new else spans
+
+    @staticmethod
+    def _members(doc: _Doc, s: _S) -> int:
+        """A council named by its members runs on over their lower-case genitive words and a
+        bracketed gloss: 'Совет глав' + 'почтовых ведомств', 'Совет глав правительств'
+        + '(премьер-министров) государств-членов' (then the body they belong to)."""
+        w = doc.words
+        if doc.lemma(s.i) not in _MEMBER_COUNCILS or not any(doc.lemma(k) in _MEMBER_WORDS
+                                                             for k in range(s.i + 1, s.j)):
+            return s.j
+        k = s.j
+        while k < len(w) and doc.adjacent(k - 1, k):
+            if w[k] == "(":
+                close = next((m for m in range(k + 2, min(len(w), k + 5)) if w[m] == ")"), None)
+                if close is None or not all(x.islower() and _genitive(x) for x in w[k + 1:close]):
+                    break
+                k = close + 1
+            elif w[k].islower() and re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", w[k]) \
+                    and w[k] not in _PREPOSITIONS and _genitive_word(w[k]):
+                k += 1
+            else:
+                break
+        while k > s.j and w[k - 1] == ")":
+            k -= 1  # never ends on a gloss alone
+        return k if k > s.j and w[k - 1] != "(" else s.j
 
     @staticmethod
     def _mission_place(doc: _Doc, j: int, head: str | None, by_start: dict[int, list[_S]]) -> int:

@@ -115,6 +115,7 @@ def nominative_ordinal(word: str, gender: str | None, number: str = "sing") -> s
     return f"{m.group(1)}-{_ORDINAL_ENDINGS.get(key, 'й')}"
 
 
+@functools.lru_cache(maxsize=50_000)
 def nominative_text(text: str) -> str:
     """nominative_phrase over a string, keeping its spacing and punctuation."""
     parts = re.split(r"(\s+)", text.strip())
@@ -138,6 +139,7 @@ def split_initials(token: str) -> list[str]:
     return [token]
 
 
+@functools.lru_cache(maxsize=50_000)
 def person_nominative(text: str) -> str:
     """A person's name in the nominative, as First [Patronymic] Last; initials kept, moved before
     the surname when written after it ('Ершов П.С.' → 'П.С. Ершов')."""
@@ -292,3 +294,17 @@ def initials_of(name: str) -> list[str]:
         tokens.extend(split_initials(t))
     words = tokens[:-1]
     return [w[0].upper() for w in words]
+
+
+_LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+_CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
+
+
+def cyrillic_lookalikes(word: str) -> str:
+    """A Cyrillic word typed with Latin capitals that look the same ("СHГ" with a Latin H) in
+    Cyrillic only; a word with no Cyrillic letter, or with a Latin letter that has no Cyrillic
+    twin, is left as it is."""
+    if not _CYRILLIC.search(word) or word.isascii():
+        return word
+    folded = word.translate(_LATIN_LOOKALIKES)
+    return folded if not re.search(r"[A-Za-z]", folded) else word

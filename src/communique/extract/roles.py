@@ -10,6 +10,8 @@ a title are resolved to entities, and a ministry named only through its minister
 
 from __future__ import annotations
 
+import re
+
 from ..model import Evidence, Mention, Role
 from .entities import EntityTable
 from .nlp import Sentence, Token, lemma, parses
@@ -22,6 +24,9 @@ MODIFIERS: frozenset[str] = frozenset(_LEX["modifiers"])
 MINISTER_HEADS: frozenset[str] = frozenset(_LEX["minister_heads"])
 _STOP_LEMMAS = frozenset(_LEX["stop_lemmas"])
 _MAX_TITLE_TOKENS = 24
+# initials and a surname in -ова/-ева/-ина: a woman's name in the nominative, or a man's in the
+# genitive or accusative ('с участием Премьер-министра Б.А.Коврова')
+_INITIALS_AND_A_SURNAME = re.compile(r"^((?:[А-ЯЁ]\.\s?){1,3})([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))а$")
 
 
 def match_case_word(source: str, word: str) -> str:
@@ -195,6 +200,8 @@ class RoleStep:
                     evidence=Evidence(sent.start, sent.end, sent.text))
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
             ent.roles.append(role)
+        if ent is not None and _oblique_title(words, title):
+            _masculine_surname(ent, table)
 
     @staticmethod
     def _ministry_of(words: list[str], has_country: bool, table: EntityTable):
@@ -254,3 +261,23 @@ def _continues_name(tok: Token) -> bool:
     if not tok.text[:1].islower():
         return False
     return any(p.tag.case == "gent" for p in parses(tok.text))
+
+
+def _oblique_title(words: list[str], title: str) -> bool:
+    """The title stands in the genitive or accusative: its first word changed in the nominative,
+    and it has no other case reading ('Премьер-министра', 'Первого заместителя')."""
+    if not words or not title or title.split()[0].casefold() == words[0].casefold():
+        return False
+    cases = {p.tag.case for p in parses(words[0]) if p.tag.case}
+    return bool(cases) and cases <= {"gent", "accs", "gen2"}
+
+
+def _masculine_surname(ent, table: EntityTable) -> None:
+    """A person named by initials and a surname in -ова after a title in the genitive or accusative
+    is a man: a woman's surname would read -овой or -ову there ('Б.А.Коврова' → 'Б.А.Ковров')."""
+    m = _INITIALS_AND_A_SURNAME.match(ent.name)
+    if m is None:
+        return
+    old, ent.name = ent.name, m.group(1) + m.group(2)
+    ent.aliases = [a for a in ent.aliases if a != ent.name]
+    table.alias(ent, old)
