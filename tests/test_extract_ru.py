@@ -168,7 +168,7 @@ def test_signed_agreement_kind_title_parties_and_date():
     f = facts("12 ноября 2024 г. в Ханое Министерство связи Республики Беларусь и Министерство информации "
               "Вьетнама подписали Программу сотрудничества на 2025–2027 годы.")
     a = f["agreements"][0]
-    assert a["kind"] == "plan"
+    assert a["kind"] == "programme"
     assert a["title"] == "Программа сотрудничества на 2025–2027 годы"
     assert a["signed"] == "2024-11-12"
     assert len(a["parties"]) == 2
@@ -335,13 +335,13 @@ def test_documents_listed_after_a_colon_are_agreements():
                         "1. Тбилисская декларация 5-го Саммита Ассоциации приморских государств;\n\n"
                         "2. Совместное заявление о борьбе с пиратством.")
     assert ("declaration", "Тбилисская декларация 5-го Саммита Ассоциации приморских государств") in got
-    assert any(k == "declaration" and t.startswith("Совместное заявление") for k, t in got)
+    assert any(k == "statement" and t.startswith("Совместное заявление") for k, t in got)
 
 
 def test_a_document_adopted_inside_another_title_is_one_of_its_own():
     got = agreements_of("Стороны подписали Протокол об утверждении Программы научного сотрудничества.")
     assert ("protocol", "Протокол об утверждении Программы научного сотрудничества") in got
-    assert ("plan", "Программа научного сотрудничества") in got
+    assert ("programme", "Программа научного сотрудничества") in got
 
 
 # -- events on the shapes of real releases ---------------------------------------------------------
@@ -621,7 +621,7 @@ def test_a_title_after_a_dash_in_the_instrumental_is_nominative():
 def test_a_title_ends_with_its_years_before_an_and():
     got = agreements_of("Стороны обсудили ход реализации Программы научного обмена на 2030–2032 годы и подготовку "
                         "очередной сессии комиссии.")
-    assert got == [("plan", "Программа научного обмена на 2030–2032 годы")]
+    assert got == [("programme", "Программа научного обмена на 2030–2032 годы")]
 
 
 def test_who_held_or_opened_the_meeting_joins_it_but_holding_talks_is_news():
@@ -667,3 +667,10 @@ def test_initials_and_a_surname_in_ova_after_a_genitive_title_are_a_mans_name():
     names = {p["name"] for p in f["persons"]}
     assert "Б.А.Ковров" in names and "Б.А.Коврова" not in names, names
     assert "Е.В.Петрова" in names, names  # a woman's name in the nominative stays as it is
+
+
+def test_agreement_kind_is_the_head_noun_as_in_english():
+    f = facts("Министры подписали Совместное заявление о сотрудничестве в сфере почтовой связи. "
+              "Также была подписана Программа сотрудничества в области образования на 2027–2029 годы.",
+              published="2026-11-02")
+    assert sorted(a["kind"] for a in f["agreements"]) == ["programme", "statement"]
