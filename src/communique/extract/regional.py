@@ -254,19 +254,8 @@ class RegionalPipeline:
                 continue
             n, kind, entry = hit
             end = tokens[i + n - 1][1]
-            name = _name_in(entry, kind, self.language, text[start:end])
-            if kind == "organization":
-                key, type_, iso = f"org:{entry.get('id')}", "ORG", None
-            else:
-                iso = entry.get("iso2") if kind == "country" else entry.get("country")
-                key, type_ = f"{kind}:{name}", "LOC"
-            ent = entities.get(key)
-            if ent is None:
-                prefix = "o" if type_ == "ORG" else "l"
-                ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
-                             gazetteer_id=entry.get("id"))
-                entities[key] = ent
-            mentions.append(Mention(start, end, type_, text[start:end], ent.id))
+            ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+            mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
             i += n
         return mentions, list(entities.values())
 
@@ -283,19 +272,25 @@ class RegionalPipeline:
                 i += 1
                 continue
             surface, kind, entry = hit
-            if kind == "organization":
-                name = entry.get("name", {}).get("zh") or surface
-                key, type_, iso = f"org:{entry.get('id')}", "ORG", None
-            else:
-                name = gaz.place_name(entry, "zh")
-                iso = entry.get("iso2") if kind == "country" else entry.get("country")
-                key, type_ = f"{kind}:{name}", "LOC"
-            ent = entities.get(key)
-            if ent is None:
-                prefix = "o" if type_ == "ORG" else "l"
-                ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
-                             gazetteer_id=entry.get("id"))
-                entities[key] = ent
-            mentions.append(Mention(i, i + len(surface), type_, surface, ent.id))
+            name = (entry.get("name", {}).get("zh") or surface) if kind == "organization" else gaz.place_name(entry, "zh")
+            ent = _gazetteer_entity(entities, kind, entry, name)
+            mentions.append(Mention(i, i + len(surface), ent.type, surface, ent.id))
             i += len(surface)
         return mentions, list(entities.values())
+
+
+def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name: str) -> Entity:
+    """The document's entity for a gazetteer entry (a body, or a place under its name), made at its
+    first mention: ids o1, o2 ... for bodies and l1, l2 ... for places, in order of appearance."""
+    if kind == "organization":
+        key, type_, iso = f"org:{entry.get('id')}", "ORG", None
+    else:
+        iso = entry.get("iso2") if kind == "country" else entry.get("country")
+        key, type_ = f"{kind}:{name}", "LOC"
+    ent = entities.get(key)
+    if ent is None:
+        prefix = "o" if type_ == "ORG" else "l"
+        ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
+                     gazetteer_id=entry.get("id"))
+        entities[key] = ent
+    return ent
