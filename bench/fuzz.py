@@ -120,18 +120,22 @@ def main() -> None:
     slow: list[str] = []
     worst = (0.0, "")
     t0 = time.perf_counter()
+
+    def note(what, size, seconds, error, over, worst):
+        """Record one input's outcome; returns the slowest rate (seconds per 10 KB) within budget so far."""
+        if error:
+            crashes.append(f"{what}: {error}")
+        if over:
+            slow.append(what)
+            return worst
+        return max(worst, (seconds / max(size, 10_000) * 10_000, what))
+
     for i in range(args.n):
         text = random_text(rnd)
         language = rnd.choice([None, None, "ru", "en", "kk"])
         size = len(text.encode("utf-8", "surrogatepass"))
         seconds, error, over = timed(lambda t=text, lang=language: extract(t, language=lang), size, args.budget)
-        what = f"extract #{i} ({len(text)} chars: {text[:40]!r})"
-        if error:
-            crashes.append(f"{what}: {error}")
-        if over:
-            slow.append(what)
-        else:
-            worst = max(worst, (seconds / max(size, 10_000) * 10_000, what))
+        worst = note(f"extract #{i} ({len(text)} chars: {text[:40]!r})", size, seconds, error, over, worst)
 
         data = random_bytes(rnd)
         name = rnd.choice(NAMES)
@@ -141,13 +145,7 @@ def main() -> None:
                 document_from_bytes(d, n)
 
         seconds, error, over = timed(parse, len(data), args.budget)
-        what = f"{name} #{i} ({len(data)} bytes: {data[:40]!r})"
-        if error:
-            crashes.append(f"{what}: {error}")
-        if over:
-            slow.append(what)
-        else:
-            worst = max(worst, (seconds / max(len(data), 10_000) * 10_000, what))
+        worst = note(f"{name} #{i} ({len(data)} bytes: {data[:40]!r})", len(data), seconds, error, over, worst)
     for c in crashes[:10]:
         print(c)
     for s in slow[:20]:
