@@ -501,8 +501,7 @@ class Corrections:
     def corrected_documents(self) -> set[str]:
         """The ids of the documents that have active corrections."""
         with self.store._read() as conn:
-            return set(conn.execute(select(TABLE.c.document_id).where(TABLE.c.reverted.is_(None))
-                                    .distinct()).scalars())
+            return corrected_documents(conn)
 
     def version(self) -> tuple:
         """Changes whenever a correction is added or reverted (for caches)."""
@@ -540,3 +539,8 @@ def corrected_records(store, doc_ids: Iterable[str] | None = None) -> Iterator[R
             yield corrections.apply(record).record
         else:
             yield record
+
+
+def corrected_documents(conn) -> set[str]:
+    """The ids of the documents that have active corrections, read on an open connection."""
+    return set(conn.execute(select(TABLE.c.document_id).where(TABLE.c.reverted.is_(None)).distinct()).scalars())

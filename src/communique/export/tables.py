@@ -47,8 +47,7 @@ def rows(kb) -> dict[str, list[dict]]:
     D, MN = DocumentRow.__table__, MentionRow.__table__
     AG, AP = AgreementRow.__table__, AgreementPartyRow.__table__
     KM, ES = KbMemberRow.__table__, KbEventSourceRow.__table__
-    from ..corrections import corrected_records
-    from ..link.kb import corrected_documents
+    from ..corrections import corrected_documents, corrected_records
 
     out: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     with kb.store.engine.connect() as conn:

@@ -154,8 +154,6 @@ class EventLinking:
         if not cands:
             return None, None
         mine = {r.kb_event for r in self.conn.execute(select(ES.c.kb_event).where(ES.c.document_id == doc_id))}
-        if not cands:
-            return None, None
         views: dict[str, ev_mod.EventView] = {}
         rows = self.conn.execute(select(EV.c.id, EV.c.type, EV.c.series_id, EV.c.parent)
                                  .where(EV.c.id.in_(sorted(cands)))).all()
@@ -275,15 +273,18 @@ class EventLinking:
                 if ok:
                     matched = (k, how)
                     break
+            shorter = None
+            if matched is None:
+                shorter = next((k for k in keys if series_mod.shorter_form(key, k)), None)
+                if shorter is None:
+                    continue  # neither the same name nor a short form of it: no need to read its meetings
             points = [(r.ordinal, r.start) for r in c.execute(
                 select(EV.c.ordinal, EV.c.start).where(EV.c.series_id == sid, EV.c.id != kid))]
             consistent, order = series_mod.consistent([*points, (ordinal, start)])
             if not consistent:
                 continue
             if matched is None:
-                shorter = next((k for k in keys if series_mod.shorter_form(key, k)), None)
-                if shorter is not None:
-                    short.append((sid, shorter, order))
+                short.append((sid, shorter, order))
                 continue
             best = sid
             self._add_series_key(sid, key, {"key": key, "rule": "similar name", "matched": matched[0],

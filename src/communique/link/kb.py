@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..corrections import TABLE as CORRECTIONS
-from ..corrections import corrected_with
+from ..corrections import corrected_documents, corrected_with
 from ..model import Record
 from ..store import Store
 from ..store.db import WRITE_OPTION
@@ -100,12 +100,6 @@ def corrected(conn: Connection, record: Record) -> Record:
         if old and old != ent.name:
             ent.aliases = [a for a in ent.aliases if a != old]
     return fixed
-
-
-def corrected_documents(conn: Connection) -> set[str]:
-    """The documents that have active corrections."""
-    return set(conn.execute(select(CORRECTIONS.c.document_id).where(CORRECTIONS.c.reverted.is_(None))
-                            .distinct()).scalars())
 
 
 def link_document(store: Store, doc_id: str) -> dict:
