@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DbOption, open_store
+from .cli_common import DbOption, fail, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Communiqué: facts from official government communications.")
@@ -105,10 +105,6 @@ def _extract_jsonl(path: Path, fmt: str) -> None:
             out.flush()
 
 
-def _open_store(db: str | None, *, create: bool = False):
-    return open_store(db, create=create)
-
-
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Extract on this many Ray workers "
                                            "(needs the scale extra); 1 runs in this process, without Ray.")]
 RayAddressOption = Annotated[str | None, typer.Option("--ray-address", help="Join this Ray cluster "
@@ -142,7 +138,7 @@ def ingest(
         raise UsageError("give at least one source, or --retry-failed")
     options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
                                  max_bytes=max_bytes, rate=rate, timeout=timeout)
-    store = _open_store(db, create=True)
+    store = open_store(db, create=True)
     console = Console(stderr=True)
     try:
         total = None if retry_failed else _total(specs or [], glob)
@@ -253,8 +249,7 @@ def _workers(n: int, address: str | None, embed: bool = True):
     try:
         pool = Workers(n, address, embed=embed)
     except ScaleError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        fail(str(exc))
     try:
         yield pool
     finally:
@@ -274,7 +269,7 @@ def reextract(
     from .scale import reextract as run
     from .scale import stale_ids
 
-    store = _open_store(db)
+    store = open_store(db)
     console = Console(stderr=True)
     try:
         ids = stale_ids(store)
@@ -317,7 +312,7 @@ def search(
     filters = {k: v for k, v in {"period": period, "event_type": event_type, "person": person,
                                  "organization": organization, "country": country, "topic": topic,
                                  "language": language, "source": source}.items() if v}
-    store = _open_store(db)
+    store = open_store(db)
     try:
         hits = Searcher(store).search(query, limit=limit, filters=filters, mode=mode)
     except ValueError as exc:
@@ -349,7 +344,7 @@ def ask(
     """Answer a question from the knowledge base; every part cites its sentence and document."""
     from .answer import answer
 
-    store = _open_store(db)
+    store = open_store(db)
     try:
         result = answer(store, question, language=language)
     finally:

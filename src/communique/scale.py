@@ -250,8 +250,11 @@ def stale_ids(store: Store) -> list[str]:
     """Ids of the stored documents whose Record came from another (older) extractor, in storage order."""
     from .store.repository import replaces
 
-    current = current_version()
-    return [r.document.id for r in store.iter_records() if replaces(current, r.extractor.version)]
+    current, ids, offset, page = current_version(), [], 0, 1000
+    while rows := store.documents(limit=page, offset=offset):  # the version column, no Record parsed
+        ids += [r["id"] for r in rows if replaces(current, r["extractor_version"])]
+        offset += page
+    return ids
 
 
 def reextract(store: Store, workers: Workers | None = None,

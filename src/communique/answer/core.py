@@ -12,6 +12,7 @@ from ..langid import guess_language
 from ..link.translit import is_cyrillic
 from ..model import Record
 from ..nlp import sentences as _sentences
+from ..search.hybrid import RRF_K
 from ..store import Store
 from ..store.fulltext import query_lemmas
 
@@ -145,7 +146,7 @@ def _any_word_scores(store: Store, question: str, words: set[str], scores: dict[
         if _stem(word) not in words:
             continue
         for rank, (doc_id, _) in enumerate(store.rank_text(word, limit=DOCS * 2)):
-            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (60 + rank + 1)
+            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (RRF_K + rank + 1)
     return scores
 
 
