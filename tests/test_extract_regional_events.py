@@ -303,6 +303,7 @@ def test_a_chinese_trigger_joined_to_a_function_character_still_counts():
     ("sr", "Ministri su se danas sastali u Nišu.", "2026-03-12"),
     ("be", "Заўтра ў Гродне пройдзе форум.", "2026-03-13"),
     ("zh", "明天两国外长将举行会谈。", "2026-03-13"),
+    ("zh", "两国外长昨天在上海举行会谈。", "2026-03-11"),  # 'yesterday' inside a sentence, no space around it
 ])
 def test_today_and_tomorrow_date_an_event_against_the_publication_day(lang, text, value):
     got = events(text, lang, published="2026-03-12")

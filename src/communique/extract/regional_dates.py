@@ -103,16 +103,11 @@ class _Lang:
             for f in forms:
                 self.month_of[f.lower()] = int(num)
         self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
-        self.yesterday = [w.lower() for w in lex.get("yesterday", [])]
         self.relative = [(_whole_words([w.lower() for w in words]), days)
-                         for key, days in (("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
+                         for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.patterns: list[tuple[str, re.Pattern]] = []
         if self.month_of:
             self._build(lex)
-        if self.yesterday:
-            self.yesterday_rx = re.compile(rf"(?<!\w)(?:{alternation(self.yesterday)})(?!\w)")
-        else:
-            self.yesterday_rx = None
 
     def _build(self, lex: dict) -> None:
         suffix = lex.get("month_suffix") or ""
@@ -174,10 +169,6 @@ class _Lang:
                 c = self._read(name, m, pub)
                 if c is not None:
                     out.append(c)
-        if self.yesterday_rx is not None:
-            for m in self.yesterday_rx.finditer(low):
-                vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
-                out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
