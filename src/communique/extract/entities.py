@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, Mention
 from .gazetteer import Gazetteer, normalize_key
-from .nlp import lemma, parses
+from .nlp import lemma, morph, parses
 from .normalize import (
     cyrillic_lookalikes,
     initials_of,
@@ -469,8 +469,6 @@ def _local_abbreviation(text: str, start: int, end: int) -> bool:
 
 
 def _known_word(word: str) -> bool:
-    from .nlp import morph
-
     return morph().word_is_known(word)
 
 

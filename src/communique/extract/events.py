@@ -27,6 +27,7 @@ from .entities import EntityTable
 from .nlp import Sentence, fold_yo, headline_spans, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
+from .roles import HEADS
 
 _LEX = load_json("events_ru.json")
 _PLOVER = load_json("plover.json")
@@ -226,8 +227,7 @@ class EventStep:
             if m.type != "ORG":
                 continue
             i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
-            if i is None or i == 0 or not (_ORDINAL.match(toks[i - 1].text) and toks[i - 1].text[:1].isdigit()
-                                            or lemmas[i - 1] in _ORDINAL_WORDS):
+            if i is None or i == 0 or not (_ORDINAL.match(toks[i - 1].text) or lemmas[i - 1] in _ORDINAL_WORDS):
                 continue
             j = next((k for k, t in enumerate(toks) if t.end == m.end), None)
             if j is None or any(t.char_start < m.end and m.start < t.char_end for t in out):
@@ -239,7 +239,6 @@ class EventStep:
     def _receives(toks, lemmas, i) -> bool:
         """'Президент принял министра иностранных дел ...', 'принял в своей резиденции делегацию': a
         reception, when a person's title or a delegation is the object."""
-        from .roles import HEADS
 
         for j in range(i + 1, min(len(toks), i + 6)):
             if toks[j].text in {".", ";", ":", ","}:
@@ -627,7 +626,6 @@ class EventStep:
     @staticmethod
     def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
         """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it."""
-        from .roles import HEADS
 
         holders: dict[str, Participant] = {}
         for i, lem in enumerate(lemmas):
@@ -653,7 +651,7 @@ class EventStep:
             k -= 1
         prev = toks[k].text if k >= 0 else ""
         m = _ORDINAL.match(prev)
-        if k >= 0 and m and prev[:1].isdigit():
+        if k >= 0 and m:
             ordinal, i0 = int(m.group(1)), k
         elif k >= 0 and lemmas[k] in _ORDINAL_WORDS:
             ordinal, i0 = _ORDINAL_WORDS[lemmas[k]], k
@@ -887,10 +885,6 @@ def _generic_subject(toks, lemmas) -> bool:
     return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
 
 
-def _people(ev: Event) -> int:
-    return sum(1 for p in ev.participants if p.role == "participant")
-
-
 def _compound_head(word: str, lem: str) -> str:
     """The lemma of a hyphenated word's last part ('IT-форум' → 'форум'), else the word's lemma."""
     if "-" not in word.strip("-"):
@@ -1037,19 +1031,6 @@ class _SentenceIndex:
                 return True
             k += 1
         return False
-
-
-def _clause(toks, trig) -> tuple[int, int]:
-    """Token bounds of the clause around a trigger: between semicolons and ', который'."""
-    lo = trig.start
-    while lo > 0 and toks[lo - 1].text not in {";", ":"}:
-        lo -= 1
-    hi = trig.end
-    while hi < len(toks) and toks[hi].text not in {";"}:
-        if toks[hi].text == "," and hi + 1 < len(toks) and lemma(toks[hi + 1].text) in {"который", "где"}:
-            break
-        hi += 1
-    return lo, hi
 
 
 def _is_finite(word: str) -> bool:
