@@ -75,3 +75,14 @@ def test_a_mixed_document_read_from_a_file_is_split_too():
     rec = extract_document(doc)
     assert rec.extractor.language == "ru+en"
     assert rec.document.text == doc.text
+
+
+def test_a_foreign_script_paragraph_is_what_sends_a_document_to_paragraph_identification():
+    from communique.langid import foreign_script_paragraph
+
+    ru = "Министр провёл встречу с делегацией в Москве и обсудил сотрудничество в сфере связи."
+    en = "The minister met the delegation in London and discussed cooperation in telecommunications."
+    assert not foreign_script_paragraph(ru + "\n\n" + ru, "ru")
+    assert foreign_script_paragraph(ru + "\n\n" + en, "ru")
+    assert foreign_script_paragraph(en + "\n\n" + ru, "en")
+    assert not foreign_script_paragraph(en + "\n\nМосква", "en")  # too short to judge: no identification

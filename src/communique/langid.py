@@ -106,6 +106,19 @@ def detect_language(text: str) -> str:
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")  # the next line not blank; linear
 
 
+def foreign_script_paragraph(text: str, language: str, min_letters: int = 40) -> bool:
+    """Whether `text`, said to be Russian or English, has a paragraph long enough to judge (the
+    `paragraph_languages` threshold) that is written mostly in the other script. When it has none,
+    no paragraph can be the other of the two languages, and the statistical model need not run."""
+    own, other = (_CYR, _LAT) if language == "ru" else (_LAT, _CYR)
+    for m in _PARAGRAPH.finditer(text):
+        chunk = m.group()
+        n_other = len(other.findall(chunk))
+        if n_other > len(own.findall(chunk)) and len(_LETTER.findall(chunk)) >= min_letters:
+            return True
+    return False
+
+
 def paragraph_languages(text: str, min_letters: int = 40) -> list[tuple[int, int, str]]:
     """(start, end, language) for each paragraph; a paragraph too short to judge takes its
     neighbour's language (a heading above a paragraph, a dateline)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import uuid
 
-from ..langid import guess_language, paragraph_languages
+from ..langid import foreign_script_paragraph, guess_language, paragraph_languages
 from ..model import Document, Record
 from ..nlp import without_surrogates
 from . import dates as dates_mod
@@ -110,6 +110,9 @@ def extract_document(doc: Document) -> Record:
     Russian release with an English section) goes through each language's pipeline with the
     other paragraphs blanked out — offsets stay true, and no model reads text it was not made for —
     and the Records are merged."""
+    if doc.language in FULL_PIPELINES and not foreign_script_paragraph(doc.text, doc.language):
+        # no paragraph of the other full language: one pipeline, and no paragraph to identify
+        return pipeline_for(doc.language)(doc)
     parts = paragraph_languages(doc.text)
     sizes: dict[str, int] = {}
     for s, e, lang in parts:
