@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 REAL = ["real-ru", "real-en", "real-regional"]
+WRITTEN = ["written-ru", "written-en", "written-regional"]
+WRITTEN_DIR = ROOT / "bench/data/written"  # releases we wrote, gold by hand, blind to the extractor
 
 
 def corpus(lang: str) -> list[tuple[dict, dict]]:
@@ -30,13 +32,14 @@ def corpus(lang: str) -> list[tuple[dict, dict]]:
         d = json.loads((SHARED / "data/seed/seed.doc.json").read_text(encoding="utf-8"))
         g = json.loads((SHARED / "data/seed/seed.gold.json").read_text(encoding="utf-8"))
         items.append((d, g))
-    if lang.startswith("real-"):
-        group = lang.removeprefix("real-")
-        for p in sorted((SHARED / "data/real/docs").glob("*.json")):
+    if lang.startswith(("real-", "written-")):
+        kind, group = lang.split("-", 1)
+        base = SHARED / "data/real" if kind == "real" else WRITTEN_DIR
+        for p in sorted((base / "docs").glob("*.json")):
             d = json.loads(p.read_text(encoding="utf-8"))
             dl = d.get("language")
             if group == dl or (group == "regional" and dl not in ("ru", "en")):
-                g = json.loads((SHARED / "data/real/gold" / p.name).read_text(encoding="utf-8"))
+                g = json.loads((base / "gold" / p.name).read_text(encoding="utf-8"))
                 items.append((d, g))
     elif lang != "seed":
         for p in sorted((SHARED / "data/dev/docs").glob("*.json")):
@@ -68,12 +71,12 @@ def run(items, workdir: Path) -> tuple[Path, Path]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="sets", action="append", choices=["seed", "ru", "en", *REAL],
+    ap.add_argument("--set", dest="sets", action="append", choices=["seed", "ru", "en", *REAL, *WRITTEN],
                     help="which sets to score (default: all)")
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--out", type=Path, help="keep predictions here")
     args = ap.parse_args()
-    for name in args.sets or ["seed", "ru", "en", *REAL]:
+    for name in args.sets or ["seed", "ru", "en", *REAL, *WRITTEN]:
         with tempfile.TemporaryDirectory() as tmp:
             work = args.out / name if args.out else Path(tmp)
             work.mkdir(parents=True, exist_ok=True)
