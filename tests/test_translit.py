@@ -13,6 +13,7 @@ from communique.link import resolve, translit
     ("O‘rinboy G‘aniyev", "Уринбой Ганиев"),  # the same with typographic quotes
     ("Qudratjon Sharipov", "Кудратжон Шарипов"),  # Uzbek/Tajik q is қ, read к in Russian
     ("Maxim Alexeev", "Максим Алексеев"),  # an English x between vowels stays кс
+    ("Taras Pleshkoveenko", "Тарас Плешковеенко"),  # Ukrainian -eenko is -еенко, not a long vowel
 ])
 def test_to_cyrillic_follows_the_national_romanizations(latin, cyrillic):
     assert translit.to_cyrillic(latin) == cyrillic

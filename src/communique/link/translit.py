@@ -143,8 +143,8 @@ def _word_to_cyrillic(word: str) -> str:
             out.append("е")
             i += 1
             continue
-        if rest[:2] == "ee" and rest[2:3] != "v":
-            out.append("ээ")  # a Kyrgyz long vowel ("Jeenbek"); Russian -eev ("Sergeev") is ее
+        if rest[:2] == "ee" and rest[2:3] != "v" and not rest.startswith("eenko"):
+            out.append("ээ")  # a Kyrgyz long vowel ("Jeenbek"); Russian -eev ("Sergeev"), Ukrainian -eenko are ее
             i += 2
             continue
         if rest[0] == "x":
