@@ -1,9 +1,9 @@
-"""What the web layer decides on its own about one document's facts."""
+"""What the service layer decides on its own about one document's facts."""
 
 from __future__ import annotations
 
 from communique.model import Event, Evidence
-from communique.web.data import in_tree_order
+from communique.service.documents import in_tree_order
 
 
 def _event(eid, etype, parent=None):

@@ -229,6 +229,10 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
+    def reading(self) -> contextlib.AbstractContextManager[Connection]:
+        """A connection for reading, outside any write transaction (for the layers above the store)."""
+        return self._read()
+
     def _lock(self, conn: Connection, *keys: str) -> None:
         """Serialize writers of the same document (PostgreSQL; SQLite's BEGIN IMMEDIATE already does)."""
         if conn.dialect.name != "postgresql" or not keys:
