@@ -307,14 +307,14 @@ def search(
     """Search stored documents: full text with morphology plus multilingual meaning."""
     from rich.console import Console
 
-    from .search import Searcher
+    from .service import Service
 
     filters = {k: v for k, v in {"period": period, "event_type": event_type, "person": person,
                                  "organization": organization, "country": country, "topic": topic,
                                  "language": language, "source": source}.items() if v}
     store = open_store(db)
     try:
-        hits = Searcher(store).search(query, limit=limit, filters=filters, mode=mode)
+        hits = Service(store).find(query, limit=limit, filters=filters, mode=mode)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -9,7 +9,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from ..corrections import Corrections
+from ..corrections import CorrectionError, Corrections
 from ..store import Store
 from .facts import D, FactIndex, KbView
 
@@ -75,6 +75,15 @@ class ServiceBase:
 
     def invalidate(self) -> None:
         self._checked = 0.0
+
+    def knowledge_base(self):
+        """The knowledge base of `communique.link` over this store: the one authority on which mentions,
+        reports and meetings are the same across documents."""
+        try:
+            from ..link import KnowledgeBase
+        except ImportError as exc:
+            raise CorrectionError("the knowledge base (communique.link) is not installed") from exc
+        return KnowledgeBase(self.store)
 
     @property
     def searcher(self):

@@ -56,13 +56,6 @@ class Decisions(Documents):
         return self.corrections.list(**kw)
 
     # -- merges and splits (the knowledge base) ---------------------------------------------------------
-    def _knowledge_base(self):
-        try:
-            from ..link import KnowledgeBase
-        except ImportError as exc:
-            raise CorrectionError("the knowledge base (communique.link) is not installed") from exc
-        return KnowledgeBase(self.store)
-
     def _kb_call(self, fn):
         from ..link.kb import KbError
 
@@ -73,25 +66,32 @@ class Decisions(Documents):
         finally:
             self.invalidate()
 
+    def relink(self) -> dict:
+        """Link every stored document again from scratch; manual merges and splits are replayed."""
+        try:
+            return self.knowledge_base().relink()
+        finally:
+            self.invalidate()
+
     def merge_entities(self, a: str, b: str, *, who: str, why: str) -> dict:
         """Two entities are one (a missed merge): recorded with who and why in the knowledge base's audit
         log, replayed after every relink and re-extraction."""
         if not (why or "").strip():
             raise CorrectionError("say why: a merge needs a reason")
-        kb = self._knowledge_base()
+        kb = self.knowledge_base()
         return self._kb_call(lambda: kb.merge(a, b, who=who, why=why.strip()))
 
     def split_entity(self, key: str, aliases: list[str], *, who: str, why: str) -> dict:
         """A wrong merge: the mentions named `aliases` are someone else. Recorded like a merge."""
         if not (why or "").strip():
             raise CorrectionError("say why: a split needs a reason")
-        kb = self._knowledge_base()
+        kb = self.knowledge_base()
         return self._kb_call(lambda: kb.split(key, aliases, who=who, why=why.strip()))
 
     def entity_audit(self) -> list[dict]:
         """The manual merges and splits, newest first."""
         try:
-            kb = self._knowledge_base()
+            kb = self.knowledge_base()
             rows = kb.audit_log()
         except Exception:
             return []

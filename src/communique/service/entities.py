@@ -115,3 +115,18 @@ class Entities(Events):
                 "edges": [{"source": a, "target": b, "weight": w, "kinds": sorted(kinds[(a, b)])}
                           for a, b, w in edges]}
 
+    # -- by name, as the knowledge base answers (the command line) --------------------------------
+    def profile(self, name: str) -> dict:
+        """The profile of the entity a name (any spelling or script) or kb id is: names per language,
+        roles over time, events with their sources and conflicts, co-participants. Raises
+        `link.kb.KbError` (a ValueError) when no entity has that name."""
+        return self.knowledge_base().entity_profile(name)
+
+    def why_merged(self, a: str, b: str) -> dict:
+        """Why two names are one entity (the linker's chain of evidence), or why they are kept apart."""
+        return self.knowledge_base().why_merged(a, b)
+
+    def kb_graph(self, *, types: tuple[str, ...] = ("PER", "ORG"), min_weight: int = 1) -> dict:
+        """Who met whom and how often over the whole knowledge base (co-participation in kb events)."""
+        return self.knowledge_base().graph(types=types, min_weight=min_weight)
+

@@ -208,6 +208,20 @@ class Events(Documents):
                   for t, n in totals.most_common(top)]
         return {"months": months, "series": series, "from": from_, "to": to}
 
+    # -- by name, as the knowledge base answers (the command line) --------------------------------
+    def kb_timeline(self, *, person: str | None = None, organization: str | None = None,
+                    country: str | None = None, series: str | None = None, event_type: list[str] | None = None,
+                    topic: list[str] | None = None, period: str | None = None, limit: int | None = None) -> list[dict]:
+        """Events of the knowledge base in date order, each with its sources and conflicts; people,
+        bodies, countries and series given by name. A bad period or unknown name is a ValueError."""
+        return self.knowledge_base().timeline(person=person, organization=organization, country=country,
+                                              series=series, event_type=event_type, topic=topic, period=period,
+                                              limit=limit)
+
+    def kb_series(self, name: str | None = None) -> list[dict] | dict:
+        """Every series of the knowledge base, or the one `name` (id, name or part of it), in order."""
+        return self.knowledge_base().series(name)
+
 
 def _series_name(events: list[EventFact], key: str) -> str:
     """The name of a series the knowledge base has not named: its first named event's, without the ordinal."""

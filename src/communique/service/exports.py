@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..corrections import corrected_records
 from .base import ServiceBase
@@ -34,31 +34,18 @@ class Exports(ServiceBase):
         return {**out, **KB_EXPORT_FORMATS}
 
     def export_kb(self, fmt: str) -> bytes:
-        """The knowledge base as JSON-LD, PLOVER, iCalendar or GraphML (communique.export)."""
+        """The knowledge base as JSON-LD, PLOVER, iCalendar or GraphML (`communique.export.render`)."""
+        from ..export import render
         from ..link import KnowledgeBase
 
-        kb = KnowledgeBase(self.store)
-        if fmt == "jsonld":
-            from ..export.jsonld import to_jsonld
+        return render(KnowledgeBase(self.store), fmt)
 
-            return json.dumps(to_jsonld(kb), ensure_ascii=False, indent=1).encode("utf-8")
-        if fmt == "plover":
-            from ..export.plover import to_plover
+    def export_files(self, fmt: str, out: str | Path) -> list[Path]:
+        """The knowledge base written to `out` in any of `communique.export.FORMATS` (csv and parquet:
+        a folder of tables); the paths written."""
+        from ..export import export
 
-            return json.dumps(to_plover(kb), ensure_ascii=False, indent=1).encode("utf-8")
-        if fmt == "ics":
-            from ..export.ical import to_ics
-
-            return to_ics(kb)
-        if fmt == "graphml":
-            import networkx as nx
-
-            from ..export.graphml import to_graph
-
-            buf = io.BytesIO()
-            nx.write_graphml(to_graph(kb), buf)
-            return buf.getvalue()
-        raise ValueError(f"unknown export format {fmt!r}")
+        return export(self.store, fmt, out)
 
     def export(self, fmt: str, *, doc_ids: list[str] | None = None) -> Iterator[str]:
         """Corrected Records as JSON Lines or a JSON array, or corrected events as CSV."""

@@ -110,3 +110,8 @@ class Search(Documents):
                 break
         return out
 
+    def find(self, q: str, *, limit: int = 10, filters: dict | None = None, mode: str = "hybrid") -> list:
+        """The best `limit` hits (`communique.search.Hit`, with snippets and key facts), no facets: the
+        command line's search, on the same searcher as `search`."""
+        return self.searcher.search(q, limit=limit, filters=filters or {}, mode=mode)
+
