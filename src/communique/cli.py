@@ -198,7 +198,7 @@ def _ingest_status(counts: dict) -> str:
 def _total(specs: list[str], glob: str | None) -> int | None:
     """How many sources a job of local files and folders reads (None where that is not known before:
     URLs, feeds, patterns), for the progress bar's total and time left."""
-    from .ingest.sources import _walk
+    from .ingest.sources import walk_files
 
     total = 0
     for spec in specs:
@@ -206,7 +206,7 @@ def _total(specs: list[str], glob: str | None) -> int | None:
         if path.is_file():
             total += 1
         elif path.is_dir():
-            total += max(1, len(_walk(path, glob)))  # an empty folder is reported once, as failed
+            total += max(1, len(walk_files(path, glob)))  # an empty folder is reported once, as failed
         else:
             return None
     return total
