@@ -164,7 +164,6 @@ class KbView:
 
     members: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, entity id) → kb entity
     entities: dict[str, dict] = field(default_factory=dict)  # kb entity → {type, name, kind, iso}
-    by_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, casefolded name) → kb entity
     events: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, event id) → kb event
     sources: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kb event → [(doc, event id)]
     series_of: dict[str, str] = field(default_factory=dict)  # kb event → kb series
@@ -198,11 +197,8 @@ class KbView:
         for r in conn.execute(select(E.c.id, E.c.type, E.c.name, E.c.kind, E.c.iso, E.c.names)):
             kb.entities[r.id] = {"type": r.type, "name": r.name, "kind": r.kind, "iso": r.iso,
                                  "names": r.names or {}}
-        for r in conn.execute(select(M.c.document_id, M.c.entity_id, M.c.kb_entity, M.c.type, M.c.name,
-                                     M.c.aliases)):
+        for r in conn.execute(select(M.c.document_id, M.c.entity_id, M.c.kb_entity)):
             kb.members[(r.document_id, r.entity_id)] = r.kb_entity
-            for n in [r.name, *(r.aliases or [])]:
-                kb.by_name.setdefault((r.type, n.casefold()), r.kb_entity)
         ES, EV, S, C = (KbEventSourceRow.__table__, KbEventRow.__table__, KbSeriesRow.__table__,
                         KbConflictRow.__table__)
         for r in conn.execute(select(ES.c.kb_event, ES.c.document_id, ES.c.event_id).order_by(ES.c.pk)):
@@ -339,13 +335,11 @@ class FactIndex:
 
     def key_for(self, doc: str, entity_id: str, etype: str, name: str, kind=None, iso=None,
                 gazetteer_id=None) -> str:
-        """The cross-document key of a document-level entity: its knowledge-base entity (which links
-        the corrected Record, so a renamed or added entity is a member too; by name if not linked
-        yet), else `entity_key`."""
+        """The cross-document key of a document-level entity: its knowledge-base entity (the linker
+        links the corrected Record, so a renamed or added entity is a member too), else — a document
+        not linked (yet) — `link.keys.entity_key`. No name is matched here."""
         if self.kb is not None:
             kb_id = self.kb.members.get((doc, entity_id))
-            if kb_id is None:
-                kb_id = self.kb.by_name.get((etype, name.casefold()))
             if kb_id is not None and kb_id in self.kb.entities and self.kb.entities[kb_id]["type"] == etype:
                 return kb_id
         return entity_key(etype, name, kind, iso, gazetteer_id)
