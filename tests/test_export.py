@@ -237,3 +237,20 @@ def test_corrections_reach_all_six_exports_and_survive_a_relink(store, tmp_path)
     corrections.revert(dated.id, by="anna")
     kb.link_document("fix-1")
     assert kb.timeline(event_type="MEETING")[0]["start"] == "2024-03-12"
+
+
+def test_the_command_line_and_the_service_export_the_same_bytes(kb, tmp_path):
+    """One serialization for both: `communique export` (files) and the API's /export (Service.export_kb)."""
+    import re
+
+    from communique.export import FILE_FORMATS
+    from communique.service import Service
+
+    svc = Service(kb.store)
+    for fmt in FILE_FORMATS:
+        (path,) = export(kb.store, fmt, tmp_path / f"kb-{fmt}")
+        written, served = path.read_bytes(), svc.export_kb(fmt)
+        if fmt == "ics":  # DTSTAMP is the time of the export
+            written, served = (re.sub(rb"DTSTAMP:\S+", b"", x) for x in (written, served))
+        assert written == served, fmt
+        assert len(written) > 200, fmt

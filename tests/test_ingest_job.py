@@ -156,9 +156,9 @@ def test_a_near_twin_with_other_facts_is_a_new_document_a_republication_another_
     assert any("c.txt: near duplicate of " + first in line for line in summary.lines())
     (alt,) = opened.alternate_sources(first)
     assert alt["url"].endswith("c.txt") and alt["kind"] == "near"
-    from communique.web.data import WebData
+    from communique.service import Service
 
-    assert [a["url"] for a in WebData(opened).document(first)["alternate_sources"]] == [alt["url"]]
+    assert [a["url"] for a in Service(opened).document(first)["alternate_sources"]] == [alt["url"]]
     from communique.link import KnowledgeBase
 
     starts = {e["start"] for e in KnowledgeBase(opened).timeline(event_type="MEETING")}

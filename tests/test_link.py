@@ -548,7 +548,7 @@ def test_pages_read_one_event_per_kb_event_from_the_knowledge_base(store):
     calls it a session) is one event in the timeline, the lists, the entity page and the graph; its
     other reports and conflicts are the knowledge base's; an event the knowledge base puts in no
     series is in none."""
-    from communique.web.data import WebData
+    from communique.service import Service
 
     people = [("Айгерим Досова", "KZ"), ("Ильдар Рахимов", "UZ")]
     build_kb(store, [
@@ -558,7 +558,7 @@ def test_pages_read_one_event_per_kb_event_from_the_knowledge_base(store):
         _meeting("w4", "2024-09-20", "2024-09-20", [("Томас Вебер", "DE")], name="Заседание Совета",
                  series="заседание совет", event_type="SESSION"),
     ])
-    data = WebData(store)
+    data = Service(store)
     timeline = data.timeline(granularity="day")
     assert timeline["total"] == 2 and sum(b["count"] for b in timeline["buckets"]) == 2
     (march,) = [e for e in timeline["events"] if e["start"].startswith("2024-03")]

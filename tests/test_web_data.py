@@ -1,9 +1,9 @@
-"""What the web layer decides on its own about one document's facts."""
+"""What the service layer decides on its own about one document's facts."""
 
 from __future__ import annotations
 
 from communique.model import Event, Evidence
-from communique.web.data import in_tree_order
+from communique.service.documents import in_tree_order
 
 
 def _event(eid, etype, parent=None):
@@ -21,3 +21,13 @@ def test_a_parent_missing_or_a_cycle_loses_no_event():
     events = [_event("a", "MEETING", parent="zz"), _event("b", "MEETING", parent="c"),
               _event("c", "MEETING", parent="b")]
     assert sorted(e.id for e in in_tree_order(events)) == ["a", "b", "c"]
+
+
+def test_the_names_per_language_are_made_once_per_state_of_the_store(store):
+    from communique.service import Service
+
+    svc = Service(store, ttl=0)  # the store's version is read on every call
+    first = svc.entity_names()
+    assert svc.entity_names() is first  # not rebuilt per request
+    svc.index().entity_names["o-x"] = {"en": "X"}  # the cached map is the one the next request gets
+    assert svc.entity_names()["o-x"] == {"en": "X"}

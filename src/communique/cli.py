@@ -198,7 +198,7 @@ def _ingest_status(counts: dict) -> str:
 def _total(specs: list[str], glob: str | None) -> int | None:
     """How many sources a job of local files and folders reads (None where that is not known before:
     URLs, feeds, patterns), for the progress bar's total and time left."""
-    from .ingest.sources import _walk
+    from .ingest.sources import walk_files
 
     total = 0
     for spec in specs:
@@ -206,7 +206,7 @@ def _total(specs: list[str], glob: str | None) -> int | None:
         if path.is_file():
             total += 1
         elif path.is_dir():
-            total += max(1, len(_walk(path, glob)))  # an empty folder is reported once, as failed
+            total += max(1, len(walk_files(path, glob)))  # an empty folder is reported once, as failed
         else:
             return None
     return total
@@ -307,14 +307,14 @@ def search(
     """Search stored documents: full text with morphology plus multilingual meaning."""
     from rich.console import Console
 
-    from .search import Searcher
+    from .service import Service
 
     filters = {k: v for k, v in {"period": period, "event_type": event_type, "person": person,
                                  "organization": organization, "country": country, "topic": topic,
                                  "language": language, "source": source}.items() if v}
     store = open_store(db)
     try:
-        hits = Searcher(store).search(query, limit=limit, filters=filters, mode=mode)
+        hits = Service(store).find(query, limit=limit, filters=filters, mode=mode)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -519,12 +519,12 @@ class Corrections:
         return self.apply(self.store.get_record(doc_id))
 
 
-def corrected_with(conn, record: Record) -> Record:
-    """`record` with its document's active corrections applied, read on an open connection (for code that
-    reads Records inside its own transaction, like the knowledge base's linker)."""
-    rows = conn.execute(select(TABLE).where(TABLE.c.document_id == record.document.id,
+def active_corrections(conn, doc_id: str) -> list[Correction]:
+    """A document's active corrections, oldest first, read on an open connection (for code that reads
+    Records inside its own transaction, like the knowledge base's linker)."""
+    rows = conn.execute(select(TABLE).where(TABLE.c.document_id == doc_id,
                                             TABLE.c.reverted.is_(None)).order_by(TABLE.c.pk)).all()
-    return apply_corrections(record, [_row(r) for r in rows]).record if rows else record
+    return [_row(r) for r in rows]
 
 
 def corrected_records(store, doc_ids: Iterable[str] | None = None) -> Iterator[Record]:

@@ -1,5 +1,6 @@
 """The knowledge-base commands of `communique`: entity, timeline, series, graph, relink, merge, split,
-why-merged, export. Thin: they parse arguments and call communique.link and communique.export.
+why-merged, export. Thin: they parse arguments and call the service layer (`communique.service`),
+the same functions the pages and the API call; the knowledge base (`communique.link`) answers.
 
 `register(app)` adds them to the top-level Typer app (cli.py calls it once).
 """
@@ -34,25 +35,20 @@ def _event_line(ev: dict) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to `app`."""
-    from .cli_common import DbOption
-    from .cli_common import open_store as _open_store
+    from .cli_common import DbOption, open_store
 
-    def kb_of(db):
-        from .link import KnowledgeBase
+    def with_service(db, action, code: int = 1):
+        """Run one query or decision through the service layer; a refusal (an unknown name, a bad
+        period, a merge without a reason: a ValueError) is a clear error with exit code `code`."""
+        from .service import Service
 
-        return KnowledgeBase(_open_store(db))
-
-    def with_kb(db, action):
-        """Run one query or decision on the knowledge base; a refusal (KbError) is a clear error."""
-        from .link.kb import KbError
-
-        kb = kb_of(db)
+        svc = Service(open_store(db))
         try:
-            return action(kb)
-        except KbError as exc:
-            _fail(str(exc))
+            return action(svc)
+        except ValueError as exc:
+            _fail(str(exc), code)
         finally:
-            kb.store.close()
+            svc.store.close()
 
     @app.command("entity")
     def entity_cmd(
@@ -61,7 +57,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
     ) -> None:
         """An entity's profile: names, roles over time, events, co-participants, sources."""
-        profile = with_kb(db, lambda kb_: kb_.entity_profile(name))
+        profile = with_service(db, lambda svc: svc.profile(name))
         if as_json:
             _dump(profile)
             return
@@ -96,14 +92,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
     ) -> None:
         """Events in date order, each with its sources and any conflict between them."""
-        kb = kb_of(db)
-        try:
-            events = kb.timeline(person=person, organization=organization, country=country, series=series,
-                                 event_type=event_type, topic=topic, period=period, limit=limit)
-        except ValueError as exc:
-            _fail(str(exc), 2)
-        finally:
-            kb.store.close()
+        events = with_service(db, lambda svc: svc.kb_timeline(
+            person=person, organization=organization, country=country, series=series, event_type=event_type,
+            topic=topic, period=period, limit=limit), code=2)
         if as_json:
             _dump(events)
             return
@@ -119,7 +110,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     ) -> None:
         """Recurring events (numbered meetings, sessions) grouped into series, in order."""
-        data = with_kb(db, lambda kb_: kb_.series(name))
+        data = with_service(db, lambda svc: svc.kb_series(name))
         if as_json:
             _dump(data)
             return
@@ -138,11 +129,8 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print nodes and edges as JSON.")] = False,
     ) -> None:
         """Who met whom and how often (co-participation in events, weighted)."""
-        kb = kb_of(db)
-        try:
-            g = kb.graph(types=[t.upper() for t in types] if types else ("PER", "ORG"), min_weight=min_weight)
-        finally:
-            kb.store.close()
+        g = with_service(db, lambda svc: svc.kb_graph(
+            types=tuple(t.upper() for t in types) if types else ("PER", "ORG"), min_weight=min_weight))
         if as_json:
             _dump(g)
             return
@@ -156,11 +144,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     ) -> None:
         """Link every stored document again from scratch; manual merges and splits are replayed."""
-        kb = kb_of(db)
-        try:
-            summary = kb.relink()
-        finally:
-            kb.store.close()
+        summary = with_service(db, lambda svc: svc.relink())
         if as_json:
             _dump(summary)
             return
@@ -179,7 +163,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Merge two entities by hand; recorded in the audit log and replayed after every relink."""
-        result = with_kb(db, lambda kb_: kb_.merge(a, b, who=who, why=why))
+        result = with_service(db, lambda svc: svc.merge_entities(a, b, who=who, why=why))
         if as_json:
             _dump(result)
             return
@@ -195,7 +179,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     ) -> None:
         """Split names off an entity into one of their own, kept apart from now on (audit log)."""
-        result = with_kb(db, lambda kb_: kb_.split(entity, aliases, who=who, why=why))
+        result = with_service(db, lambda svc: svc.split_entity(entity, aliases, who=who, why=why))
         if as_json:
             _dump(result)
             return
@@ -209,7 +193,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
     ) -> None:
         """Why two names are one entity (the chain of evidence), or why they are kept apart."""
-        why = with_kb(db, lambda kb_: kb_.why_merged(a, b))
+        why = with_service(db, lambda svc: svc.why_merged(a, b))
         if as_json:
             _dump(why)
             return
@@ -243,17 +227,13 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the paths written as JSON.")] = False,
     ) -> None:
         """Export the knowledge base: JSON-LD (schema.org), PLOVER JSON, CSV, Parquet, iCalendar, GraphML."""
-        from .export import FORMATS, SUFFIX, export
+        from .export import FORMATS, SUFFIX
 
         fmt = fmt.lower()
         if fmt not in FORMATS:
             _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
         target = out or Path(f"communique-{fmt}{SUFFIX[fmt]}")
-        store = _open_store(db)
-        try:
-            paths = export(store, fmt, target)
-        finally:
-            store.close()
+        paths = with_service(db, lambda svc: svc.export_files(fmt, target))
         if as_json:
             _dump({"format": fmt, "paths": [str(p) for p in paths]})
             return

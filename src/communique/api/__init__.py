@@ -41,8 +41,8 @@ def create_app(store_url: str | None = None, *, store=None, private: bool = Fals
     the query encoder in the background at once, so that the first visitor does not wait for them.
     `max_body`: the largest request body in bytes (default 1 MiB; see `limits`); `failures`: the
     `limits.FailureLimiter` that paces failed sign-ins and token checks per client."""
+    from ..service import Service
     from ..store import Store
-    from ..web.data import WebData
     from ..web.pages import html_error, install_not_found
     from ..web.pages import router as pages
     from ..web.render import make_environment, pick_language
@@ -57,7 +57,7 @@ def create_app(store_url: str | None = None, *, store=None, private: bool = Fals
                                                       "agreements", "search", "timeline", "graph", "topics",
                                                       "exports", "corrections", "access", "service")])
     app.state.store = store
-    app.state.data = WebData(store, searcher=searcher, ttl=cache_ttl)
+    app.state.data = Service(store, searcher=searcher, ttl=cache_ttl)
     app.state.tokens = auth.TokenCache(store)
     app.state.failures = failures if failures is not None else limits.FailureLimiter()
     app.state.private = private

@@ -13,8 +13,8 @@ from pydantic import BaseModel, Field
 
 from ..corrections import CorrectionError
 from ..model import AGREEMENT_KINDS, ModelError, check_partial_date
+from ..service import EXPORT_FORMATS, KB_EXPORT_FORMATS, Service
 from ..store import period_bounds
-from ..web.data import EXPORT_FORMATS, KB_EXPORT_FORMATS, WebData
 from . import auth
 from .problems import problem_responses
 from .schemas import (
@@ -59,11 +59,11 @@ AgreementKind = Literal[AGREEMENT_KINDS]
 NOT_FOUND = problem_responses(404)
 
 
-def data(request: Request) -> WebData:
+def data(request: Request) -> Service:
     return request.app.state.data
 
 
-Data = Annotated[WebData, Depends(data)]
+Data = Annotated[Service, Depends(data)]
 Who = Annotated[auth.Principal, Depends(auth.principal)]
 Editor = Annotated[auth.Principal, Depends(auth.require("editor"))]
 Admin = Annotated[auth.Principal, Depends(auth.require("admin"))]

@@ -20,6 +20,39 @@ FORMATS = ("jsonld", "plover", "csv", "parquet", "ics", "graphml")
 SUFFIX = {"jsonld": ".jsonld", "plover": ".json", "csv": "", "parquet": "", "ics": ".ics", "graphml": ".graphml"}
 
 
+FILE_FORMATS = ("jsonld", "plover", "ics", "graphml")  # one file each, made by `render`
+
+
+def render(kb, fmt: str) -> bytes:
+    """The knowledge base `kb` in one of the one-file formats, as bytes (what a file export writes and
+    what the API sends)."""
+    import json
+
+    if fmt == "jsonld":
+        from .jsonld import to_jsonld
+
+        return json.dumps(to_jsonld(kb), ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt == "plover":
+        from .plover import to_plover
+
+        return json.dumps(to_plover(kb), ensure_ascii=False, indent=1).encode("utf-8")
+    if fmt == "ics":
+        from .ical import to_ics
+
+        return to_ics(kb)
+    if fmt == "graphml":
+        import io
+
+        import networkx as nx
+
+        from .graphml import to_graph
+
+        buf = io.BytesIO()
+        nx.write_graphml(to_graph(kb), buf)
+        return buf.getvalue()
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FILE_FORMATS)}")
+
+
 def export(store, fmt: str, out: str | Path) -> list[Path]:
     """Write the knowledge base of `store` in `fmt` to `out` (a file; a folder for csv and parquet);
     returns the paths written."""
@@ -35,20 +68,5 @@ def export(store, fmt: str, out: str | Path) -> list[Path]:
 
         return tables.write(kb, out, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonld":
-        from . import jsonld
-
-        jsonld.write(kb, out)
-    elif fmt == "plover":
-        from . import plover
-
-        plover.write(kb, out)
-    elif fmt == "ics":
-        from . import ical
-
-        ical.write(kb, out)
-    else:
-        from . import graphml
-
-        graphml.write(kb, out)
+    out.write_bytes(render(kb, fmt))
     return [out]

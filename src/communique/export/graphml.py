@@ -3,8 +3,6 @@ number of events), an edge between two that took part in one event, weighted by 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def to_graph(kb, types=("PER", "ORG"), min_weight: int = 1):
     import networkx as nx
@@ -16,9 +14,3 @@ def to_graph(kb, types=("PER", "ORG"), min_weight: int = 1):
     for e in data["edges"]:
         g.add_edge(e["source"], e["target"], weight=e["weight"], events=" ".join(e["events"]))
     return g
-
-
-def write(kb, path: Path) -> None:
-    import networkx as nx
-
-    nx.write_graphml(to_graph(kb), str(path))

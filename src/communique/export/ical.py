@@ -5,7 +5,6 @@ month or year are left out: a calendar entry must not claim a day the texts do n
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 
 def to_ics(kb) -> bytes:
@@ -48,7 +47,3 @@ def to_ics(kb) -> bytes:
             item.add("x-communique-conflict", "TRUE")
         cal.add_component(item)
     return cal.to_ical()
-
-
-def write(kb, path: Path) -> None:
-    Path(path).write_bytes(to_ics(kb))

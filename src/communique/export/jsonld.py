@@ -5,9 +5,6 @@ country), EventSeries. The context is inline, so the document expands without th
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 CONTEXT = {"@vocab": "https://schema.org/", "kb": "urn:communique:kb:"}
 _STATUS = {"occurred": "https://schema.org/EventScheduled", "ongoing": "https://schema.org/EventScheduled",
            "planned": "https://schema.org/EventScheduled"}
@@ -80,7 +77,3 @@ def to_jsonld(kb) -> dict:
 def _title(ev: dict) -> str:
     names = [p["name"] for p in ev["participants"] if p["type"] in ("PER", "ORG")][:3]
     return f"{ev['type'].title()}: {', '.join(names)}" if names else ev["type"].title()
-
-
-def write(kb, path: Path) -> None:
-    Path(path).write_text(json.dumps(to_jsonld(kb), ensure_ascii=False, indent=1), encoding="utf-8")

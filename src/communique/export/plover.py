@@ -4,9 +4,6 @@ every source that reported it, since one event may have several."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 # What each object holds (validated in the tests with jsonschema).
 SCHEMA = {
     "type": "object",
@@ -84,7 +81,3 @@ def _topics(kb) -> dict[str, list[str]]:
         for r in conn.execute(select(T.c.document_id, T.c.topic_id).order_by(T.c.document_id, T.c.score.desc())):
             out.setdefault(r.document_id, []).append(r.topic_id)
     return out
-
-
-def write(kb, path: Path) -> None:
-    Path(path).write_text(json.dumps(to_plover(kb), ensure_ascii=False, indent=1), encoding="utf-8")

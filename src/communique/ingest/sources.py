@@ -120,7 +120,7 @@ def _iter_paths(spec: str, pattern: str | None, max_bytes: int) -> Iterator[Sour
         yield _read_file(str(path), spec, max_bytes)
         return
     if path.is_dir():
-        files = _walk(path, pattern)
+        files = walk_files(path, pattern)
         if not files:
             yield Source(spec, error=f"no {'files matching ' + repr(pattern) if pattern else 'documents'} "
                          "in the folder", status="failed")
@@ -137,7 +137,7 @@ def _iter_paths(spec: str, pattern: str | None, max_bytes: int) -> Iterator[Sour
     yield Source(spec, error="no such file or folder", status="failed")
 
 
-def _walk(root: Path, pattern: str | None) -> list[Path]:
+def walk_files(root: Path, pattern: str | None) -> list[Path]:
     """Files under `root`, recursively, sorted; hidden files and folders left out. Without a pattern,
     only known document suffixes."""
     found = root.rglob(pattern) if pattern else root.rglob("*")

@@ -28,8 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..corrections import TABLE as CORRECTIONS
-from ..corrections import corrected_documents, corrected_with
+from ..corrections import active_corrections, apply_corrections, corrected_documents
 from ..model import Record
 from ..store import Store
 from ..store.db import WRITE_OPTION
@@ -86,15 +85,12 @@ def load_record(conn: Connection, doc_id: str) -> Record | None:
 def corrected(conn: Connection, record: Record) -> Record:
     """`record` as the analysts corrected it, for linking: a name an analyst replaced is no longer a
     name of the entity (not kept as an alias that would outrank the corrected one)."""
-    fixed = corrected_with(conn, record)
-    if fixed is record:
+    active = active_corrections(conn, record.document.id)  # one query: what to apply and what was renamed
+    if not active:
         return record
-    renamed = {c.value["name"]: c.previous.get("name")
-               for c in conn.execute(select(CORRECTIONS.c.op, CORRECTIONS.c.value, CORRECTIONS.c.previous)
-                                     .where(CORRECTIONS.c.document_id == record.document.id,
-                                            CORRECTIONS.c.reverted.is_(None),
-                                            CORRECTIONS.c.op == "entity.update"))
-               if (c.value or {}).get("name") and c.previous}
+    fixed = apply_corrections(record, active).record
+    renamed = {c.value["name"]: c.previous.get("name") for c in active
+               if c.op == "entity.update" and c.value.get("name") and c.previous}
     for ent in fixed.entities:
         old = renamed.get(ent.name)
         if old and old != ent.name:

@@ -225,9 +225,11 @@ class Store:
         return _writing(self.engine)
 
     @contextlib.contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reading, outside any write transaction (the layers above the store use it)."""
         with self.engine.connect() as conn:
             yield conn
+    _read = reading  # the name the store's own code and older callers use
 
     def _lock(self, conn: Connection, *keys: str) -> None:
         """Serialize writers of the same document (PostgreSQL; SQLite's BEGIN IMMEDIATE already does)."""

@@ -1,6 +1,6 @@
 """The pages: server-rendered HTML, no build step; a little plain JavaScript for the graph only.
 
-Every page reads through `WebData` (data.py); every form posts back here with the session's CSRF
+Every page reads through the service layer (`communique.service.Service`); every form posts back here with the session's CSRF
 token; every write needs a signed-in editor (or admin)."""
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..api import auth
 from ..api.routes import MAX_FILTER_VALUES
 from ..corrections import CorrectionError
-from .data import NotFound, WebData, localized
-from .render import LANGUAGES, translate
+from ..service import NotFound, Service
+from .highlight import highlight
+from .render import LANGUAGES, localized, translate
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,7 +25,7 @@ SEARCH_FILTERS = ("event_type", "person", "organization", "country", "topic", "l
 PAGE = 20
 
 
-def _data(request: Request) -> WebData:
+def _data(request: Request) -> Service:
     return request.app.state.data
 
 
@@ -147,7 +148,9 @@ def documents_page(request: Request) -> HTMLResponse:
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     _reader(request)
-    view = _data(request).document_view(doc_id, lang=request.state.lang)
+    lang = request.state.lang
+    view = _data(request).document_view(doc_id, lang=lang)
+    view["html"] = highlight(view["fixed"].record, view["key_of"], view["fixed"], lang)
     return render(request, "document.html", view=view, doc=view["document"], nav="documents")
 
 
@@ -169,7 +172,7 @@ async def correct_from_form(request: Request, doc_id: str) -> RedirectResponse:
     return RedirectResponse(back, status_code=303)
 
 
-def _form_value(d: WebData, doc_id: str, op: str, fact: str, form) -> dict:
+def _form_value(d: Service, doc_id: str, op: str, fact: str, form) -> dict:
     """The fields of a correction form that say something new."""
     fields = {"event.update": ("start", "end", "type", "status", "name", "location"),
               "event.add_participant": ("name", "type", "role"),

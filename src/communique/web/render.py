@@ -12,11 +12,37 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .data import safe_url
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, strings, translate
 
 HERE = Path(__file__).resolve().parent
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "strings", "translate"]
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL fit for an href: http(s) only (never javascript:, data:, ...)."""
+    if not url or not isinstance(url, str):
+        return None
+    u = url.strip()
+    if re.match(r"^https?://[^\s<>\"']+$", u, re.I):
+        return u
+    return None
+
+
+def localized(obj, names_of: dict[str, dict], lang: str):
+    """A copy of a page's data with every entity reference ({"key", "name", ...}) named in the reader's
+    language where the knowledge base knows that name ("Russia" on an English page for a place the
+    Russian releases name "Россия"); the data itself, which the index caches, is left as it was."""
+    if isinstance(obj, dict):
+        out = {k: localized(v, names_of, lang) for k, v in obj.items()}
+        key = obj.get("key")
+        if isinstance(key, str) and isinstance(obj.get("name"), str) and key in names_of:
+            out["name"] = names_of[key].get(lang) or obj["name"]
+        return out
+    if isinstance(obj, list):
+        return [localized(v, names_of, lang) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(localized(v, names_of, lang) for v in obj)
+    return obj
 
 
 def pick_language(query: str | None, cookie: str | None, accept: str | None) -> str:
