@@ -51,7 +51,7 @@ def corpus(lang: str) -> list[tuple[dict, dict]]:
 
 
 def run(items, workdir: Path) -> tuple[Path, Path]:
-    from communique.cli import _extract_jsonl
+    from communique.cli.main import extract_jsonl
 
     inp, gold_dir = workdir / "in.jsonl", workdir / "gold"
     gold_dir.mkdir(exist_ok=True)
@@ -64,7 +64,7 @@ def run(items, workdir: Path) -> tuple[Path, Path]:
     out = workdir / "out.jsonl"
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        _extract_jsonl(inp, "facts")
+        extract_jsonl(inp, "facts")
     out.write_text(buf.getvalue(), encoding="utf-8")
     return gold_dir, out
 

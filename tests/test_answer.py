@@ -141,7 +141,7 @@ def test_ask_command_and_api(tmp_path):
     from typer.testing import CliRunner
 
     from communique.api import create_app
-    from communique.cli import app as cli
+    from communique.cli.main import app as cli
     from communique.store import Store
 
     db = f"sqlite:///{tmp_path / 'kb.db'}"

@@ -516,7 +516,7 @@ def test_serve_commands(tmp_path):
     typer = pytest.importorskip("typer")
     from typer.testing import CliRunner
 
-    from communique.serve_commands import register
+    from communique.cli.serve import register
 
     app = typer.Typer()
     register(app)
@@ -614,7 +614,7 @@ def test_demo_checks_the_port_first_and_leaves_no_temporary_folder(tmp_path, mon
     typer = pytest.importorskip("typer")
     from typer.testing import CliRunner
 
-    from communique.serve_commands import port_problem, read_secret, register
+    from communique.cli.serve import port_problem, read_secret, register
 
     app = typer.Typer()
     register(app)

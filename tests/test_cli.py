@@ -138,8 +138,8 @@ def test_ingest_exit_status_says_whether_every_source_was_read(tmp_path):
 
 
 def test_the_knowledge_base_commands_do_not_import_the_main_command():
-    code = ("import sys, typer; from communique import kb_commands; kb_commands.register(typer.Typer()); "
-            "print('communique.cli' in sys.modules)")
+    code = ("import sys, typer; from communique.cli import kb; kb.register(typer.Typer()); "
+            "print('communique.cli.main' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "False"

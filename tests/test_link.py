@@ -419,7 +419,7 @@ def test_commands_end_to_end(tmp_path):
     import typer
     from typer.testing import CliRunner
 
-    from communique.kb_commands import register
+    from communique.cli.kb import register
     from communique.store import Store
 
     db = str(tmp_path / "cli.db")

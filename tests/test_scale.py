@@ -219,7 +219,7 @@ def test_one_worker_imports_no_ray(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(_ru(1), encoding="utf-8")
-    code = ("import sys\nfrom typer.testing import CliRunner\nfrom communique.cli import app\n"
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom communique.cli.main import app\n"
             f"r = CliRunner().invoke(app, ['ingest', {str(folder)!r}, '--db', {str(tmp_path / 'w.db')!r}, '--json'])\n"
             "assert r.exit_code == 0, r.output\nassert '\"new\": 1' in r.output, r.output\n"
             "r = CliRunner().invoke(app, ['reextract', '--db', " + repr(str(tmp_path / 'w.db')) + ", '--json'])\n"
@@ -233,7 +233,7 @@ def test_one_worker_imports_no_ray(tmp_path):
 
 
 def test_the_progress_total_of_local_files_is_known_and_of_urls_not(tmp_path):
-    from communique.cli import _total
+    from communique.cli.main import source_total as _total
 
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "sub").mkdir()

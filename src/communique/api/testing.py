@@ -44,7 +44,7 @@ def xss_document() -> Document:
 
 @functools.cache
 def _template(xss: bool) -> Path:
-    from ..serve_commands import build_demo
+    from ..cli.serve import build_demo
 
     folder = Path(tempfile.mkdtemp(prefix="communique-template-"))
     build_demo(folder / "demo.db", extra=[xss_document()] if xss else [])

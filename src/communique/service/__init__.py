@@ -1,5 +1,5 @@
 """The service layer: every question the pages (`web/`), the JSON API (`api/`) and the command line
-(`cli.py`, `kb_commands.py`) ask of the stored documents and the knowledge base, answered once.
+(`cli/`) ask of the stored documents and the knowledge base, answered once.
 
     >>> from communique.service import Service
     >>> svc = Service(store)

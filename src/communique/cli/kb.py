@@ -35,12 +35,12 @@ def _event_line(ev: dict) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to `app`."""
-    from .cli_common import DbOption, open_store
+    from .common import DbOption, open_store
 
     def with_service(db, action, code: int = 1):
         """Run one query or decision through the service layer; a refusal (an unknown name, a bad
         period, a merge without a reason: a ValueError) is a clear error with exit code `code`."""
-        from .service import Service
+        from ..service import Service
 
         svc = Service(open_store(db))
         try:
@@ -227,7 +227,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print the paths written as JSON.")] = False,
     ) -> None:
         """Export the knowledge base: JSON-LD (schema.org), PLOVER JSON, CSV, Parquet, iCalendar, GraphML."""
-        from .export import FORMATS, SUFFIX
+        from ..export import FORMATS, SUFFIX
 
         fmt = fmt.lower()
         if fmt not in FORMATS:

@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from .model import Document
+from ..model import Document
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite file or postgresql://...; "
                                                  "default $COMMUNIQUE_DB or ./communique.db", show_default=False)]
@@ -24,10 +24,10 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database: a SQLite f
 
 def build_demo(db: str | Path, extra: Iterable[Document] = ()) -> dict:
     """A database at `db` holding the bundled sample press releases (and `extra` documents)."""
-    from .jobs import ingest_documents
-    from .link import KnowledgeBase
-    from .samples import sample_documents
-    from .store import Store
+    from ..jobs import ingest_documents
+    from ..link import KnowledgeBase
+    from ..samples import sample_documents
+    from ..store import Store
 
     with Store.open(str(db)) as store:
         summary = ingest_documents([*sample_documents(), *extra], store, origin="samples")
@@ -40,7 +40,7 @@ def _serve(db_url: str, host: str, port: int, *, private: bool, secret_key: str 
            secure_cookies: bool = False, forwarded_allow_ips: str | None = None) -> None:
     import uvicorn
 
-    from .api import create_app
+    from ..api import create_app
 
     app = create_app(db_url, private=private, secret_key=secret_key, warm=True, https_only=secure_cookies)
     proxy = {"proxy_headers": True, "forwarded_allow_ips": forwarded_allow_ips} if forwarded_allow_ips else \
@@ -108,8 +108,8 @@ def register(app: typer.Typer) -> None:
         log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
     ) -> None:
         """Serve the pages and the JSON API (OpenAPI at /api/openapi.json) over a database."""
-        from .cli_common import open_store
-        from .store import resolve_url
+        from .common import open_store
+        from ..store import resolve_url
 
         key = read_secret(secret_key, secret_key_file)
         open_store(db).close()  # one clear line when it is missing or not a database
@@ -152,8 +152,8 @@ def register(app: typer.Typer) -> None:
                 shutil.rmtree(scratch, ignore_errors=True)
 
     def _demo(db: Path, host: str, port: int, *, no_serve: bool, as_json: bool, temporary: bool) -> None:
-        from .api.auth import create_token
-        from .store import Store
+        from ..api.auth import create_token
+        from ..store import Store
 
         if not as_json:
             typer.echo(f"building the demo database {db} from the bundled samples ...", err=True)
@@ -185,9 +185,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """Make a token; it is printed once and only its hash is kept."""
-        from .api.auth import create_token
-        from .api.tables import ROLES
-        from .store import Store
+        from ..api.auth import create_token
+        from ..api.tables import ROLES
+        from ..store import Store
 
         if role not in ROLES:
             typer.echo(f"error: --role must be one of {', '.join(ROLES)}", err=True)
@@ -198,8 +198,8 @@ def register(app: typer.Typer) -> None:
     @token_app.command("list")
     def token_list(db: DbOption = None) -> None:
         """The tokens (never the tokens themselves): id, prefix, role, name, state."""
-        from .api.auth import list_tokens
-        from .store import Store
+        from ..api.auth import list_tokens
+        from ..store import Store
 
         with Store.open(db) as store:
             for t in list_tokens(store):
@@ -210,8 +210,8 @@ def register(app: typer.Typer) -> None:
     def token_revoke(token_id: Annotated[int, typer.Argument(help="The id `token list` shows.")],
                      db: DbOption = None) -> None:
         """Revoke a token at once."""
-        from .api.auth import revoke_token
-        from .store import Store
+        from ..api.auth import revoke_token
+        from ..store import Store
 
         with Store.open(db) as store:
             if not revoke_token(store, token_id):

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_common import DbOption, fail, open_store
+from .common import DbOption, fail, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Communiqué: facts from official government communications.")
@@ -40,18 +40,18 @@ def extract(
     indent: Annotated[int | None, typer.Option(help="Indent the JSON of a single document.")] = 1,
 ) -> None:
     """Extract the facts of one document (or a JSONL batch) and print them as JSON."""
-    from .extract.pipeline import extract as run
+    from ..extract.pipeline import extract as run
 
     if fmt not in ("record", "facts"):
         raise UsageError(f"--format must be 'record' or 'facts', not {fmt!r}")
     if jsonl is not None:
         if path is not None:
             raise UsageError("give either PATH or --jsonl, not both")
-        _extract_jsonl(jsonl, fmt)
+        extract_jsonl(jsonl, fmt)
         return
     if path is None:
         raise UsageError("give a PATH (or - for standard input) or --jsonl IN")
-    from .ingest.formats import FormatError, read_document
+    from ..ingest.formats import FormatError, read_document
 
     try:
         doc = read_document(path)
@@ -67,9 +67,9 @@ def extract(
     typer.echo(json.dumps(_render(record, fmt), ensure_ascii=False, indent=indent))
 
 
-def _extract_jsonl(path: Path, fmt: str) -> None:
-    from .extract.pipeline import extract as run
-    from .ingest.formats import MAX_TEXT_CHARS
+def extract_jsonl(path: Path, fmt: str) -> None:
+    from ..extract.pipeline import extract as run
+    from ..ingest.formats import MAX_TEXT_CHARS
 
     stream = sys.stdin if str(path) == "-" else None
     try:
@@ -132,7 +132,7 @@ def ingest(
     """Read sources, extract their facts and store both; a re-run fetches only what changed."""
     from rich.console import Console
 
-    from . import jobs
+    from .. import jobs
 
     if not specs and not retry_failed:
         raise UsageError("give at least one source, or --retry-failed")
@@ -141,7 +141,7 @@ def ingest(
     store = open_store(db, create=True)
     console = Console(stderr=True)
     try:
-        total = None if retry_failed else _total(specs or [], glob)
+        total = None if retry_failed else source_total(specs or [], glob)
         with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address) as pool:
             quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
             started, done = time.monotonic(), [0]
@@ -195,10 +195,10 @@ def _ingest_status(counts: dict) -> str:
     return "ok"
 
 
-def _total(specs: list[str], glob: str | None) -> int | None:
+def source_total(specs: list[str], glob: str | None) -> int | None:
     """How many sources a job of local files and folders reads (None where that is not known before:
     URLs, feeds, patterns), for the progress bar's total and time left."""
-    from .ingest.sources import walk_files
+    from ..ingest.sources import walk_files
 
     total = 0
     for spec in specs:
@@ -244,7 +244,7 @@ def _workers(n: int, address: str | None, embed: bool = True):
     if n <= 1 and not address:
         yield None
         return
-    from .scale import ScaleError, Workers
+    from ..scale import ScaleError, Workers
 
     try:
         pool = Workers(n, address, embed=embed)
@@ -266,8 +266,8 @@ def reextract(
     """Extract again every stored document whose facts came from an older extractor, then relink."""
     from rich.console import Console
 
-    from .scale import reextract as run
-    from .scale import stale_ids
+    from ..scale import reextract as run
+    from ..scale import stale_ids
 
     store = open_store(db)
     console = Console(stderr=True)
@@ -307,7 +307,7 @@ def search(
     """Search stored documents: full text with morphology plus multilingual meaning."""
     from rich.console import Console
 
-    from .service import Service
+    from ..service import Service
 
     filters = {k: v for k, v in {"period": period, "event_type": event_type, "person": person,
                                  "organization": organization, "country": country, "topic": topic,
@@ -342,7 +342,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print question, answer, citations and facts as JSON.")] = False,
 ) -> None:
     """Answer a question from the knowledge base; every part cites its sentence and document."""
-    from .answer import answer
+    from ..answer import answer
 
     store = open_store(db)
     try:
@@ -370,8 +370,8 @@ def _marked(snippet: str) -> str:
 def _register_commands() -> None:
     """The knowledge-base commands (entity, timeline, series, graph, relink, merge, split, why-merged,
     export) and the application's (serve, demo, token) live beside the layers they drive."""
-    from .kb_commands import register as register_kb
-    from .serve_commands import register as register_serve
+    from .kb import register as register_kb
+    from .serve import register as register_serve
 
     register_kb(app)
     register_serve(app)

@@ -1,5 +1,5 @@
 """What every `communique` command shares: the --db option and opening the store with one clear
-line of error. The command modules (cli, kb_commands, serve_commands) import it; it imports none of
+line of error. The command modules (main, kb, serve) import it; it imports none of
 them, so the commands form no import cycle."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def missing_sqlite_file(db: str | None) -> str | None:
     an in-memory database, or a file that is there)."""
     from sqlalchemy.engine import make_url
 
-    from .store.db import resolve_url
+    from ..store.db import resolve_url
 
     url = make_url(resolve_url(db))
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
@@ -47,7 +47,7 @@ def error_line(exc: BaseException) -> str:
 def open_store(db: str | None, *, create: bool = False):
     """The store `db` names. A read command (create=False) refuses a SQLite file that does not exist
     rather than creating an empty one; any failure is one line and exit status 2."""
-    from .store import Store, StoreError
+    from ..store import Store, StoreError
 
     try:
         missing = None if create else missing_sqlite_file(db)
