@@ -225,8 +225,21 @@ def test_search_command_prints_json_hits(db_url, folder, tmp_path):
     assert hits and {"id", "url", "title", "score", "snippet"} <= set(hits[0])
 
 
+def _linked(store: Store) -> dict[str, int]:
+    """Each document the knowledge base holds a member entity or an event source of, and how many rows."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT document_id FROM kb_members UNION ALL SELECT document_id FROM kb_event_sources"))
+        found: dict[str, int] = {}
+        for (doc_id,) in rows:
+            found[doc_id] = found.get(doc_id, 0) + 1
+        return found
+
+
 def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
-    """A real SIGKILL in the middle of a batch, then a re-run."""
+    """A real SIGKILL after a batch was stored and before all of it was linked, then a re-run: every
+    document stored once, in the full-text and vector indexes and in the knowledge base."""
     d = tmp_path / "batch"
     d.mkdir()
     n = 40
@@ -234,22 +247,22 @@ def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
         (d / f"r{i:02d}.txt").write_text(_release(i), encoding="utf-8")
     env = {**os.environ, "COMMUNIQUE_DB": db_url}
     cmd = [sys.executable, "-m", "communique.cli", "ingest", str(d), "--json"]
-    proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stored = 0
+    proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = linked = 0
     deadline = time.monotonic() + 300
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-            with Store.open(db_url) as s:
-                stored = s.count("documents")
-            if stored >= 3:
-                break
+        with Store.open(db_url) as s:
+            while time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.02)
+                stored, linked = s.count("documents"), len(_linked(s))
+                if stored >= 3 and linked < stored:
+                    break
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    assert 3 <= stored < n
+    assert 3 <= stored < n or linked < stored
 
     res = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr
@@ -259,8 +272,41 @@ def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
         assert s.count("documents") == n
         ids = [d["id"] for d in s.documents(limit=1000)]
         assert len(ids) == len(set(ids)) == n
-        # every stored document is in the vector index too, including those stored before the kill
+        # in the full-text index
+        assert {doc_id for doc_id, _ in s.rank_text("рабочая группа", limit=1000)} == set(ids)
+        # in the vector index, including those stored before the kill
         os.chdir(tmp_path)
         searcher = Searcher(s)
         assert len(searcher.index) == n
         assert all(i in searcher.index for i in ids)
+        # linked into the knowledge base, each of its entities and events once
+        rows = _linked(s)
+        assert set(rows) == set(ids)
+        records = [s.get_record(i) for i in ids]
+        assert sum(rows.values()) == sum(len(r.entities) + len(r.events) for r in records)
+
+
+def test_a_document_past_the_time_limit_is_abandoned_as_failed_and_the_job_goes_on(tmp_path, monkeypatch):
+    """A real slow document (100 KB of long sentences: many seconds of extraction) against a 3 s limit,
+    through the worker process that the command line uses."""
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(_release(1), encoding="utf-8")
+    para = ("Вчера в Самарканде прошло заседание Комиссии по водным ресурсам с участием экспертов "
+            "Петра Иванова и Марата Сейткали, а также представителей двенадцати ведомств. ")
+    (d / "b_slow.txt").write_text("01.04.2026\nЗаседание комиссии\n" + "\n\n".join([para * 5] * 190), encoding="utf-8")
+    (d / "c.txt").write_text(_release(2), encoding="utf-8")
+    (d / "d.txt").write_text(_release(3), encoding="utf-8")
+    with Store.open(f"sqlite:///{tmp_path / 'kb.db'}") as store:
+        summary = jobs.ingest([str(d)], store, jobs.IngestOptions(doc_timeout=3))
+        assert summary.counts["new"] == 3 and summary.counts["failed"] == 1, summary.to_dict()
+        [(location, reason)] = summary.failures
+        assert location.endswith("b_slow.txt")
+        assert reason.startswith("ExtractionTimeout: extraction took longer than 3 s"), reason
+        # nothing of it is stored, half or whole; its failure is kept to retry
+        assert store.count("documents") == 3
+        assert all("Самарканд" not in (doc["title"] or "") for doc in store.documents())
+        assert [f["source"] for f in store.failures()] == [location]
+        # the documents after it were extracted by a fresh worker, facts and all
+        assert all(store.get_record(doc["id"]).events for doc in store.documents())
