@@ -286,6 +286,34 @@ def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
         assert sum(rows.values()) == sum(len(r.entities) + len(r.events) for r in records)
 
 
+def test_two_ingests_into_one_sqlite_file_at_once_keep_every_document_in_the_vector_index(tmp_path):
+    """Two real `communique ingest` processes into one SQLite file at the same time: each saves the
+    vector index beside it, and neither save drops the other's documents."""
+    db_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    folders = []
+    for part, numbers in (("one", range(1, 21)), ("two", range(21, 41))):
+        d = tmp_path / part
+        d.mkdir()
+        for i in numbers:
+            (d / f"r{i:02d}.txt").write_text(_release(i), encoding="utf-8")
+        folders.append(d)
+    env = {**os.environ, "COMMUNIQUE_DB": db_url}
+    procs = [subprocess.Popen([sys.executable, "-m", "communique.cli", "ingest", str(d), "--json"], env=env,
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for d in folders]
+    outs = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0, err
+        assert json.loads(out)["new"] == 20
+    with Store.open(db_url) as s:
+        ids = {d["id"] for d in s.documents(limit=1000)}
+        assert len(ids) == 40
+        searcher = Searcher(s)
+        assert set(searcher.index.ids.values()) == ids
+        found = searcher.search("заседание рабочей группы по цифровой экономике", mode="semantic", limit=40)
+        assert {h.id for h in found} == ids
+
+
 def test_a_document_past_the_time_limit_is_abandoned_as_failed_and_the_job_goes_on(tmp_path, monkeypatch):
     """A real slow document (100 KB of long sentences: many seconds of extraction) against a 3 s limit,
     through the worker process that the command line uses."""
