@@ -118,6 +118,29 @@ def test_documents_are_written_in_batches_and_one_bad_record_fails_alone(opened,
     assert len(Searcher(opened).index) == 6  # every stored document was indexed
 
 
+def test_a_document_whose_linking_fails_leaves_no_note_behind(opened, monkeypatch):
+    """A near twin kept apart (a note on it) whose linking fails: reported failed, and its note gone."""
+    from communique.extract.pipeline import extract_document
+    from communique.ingest.dedup import Deduplicator
+    from communique.ingest.sources import Source
+    from communique.model import Document
+
+    def refusing_link(store, doc_id):
+        raise RuntimeError("the knowledge base refused it")
+
+    record = extract_document(Document(id="twin-b", text=_release(4)))
+    outcomes: list[tuple[str, object]] = []
+    writer = jobs._Writer(opened, Searcher(opened), Deduplicator(),
+                          lambda source, outcome, reason: outcomes.append((outcome, reason)))
+    monkeypatch.setattr(jobs, "link_document", refusing_link)
+    writer.add(Source(location="twin-b.txt", document=record.document), record,
+               {"document": "twin-b", "of": "twin-a", "facts": ["4"]})
+    writer.flush()
+    assert outcomes == [("failed", "RuntimeError: the knowledge base refused it")]
+    assert writer.notes == {}
+    assert opened.count("documents") == 1  # stored: linked by the next ingest
+
+
 def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
     d = tmp_path / "dups"
     d.mkdir()

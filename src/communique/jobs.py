@@ -303,6 +303,9 @@ class _Writer:
         batch, self.pending = self.pending, []
         if not batch:
             return
+        # the batch's notes leave the writer whatever becomes of its documents (stored, failed)
+        notes = {record.document.id: self.notes.pop(record.document.id) for _, record in batch
+                 if record.document.id in self.notes}
         try:
             results: list = self.store.put_many([record for _, record in batch])
         except Exception:  # all or none: find the bad one by writing each on its own
@@ -333,7 +336,7 @@ class _Writer:
             except Exception as exc:  # stored; indexed or linked on a later run
                 _fail(self.store, self.report, source, exc)
                 continue
-            note = self.notes.pop(doc.id, None)
+            note = notes.get(doc.id)
             if result.status == "duplicate":  # the store holds this very text under another id
                 note = {"document": doc.id, "of": result.duplicate_of, "kind": "exact", "similarity": 1.0}
             self.report(source, result.status, note)
