@@ -85,7 +85,8 @@ class IngestOptions:
     rate: float = 1.0  # seconds between two requests to one host
     timeout: float = 20.0
     # seconds one document's extraction may take (in a worker process) before it is abandoned as
-    # failed and the job goes on; None extracts in this process, without a limit
+    # failed and the job goes on; None extracts in this process, without a limit. The worker is
+    # spawned, so a script that calls `ingest` runs it under `if __name__ == "__main__":`.
     doc_timeout: float | None = 60.0
 
 

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import pickle
 import signal
+import threading
+import time
 from multiprocessing.connection import Connection
 
 from ..model import Document, Record
@@ -39,6 +42,7 @@ def serve(conn: Connection) -> None:
     """The worker's loop: warm up, say so, then a Record (or the exception) for each Document received,
     until None or the job's end of the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the job's to handle; it ends the worker
+    _end_with(os.getppid())
     from .pipeline import extract_document
 
     for doc in _WARM_UP:
@@ -61,6 +65,18 @@ def serve(conn: Connection) -> None:
             conn.send(("error", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
         except (BrokenPipeError, OSError):
             return
+
+
+def _end_with(parent: int) -> None:
+    """End this worker when the job's process is gone (killed with SIGKILL, it cannot say so), even in
+    the middle of a document."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class TimedExtractor:
