@@ -118,6 +118,29 @@ def test_documents_are_written_in_batches_and_one_bad_record_fails_alone(opened,
     assert len(Searcher(opened).index) == 6  # every stored document was indexed
 
 
+def test_a_document_whose_linking_fails_leaves_no_note_behind(opened, monkeypatch):
+    """A near twin kept apart (a note on it) whose linking fails: reported failed, and its note gone."""
+    from communique.extract.pipeline import extract_document
+    from communique.ingest.dedup import Deduplicator
+    from communique.ingest.sources import Source
+    from communique.model import Document
+
+    def refusing_link(store, doc_id):
+        raise RuntimeError("the knowledge base refused it")
+
+    record = extract_document(Document(id="twin-b", text=_release(4)))
+    outcomes: list[tuple[str, object]] = []
+    writer = jobs._Writer(opened, Searcher(opened), Deduplicator(),
+                          lambda source, outcome, reason: outcomes.append((outcome, reason)))
+    monkeypatch.setattr(jobs, "link_document", refusing_link)
+    writer.add(Source(location="twin-b.txt", document=record.document), record,
+               {"document": "twin-b", "of": "twin-a", "facts": ["4"]})
+    writer.flush()
+    assert outcomes == [("failed", "RuntimeError: the knowledge base refused it")]
+    assert writer.notes == {}
+    assert opened.count("documents") == 1  # stored: linked by the next ingest
+
+
 def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):
     d = tmp_path / "dups"
     d.mkdir()
@@ -225,8 +248,21 @@ def test_search_command_prints_json_hits(db_url, folder, tmp_path):
     assert hits and {"id", "url", "title", "score", "snippet"} <= set(hits[0])
 
 
+def _linked(store: Store) -> dict[str, int]:
+    """Each document the knowledge base holds a member entity or an event source of, and how many rows."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT document_id FROM kb_members UNION ALL SELECT document_id FROM kb_event_sources"))
+        found: dict[str, int] = {}
+        for (doc_id,) in rows:
+            found[doc_id] = found.get(doc_id, 0) + 1
+        return found
+
+
 def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
-    """A real SIGKILL in the middle of a batch, then a re-run."""
+    """A real SIGKILL after a batch was stored and before all of it was linked, then a re-run: every
+    document stored once, in the full-text and vector indexes and in the knowledge base."""
     d = tmp_path / "batch"
     d.mkdir()
     n = 40
@@ -234,22 +270,22 @@ def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
         (d / f"r{i:02d}.txt").write_text(_release(i), encoding="utf-8")
     env = {**os.environ, "COMMUNIQUE_DB": db_url}
     cmd = [sys.executable, "-m", "communique.cli", "ingest", str(d), "--json"]
-    proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    stored = 0
+    proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = linked = 0
     deadline = time.monotonic() + 300
     try:
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-            with Store.open(db_url) as s:
-                stored = s.count("documents")
-            if stored >= 3:
-                break
+        with Store.open(db_url) as s:
+            while time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.02)
+                stored, linked = s.count("documents"), len(_linked(s))
+                if stored >= 3 and linked < stored:
+                    break
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    assert 3 <= stored < n
+    assert 3 <= stored < n or linked < stored
 
     res = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr
@@ -259,8 +295,69 @@ def test_a_killed_ingest_loses_nothing_and_duplicates_nothing(db_url, tmp_path):
         assert s.count("documents") == n
         ids = [d["id"] for d in s.documents(limit=1000)]
         assert len(ids) == len(set(ids)) == n
-        # every stored document is in the vector index too, including those stored before the kill
+        # in the full-text index
+        assert {doc_id for doc_id, _ in s.rank_text("рабочая группа", limit=1000)} == set(ids)
+        # in the vector index, including those stored before the kill
         os.chdir(tmp_path)
         searcher = Searcher(s)
         assert len(searcher.index) == n
         assert all(i in searcher.index for i in ids)
+        # linked into the knowledge base, each of its entities and events once
+        rows = _linked(s)
+        assert set(rows) == set(ids)
+        records = [s.get_record(i) for i in ids]
+        assert sum(rows.values()) == sum(len(r.entities) + len(r.events) for r in records)
+
+
+def test_two_ingests_into_one_sqlite_file_at_once_keep_every_document_in_the_vector_index(tmp_path):
+    """Two real `communique ingest` processes into one SQLite file at the same time: each saves the
+    vector index beside it, and neither save drops the other's documents."""
+    db_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    folders = []
+    for part, numbers in (("one", range(1, 21)), ("two", range(21, 41))):
+        d = tmp_path / part
+        d.mkdir()
+        for i in numbers:
+            (d / f"r{i:02d}.txt").write_text(_release(i), encoding="utf-8")
+        folders.append(d)
+    env = {**os.environ, "COMMUNIQUE_DB": db_url}
+    procs = [subprocess.Popen([sys.executable, "-m", "communique.cli", "ingest", str(d), "--json"], env=env,
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for d in folders]
+    outs = [proc.communicate(timeout=600) for proc in procs]
+    for proc, (out, err) in zip(procs, outs, strict=True):
+        assert proc.returncode == 0, err
+        assert json.loads(out)["new"] == 20
+    with Store.open(db_url) as s:
+        ids = {d["id"] for d in s.documents(limit=1000)}
+        assert len(ids) == 40
+        searcher = Searcher(s)
+        assert set(searcher.index.ids.values()) == ids
+        found = searcher.search("заседание рабочей группы по цифровой экономике", mode="semantic", limit=40)
+        assert {h.id for h in found} == ids
+
+
+def test_a_document_past_the_time_limit_is_abandoned_as_failed_and_the_job_goes_on(tmp_path, monkeypatch):
+    """A real slow document (100 KB of long sentences: many seconds of extraction) against a 3 s limit,
+    through the worker process that the command line uses."""
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(_release(1), encoding="utf-8")
+    para = ("Вчера в Самарканде прошло заседание Комиссии по водным ресурсам с участием экспертов "
+            "Петра Иванова и Марата Сейткали, а также представителей двенадцати ведомств. ")
+    (d / "b_slow.txt").write_text("01.04.2026\nЗаседание комиссии\n" + "\n\n".join([para * 5] * 190), encoding="utf-8")
+    (d / "c.txt").write_text(_release(2), encoding="utf-8")
+    (d / "d.txt").write_text(_release(3), encoding="utf-8")
+    with Store.open(f"sqlite:///{tmp_path / 'kb.db'}") as store:
+        summary = jobs.ingest([str(d)], store, jobs.IngestOptions(doc_timeout=3))
+        assert summary.counts["new"] == 3 and summary.counts["failed"] == 1, summary.to_dict()
+        [(location, reason)] = summary.failures
+        assert location.endswith("b_slow.txt")
+        assert reason.startswith("ExtractionTimeout: extraction took longer than 3 s"), reason
+        # nothing of it is stored, half or whole; its failure is kept to retry
+        assert store.count("documents") == 3
+        assert all("Самарканд" not in (doc["title"] or "") for doc in store.documents())
+        assert [f["source"] for f in store.failures()] == [location]
+        # the documents after it were extracted by a fresh worker, facts and all
+        assert all(store.get_record(doc["id"]).events for doc in store.documents())

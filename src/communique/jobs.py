@@ -3,9 +3,11 @@
 Extracted documents are written a few at a time (`BATCH` of them, or what came within
 `BATCH_SECONDS`), each batch in one transaction (Store.put_many: one lock statement, one multi-row
 insert per table), then indexed and linked. A batch killed half way loses nothing that was stored,
-and a re-run skips what was ("unchanged") and redoes the rest; documents that were stored but not
-yet indexed are indexed on the next run. Failures are kept in the store with their reason and are
-retried with `retry_failed`.
+and a re-run skips what was ("unchanged") and redoes the rest; every ingest first indexes and links
+the documents a killed one stored but did not index or link (`finish_pending`). Each document is
+extracted in a worker process within a time limit (`IngestOptions.doc_timeout`): one that runs past
+it is abandoned and recorded as failed, and the job goes on. Failures are kept in the store with
+their reason and are retried with `retry_failed`.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract.pipeline import extract_document
+from .extract.worker import TimedExtractor
 from .ingest.dedup import Deduplicator, fact_differences
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
-from .link import link_document
+from .link import KnowledgeBase, link_document
 from .model import Document, Record
 from .search import Searcher
 from .store import Store
@@ -81,14 +84,21 @@ class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024
     rate: float = 1.0  # seconds between two requests to one host
     timeout: float = 20.0
+    # seconds one document's extraction may take (in a worker process) before it is abandoned as
+    # failed and the job goes on; None extracts in this process, without a limit. The worker is
+    # spawned, so a script that calls `ingest` runs it under `if __name__ == "__main__":`.
+    doc_timeout: float | None = 60.0
 
 
-def _deduplicator(store: Store) -> Deduplicator:
+def _deduplicator(store: Store) -> tuple[Deduplicator, list[str]]:
     """Exact and near duplicates are judged against everything already stored: by the signatures the
-    store keeps, and from the text (the signature then saved) where it has none for the current text."""
+    store keeps, and from the text (the signature then saved) where it has none for the current text.
+    With it, the id of every stored document."""
     dedup = Deduplicator()
     made = []
+    stored = []
     for doc_id, stored_hash, text_hash, minhash, text in store.iter_signatures():
+        stored.append(doc_id)
         if minhash is not None and dedup.add_signature(doc_id, text_hash, minhash):
             continue
         if text is None:  # a signature of another size: the text is needed after all
@@ -100,7 +110,25 @@ def _deduplicator(store: Store) -> Deduplicator:
             store.save_signatures(made)
             made = []
     store.save_signatures(made)
-    return dedup
+    return dedup, stored
+
+
+def finish_pending(store: Store, searcher: Searcher, stored: Iterable[str] | None = None) -> dict:
+    """What an ingest killed between storing and indexing or linking left: stored documents missing
+    from the vector index are indexed, and those not linked as they are stored are linked. Every ingest
+    does this first; `stored` is the ids of the stored documents where the caller has read them."""
+    if stored is None:
+        stored = [doc_id for doc_id, *_ in store.iter_signatures()]
+    missing = [doc_id for doc_id in stored if doc_id not in searcher.index]
+    for start in range(0, len(missing), BATCH * 4):
+        docs = [store.get_document(doc_id) for doc_id in missing[start:start + BATCH * 4]]
+        searcher.add_many([(doc.id, doc.title, doc.text) for doc in docs if doc is not None])
+    if missing:
+        searcher.save()
+    unlinked = KnowledgeBase(store).unlinked()
+    for doc_id in unlinked:
+        link_document(store, doc_id)
+    return {"indexed": len(missing), "linked": len(unlinked)}
 
 
 def _signature_row(dedup: Deduplicator, doc_id: str, stored_hash: str) -> dict:
@@ -145,7 +173,7 @@ def ingest(specs: Iterable[str], store: Store, options: IngestOptions | None = N
 
     try:
         return ingest_sources(sources(), store, progress=progress, searcher=searcher, on_save=saved,
-                              extract_with=extract_with)
+                              extract_with=extract_with, doc_timeout=options.doc_timeout)
     finally:
         saved()
         fetcher.close()
@@ -162,8 +190,10 @@ def ingest_documents(docs: Iterable[Document], store: Store, *, origin: str | No
 
 def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report | None = None,
                    searcher: Searcher | None = None, on_save: Callable[[], None] | None = None,
-                   extract_with: ExtractWith | None = None) -> IngestSummary:
-    """The body of `ingest`: every source read, checked for duplicates, extracted and written in batches."""
+                   extract_with: ExtractWith | None = None, doc_timeout: float | None = None) -> IngestSummary:
+    """The body of `ingest`: every source read, checked for duplicates, extracted and written in batches.
+    With `doc_timeout`, each document is extracted in a worker process and abandoned as failed past
+    that many seconds (extraction by `extract_with` keeps its own limits)."""
     searcher = searcher or Searcher(store)
     summary = IngestSummary()
     stored_since_save = 0
@@ -181,15 +211,20 @@ def ingest_sources(sources: Iterable[Source], store: Store, *, progress: Report 
         if progress:
             progress(source, outcome)
 
-    dedup = _deduplicator(store)
+    dedup, stored = _deduplicator(store)
+    finish_pending(store, searcher, stored)
     writer = _Writer(store, searcher, dedup, report)
+    timed = TimedExtractor(doc_timeout) if doc_timeout and extract_with is None else None
+    extract = timed or extract_document
     try:
         stream = ((source, None) for source in sources) if extract_with is None else extract_with(sources)
         for source, extracted in stream:
-            _one(source, store, writer, dedup, report, extracted)
+            _one(source, store, writer, dedup, report, extract, extracted)
             writer.flush_if_due()
         writer.flush()
     finally:
+        if timed is not None:
+            timed.close()
         searcher.save()
     if summary.counts["new"] or summary.counts["upgraded"]:
         store.optimize()
@@ -207,8 +242,8 @@ def prepare(source: Source) -> Document | None:
     return doc
 
 
-def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
-         report: _Outcome, extracted: Record | Exception | None = None) -> None:
+def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator, report: _Outcome,
+         extract: Callable[[Document], Record], extracted: Record | Exception | None = None) -> None:
     location = source.location
     if source.status == "unchanged":
         report(source, "unchanged", None)
@@ -238,7 +273,7 @@ def _one(source: Source, store: Store, writer: _Writer, dedup: Deduplicator,
                 near_but_new = {"document": doc.id, "of": dup.of, "facts": facts}
         if isinstance(extracted, Exception):
             raise extracted
-        writer.add(source, extracted if extracted is not None else extract_document(doc), near_but_new)
+        writer.add(source, extracted if extracted is not None else extract(doc), near_but_new)
         dedup.add(doc.id, doc.text)
     except Exception as exc:  # one bad document must not stop the batch
         _fail(store, report, source, exc)
@@ -269,6 +304,9 @@ class _Writer:
         batch, self.pending = self.pending, []
         if not batch:
             return
+        # the batch's notes leave the writer whatever becomes of its documents (stored, failed)
+        notes = {record.document.id: self.notes.pop(record.document.id) for _, record in batch
+                 if record.document.id in self.notes}
         try:
             results: list = self.store.put_many([record for _, record in batch])
         except Exception:  # all or none: find the bad one by writing each on its own
@@ -299,7 +337,7 @@ class _Writer:
             except Exception as exc:  # stored; indexed or linked on a later run
                 _fail(self.store, self.report, source, exc)
                 continue
-            note = self.notes.pop(doc.id, None)
+            note = notes.get(doc.id)
             if result.status == "duplicate":  # the store holds this very text under another id
                 note = {"document": doc.id, "of": result.duplicate_of, "kind": "exact", "similarity": 1.0}
             self.report(source, result.status, note)

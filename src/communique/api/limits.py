@@ -13,16 +13,25 @@ own limits there, or serve with the proxy headers trusted (uvicorn --forwarded-a
 
 from __future__ import annotations
 
-import json
 import math
 import threading
 import time
 from collections import OrderedDict, deque
 
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+
+from . import problems
+
 MAX_BODY_BYTES = 1024 * 1024  # the largest form or JSON this application takes is a few kilobytes
 MAX_FAILURES = 10
 FAILURE_WINDOW = 60.0  # seconds
 MAX_CLIENTS = 10_000  # clients remembered at once; the longest quiet are forgotten first
+
+
+async def _nothing() -> dict:
+    """The receive channel of a refusal: its body is not read again."""
+    return {"type": "http.disconnect"}
 
 
 class BodyLimit:
@@ -73,18 +82,15 @@ class BodyLimit:
             await self._refuse(scope, send)
 
     async def _refuse(self, scope, send) -> None:
+        """413: problem details for the API (the one builder of problems), a line of text for pages."""
+        request = Request(scope)
         detail = f"the request body is over the limit of {self.max_bytes} bytes"
-        if scope.get("path", "").startswith("/api/"):
-            body = json.dumps({"type": "about:blank", "title": "Content Too Large", "status": 413,
-                               "detail": detail, "instance": scope.get("path")}).encode()
-            ctype = b"application/problem+json"
+        if problems.wants_json(request):
+            response = problems.problem(request, 413, detail, headers={"connection": "close"})
         else:
-            body = f"413 Content Too Large: {detail}\n".encode()
-            ctype = b"text/plain; charset=utf-8"
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+            response = PlainTextResponse(f"413 Content Too Large: {detail}\n", status_code=413,
+                                         headers={"connection": "close"})
+        await response(scope, _nothing, send)
 
 
 class FailureLimiter:

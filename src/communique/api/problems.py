@@ -57,7 +57,8 @@ def problem(request: Request, status: int, detail: str | None = None, *, errors:
                         headers=headers)
 
 
-def _wants_json(request: Request) -> bool:
+def wants_json(request: Request) -> bool:
+    """Whether the answer to `request` is problem details (the API, a JSON client) or a page."""
     path = request.url.path
     return path.startswith("/api/") or path == "/api" or "application/json" in request.headers.get("accept", "") \
         and "text/html" not in request.headers.get("accept", "")
@@ -77,7 +78,7 @@ def install(app: FastAPI, html_error) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else None
-        if _wants_json(request):
+        if wants_json(request):
             return problem(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
         return html_error(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
 
@@ -86,13 +87,13 @@ def install(app: FastAPI, html_error) -> None:
         errors = _clean_errors(exc.errors())
         detail = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'request'}: {e['msg']}"
                            for e in errors[:5])
-        if _wants_json(request):
+        if wants_json(request):
             return problem(request, 422, detail, errors=errors)
         return html_error(request, 400, detail)
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        if _wants_json(request):
+        if wants_json(request):
             return problem(request, 500, "the server failed on this request; it was logged")
         return html_error(request, 500, None)

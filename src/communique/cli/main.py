@@ -124,6 +124,9 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 20 * 1024 * 1024,
     rate: Annotated[float, typer.Option(help="Seconds between two requests to the same host.")] = 1.0,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a server.")] = 20.0,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=0, help="Seconds one document's extraction may take (in a worker process) before it "
+        "is abandoned, recorded as failed and the job goes on; 0 extracts in this process with no limit.")] = 60.0,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try again every source that failed before.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     workers: WorkersOption = 1,
@@ -137,7 +140,8 @@ def ingest(
     if not specs and not retry_failed:
         raise UsageError("give at least one source, or --retry-failed")
     options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
-                                 max_bytes=max_bytes, rate=rate, timeout=timeout)
+                                 max_bytes=max_bytes, rate=rate, timeout=timeout,
+                                 doc_timeout=doc_timeout or None)
     store = open_store(db, create=True)
     console = Console(stderr=True)
     try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [("id", "str"), ("url", "str"), ("title", "str"), ("published", "str"), ("language", "str"),
@@ -39,6 +39,26 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+class _Links:
+    """A mention's and an agreement's row, their document-level ids joined to the knowledge base's
+    (one builder for stored facts and for the corrected Records of corrected documents)."""
+
+    def __init__(self, kb_of: dict[tuple[str, str], str], event_of: dict[tuple[str, str], str]):
+        self.kb_of, self.event_of = kb_of, event_of
+
+    def mention(self, doc_id: str, start: int | None, end: int | None, type_: str, text: str,
+                entity_id: str | None) -> dict:
+        return {"document_id": doc_id, "start": start, "end": end, "type": type_, "text": text,
+                "entity_id": entity_id, "kb_entity": self.kb_of.get((doc_id, entity_id))}
+
+    def agreement(self, doc_id: str, agreement_id: str, kind: str | None, title: str | None, signed: str | None,
+                  event_id: str | None, parties: list[str]) -> dict:
+        kb_parties = (self.kb_of.get((doc_id, p)) for p in parties)
+        return {"document_id": doc_id, "agreement_id": agreement_id, "kind": kind, "title": title, "signed": signed,
+                "event_id": self.event_of.get((doc_id, event_id)) if event_id else None,
+                "parties": "|".join(dict.fromkeys(k for k in kb_parties if k))}
+
+
 def rows(kb) -> dict[str, list[dict]]:
     """Every table as a list of dicts with exactly its columns."""
     from ..store.kb_tables import KbEventSourceRow, KbMemberRow
@@ -55,41 +75,28 @@ def rows(kb) -> dict[str, list[dict]]:
         for r in conn.execute(select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.language, D.c.source,
                                      D.c.extractor_version).where(D.c.record_json.is_not(None)).order_by(D.c.pk)):
             out["documents"].append(dict(r._mapping))
-        for r in conn.execute(select(MN.c.document_id, MN.c.char_start, MN.c.char_end, MN.c.type, MN.c.text,
-                                     MN.c.entity_id, KM.c.kb_entity)
-                              .select_from(MN.outerjoin(KM, and_(KM.c.document_id == MN.c.document_id,
-                                                                 KM.c.entity_id == MN.c.entity_id)))
-                              .order_by(MN.c.document_id, MN.c.char_start, MN.c.pk)):
-            if r.document_id not in corrected:  # a corrected document's come from its corrected Record
-                out["mentions"].append({"document_id": r.document_id, "start": r.char_start, "end": r.char_end,
-                                        "type": r.type, "text": r.text, "entity_id": r.entity_id,
-                                        "kb_entity": r.kb_entity})
         kb_of = {(r.document_id, r.entity_id): r.kb_entity
                  for r in conn.execute(select(KM.c.document_id, KM.c.entity_id, KM.c.kb_entity))}
         event_of = {(r.document_id, r.event_id): r.kb_event
                     for r in conn.execute(select(ES.c.document_id, ES.c.event_id, ES.c.kb_event))}
+        links = _Links(kb_of, event_of)
+        for r in conn.execute(select(MN.c.document_id, MN.c.char_start, MN.c.char_end, MN.c.type, MN.c.text,
+                                     MN.c.entity_id).order_by(MN.c.document_id, MN.c.char_start, MN.c.pk)):
+            if r.document_id not in corrected:  # a corrected document's come from its corrected Record
+                out["mentions"].append(links.mention(r.document_id, r.char_start, r.char_end, r.type, r.text,
+                                                     r.entity_id))
         parties: dict[tuple[str, str], list[str]] = {}
         for r in conn.execute(select(AP.c.document_id, AP.c.agreement_id, AP.c.entity_id).order_by(AP.c.pk)):
-            kb_id = kb_of.get((r.document_id, r.entity_id))
-            if kb_id:
-                parties.setdefault((r.document_id, r.agreement_id), []).append(kb_id)
+            parties.setdefault((r.document_id, r.agreement_id), []).append(r.entity_id)
         for r in conn.execute(select(AG).order_by(AG.c.document_id, AG.c.pk)):
-            if r.document_id in corrected:
-                continue
-            out["agreements"].append({
-                "document_id": r.document_id, "agreement_id": r.agreement_id, "kind": r.kind, "title": r.title,
-                "signed": r.signed, "event_id": event_of.get((r.document_id, r.event_id)) if r.event_id else None,
-                "parties": "|".join(dict.fromkeys(parties.get((r.document_id, r.agreement_id), [])))})
+            if r.document_id not in corrected:
+                out["agreements"].append(links.agreement(r.document_id, r.agreement_id, r.kind, r.title, r.signed,
+                                                         r.event_id, parties.get((r.document_id, r.agreement_id), [])))
     for record in corrected_records(kb.store, sorted(corrected)):
         doc_id = record.document.id
-        for m in record.mentions:
-            out["mentions"].append({"document_id": doc_id, "start": m.start, "end": m.end, "type": m.type,
-                                    "text": m.text, "entity_id": m.entity, "kb_entity": kb_of.get((doc_id, m.entity))})
-        for a in record.agreements:
-            out["agreements"].append({
-                "document_id": doc_id, "agreement_id": a.id, "kind": a.kind, "title": a.title, "signed": a.signed,
-                "event_id": event_of.get((doc_id, a.event)) if a.event else None,
-                "parties": "|".join(dict.fromkeys(k for k in (kb_of.get((doc_id, p)) for p in a.parties) if k))})
+        out["mentions"] += [links.mention(doc_id, m.start, m.end, m.type, m.text, m.entity) for m in record.mentions]
+        out["agreements"] += [links.agreement(doc_id, a.id, a.kind, a.title, a.signed, a.event, a.parties)
+                              for a in record.agreements]
     out["mentions"].sort(key=lambda m: (m["document_id"], m["start"] if m["start"] is not None else -1))
     out["agreements"].sort(key=lambda a: a["document_id"])
     for e in kb.entities():

