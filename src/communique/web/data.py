@@ -721,8 +721,9 @@ class WebData:
         docs, total = self.documents(limit=limit, offset=offset)
         return [self.record(d["id"]).to_dict() for d in docs], total
 
-    def document_view(self, doc_id: str, lang: str = "en") -> dict:
-        """Everything the document page shows: the text highlighted, the facts beside it."""
+    def document_view(self, doc_id: str, lang: str = "en", cited: list[tuple[int, int]] = ()) -> dict:
+        """Everything the document page shows: the text highlighted (and the `cited` spans of an
+        answer), the facts beside it."""
         fixed = self.corrected(doc_id)
         rec = fixed.record
         idx = self.index()
@@ -743,7 +744,7 @@ class WebData:
                                     "type": rec.entity(p).type if rec.entity(p) else None} for p in a.parties],
                        "corrections": fixed.corrections_of("agreement", a.id)} for a in rec.agreements]
         topics = [{"id": t.id, "label": topic_label(t.id, t.label, lang), "score": t.score} for t in rec.topics]
-        return {"document": doc, "html": highlight(rec, key_of, fixed, lang), "entities": entities, "events": events,
+        return {"document": doc, "html": highlight(rec, key_of, fixed, lang, cited), "entities": entities, "events": events,
                 "agreements": agreements, "topics": topics, "applied": fixed.applied, "orphaned": fixed.orphaned,
                 "history": self.corrections.for_document(doc_id, include_reverted=True)}
 
@@ -1345,8 +1346,9 @@ def _months(first: str | None, last: str | None) -> list[str]:
 
 
 def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None,
-              lang: str = "en") -> Markup:
-    """The document text as HTML, every fact marked at its evidence and linked to its entity or event.
+              lang: str = "en", cited: list[tuple[int, int]] = ()) -> Markup:
+    """The document text as HTML, every fact marked at its evidence and linked to its entity or event,
+    and each `cited` span (a sentence an answer cites) marked as such.
 
     Every piece of text is escaped here (markupsafe): the document's own markup is shown, never run."""
     from urllib.parse import quote
@@ -1369,6 +1371,7 @@ def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord
                 facts.append({"start": r.evidence.start, "end": r.evidence.end, "kind": "role",
                               "id": f"{e.id}-r{n}", "label": r.title, "chip": translate(lang, "chip.role"), "href": _entity_href(key_of.get(e.id)),
                               "corrected": False})
+    facts += [{"start": a, "end": b, "kind": "cited", "id": str(n), "chip": None} for n, (a, b) in enumerate(cited)]
     facts = [f for f in facts if 0 <= f["start"] < f["end"] <= len(text)]
     mentions = [m for m in rec.mentions if 0 <= m.start < m.end <= len(text)]
     corrected_entities = {e for (kind, e) in (fixed.marks if fixed else {}) if kind == "entity"}
@@ -1438,6 +1441,8 @@ def _entity_href(key: str | None) -> str:
 
 def _chips(out: list[str], ending: list[dict], _closing: tuple) -> None:
     for f in ending:
+        if f["kind"] == "cited":  # a cited sentence has no chip
+            continue
         cls = f"chip {f['kind']}" + (" corrected" if f["corrected"] else "")
         out.append(str(Markup('<a class="{}" href="{}" title="{}">{}{}</a>').format(
             cls, f["href"], f["label"], f.get("chip") or f["label"],
