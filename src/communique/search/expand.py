@@ -74,21 +74,25 @@ def entity_names(query: str) -> list[str]:
     return [n for n in dict.fromkeys(found) if n.casefold() not in said]
 
 
-def _near_terms(term: str, others: list[str]) -> list[str]:
+@functools.cache
+def _term_vectors() -> tuple[dict[str, int], object]:
+    """Every strong term of the topic lexicon embedded once, in one call to the encoder."""
     from . import semantic
 
-    if not others:
-        return []
-    sims = semantic.embed(others) @ semantic.query_vector(term)
-    return [t for t, s in zip(others, sims, strict=True) if s >= TERM_NEAR]
+    terms = sorted(_topic_terms())
+    return {t: i for i, t in enumerate(terms)}, semantic.embed(terms)
 
 
 @functools.lru_cache(maxsize=2048)
 def _translations(term: str) -> tuple[str, ...]:
     cyrillic = bool(_CYRILLIC.search(term))
-    others = {t for _, terms in _topic_terms().get(term, []) for t in terms
-              if bool(_CYRILLIC.search(t)) != cyrillic}
-    return tuple(_near_terms(term, sorted(others)))
+    others = sorted({t for _, terms in _topic_terms().get(term, []) for t in terms
+                     if bool(_CYRILLIC.search(t)) != cyrillic})
+    if not others:
+        return ()
+    row, vectors = _term_vectors()
+    sims = vectors[[row[t] for t in others]] @ vectors[row[term]]
+    return tuple(t for t, s in zip(others, sims, strict=True) if s >= TERM_NEAR)
 
 
 def topic_terms(query: str) -> list[str]:
