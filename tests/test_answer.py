@@ -193,3 +193,15 @@ def test_rare_question_words_weigh_more_than_those_every_sentence_shares():
 
     weights = word_weights([{"совеща", "возгла"}, {"совеща"}, {"совеща"}, {"совеща"}])
     assert weights["возгла"] > 1.2 > weights["совеща"] > 0.5
+
+
+def test_an_english_when_question_reads_a_russian_release_by_its_terms_and_event_type(kb):
+    """No English word of the question stands in the release: the subject term's Russian translation
+    (the topic lexicon) and the event type the question speaks of ("signed" → SIGNING) find it, and
+    the date comes from the signing the sentence states (a sub-event of the talks)."""
+    result = ask(kb, "When was the cybersecurity memorandum signed?")
+    assert result.kind == "when" and result.mode == "facts"
+    assert result.citations[0].document_id == "talks"
+    assert "подписали меморандум" in result.citations[0].sentence
+    assert any(f["fact"] == "event" and f["type"] == "SIGNING" and f["start"] == "2026-02-09" and f["citation"] == 1
+               for f in result.facts)

@@ -15,6 +15,7 @@ from ..langid import guess_language
 from ..link.translit import is_cyrillic
 from ..model import Record
 from ..nlp import sentences as _sentences
+from ..search.expand import expansions
 from ..search.hybrid import RRF_K
 from ..store import Store
 from ..store.fulltext import match_key, query_lemmas
@@ -236,7 +237,9 @@ def _kind_bonus(kind: str, sentence: str, mentions: list, events: list, agreemen
         return 1.0 if any(ev.start for ev in events) else 0.0
     if kind == "where":
         return 1.0 if "LOC" in types else 0.0
-    if kind in ("who", "events-of-person"):
+    if kind == "who":  # asks for a person: a sentence naming none cannot answer
+        return 2.0 if "PER" in types else 0.0
+    if kind == "events-of-person":
         return 1.0 if "PER" in types else 0.0
     if kind == "signed":
         return 3.0 if agreements else 0.0
@@ -266,7 +269,7 @@ def per_sentence(spans: list, items: list, span_of) -> list[list]:
 
 
 def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
-                      names: tuple[bool, set[str]], counted: str | None = None):
+                      names: tuple[bool, set[str]], counted: str | None = None, event_types: frozenset = frozenset()):
     """(score less the question's words, the question's words it holds, start, end, text) of every
     sentence of the record that shares a word, an entity or a name with the question."""
     text = record.document.text
@@ -286,11 +289,18 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
         # ("the sides signed a memorandum" names no party, its agreement does)
         stated = {p for ag in agreements[i] for p in ag.parties} | {p.entity for ev in events[i] for p in ev.participants}
         linked_facts = {by_entity[e] for e in stated if e in by_entity} & gaz - linked
-        if not shared and not linked and not crossed:
+        if not shared and not linked and not crossed and not any(ev.type in event_types for ev in events[i]):
             continue
-        score = (crossed + 3.0 * len(linked) + 1.5 * len(linked_facts) + doc_bonus
-                 + _kind_bonus(kind, s.text, mentions[i], events[i], agreements[i], counted))
-        yield score, shared, s.start, s.end, s.text
+        score = crossed + doc_bonus + _kind_bonus(kind, s.text, mentions[i], events[i], agreements[i], counted)
+        # the question's entities count like its words (weighed by how many sentences name them), more
+        asked = {EVENT + ev.type for ev in events[i] if ev.type in event_types}
+        yield score, {*shared, *(ENTITY + k for k in linked), *(STATED + k for k in linked_facts), *asked}, s.start, s.end, s.text
+
+
+# a question's entity named in a sentence; among the parties of a fact it states; an event of a type the
+# question speaks of ("signed" → SIGNING), stated in the sentence in any language
+ENTITY, STATED, EVENT = "entity:", "stated:", "event:"
+_MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0}
 
 
 def word_weights(shared_sets: list[set[str]]) -> dict[str, float]:
@@ -299,7 +309,11 @@ def word_weights(shared_sets: list[set[str]]) -> dict[str, float]:
     to 1.5 for a word in one), so the words that tell the answer from its context weigh most."""
     df = Counter(w for shared in shared_sets for w in shared)
     n = len(shared_sets)
-    return {w: 0.5 + math.log1p(n / k) / math.log1p(n) for w, k in df.items()} if n > 1 else {w: 1.0 for w in df}
+    weights = {w: 0.5 + math.log1p(n / k) / math.log1p(n) for w, k in df.items()} if n > 1 else {w: 1.0 for w in df}
+    for w in weights:
+        mark = w[:w.find(":") + 1]
+        weights[w] *= _MARK_WEIGHT.get(mark, 1.0)
+    return weights
 
 
 def answer(store: Store, question: str, language: str | None = None, searcher=None) -> Answer:
@@ -312,7 +326,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     ru = lang != "en"
     if not question:
         return Answer(question, _say_nothing(ru), kind, "none")
-    words = _content(question)
+    # the question's words and the other-language names and terms of what it names (search.expand)
+    words = _content(question) | _content(" ".join(expansions(question)))
     gaz = _gazetteer_ids(qrec)
     searcher = searcher or Searcher(store)
     ranking = searcher.rank(question, depth=DOCS * 2)  # the search expands names across languages itself
@@ -326,6 +341,7 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     found: list[tuple[float, set[str], str, int, int, str]] = []
     records: dict[str, Record] = {}
     counted = counted_word(question) if kind == "count" else None
+    event_types = frozenset(ev.type for ev in (qrec.events if qrec else []))
     for doc_id in order:
         record = store.get_record(doc_id)
         if record is None:
@@ -334,7 +350,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         # how well the searches ranked the document: by words (0..1) and by meaning, in any language
         doc_bonus = scores.get(doc_id, 0.0) / top + (NEAR_WEIGHT * (1 - near.index(doc_id) / DOCS)
                                                       if doc_id in near else 0.0)
-        for score, shared, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names, counted):
+        for score, shared, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names, counted,
+                                                                   event_types):
             found.append((score, shared, doc_id, start, end, text))
     weights = word_weights([f[1] for f in found])
     best = [(score + sum(weights[w] for w in shared), *rest) for score, shared, *rest in found]
@@ -387,7 +404,7 @@ def _compose(question: str, kind: str, ru: bool, chosen: list, records: dict[str
         citations.append(Citation(doc_id, record.document.url, text, start, end))
         lines = []
         for ev in record.events:
-            if _overlaps(ev.evidence.start, ev.evidence.end, start, end) and not ev.parent:
+            if _overlaps(ev.evidence.start, ev.evidence.end, start, end):  # sub-events too: what the sentence states
                 f = _event_fact(ev, names)
                 facts.append({**f, "citation": n})
                 lines.append(_event_line(f))
