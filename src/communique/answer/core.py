@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
