@@ -66,6 +66,11 @@ def ask(kb, question, language=None):
     ("Какие организации участвовали?", "bodies"), ("Which bodies took part?", "bodies"),
     ("Какие заседания совета прошли в этом году?", "series"),
     ("С какими министрами провёл переговоры министр?", "events-of-person"),
+    # what someone did or discussed is not what was signed
+    ("What did the ministers discuss in the capital?", "what"), ("What did the minister do there?", "what"),
+    ("What did the two sides sign at the forum?", "signed"), ("Что обсудили министры?", "what"),
+    ("Какие документы подписала делегация?", "signed"),
+    ("Which Mongolian company signed the memorandum?", "bodies"), ("Какие компании участвовали в форуме?", "bodies"),
 ])
 def test_question_kinds_in_both_languages(question, kind):
     assert question_kind(question) == kind
@@ -160,3 +165,43 @@ def test_ask_command_and_api(tmp_path):
         assert "меморандум" in r.json()["answer"].lower() and r.json()["citations"][0]["document_id"] == "talks"
         assert "post" in client.get("/api/openapi.json").json()["paths"]["/api/v1/ask"]
         assert client.post("/api/v1/ask", json={"question": ""}).status_code == 422
+
+
+def test_facts_are_placed_in_the_sentences_they_overlap():
+    from communique.answer.core import per_sentence
+    from communique.nlp import sentences
+
+    text = "Первое предложение здесь. Второе предложение длиннее первого. Третье."
+    spans = sentences(text)
+    items = [(0, 6), (27, 33), (20, 35), (len(text) - 7, len(text) - 1)]  # the second one crosses a boundary
+    placed = per_sentence(spans, items, lambda it: it)
+    assert placed == [[(0, 6), (20, 35)], [(27, 33), (20, 35)], [(len(text) - 7, len(text) - 1)]]
+
+
+def test_a_how_many_question_prefers_the_number_next_to_what_it_counts():
+    from communique.answer.core import _counts, counted_word
+
+    assert counted_word("Сколько студентов обучит академия?") == "студен"
+    assert counted_word("Кто возглавил делегацию?") is None
+    counted = counted_word("How many students will the academy train each year?")
+    assert _counts("Each year no fewer than 300 students will be trained.", counted)
+    assert not _counts("In 2027 the academy will open a second building for students.", counted)
+
+
+def test_rare_question_words_weigh_more_than_those_every_sentence_shares():
+    from communique.answer.core import word_weights
+
+    weights = word_weights([{"совеща", "возгла"}, {"совеща"}, {"совеща"}, {"совеща"}])
+    assert weights["возгла"] > 1.2 > weights["совеща"] > 0.5
+
+
+def test_an_english_when_question_reads_a_russian_release_by_its_terms_and_event_type(kb):
+    """No English word of the question stands in the release: the subject term's Russian translation
+    (the topic lexicon) and the event type the question speaks of ("signed" → SIGNING) find it, and
+    the date comes from the signing the sentence states (a sub-event of the talks)."""
+    result = ask(kb, "When was the cybersecurity memorandum signed?")
+    assert result.kind == "when" and result.mode == "facts"
+    assert result.citations[0].document_id == "talks"
+    assert "подписали меморандум" in result.citations[0].sentence
+    assert any(f["fact"] == "event" and f["type"] == "SIGNING" and f["start"] == "2026-02-09" and f["citation"] == 1
+               for f in result.facts)

@@ -246,6 +246,7 @@ def test_graph_is_interactive(page):
 SCREENS = [
     ("search", "/"),
     ("search-results", "/?q=форум"),
+    ("ask", "/ask?q=" + quote("Who met Rustam Nazarzoda in Dushanbe?")),
     ("document", "/documents/sample-ru-1"),
     ("document-english", "/documents/sample-en-2"),
     ("entity", "entity:Игорь Веденеев"),
@@ -293,6 +294,47 @@ def reads_in_its_language(pg, name: str, lang: str) -> None:
             bar = bars.nth(i)
             count = bar.locator("title").text_content().rsplit(":", 1)[1].strip()
             assert bar.locator("text.n").text_content() == count
+
+
+@pytest.mark.parametrize("lang, question, sentence_word", [
+    ("en", "Who met Rustam Nazarzoda in Dushanbe?", "Nazarzoda"),
+    ("ru", "С кем встречался Рустам Назарзода на полях форума?", "Назарзода"),
+])
+def test_ask_a_question_and_see_the_cited_sentences(page, lang, question, sentence_word):
+    """The Ask box posts a question; the answer shows its facts and every cited sentence, each linked
+    to its document where exactly that sentence is highlighted."""
+    go(page, f"/ask?lang={lang}")
+    assert page.locator("nav.main a[data-nav=ask]").inner_text() == ("Ask" if lang == "en" else "Вопрос")
+    page.fill("#question", question)
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#answer")
+    assert page.locator("#answer").get_attribute("data-mode") == "facts"
+    assert page.locator("#answer h2").inner_text() == ("Answer" if lang == "en" else "Ответ")
+    citations = page.locator("#citations > li.citation")
+    assert citations.count() >= 1
+    first = citations.first
+    sentence = first.locator("blockquote mark.cited").inner_text()
+    assert sentence_word in sentence
+    assert first.locator(".facts li").count() >= 1  # the facts stated in the cited sentence
+    href = first.locator("a.source").get_attribute("href")
+    start, end = (int(x) for x in re.search(r"cite=(\d+)-(\d+)", href).groups())
+    first.locator("a.source").click()
+    page.wait_for_url(re.compile(r".*/documents/.+\?cite=\d+-\d+"))
+    marked = "".join(page.locator("#doctext mark.cited").all_inner_texts())
+    assert " ".join(marked.split()) == " ".join(sentence.split())  # exactly the cited characters
+    assert end - start == len(sentence)
+    assert page.errors == []
+    no_payload_ran(page)
+
+
+def test_ask_says_when_nothing_supports_an_answer(page):
+    go(page, "/ask?lang=ru")
+    page.fill("#question", "Рецепт бананового пирога с корицей")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#answer")
+    assert page.locator("#answer").get_attribute("data-mode") == "none"
+    assert page.locator("#citations li").count() == 0
+    assert "нет сведений" in page.locator("#answer .empty").inner_text()
 
 
 def screenshot_folder(tmp_path: Path) -> Path:

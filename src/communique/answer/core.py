@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,9 +15,10 @@ from ..langid import guess_language
 from ..link.translit import is_cyrillic
 from ..model import Record
 from ..nlp import sentences as _sentences
+from ..search.expand import expansions
 from ..search.hybrid import RRF_K
 from ..store import Store
-from ..store.fulltext import query_lemmas
+from ..store.fulltext import match_key, query_lemmas
 
 DOCS = 12  # documents read closely for one question
 MIN_SCORE = 2.0  # a sentence needs this much support to be cited at all
@@ -69,7 +73,8 @@ def question_kind(question: str) -> str:
     kinds = _kinds()
     for kind in kinds["order"]:
         for cue in kinds[kind]:
-            if re.search(r"(?<![\w])" + re.escape(cue.replace("ё", "е")), text):
+            pattern = cue[3:] if cue.startswith("re:") else r"(?<![\w])" + re.escape(cue.replace("ё", "е"))
+            if re.search(pattern, text):
                 return kind
     return "what"
 
@@ -130,12 +135,6 @@ def _gazetteer_documents(store: Store, record: Record | None, limit: int) -> lis
             continue
         found += [d for d, _ in store.rank_text("", limit=limit, filters=filters)]
     return list(dict.fromkeys(found))
-
-
-def _expanded_query(question: str, record: Record | None) -> str:
-    """The question plus every other name the extraction knows for its entities (any language)."""
-    extra = [a for e in (record.entities if record else []) for a in [e.name, *e.aliases] if a not in question]
-    return " ".join([question, *extra])
 
 
 def _any_word_scores(store: Store, question: str, words: set[str], scores: dict[str, float]) -> dict[str, float]:
@@ -206,51 +205,115 @@ def _person_line(f: dict) -> str:
     return f["name"] + (f" ({'; '.join(f['roles'])})" if f["roles"] else "")
 
 
-def _kind_bonus(kind: str, record: Record, start: int, end: int) -> float:
-    types = {m.type for m in record.mentions if _overlaps(m.start, m.end, start, end)}
+_COUNTED = re.compile(r"\b(?:сколько|how many|number of)\s+(\w+)", re.I)
+_NUMBER_NEAR = 3  # words between a number and what it counts
+
+
+def counted_word(question: str) -> str | None:
+    """What a how-many question counts, as a stem ("Сколько студентов…" → "студен")."""
+    m = _COUNTED.search(question)
+    return _word_key(m.group(1)) if m else None
+
+
+def _word_key(word: str) -> str:
+    """One word's stem, the same for its forms in either language ("students" ~ "student")."""
+    lemmas = query_lemmas(word)
+    return _stem(match_key(lemmas[0]) if lemmas else word.casefold())
+
+
+def _counts(sentence: str, counted: str) -> bool:
+    """Whether the sentence gives a number within a few words of what the question counts."""
+    words = re.findall(r"\w+", sentence)
+    numbers = [i for i, w in enumerate(words) if w.isdigit()]
+    return any(abs(i - j) <= _NUMBER_NEAR for j, w in enumerate(words) if not w.isdigit() and
+               _word_key(w) == counted for i in numbers)
+
+
+def _kind_bonus(kind: str, sentence: str, mentions: list, events: list, agreements: list,
+                counted: str | None = None) -> float:
+    """What a sentence stating the facts a question of this kind asks for adds to its score."""
+    types = {m.type for m in mentions}
     if kind == "when":
-        return 1.0 if any(ev.start and _overlaps(ev.evidence.start, ev.evidence.end, start, end)
-                          for ev in record.events) else 0.0
+        return 1.0 if any(ev.start for ev in events) else 0.0
     if kind == "where":
         return 1.0 if "LOC" in types else 0.0
-    if kind in ("who", "events-of-person"):
+    if kind == "who":  # asks for a person: a sentence naming none cannot answer
+        return 2.0 if "PER" in types else 0.0
+    if kind == "events-of-person":
         return 1.0 if "PER" in types else 0.0
     if kind == "signed":
-        return 3.0 if any(_overlaps(a.evidence.start, a.evidence.end, start, end) for a in record.agreements) else 0.0
+        return 3.0 if agreements else 0.0
     if kind == "count":
-        return 1.0 if re.search(r"\d", record.document.text[start:end]) else 0.0
+        if counted and re.search(r"\d", sentence) and _counts(sentence, counted):
+            return 3.0
+        return 1.0 if re.search(r"\d", sentence) else 0.0
     if kind == "bodies":
         return 1.0 if "ORG" in types else 0.0
     return 0.0
 
 
-def _fact_links(record: Record, by_entity: dict[str, str], start: int, end: int, gaz: set[str]) -> set[str]:
-    """The question's entities among the parties and participants of the facts stated in a sentence
-    ("the sides signed a memorandum" names no party, its agreement does)."""
-    ids = {p for a in record.agreements if _overlaps(a.evidence.start, a.evidence.end, start, end) for p in a.parties}
-    ids |= {p.entity for ev in record.events if _overlaps(ev.evidence.start, ev.evidence.end, start, end)
-            for p in ev.participants}
-    return {by_entity[i] for i in ids if i in by_entity} & gaz
+def per_sentence(spans: list, items: list, span_of) -> list[list]:
+    """The items (mentions, events, agreements) whose span overlaps each sentence, one list per
+    sentence: each item is placed by binary search, so a document costs O((sentences + items) log
+    sentences), not sentences × items."""
+    starts = [s.start for s in spans]
+    out: list[list] = [[] for _ in spans]
+    for item in items:
+        a, b = span_of(item)
+        i = max(bisect_right(starts, a) - 1, 0)
+        while i < len(spans) and spans[i].start < b:
+            if _overlaps(a, b, spans[i].start, spans[i].end):
+                out[i].append(item)
+            i += 1
+    return out
 
 
 def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
-                      names: tuple[bool, set[str]]):
+                      names: tuple[bool, set[str]], counted: str | None = None, event_types: frozenset = frozenset()):
+    """(score less the question's words, the question's words it holds, start, end, text) of every
+    sentence of the record that shares a word, an entity or a name with the question."""
     text = record.document.text
     cyrillic, keys = names
     by_entity = {e.id: k for e in record.entities if (k := _link_key(e))}
-    for s in split_sentences(text):
+    spans = split_sentences(text)
+    mentions = per_sentence(spans, record.mentions, lambda m: (m.start, m.end))
+    events = per_sentence(spans, record.events, lambda ev: (ev.evidence.start, ev.evidence.end))
+    agreements = per_sentence(spans, record.agreements, lambda ag: (ag.evidence.start, ag.evidence.end))
+    for i, s in enumerate(spans):
         if len(s.text.strip()) < 20:
             continue
-        shared = len(words & _content(s.text))
-        linked = {by_entity.get(m.entity or "") for m in record.mentions
-                  if _overlaps(m.start, m.end, s.start, s.end)} & gaz
+        shared = words & _content(s.text)
+        linked = {by_entity.get(m.entity or "") for m in mentions[i]} & gaz
         crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
-        linked_facts = _fact_links(record, by_entity, s.start, s.end, gaz) - linked
-        if not shared and not linked and not crossed:
+        # the question's entities among the parties and participants of the facts the sentence states
+        # ("the sides signed a memorandum" names no party, its agreement does)
+        stated = {p for ag in agreements[i] for p in ag.parties} | {p.entity for ev in events[i] for p in ev.participants}
+        linked_facts = {by_entity[e] for e in stated if e in by_entity} & gaz - linked
+        if not shared and not linked and not crossed and not any(ev.type in event_types for ev in events[i]):
             continue
-        end = s.end
-        score = shared + crossed + 3.0 * len(linked) + 1.5 * len(linked_facts) + _kind_bonus(kind, record, s.start, end) + doc_bonus
-        yield score, s.start, end, s.text
+        score = crossed + doc_bonus + _kind_bonus(kind, s.text, mentions[i], events[i], agreements[i], counted)
+        # the question's entities count like its words (weighed by how many sentences name them), more
+        asked = {EVENT + ev.type for ev in events[i] if ev.type in event_types}
+        yield score, {*shared, *(ENTITY + k for k in linked), *(STATED + k for k in linked_facts), *asked}, s.start, s.end, s.text
+
+
+# a question's entity named in a sentence; among the parties of a fact it states; an event of a type the
+# question speaks of ("signed" → SIGNING), stated in the sentence in any language
+ENTITY, STATED, EVENT = "entity:", "stated:", "event:"
+_MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0}
+
+
+def word_weights(shared_sets: list[set[str]]) -> dict[str, float]:
+    """How much each question word counts in a sentence: more the fewer of the candidate sentences
+    hold it (0.5 + a scaled inverse sentence frequency: from about 0.6 for a word in every sentence
+    to 1.5 for a word in one), so the words that tell the answer from its context weigh most."""
+    df = Counter(w for shared in shared_sets for w in shared)
+    n = len(shared_sets)
+    weights = {w: 0.5 + math.log1p(n / k) / math.log1p(n) for w, k in df.items()} if n > 1 else {w: 1.0 for w in df}
+    for w in weights:
+        mark = w[:w.find(":") + 1]
+        weights[w] *= _MARK_WEIGHT.get(mark, 1.0)
+    return weights
 
 
 def answer(store: Store, question: str, language: str | None = None, searcher=None) -> Answer:
@@ -263,10 +326,11 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     ru = lang != "en"
     if not question:
         return Answer(question, _say_nothing(ru), kind, "none")
-    words = _content(question)
+    # the question's words and the other-language names and terms of what it names (search.expand)
+    words = _content(question) | _content(" ".join(expansions(question)))
     gaz = _gazetteer_ids(qrec)
     searcher = searcher or Searcher(store)
-    ranking = searcher.rank(_expanded_query(question, qrec), depth=DOCS * 2)
+    ranking = searcher.rank(question, depth=DOCS * 2)  # the search expands names across languages itself
     scores = _any_word_scores(store, question, words, dict(ranking.scores))
     order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
     near = _nearest(searcher, question)
@@ -274,7 +338,10 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     top = max(scores.values(), default=1.0)
     names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
+    found: list[tuple[float, set[str], str, int, int, str]] = []
     records: dict[str, Record] = {}
+    counted = counted_word(question) if kind == "count" else None
+    event_types = frozenset(ev.type for ev in (qrec.events if qrec else []))
     for doc_id in order:
         record = store.get_record(doc_id)
         if record is None:
@@ -283,8 +350,11 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         # how well the searches ranked the document: by words (0..1) and by meaning, in any language
         doc_bonus = scores.get(doc_id, 0.0) / top + (NEAR_WEIGHT * (1 - near.index(doc_id) / DOCS)
                                                       if doc_id in near else 0.0)
-        for score, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names):
-            best.append((score, doc_id, start, end, text))
+        for score, shared, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names, counted,
+                                                                   event_types):
+            found.append((score, shared, doc_id, start, end, text))
+    weights = word_weights([f[1] for f in found])
+    best = [(score + sum(weights[w] for w in shared), *rest) for score, shared, *rest in found]
     best.sort(key=lambda x: -x[0])
     if not best or best[0][0] < MIN_SCORE + 1.0:
         return Answer(question, _say_nothing(ru), kind, "none")
@@ -334,7 +404,7 @@ def _compose(question: str, kind: str, ru: bool, chosen: list, records: dict[str
         citations.append(Citation(doc_id, record.document.url, text, start, end))
         lines = []
         for ev in record.events:
-            if _overlaps(ev.evidence.start, ev.evidence.end, start, end) and not ev.parent:
+            if _overlaps(ev.evidence.start, ev.evidence.end, start, end):  # sub-events too: what the sentence states
                 f = _event_fact(ev, names)
                 facts.append({**f, "citation": n})
                 lines.append(_event_line(f))

@@ -315,9 +315,7 @@ class AskOut(BaseModel):
 @router.post("/ask", tags=["search"], summary="A cited answer to a question over the knowledge base",
              response_model=AskOut)
 def ask(*, body: AskIn, d: Data) -> Any:
-    from ..answer import answer
-
-    return answer(d.store, body.question, language=body.language, searcher=d.searcher).to_dict()
+    return d.ask(body.question, language=body.language)
 
 
 @router.get("/timeline", tags=["timeline"], summary="Events in time, counted by year, month or day",

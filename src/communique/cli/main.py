@@ -346,19 +346,19 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print question, answer, citations and facts as JSON.")] = False,
 ) -> None:
     """Answer a question from the knowledge base; every part cites its sentence and document."""
-    from ..answer import answer
+    from ..service import Service
 
     store = open_store(db)
     try:
-        result = answer(store, question, language=language)
+        result = Service(store).ask(question, language=language)
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    typer.echo(result.answer)
-    for n, c in enumerate(result.citations, 1):
-        typer.echo(f"  [{n}] {c.document_id} {c.url or ''} [{c.start}:{c.end}]")
+    typer.echo(result["answer"])
+    for n, c in enumerate(result["citations"], 1):
+        typer.echo(f"  [{n}] {c['document_id']} {c.get('url') or ''} [{c['start']}:{c['end']}]")
 
 
 def _marked(snippet: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 DIM = 512
+SAMPLE = 512  # stored vectors that stand for the corpus when a query's similarities are calibrated
 
 
 @functools.cache
@@ -78,6 +79,7 @@ class VectorIndex:
         self.ids: dict[int, str] = {}
         self._removed: set[int] = set()  # keys this process removed: not taken back from another's save
         self._seen: tuple[int, int] | None = None  # the ids file as this process last read or wrote it
+        self._sample: np.ndarray | None = None
         if self.path and self._files()[0].exists():
             with self._file_lock():
                 self.index.load(str(self._files()[0]))
@@ -127,6 +129,7 @@ class VectorIndex:
         if len(keys):
             self.index.add(keys, np.asarray(saved.get(keys), dtype=np.float32))
             self.ids.update({int(k): theirs[int(k)] for k in keys})
+            self._sample = None
 
     def _files(self) -> tuple[Path, Path]:
         assert self.path is not None
@@ -150,6 +153,7 @@ class VectorIndex:
                 self._removed.discard(k)
             if keys:
                 self.index.add(np.array(keys, dtype=np.uint64), vectors.astype(np.float32))
+            self._sample = None
 
     def remove(self, doc_id: str) -> None:
         with self._lock:
@@ -157,6 +161,7 @@ class VectorIndex:
             if self.ids.pop(k, None) is not None:
                 self.index.remove(k)
             self._removed.add(k)
+            self._sample = None
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         if not self.ids:
@@ -168,6 +173,22 @@ class VectorIndex:
             if doc_id is not None:
                 out.append((doc_id, 1.0 - float(dist)))
         return out
+
+    def background(self, vector: np.ndarray) -> tuple[float, float] | None:
+        """The mean and standard deviation of the query's similarity to the corpus (a fixed sample of
+        up to SAMPLE stored vectors): how near an unrelated document of this corpus lies. None while
+        fewer than two vectors can be read."""
+        with self._lock:
+            if self._sample is None:
+                keys = sorted(self.ids)[:: max(1, len(self.ids) // SAMPLE)][:SAMPLE]
+                got = self.index.get(np.array(keys, dtype=np.uint64)) if keys else []
+                rows = [np.asarray(v, dtype=np.float32) for v in got if v is not None]
+                self._sample = np.stack(rows) if rows else np.zeros((0, DIM), dtype=np.float32)
+            sample = self._sample
+        if len(sample) < 2:
+            return None
+        sims = sample @ vector.astype(np.float32)
+        return float(sims.mean()), float(sims.std())
 
     def save(self) -> None:
         """Write both files atomically (a crash leaves the previous pair), under the file lock, with

@@ -115,3 +115,10 @@ class Search(Documents):
         command line's search, on the same searcher as `search`."""
         return self.searcher.search(q, limit=limit, filters=filters or {}, mode=mode)
 
+
+    def ask(self, question: str, *, language: str | None = None) -> dict:
+        """A cited answer to `question` (`communique.answer`), on the same searcher as `search`: the
+        Ask box, the API's /ask and `communique ask` read this one answer."""
+        from ..answer import answer
+
+        return answer(self.store, question, language=language, searcher=self.searcher).to_dict()

@@ -14,8 +14,9 @@ from .i18n import translate
 
 
 def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord | None = None,
-              lang: str = "en") -> Markup:
-    """The document text as HTML, every fact marked at its evidence and linked to its entity or event.
+              lang: str = "en", cited: list[tuple[int, int]] | tuple = ()) -> Markup:
+    """The document text as HTML, every fact marked at its evidence and linked to its entity or event,
+    and each `cited` span (a sentence an answer cites) marked as such.
 
     Every piece of text is escaped here (markupsafe): the document's own markup is shown, never run."""
     text = rec.document.text or ""
@@ -36,6 +37,8 @@ def highlight(rec: Record, key_of: dict[str, str | None], fixed: CorrectedRecord
                 facts.append({"start": r.evidence.start, "end": r.evidence.end, "kind": "role",
                               "id": f"{e.id}-r{n}", "label": r.title, "chip": translate(lang, "chip.role"), "href": _entity_href(key_of.get(e.id)),
                               "corrected": False})
+    facts += [{"start": a, "end": b, "kind": "cited", "id": str(n), "chip": None, "corrected": False}
+              for n, (a, b) in enumerate(cited)]
     facts = [f for f in facts if 0 <= f["start"] < f["end"] <= len(text)]
     mentions = [m for m in rec.mentions if 0 <= m.start < m.end <= len(text)]
     corrected_entities = {e for (kind, e) in (fixed.marks if fixed else {}) if kind == "entity"}
@@ -104,6 +107,8 @@ def _entity_href(key: str | None) -> str:
 def _chips(out: list[str], ending: list[dict]) -> None:
     """The chips of the facts that end here (after their marked text)."""
     for f in ending:
+        if f["kind"] == "cited":  # a cited sentence has no chip
+            continue
         cls = f"chip {f['kind']}" + (" corrected" if f["corrected"] else "")
         out.append(str(Markup('<a class="{}" href="{}" title="{}">{}{}</a>').format(
             cls, f["href"], f["label"], f.get("chip") or f["label"],

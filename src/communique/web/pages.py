@@ -23,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 
 SEARCH_FILTERS = ("event_type", "person", "organization", "country", "topic", "language", "period")
 PAGE = 20
+MAX_QUESTION = 500
 
 
 def _data(request: Request) -> Service:
@@ -96,6 +97,16 @@ def _date(value: str | None) -> str | None:
         return None
 
 
+def _spans(values: list[str], most: int = 20) -> list[tuple[int, int]]:
+    """Character spans named in the address as START-END (a cited sentence); malformed ones are skipped."""
+    out = []
+    for v in values[:most]:
+        start, _, end = v.partition("-")
+        if start.isdigit() and end.isdigit() and int(start) < int(end):
+            out.append((int(start), int(end)))
+    return out
+
+
 def _flash(request: Request, key: str) -> None:
     request.session["flash"] = key
 
@@ -133,6 +144,29 @@ def search_page(request: Request) -> HTMLResponse:
                   pager=_pager(request, result["total"], offset, PAGE), stats=d.stats(), nav="search")
 
 
+# -- ask ---------------------------------------------------------------------------------------------
+
+def _ask(request: Request, question: str) -> HTMLResponse:
+    result = _data(request).ask(question) if question else None
+    return render(request, "ask.html", question=question, result=result, nav="ask")
+
+
+@router.get("/ask", response_class=HTMLResponse)
+def ask_page(request: Request) -> HTMLResponse:
+    """The Ask box; `?q=` answers at once (a link to an answer)."""
+    _reader(request)
+    return _ask(request, (request.query_params.get("q") or "").strip()[:MAX_QUESTION])
+
+
+@router.post("/ask", response_class=HTMLResponse)
+async def ask_from_form(request: Request) -> HTMLResponse:
+    """A question posted from the Ask box: its answer, with every citation linked to the document
+    where the cited sentence is highlighted."""
+    _reader(request)
+    form = await _checked_form(request)
+    return _ask(request, str(form.get("q") or "").strip()[:MAX_QUESTION])
+
+
 # -- documents --------------------------------------------------------------------------------------------
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -150,7 +184,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     _reader(request)
     lang = request.state.lang
     view = _data(request).document_view(doc_id, lang=lang)
-    view["html"] = highlight(view["fixed"].record, view["key_of"], view["fixed"], lang)
+    view["html"] = highlight(view["fixed"].record, view["key_of"], view["fixed"], lang,
+                             _spans(request.query_params.getlist("cite")))
     return render(request, "document.html", view=view, doc=view["document"], nav="documents")
 
 

@@ -16,6 +16,9 @@ document.addEventListener("DOMContentLoaded", function () {
       text.querySelectorAll("a.mention.same").forEach(function (m) { m.classList.remove("same"); });
     });
   }
+  // A sentence an answer cites (?cite=START-END) is scrolled into view.
+  var cited = document.querySelector("#doctext mark.cited");
+  if (cited && cited.scrollIntoView) { cited.scrollIntoView({block: "center"}); }
   // A fact named in the address (#fact-event-e1) is scrolled to and outlined.
   if (location.hash && location.hash.length > 1) {
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
