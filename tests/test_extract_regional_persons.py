@@ -60,3 +60,27 @@ def test_a_patronymic_written_with_son_of_as_a_word_stays_in_the_name(lang, text
 ])
 def test_deputy_prime_minister_titles(lang, text, name, title):
     assert persons(text, lang) == {name: [title]}
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # instrumental after "з" / "sa" / "са": name and title back in the nominative
+    ("be", "Учора адбыліся перамовы з Міністрам замежных спраў Султаната Аман Халідам Аль-Мансуры.",
+     "Халід Аль-Мансуры", "Міністр замежных спраў Султаната Аман"),
+    ("sr", "Razgovarao je sa ministrom spoljnih poslova Grčke Nikosom Dimitrakisom o saradnji.",
+     "Nikos Dimitrakis", "ministar spoljnih poslova Grčke"),
+    ("sr", "Састала се са потпредседником Владе Србије Милошем Петровићем у Београду.",
+     "Милош Петровић", "потпредседник Владе Србије"),
+    # a feminine title word: the given name ends in -a again
+    ("sr", "Razgovori su nastavljeni sa ministarkom privrede Srbije Jovanom Ilić u Beogradu.",
+     "Jovana Ilić", "ministarka privrede Srbije"),
+    # the office one is deputy of, capitalized, in the genitive
+    ("be", "З дакладам выступіў намеснік Міністра сувязі Рэспублікі Беларусь Антон Ляшкевіч.",
+     "Антон Ляшкевіч", "намеснік Міністра сувязі Рэспублікі Беларусь"),
+])
+def test_a_name_after_an_oblique_title_is_found_in_the_nominative(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}
+
+
+def test_an_undeclined_foreign_name_after_an_oblique_title_stays_as_written():
+    text = "Перамовы адбыліся з Міністрам замежных спраў Рэспублікі Беларусь Нгуен Ван Ту."
+    assert list(persons(text, "be")) == ["Нгуен Ван Ту"]

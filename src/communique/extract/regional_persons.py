@@ -105,6 +105,20 @@ class _Lang:
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
+        # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
+        self.oblique = {normalize_key(w): (nom, case + ("_f" if "f" in rest else ""))
+                        for w, (nom, case, *rest) in (lex.get("oblique_heads") or {}).items()}
+        self.name_cases = {case: [(a.casefold(), b) for a, b in rules]
+                           for case, rules in (lex.get("name_cases") or {}).items()}
+
+    def decline_back(self, word: str, case: str | None) -> str:
+        """A name word in `case` back in the nominative ("Бадрам" -> "Бадр"); a word no ending of
+        the case fits (a foreign name that does not decline) stays as written."""
+        w = word.casefold()
+        for ending, nominative in self.name_cases.get(case or "", ()):
+            if w.endswith(ending) and len(w) - len(ending) >= 2:
+                return word[: len(word) - len(ending)] + nominative
+        return word
 
     def body_word(self, word: str) -> bool:
         """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
@@ -200,7 +214,7 @@ class _Finder:
         """A word a name may follow inside a head-first title: a place, an organization, a state word."""
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
 
-    def run_at(self, j: int, vouched: bool = False) -> int:
+    def run_at(self, j: int, vouched: bool = False, case: str | None = None) -> int:
         """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
         patronymic word: "Әли Самед оғлы Гасанов").
 
@@ -228,6 +242,7 @@ class _Finder:
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
+        words = [self.lx.decline_back(w, case) for w in words]
         words[-1] = self.lx.nominative(words[-1], vouched)
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
@@ -242,10 +257,10 @@ class _Finder:
         out = []
         used = self.names
         for i, t in enumerate(self.toks):
-            if t.key not in self.lx.heads or i in used:
+            if (t.key not in self.lx.heads and t.key not in self.lx.oblique) or i in used:
                 continue
             hit = self.after_head(i)
-            if hit:
+            if hit and hit[0] not in used:
                 j, n, title = hit
                 out.append(self.person(j, n, title))
                 used.update(range(j, j + n))
@@ -261,22 +276,33 @@ class _Finder:
                 used.update(range(j, j + n))
         return out
 
-    def person(self, j: int, n: int, title: tuple[int, int]):
+    def person(self, j: int, n: int, title: tuple):
         toks = self.toks[j:j + n]
-        words = [t.text for t in toks]
+        case = title[2][3] if len(title) > 2 else None
+        words = [self.lx.decline_back(t.text, case) for t in toks]
         words[-1] = self.lx.nominative(words[-1], vouched=True)
         return toks[0].s, toks[-1].e, " ".join(words), title
 
     def after_head(self, i: int):
+        """(first name token, name words, title) for the name a title word at token i vouches
+        for. After an oblique title word ("з Міністрам ...", "sa ministrom ...") the name is in the
+        same case; the title is then (start, end, (head start, head end, its nominative, the
+        case)), so that the name and the Role are written in the nominative."""
         t = self.toks[i]
         if not t.text[:1].isalpha() or _script(t.text) == "other":
             return None
+        oblique = self.lx.oblique.get(t.key) if t.key not in self.lx.heads else None
+        if oblique and not self.lx.head_first:
+            return None
+        case = oblique[1] if oblique else None
+        nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
+        mark = ((t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
-        n = self.run_at(j, vouched=True) if _script(self.toks[j].text) == _script(t.text) else 0
+        n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
-            return j, n, (self.title_start(i), t.e)
+            return j, n, (self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
@@ -287,15 +313,18 @@ class _Finder:
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
+            if tok.key in self.lx.oblique and k == j:
+                k += 1  # "намеснік Міністра сувязі ...": the title word of the office one is deputy of
+                continue
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
                 # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev))
+                    n = self.run_at(k, vouched=self.anchor(prev), case=case)
                     if n:
-                        return k, n, (t.s, self.toks[k - 1].e)
+                        return k, n, (t.s, self.toks[k - 1].e, *mark)
                 return None
             k += 1
         return None
@@ -451,7 +480,7 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
     by_id = {e.id: e for e in entities}
     persons: dict[str, Entity] = {}
     out: list[Mention] = []
-    for s, e, name, (ts, te) in sorted(found):
+    for s, e, name, (ts, te, *head) in sorted(found):
         key = normalize_key(name)
         ent = persons.get(key)
         if ent is None:
@@ -462,6 +491,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
             ent.aliases.append(surface)
         out.append(Mention(s, e, "PER", surface, ent.id))
         title = " ".join(text[ts:te].split()).strip(" ,")
+        if head and head[0][0] == ts:  # the oblique head written in the nominative
+            title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         if not title or any(r.title.casefold() == title.casefold() for r in ent.roles):
             continue
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
