@@ -84,3 +84,23 @@ def test_a_name_after_an_oblique_title_is_found_in_the_nominative(lang, text, na
 def test_an_undeclined_foreign_name_after_an_oblique_title_stays_as_written():
     text = "Перамовы адбыліся з Міністрам замежных спраў Рэспублікі Беларусь Нгуен Ван Ту."
     assert list(persons(text, "be")) == ["Нгуен Ван Ту"]
+
+
+@pytest.mark.parametrize("lang, text, surname", [
+    ("sr", "Ministar finansija Srbije Petar Jovanović obišao je sajam. Kasnije je Jovanović govorio o investicijama.",
+     "Jovanović"),
+    ("kk", "Сыртқы істер министрі Ерлан Досжанов келді. Кездесуде Досжановпен келіссөздер өтті.", "Досжановпен"),
+])
+def test_the_surname_alone_is_a_mention_of_the_person(lang, text, surname):
+    rec = communique.extract(text, language=lang)
+    (person,) = [e for e in rec.entities if e.type == "PER"]
+    start = text.rindex(surname)
+    assert any(m.start == start and m.entity == person.id and m.text == surname for m in rec.mentions)
+
+
+def test_a_surname_two_persons_share_is_left_alone():
+    text = ("Ministar finansija Srbije Petar Jovanović i ministar pravde Srbije Ana Jovanović obišli su sajam. "
+            "Jovanović je govorio o investicijama.")
+    rec = communique.extract(text, language="sr")
+    last = text.rindex("Jovanović")
+    assert not any(m.start == last for m in rec.mentions if m.type == "PER")

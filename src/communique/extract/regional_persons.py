@@ -510,7 +510,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
 
 
 def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], mentions: list[Mention]) -> None:
-    """Every other place the same full name is written (its case ending aside) is the same person."""
+    """Every other place the same full name, or its surname alone, is written (its case ending
+    aside) is the same person."""
     taken = [(m.start, m.end) for m in out + mentions]
     for ent in persons.values():
         words = ent.name.split()
@@ -521,4 +522,19 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
         for m in rx.finditer(text):
             if all(m.end() <= a or m.start() >= b for a, b in taken):
                 out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                taken.append((m.start(), m.end()))
+    # the surname alone ("Ministar Đurić je ...", "Лазаревић се састала"), its case ending aside,
+    # where no other person found has the same surname
+    last = {}
+    for ent in persons.values():
+        words = ent.name.split()
+        if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+            last.setdefault(words[-1], []).append(ent)
+    for surname, ents in last.items():
+        if len(ents) != 1:
+            continue
+        rx = re.compile(rf"(?<![\w-]){re.escape(surname)}\w{{0,6}}(?![\w-])")
+        for m in rx.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                out.append(Mention(m.start(), m.end(), "PER", m.group(), ents[0].id))
                 taken.append((m.start(), m.end()))
