@@ -104,3 +104,27 @@ def test_a_surname_two_persons_share_is_left_alone():
     rec = communique.extract(text, language="sr")
     last = text.rindex("Jovanović")
     assert not any(m.start == last for m in rec.mentions if m.type == "PER")
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # the state before a long body name, beyond the usual reach back
+    ("kk", "Бүгін Қазақстан Республикасының Ауыл шаруашылығы және су ресурстары министрі Ерболат Сапаров келді.",
+     "Ерболат Сапаров", "Қазақстан Республикасының Ауыл шаруашылығы және су ресурстары министрі"),
+    # the office a deputy stands in for
+    ("uz", "Bugun Qozog‘iston Respublikasi moliya vaziri o‘rinbosari Asqar Nurlanov keldi.",
+     "Asqar Nurlanov", "Qozog‘iston Respublikasi moliya vaziri o‘rinbosari"),
+    # two offices joined by a dash
+    ("kk", "Жиынға Қазақстан Республикасы Премьер-Министрінің орынбасары – Қаржы министрі Серік Омаров қатысты.",
+     "Серік Омаров", "Қазақстан Республикасы Премьер-Министрінің орынбасары – Қаржы министрі"),
+    # a body of two capitalized words after the state
+    ("ky", "Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы Нурлан Бекматов сүйлөдү.",
+     "Нурлан Бекматов", "Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы"),
+])
+def test_head_final_titles_reach_back_to_their_state(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}
+
+
+def test_a_title_does_not_reach_back_into_a_person_found_before():
+    text = ("Сыртқы істер министрі Ерлан Досжанов келді. Кейін Ерлан Досжанов Моңғолия Республикасының "
+            "премьер-министрі Батбаяр Ганзориг менен кездесті.")
+    assert persons(text, "kk")["Батбаяр Ганзориг"] == ["Моңғолия Республикасының премьер-министрі"]

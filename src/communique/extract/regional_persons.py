@@ -103,6 +103,7 @@ class _Lang:
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -187,6 +188,7 @@ class _Finder:
         self.place_like = place_like
         self.blocked = list(blocked)
         self.names: set[int] = set()  # tokens of the names found so far
+        self.name_keys: set[str] = set()  # their words
         spans = sorted(mentions, key=lambda m: m.start)
         self.toks: list[_Tok] = []
         k = 0
@@ -264,6 +266,7 @@ class _Finder:
                 j, n, title = hit
                 out.append(self.person(j, n, title))
                 used.update(range(j, j + n))
+                self.name_keys.update(t.key for t in self.toks[j:j + n])
         for j in range(len(self.toks)):
             if j in used or (j and self.name_word(self.toks[j - 1]) and self.joined(j - 1, j)):
                 continue
@@ -341,10 +344,17 @@ class _Finder:
         start = self.toks[i].s
         anchors_only = passed_anchor = False
         k = i - 1
-        while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
+        while k >= 0 and (i - k <= MAX_BACK or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)):
             tok = self.toks[k]
-            if tok.key in self.lx.heads or k in self.names:
-                break  # another title's head: "X vaziri va Y vaziri"; the name of the person before
+            if not self.joined(k, k + 1):
+                if tok.key not in self.lx.heads:
+                    break
+                # "Премьер-министрінің орынбасары – Сыртқы істер министрі": one title of two offices
+                anchors_only, start, k = False, tok.s, k - 1
+                continue
+            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy) or k in self.names \
+                    or tok.key in self.name_keys:
+                break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
@@ -355,7 +365,7 @@ class _Finder:
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
             is_anchor = self.anchor(tok)
-            if anchors_only and not is_anchor:
+            if anchors_only and not is_anchor and not self.body_before_anchor(k, start):
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
@@ -365,6 +375,20 @@ class _Finder:
             start = tok.s
             k -= 1
         return start
+
+    def dash(self, a: int, b: int) -> bool:
+        """A dash with spaces between tokens a and b (adjacent)."""
+        return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def body_before_anchor(self, k: int, start: int) -> bool:
+        """Token k is a capitalized word of a body's name that started at `start` and runs back to
+        a place or state word ("Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы")."""
+        if not self.toks[k].text[:1].isupper() or self.toks[k + 1].s != start or not self.toks[k + 1].text[:1].isupper():
+            return False
+        m = k
+        while m >= 0 and self.toks[m].text[:1].isupper() and not self.anchor(self.toks[m]) and self.joined(m, m + 1):
+            m -= 1
+        return m >= 0 and self.joined(m, m + 1) and self.anchor(self.toks[m]) and not self.sentence_start(self.toks[m + 1])
 
     def sentence_start(self, tok: _Tok) -> bool:
         before = self.text[:tok.s].rstrip(" \t")
