@@ -362,3 +362,17 @@ def test_a_head_first_title_with_its_complements_vouches_for_the_name_after_it(l
 
 def test_a_conjunction_between_a_title_and_a_name_ends_the_title():
     assert roles("Ministar i Petar Marković su stigli.", "sr") == {}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Bugun vazir Anvar Toshev xorijiy hamkasbi bilan uchrashdi. Uchrashuv yakunida 2026–2028-yillarga "
+           "mo‘ljallangan hamkorlik dasturi imzolandi."),
+    ("be", "Сёння міністр сустрэўся з калегам з Польшчы. Па выніках сустрэчы падпісаны план супрацоўніцтва "
+           "на 2026–2028 гады."),
+    ("zh", "今天，两国外长举行会谈。会谈后，双方签署了《2026—2028年合作计划》。"),
+])
+def test_a_range_of_years_is_the_documents_term_not_the_signing_date(lang, text):
+    rec = record(text, lang, published="2025-11-20")
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    assert signing.start == "2025-11-20"
+    assert signing.end is None

@@ -180,7 +180,7 @@ class RegionalEvents:
             for trig in trigs:
                 if trig.type in seen:
                     continue
-                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
+                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
@@ -444,6 +444,12 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _term(d: DateMention) -> bool:
+    """A range of whole years ("2026–2027 жылдарға", "на 2026–2028 гады", "2026—2027年") is the term
+    of a plan or programme, not when an event took place."""
+    return d.kind == "range" and len(d.value_start or "") == 4 and len(d.value_end or "") == 4
 
 
 def _nominative(word: str) -> str:
