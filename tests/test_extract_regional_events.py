@@ -376,3 +376,15 @@ def test_a_range_of_years_is_the_documents_term_not_the_signing_date(lang, text)
     signing = next(ev for ev in rec.events if ev.type == "SIGNING")
     assert signing.start == "2025-11-20"
     assert signing.end is None
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Samarqandda xalqaro turizm forumi bo‘lib o‘tmoqda. Bugun forumning yalpi sessiyasida vazir Anvar Toshev "
+           "ma’ruza qildi."),
+    ("kk", "Алматыда халықаралық көлік форумы өтіп жатыр. Бүгін форумның пленарлық отырысында министр Ерлан Досжанов "
+           "баяндама жасады."),
+])
+def test_a_forum_in_the_genitive_is_the_forum_told_before(lang, text):
+    types = [ev.type for ev in record(text, lang, published="2025-11-20").events]
+    assert types.count("FORUM") == 1
+    assert "SESSION" in types and "SPEECH" in types

@@ -87,6 +87,7 @@ class _Lang:
         self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
         self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
+        self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
@@ -264,6 +265,8 @@ class RegionalEvents:
         # the frame word follows the trigger in the head-final languages ("uchrashuv davomida") and
         # precedes it in the others ("падчас сустрэчы", "дар доираи конфронси"); a demonstrative
         # ("the said", "this") stands before it everywhere
+        if self.lx.genitive and keys[trig.j - 1].endswith(self.lx.genitive):
+            return True  # "форумнинг ... сессиясида": the forum told before, as the possessor
         idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
         return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
 
