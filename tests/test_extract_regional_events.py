@@ -388,3 +388,15 @@ def test_a_forum_in_the_genitive_is_the_forum_told_before(lang, text):
     types = [ev.type for ev in record(text, lang, published="2025-11-20").events]
     assert types.count("FORUM") == 1
     assert "SESSION" in types and "SPEECH" in types
+
+
+def test_a_chinese_sentence_runs_to_its_full_stop_not_to_a_semicolon():
+    text = "据悉，首届论坛于2021年5月在成都举行；2022年3月，该论坛秘书处在成都正式成立。"
+    evs = record(text, "zh").events
+    assert {ev.type for ev in evs} == {"FORUM", "FOUNDING"}
+    assert all(ev.evidence.text == text for ev in evs)
+
+
+def test_chinese_video_talks_are_a_call():
+    text = "12月2日，商务部部长刘明远与俄罗斯经济发展部部长伊戈尔·索科洛夫举行视频会谈。"
+    assert [ev.type for ev in record(text, "zh", published="2025-12-03").events] == ["CALL"]

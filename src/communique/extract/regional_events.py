@@ -103,7 +103,7 @@ def _lang(code: str) -> _Lang:
     return _Lang(code, _LEX[code])
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
+_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n\s*")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
 _AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
 _END = tuple(".!?…。！？")
