@@ -128,3 +128,22 @@ def test_a_title_does_not_reach_back_into_a_person_found_before():
     text = ("Сыртқы істер министрі Ерлан Досжанов келді. Кейін Ерлан Досжанов Моңғолия Республикасының "
             "премьер-министрі Батбаяр Ганзориг менен кездесті.")
     assert persons(text, "kk")["Батбаяр Ганзориг"] == ["Моңғолия Республикасының премьер-министрі"]
+
+
+def test_a_chinese_name_before_a_day_number():
+    text = "新华社上海5月9日电 外交部长李明远9日在上海会见来访的客人。"
+    assert persons(text, "zh") == {"李明远": ["外交部长"]}
+
+
+def test_a_transliterated_surname_without_the_dot_after_a_foreign_title():
+    text = "外交部长李明远同哈萨克斯坦外长托卡耶科夫举行会谈。"
+    found = persons(text, "zh")
+    assert found["托卡耶科夫"] == ["哈萨克斯坦外长"]
+
+
+def test_chinese_titles_listed_before_a_name_are_all_its_roles():
+    text = "新华社北京5月9日电 中共中央政治局委员、外交部长李明远9日在北京会见客人。"
+    rec = communique.extract(text, language="zh")
+    (person,) = [e for e in rec.entities if e.type == "PER"]
+    assert sorted(r.title for r in person.roles) == ["中共中央政治局委员", "外交部长"]
+    assert len([m for m in rec.mentions if m.entity == person.id]) == 1

@@ -439,6 +439,7 @@ _ZH_TITLES = re.compile("|".join(re.escape(t) for t in sorted(_ZH["titles"], key
 _ZH_SURNAMES = sorted(_ZH["surnames"], key=len, reverse=True)
 _ZH_AFTER = tuple(_ZH["after"])
 _ZH_BEFORE = tuple(_ZH["before"])
+_ZH_TRANSLIT = tuple(_ZH.get("translit_endings", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -454,7 +455,9 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             and all(e <= a or s >= b for a, b in titles)
 
     def ends_clear(e: int) -> bool:
-        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles)
+        # a day number may follow ("王毅18日在北京"): a name never holds a digit
+        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles) \
+            or text[e].isdigit()
 
     def starts_clear(s: int) -> bool:
         return s == 0 or text[:s].endswith(_ZH_BEFORE)
@@ -471,15 +474,28 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                     if e <= len(text) and free(te, e) and ends_clear(e):
                         fits.append((te, e))
         ts = next((a for a, b in bodies if b == ts), ts)  # the body the title names: "外交部发言人"
+        ts = next((m.start for m in mentions if m.end == ts and m.type == "LOC"), ts)  # the state: "白俄罗斯外长"
         foreign = _ZH_FOREIGN.match(text, te)
         if not fits and foreign:
             e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
                       and ends_clear(foreign.end() + n)), None)
             if e is not None:
                 fits = [(te, e)]
+        if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
+            fits = [(te, te + n) for n in range(3, 7) if free(te, te + n) and text[te:te + n].endswith(_ZH_TRANSLIT)
+                    and ends_clear(te + n)][:1]
         if len(set(fits)) == 1:
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
             taken.append(fits[0])
+            # titles listed before it with "、" are the same person's: "中共中央政治局委员、外交部长王毅"
+            k = ts
+            while k > 0 and text[k - 1] == "、":
+                prev = next(((a, b) for a, b in titles if b == k - 1), None)
+                if prev is None:
+                    break
+                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), prev[0])  # "中共中央政治局" + "委员"
+                out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
+                k = a
             continue
         # the name, then the title
         fits = []
@@ -513,7 +529,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         surface = text[s:e]
         if surface != ent.name and surface not in ent.aliases:
             ent.aliases.append(surface)
-        out.append(Mention(s, e, "PER", surface, ent.id))
+        if not out or (out[-1].start, out[-1].end) != (s, e):  # one name with two titles: one mention
+            out.append(Mention(s, e, "PER", surface, ent.id))
         title = " ".join(text[ts:te].split()).strip(" ,")
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
