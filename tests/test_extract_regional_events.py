@@ -400,3 +400,19 @@ def test_a_chinese_sentence_runs_to_its_full_stop_not_to_a_semicolon():
 def test_chinese_video_talks_are_a_call():
     text = "12月2日，商务部部长刘明远与俄罗斯经济发展部部长伊戈尔·索科洛夫举行视频会谈。"
     assert [ev.type for ev in record(text, "zh", published="2025-12-03").events] == ["CALL"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("tg", "Вазири корҳои хориҷии Қазоқистон 13-15 апрели соли 2026 бо сафари расмӣ дар Тоҷикистон қарор дошт."),
+    ("kk", "Делегация 13-15 сәуір 2026 жылы Өзбекстанға сапармен барды."),
+])
+def test_an_event_whose_dates_span_the_publication_day_is_ongoing(lang, text):
+    (visit,) = [ev for ev in record(text, lang, published="2026-04-14").events if ev.type == "VISIT"]
+    assert visit.status == "ongoing"
+
+
+def test_belarusian_negotiations_are_a_meeting_and_holding_is_no_future():
+    text = ("Міністр замежных спраў Беларусі Пётр Камароў сёння ў Мінску правёў перамовы з калегам з Польшчы. "
+            "Па выніках перамоў падпісаны пратакол аб правядзенні кансультацый.")
+    evs = record(text, "be", published="2026-02-21").events
+    assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("SIGNING", "occurred")]

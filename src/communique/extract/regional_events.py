@@ -280,6 +280,8 @@ class RegionalEvents:
             start, end = date.value_start, date.value_end
             if published and status == "occurred" and date_bounds(start)[0] > published:
                 status = "planned"
+            elif published and status == "occurred" and end and date_bounds(start)[0] <= published < date_bounds(end)[0]:
+                status = "ongoing"  # "a visit on 13–15 April", told on the 14th
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
                    trigger=text[trig.char_start:trig.char_end])
         if trig.type in NAMED and not any(cue.match(keys, trig.i) for cue in self.lx.status["past"]):
