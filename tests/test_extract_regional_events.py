@@ -416,3 +416,18 @@ def test_belarusian_negotiations_are_a_meeting_and_holding_is_no_future():
             "Па выніках перамоў падпісаны пратакол аб правядзенні кансультацый.")
     evs = record(text, "be", published="2026-02-21").events
     assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("SIGNING", "occurred")]
+
+
+def test_a_signing_after_the_talks_takes_the_talks_day_not_the_visits_month():
+    text = ("Бүгін Астанада Сыртқы істер министрі Ерлан Досжанов Моңғолия Сыртқы істер министрі Батбаяр Ганзоригпен "
+            "кездесті. Моңғолия делегациясы 11-13 қараша аралығында Қазақстанда ресми сапармен болып жатыр. "
+            "Кездесу қорытындысы бойынша ынтымақтастық туралы меморандумға қол қойылды.")
+    signing = next(ev for ev in record(text, "kk", published="2025-11-12").events if ev.type == "SIGNING")
+    assert signing.start == "2025-11-12"
+
+
+def test_a_short_body_head_is_not_the_start_of_another_word():
+    # "қорытындысы" (result) begins with "қоры" (fund): no body "Кездесу қоры"
+    text = "Кездесу қорытындысы бойынша меморандумға қол қойылды. Ұлттық инвестиция қорының өкілдері келді."
+    names = [name for _, _, name in regional_orgs.find_organizations(text, "kk", [])]
+    assert names == ["Ұлттық инвестиция қоры"]

@@ -162,6 +162,7 @@ class RegionalEvents:
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
+        refs: dict[str, str] = {}  # a sub-event -> the type of the event its sentence refers to
         heads: set[str] = set()
         for s, e in sentences(text):
             raw = text[s:e]
@@ -178,6 +179,8 @@ class RegionalEvents:
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
             seen: set[str] = set()
+            referred: list[str] = []
+            made: list[Event] = []
             for trig in trigs:
                 if trig.type in seen:
                     continue
@@ -186,19 +189,25 @@ class RegionalEvents:
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or self._repeat(trig, told, s_dates, s_mentions)):
+                    referred.append(trig.type)
                     continue
                 seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
                                  len(events) + 1)
                 own[ev.id] = (bool(s_dates), ev.location is not None)
                 events.append(ev)
+                made.append(ev)
                 if headline:
                     heads.add(ev.id)
+            for ev in made:  # "as a result of the talks, ... was signed": inside the talks
+                container = next((t for t in referred if t in CONTAINERS), None)
+                if ev.type in SUB_EVENTS and container:
+                    refs[ev.id] = container
         # a headline's event that the body tells again is the body's
         events = [ev for ev in events if ev.id not in heads
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
-        self._inherit(events, own)
+        self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
         for ev in events:
             ev.plover = plover_code(ev)
@@ -423,11 +432,14 @@ class RegionalEvents:
         return out
 
     @staticmethod
-    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]], refs: dict[str, str]) -> None:
+        """A sub-event falls inside the last event before it of the type its sentence refers to
+        ("кездесу қорытындысы бойынша": the meeting's), else inside the last container."""
         for k, ev in enumerate(events):
             if ev.type not in SUB_EVENTS:
                 continue
-            source = next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
+            source = next((p for p in reversed(events[:k]) if p.type == refs.get(ev.id)), None) \
+                or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
                 continue
             own_date, own_place = own.get(ev.id, (False, False))

@@ -24,6 +24,7 @@ from .resources import load_json
 _LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 MAX_WORDS = 8  # words of a name besides its head
+SHORT_STEM, MAX_ENDING = 5, 4  # a head stem this short takes an ending of at most MAX_ENDING letters
 _LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "га", "ка", "дан", "ден", "тан",
                "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
@@ -53,7 +54,10 @@ class _Lang:
         return self.order == "head_final" and len(key) >= 6 and key.endswith(self.local_endings)
 
     def head(self, key: str) -> str | None:
-        return next((nom for stem, nom in self.heads if key.startswith(stem)), None)
+        """The nominative head a word is a form of. A short stem takes only a case ending after it
+        ("қорының" of "қоры"), not any word it begins ("қорытындысы", a result)."""
+        return next((nom for stem, nom in self.heads if key.startswith(stem)
+                     and (len(stem) > SHORT_STEM or len(key) - len(stem) <= MAX_ENDING)), None)
 
 
 def lexicon(code: str) -> _Lang:
