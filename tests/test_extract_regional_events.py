@@ -431,3 +431,15 @@ def test_a_short_body_head_is_not_the_start_of_another_word():
     text = "Кездесу қорытындысы бойынша меморандумға қол қойылды. Ұлттық инвестиция қорының өкілдері келді."
     names = [name for _, _, name in regional_orgs.find_organizations(text, "kk", [])]
     assert names == ["Ұлттық инвестиция қоры"]
+
+
+def test_the_dateline_city_places_the_first_meeting():
+    text = ("Samarqand, 2026-yil 5-may (O‘zA). Bugun tashqi ishlar vaziri Anvar Toshev hamkasbi bilan uchrashdi.\n"
+            "Ertaga delegatsiya Buxoro shahriga boradi.")
+    assert events(text, "uz")[0] == ("MEETING", "occurred", "2026-05-05", "Samarqand")
+
+
+def test_an_online_meeting_takes_no_place_from_the_dateline():
+    text = "ДУШАНБЕ, 08.09.2031 /Ховар/. Имрӯз мулоқоти вазирони корҳои хориҷӣ дар шакли маҷозӣ сурат гирифт."
+    evs = events(text, "tg")
+    assert evs and evs[0][0] == "MEETING" and evs[0][3] is None

@@ -207,6 +207,7 @@ class RegionalEvents:
         events = [ev for ev in events if ev.id not in heads
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
+        _dateline_city(text, events, mentions, by_id, own)
         self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
         for ev in events:
@@ -447,6 +448,34 @@ class RegionalEvents:
 
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
+# a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
+# or a Chinese agency's "新华社北京3月18日电"
+_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")
+_DATELINE_REACH = 200  # characters from the dateline to the sentence of the event it places
+# an online meeting takes place nowhere: "дар шакли маҷозӣ", "онлайн", "в режиме видеоконференции", "线上"
+_VIRTUAL = ("маҷозӣ", "онлайн", "online", "onlayn", "виртуал", "virtual", "видео", "video", "бейне", "відэа",
+            "線上", "线上", "视频", "视讯")
+
+
+def _dateline_city(text: str, events: list[Event], mentions: list[Mention], by_id: dict, own: dict) -> None:
+    """The city of a dateline is where the first meeting, forum or session told right after it takes
+    place, when its sentence names no place of its own (the Russian step's rule)."""
+    for m in mentions:
+        ent = by_id.get(m.entity) if m.entity else None
+        if m.type != "LOC" or ent is None or ent.kind != "city" or m.start > 400:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        lead = text[line_start:m.start]
+        if lead.strip() and not lead.rstrip().endswith("社"):
+            continue
+        if not _DATELINE_AFTER.match(text, m.end):
+            continue
+        ev = next((ev for ev in events if ev.type in {"MEETING", "FORUM", "SESSION"}
+                   and ev.evidence.start >= line_start and ev.evidence.start - m.end <= _DATELINE_REACH), None)
+        if ev is not None and ev.location is None and not own.get(ev.id, (False, False))[1] \
+                and not any(w in ev.evidence.text.casefold() for w in _VIRTUAL):
+            ev.location = m.entity
+        return
 
 
 def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> None:
