@@ -209,3 +209,25 @@ def test_the_same_name_again_is_the_same_person():
     rec = communique.extract(text, language="kk")
     (p,) = [e for e in rec.entities if e.type == "PER"]
     assert [m.text for m in rec.mentions if m.entity == p.id] == ["Ермек Көшербаев", "Ермек Көшербаевтың"]
+
+
+def places(text, lang):
+    rec = communique.extract(text, language=lang)
+    return {e.name for e in rec.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    # a city named inside a body's name is a place of the text too
+    ("uz", "O‘zbekiston Shanxay hamkorlik tashkiloti doirasida hamkorlikni kengaytiradi.", "Shanxay"),
+    ("tg", "Тоҷикистон дар доираи Созмони ҳамкории Шанхай ҳамкориро густариш медиҳад.", "Шанхай"),
+])
+def test_a_city_inside_an_international_bodys_name_is_a_place(lang, text, place):
+    assert place in places(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Дэлегацыя наведала Шанхай і Пекін."),
+    ("ky", "Делегация Шанхайда болду."),
+])
+def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, text):
+    assert "Шанхай" in places(text, lang)

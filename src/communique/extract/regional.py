@@ -52,6 +52,8 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# Cyrillic languages that write a foreign city the gazetteer names in no other way as Russian does
+RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
 # letters at all: "Лідары" (leaders) is no form of "Ліда"
 _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
@@ -107,6 +109,9 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
     keys = [(k, kind, e) for k, kind, e in gaz.iter_place_keys(lang)]
     keys += list(_extra_places(lang))
+    if lang in RUSSIAN_CITY_NAMES:  # "Шанхай": a city with no name of its own in the language
+        named = {id(e) for _, _, e in keys}
+        keys += [(k, kind, e) for k, kind, e in gaz.iter_place_keys("ru") if kind == "city" and id(e) not in named]
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
@@ -129,6 +134,8 @@ def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
         own = _local_names(lang).get(entry.get("id") or entry.get("iso2")) or (entry.get("name") or {}).get(lang)
     if not own:
         names = entry.get("name") or {}
+        if lang in RUSSIAN_CITY_NAMES and names.get("ru"):
+            return names["ru"]
         return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
     if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
         return regional_script.to_cyrillic(own, lang)
@@ -256,8 +263,26 @@ class RegionalPipeline:
             end = tokens[i + n - 1][1]
             ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
+            if kind == "organization":
+                self._places_inside(text, tokens[i:i + n], entities)
             i += n
         return mentions, list(entities.values())
+
+    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity]) -> None:
+        """A country or city named by a noun inside a body's name ("Shanxay hamkorlik tashkiloti") is
+        a place of the text too; the body's mention stays the only one there."""
+        index = _index(self.language)
+        for k, (start, _, tok) in enumerate(tokens):
+            if not text[start].isupper():
+                continue
+            for words, kind, entry in index.get(tok[:4], []):
+                n = len(words)
+                if kind != "organization" and k + n <= len(tokens) and all(
+                        _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
+                        for q, w in enumerate(words)):
+                    end = tokens[k + n - 1][1]
+                    _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    break
 
     def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
         """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""
