@@ -231,3 +231,19 @@ def test_a_city_inside_an_international_bodys_name_is_a_place(lang, text, place)
 ])
 def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, text):
     assert "Шанхай" in places(text, lang)
+
+
+def organizations(text, lang):
+    rec = communique.extract(text, language=lang)
+    return {e.name for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("lang, text, body", [
+    # an adjective of a body's name in an oblique case
+    ("sr", "Srbija ostaje posvećena putu ka Evropskoj uniji.", "Evropska unija"),
+    ("be", "Пасяджэнне прайшло ў штаб-кватэры Еўразійскай эканамічнай камісіі.", "Еўразійская эканамічная камісія"),
+    # a further usual name of the union in Kyrgyz
+    ("ky", "Кыргызстан Евразиялык экономикалык биримдиктин алкагында кызматташат.", "Евразиялык экономикалык бирлик"),
+])
+def test_regional_names_of_international_bodies_in_oblique_cases(lang, text, body):
+    assert body in organizations(text, lang)

@@ -60,6 +60,11 @@ _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "j
                              "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
                              "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
+# the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
+_SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "og", "ih", "im", "ima", "oga", "omu", "u",
+                               "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
+                               "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
+                               "ае", "ое", "ага"})
 _TOKEN = regional_persons.WORD_TOKEN
 
 
@@ -159,6 +164,9 @@ def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
 def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic: bool = False) -> bool:
     if token == word:
         return True
+    if slavic and not last and len(word) >= 6:  # "Evropskoj uniji", "Еўразійскай эканамічнай камісіі"
+        stem = word.rstrip("aeiouyаеёіиоуыэюя")
+        return len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE
     if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
     if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
