@@ -443,3 +443,21 @@ def test_an_online_meeting_takes_no_place_from_the_dateline():
     text = "ДУШАНБЕ, 08.09.2031 /Ховар/. Имрӯз мулоқоти вазирони корҳои хориҷӣ дар шакли маҷозӣ сурат гирифт."
     evs = events(text, "tg")
     assert evs and evs[0][0] == "MEETING" and evs[0][3] is None
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("sr", "Меморандум је потписан између Привредне коморе Војводине и партнера.", "Привредна комора Војводине"),
+    ("sr", "Ministarka se sastala sa predstavnicima Visokog saveta za saradnju dveju vlada.",
+     "Visoki savet za saradnju dveju vlada"),
+    ("be", "Міністр выступіў перад студэнтамі Гомельскага дзяржаўнага ўніверсітэта.", "Гомельскі дзяржаўны ўніверсітэт"),
+    ("tg", "Вазир дар Донишгоҳи давлатии Хуҷанд баромад кард.", "Донишгоҳи давлатии Хуҷанд"),
+])
+def test_a_body_named_by_adjectives_before_its_head_is_found_in_the_nominative(lang, text, name):
+    names = [n for _, _, n in regional_orgs.find_organizations(text, lang, [])]
+    assert name in names
+
+
+def test_a_lowercase_noun_before_a_capitalized_adjective_is_not_part_of_the_name():
+    text = "Наредно заседање Мешовитог комитета биће одржано у јуну."
+    names = [n for _, _, n in regional_orgs.find_organizations(text, "sr", [])]
+    assert names == ["Мешовити комитет"]
