@@ -461,3 +461,20 @@ def test_a_lowercase_noun_before_a_capitalized_adjective_is_not_part_of_the_name
     text = "Наредно заседање Мешовитог комитета биће одржано у јуну."
     names = [n for _, _, n in regional_orgs.find_organizations(text, "sr", [])]
     assert names == ["Мешовити комитет"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("tg", "Имрӯз дар шаҳри Хуҷанд Конфронси байналмилалии энергетика оғоз ёфт. Конфронс то 9 июн идома меёбад."),
+    ("sr", "Danas je u Nišu otvorena Međunarodna konferencija o energetici. Konferencija traje do 9. juna."),
+])
+def test_until_a_day_is_the_end_of_the_event_told_before(lang, text):
+    evs = record(text, lang, published="2026-06-07").events
+    (forum,) = [ev for ev in evs if ev.type == "FORUM"]
+    assert (forum.start, forum.end, forum.status) == ("2026-06-07", "2026-06-09", "ongoing")
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_falls_inside_it():
+    text = ("Имрӯз дар шаҳри Хуҷанд Конфронси байналмилалии энергетика оғоз ёфт. Конфронс то 9 июн идома меёбад. "
+            "Дар ҳошияи конфронс Вазири энергетикаи Тоҷикистон Равшан Саидмурод бо ҳамкасбаш мулоқот кард.")
+    evs = events(text, "tg", published="2026-06-07")
+    assert ("MEETING", "occurred", "2026-06", "Хуҷанд") in evs

@@ -88,6 +88,7 @@ class _Lang:
         self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
         self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
+        self.until = {normalize_key(w) for w in lex.get("until", [])}
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
@@ -187,6 +188,8 @@ class RegionalEvents:
                 s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
+                if not new_doc and self._goes_on(text, trig, told, s_dates, published):
+                    continue
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or self._repeat(trig, told, s_dates, s_mentions)):
                     referred.append(trig.type)
@@ -199,9 +202,10 @@ class RegionalEvents:
                 made.append(ev)
                 if headline:
                     heads.add(ev.id)
-            for ev in made:  # "as a result of the talks, ... was signed": inside the talks
-                container = next((t for t in referred if t in CONTAINERS), None)
-                if ev.type in SUB_EVENTS and container:
+            for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
+                # "on the sidelines of the conference": inside the conference
+                container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
+                if container and (ev.type in SUB_EVENTS or ev.type in CONTAINERS):
                     refs[ev.id] = container
         # a headline's event that the body tells again is the body's
         events = [ev for ev in events if ev.id not in heads
@@ -262,6 +266,24 @@ class RegionalEvents:
             known = {p.entity for ev in same for p in ev.participants}
             if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
                 return False
+        return True
+
+    def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
+        """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
+        of a type already told, gives that event its end (when it has none) and no new event."""
+        same = [ev for ev in told if ev.type == trig.type and ev.start]
+        if not self.lx.until or not same or not s_dates:
+            return False
+        for d in s_dates:
+            before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
+            after = normalize_key(text[d.end:d.end + 12]).split()[:1]
+            if d.value_end or not (set(before) | set(after)) & self.lx.until:
+                return False
+        ev, end = same[-1], s_dates[0].value_start
+        if ev.end is None and end > ev.start:
+            ev.end = end
+            if published and ev.status == "occurred" and date_bounds(ev.start)[0] <= published < date_bounds(end)[0]:
+                ev.status = "ongoing"  # begun on or before the day told, going on after it
         return True
 
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
@@ -437,7 +459,7 @@ class RegionalEvents:
         """A sub-event falls inside the last event before it of the type its sentence refers to
         ("кездесу қорытындысы бойынша": the meeting's), else inside the last container."""
         for k, ev in enumerate(events):
-            if ev.type not in SUB_EVENTS:
+            if ev.type not in SUB_EVENTS and ev.id not in refs:
                 continue
             source = next((p for p in reversed(events[:k]) if p.type == refs.get(ev.id)), None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
