@@ -147,3 +147,9 @@ def test_chinese_titles_listed_before_a_name_are_all_its_roles():
     (person,) = [e for e in rec.entities if e.type == "PER"]
     assert sorted(r.title for r in person.roles) == ["中共中央政治局委员", "外交部长"]
     assert len([m for m in rec.mentions if m.entity == person.id]) == 1
+
+
+def test_a_name_after_a_body_and_its_acronym_in_an_oblique_title():
+    text = ("Министарка се састала са потпредседником Српског савета за развој извоза (SSRI) Зораном Марковићем, "
+            "са којим је разговарала о сарадњи.")
+    assert persons(text, "sr")["Зоран Марковић"] == ["потпредседник Српског савета за развој извоза"]

@@ -173,7 +173,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
     if lang == "zh":
         found = _zh_persons(text, mentions, entities, bodies)
     else:
-        found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked).run()
+        found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked, bodies).run()
     return _record(text, sents, found, mentions, entities)
 
 
@@ -182,8 +182,9 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
 # --------------------------------------------------------------------------------------------
 
 class _Finder:
-    def __init__(self, text, lx: _Lang, mentions, entities, place_like, blocked) -> None:
+    def __init__(self, text, lx: _Lang, mentions, entities, place_like, blocked, bodies=()) -> None:
         self.text, self.lx = text, lx
+        self.body_end = {a: b for a, b in bodies}  # the bodies named by a head noun: start -> end
         self.by_id = {e.id: e for e in entities}
         self.place_like = place_like
         self.blocked = list(blocked)
@@ -213,8 +214,15 @@ class _Finder:
                 and not any(s <= t.s < e for s, e in self.blocked))
 
     def anchor(self, t: _Tok) -> bool:
-        """A word a name may follow inside a head-first title: a place, an organization, a state word."""
-        return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
+        """A word a name may follow inside a head-first title: a place, an organization, a state word,
+        an acronym."""
+        return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text)) \
+            or (len(t.text) >= 2 and t.text.isupper())
+
+    def in_parens(self, a: int, b: int) -> bool:
+        """Tokens a and b (adjacent) around a bracket of an acronym: "савета ... (CCPIT) Џангом"."""
+        gap = self.text[self.toks[a].e:self.toks[b].s].strip()
+        return (gap == "(" and self.toks[b].text.isupper()) or (gap == ")" and self.toks[a].text.isupper())
 
     def run_at(self, j: int, vouched: bool = False, case: str | None = None) -> int:
         """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
@@ -309,9 +317,16 @@ class _Finder:
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k = j
-        while k < len(self.toks) and k - i <= MAX_GAP and self.joined(k - 1, k):
+        k, limit, after_body = j, MAX_GAP, False
+        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)):
             tok = self.toks[k]
+            end = self.body_end.get(tok.s) if tok.text[:1].isupper() and not self.anchor(tok) else None
+            if end is not None:  # "са потпредседником Кинеског савета за ... трговине Џангом Шаоганом"
+                start_k = k
+                while k < len(self.toks) and self.toks[k].e <= end:
+                    k += 1
+                limit, after_body = limit + (k - start_k), True
+                continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
@@ -325,7 +340,7 @@ class _Finder:
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev), case=case)
+                    n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
                     if n:
                         return k, n, (t.s, self.toks[k - 1].e, *mark)
                 return None
@@ -516,6 +531,9 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
 # Entities, mentions, roles
 # --------------------------------------------------------------------------------------------
 
+_TRAILING_ACRONYM = re.compile(r"\s*\([^()]*\)?$")
+
+
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
     by_id = {e.id: e for e in entities}
     persons: dict[str, Entity] = {}
@@ -534,6 +552,7 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         title = " ".join(text[ts:te].split()).strip(" ,")
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
+        title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
         if not title or any(r.title.casefold() == title.casefold() for r in ent.roles):
             continue
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
