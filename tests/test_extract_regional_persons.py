@@ -153,3 +153,11 @@ def test_a_name_after_a_body_and_its_acronym_in_an_oblique_title():
     text = ("Министарка се састала са потпредседником Српског савета за развој извоза (SSRI) Зораном Марковићем, "
             "са којим је разговарала о сарадњи.")
     assert persons(text, "sr")["Зоран Марковић"] == ["потпредседник Српског савета за развој извоза"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("uz", "Вазир Қатар савдо вазири Муҳаммад ал-Тоний билан учрашди.", "Муҳаммад ал-Тоний"),
+    ("kk", "Министр Оман сауда министрі Халид әл-Харуси мен кездесті.", "Халид әл-Харуси"),
+])
+def test_an_arabic_article_in_lower_case_stays_in_the_name(lang, text, name):
+    assert name in persons(text, lang)

@@ -45,6 +45,7 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Фолиҳ"
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
@@ -207,7 +208,8 @@ class _Finder:
 
     def name_word(self, t: _Tok) -> bool:
         w = t.text
-        return (t.covered is None and _NAME_WORD.fullmatch(w) is not None and w[0].isupper()
+        return (t.covered is None and _NAME_WORD.fullmatch(w) is not None
+                and (w[0].isupper() or (_ARTICLE.match(w) is not None and w.split("-", 1)[1][:1].isupper()))
                 and len(w) >= 2 and not w.isupper() and t.key not in self.lx.heads
                 and t.key not in self.lx.state and not self.place_like(w)
                 and not (self.lx.not_name and w.casefold().endswith(self.lx.not_name))
