@@ -60,6 +60,9 @@ def test_a_day_without_a_year_takes_the_publication_year_and_none_without_it(lan
     ("zh", "论坛于4月27日至28日举行。", "2026-04-27/2026-04-28"),
     ("kk", "Апталық 30 сәуір – 2 мамыр 2026 ж. өтеді.", "2026-04-30/2026-05-02"),
     ("kk", "2024–2026 жылдарға арналған жоспар бекітілді.", "2024/2026"),
+    # two days running joined by 'and'
+    ("sr", "Ministar će 15. i 16. oktobra boraviti u poseti.", "2026-10-15/2026-10-16"),
+    ("be", "Дэлегацыя наведае Гродна 27 і 28 красавіка.", "2026-04-27/2026-04-28"),
 ])
 def test_ranges_are_periods(lang, text, expected):
     assert [v for _, v in values(text, lang)] == [expected]
@@ -247,3 +250,7 @@ def organizations(text, lang):
 ])
 def test_regional_names_of_international_bodies_in_oblique_cases(lang, text, body):
     assert body in organizations(text, lang)
+
+
+def test_two_days_not_running_are_no_period():
+    assert [v for _, v in values("Ministar će 15. i 17. oktobra boraviti u poseti.", "sr")] == ["2026-10-17"]
