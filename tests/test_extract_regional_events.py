@@ -478,3 +478,13 @@ def test_a_meeting_on_the_sidelines_of_a_forum_falls_inside_it():
             "Дар ҳошияи конфронс Вазири энергетикаи Тоҷикистон Равшан Саидмурод бо ҳамкасбаш мулоқот кард.")
     evs = events(text, "tg", published="2026-06-07")
     assert ("MEETING", "occurred", "2026-06", "Хуҷанд") in evs
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Ministar finansija Srbije Petar Jovanović razgovarao je danas telefonom sa kolegom o pripremama za "
+     "predstojeću sednicu.", "occurred"),
+    ("Ministar Jovanović pozvao je kolegu da poseti Srbiju.", "planned"),
+])
+def test_a_serbian_past_verb_beside_the_trigger_settles_its_status(text, status):
+    ev = record(text, "sr", published="2026-03-10").events[0]
+    assert ev.type in ("CALL", "VISIT") and ev.status == status

@@ -42,6 +42,7 @@ _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
+_PAST_REACH = 4  # words around a trigger where a past verb settles its status in the cue-word languages
 _WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
 
 
@@ -419,6 +420,10 @@ class RegionalEvents:
                         return "occurred" if st == "past" else st
             return "occurred"
         lo, hi = _clause(text, toks, trig)
+        near = range(max(lo, trig.i - _PAST_REACH), min(hi, trig.j + _PAST_REACH))
+        if any(c.match(keys, k) and not any(p.match(keys, m) for m in (k, k + 1) for p in lx.status["planned"])
+               for k in near for c in lx.status["past"]):
+            return "occurred"  # "razgovarao je ... telefonom o pripremama za predstojeću sednicu"; not "pozvao je"
         for st in ("planned", "ongoing"):
             if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
