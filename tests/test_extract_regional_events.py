@@ -488,3 +488,9 @@ def test_a_meeting_on_the_sidelines_of_a_forum_falls_inside_it():
 def test_a_serbian_past_verb_beside_the_trigger_settles_its_status(text, status):
     ev = record(text, "sr", published="2026-03-10").events[0]
     assert ev.type in ("CALL", "VISIT") and ev.status == status
+
+
+def test_a_chinese_agreement_title_is_the_whole_text_between_book_title_marks():
+    text = "会谈后，双方签署了《中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划》。"
+    rec = record(text, "zh", published="2026-03-10")
+    assert [a.title for a in rec.agreements] == ["中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划"]

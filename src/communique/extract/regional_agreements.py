@@ -154,6 +154,9 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
             if k >= 0:
                 j = k + len(v)
         end = i + len(stem)
+        opened, closed = text.rfind("《", s, i), text.find("》", end, e)
+        if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
+            j, end = opened + 1, closed  # the whole title between the book-title marks
         out.append(Candidate(kind, text[j:end], j, end, i, (s, e), stem in lx.weak, False))
         i = end
     return out
