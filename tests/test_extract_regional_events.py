@@ -494,3 +494,17 @@ def test_a_chinese_agreement_title_is_the_whole_text_between_book_title_marks():
     text = "会谈后，双方签署了《中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划》。"
     rec = record(text, "zh", published="2026-03-10")
     assert [a.title for a in rec.agreements] == ["中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划"]
+
+
+def test_a_quoted_document_word_of_two_words_is_the_title():
+    text = ("Бугун вазир Анвар Тошев Қатар савдо вазири билан учрашди. Учрашув якунида томонлар инвестиция "
+            "ҳамкорлиги бўйича «йўл харитаси»ни имзолади.")
+    rec = record(text, "uz", published="2026-03-10")
+    assert [(a.kind, a.title) for a in rec.agreements] == [("roadmap", "йўл харитаси")]
+
+
+def test_a_body_after_a_document_word_is_part_of_its_title():
+    text = "Қатъномаи Ассамблеяи Генералии СММ соли 2016 бо ташаббуси Тоҷикистон қабул шуда буд."
+    rec = record(text, "tg", published="2026-06-05")
+    assert [(a.kind, a.title, a.signed) for a in rec.agreements] == [
+        ("resolution", "Қатъномаи Ассамблеяи Генералии СММ", "2016")]

@@ -88,7 +88,8 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
             if lx.order == "head_final":
                 cand = _before(text, toks, i, n, lx, nom, blocked, [m for m in mentions if m.type == "LOC"])
             else:
-                cand = _after(text, toks, i, n, lx, nom, blocked)
+                # a body named after the document word is its complement: "Қатъномаи Ассамблеяи Генералии СММ"
+                cand = _after(text, toks, i, n, lx, nom, [m for m in blocked if m.type != "ORG"])
             start, end, title = cand
             out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), stem in lx.weak,
                                  toks[i][2][0].isupper() and i > 0))
@@ -116,8 +117,10 @@ def _before(text, toks, i, n, lx: _Lang, nom, blocked, places=()):
     if j == 0 and j < i and toks[0][2][0].isupper() and not any(m.start <= toks[0][0] < m.end for m in places):
         j += 1  # a capitalized first word of the sentence is its subject, not a title's
     head_end = toks[i + n - 1][1]
-    if j == i or not nom:
-        return toks[j][0], head_end, text[toks[j][0]:head_end] if j < i else toks[i][2]
+    if j == i:  # the document word alone ("«йўл харитаси»"), all its words
+        return toks[i][0], head_end, nom or text[toks[i][0]:head_end]
+    if not nom:
+        return toks[j][0], head_end, text[toks[j][0]:head_end]
     return toks[j][0], head_end, text[toks[j][0]:toks[i][0]] + nom
 
 
