@@ -508,3 +508,14 @@ def test_a_body_after_a_document_word_is_part_of_its_title():
     rec = record(text, "tg", published="2026-06-05")
     assert [(a.kind, a.title, a.signed) for a in rec.agreements] == [
         ("resolution", "Қатъномаи Ассамблеяи Генералии СММ", "2016")]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("kk", "Моңғолия 2019 жылы ұйымда бақылаушы мемлекет мәртебесін алды.", "ACCESSION"),
+    ("uz", "Маълумот учун, Тожикистон 2021 йил май ойида иттифоқда кузатувчи давлат мақомини олган.", "ACCESSION"),
+    ("ky", "Эске салсак, Армения союзга 2015-жылы расмий түрдө кошулган.", "ACCESSION"),
+    ("be", "Нагадаем, у 2023 годзе Іран стаў паўнапраўным членам арганізацыі.", "ACCESSION"),
+    ("uz", "Eslatib o‘tamiz, ikki davlat 1998-yilda forumni ta’sis etgan.", "FOUNDING"),
+])
+def test_background_accessions_and_foundings(lang, text, kind):
+    assert kind in [ev.type for ev in record(text, lang, published="2026-03-10").events]
