@@ -519,3 +519,10 @@ def test_a_body_after_a_document_word_is_part_of_its_title():
 ])
 def test_background_accessions_and_foundings(lang, text, kind):
     assert kind in [ev.type for ev in record(text, lang, published="2026-03-10").events]
+
+
+def test_the_next_session_announced_after_one_that_took_place_is_a_new_event():
+    text = ("Сёння ў Гомелі адбылося пасяджэнне камітэта па транспарце. "
+            "Наступнае пасяджэнне камітэта плануецца правесці ў Брэсце.")
+    evs = record(text, "be", published="2026-05-12").events
+    assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("MEETING", "planned")]

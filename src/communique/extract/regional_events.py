@@ -191,8 +191,11 @@ class RegionalEvents:
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and self._goes_on(text, trig, told, s_dates, published):
                     continue
+                # a planned one when all those told are over ("the next session will be held ...") is new
+                ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
+                    and not any(ev.type == trig.type and ev.status != "occurred" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
-                                    or self._repeat(trig, told, s_dates, s_mentions)):
+                                    or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
                     continue
                 seen.add(trig.type)
