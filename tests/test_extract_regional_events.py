@@ -526,3 +526,14 @@ def test_the_next_session_announced_after_one_that_took_place_is_a_new_event():
             "Наступнае пасяджэнне камітэта плануецца правесці ў Брэсце.")
     evs = record(text, "be", published="2026-05-12").events
     assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("MEETING", "planned")]
+
+
+def test_those_who_took_part_in_a_meeting_told_before_are_its_participants():
+    text = ("Бүгін Астанада Ұйымның Сыртқы істер министрлері кеңесінің отырысы өтті. "
+            "Отырысқа Моңғолия Сыртқы істер министрі Батбаяр Ганзориг және Қырғыз Республикасының Сыртқы істер "
+            "министрі Нұрлан Бекматов қатысты, ал Армения вице-премьері Арам Саркисян бейнеконференция арқылы қатысты.")
+    rec = record(text, "kk", published="2026-03-10")
+    names = {e.id: e.name for e in rec.entities}
+    assert [ev.type for ev in rec.events] == ["MEETING"]
+    people = {names[p.entity] for p in rec.events[0].participants}
+    assert {"Батбаяр Ганзориг", "Нұрлан Бекматов", "Арам Саркисян"} <= people

@@ -90,6 +90,8 @@ class _Lang:
         self.context_before = bool(lex.get("context_before"))
         self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
+        self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
+        self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
@@ -206,6 +208,11 @@ class RegionalEvents:
                 made.append(ev)
                 if headline:
                     heads.add(ev.id)
+            if referred and all(ev.type == "CALL" for ev in made) and self._took_part(text, keys, s, e):
+                # "... took part (one of them by videoconference)": in the event told, no call of its own
+                events = [ev for ev in events if ev not in made]
+                made = []
+                self._join(referred[0], told, mentions, s, e)
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -271,6 +278,26 @@ class RegionalEvents:
             if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
                 return False
         return True
+
+    def _took_part(self, text: str, keys: list[str], s: int, e: int) -> bool:
+        if self.lx.chinese:
+            return any(w in text[s:e] for w in self.lx.took_part)
+        return any((self.lx.took_part and k.startswith(self.lx.took_part)) or k in self.lx.took_part_words for k in keys)
+
+    @staticmethod
+    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int) -> None:
+        """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
+        in the event of `type_` told before are its participants."""
+        ev = next((ev for ev in reversed(told) if ev.type == type_), None)
+        if ev is None:
+            return
+        orgs = [m for m in mentions if m.type == "ORG" and s <= m.start and m.end <= e]
+        have = {p.entity for p in ev.participants}
+        for m in mentions:
+            if s <= m.start and m.end <= e and m.type in {"PER", "ORG"} and m.entity and m.entity not in have \
+                    and not _inside(m, orgs):
+                have.add(m.entity)
+                ev.participants.append(Participant(m.entity))
 
     def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
         """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
