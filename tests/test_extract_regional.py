@@ -254,3 +254,7 @@ def test_regional_names_of_international_bodies_in_oblique_cases(lang, text, bod
 
 def test_two_days_not_running_are_no_period():
     assert [v for _, v in values("Ministar će 15. i 17. oktobra boraviti u poseti.", "sr")] == ["2026-10-17"]
+
+
+def test_a_place_whose_name_ends_in_a_soft_sign_is_found_in_an_oblique_case():
+    assert "Беларусь" in places("Дэлегацыя знаходзіцца ў Беларусі з візітам.", "be")

@@ -537,3 +537,9 @@ def test_those_who_took_part_in_a_meeting_told_before_are_its_participants():
     assert [ev.type for ev in rec.events] == ["MEETING"]
     people = {names[p.entity] for p in rec.events[0].participants}
     assert {"Батбаяр Ганзориг", "Нұрлан Бекматов", "Арам Саркисян"} <= people
+
+
+def test_a_visit_takes_the_place_named_next_to_it_not_the_visitors_country():
+    text = "Моңғолия делегациясы 11-13 қараша аралығында Қазақстанда жұмыс сапарымен болып жатыр."
+    (visit,) = events(text, "kk", published="2025-11-12")
+    assert visit[0] == "VISIT" and visit[3] == "Қазақстан"

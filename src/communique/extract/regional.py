@@ -60,6 +60,7 @@ _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "j
                              "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
                              "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
+_SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі")
 # the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
 _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "og", "ih", "im", "ima", "oga", "omu", "u",
                                "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
@@ -172,7 +173,7 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
     if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
         if token.startswith(word):
             return token[len(word):] in _SLAVIC_ENDINGS
-        return word[-1] in _VOWELS and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
+        return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
 
 

@@ -463,6 +463,12 @@ class RegionalEvents:
         orgs = [m for m in s_mentions if m.type == "ORG"]
         places = [m for m in s_mentions if m.type == "LOC" and m.entity and not _inside(m, orgs)]
         cities = [m for m in places if (by_id.get(m.entity) or Entity("", "LOC", "")).kind == "city"]
+        # "БАӘ делегациясы … Қазақстанда жұмыс сапарымен": where a visit goes is the place next to it, but
+        # not the state of a title right before a name ("Ministar privrede Srbije Dejan Savić posetio je")
+        people = {m.start for m in s_mentions if m.type == "PER"}
+        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people)]
+        if trig.type == "VISIT" and goals:
+            return min(goals, key=lambda m: min(abs(m.end - trig.char_start), abs(m.start - trig.char_end))).entity
         if cities:
             return min(cities, key=lambda m: abs(m.start - trig.char_start)).entity
         if trig.type == "VISIT" and places:
