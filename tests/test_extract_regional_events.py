@@ -543,3 +543,18 @@ def test_a_visit_takes_the_place_named_next_to_it_not_the_visitors_country():
     text = "Моңғолия делегациясы 11-13 қараша аралығында Қазақстанда жұмыс сапарымен болып жатыр."
     (visit,) = events(text, "kk", published="2025-11-12")
     assert visit[0] == "VISIT" and visit[3] == "Қазақстан"
+
+
+def test_a_drafted_plan_is_an_agreement_and_creating_is_no_founding_there():
+    text = ("Удзельнікі абмеркавалі праект плана мерапрыемстваў па стварэнні агульнага рынку электраэнергіі "
+            "на 2027–2029 гады.")
+    rec = record(text, "be", published="2026-05-12")
+    assert [a.kind for a in rec.agreements] == ["plan"]
+    assert "FOUNDING" not in [ev.type for ev in rec.events]
+
+
+def test_a_body_attached_to_another_keeps_it_in_its_name():
+    text = "Адбылося пасяджэнне Кансультатыўнага камітэта па транспарце пры Калегіі Еўразійскай эканамічнай камісіі."
+    rec = record(text, "be", published="2026-05-12")
+    names = {e.name for e in rec.entities if e.type == "ORG"}
+    assert "Кансультатыўны камітэт па транспарце пры Калегіі Еўразійскай эканамічнай камісіі" in names

@@ -57,6 +57,12 @@ class _Lang:
         self.ezafe = tuple(lex.get("ezafe", []))
         self.breaks = set(lex.get("breaks", ""))
         self.verbs = tuple(lex.get("verbs", []))
+        self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
+
+    def drafted(self, text: str, head: int) -> bool:
+        """A draft word beside the document word at `head` ("праект плана", "декларациясының жобасын")."""
+        near = normalize_key(text[max(0, head - 20):head + 40])
+        return bool(self.draft) and any(w in near for w in self.draft)
 
 
 @functools.cache
@@ -91,7 +97,8 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
                 # a body named after the document word is its complement: "Қатъномаи Ассамблеяи Генералии СММ"
                 cand = _after(text, toks, i, n, lx, nom, [m for m in blocked if m.type != "ORG"])
             start, end, title = cand
-            out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), stem in lx.weak,
+            weak = stem in lx.weak and not lx.drafted(text, toks[i][0])
+            out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), weak,
                                  toks[i][2][0].isupper() and i > 0))
             i += n
     return out

@@ -46,6 +46,7 @@ class _Lang:
         self.adjective_nominative = lex.get("adjective_nominative", {})
         self.after_velar = lex.get("masculine_after_velar")
         self.linkers = {normalize_key(w) for w in lex.get("linkers", [])}
+        self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.titles: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
@@ -108,8 +109,13 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+    attached = _lang(lang).attached if lang != "zh" else set()
+
+    def attached_to(f, a: int) -> bool:  # "камітэт … пры Калегіі Еўразійскай эканамічнай камісіі"
+        return bool(attached) and bool(set(normalize_key(text[f[0]:a]).split()) & attached)
+
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b for a, b in orgs)]  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -207,6 +213,10 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
             if toks[j][3] in lx.linkers and j == i + 1 and not gap.strip() and j + 1 < len(toks) \
                     and not toks[j + 1][2][0].isupper() and not _gap(text, toks, j + 1).strip():
                 j += 1  # "savet za saradnju ...": the head's complement after a preposition
+                continue
+            if toks[j][3] in lx.attached and not gap.strip() and j + 1 < len(toks) and toks[j + 1][2][0].isupper() \
+                    and not _gap(text, toks, j + 1).strip():
+                j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
                 continue
             if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
                 break
