@@ -258,3 +258,12 @@ def test_two_days_not_running_are_no_period():
 
 def test_a_place_whose_name_ends_in_a_soft_sign_is_found_in_an_oblique_case():
     assert "Беларусь" in places("Дэлегацыя знаходзіцца ў Беларусі з візітам.", "be")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("tg", "Аз 17 то 28 ноябри соли 2031 дар шаҳри Хуҷанд конфронс баргузор мегардад.", "2031-11-17/2031-11-28"),
+    ("sr", "Sajam traje od 17. do 20. novembra 2031. godine.", "2031-11-17/2031-11-20"),
+    ("be", "Выстава пройдзе з 17 па 20 лістапада 2031 года.", "2031-11-17/2031-11-20"),
+])
+def test_from_one_day_to_another_is_a_period(lang, text, expected):
+    assert [v for _, v in values(text, lang)] == [expected]

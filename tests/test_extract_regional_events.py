@@ -558,3 +558,10 @@ def test_a_body_attached_to_another_keeps_it_in_its_name():
     rec = record(text, "be", published="2026-05-12")
     names = {e.name for e in rec.entities if e.type == "ORG"}
     assert "Кансультатыўны камітэт па транспарце пры Калегіі Еўразійскай эканамічнай камісіі" in names
+
+
+def test_a_result_is_no_meeting_and_a_deadline_is_no_date():
+    text = ("Бүгүн Бишкекте өкмөт башчылардын жыйыны өттү. Жыйындын жыйынтыгы боюнча 2032-жылга чейин "
+            "өнөр жай кызматташтыгынын «жол картасы» бекитилди.")
+    evs = record(text, "ky", published="2026-03-10").events
+    assert [(ev.type, ev.start) for ev in evs] == [("MEETING", "2026-03-10"), ("SIGNING", "2026-03-10")]

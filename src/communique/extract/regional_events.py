@@ -90,6 +90,7 @@ class _Lang:
         self.context_before = bool(lex.get("context_before"))
         self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
+        self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
         self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
         st = lex.get("status", {})
@@ -188,10 +189,11 @@ class RegionalEvents:
             for trig in trigs:
                 if trig.type in seen:
                     continue
-                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
+                s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
+                s_dates = [d for d in s_all if not self._until(text, d)]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
-                if not new_doc and self._goes_on(text, trig, told, s_dates, published):
+                if not new_doc and self._goes_on(text, trig, told, s_all, published):
                     continue
                 # a planned one when all those told are over ("the next session will be held ...") is new
                 ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
@@ -235,7 +237,7 @@ class RegionalEvents:
         out, i = [], 0
         while i < len(keys):
             hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
-            if hit is None:
+            if hit is None or (self.lx.not_triggers and keys[i].startswith(self.lx.not_triggers)):
                 i += 1
                 continue
             n = len(hit[2].words)
@@ -305,17 +307,20 @@ class RegionalEvents:
         same = [ev for ev in told if ev.type == trig.type and ev.start]
         if not self.lx.until or not same or not s_dates:
             return False
-        for d in s_dates:
-            before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
-            after = normalize_key(text[d.end:d.end + 12]).split()[:1]
-            if d.value_end or not (set(before) | set(after)) & self.lx.until:
-                return False
+        if any(d.value_end or len(d.value_start or "") != 10 or not self._until(text, d) for d in s_dates):
+            return False  # only a day: "until 2030" is a deadline, not how long a meeting lasts
         ev, end = same[-1], s_dates[0].value_start
         if ev.end is None and end > ev.start:
             ev.end = end
             if published and ev.status == "occurred" and date_bounds(ev.start)[0] <= published < date_bounds(end)[0]:
                 ev.status = "ongoing"  # begun on or before the day told, going on after it
         return True
+
+    def _until(self, text: str, d: DateMention) -> bool:
+        """Whether an 'until' word stands right before or after the date ("то 7 июн", "2030-жылга чейин")."""
+        before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
+        after = normalize_key(text[d.end:d.end + 12]).split()[:1]
+        return bool((set(before) | set(after)) & self.lx.until)
 
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
