@@ -565,3 +565,10 @@ def test_a_result_is_no_meeting_and_a_deadline_is_no_date():
             "өнөр жай кызматташтыгынын «жол картасы» бекитилди.")
     evs = record(text, "ky", published="2026-03-10").events
     assert [(ev.type, ev.start) for ev in evs] == [("MEETING", "2026-03-10"), ("SIGNING", "2026-03-10")]
+
+
+def test_a_signing_during_video_talks_takes_the_calls_day():
+    text = ("12月2日，财政部部长刘明远与吉尔吉斯斯坦财政部部长阿斯卡尔·别克诺夫举行视频会谈。"
+            "双方就落实两国元首会晤共识等议题交换意见。会谈期间，双方视频签署了《关于加强财政合作的谅解备忘录》。")
+    evs = record(text, "zh", published="2025-12-03").events
+    assert [(ev.type, ev.start) for ev in evs] == [("CALL", "2025-12-02"), ("SIGNING", "2025-12-02")]

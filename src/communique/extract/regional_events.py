@@ -260,6 +260,9 @@ class RegionalEvents:
         while i < e:
             hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)
                         and (ends is None or i + len(t[1]) in ends)), None)
+            if hit is not None and text.startswith(self.lx.not_triggers, i):
+                i += len(hit[1])  # "落实两国元首会晤共识": a meeting's consensus, no meeting told
+                continue
             if hit is None:
                 i += 1
                 continue
@@ -325,8 +328,8 @@ class RegionalEvents:
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
         type already told."""
-        if not any(ev.type == trig.type for ev in events):
-            return False
+        if not any(ev.type == trig.type or (trig.type == "MEETING" and ev.type == "CALL") for ev in events):
+            return False  # talks held by video are the call told: "视频会谈 … 会谈期间"
         if self.lx.chinese:
             near = text[max(s, trig.char_start - 4):trig.char_end + 4]
             return any(w in near for w in self.lx.context_raw)
@@ -507,7 +510,9 @@ class RegionalEvents:
         for k, ev in enumerate(events):
             if ev.type not in SUB_EVENTS and ev.id not in refs:
                 continue
-            source = next((p for p in reversed(events[:k]) if p.type == refs.get(ev.id)), None) \
+            ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
+            source = next((p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")),
+                          None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
                 continue
