@@ -267,3 +267,11 @@ def test_a_place_whose_name_ends_in_a_soft_sign_is_found_in_an_oblique_case():
 ])
 def test_from_one_day_to_another_is_a_period(lang, text, expected):
     assert [v for _, v in values(text, lang)] == [expected]
+
+
+def test_a_chinese_body_with_and_without_its_state_is_one_body():
+    text = ("12月2日，商务部部长刘明远与哈萨克斯坦贸易和一体化部部长举行会谈。会谈期间，双方签署了"
+            "《中华人民共和国商务部与哈萨克斯坦共和国贸易和一体化部关于加强合作的谅解备忘录》。")
+    rec = communique.extract(text, language="zh")
+    bodies = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+    assert bodies == {"中华人民共和国商务部": ["商务部"], "哈萨克斯坦共和国贸易和一体化部": ["哈萨克斯坦贸易和一体化部"]}

@@ -218,15 +218,32 @@ class RegionalPipeline:
         out: list[Mention] = []
         made: dict[str, Entity] = {}
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
-        for start, end, name in regional_orgs.find_organizations(
-                text, self.language, mentions, {e.id: e.name for e in entities}):
+        found = regional_orgs.find_organizations(text, self.language, mentions, {e.id: e.name for e in entities})
+        cores = {self._zh_core(text, s, e, mentions) for s, e, _ in found} if self.language == "zh" else set()
+        for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):  # the full name first, the short an alias
             key = normalize_key(name)
-            ent = known.get(key) or made.get(key)
+            core = self._zh_core(text, start, end, mentions) if cores else key
+            ent = known.get(key) or made.get(key) or made.get(core)
             if ent is None:
-                ent = Entity(id=f"b{len(made) + 1}", type="ORG", name=name, kind="organization")
+                ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
+                             kind="organization")
                 made[key] = ent
+            elif name != ent.name and name not in ent.aliases:
+                ent.aliases.append(name)  # "中华人民共和国商务部" of "商务部"
+            made.setdefault(core, ent)
             out.append(Mention(start, end, "ORG", text[start:end], ent.id))
-        return out, list(made.values())
+        out.sort(key=lambda m: m.start)
+        return out, list({id(e): e for e in made.values()}.values())
+
+    @staticmethod
+    def _zh_core(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+        """A Chinese body's name without the state written before it ("中华人民共和国商务部" ->
+        "商务部", "哈萨克斯坦共和国贸易和一体化部" -> "贸易和一体化部"), so that both name one body."""
+        state = next((m for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None)
+        core = text[state.end if state else start:end]
+        for word in ("人民共和国", "共和国"):
+            core = core.removeprefix(word)
+        return normalize_key(core)
 
     def _place_like(self, word: str) -> bool:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
