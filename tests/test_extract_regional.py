@@ -60,6 +60,9 @@ def test_a_day_without_a_year_takes_the_publication_year_and_none_without_it(lan
     ("zh", "论坛于4月27日至28日举行。", "2026-04-27/2026-04-28"),
     ("kk", "Апталық 30 сәуір – 2 мамыр 2026 ж. өтеді.", "2026-04-30/2026-05-02"),
     ("kk", "2024–2026 жылдарға арналған жоспар бекітілді.", "2024/2026"),
+    # two days running joined by 'and'
+    ("sr", "Ministar će 15. i 16. oktobra boraviti u poseti.", "2026-10-15/2026-10-16"),
+    ("be", "Дэлегацыя наведае Гродна 27 і 28 красавіка.", "2026-04-27/2026-04-28"),
 ])
 def test_ranges_are_periods(lang, text, expected):
     assert [v for _, v in values(text, lang)] == [expected]
@@ -209,3 +212,66 @@ def test_the_same_name_again_is_the_same_person():
     rec = communique.extract(text, language="kk")
     (p,) = [e for e in rec.entities if e.type == "PER"]
     assert [m.text for m in rec.mentions if m.entity == p.id] == ["Ермек Көшербаев", "Ермек Көшербаевтың"]
+
+
+def places(text, lang):
+    rec = communique.extract(text, language=lang)
+    return {e.name for e in rec.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    # a city named inside a body's name is a place of the text too
+    ("uz", "O‘zbekiston Shanxay hamkorlik tashkiloti doirasida hamkorlikni kengaytiradi.", "Shanxay"),
+    ("tg", "Тоҷикистон дар доираи Созмони ҳамкории Шанхай ҳамкориро густариш медиҳад.", "Шанхай"),
+])
+def test_a_city_inside_an_international_bodys_name_is_a_place(lang, text, place):
+    assert place in places(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Дэлегацыя наведала Шанхай і Пекін."),
+    ("ky", "Делегация Шанхайда болду."),
+])
+def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, text):
+    assert "Шанхай" in places(text, lang)
+
+
+def organizations(text, lang):
+    rec = communique.extract(text, language=lang)
+    return {e.name for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("lang, text, body", [
+    # an adjective of a body's name in an oblique case
+    ("sr", "Srbija ostaje posvećena putu ka Evropskoj uniji.", "Evropska unija"),
+    ("be", "Пасяджэнне прайшло ў штаб-кватэры Еўразійскай эканамічнай камісіі.", "Еўразійская эканамічная камісія"),
+    # a further usual name of the union in Kyrgyz
+    ("ky", "Кыргызстан Евразиялык экономикалык биримдиктин алкагында кызматташат.", "Евразиялык экономикалык бирлик"),
+])
+def test_regional_names_of_international_bodies_in_oblique_cases(lang, text, body):
+    assert body in organizations(text, lang)
+
+
+def test_two_days_not_running_are_no_period():
+    assert [v for _, v in values("Ministar će 15. i 17. oktobra boraviti u poseti.", "sr")] == ["2026-10-17"]
+
+
+def test_a_place_whose_name_ends_in_a_soft_sign_is_found_in_an_oblique_case():
+    assert "Беларусь" in places("Дэлегацыя знаходзіцца ў Беларусі з візітам.", "be")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("tg", "Аз 17 то 28 ноябри соли 2031 дар шаҳри Хуҷанд конфронс баргузор мегардад.", "2031-11-17/2031-11-28"),
+    ("sr", "Sajam traje od 17. do 20. novembra 2031. godine.", "2031-11-17/2031-11-20"),
+    ("be", "Выстава пройдзе з 17 па 20 лістапада 2031 года.", "2031-11-17/2031-11-20"),
+])
+def test_from_one_day_to_another_is_a_period(lang, text, expected):
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+def test_a_chinese_body_with_and_without_its_state_is_one_body():
+    text = ("12月2日，商务部部长刘明远与哈萨克斯坦贸易和一体化部部长举行会谈。会谈期间，双方签署了"
+            "《中华人民共和国商务部与哈萨克斯坦共和国贸易和一体化部关于加强合作的谅解备忘录》。")
+    rec = communique.extract(text, language="zh")
+    bodies = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+    assert bodies == {"中华人民共和国商务部": ["商务部"], "哈萨克斯坦共和国贸易和一体化部": ["哈萨克斯坦贸易和一体化部"]}

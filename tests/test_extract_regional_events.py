@@ -362,3 +362,213 @@ def test_a_head_first_title_with_its_complements_vouches_for_the_name_after_it(l
 
 def test_a_conjunction_between_a_title_and_a_name_ends_the_title():
     assert roles("Ministar i Petar Marković su stigli.", "sr") == {}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Bugun vazir Anvar Toshev xorijiy hamkasbi bilan uchrashdi. Uchrashuv yakunida 2026–2028-yillarga "
+           "mo‘ljallangan hamkorlik dasturi imzolandi."),
+    ("be", "Сёння міністр сустрэўся з калегам з Польшчы. Па выніках сустрэчы падпісаны план супрацоўніцтва "
+           "на 2026–2028 гады."),
+    ("zh", "今天，两国外长举行会谈。会谈后，双方签署了《2026—2028年合作计划》。"),
+])
+def test_a_range_of_years_is_the_documents_term_not_the_signing_date(lang, text):
+    rec = record(text, lang, published="2025-11-20")
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    assert signing.start == "2025-11-20"
+    assert signing.end is None
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Samarqandda xalqaro turizm forumi bo‘lib o‘tmoqda. Bugun forumning yalpi sessiyasida vazir Anvar Toshev "
+           "ma’ruza qildi."),
+    ("kk", "Алматыда халықаралық көлік форумы өтіп жатыр. Бүгін форумның пленарлық отырысында министр Ерлан Досжанов "
+           "баяндама жасады."),
+])
+def test_a_forum_in_the_genitive_is_the_forum_told_before(lang, text):
+    types = [ev.type for ev in record(text, lang, published="2025-11-20").events]
+    assert types.count("FORUM") == 1
+    assert "SESSION" in types and "SPEECH" in types
+
+
+def test_a_chinese_sentence_runs_to_its_full_stop_not_to_a_semicolon():
+    text = "据悉，首届论坛于2021年5月在成都举行；2022年3月，该论坛秘书处在成都正式成立。"
+    evs = record(text, "zh").events
+    assert {ev.type for ev in evs} == {"FORUM", "FOUNDING"}
+    assert all(ev.evidence.text == text for ev in evs)
+
+
+def test_chinese_video_talks_are_a_call():
+    text = "12月2日，商务部部长刘明远与俄罗斯经济发展部部长伊戈尔·索科洛夫举行视频会谈。"
+    assert [ev.type for ev in record(text, "zh", published="2025-12-03").events] == ["CALL"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("tg", "Вазири корҳои хориҷии Қазоқистон 13-15 апрели соли 2026 бо сафари расмӣ дар Тоҷикистон қарор дошт."),
+    ("kk", "Делегация 13-15 сәуір 2026 жылы Өзбекстанға сапармен барды."),
+])
+def test_an_event_whose_dates_span_the_publication_day_is_ongoing(lang, text):
+    (visit,) = [ev for ev in record(text, lang, published="2026-04-14").events if ev.type == "VISIT"]
+    assert visit.status == "ongoing"
+
+
+def test_belarusian_negotiations_are_a_meeting_and_holding_is_no_future():
+    text = ("Міністр замежных спраў Беларусі Пётр Камароў сёння ў Мінску правёў перамовы з калегам з Польшчы. "
+            "Па выніках перамоў падпісаны пратакол аб правядзенні кансультацый.")
+    evs = record(text, "be", published="2026-02-21").events
+    assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("SIGNING", "occurred")]
+
+
+def test_a_signing_after_the_talks_takes_the_talks_day_not_the_visits_month():
+    text = ("Бүгін Астанада Сыртқы істер министрі Ерлан Досжанов Моңғолия Сыртқы істер министрі Батбаяр Ганзоригпен "
+            "кездесті. Моңғолия делегациясы 11-13 қараша аралығында Қазақстанда ресми сапармен болып жатыр. "
+            "Кездесу қорытындысы бойынша ынтымақтастық туралы меморандумға қол қойылды.")
+    signing = next(ev for ev in record(text, "kk", published="2025-11-12").events if ev.type == "SIGNING")
+    assert signing.start == "2025-11-12"
+
+
+def test_a_short_body_head_is_not_the_start_of_another_word():
+    # "қорытындысы" (result) begins with "қоры" (fund): no body "Кездесу қоры"
+    text = "Кездесу қорытындысы бойынша меморандумға қол қойылды. Ұлттық инвестиция қорының өкілдері келді."
+    names = [name for _, _, name in regional_orgs.find_organizations(text, "kk", [])]
+    assert names == ["Ұлттық инвестиция қоры"]
+
+
+def test_the_dateline_city_places_the_first_meeting():
+    text = ("Samarqand, 2026-yil 5-may (O‘zA). Bugun tashqi ishlar vaziri Anvar Toshev hamkasbi bilan uchrashdi.\n"
+            "Ertaga delegatsiya Buxoro shahriga boradi.")
+    assert events(text, "uz")[0] == ("MEETING", "occurred", "2026-05-05", "Samarqand")
+
+
+def test_an_online_meeting_takes_no_place_from_the_dateline():
+    text = "ДУШАНБЕ, 08.09.2031 /Ховар/. Имрӯз мулоқоти вазирони корҳои хориҷӣ дар шакли маҷозӣ сурат гирифт."
+    evs = events(text, "tg")
+    assert evs and evs[0][0] == "MEETING" and evs[0][3] is None
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("sr", "Меморандум је потписан између Привредне коморе Војводине и партнера.", "Привредна комора Војводине"),
+    ("sr", "Ministarka se sastala sa predstavnicima Visokog saveta za saradnju dveju vlada.",
+     "Visoki savet za saradnju dveju vlada"),
+    ("be", "Міністр выступіў перад студэнтамі Гомельскага дзяржаўнага ўніверсітэта.", "Гомельскі дзяржаўны ўніверсітэт"),
+    ("tg", "Вазир дар Донишгоҳи давлатии Хуҷанд баромад кард.", "Донишгоҳи давлатии Хуҷанд"),
+])
+def test_a_body_named_by_adjectives_before_its_head_is_found_in_the_nominative(lang, text, name):
+    names = [n for _, _, n in regional_orgs.find_organizations(text, lang, [])]
+    assert name in names
+
+
+def test_a_lowercase_noun_before_a_capitalized_adjective_is_not_part_of_the_name():
+    text = "Наредно заседање Мешовитог комитета биће одржано у јуну."
+    names = [n for _, _, n in regional_orgs.find_organizations(text, "sr", [])]
+    assert names == ["Мешовити комитет"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("tg", "Имрӯз дар шаҳри Хуҷанд Конфронси байналмилалии энергетика оғоз ёфт. Конфронс то 9 июн идома меёбад."),
+    ("sr", "Danas je u Nišu otvorena Međunarodna konferencija o energetici. Konferencija traje do 9. juna."),
+])
+def test_until_a_day_is_the_end_of_the_event_told_before(lang, text):
+    evs = record(text, lang, published="2026-06-07").events
+    (forum,) = [ev for ev in evs if ev.type == "FORUM"]
+    assert (forum.start, forum.end, forum.status) == ("2026-06-07", "2026-06-09", "ongoing")
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_falls_inside_it():
+    text = ("Имрӯз дар шаҳри Хуҷанд Конфронси байналмилалии энергетика оғоз ёфт. Конфронс то 9 июн идома меёбад. "
+            "Дар ҳошияи конфронс Вазири энергетикаи Тоҷикистон Равшан Саидмурод бо ҳамкасбаш мулоқот кард.")
+    evs = events(text, "tg", published="2026-06-07")
+    assert ("MEETING", "occurred", "2026-06", "Хуҷанд") in evs
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Ministar finansija Srbije Petar Jovanović razgovarao je danas telefonom sa kolegom o pripremama za "
+     "predstojeću sednicu.", "occurred"),
+    ("Ministar Jovanović pozvao je kolegu da poseti Srbiju.", "planned"),
+])
+def test_a_serbian_past_verb_beside_the_trigger_settles_its_status(text, status):
+    ev = record(text, "sr", published="2026-03-10").events[0]
+    assert ev.type in ("CALL", "VISIT") and ev.status == status
+
+
+def test_a_chinese_agreement_title_is_the_whole_text_between_book_title_marks():
+    text = "会谈后，双方签署了《中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划》。"
+    rec = record(text, "zh", published="2026-03-10")
+    assert [a.title for a in rec.agreements] == ["中华人民共和国财政部和吉尔吉斯共和国财政部2027—2028年合作计划"]
+
+
+def test_a_quoted_document_word_of_two_words_is_the_title():
+    text = ("Бугун вазир Анвар Тошев Қатар савдо вазири билан учрашди. Учрашув якунида томонлар инвестиция "
+            "ҳамкорлиги бўйича «йўл харитаси»ни имзолади.")
+    rec = record(text, "uz", published="2026-03-10")
+    assert [(a.kind, a.title) for a in rec.agreements] == [("roadmap", "йўл харитаси")]
+
+
+def test_a_body_after_a_document_word_is_part_of_its_title():
+    text = "Қатъномаи Ассамблеяи Генералии СММ соли 2016 бо ташаббуси Тоҷикистон қабул шуда буд."
+    rec = record(text, "tg", published="2026-06-05")
+    assert [(a.kind, a.title, a.signed) for a in rec.agreements] == [
+        ("resolution", "Қатъномаи Ассамблеяи Генералии СММ", "2016")]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("kk", "Моңғолия 2019 жылы ұйымда бақылаушы мемлекет мәртебесін алды.", "ACCESSION"),
+    ("uz", "Маълумот учун, Тожикистон 2021 йил май ойида иттифоқда кузатувчи давлат мақомини олган.", "ACCESSION"),
+    ("ky", "Эске салсак, Армения союзга 2015-жылы расмий түрдө кошулган.", "ACCESSION"),
+    ("be", "Нагадаем, у 2023 годзе Іран стаў паўнапраўным членам арганізацыі.", "ACCESSION"),
+    ("uz", "Eslatib o‘tamiz, ikki davlat 1998-yilda forumni ta’sis etgan.", "FOUNDING"),
+])
+def test_background_accessions_and_foundings(lang, text, kind):
+    assert kind in [ev.type for ev in record(text, lang, published="2026-03-10").events]
+
+
+def test_the_next_session_announced_after_one_that_took_place_is_a_new_event():
+    text = ("Сёння ў Гомелі адбылося пасяджэнне камітэта па транспарце. "
+            "Наступнае пасяджэнне камітэта плануецца правесці ў Брэсце.")
+    evs = record(text, "be", published="2026-05-12").events
+    assert [(ev.type, ev.status) for ev in evs] == [("MEETING", "occurred"), ("MEETING", "planned")]
+
+
+def test_those_who_took_part_in_a_meeting_told_before_are_its_participants():
+    text = ("Бүгін Астанада Ұйымның Сыртқы істер министрлері кеңесінің отырысы өтті. "
+            "Отырысқа Моңғолия Сыртқы істер министрі Батбаяр Ганзориг және Қырғыз Республикасының Сыртқы істер "
+            "министрі Нұрлан Бекматов қатысты, ал Армения вице-премьері Арам Саркисян бейнеконференция арқылы қатысты.")
+    rec = record(text, "kk", published="2026-03-10")
+    names = {e.id: e.name for e in rec.entities}
+    assert [ev.type for ev in rec.events] == ["MEETING"]
+    people = {names[p.entity] for p in rec.events[0].participants}
+    assert {"Батбаяр Ганзориг", "Нұрлан Бекматов", "Арам Саркисян"} <= people
+
+
+def test_a_visit_takes_the_place_named_next_to_it_not_the_visitors_country():
+    text = "Моңғолия делегациясы 11-13 қараша аралығында Қазақстанда жұмыс сапарымен болып жатыр."
+    (visit,) = events(text, "kk", published="2025-11-12")
+    assert visit[0] == "VISIT" and visit[3] == "Қазақстан"
+
+
+def test_a_drafted_plan_is_an_agreement_and_creating_is_no_founding_there():
+    text = ("Удзельнікі абмеркавалі праект плана мерапрыемстваў па стварэнні агульнага рынку электраэнергіі "
+            "на 2027–2029 гады.")
+    rec = record(text, "be", published="2026-05-12")
+    assert [a.kind for a in rec.agreements] == ["plan"]
+    assert "FOUNDING" not in [ev.type for ev in rec.events]
+
+
+def test_a_body_attached_to_another_keeps_it_in_its_name():
+    text = "Адбылося пасяджэнне Кансультатыўнага камітэта па транспарце пры Калегіі Еўразійскай эканамічнай камісіі."
+    rec = record(text, "be", published="2026-05-12")
+    names = {e.name for e in rec.entities if e.type == "ORG"}
+    assert "Кансультатыўны камітэт па транспарце пры Калегіі Еўразійскай эканамічнай камісіі" in names
+
+
+def test_a_result_is_no_meeting_and_a_deadline_is_no_date():
+    text = ("Бүгүн Бишкекте өкмөт башчылардын жыйыны өттү. Жыйындын жыйынтыгы боюнча 2032-жылга чейин "
+            "өнөр жай кызматташтыгынын «жол картасы» бекитилди.")
+    evs = record(text, "ky", published="2026-03-10").events
+    assert [(ev.type, ev.start) for ev in evs] == [("MEETING", "2026-03-10"), ("SIGNING", "2026-03-10")]
+
+
+def test_a_signing_during_video_talks_takes_the_calls_day():
+    text = ("12月2日，财政部部长刘明远与吉尔吉斯斯坦财政部部长阿斯卡尔·别克诺夫举行视频会谈。"
+            "双方就落实两国元首会晤共识等议题交换意见。会谈期间，双方视频签署了《关于加强财政合作的谅解备忘录》。")
+    evs = record(text, "zh", published="2025-12-03").events
+    assert [(ev.type, ev.start) for ev in evs] == [("CALL", "2025-12-02"), ("SIGNING", "2025-12-02")]

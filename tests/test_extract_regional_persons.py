@@ -60,3 +60,104 @@ def test_a_patronymic_written_with_son_of_as_a_word_stays_in_the_name(lang, text
 ])
 def test_deputy_prime_minister_titles(lang, text, name, title):
     assert persons(text, lang) == {name: [title]}
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # instrumental after "з" / "sa" / "са": name and title back in the nominative
+    ("be", "Учора адбыліся перамовы з Міністрам замежных спраў Султаната Аман Халідам Аль-Мансуры.",
+     "Халід Аль-Мансуры", "Міністр замежных спраў Султаната Аман"),
+    ("sr", "Razgovarao je sa ministrom spoljnih poslova Grčke Nikosom Dimitrakisom o saradnji.",
+     "Nikos Dimitrakis", "ministar spoljnih poslova Grčke"),
+    ("sr", "Састала се са потпредседником Владе Србије Милошем Петровићем у Београду.",
+     "Милош Петровић", "потпредседник Владе Србије"),
+    # a feminine title word: the given name ends in -a again
+    ("sr", "Razgovori su nastavljeni sa ministarkom privrede Srbije Jovanom Ilić u Beogradu.",
+     "Jovana Ilić", "ministarka privrede Srbije"),
+    # the office one is deputy of, capitalized, in the genitive
+    ("be", "З дакладам выступіў намеснік Міністра сувязі Рэспублікі Беларусь Антон Ляшкевіч.",
+     "Антон Ляшкевіч", "намеснік Міністра сувязі Рэспублікі Беларусь"),
+])
+def test_a_name_after_an_oblique_title_is_found_in_the_nominative(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}
+
+
+def test_an_undeclined_foreign_name_after_an_oblique_title_stays_as_written():
+    text = "Перамовы адбыліся з Міністрам замежных спраў Рэспублікі Беларусь Нгуен Ван Ту."
+    assert list(persons(text, "be")) == ["Нгуен Ван Ту"]
+
+
+@pytest.mark.parametrize("lang, text, surname", [
+    ("sr", "Ministar finansija Srbije Petar Jovanović obišao je sajam. Kasnije je Jovanović govorio o investicijama.",
+     "Jovanović"),
+    ("kk", "Сыртқы істер министрі Ерлан Досжанов келді. Кездесуде Досжановпен келіссөздер өтті.", "Досжановпен"),
+])
+def test_the_surname_alone_is_a_mention_of_the_person(lang, text, surname):
+    rec = communique.extract(text, language=lang)
+    (person,) = [e for e in rec.entities if e.type == "PER"]
+    start = text.rindex(surname)
+    assert any(m.start == start and m.entity == person.id and m.text == surname for m in rec.mentions)
+
+
+def test_a_surname_two_persons_share_is_left_alone():
+    text = ("Ministar finansija Srbije Petar Jovanović i ministar pravde Srbije Ana Jovanović obišli su sajam. "
+            "Jovanović je govorio o investicijama.")
+    rec = communique.extract(text, language="sr")
+    last = text.rindex("Jovanović")
+    assert not any(m.start == last for m in rec.mentions if m.type == "PER")
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # the state before a long body name, beyond the usual reach back
+    ("kk", "Бүгін Қазақстан Республикасының Ауыл шаруашылығы және су ресурстары министрі Ерболат Сапаров келді.",
+     "Ерболат Сапаров", "Қазақстан Республикасының Ауыл шаруашылығы және су ресурстары министрі"),
+    # the office a deputy stands in for
+    ("uz", "Bugun Qozog‘iston Respublikasi moliya vaziri o‘rinbosari Asqar Nurlanov keldi.",
+     "Asqar Nurlanov", "Qozog‘iston Respublikasi moliya vaziri o‘rinbosari"),
+    # two offices joined by a dash
+    ("kk", "Жиынға Қазақстан Республикасы Премьер-Министрінің орынбасары – Қаржы министрі Серік Омаров қатысты.",
+     "Серік Омаров", "Қазақстан Республикасы Премьер-Министрінің орынбасары – Қаржы министрі"),
+    # a body of two capitalized words after the state
+    ("ky", "Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы Нурлан Бекматов сүйлөдү.",
+     "Нурлан Бекматов", "Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы"),
+])
+def test_head_final_titles_reach_back_to_their_state(lang, text, name, title):
+    assert persons(text, lang) == {name: [title]}
+
+
+def test_a_title_does_not_reach_back_into_a_person_found_before():
+    text = ("Сыртқы істер министрі Ерлан Досжанов келді. Кейін Ерлан Досжанов Моңғолия Республикасының "
+            "премьер-министрі Батбаяр Ганзориг менен кездесті.")
+    assert persons(text, "kk")["Батбаяр Ганзориг"] == ["Моңғолия Республикасының премьер-министрі"]
+
+
+def test_a_chinese_name_before_a_day_number():
+    text = "新华社上海5月9日电 外交部长李明远9日在上海会见来访的客人。"
+    assert persons(text, "zh") == {"李明远": ["外交部长"]}
+
+
+def test_a_transliterated_surname_without_the_dot_after_a_foreign_title():
+    text = "外交部长李明远同哈萨克斯坦外长托卡耶科夫举行会谈。"
+    found = persons(text, "zh")
+    assert found["托卡耶科夫"] == ["哈萨克斯坦外长"]
+
+
+def test_chinese_titles_listed_before_a_name_are_all_its_roles():
+    text = "新华社北京5月9日电 中共中央政治局委员、外交部长李明远9日在北京会见客人。"
+    rec = communique.extract(text, language="zh")
+    (person,) = [e for e in rec.entities if e.type == "PER"]
+    assert sorted(r.title for r in person.roles) == ["中共中央政治局委员", "外交部长"]
+    assert len([m for m in rec.mentions if m.entity == person.id]) == 1
+
+
+def test_a_name_after_a_body_and_its_acronym_in_an_oblique_title():
+    text = ("Министарка се састала са потпредседником Српског савета за развој извоза (SSRI) Зораном Марковићем, "
+            "са којим је разговарала о сарадњи.")
+    assert persons(text, "sr")["Зоран Марковић"] == ["потпредседник Српског савета за развој извоза"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("uz", "Вазир Қатар савдо вазири Муҳаммад ал-Тоний билан учрашди.", "Муҳаммад ал-Тоний"),
+    ("kk", "Министр Оман сауда министрі Халид әл-Харуси мен кездесті.", "Халид әл-Харуси"),
+])
+def test_an_arabic_article_in_lower_case_stays_in_the_name(lang, text, name):
+    assert name in persons(text, lang)

@@ -52,12 +52,20 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# Cyrillic languages that write a foreign city the gazetteer names in no other way as Russian does
+RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
 # letters at all: "Лідары" (leaders) is no form of "Ліда"
 _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
                              "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
                              "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
+_SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі")
+# the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
+_SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "og", "ih", "im", "ima", "oga", "omu", "u",
+                               "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
+                               "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
+                               "ае", "ое", "ага"})
 _TOKEN = regional_persons.WORD_TOKEN
 
 
@@ -107,6 +115,9 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
     keys = [(k, kind, e) for k, kind, e in gaz.iter_place_keys(lang)]
     keys += list(_extra_places(lang))
+    if lang in RUSSIAN_CITY_NAMES:  # "Шанхай": a city with no name of its own in the language
+        named = {id(e) for _, _, e in keys}
+        keys += [(k, kind, e) for k, kind, e in gaz.iter_place_keys("ru") if kind == "city" and id(e) not in named]
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
@@ -129,6 +140,8 @@ def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
         own = _local_names(lang).get(entry.get("id") or entry.get("iso2")) or (entry.get("name") or {}).get(lang)
     if not own:
         names = entry.get("name") or {}
+        if lang in RUSSIAN_CITY_NAMES and names.get("ru"):
+            return names["ru"]
         return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
     if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
         return regional_script.to_cyrillic(own, lang)
@@ -152,12 +165,15 @@ def _zh_index() -> dict[str, list[tuple[str, str, dict]]]:
 def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic: bool = False) -> bool:
     if token == word:
         return True
+    if slavic and not last and len(word) >= 6:  # "Evropskoj uniji", "Еўразійскай эканамічнай камісіі"
+        stem = word.rstrip("aeiouyаеёіиоуыэюя")
+        return len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE
     if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
     if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
         if token.startswith(word):
             return token[len(word):] in _SLAVIC_ENDINGS
-        return word[-1] in _VOWELS and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
+        return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
 
 
@@ -202,15 +218,32 @@ class RegionalPipeline:
         out: list[Mention] = []
         made: dict[str, Entity] = {}
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
-        for start, end, name in regional_orgs.find_organizations(
-                text, self.language, mentions, {e.id: e.name for e in entities}):
+        found = regional_orgs.find_organizations(text, self.language, mentions, {e.id: e.name for e in entities})
+        cores = {self._zh_core(text, s, e, mentions) for s, e, _ in found} if self.language == "zh" else set()
+        for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):  # the full name first, the short an alias
             key = normalize_key(name)
-            ent = known.get(key) or made.get(key)
+            core = self._zh_core(text, start, end, mentions) if cores else key
+            ent = known.get(key) or made.get(key) or made.get(core)
             if ent is None:
-                ent = Entity(id=f"b{len(made) + 1}", type="ORG", name=name, kind="organization")
+                ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
+                             kind="organization")
                 made[key] = ent
+            elif name != ent.name and name not in ent.aliases:
+                ent.aliases.append(name)  # "中华人民共和国商务部" of "商务部"
+            made.setdefault(core, ent)
             out.append(Mention(start, end, "ORG", text[start:end], ent.id))
-        return out, list(made.values())
+        out.sort(key=lambda m: m.start)
+        return out, list({id(e): e for e in made.values()}.values())
+
+    @staticmethod
+    def _zh_core(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+        """A Chinese body's name without the state written before it ("中华人民共和国商务部" ->
+        "商务部", "哈萨克斯坦共和国贸易和一体化部" -> "贸易和一体化部"), so that both name one body."""
+        state = next((m for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None)
+        core = text[state.end if state else start:end]
+        for word in ("人民共和国", "共和国"):
+            core = core.removeprefix(word)
+        return normalize_key(core)
 
     def _place_like(self, word: str) -> bool:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
@@ -256,8 +289,26 @@ class RegionalPipeline:
             end = tokens[i + n - 1][1]
             ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
+            if kind == "organization":
+                self._places_inside(text, tokens[i:i + n], entities)
             i += n
         return mentions, list(entities.values())
+
+    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity]) -> None:
+        """A country or city named by a noun inside a body's name ("Shanxay hamkorlik tashkiloti") is
+        a place of the text too; the body's mention stays the only one there."""
+        index = _index(self.language)
+        for k, (start, _, tok) in enumerate(tokens):
+            if not text[start].isupper():
+                continue
+            for words, kind, entry in index.get(tok[:4], []):
+                n = len(words)
+                if kind != "organization" and k + n <= len(tokens) and all(
+                        _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
+                        for q, w in enumerate(words)):
+                    end = tokens[k + n - 1][1]
+                    _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    break
 
     def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
         """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""

@@ -57,6 +57,12 @@ class _Lang:
         self.ezafe = tuple(lex.get("ezafe", []))
         self.breaks = set(lex.get("breaks", ""))
         self.verbs = tuple(lex.get("verbs", []))
+        self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
+
+    def drafted(self, text: str, head: int) -> bool:
+        """A draft word beside the document word at `head` ("праект плана", "декларациясының жобасын")."""
+        near = normalize_key(text[max(0, head - 20):head + 40])
+        return bool(self.draft) and any(w in near for w in self.draft)
 
 
 @functools.cache
@@ -88,9 +94,11 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
             if lx.order == "head_final":
                 cand = _before(text, toks, i, n, lx, nom, blocked, [m for m in mentions if m.type == "LOC"])
             else:
-                cand = _after(text, toks, i, n, lx, nom, blocked)
+                # a body named after the document word is its complement: "Қатъномаи Ассамблеяи Генералии СММ"
+                cand = _after(text, toks, i, n, lx, nom, [m for m in blocked if m.type != "ORG"])
             start, end, title = cand
-            out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), stem in lx.weak,
+            weak = stem in lx.weak and not lx.drafted(text, toks[i][0])
+            out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), weak,
                                  toks[i][2][0].isupper() and i > 0))
             i += n
     return out
@@ -116,8 +124,10 @@ def _before(text, toks, i, n, lx: _Lang, nom, blocked, places=()):
     if j == 0 and j < i and toks[0][2][0].isupper() and not any(m.start <= toks[0][0] < m.end for m in places):
         j += 1  # a capitalized first word of the sentence is its subject, not a title's
     head_end = toks[i + n - 1][1]
-    if j == i or not nom:
-        return toks[j][0], head_end, text[toks[j][0]:head_end] if j < i else toks[i][2]
+    if j == i:  # the document word alone ("«йўл харитаси»"), all its words
+        return toks[i][0], head_end, nom or text[toks[i][0]:head_end]
+    if not nom:
+        return toks[j][0], head_end, text[toks[j][0]:head_end]
     return toks[j][0], head_end, text[toks[j][0]:toks[i][0]] + nom
 
 
@@ -154,6 +164,9 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
             if k >= 0:
                 j = k + len(v)
         end = i + len(stem)
+        opened, closed = text.rfind("《", s, i), text.find("》", end, e)
+        if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
+            j, end = opened + 1, closed  # the whole title between the book-title marks
         out.append(Candidate(kind, text[j:end], j, end, i, (s, e), stem in lx.weak, False))
         i = end
     return out

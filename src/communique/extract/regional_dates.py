@@ -33,7 +33,7 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
 Not handled, knowingly: weekdays, counted
 offsets, month names standing alone (Kazakh "қазан" is October, a cauldron and the city of Kazan;
 "наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
-names, and enumerations of days ("27 и 28").
+names, and enumerations of days ("27 и 29") other than two days running ("27 и 28", a period).
 
 Standard library only; every pattern is compiled once per language.
 """
@@ -54,6 +54,8 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 _DASH = r"\s*[\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*"
 _YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)"
+_AND = r"(?:i|и|і|va|ва|және|жана|ва)"  # 'and' between two day numbers
+_FROM, _TO = r"(?:аз|od|од|з|са)", r"(?:то|do|до|па)"  # 'from' ... 'to' around two day numbers
 
 
 def supports(lang: str | None) -> bool:
@@ -143,6 +145,10 @@ class _Lang:
         cores = {
             "dm": rf"{day('d1')}{dsep}{month('m1')}",
             "ddm": rf"{day('d1')}{dot}{_DASH}{day('d2')}{dsep}{month('m2')}",
+            # "15. i 16. oktobra", "27 и 28 красавіка": two days running, a period
+            "dadm": rf"{day('d1')}{dot}\s+{_AND}\s+{day('d2')}{dsep}{month('m2')}",
+            # "аз 17 то 28 ноябри", "od 17. do 28. novembra", "з 17 па 28 лістапада": from one day to another
+            "fdm": rf"(?<!\w){_FROM}\s+{day('d1')}{dot}\s+{_TO}\s+{day('d2')}{dsep}{month('m2')}",
             "dmdm": rf"{day('d1')}{dsep}{month('m1')}{_DASH}{day('d2')}{dsep}{month('m2')}",
         }
         for name, core in cores.items():
@@ -200,8 +206,8 @@ class _Lang:
             return _Cand(m.start(), m.end(), "date", partial_iso(year, m1, d1), rel=rel) if valid_day(year, m1, d1) else None
         d2 = int(gd["d2"])
         m2 = self.month_of[gd["m2"]]
-        if name == "ddm":
-            if not (d1 < d2 and valid_day(year, m2, d1) and valid_day(year, m2, d2)):
+        if name in ("ddm", "dadm", "fdm"):
+            if not (d1 < d2 and valid_day(year, m2, d1) and valid_day(year, m2, d2)) or (name == "dadm" and d2 != d1 + 1):
                 return None
             return _Cand(m.start(), m.end(), "range", partial_iso(year, m2, d1), partial_iso(year, m2, d2), rel=rel)
         # dmdm: "30 сәуір – 2 мамыр 2026"; across a new year the written year is the later one's

@@ -42,6 +42,7 @@ _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
+_PAST_REACH = 4  # words around a trigger where a past verb settles its status in the cue-word languages
 _WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
 
 
@@ -87,6 +88,11 @@ class _Lang:
         self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
         self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
+        self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
+        self.until = {normalize_key(w) for w in lex.get("until", [])}
+        self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
+        self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
+        self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
@@ -102,7 +108,7 @@ def _lang(code: str) -> _Lang:
     return _Lang(code, _LEX[code])
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？；])|\n\s*")
+_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n\s*")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
 _AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
 _END = tuple(".!?…。！？")
@@ -161,6 +167,7 @@ class RegionalEvents:
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
+        refs: dict[str, str] = {}  # a sub-event -> the type of the event its sentence refers to
         heads: set[str] = set()
         for s, e in sentences(text):
             raw = text[s:e]
@@ -177,27 +184,48 @@ class RegionalEvents:
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
             seen: set[str] = set()
+            referred: list[str] = []
+            made: list[Event] = []
             for trig in trigs:
                 if trig.type in seen:
                     continue
-                s_dates = [d for d in dates if s <= d.start and d.end <= e and d.value_start]
+                s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
+                s_dates = [d for d in s_all if not self._until(text, d)]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
+                if not new_doc and self._goes_on(text, trig, told, s_all, published):
+                    continue
+                # a planned one when all those told are over ("the next session will be held ...") is new
+                ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
+                    and not any(ev.type == trig.type and ev.status != "occurred" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
-                                    or self._repeat(trig, told, s_dates, s_mentions)):
+                                    or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
+                    referred.append(trig.type)
                     continue
                 seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
                                  len(events) + 1)
                 own[ev.id] = (bool(s_dates), ev.location is not None)
                 events.append(ev)
+                made.append(ev)
                 if headline:
                     heads.add(ev.id)
+            if referred and all(ev.type == "CALL" for ev in made) and self._took_part(text, keys, s, e):
+                # "... took part (one of them by videoconference)": in the event told, no call of its own
+                events = [ev for ev in events if ev not in made]
+                made = []
+                self._join(referred[0], told, mentions, s, e)
+            for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
+                # "on the sidelines of the conference": inside the conference
+                container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
+                if container and (ev.type in SUB_EVENTS or ev.type in CONTAINERS):
+                    refs[ev.id] = container
         # a headline's event that the body tells again is the body's
         events = [ev for ev in events if ev.id not in heads
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
-        self._inherit(events, own)
+        _dateline_city(text, events, mentions, by_id, own)
+        self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
         for ev in events:
             ev.plover = plover_code(ev)
@@ -209,7 +237,7 @@ class RegionalEvents:
         out, i = [], 0
         while i < len(keys):
             hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
-            if hit is None:
+            if hit is None or (self.lx.not_triggers and keys[i].startswith(self.lx.not_triggers)):
                 i += 1
                 continue
             n = len(hit[2].words)
@@ -232,6 +260,9 @@ class RegionalEvents:
         while i < e:
             hit = next((t for t in self.lx.triggers if text.startswith(t[1], i)
                         and (ends is None or i + len(t[1]) in ends)), None)
+            if hit is not None and text.startswith(self.lx.not_triggers, i):
+                i += len(hit[1])  # "落实两国元首会晤共识": a meeting's consensus, no meeting told
+                continue
             if hit is None:
                 i += 1
                 continue
@@ -253,17 +284,60 @@ class RegionalEvents:
                 return False
         return True
 
+    def _took_part(self, text: str, keys: list[str], s: int, e: int) -> bool:
+        if self.lx.chinese:
+            return any(w in text[s:e] for w in self.lx.took_part)
+        return any((self.lx.took_part and k.startswith(self.lx.took_part)) or k in self.lx.took_part_words for k in keys)
+
+    @staticmethod
+    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int) -> None:
+        """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
+        in the event of `type_` told before are its participants."""
+        ev = next((ev for ev in reversed(told) if ev.type == type_), None)
+        if ev is None:
+            return
+        orgs = [m for m in mentions if m.type == "ORG" and s <= m.start and m.end <= e]
+        have = {p.entity for p in ev.participants}
+        for m in mentions:
+            if s <= m.start and m.end <= e and m.type in {"PER", "ORG"} and m.entity and m.entity not in have \
+                    and not _inside(m, orgs):
+                have.add(m.entity)
+                ev.participants.append(Participant(m.entity))
+
+    def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
+        """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
+        of a type already told, gives that event its end (when it has none) and no new event."""
+        same = [ev for ev in told if ev.type == trig.type and ev.start]
+        if not self.lx.until or not same or not s_dates:
+            return False
+        if any(d.value_end or len(d.value_start or "") != 10 or not self._until(text, d) for d in s_dates):
+            return False  # only a day: "until 2030" is a deadline, not how long a meeting lasts
+        ev, end = same[-1], s_dates[0].value_start
+        if ev.end is None and end > ev.start:
+            ev.end = end
+            if published and ev.status == "occurred" and date_bounds(ev.start)[0] <= published < date_bounds(end)[0]:
+                ev.status = "ongoing"  # begun on or before the day told, going on after it
+        return True
+
+    def _until(self, text: str, d: DateMention) -> bool:
+        """Whether an 'until' word stands right before or after the date ("то 7 июн", "2030-жылга чейин")."""
+        before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
+        after = normalize_key(text[d.end:d.end + 12]).split()[:1]
+        return bool((set(before) | set(after)) & self.lx.until)
+
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
         type already told."""
-        if not any(ev.type == trig.type for ev in events):
-            return False
+        if not any(ev.type == trig.type or (trig.type == "MEETING" and ev.type == "CALL") for ev in events):
+            return False  # talks held by video are the call told: "视频会谈 … 会谈期间"
         if self.lx.chinese:
             near = text[max(s, trig.char_start - 4):trig.char_end + 4]
             return any(w in near for w in self.lx.context_raw)
         # the frame word follows the trigger in the head-final languages ("uchrashuv davomida") and
         # precedes it in the others ("падчас сустрэчы", "дар доираи конфронси"); a demonstrative
         # ("the said", "this") stands before it everywhere
+        if self.lx.genitive and keys[trig.j - 1].endswith(self.lx.genitive):
+            return True  # "форумнинг ... сессиясида": the forum told before, as the possessor
         idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
         return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
 
@@ -277,6 +351,8 @@ class RegionalEvents:
             start, end = date.value_start, date.value_end
             if published and status == "occurred" and date_bounds(start)[0] > published:
                 status = "planned"
+            elif published and status == "occurred" and end and date_bounds(start)[0] <= published < date_bounds(end)[0]:
+                status = "ongoing"  # "a visit on 13–15 April", told on the 14th
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
                    trigger=text[trig.char_start:trig.char_end])
         if trig.type in NAMED and not any(cue.match(keys, trig.i) for cue in self.lx.status["past"]):
@@ -382,6 +458,10 @@ class RegionalEvents:
                         return "occurred" if st == "past" else st
             return "occurred"
         lo, hi = _clause(text, toks, trig)
+        near = range(max(lo, trig.i - _PAST_REACH), min(hi, trig.j + _PAST_REACH))
+        if any(c.match(keys, k) and not any(p.match(keys, m) for m in (k, k + 1) for p in lx.status["planned"])
+               for k in near for c in lx.status["past"]):
+            return "occurred"  # "razgovarao je ... telefonom o pripremama za predstojeću sednicu"; not "pozvao je"
         for st in ("planned", "ongoing"):
             if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
@@ -391,6 +471,12 @@ class RegionalEvents:
         orgs = [m for m in s_mentions if m.type == "ORG"]
         places = [m for m in s_mentions if m.type == "LOC" and m.entity and not _inside(m, orgs)]
         cities = [m for m in places if (by_id.get(m.entity) or Entity("", "LOC", "")).kind == "city"]
+        # "БАӘ делегациясы … Қазақстанда жұмыс сапарымен": where a visit goes is the place next to it, but
+        # not the state of a title right before a name ("Ministar privrede Srbije Dejan Savić posetio je")
+        people = {m.start for m in s_mentions if m.type == "PER"}
+        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people)]
+        if trig.type == "VISIT" and goals:
+            return min(goals, key=lambda m: min(abs(m.end - trig.char_start), abs(m.start - trig.char_end))).entity
         if cities:
             return min(cities, key=lambda m: abs(m.start - trig.char_start)).entity
         if trig.type == "VISIT" and places:
@@ -418,11 +504,16 @@ class RegionalEvents:
         return out
 
     @staticmethod
-    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+    def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]], refs: dict[str, str]) -> None:
+        """A sub-event falls inside the last event before it of the type its sentence refers to
+        ("кездесу қорытындысы бойынша": the meeting's), else inside the last container."""
         for k, ev in enumerate(events):
-            if ev.type not in SUB_EVENTS:
+            if ev.type not in SUB_EVENTS and ev.id not in refs:
                 continue
-            source = next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
+            ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
+            source = next((p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")),
+                          None) \
+                or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
                 continue
             own_date, own_place = own.get(ev.id, (False, False))
@@ -430,6 +521,34 @@ class RegionalEvents:
 
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
+# a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
+# or a Chinese agency's "新华社北京3月18日电"
+_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")
+_DATELINE_REACH = 200  # characters from the dateline to the sentence of the event it places
+# an online meeting takes place nowhere: "дар шакли маҷозӣ", "онлайн", "в режиме видеоконференции", "线上"
+_VIRTUAL = ("маҷозӣ", "онлайн", "online", "onlayn", "виртуал", "virtual", "видео", "video", "бейне", "відэа",
+            "線上", "线上", "视频", "视讯")
+
+
+def _dateline_city(text: str, events: list[Event], mentions: list[Mention], by_id: dict, own: dict) -> None:
+    """The city of a dateline is where the first meeting, forum or session told right after it takes
+    place, when its sentence names no place of its own (the Russian step's rule)."""
+    for m in mentions:
+        ent = by_id.get(m.entity) if m.entity else None
+        if m.type != "LOC" or ent is None or ent.kind != "city" or m.start > 400:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        lead = text[line_start:m.start]
+        if lead.strip() and not lead.rstrip().endswith("社"):
+            continue
+        if not _DATELINE_AFTER.match(text, m.end):
+            continue
+        ev = next((ev for ev in events if ev.type in {"MEETING", "FORUM", "SESSION"}
+                   and ev.evidence.start >= line_start and ev.evidence.start - m.end <= _DATELINE_REACH), None)
+        if ev is not None and ev.location is None and not own.get(ev.id, (False, False))[1] \
+                and not any(w in ev.evidence.text.casefold() for w in _VIRTUAL):
+            ev.location = m.entity
+        return
 
 
 def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> None:
@@ -444,6 +563,12 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _term(d: DateMention) -> bool:
+    """A range of whole years ("2026–2027 жылдарға", "на 2026–2028 гады", "2026—2027年") is the term
+    of a plan or programme, not when an event took place."""
+    return d.kind == "range" and len(d.value_start or "") == 4 and len(d.value_end or "") == 4
 
 
 def _nominative(word: str) -> str:

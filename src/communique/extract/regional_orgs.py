@@ -24,6 +24,7 @@ from .resources import load_json
 _LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 MAX_WORDS = 8  # words of a name besides its head
+SHORT_STEM, MAX_ENDING = 5, 4  # a head stem this short takes an ending of at most MAX_ENDING letters
 _LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "га", "ка", "дан", "ден", "тан",
                "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
@@ -41,6 +42,11 @@ class _Lang:
         self.ezafe = tuple(lex.get("ezafe", []))
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
         self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
+        self.adjectives = tuple(sorted((normalize_key(w) for w in lex.get("adjectives", [])), key=len, reverse=True))
+        self.adjective_nominative = lex.get("adjective_nominative", {})
+        self.after_velar = lex.get("masculine_after_velar")
+        self.linkers = {normalize_key(w) for w in lex.get("linkers", [])}
+        self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.titles: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
@@ -52,8 +58,27 @@ class _Lang:
             return True
         return self.order == "head_final" and len(key) >= 6 and key.endswith(self.local_endings)
 
+    def adjective(self, word: str, key: str, head_nom: str) -> str | None:
+        """The word as an adjective agreeing with the head `head_nom`, in the nominative
+        ("Привредне" -> "Привредна", "Беларускага" -> "Беларускі"); None when it does not end like one."""
+        end = next((a for a in self.adjectives if key.endswith(a) and len(key) - len(a) >= 3), None)
+        if end is None or not self.adjective_nominative:
+            return None
+        low = head_nom.casefold()
+        gender = "n" if low.endswith(("ства", "цтва", "нне", "o", "о", "e", "е")) else \
+            "f" if low.endswith(("a", "а", "я", "ія", "ija")) else "m"
+        stem = word[: len(word) - len(end)]
+        forms = self.adjective_nominative.get(gender) or [""]
+        ending = next((f for f in forms if _script_of(f) == _script_of(stem)), forms[0])
+        if gender == "m" and self.after_velar and stem[-1:].casefold() in "кгх":
+            ending = self.after_velar
+        return stem + ending
+
     def head(self, key: str) -> str | None:
-        return next((nom for stem, nom in self.heads if key.startswith(stem)), None)
+        """The nominative head a word is a form of. A short stem takes only a case ending after it
+        ("қорының" of "қоры"), not any word it begins ("қорытындысы", a result)."""
+        return next((nom for stem, nom in self.heads if key.startswith(stem)
+                     and (len(stem) > SHORT_STEM or len(key) - len(stem) <= MAX_ENDING)), None)
 
 
 def lexicon(code: str) -> _Lang:
@@ -84,8 +109,13 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+    attached = _lang(lang).attached if lang != "zh" else set()
+
+    def attached_to(f, a: int) -> bool:  # "камітэт … пры Калегіі Еўразійскай эканамічнай камісіі"
+        return bool(attached) and bool(set(normalize_key(text[f[0]:a]).split()) & attached)
+
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b for a, b in orgs)]  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -141,16 +171,53 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
     return out
 
 
+def _adjectives_before(text, toks, i: int, lx: _Lang, nom: str, covered) -> tuple[int, list[str]]:
+    """(first token, nominative words) of the adjectives right before the head at token i that start
+    a name with a capital ("Привредне коморе", "Беларускага дзяржаўнага ўніверсітэта"); (i, []) if none."""
+    k, words = i, []
+    while k > 0 and i - k < 3:
+        prev = toks[k - 1]
+        gap = _gap(text, toks, k)
+        if gap.strip() or "\n" in gap or prev[3] in lx.stop or covered(prev[0]):
+            break
+        if k < i and toks[k][2][0].isupper() and not prev[2][0].isupper():
+            break  # the capital starts the name: "Наредно заседање | Мешовитог комитета"
+        form = lx.adjective(prev[2], prev[3], nom)
+        if form is None:
+            break
+        words.insert(0, form)
+        k -= 1
+    while k < i and not toks[k][2][0].isupper():
+        k, words = k + 1, words[1:]  # the name starts at the first capitalized adjective
+    return k, words
+
+
 def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
     blocked = [m for m in mentions if m.type in {"PER", "DATE"}]
+    spans = [(m.start, m.end) for m in mentions]
+
+    def covered(pos: int) -> bool:
+        return any(a <= pos < b for a, b in spans)
+
     out: list[tuple[int, int, str]] = []
     for i, (s, _e, word, key) in enumerate(toks):
         nom = lx.head(key)
-        if nom is None or not word[0].isupper() or (out and s < out[-1][1]):
+        if nom is None or (out and s < out[-1][1]):
+            continue
+        first, adjs = _adjectives_before(text, toks, i, lx, nom, covered) if lx.adjectives else (i, [])
+        if (not word[0].isupper() and not adjs) or (out and toks[first][0] < out[-1][1]):
             continue
         j = i + 1
         while j < len(toks) and j - i <= MAX_WORDS:
             gap = _gap(text, toks, j)
+            if toks[j][3] in lx.linkers and j == i + 1 and not gap.strip() and j + 1 < len(toks) \
+                    and not toks[j + 1][2][0].isupper() and not _gap(text, toks, j + 1).strip():
+                j += 1  # "savet za saradnju ...": the head's complement after a preposition
+                continue
+            if toks[j][3] in lx.attached and not gap.strip() and j + 1 < len(toks) and toks[j + 1][2][0].isupper() \
+                    and not _gap(text, toks, j + 1).strip():
+                j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
+                continue
             if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
@@ -160,11 +227,16 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
             if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
                 break  # in Tajik only a word with an ezafe leads on to the next
             j += 1
-        if j == i + 1:
+        if j == i + 1 and not adjs:
             continue  # a bare head ("the Government") is no name
-        rest = text[toks[i + 1][0]:toks[j - 1][1]]
-        out.append((s, toks[j - 1][1], _case_like(nom, word) + " " + rest))
+        rest = text[toks[i + 1][0]:toks[j - 1][1]] if j > i + 1 else ""
+        name = " ".join(adjs + [_case_like(nom, word) if not adjs else nom.casefold(), rest]).strip()
+        out.append((toks[first][0], toks[j - 1][1], name))
     return out
+
+
+def _script_of(word: str) -> str:
+    return "lat" if any("a" <= ch.casefold() <= "z" for ch in word) else "cyr"
 
 
 def _case_like(nom: str, word: str) -> str:

@@ -45,6 +45,7 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Фолиҳ"
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
@@ -103,8 +104,23 @@ class _Lang:
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
+        # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
+        self.oblique = {normalize_key(w): (nom, case + ("_f" if "f" in rest else ""))
+                        for w, (nom, case, *rest) in (lex.get("oblique_heads") or {}).items()}
+        self.name_cases = {case: [(a.casefold(), b) for a, b in rules]
+                           for case, rules in (lex.get("name_cases") or {}).items()}
+
+    def decline_back(self, word: str, case: str | None) -> str:
+        """A name word in `case` back in the nominative ("Бадрам" -> "Бадр"); a word no ending of
+        the case fits (a foreign name that does not decline) stays as written."""
+        w = word.casefold()
+        for ending, nominative in self.name_cases.get(case or "", ()):
+            if w.endswith(ending) and len(w) - len(ending) >= 2:
+                return word[: len(word) - len(ending)] + nominative
+        return word
 
     def body_word(self, word: str) -> bool:
         """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
@@ -158,7 +174,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
     if lang == "zh":
         found = _zh_persons(text, mentions, entities, bodies)
     else:
-        found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked).run()
+        found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked, bodies).run()
     return _record(text, sents, found, mentions, entities)
 
 
@@ -167,12 +183,14 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
 # --------------------------------------------------------------------------------------------
 
 class _Finder:
-    def __init__(self, text, lx: _Lang, mentions, entities, place_like, blocked) -> None:
+    def __init__(self, text, lx: _Lang, mentions, entities, place_like, blocked, bodies=()) -> None:
         self.text, self.lx = text, lx
+        self.body_end = {a: b for a, b in bodies}  # the bodies named by a head noun: start -> end
         self.by_id = {e.id: e for e in entities}
         self.place_like = place_like
         self.blocked = list(blocked)
         self.names: set[int] = set()  # tokens of the names found so far
+        self.name_keys: set[str] = set()  # their words
         spans = sorted(mentions, key=lambda m: m.start)
         self.toks: list[_Tok] = []
         k = 0
@@ -190,17 +208,25 @@ class _Finder:
 
     def name_word(self, t: _Tok) -> bool:
         w = t.text
-        return (t.covered is None and _NAME_WORD.fullmatch(w) is not None and w[0].isupper()
+        return (t.covered is None and _NAME_WORD.fullmatch(w) is not None
+                and (w[0].isupper() or (_ARTICLE.match(w) is not None and w.split("-", 1)[1][:1].isupper()))
                 and len(w) >= 2 and not w.isupper() and t.key not in self.lx.heads
                 and t.key not in self.lx.state and not self.place_like(w)
                 and not (self.lx.not_name and w.casefold().endswith(self.lx.not_name))
                 and not any(s <= t.s < e for s, e in self.blocked))
 
     def anchor(self, t: _Tok) -> bool:
-        """A word a name may follow inside a head-first title: a place, an organization, a state word."""
-        return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text))
+        """A word a name may follow inside a head-first title: a place, an organization, a state word,
+        an acronym."""
+        return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text)) \
+            or (len(t.text) >= 2 and t.text.isupper())
 
-    def run_at(self, j: int, vouched: bool = False) -> int:
+    def in_parens(self, a: int, b: int) -> bool:
+        """Tokens a and b (adjacent) around a bracket of an acronym: "савета ... (CCPIT) Џангом"."""
+        gap = self.text[self.toks[a].e:self.toks[b].s].strip()
+        return (gap == "(" and self.toks[b].text.isupper()) or (gap == ")" and self.toks[a].text.isupper())
+
+    def run_at(self, j: int, vouched: bool = False, case: str | None = None) -> int:
         """How many name words start at token j (0 when they are not 2 or 3; 4 with a separate
         patronymic word: "Әли Самед оғлы Гасанов").
 
@@ -228,6 +254,7 @@ class _Finder:
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
+        words = [self.lx.decline_back(w, case) for w in words]
         words[-1] = self.lx.nominative(words[-1], vouched)
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
@@ -242,13 +269,14 @@ class _Finder:
         out = []
         used = self.names
         for i, t in enumerate(self.toks):
-            if t.key not in self.lx.heads or i in used:
+            if (t.key not in self.lx.heads and t.key not in self.lx.oblique) or i in used:
                 continue
             hit = self.after_head(i)
-            if hit:
+            if hit and hit[0] not in used:
                 j, n, title = hit
                 out.append(self.person(j, n, title))
                 used.update(range(j, j + n))
+                self.name_keys.update(t.key for t in self.toks[j:j + n])
         for j in range(len(self.toks)):
             if j in used or (j and self.name_word(self.toks[j - 1]) and self.joined(j - 1, j)):
                 continue
@@ -261,41 +289,62 @@ class _Finder:
                 used.update(range(j, j + n))
         return out
 
-    def person(self, j: int, n: int, title: tuple[int, int]):
+    def person(self, j: int, n: int, title: tuple):
         toks = self.toks[j:j + n]
-        words = [t.text for t in toks]
+        case = title[2][3] if len(title) > 2 else None
+        words = [self.lx.decline_back(t.text, case) for t in toks]
         words[-1] = self.lx.nominative(words[-1], vouched=True)
         return toks[0].s, toks[-1].e, " ".join(words), title
 
     def after_head(self, i: int):
+        """(first name token, name words, title) for the name a title word at token i vouches
+        for. After an oblique title word ("з Міністрам ...", "sa ministrom ...") the name is in the
+        same case; the title is then (start, end, (head start, head end, its nominative, the
+        case)), so that the name and the Role are written in the nominative."""
         t = self.toks[i]
         if not t.text[:1].isalpha() or _script(t.text) == "other":
             return None
+        oblique = self.lx.oblique.get(t.key) if t.key not in self.lx.heads else None
+        if oblique and not self.lx.head_first:
+            return None
+        case = oblique[1] if oblique else None
+        nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
+        mark = ((t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
-        n = self.run_at(j, vouched=True) if _script(self.toks[j].text) == _script(t.text) else 0
+        n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
-            return j, n, (self.title_start(i), t.e)
+            return j, n, (self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k = j
-        while k < len(self.toks) and k - i <= MAX_GAP and self.joined(k - 1, k):
+        k, limit, after_body = j, MAX_GAP, False
+        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)):
             tok = self.toks[k]
+            end = self.body_end.get(tok.s) if tok.text[:1].isupper() and not self.anchor(tok) else None
+            if end is not None:  # "са потпредседником Кинеског савета за ... трговине Џангом Шаоганом"
+                start_k = k
+                while k < len(self.toks) and self.toks[k].e <= end:
+                    k += 1
+                limit, after_body = limit + (k - start_k), True
+                continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
+            if tok.key in self.lx.oblique and k == j:
+                k += 1  # "намеснік Міністра сувязі ...": the title word of the office one is deputy of
+                continue
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
                 # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev))
+                    n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
                     if n:
-                        return k, n, (t.s, self.toks[k - 1].e)
+                        return k, n, (t.s, self.toks[k - 1].e, *mark)
                 return None
             k += 1
         return None
@@ -312,10 +361,17 @@ class _Finder:
         start = self.toks[i].s
         anchors_only = passed_anchor = False
         k = i - 1
-        while k >= 0 and i - k <= MAX_BACK and self.joined(k, k + 1):
+        while k >= 0 and (i - k <= MAX_BACK or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)):
             tok = self.toks[k]
-            if tok.key in self.lx.heads or k in self.names:
-                break  # another title's head: "X vaziri va Y vaziri"; the name of the person before
+            if not self.joined(k, k + 1):
+                if tok.key not in self.lx.heads:
+                    break
+                # "Премьер-министрінің орынбасары – Сыртқы істер министрі": one title of two offices
+                anchors_only, start, k = False, tok.s, k - 1
+                continue
+            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy) or k in self.names \
+                    or tok.key in self.name_keys:
+                break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
@@ -326,7 +382,7 @@ class _Finder:
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
             is_anchor = self.anchor(tok)
-            if anchors_only and not is_anchor:
+            if anchors_only and not is_anchor and not self.body_before_anchor(k, start):
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
@@ -336,6 +392,20 @@ class _Finder:
             start = tok.s
             k -= 1
         return start
+
+    def dash(self, a: int, b: int) -> bool:
+        """A dash with spaces between tokens a and b (adjacent)."""
+        return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def body_before_anchor(self, k: int, start: int) -> bool:
+        """Token k is a capitalized word of a body's name that started at `start` and runs back to
+        a place or state word ("Кыргыз Республикасынын Министрлер Кабинетинин Төрагасы")."""
+        if not self.toks[k].text[:1].isupper() or self.toks[k + 1].s != start or not self.toks[k + 1].text[:1].isupper():
+            return False
+        m = k
+        while m >= 0 and self.toks[m].text[:1].isupper() and not self.anchor(self.toks[m]) and self.joined(m, m + 1):
+            m -= 1
+        return m >= 0 and self.joined(m, m + 1) and self.anchor(self.toks[m]) and not self.sentence_start(self.toks[m + 1])
 
     def sentence_start(self, tok: _Tok) -> bool:
         before = self.text[:tok.s].rstrip(" \t")
@@ -386,6 +456,7 @@ _ZH_TITLES = re.compile("|".join(re.escape(t) for t in sorted(_ZH["titles"], key
 _ZH_SURNAMES = sorted(_ZH["surnames"], key=len, reverse=True)
 _ZH_AFTER = tuple(_ZH["after"])
 _ZH_BEFORE = tuple(_ZH["before"])
+_ZH_TRANSLIT = tuple(_ZH.get("translit_endings", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -401,7 +472,9 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             and all(e <= a or s >= b for a, b in titles)
 
     def ends_clear(e: int) -> bool:
-        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles)
+        # a day number may follow ("王毅18日在北京"): a name never holds a digit
+        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles) \
+            or text[e].isdigit()
 
     def starts_clear(s: int) -> bool:
         return s == 0 or text[:s].endswith(_ZH_BEFORE)
@@ -418,15 +491,28 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                     if e <= len(text) and free(te, e) and ends_clear(e):
                         fits.append((te, e))
         ts = next((a for a, b in bodies if b == ts), ts)  # the body the title names: "外交部发言人"
+        ts = next((m.start for m in mentions if m.end == ts and m.type == "LOC"), ts)  # the state: "白俄罗斯外长"
         foreign = _ZH_FOREIGN.match(text, te)
         if not fits and foreign:
             e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
                       and ends_clear(foreign.end() + n)), None)
             if e is not None:
                 fits = [(te, e)]
+        if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
+            fits = [(te, te + n) for n in range(3, 7) if free(te, te + n) and text[te:te + n].endswith(_ZH_TRANSLIT)
+                    and ends_clear(te + n)][:1]
         if len(set(fits)) == 1:
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
             taken.append(fits[0])
+            # titles listed before it with "、" are the same person's: "中共中央政治局委员、外交部长王毅"
+            k = ts
+            while k > 0 and text[k - 1] == "、":
+                prev = next(((a, b) for a, b in titles if b == k - 1), None)
+                if prev is None:
+                    break
+                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), prev[0])  # "中共中央政治局" + "委员"
+                out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
+                k = a
             continue
         # the name, then the title
         fits = []
@@ -447,11 +533,14 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
 # Entities, mentions, roles
 # --------------------------------------------------------------------------------------------
 
+_TRAILING_ACRONYM = re.compile(r"\s*\([^()]*\)?$")
+
+
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
     by_id = {e.id: e for e in entities}
     persons: dict[str, Entity] = {}
     out: list[Mention] = []
-    for s, e, name, (ts, te) in sorted(found):
+    for s, e, name, (ts, te, *head) in sorted(found):
         key = normalize_key(name)
         ent = persons.get(key)
         if ent is None:
@@ -460,8 +549,12 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         surface = text[s:e]
         if surface != ent.name and surface not in ent.aliases:
             ent.aliases.append(surface)
-        out.append(Mention(s, e, "PER", surface, ent.id))
+        if not out or (out[-1].start, out[-1].end) != (s, e):  # one name with two titles: one mention
+            out.append(Mention(s, e, "PER", surface, ent.id))
         title = " ".join(text[ts:te].split()).strip(" ,")
+        if head and head[0][0] == ts:  # the oblique head written in the nominative
+            title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
+        title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
         if not title or any(r.title.casefold() == title.casefold() for r in ent.roles):
             continue
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
@@ -479,7 +572,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
 
 
 def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], mentions: list[Mention]) -> None:
-    """Every other place the same full name is written (its case ending aside) is the same person."""
+    """Every other place the same full name, or its surname alone, is written (its case ending
+    aside) is the same person."""
     taken = [(m.start, m.end) for m in out + mentions]
     for ent in persons.values():
         words = ent.name.split()
@@ -490,4 +584,19 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
         for m in rx.finditer(text):
             if all(m.end() <= a or m.start() >= b for a, b in taken):
                 out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                taken.append((m.start(), m.end()))
+    # the surname alone ("Ministar Đurić je ...", "Лазаревић се састала"), its case ending aside,
+    # where no other person found has the same surname
+    last = {}
+    for ent in persons.values():
+        words = ent.name.split()
+        if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+            last.setdefault(words[-1], []).append(ent)
+    for surname, ents in last.items():
+        if len(ents) != 1:
+            continue
+        rx = re.compile(rf"(?<![\w-]){re.escape(surname)}\w{{0,6}}(?![\w-])")
+        for m in rx.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                out.append(Mention(m.start(), m.end(), "PER", m.group(), ents[0].id))
                 taken.append((m.start(), m.end()))
