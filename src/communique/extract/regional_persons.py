@@ -366,7 +366,7 @@ class _Finder:
             if not self.joined(k, k + 1):
                 if tok.key not in self.lx.heads:
                     break
-                # "Премьер-министрінің орынбасары – Сыртқы істер министрі": one title of two offices
+                # "Премьер-министрінің орынбасары – Қаржы министрі": one title of two offices
                 anchors_only, start, k = False, tok.s, k - 1
                 continue
             if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy) or k in self.names \
