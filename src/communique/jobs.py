@@ -2,7 +2,7 @@
 
 Extracted documents are written a few at a time (`BATCH` of them, or what came within
 `BATCH_SECONDS`), each batch in one transaction (Store.put_many: one lock statement, one multi-row
-insert per table), then indexed and linked. A batch killed half way loses nothing that was stored,
+insert per table), then indexed, then linked (the batch in one transaction of the linker). A batch killed half way loses nothing that was stored,
 and a re-run skips what was ("unchanged") and redoes the rest; documents that were stored but not
 yet indexed are indexed on the next run. Failures are kept in the store with their reason and are
 retried with `retry_failed`.
@@ -21,7 +21,7 @@ from .extract.pipeline import extract_document
 from .ingest.dedup import Deduplicator, fact_differences
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
-from .link import link_document
+from .link import link_document, link_documents
 from .model import Document, Record
 from .search import Searcher
 from .store import Store
@@ -290,14 +290,27 @@ class _Writer:
         with contextlib.suppress(Exception):  # if the batch fails, each is indexed on its own below
             self.searcher.add_many([(doc.id, doc.title, doc.text) for _, doc, _ in written if doc.id in unindexed])
             unindexed = set()
-        for source, doc, result in written:
-            try:
-                if doc.id in unindexed:
+        failed: dict[str, Exception] = {}  # stored; indexed or linked on a later run
+        for _, doc, _ in written:
+            if doc.id in unindexed:
+                try:
                     self.searcher.add(doc.id, doc.title, doc.text)
-                if result.status in ("new", "upgraded"):
-                    link_document(self.store, doc.id)  # incremental: only what this document's keys point at
-            except Exception as exc:  # stored; indexed or linked on a later run
-                _fail(self.store, self.report, source, exc)
+                except Exception as exc:
+                    failed[doc.id] = exc
+        # incremental: only what these documents' keys point at, the batch in one transaction
+        link = [doc.id for _, doc, result in written if result.status in ("new", "upgraded") and doc.id not in failed]
+        try:
+            if link:
+                link_documents(self.store, link)
+        except Exception:  # all or none: each on its own, to find the one that fails
+            for doc_id in link:
+                try:
+                    link_document(self.store, doc_id)
+                except Exception as exc:
+                    failed[doc_id] = exc
+        for source, doc, result in written:
+            if doc.id in failed:
+                _fail(self.store, self.report, source, failed[doc.id])
                 continue
             note = self.notes.pop(doc.id, None)
             if result.status == "duplicate":  # the store holds this very text under another id

@@ -103,8 +103,13 @@ def corrected(conn: Connection, record: Record) -> Record:
 
 
 def link_document(store: Store, doc_id: str) -> dict:
-    """Link one stored document into the knowledge base (the hook the ingest job calls)."""
+    """Link one stored document into the knowledge base."""
     return KnowledgeBase(store).link_document(doc_id)
+
+
+def link_documents(store: Store, doc_ids: list[str]) -> list[dict]:
+    """Link stored documents in order, in one transaction (the hook the ingest job calls per batch)."""
+    return KnowledgeBase(store).link_documents(doc_ids)
 
 
 class KnowledgeBase:
@@ -133,15 +138,22 @@ class KnowledgeBase:
         """Link (or re-link) one document: its previous links are removed, its entities and events
         joined to the kb entities and events their keys find, and the manual decisions that
         concern it replayed. A document no longer stored is only removed."""
+        return self.link_documents([doc_id])[0]
+
+    def link_documents(self, doc_ids: list[str]) -> list[dict]:
+        """`link_document` for each document in turn, all in one transaction (all or none) with one
+        cache of the kb entities, written back once: what `relink` does for the whole store."""
+        out = []
         with self._write() as conn:
-            record = load_record(conn, doc_id)
             linker = _Linker(conn)
-            linker.remove_document(doc_id)
-            summary = linker.link(record) if record is not None else {"document": doc_id, "removed": True}
-            for audit in linker.audits_of(doc_id):
-                linker.replay(audit)
+            for doc_id in doc_ids:
+                record = load_record(conn, doc_id)
+                linker.remove_document(doc_id)
+                out.append(linker.link(record) if record is not None else {"document": doc_id, "removed": True})
+                for audit in linker.audits_of(doc_id):
+                    linker.replay(audit)
             linker.flush()
-        return summary
+        return out
 
     def relink(self, progress: Callable[[int], None] | None = None, batch: int = 500) -> dict:
         """Link every stored document again from scratch, then replay the audit log."""
