@@ -34,7 +34,7 @@ from .search import Searcher
 from .store import Store
 
 BATCH = 4  # documents per call to a worker: small enough to balance, large enough to embed together
-IN_FLIGHT = 2  # calls queued per worker, so that none waits for the driver
+IN_FLIGHT = 4  # calls queued per worker, so that none waits while the driver stores and links a batch
 KEEP_VECTORS = 1024  # vectors waiting for their document to be stored; older ones (never stored) dropped
 RESUBMIT = 3  # times a batch is sent again after its worker died for good
 

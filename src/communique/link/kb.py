@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 
 from ..corrections import TABLE as CORRECTIONS
 from ..corrections import corrected_documents, corrected_with
@@ -607,7 +607,9 @@ class _Linker(EventLinking, KbQueries):
 
     # -- flushing ------------------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write back every kb entity changed: profile, member count, names per language, ISO."""
+        """Write back every kb entity changed: profile, member count, names per language, ISO (one
+        statement for them all)."""
+        rows = []
         for eid in sorted(self.dirty):
             ent = self.cache.get(eid)
             if ent is None:
@@ -628,10 +630,14 @@ class _Linker(EventLinking, KbQueries):
                 iso = (prof.get("iso") or [None])[0]
                 display = by_lang.get("ru") or by_lang.get("en") or ent["name"]
             gz = (prof.get("gz") or [None])[0]
-            self.conn.execute(update(E).where(E.c.id == eid).values(
-                profile=prof, members=ent["members"], names=by_lang, name=display, iso=iso, gazetteer_id=gz,
-                updated=utc_now()))
+            rows.append({"eid": eid, "v_profile": prof, "v_members": ent["members"], "v_names": by_lang,
+                         "v_name": display, "v_iso": iso, "v_gz": gz, "v_updated": utc_now()})
             ent.update(names=by_lang, name=display, iso=iso, gazetteer_id=gz)
+        if rows:
+            self.conn.execute(update(E).where(E.c.id == bindparam("eid")).values(
+                profile=bindparam("v_profile"), members=bindparam("v_members"), names=bindparam("v_names"),
+                name=bindparam("v_name"), iso=bindparam("v_iso"), gazetteer_id=bindparam("v_gz"),
+                updated=bindparam("v_updated")), rows)
         self.dirty.clear()
 
     # -- the audit log -------------------------------------------------------------------------------
