@@ -19,6 +19,7 @@ nothing is stored by a worker, nothing is lost or stored twice.
 from __future__ import annotations
 
 import collections
+import math
 import os
 import pickle
 import sys
@@ -126,7 +127,8 @@ class Workers:
             if address:
                 ray.init(address=address, log_to_driver=False)
             else:
-                ray.init(num_cpus=max(n, os.cpu_count() or 1), include_dashboard=False, log_to_driver=False,
+                # as many CPUs as the workers take: Ray starts (and imports itself in) a process for each
+                ray.init(num_cpus=max(1, math.ceil(n * num_cpus)), include_dashboard=False, log_to_driver=False,
                          configure_logging=False)
                 self.started = True
         remote = ray.remote(max_restarts=-1, max_task_retries=2, num_cpus=num_cpus,
