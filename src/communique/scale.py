@@ -1,12 +1,13 @@
 """Extraction (and embedding) across Ray workers: ingest and re-extraction on many cores and machines.
 
-    >>> with Workers(2) as workers:                     # a local Ray of this machine's cores
+    >>> with Workers(2) as workers:                     # a local Ray of 2 CPUs on this machine
     ...     jobs.ingest(specs, store, searcher=workers.searcher(store), extract_with=workers.extract)
     >>> with Workers(8, address="ray://head:10001") as workers:   # or RAY_ADDRESS: join a cluster
     ...     reextract(store, workers)
 
 Each worker is a Ray actor that loads the models once (natasha, pymorphy, the sentence encoder) and
-turns batches of Documents into Records and their search vectors. Everything else stays in the
+turns batches of Documents into Records, their search vectors and their full-text shadows (all the
+per-document model work, so that the driver only stores and links). Everything else stays in the
 driver, as with one process: sources are read there (so per-host rate limits hold), duplicates are
 judged there, and Records are written to the store there, in order, in the job's batches, then
 indexed and linked. A worker killed mid-batch is restarted by Ray and its batch run again
