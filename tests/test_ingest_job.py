@@ -132,6 +132,7 @@ def test_a_document_whose_linking_fails_leaves_no_note_behind(opened, monkeypatc
     outcomes: list[tuple[str, object]] = []
     writer = jobs._Writer(opened, Searcher(opened), Deduplicator(),
                           lambda source, outcome, reason: outcomes.append((outcome, reason)))
+    monkeypatch.setattr(jobs, "link_documents", lambda store, doc_ids: refusing_link(store, doc_ids[0]))
     monkeypatch.setattr(jobs, "link_document", refusing_link)
     writer.add(Source(location="twin-b.txt", document=record.document), record,
                {"document": "twin-b", "of": "twin-a", "facts": ["4"]})
@@ -139,6 +140,44 @@ def test_a_document_whose_linking_fails_leaves_no_note_behind(opened, monkeypatc
     assert outcomes == [("failed", "RuntimeError: the knowledge base refused it")]
     assert writer.notes == {}
     assert opened.count("documents") == 1  # stored: linked by the next ingest
+
+
+def test_a_batch_is_linked_in_one_transaction_and_one_document_that_fails_to_link_fails_alone(
+        opened, tmp_path, monkeypatch):
+    from communique.link import KnowledgeBase, kb
+
+    d = tmp_path / "batch"
+    d.mkdir()
+    for i in range(1, 6):
+        (d / f"r{i}.txt").write_text(_release(i), encoding="utf-8")
+    calls: list[int] = []
+    link_documents, load_record = kb.KnowledgeBase.link_documents, kb.load_record
+
+    def counting(self, doc_ids):
+        calls.append(len(doc_ids))
+        return link_documents(self, doc_ids)
+
+    def refusing(conn, doc_id):
+        record = load_record(conn, doc_id)
+        if record is not None and "номер 4" in record.document.text:
+            raise RuntimeError("the linker refused one document")
+        return record
+
+    monkeypatch.setattr(jobs, "BATCH", 5)
+    monkeypatch.setattr(jobs, "BATCH_SECONDS", 3600)
+    monkeypatch.setattr(kb.KnowledgeBase, "link_documents", counting)
+    monkeypatch.setattr(kb, "load_record", refusing)
+    summary = jobs.ingest([str(d)], opened)
+    assert calls == [5, 1, 1, 1, 1, 1]  # the batch at once; refused as a whole, then each on its own
+    assert summary.counts["new"] == 4 and summary.counts["failed"] == 1
+    assert summary.failures[0][0].endswith("r4.txt") and "refused" in summary.failures[0][1]
+    assert opened.count("documents") == 5  # stored all the same; linked on a later run
+    linked = {m["document_id"] for m in KnowledgeBase(opened).members()}
+    assert len(linked) == 4 and all(doc_id in stored_ids(opened) for doc_id in linked)
+
+
+def stored_ids(store) -> set[str]:
+    return {row["id"] for row in store.documents(limit=100)}
 
 
 def test_near_duplicate_is_linked_not_stored_twice(opened, tmp_path):

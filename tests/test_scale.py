@@ -139,13 +139,18 @@ def test_a_failing_document_fails_alone_with_its_reason(chdir):
     worker.embed, worker.extract_document = True, extract
     docs = [*_documents(2), Document(id="bad", text="Текст."), Document(id="odd", text="Текст 2.")]
     results = worker.run(docs)
-    assert [type(r).__name__ for r, _ in results] == ["Record", "Record", "ValueError", "RuntimeError"]
+    assert [type(r).__name__ for r, _, _ in results] == ["Record", "Record", "ValueError", "RuntimeError"]
     assert str(results[3][0]) == "Unpicklable: odd"
-    assert [v is not None for _, v in results] == [True, True, False, False]
+    assert [v is not None for _, v, _ in results] == [True, True, False, False]
+    from communique.store.fulltext import lemmatize
+
+    # the full-text shadow is made by the worker, the same as the store would make it
+    assert [lem for _, _, lem in results] == [lemmatize(r.document.title, r.document.text)
+                                              for r, _, _ in results[:2]] + [None, None]
 
     def through_workers(sources):  # what Workers.extract yields, without Ray
         sources = list(sources)
-        return zip(sources, [r for r, _ in worker.run([jobs.prepare(s) for s in sources])], strict=True)
+        return zip(sources, [r for r, _, _ in worker.run([jobs.prepare(s) for s in sources])], strict=True)
 
     store = Store.open(f"sqlite:///{chdir / 'f.db'}")
     try:
@@ -261,7 +266,7 @@ def test_vectors_of_documents_never_stored_are_not_kept_forever(monkeypatch):
     pool = scale.Workers.__new__(scale.Workers)  # its bookkeeping only, no Ray
     pool.vectors = collections.OrderedDict()
     docs = _documents(4)
-    pool.map = lambda documents: ((extract_document(d), np.full(3, i, dtype=np.float32))
+    pool.map = lambda documents: ((extract_document(d), np.full(3, i, dtype=np.float32), None)
                                   for i, d in enumerate(documents))
     out = list(pool.extract(Source(location=d.id, document=d) for d in docs))
     assert [s.location for s, _ in out] == [d.id for d in docs]

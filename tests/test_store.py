@@ -650,3 +650,17 @@ def test_the_schema_matches_the_models_and_migrations_are_idempotent(db_url):
             assert compare_metadata(ctx, metadata) == []
     with Store.open(db_url) as s:  # opening again migrates nothing and keeps the data
         assert schema_revision(s.engine) == head
+
+
+def test_a_shadow_text_made_elsewhere_is_taken_once_and_few_are_kept(monkeypatch):
+    from communique.store import fulltext
+
+    text = "Министры связи встретились в Минске."
+    fulltext.give_lemmas("Встреча", text, "made by a worker")
+    assert fulltext.document_lemmas("Встреча", text) == "made by a worker"
+    assert fulltext.document_lemmas("Встреча", text) == fulltext.lemmatize("Встреча", text) == \
+        "встреча министр связь встретиться в минск"
+    monkeypatch.setattr(fulltext, "KEEP_GIVEN", 2)
+    for n in range(3):
+        fulltext.give_lemmas(None, f"текст {n}", f"given {n}")
+    assert [fulltext.document_lemmas(None, f"текст {n}") for n in range(3)] == ["текст 0", "given 1", "given 2"]

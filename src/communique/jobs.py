@@ -2,12 +2,12 @@
 
 Extracted documents are written a few at a time (`BATCH` of them, or what came within
 `BATCH_SECONDS`), each batch in one transaction (Store.put_many: one lock statement, one multi-row
-insert per table), then indexed and linked. A batch killed half way loses nothing that was stored,
-and a re-run skips what was ("unchanged") and redoes the rest; every ingest first indexes and links
-the documents a killed one stored but did not index or link (`finish_pending`). Each document is
-extracted in a worker process within a time limit (`IngestOptions.doc_timeout`): one that runs past
-it is abandoned and recorded as failed, and the job goes on. Failures are kept in the store with
-their reason and are retried with `retry_failed`.
+insert per table), then indexed, then linked (the batch in one transaction of the linker). A batch
+killed half way loses nothing that was stored, and a re-run skips what was ("unchanged") and redoes
+the rest; every ingest first indexes and links the documents a killed one stored but did not index
+or link (`finish_pending`). Each document is extracted in a worker process within a time limit
+(`IngestOptions.doc_timeout`): one that runs past it is abandoned and recorded as failed, and the
+job goes on. Failures are kept in the store with their reason and are retried with `retry_failed`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from .extract.worker import TimedExtractor
 from .ingest.dedup import Deduplicator, fact_differences
 from .ingest.fetch import Fetcher, HttpCache
 from .ingest.sources import Source, iter_sources
-from .link import KnowledgeBase, link_document
+from .link import KnowledgeBase, link_document, link_documents
 from .model import Document, Record
 from .search import Searcher
 from .store import Store
@@ -328,14 +328,27 @@ class _Writer:
         with contextlib.suppress(Exception):  # if the batch fails, each is indexed on its own below
             self.searcher.add_many([(doc.id, doc.title, doc.text) for _, doc, _ in written if doc.id in unindexed])
             unindexed = set()
-        for source, doc, result in written:
-            try:
-                if doc.id in unindexed:
+        failed: dict[str, Exception] = {}  # stored; indexed or linked on a later run
+        for _, doc, _ in written:
+            if doc.id in unindexed:
+                try:
                     self.searcher.add(doc.id, doc.title, doc.text)
-                if result.status in ("new", "upgraded"):
-                    link_document(self.store, doc.id)  # incremental: only what this document's keys point at
-            except Exception as exc:  # stored; indexed or linked on a later run
-                _fail(self.store, self.report, source, exc)
+                except Exception as exc:
+                    failed[doc.id] = exc
+        # incremental: only what these documents' keys point at, the batch in one transaction
+        link = [doc.id for _, doc, result in written if result.status in ("new", "upgraded") and doc.id not in failed]
+        try:
+            if link:
+                link_documents(self.store, link)
+        except Exception:  # all or none: each on its own, to find the one that fails
+            for doc_id in link:
+                try:
+                    link_document(self.store, doc_id)
+                except Exception as exc:
+                    failed[doc_id] = exc
+        for source, doc, result in written:
+            if doc.id in failed:
+                _fail(self.store, self.report, source, failed[doc.id])
                 continue
             note = notes.get(doc.id)
             if result.status == "duplicate":  # the store holds this very text under another id

@@ -1,12 +1,13 @@
 """Extraction (and embedding) across Ray workers: ingest and re-extraction on many cores and machines.
 
-    >>> with Workers(2) as workers:                     # a local Ray of this machine's cores
+    >>> with Workers(2) as workers:                     # a local Ray of 2 CPUs on this machine
     ...     jobs.ingest(specs, store, searcher=workers.searcher(store), extract_with=workers.extract)
     >>> with Workers(8, address="ray://head:10001") as workers:   # or RAY_ADDRESS: join a cluster
     ...     reextract(store, workers)
 
 Each worker is a Ray actor that loads the models once (natasha, pymorphy, the sentence encoder) and
-turns batches of Documents into Records and their search vectors. Everything else stays in the
+turns batches of Documents into Records, their search vectors and their full-text shadows (all the
+per-document model work, so that the driver only stores and links). Everything else stays in the
 driver, as with one process: sources are read there (so per-host rate limits hold), duplicates are
 judged there, and Records are written to the store there, in order, in the job's batches, then
 indexed and linked. A worker killed mid-batch is restarted by Ray and its batch run again
@@ -19,6 +20,7 @@ nothing is stored by a worker, nothing is lost or stored twice.
 from __future__ import annotations
 
 import collections
+import math
 import os
 import pickle
 import sys
@@ -32,9 +34,10 @@ from .ingest.sources import Source
 from .model import Document, Record
 from .search import Searcher
 from .store import Store
+from .store.fulltext import give_lemmas
 
 BATCH = 4  # documents per call to a worker: small enough to balance, large enough to embed together
-IN_FLIGHT = 2  # calls queued per worker, so that none waits for the driver
+IN_FLIGHT = 4  # calls queued per worker, so that none waits while the driver stores and links a batch
 KEEP_VECTORS = 1024  # vectors waiting for their document to be stored; older ones (never stored) dropped
 RESUBMIT = 3  # times a batch is sent again after its worker died for good
 
@@ -49,6 +52,11 @@ def _import_ray():
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ScaleError('--workers above 1 needs Ray: pip install "communique[scale]"') from exc
     return ray
+
+
+# what a worker makes of a Document: its Record (or the Exception its extraction raised), its search
+# vector (None without embedding) and its full-text shadow (store.fulltext.lemmatize)
+Result = tuple[Any, "np.ndarray | None", "str | None"]
 
 
 class _Worker:
@@ -73,22 +81,26 @@ class _Worker:
 
         return ray.get_runtime_context().get_node_id()
 
-    def run(self, docs: list[Document]) -> list[tuple[Any, np.ndarray | None]]:
-        """(Record or the Exception its extraction raised, its search vector) for each Document."""
-        out: list[tuple[Any, np.ndarray | None]] = []
+    def run(self, docs: list[Document]) -> list[Result]:
+        """(Record or the Exception its extraction raised, its search vector, its full-text shadow)
+        for each Document: all the per-document work, so that the driver only stores and links."""
+        from .store.fulltext import lemmatize
+
+        out: list[Result] = []
         for doc in docs:
             try:
-                out.append((self.extract_document(doc), None))
+                record = self.extract_document(doc)
+                out.append((record, None, lemmatize(record.document.title, record.document.text)))
             except Exception as exc:  # one bad document must not stop the batch
-                out.append((_portable(exc), None))
+                out.append((_portable(exc), None, None))
         if self.embed:
             from .search import semantic
 
-            done = [i for i, (r, _) in enumerate(out) if isinstance(r, Record)]
+            done = [i for i, (r, _, _) in enumerate(out) if isinstance(r, Record)]
             vectors = semantic.embed([semantic.document_text(out[i][0].document.title, out[i][0].document.text)
                                       for i in done])
             for i, vector in zip(done, vectors, strict=True):
-                out[i] = (out[i][0], vector)
+                out[i] = (out[i][0], vector, out[i][2])
         return out
 
 
@@ -126,7 +138,8 @@ class Workers:
             if address:
                 ray.init(address=address, log_to_driver=False)
             else:
-                ray.init(num_cpus=max(n, os.cpu_count() or 1), include_dashboard=False, log_to_driver=False,
+                # as many CPUs as the workers take: Ray starts (and imports itself in) a process for each
+                ray.init(num_cpus=max(1, math.ceil(n * num_cpus)), include_dashboard=False, log_to_driver=False,
                          configure_logging=False)
                 self.started = True
         remote = ray.remote(max_restarts=-1, max_task_retries=2, num_cpus=num_cpus,
@@ -146,7 +159,7 @@ class Workers:
         self.pending[i] += 1
         return i, self.actors[i].run.remote(docs)
 
-    def _result(self, docs: list[Document], i: int, ref: Any) -> list[tuple[Any, np.ndarray | None]]:
+    def _result(self, docs: list[Document], i: int, ref: Any) -> list[Result]:
         """A batch's results; a batch whose worker died (beyond Ray's own retries) is sent again."""
         for attempt in range(RESUBMIT + 1):
             try:
@@ -159,16 +172,20 @@ class Workers:
             i, ref = self._submit(docs)
         raise AssertionError("unreachable")
 
-    def map(self, docs: Iterable[Document | None]) -> Iterator[tuple[Any, np.ndarray | None]]:
-        """(Record or Exception, vector) for each Document given, in the order given (None for None)."""
+    def map(self, docs: Iterable[Document | None]) -> Iterator[Result]:
+        """A Result for each Document given, in the order given ((None, None, None) for None); each
+        Record's full-text shadow is handed to the store (`fulltext.give_lemmas`)."""
         window: collections.deque = collections.deque()
         limit = self.n * IN_FLIGHT
 
-        def drain() -> Iterator[tuple[Any, np.ndarray | None]]:
+        def drain() -> Iterator[Result]:
             slots, sent, i, ref = window.popleft()
             results = iter(self._result(sent, i, ref) if sent else [])
             for doc in slots:
-                yield next(results) if doc is not None else (None, None)
+                result = next(results) if doc is not None else (None, None, None)
+                if isinstance(result[0], Record) and result[2] is not None:
+                    give_lemmas(result[0].document.title, result[0].document.text, result[2])
+                yield result
 
         def send(slots: list[Document | None]) -> None:
             sent = [d for d in slots if d is not None]
@@ -196,7 +213,7 @@ class Workers:
                 buffered.append(source)
                 yield jobs.prepare(source)
 
-        for result, vector in self.map(documents()):
+        for result, vector, _ in self.map(documents()):
             source = buffered.popleft()
             if isinstance(result, Record) and vector is not None:
                 self.vectors[result.document.id] = vector
@@ -272,16 +289,16 @@ def reextract(store: Store, workers: Workers | None = None,
             yield record.document if record is not None else None
 
     if workers is not None:
-        results: Iterable[tuple[Any, Any]] = workers.map(documents())
+        results: Iterable[tuple[Any, ...]] = workers.map(documents())
     else:
         from .extract.pipeline import extract_document
 
-        def here() -> Iterator[tuple[Any, None]]:
+        def here() -> Iterator[tuple[Any, ...]]:
             for doc in documents():
                 try:
-                    yield (extract_document(doc) if doc is not None else None), None
+                    yield (extract_document(doc) if doc is not None else None),
                 except Exception as exc:
-                    yield exc, None
+                    yield exc,
 
         results = here()
     batch: list[Record] = []
@@ -293,7 +310,7 @@ def reextract(store: Store, workers: Workers | None = None,
                 progress(result.id, result.status)
         batch.clear()
 
-    for doc_id, (result, _) in zip(ids, results, strict=True):
+    for doc_id, (result, *_) in zip(ids, results, strict=True):
         if isinstance(result, Record):
             batch.append(result)
             if len(batch) >= jobs.BATCH:

@@ -17,7 +17,7 @@ Imports are lazy: importing the package loads no model or store.
 
 from __future__ import annotations
 
-__all__ = ["KnowledgeBase", "link_document"]
+__all__ = ["KnowledgeBase", "link_document", "link_documents"]
 
 
 def __getattr__(name: str):
@@ -29,4 +29,8 @@ def __getattr__(name: str):
         from .kb import link_document
 
         return link_document
+    if name == "link_documents":
+        from .kb import link_documents
+
+        return link_documents
     raise AttributeError(name)

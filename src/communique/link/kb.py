@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 
 from ..corrections import active_corrections, apply_corrections, corrected_documents
 from ..model import Record
@@ -91,8 +91,13 @@ def corrected(conn: Connection, record: Record) -> Record:
 
 
 def link_document(store: Store, doc_id: str) -> dict:
-    """Link one stored document into the knowledge base (the hook the ingest job calls)."""
+    """Link one stored document into the knowledge base."""
     return KnowledgeBase(store).link_document(doc_id)
+
+
+def link_documents(store: Store, doc_ids: list[str]) -> list[dict]:
+    """Link stored documents in order, in one transaction (the hook the ingest job calls per batch)."""
+    return KnowledgeBase(store).link_documents(doc_ids)
 
 
 def _stamp_linked(conn: Connection, doc_ids: list[str]) -> None:
@@ -130,16 +135,23 @@ class KnowledgeBase:
         """Link (or re-link) one document: its previous links are removed, its entities and events
         joined to the kb entities and events their keys find, and the manual decisions that
         concern it replayed. A document no longer stored is only removed."""
+        return self.link_documents([doc_id])[0]
+
+    def link_documents(self, doc_ids: list[str]) -> list[dict]:
+        """`link_document` for each document in turn, all in one transaction (all or none) with one
+        cache of the kb entities, written back once: what `relink` does for the whole store."""
+        out = []
         with self._write() as conn:
-            record = load_record(conn, doc_id)
             linker = _Linker(conn)
-            linker.remove_document(doc_id)
-            summary = linker.link(record) if record is not None else {"document": doc_id, "removed": True}
-            for audit in linker.audits_of(doc_id):
-                linker.replay(audit)
+            for doc_id in doc_ids:
+                record = load_record(conn, doc_id)
+                linker.remove_document(doc_id)
+                out.append(linker.link(record) if record is not None else {"document": doc_id, "removed": True})
+                for audit in linker.audits_of(doc_id):
+                    linker.replay(audit)
             linker.flush()
-            _stamp_linked(conn, [doc_id])
-        return summary
+            _stamp_linked(conn, doc_ids)
+        return out
 
     def unlinked(self) -> list[str]:
         """Stored documents not linked as they are now stored (none, or another content or extractor
@@ -605,7 +617,9 @@ class _Linker(EventLinking, KbQueries):
 
     # -- flushing ------------------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write back every kb entity changed: profile, member count, names per language, ISO."""
+        """Write back every kb entity changed: profile, member count, names per language, ISO (one
+        statement for them all)."""
+        rows = []
         for eid in sorted(self.dirty):
             ent = self.cache.get(eid)
             if ent is None:
@@ -626,10 +640,14 @@ class _Linker(EventLinking, KbQueries):
                 iso = (prof.get("iso") or [None])[0]
                 display = by_lang.get("ru") or by_lang.get("en") or ent["name"]
             gz = (prof.get("gz") or [None])[0]
-            self.conn.execute(update(E).where(E.c.id == eid).values(
-                profile=prof, members=ent["members"], names=by_lang, name=display, iso=iso, gazetteer_id=gz,
-                updated=utc_now()))
+            rows.append({"eid": eid, "v_profile": prof, "v_members": ent["members"], "v_names": by_lang,
+                         "v_name": display, "v_iso": iso, "v_gz": gz, "v_updated": utc_now()})
             ent.update(names=by_lang, name=display, iso=iso, gazetteer_id=gz)
+        if rows:
+            self.conn.execute(update(E).where(E.c.id == bindparam("eid")).values(
+                profile=bindparam("v_profile"), members=bindparam("v_members"), names=bindparam("v_names"),
+                name=bindparam("v_name"), iso=bindparam("v_iso"), gazetteer_id=bindparam("v_gz"),
+                updated=bindparam("v_updated")), rows)
         self.dirty.clear()
 
     # -- the audit log -------------------------------------------------------------------------------

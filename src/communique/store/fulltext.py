@@ -16,6 +16,7 @@ marked [[like this]] — only for the hits shown, as ranking needs no text.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterable
 
@@ -37,6 +38,25 @@ _EN_SUFFIXES = ("ies", "ing", "ed", "es", "s")
 def lemmatize(*texts: str | None) -> str:
     """Every word of the texts in its normal form, space-separated: the indexed shadow text."""
     return " ".join(lemma(m.group()) for text in texts if text for m in _WORD.finditer(text))
+
+
+# Shadow texts made elsewhere (a Ray worker lemmatizes the documents it extracts, so that the process
+# that stores them need not), by (title, text); taken once, the oldest dropped past KEEP_GIVEN.
+KEEP_GIVEN = 1024
+_given: collections.OrderedDict[tuple[str | None, str], str] = collections.OrderedDict()
+
+
+def give_lemmas(title: str | None, text: str, lemmas: str) -> None:
+    """Hand in `lemmatize(title, text)` made elsewhere, for `document_lemmas` to take."""
+    _given[(title, text)] = lemmas
+    while len(_given) > KEEP_GIVEN:
+        _given.popitem(last=False)
+
+
+def document_lemmas(title: str | None, text: str) -> str:
+    """The shadow text of a document: the one handed in for this title and text, else made here."""
+    given = _given.pop((title, text), None)
+    return given if given is not None else lemmatize(title, text)
 
 
 def query_lemmas(query: str) -> list[str]:

@@ -47,7 +47,7 @@ def document_values(record: Record, *, etag: str | None, last_modified: str | No
         "published_from": published_from, "published_to": published_to, "language": doc.language,
         "source": doc.source, "fetched": doc.fetched, "content_hash": doc.content_hash, "etag": etag,
         "last_modified": last_modified, "extractor_version": record.extractor.version, "text": doc.text,
-        "lemmas": fulltext.lemmatize(doc.title, doc.text), "record_json": data, "updated": now,
+        "lemmas": fulltext.document_lemmas(doc.title, doc.text), "record_json": data, "updated": now,
     }
 
 
