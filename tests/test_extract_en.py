@@ -808,7 +808,7 @@ def test_agreement_kind_is_the_head_noun_of_its_title():
         "They also endorsed the Regional Framework on Open Data and signed a Treaty on Fisheries.",
         published="2025-03-03",
     )
-    assert sorted(a["kind"] for a in f["agreements"]) == ["agreement", "framework", "statement"]
+    assert sorted(a["kind"] for a in f["agreements"]) == ["framework", "statement", "treaty"]
 
 
 def test_a_strategy_or_concept_counts_only_when_the_parties_agree_on_it():

@@ -31,6 +31,21 @@ _MONTHS = {m for names in load_json("dates_en.json")["months"].values() for m in
 _WEEKDAYS = {w.capitalize() for w in load_json("dates_en.json")["weekdays"] if len(w) > 3}
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-–]\d{2,4})?")  # "2026", "2026-2028": a title's period
+
+
+def _names_document(toks, low, j: int) -> bool:
+    """Whether a capitalized document title starts at j ('the Roadmap for ...', 'a Joint Statement')."""
+    if j < len(toks) and low[j] in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 6 and _cap(toks[k].text):
+        if any(tuple(low[k:k + n]) in AGREEMENT_HEADS for n in range(_MAX_HEAD, 0, -1)):
+            return True
+        k += 1
+    return False
+
+
 class EnglishAgreements:
     """Documents named in a text: kind from the head noun, title from its noun phrase, parties and the
     signing date from the SIGNING event of the same sentence or 'between X and Y'."""
@@ -265,7 +280,7 @@ class EnglishAgreements:
             if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
                 break  # "... for 2025–2027 in Belgrade", "... in tourism in Tallinn"
             if capital:
-                year = bool(re.fullmatch(r"(?:19|20)\d\d(?:[-–]\d{2,4})?", w))
+                year = bool(_YEARS.fullmatch(w))
                 if (
                     _cap(w)
                     or _acronym(w)
@@ -276,12 +291,14 @@ class EnglishAgreements:
                     end = j + 1
                     j += 1
                     continue
+                if lw == "and" and _names_document(toks, low, j + 1):
+                    break  # "the Action Plan ... and the Roadmap ...": the next document of a list
                 if (
                     lw in ("of", "on", "in", "for", "the", "and", "&", "between", "to", "with")
                     and j + 1 < n
                     and (
                         _cap(toks[j + 1].text)
-                        or toks[j + 1].text.isdigit()
+                        or _YEARS.fullmatch(toks[j + 1].text)
                         or _acronym(toks[j + 1].text)
                         or low[j + 1] in ("the", "of")
                     )
