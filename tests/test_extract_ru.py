@@ -674,3 +674,13 @@ def test_agreement_kind_is_the_head_noun_as_in_english():
               "Также была подписана Программа сотрудничества в области образования на 2027–2029 годы.",
               published="2026-11-02")
     assert sorted(a["kind"] for a in f["agreements"]) == ["programme", "statement"]
+
+
+def test_a_speech_told_before_its_session_takes_the_forums_month():
+    f = facts("Сегодня в Заречье начал работу Форум речного судоходства. Мероприятие продлится до 14 мая. "
+              "Министр транспорта Руритании Олег Сомов выступил на пленарной сессии форума.",
+              published="2025-05-12")
+    [forum] = events_of(f, "FORUM")
+    assert (forum["start"], forum["end"]) == ("2025-05-12", "2025-05-14")
+    [speech] = events_of(f, "SPEECH")
+    assert speech["start"] == "2025-05"  # inside a forum of several days: its month

@@ -12,7 +12,7 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan), evidence_for, date_distance and nearest_trigger,
-inherit_from, period_of and within, inside_any and inside_org, plover_code.
+inherit_from, parents_first, period_of and within, inside_any and inside_org, plover_code.
 """
 
 from __future__ import annotations
@@ -359,6 +359,11 @@ class EventStep:
             if date is not None and (date.value_start or date.value_end):
                 target.start, target.end = date.value_start, date.value_end
                 own_date = True
+        elif target.start and target.end is None:
+            # "Мероприятие продлится до 11 сентября": the end of an event whose start was told
+            until = next((d for d in s_dates if d.kind == "until" and d.value_end and d.value_end > target.start), None)
+            if until is not None:
+                target.end = until.value_end
         if not own_place and target.location is None:
             target.location = self._location(sent, toks, lemmas, probe, s_mentions, table, role_spans)
             own_place = target.location is not None
@@ -768,7 +773,7 @@ class EventStep:
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         told = {e.id: k for k, e in enumerate(events)}
-        for ev in events:
+        for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
                 continue
@@ -938,6 +943,21 @@ def inherit_from(ev: Event, source: Event, own_date: bool, own_place: bool, *, t
         ev.location = source.location
     if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
         ev.parent = source.id
+
+
+def parents_first(events: list[Event]) -> list[Event]:
+    """The events ordered by how deep they nest (stable): a parent before what it holds."""
+    by_id = {e.id: e for e in events}
+
+    def depth(ev: Event) -> int:
+        d, seen = 0, set()
+        while ev.parent and ev.parent in by_id and ev.parent not in seen:
+            seen.add(ev.parent)
+            ev = by_id[ev.parent]
+            d += 1
+        return d
+
+    return sorted(events, key=depth)
 
 
 def period_of(ev: Event) -> str | None:

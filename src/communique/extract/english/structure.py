@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Participant, date_bounds
-from ..events import inherit_from, within
+from ..events import inherit_from, parents_first, within
 from .lexicon import _cap
 from .triggers import BACKGROUND
 
@@ -105,15 +105,7 @@ class EventStructure:
         by_id = {e.id: e for e in events}
         main = self._main_of(events, containers=True)
 
-        def depth(ev: Event) -> int:
-            d, seen = 0, set()
-            while ev.parent and ev.parent in by_id and ev.parent not in seen:
-                seen.add(ev.parent)
-                ev = by_id[ev.parent]
-                d += 1
-            return d
-
-        for ev in sorted(events, key=depth):
+        for ev in parents_first(events):
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND and ev.id not in self._explicit_parent:
                 continue
