@@ -684,3 +684,16 @@ def test_a_speech_told_before_its_session_takes_the_forums_month():
     assert (forum["start"], forum["end"]) == ("2025-05-12", "2025-05-14")
     [speech] = events_of(f, "SPEECH")
     assert speech["start"] == "2025-05"  # inside a forum of several days: its month
+
+
+def test_a_known_body_whose_name_is_all_generic_words_is_an_organization():
+    f = facts("Очередное заседание Евразийского межправительственного совета пройдет в Заречье.")
+    assert [o["name"] for o in f["organizations"]] == ["Евразийский межправительственный совет"]
+    bare = facts("В Заречье прошло заседание Совета.")
+    assert bare["organizations"] == []
+
+
+def test_a_contracted_body_name_is_the_commission_named_before_and_a_venue_is_no_body():
+    f = facts("Сегодня в Доме правительства состоялось третье заседание Межправительственной армяно-грузинской "
+              "комиссии по торговле. По итогам подписан Протокол третьего заседания Межправкомиссии.")
+    assert [o["name"] for o in f["organizations"]] == ["Межправительственная армяно-грузинская комиссия по торговле"]
