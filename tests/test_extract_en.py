@@ -818,3 +818,11 @@ def test_a_strategy_or_concept_counts_only_when_the_parties_agree_on_it():
     joint = facts("The member states plan to agree on the Union's transport strategy next year.",
                   published="2025-03-03")
     assert [a["kind"] for a in joint["agreements"]] == ["strategy"]
+
+
+def test_a_party_or_a_department_heads_a_body_and_a_weekday_ends_its_name():
+    f = facts("Minister Anna Vero, a member of the Political Bureau of the Labour Party of Ruritania Central "
+              "Committee, met the head of the Federal Department of Transport on Monday.", published="2025-03-03")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Political Bureau of the Labour Party of Ruritania Central Committee" in names
+    assert "Federal Department of Transport" in names
