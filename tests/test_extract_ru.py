@@ -697,3 +697,10 @@ def test_a_contracted_body_name_is_the_commission_named_before_and_a_venue_is_no
     f = facts("Сегодня в Доме правительства состоялось третье заседание Межправительственной армяно-грузинской "
               "комиссии по торговле. По итогам подписан Протокол третьего заседания Межправкомиссии.")
     assert [o["name"] for o in f["organizations"]] == ["Межправительственная армяно-грузинская комиссия по торговле"]
+
+
+def test_a_title_case_dateline_with_a_year_gives_the_meeting_its_city():
+    f = facts("Ереван, 14 марта 2025. /Агентство/. Сегодня в Доме правительства состоялось заседание "
+              "Межправительственной армяно-грузинской комиссии по торговле.", published="2025-03-14")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["location"] == "Ереван"
