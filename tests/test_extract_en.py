@@ -826,3 +826,10 @@ def test_a_party_or_a_department_heads_a_body_and_a_weekday_ends_its_name():
     names = [o["name"] for o in f["organizations"]]
     assert "Political Bureau of the Labour Party of Ruritania Central Committee" in names
     assert "Federal Department of Transport" in names
+
+
+def test_a_dateline_standing_as_a_sentence_of_its_own_places_the_lead_event():
+    f = facts("RIGA, March 3 (Agency). Prime Minister of Latvia Janis Ozols received the Ambassador of Chile "
+              "Pedro Rojas.\n\nThe parties discussed cooperation agreed in Santiago.", published="2025-03-03")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["location"] == "Riga"
