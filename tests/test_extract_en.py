@@ -833,3 +833,11 @@ def test_a_dateline_standing_as_a_sentence_of_its_own_places_the_lead_event():
               "Pedro Rojas.\n\nThe parties discussed cooperation agreed in Santiago.", published="2025-03-03")
     [meeting] = events_of(f, "MEETING")
     assert meeting["location"] == "Riga"
+
+
+def test_a_participle_after_a_comma_gives_no_tense_and_to_be_signed_is_planned():
+    f = facts("During the visit, the two presidents will hold a meeting, followed by talks between the delegations, "
+              "after which several agreements are expected to be signed. The minister will also address the "
+              "Ruritania Business Forum, organised by the Trade Agency.", published="2025-03-03")
+    statuses = {e["type"]: e["status"] for e in f["events"] if e["type"] in ("MEETING", "SIGNING", "FORUM")}
+    assert statuses == {"MEETING": "planned", "SIGNING": "planned", "FORUM": "planned"}

@@ -264,8 +264,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         cid = clauses[t.start]
         idx = [k for k in range(len(toks)) if clauses[k] == cid]
         lo, hi = idx[0], idx[-1] + 1
-        if t.verb and t.start > 0 and low[t.start - 1] == "to":
-            return "planned", False
+        if t.verb and t.start > 0 and (low[t.start - 1] == "to" or low[t.start - 2:t.start] == ["to", "be"]):
+            return "planned", False  # "to sign", "are expected to be signed"
         best, best_dist, strong = None, 10**6, False
         for k in range(lo, hi):
             cue = self._cue(low, k, lo, hi)
@@ -332,6 +332,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             return "past"
         if w in PAST_IRREGULAR and w not in ("been", "had", "was", "were", "did", "set", "put"):
             return "past"
+        if w.endswith(("ed", "ised")) and k > lo and low[k - 1] == "," and nxt == "by":
+            return None  # "..., followed by talks", "..., organised by the Agency": a participle, no tense
         if (
             re.match(r"^[a-z][a-z-]{2,}ed$", w)
             and k > lo
