@@ -704,3 +704,12 @@ def test_a_title_case_dateline_with_a_year_gives_the_meeting_its_city():
               "Межправительственной армяно-грузинской комиссии по торговле.", published="2025-03-14")
     [meeting] = events_of(f, "MEETING")
     assert meeting["location"] == "Ереван"
+
+
+def test_observer_state_status_is_an_accession_and_members_taking_part_are_not():
+    f = facts("Министр напомнил, что Монголия получила статус государства-наблюдателя при ЕАЭС в декабре 2020 года.")
+    [acc] = events_of(f, "ACCESSION")
+    assert acc["start"] == "2020-12" and "Монголия" in acc["participants"]
+    g = facts("В заседании приняли участие члены Совета ЕЭК – вице-премьеры государств – членов Евразийского "
+              "экономического союза.")
+    assert events_of(g, "ACCESSION") == []

@@ -277,6 +277,8 @@ class EventStep:
         if trig.type == "ACCESSION" and trig.weak:
             # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
+            if "участие" in near:
+                near -= {"принять"}  # "приняли участие члены Совета": taking part, not being admitted
             return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and self._not_a_body(trig):
             return False
