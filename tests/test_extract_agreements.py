@@ -44,3 +44,11 @@ def test_an_order_and_a_decision_signed_together_are_documents():
                        "изменении ставок сборов.", "ru")
     assert [(k, t) for k, t, _ in found] == [("decision", "распоряжение о порядке обмена данными"),
                                              ("decision", "решение об изменении ставок сборов")]
+
+
+def test_a_vision_adopted_together_is_a_document_of_its_own_kind():
+    ru = agreements("Главы государств приняли Решение о принятии Северного цифрового видения до 2040 года.", "ru")
+    assert ("vision", "Северное цифровое видение до 2040 года") in [(k, t) for k, t, _ in ru]
+    en = agreements("The leaders adopted the Northern Digital Vision 2040.", "en")
+    assert [(k, t) for k, t, _ in en] == [("vision", "Northern Digital Vision 2040")]
+    assert agreements("The minister shared his vision of digital cooperation.", "en") == []
