@@ -841,3 +841,11 @@ def test_a_participle_after_a_comma_gives_no_tense_and_to_be_signed_is_planned()
               "Ruritania Business Forum, organised by the Trade Agency.", published="2025-03-03")
     statuses = {e["type"]: e["status"] for e in f["events"] if e["type"] in ("MEETING", "SIGNING", "FORUM")}
     assert statuses == {"MEETING": "planned", "SIGNING": "planned", "FORUM": "planned"}
+
+
+def test_a_country_whose_own_minister_takes_part_is_no_separate_participant():
+    f = facts("RIGA, March 3 -- Latvian Foreign Minister Janis Ozols on Tuesday held a phone conversation with "
+              "Estonian Foreign Minister Mart Tamm, discussing the work of the Latvia-Estonia commission.",
+              published="2025-03-03")
+    [call] = events_of(f, "CALL")
+    assert call["participants"] == ["Janis Ozols", "Mart Tamm"]

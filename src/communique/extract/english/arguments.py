@@ -44,6 +44,7 @@ class _Item:
     entity: str
     cls: str  # PER | ORG | COUNTRY
     in_role: bool = False
+    named: bool = False  # a country named in the sentence itself, not one of 'the sides'
 
 
 class EventArguments:
@@ -154,11 +155,11 @@ class EventArguments:
                     continue
                 if self._address(toks, k, s_mentions):
                     continue  # "in Tsukuba, Japan", "Nukus (Karakalpakstan, Uzbekistan)": where, not who
-                items.append(_Item(k, m.entity, "COUNTRY", in_role))
+                items.append(_Item(k, m.entity, "COUNTRY", in_role, named=True))
             elif m.type == "NORP":
                 nxt = low[k + 1 : k + 3]
                 if any(w in DELEGATION_NOUNS for w in nxt):
-                    items.append(_Item(k, m.entity, "COUNTRY"))
+                    items.append(_Item(k, m.entity, "COUNTRY", named=True))
         # "the Minister": the one person who holds that title; "the ministers": all who hold one
         for k in range(1, len(toks)):
             if (
@@ -324,6 +325,7 @@ class EventArguments:
             for it in chosen:
                 if it.cls == "PER":
                     home |= {r.country for r in (self.table.entity(it.entity).roles or []) if r.country}
+            home_ids = {e.id for e in self.table.entities if e.type == "LOC" and e.iso and e.iso in home}
             seen = set()
             for it in chosen:
                 if it.entity in seen or it.entity == ev.location:
@@ -332,6 +334,8 @@ class EventArguments:
                     continue
                 if it.cls == "COUNTRY" and t.type == "SESSION":
                     continue
+                if it.cls == "COUNTRY" and it.named and it.entity in home_ids:
+                    continue  # "the Uzbek side" when its minister takes part: the minister is the party
                 seen.add(it.entity)
                 role = "party" if t.type == "SIGNING" and it.cls != "PER" else "participant"
                 ev.participants.append(Participant(it.entity, role))
