@@ -713,3 +713,10 @@ def test_observer_state_status_is_an_accession_and_members_taking_part_are_not()
     g = facts("В заседании приняли участие члены Совета ЕЭК – вице-премьеры государств – членов Евразийского "
               "экономического союза.")
     assert events_of(g, "ACCESSION") == []
+
+
+def test_a_country_in_a_place_phrase_is_no_participant():
+    f = facts("3 марта в Тбилиси прошли переговоры министра иностранных дел Грузии Ираклия Беридзе с министром "
+              "иностранных дел Армении Арамом Саркисяном, прибывшим в Грузию с рабочим визитом.", published="2025-03-03")
+    [talks] = events_of(f, "MEETING")
+    assert talks["participants"] == ["Ираклий Беридзе", "Арам Саркисян"]

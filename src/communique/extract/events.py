@@ -617,10 +617,18 @@ class EventStep:
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
                     continue
+                if self._place_phrase(m):
+                    continue  # "находится в России с визитом", "визит в Казахстан": where, not who
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    def _place_phrase(self, m: Mention) -> bool:
+        """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        return i is not None and i > 0 and toks[i - 1].text.casefold() in {"в", "во", "на", "из"}
 
     def _source(self, m: Mention) -> bool:
         """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
