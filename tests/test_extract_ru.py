@@ -720,3 +720,10 @@ def test_a_country_in_a_place_phrase_is_no_participant():
               "иностранных дел Армении Арамом Саркисяном, прибывшим в Грузию с рабочим визитом.", published="2025-03-03")
     [talks] = events_of(f, "MEETING")
     assert talks["participants"] == ["Ираклий Беридзе", "Арам Саркисян"]
+
+
+def test_a_body_founded_in_a_participle_clause_is_the_foundings_one_participant():
+    f = facts("Армения и Грузия являются членами Организации Договора о северном судоходстве, созданной в 2004 году.")
+    [founding] = events_of(f, "FOUNDING")
+    assert founding["start"] == "2004"
+    assert founding["participants"] == ["Организация Договора о северном судоходстве"]

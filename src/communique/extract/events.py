@@ -131,6 +131,7 @@ class EventStep:
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            self._s_mentions = s_mentions
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
             cut = max((e for s, e in headlines if s <= sent.start < e), default=None)
             if cut is not None:
@@ -289,7 +290,8 @@ class EventStep:
             if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
                 return False  # "соглашение о создании", "участие в создании": not a founding told as done
             bodies = any(w in _BODY_NOUNS or any(q.normal_form in _BODY_NOUNS for q in parses(w)[1:3]) for w in near)
-            return bodies or "объявить" in window or any(
+            named = any(m.type == "ORG" and 0 <= trig.char_start - m.end <= 2 for m in self._s_mentions)
+            return bodies or named or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
             # discussing is what happens at a meeting, not a meeting of its own
@@ -485,6 +487,11 @@ class EventStep:
             location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
             self._dateline = None
         participants = self._participants(trig, s_mentions, table, role_spans, location)
+        founded = next((m for m in s_mentions if trig.type == "FOUNDING" and m.type == "ORG" and m.entity
+                        and 0 <= trig.char_start - m.end <= 2 and parses(toks[trig.start].text)[0].tag.POS == "PRTF"),
+                       None)
+        if founded is not None:
+            participants = [Participant(founded.entity, "participant")]  # "ОДКБ, созданной в 2002 году": the body
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         if place is not None and place.kind == "country" and place.iso in home:
