@@ -849,3 +849,10 @@ def test_a_country_whose_own_minister_takes_part_is_no_separate_participant():
               published="2025-03-03")
     [call] = events_of(f, "CALL")
     assert call["participants"] == ["Janis Ozols", "Mart Tamm"]
+
+
+def test_the_next_round_of_talks_is_one_event():
+    for text in ("The two sides agreed to hold the next round of strategic dialogue in Riga next year.",
+                 "The next round of consultations will be held in Riga."):
+        f = facts(text, published="2025-03-03")
+        assert [(e["type"], e["status"]) for e in f["events"]] == [("MEETING", "planned")]
