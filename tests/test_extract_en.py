@@ -856,3 +856,11 @@ def test_the_next_round_of_talks_is_one_event():
                  "The next round of consultations will be held in Riga."):
         f = facts(text, published="2025-03-03")
         assert [(e["type"], e["status"]) for e in f["events"]] == [("MEETING", "planned")]
+
+
+def test_a_federal_councillor_is_a_title_not_part_of_the_name():
+    f = facts("Federal Councillor Anna Vero, head of the Federal Department of Transport, addressed the forum.",
+              published="2025-03-03")
+    [p] = f["persons"]
+    assert p["name"] == "Anna Vero"
+    assert "Federal Councillor" in p["roles"]
