@@ -727,3 +727,10 @@ def test_a_body_founded_in_a_participle_clause_is_the_foundings_one_participant(
     [founding] = events_of(f, "FOUNDING")
     assert founding["start"] == "2004"
     assert founding["participants"] == ["Организация Договора о северном судоходстве"]
+
+
+def test_a_plural_title_before_a_dash_is_shared_by_each_holder():
+    f = facts("Встречу провели сопредседатели группы – министр транспорта Армении Арам Саркисян и министр "
+              "транспорта Грузии Ираклий Беридзе.")
+    assert person(f, "Саркисян")["roles"] == ["сопредседатель группы", "министр транспорта Армении"]
+    assert person(f, "Беридзе")["roles"] == ["сопредседатель группы", "министр транспорта Грузии"]
