@@ -52,3 +52,14 @@ def test_a_vision_adopted_together_is_a_document_of_its_own_kind():
     en = agreements("The leaders adopted the Northern Digital Vision 2040.", "en")
     assert [(k, t) for k, t, _ in en] == [("vision", "Northern Digital Vision 2040")]
     assert agreements("The minister shared his vision of digital cooperation.", "en") == []
+
+
+def test_english_titles_a_body_named_programme_a_list_inside_a_title_and_the_year_after_it():
+    found = agreements("The United Nations Environment Programme (UNEP) and the ministry signed a memorandum of "
+                       "understanding on rural schools.", "en")
+    assert [k for k, _, _ in found] == ["memorandum"]
+    [(kind, title, signed)] = agreements("Ruritania and Freedonia signed a Declaration on Strategic Partnership "
+                                         "in 2013.", "en")
+    assert (kind, title, signed) == ("declaration", "Declaration on Strategic Partnership", "2013")
+    [(kind, title, _)] = agreements("The Treaty on Friendship, Trade and Cooperation opened a new chapter.", "en")
+    assert (kind, title) == ("treaty", "Treaty on Friendship, Trade and Cooperation")

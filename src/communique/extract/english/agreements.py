@@ -46,6 +46,17 @@ def _names_document(toks, low, j: int) -> bool:
     return False
 
 
+def _title_enumeration(toks, low, j: int) -> bool:
+    """Whether capitalized words from j run on to 'and' and one more capitalized word: the rest of a
+    list inside a title ('..., Friendship and Cooperation')."""
+    k = j
+    while k < len(toks) and k - j < 6 and (_cap(toks[k].text) or toks[k].text == ","):
+        k += 1
+    return k > j and k + 1 < len(toks) and low[k] == "and" and _cap(toks[k + 1].text) \
+        and not any(tuple(low[x:x + m]) in AGREEMENT_HEADS for x in range(j, k + 2) for m in (1, 2)) \
+        and not any(_known_place(toks[x].text) for x in range(j, k + 2))
+
+
 class EnglishAgreements:
     """Documents named in a text: kind from the head noun, title from its noun phrase, parties and the
     signing date from the SIGNING event of the same sentence or 'between X and Y'."""
@@ -83,6 +94,9 @@ class EnglishAgreements:
                     i += 1
                     continue
                 n, kind, key = hit
+                if any(m.type == "ORG" and m.start < toks[i].start and toks[i + n - 1].end <= m.end for m in mentions):
+                    i += n  # "the United Nations Development Programme": a body's name, not a document
+                    continue
                 plural = heads[i : i + n] != low[i : i + n]
                 if headline and not self._headline_document(toks, low, i, n):
                     i += n
@@ -263,6 +277,9 @@ class EnglishAgreements:
         while j < n and j - end < 25:
             w = toks[j].text
             lw = low[j]
+            if capital and w == "," and end == j and _title_enumeration(toks, low, j + 1):
+                j += 1  # "Treaty on Good-Neighborliness, Friendship and Cooperation": one title
+                continue
             if w in (".", ";", ":", "(", "!", "?", ",", '"', "“", "”") or (
                 w in _DASHES and not _joiner(self.text, toks[j])
             ):
@@ -279,6 +296,9 @@ class EnglishAgreements:
                 break
             if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
                 break  # "... for 2025–2027 in Belgrade", "... in tourism in Tallinn"
+            if lw in ("in", "since", "by") and j + 1 < n and _YEARS.fullmatch(toks[j + 1].text):
+                break  # "signed a Declaration on Strategic Partnership in 2013": when, not the title
+
             if capital:
                 year = bool(_YEARS.fullmatch(w))
                 if (
