@@ -734,3 +734,8 @@ def test_a_plural_title_before_a_dash_is_shared_by_each_holder():
               "транспорта Грузии Ираклий Беридзе.")
     assert person(f, "Саркисян")["roles"] == ["сопредседатель группы", "министр транспорта Армении"]
     assert person(f, "Беридзе")["roles"] == ["сопредседатель группы", "министр транспорта Грузии"]
+
+
+def test_a_region_is_no_place_of_the_facts():
+    f = facts("Форум организован совместно с Правительством Тверской области в Казани.")
+    assert [loc["name"] for loc in f["locations"]] == ["Казань"]

@@ -423,6 +423,7 @@ def _acronym_of(name: str) -> str:
 
 _NAVIGATION = frozenset(load_json("ner_ru.json")["navigation"])
 _VENUES = frozenset(load_json("ner_ru.json")["venues"])
+_REGION_HEADS = frozenset(load_json("ner_ru.json")["region_heads"])
 _BYLINE_BEFORE = re.compile(
     r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
@@ -568,6 +569,8 @@ class EntityStep:
                     continue
                 pending.append((m, persons.add(person_nominative(surface))))
             elif s.type == "LOC":
+                if any(lemma(w) in _REGION_HEADS for w in re.findall(r"[\w-]+", surface)[1:]):
+                    continue  # "Нижегородская область": a region, not a country or a city
                 m.entity = table.place(surface).id
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)

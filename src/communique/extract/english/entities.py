@@ -12,6 +12,8 @@ from ..nlp import Sentence
 from .lexicon import NOT_NAME, ORG_REFERENCES, _acronym, _cap, _low
 from .ner import Span
 
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
+
 
 class EnglishEntities:
     """Name spans → mentions linked to entities of an EntityTable(lang="en")."""
@@ -37,6 +39,8 @@ class EnglishEntities:
             if s.type == "PER":
                 pending.append((m, persons.add(surface)))
             elif s.type == "LOC":
+                if _REGION_AFTER.match(text, s.end) or _REGION_AFTER.search(surface):
+                    continue  # "Samarkand region", "Yunnan province": a region, not the city or a country
                 ent = table.place(surface)
                 m.entity = ent.id
                 if ent.kind == "country":
