@@ -869,3 +869,5 @@ def test_a_federal_councillor_is_a_title_not_part_of_the_name():
 def test_a_region_named_after_its_city_is_no_place_of_the_facts():
     f = facts("The delegation toured Almaty region and then met the mayor in Samarkand.", published="2025-03-03")
     assert [loc["name"] for loc in f["locations"]] == ["Samarkand"]
+    money = facts("Trade with Latvia exceeded 2 billion US dollars.", published="2025-03-03")
+    assert [loc["name"] for loc in money["locations"]] == ["Latvia"]  # a currency names no place
