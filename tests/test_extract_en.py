@@ -871,3 +871,11 @@ def test_a_region_named_after_its_city_is_no_place_of_the_facts():
     assert [loc["name"] for loc in f["locations"]] == ["Samarkand"]
     money = facts("Trade with Latvia exceeded 2 billion US dollars.", published="2025-03-03")
     assert [loc["name"] for loc in money["locations"]] == ["Latvia"]  # a currency names no place
+
+
+def test_a_when_clause_that_tells_who_chaired_is_the_same_meeting():
+    f = facts("The Joint Commission on Trade last met in Riga in October last year, when Minister of Economy "
+              "Anna Vero and Minister of Trade Mart Tamm co-chaired the session.", published="2025-03-03")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["start"] == "2024-10"
+    assert {"Anna Vero", "Mart Tamm"} <= set(meeting["participants"])
