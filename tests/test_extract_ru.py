@@ -739,3 +739,13 @@ def test_a_plural_title_before_a_dash_is_shared_by_each_holder():
 def test_a_region_is_no_place_of_the_facts():
     f = facts("Форум организован совместно с Правительством Тверской области в Казани.")
     assert [loc["name"] for loc in f["locations"]] == ["Казань"]
+
+
+def test_what_a_speaker_recalls_is_not_part_of_the_speech():
+    f = facts("Сегодня в Казани начал работу Форум речного судоходства. Министр транспорта Армении Арам Саркисян "
+              "в приветственном слове участникам напомнил, что в мае 2023 года на саммите в Тбилиси Армения "
+              "получила статус наблюдателя.", published="2025-05-12")
+    [speech] = events_of(f, "SPEECH")
+    assert speech["start"] == "2025-05-12" and speech["location"] == "Казань"
+    [summit] = events_of(f, "MEETING")
+    assert summit["start"] == "2023-05" and "Арам Саркисян" not in summit["participants"]

@@ -119,6 +119,7 @@ class EventStep:
         headlines = _headlines(text)
         self._told_in: dict[str, int] = {}
         self._dateline = None
+        self._trig_of: dict[str, _Trigger] = {}
         for sent_no, sent in enumerate(sents):
             dl = _DATELINE.match(sent.text)
             if dl:
@@ -168,6 +169,7 @@ class EventStep:
                                      and (e.start == ev.start or not (e.start and ev.start)) for e in made):
                     continue
                 made.append(ev)
+                self._trig_of[ev.id] = trig
             if joined is not None and not made:
                 self._add_people(sent, mentions, joined, table, role_spans)
             if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
@@ -497,7 +499,7 @@ class EventStep:
         if place is not None and place.kind == "country" and place.iso in home:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
-        if not any(table.entity(p.entity).type == "PER" for p in participants):
+        if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
             participants = self._title_references(toks, lemmas, table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
@@ -588,6 +590,8 @@ class EventStep:
             idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
             if idx is None or idx == 0:
                 continue
+            if any(lemmas[k] == "что" for k in range(trig.end, idx)):
+                continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
@@ -607,9 +611,13 @@ class EventStep:
     def _participants(self, trig, s_mentions, table, role_spans, location) -> list[Participant]:
         out: list[Participant] = []
         seen = set()
+        toks = self._tokens
+        told = self._told_at(trig)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
+            if told is not None and m.end <= toks[told].start:
+                continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
             ent = table.entity(m.entity)
             if ent is None:
                 continue
@@ -630,6 +638,12 @@ class EventStep:
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    def _told_at(self, trig) -> int | None:
+        """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
+        toks = self._tokens
+        return max((k for k in range(1, min(trig.start, len(toks))) if toks[k - 1].text == ","
+                    and lemma(toks[k].text) == "что"), default=None)
 
     def _place_phrase(self, m: Mention) -> bool:
         """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
@@ -774,6 +788,8 @@ class EventStep:
             parent = None
             if ev.type == "SPEECH":
                 parent = by_type.get("SESSION") or by_type.get("FORUM") or by_type.get("MEETING")
+                if parent is not None and self._reported(ev, parent):
+                    parent = None  # "в приветственном слове напомнил, что на саммите ...": what was told
             elif ev.type == "SESSION":
                 parent = by_type.get("FORUM") or by_type.get("MEETING") or _latest(events, "FORUM") \
                     or _latest(events, "MEETING")
@@ -782,6 +798,13 @@ class EventStep:
             if parent is ev:
                 parent = None
             ev.parent = parent.id if parent else None
+
+    def _reported(self, speech: Event, other: Event) -> bool:
+        """Whether `other` is told inside what the speech says ('..., что ...' after it)."""
+        a, b = self._trig_of.get(speech.id), self._trig_of.get(other.id)
+        toks = self._tokens
+        return a is not None and b is not None and a.end <= b.start and \
+            any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
 
     def _inherit(self, events: list[Event]) -> None:
         """Sub-events without a date or place of their own take their parent's, or the opening event's:
