@@ -749,3 +749,10 @@ def test_what_a_speaker_recalls_is_not_part_of_the_speech():
     assert speech["start"] == "2025-05-12" and speech["location"] == "Казань"
     [summit] = events_of(f, "MEETING")
     assert summit["start"] == "2023-05" and "Арам Саркисян" not in summit["participants"]
+
+
+def test_in_those_days_gives_the_whole_period_of_the_event_before():
+    f = facts("Делегация Министерства связи Армении примет участие в заседании комиссии, которое пройдет 14-15 мая "
+              "2025 года в Ереване. В эти дни также пройдут переговоры министров связи.", published="2025-05-01")
+    periods = [(e["start"], e["end"]) for e in events_of(f, "MEETING")]
+    assert periods == [("2025-05-14", "2025-05-15")] * 2

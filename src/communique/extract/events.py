@@ -181,7 +181,8 @@ class EventStep:
                     context = (None, recent)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
-                    self._same_day_as(ev, events[-1])  # "В этот день было подписано ..."
+                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period)
+                    self._same_day_as(ev, events[-1], days=any(t.text.casefold() == "дни" for t in toks))
             parent = context[1] if context else None
             self._nest(made, parent, events)
             for ev in made:
@@ -346,9 +347,11 @@ class EventStep:
                 return False
         return False
 
-    def _same_day_as(self, ev: Event, before: Event) -> None:
+    def _same_day_as(self, ev: Event, before: Event, days: bool = False) -> None:
         if before.start and len(before.start) == 10 and self._own.get(before.id, (False, False))[0]:
             ev.start = before.start
+            if days and before.end:
+                ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
             if ev.location is None and before.location is not None:
                 ev.location, own_place = before.location, True
