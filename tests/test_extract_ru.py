@@ -756,3 +756,10 @@ def test_in_those_days_gives_the_whole_period_of_the_event_before():
               "2025 года в Ереване. В эти дни также пройдут переговоры министров связи.", published="2025-05-01")
     periods = [(e["start"], e["end"]) for e in events_of(f, "MEETING")]
     assert periods == [("2025-05-14", "2025-05-15")] * 2
+
+
+def test_a_meeting_of_the_commission_is_one_of_the_commission_named_before():
+    f = facts("Сегодня в Ереване состоялось третье заседание Межправительственной армяно-грузинской комиссии по "
+              "торговле. Следующее заседание комиссии решено провести в 2026 году в Тбилиси.", published="2025-05-01")
+    nxt = next(e for e in events_of(f, "MEETING") if e["start"] == "2026")
+    assert nxt["participants"] == ["Межправительственная армяно-грузинская комиссия по торговле"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
-from .entities import EntityTable
+from .entities import GENERIC_HEADS, EntityTable
 from .nlp import Sentence, fold_yo, headline_spans, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
@@ -492,6 +492,9 @@ class EventStep:
             location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
             self._dateline = None
         participants = self._participants(trig, s_mentions, table, role_spans, location)
+        body = self._generic_body(toks, trig, s_mentions, table)
+        if body is not None and all(p.entity != body for p in participants):
+            participants.insert(0, Participant(body, "participant"))
         founded = next((m for m in s_mentions if trig.type == "FOUNDING" and m.type == "ORG" and m.entity
                         and 0 <= trig.char_start - m.end <= 2 and parses(toks[trig.start].text)[0].tag.POS == "PRTF"),
                        None)
@@ -641,6 +644,21 @@ class EventStep:
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    @staticmethod
+    def _generic_body(toks, trig, s_mentions, table) -> str | None:
+        """'заседание комиссии', 'сессия совета': the body of that kind named in full before."""
+        if trig.type not in {"MEETING", "SESSION"} or trig.end >= len(toks):
+            return None
+        nxt = toks[trig.end]
+        if not nxt.text[:1].islower() or any(m.start == nxt.start for m in s_mentions):
+            return None
+        head = lemma(nxt.text)
+        if head not in GENERIC_HEADS or "gent" not in parses(nxt.text)[0].tag:
+            return None
+        ent = next((e for e in reversed(table.entities) if e.type == "ORG"
+                    and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
+        return ent.id if ent is not None else None
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
