@@ -763,3 +763,10 @@ def test_a_meeting_of_the_commission_is_one_of_the_commission_named_before():
               "торговле. Следующее заседание комиссии решено провести в 2026 году в Тбилиси.", published="2025-05-01")
     nxt = next(e for e in events_of(f, "MEETING") if e["start"] == "2026")
     assert nxt["participants"] == ["Межправительственная армяно-грузинская комиссия по торговле"]
+
+
+def test_the_head_of_state_told_without_a_name_is_a_role_of_the_releases_president():
+    f = facts("Президент Армении Ваан Хачатурян провел телефонный разговор с Президентом Грузии Михаилом "
+              "Кавелашвили. Глава государства поздравил коллегу с праздником.")
+    assert person(f, "Хачатурян")["roles"] == ["Президент Армении", "Глава государства"]
+    assert person(f, "Кавелашвили")["roles"] == ["Президент Грузии"]

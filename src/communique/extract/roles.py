@@ -75,6 +75,7 @@ class RoleStep:
                     start, end = span
                     spans.append(span)
                     self._attach(text, sent, start, end, p, in_sent, table)
+        _descriptive_titles(text, mentions, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
@@ -236,6 +237,31 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
+
+
+# "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
+# whose title is that office (the head of state is the president, the head of government the premier)
+_DESCRIPTIVE = {"глава государства": ("президент",), "глава правительства": ("премьер-министр", "председатель")}
+_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])(Глава (?:государства|правительства))(?![\w-])")
+
+
+def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    for m in _DESCRIPTIVE_AT.finditer(text):
+        if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
+            continue  # "Глава государства Иван Петров": a title before a name, attached already
+        heads = _DESCRIPTIVE[m.group(1).casefold()]
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            r.title.split()[0].casefold() in heads and (heads[0] != "премьер-министр" or "правительств" in
+                                                        r.title.casefold() or r.title.casefold().startswith(heads[0]))
+            for r in e.roles if r.title)]
+        if not holders:
+            continue
+        # several presidents: the release's own, the one it names first ("Президент Казахстана ... провел
+        # разговор с Президентом Азербайджана ... Глава государства поздравил ...")
+        first = {e.id: min((p.start for p in mentions if p.entity == e.id), default=len(text)) for e in holders}
+        holder = min(holders, key=lambda e: first[e.id])
+        if first[holder.id] < m.start() and all(r.title.casefold() != m.group(1).casefold() for r in holder.roles):
+            holder.roles.append(Role(title=m.group(1)))
 
 
 def _quoted_names(toks: list[Token]) -> set[int]:
