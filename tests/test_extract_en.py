@@ -879,3 +879,10 @@ def test_a_when_clause_that_tells_who_chaired_is_the_same_meeting():
     [meeting] = events_of(f, "MEETING")
     assert meeting["start"] == "2024-10"
     assert {"Anna Vero", "Mart Tamm"} <= set(meeting["participants"])
+
+
+def test_a_forum_named_after_a_pair_of_countries_does_not_make_them_parties():
+    f = facts("Tomorrow, the Latvia-Estonia business forum will be held in Riga with 60 companies.",
+              published="2025-03-03")
+    [forum] = events_of(f, "FORUM")
+    assert forum["participants"] == []
