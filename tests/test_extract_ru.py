@@ -739,6 +739,8 @@ def test_a_plural_title_before_a_dash_is_shared_by_each_holder():
 def test_a_region_is_no_place_of_the_facts():
     f = facts("Форум организован совместно с Правительством Тверской области в Казани.")
     assert [loc["name"] for loc in f["locations"]] == ["Казань"]
+    record = communique.extract("Делегация посетила Тверскую область.", language="ru")
+    assert [(e.name, e.kind) for e in record.entities] == [("Тверская область", "region")]  # kept in the KB
 
 
 def test_what_a_speaker_recalls_is_not_part_of_the_speech():

@@ -260,7 +260,7 @@ class Record:
                 persons.append({"name": e.name, "roles": _unique(r.title for r in e.roles), "aliases": e.aliases})
             elif e.type == "ORG":
                 organizations.append({"name": e.name, "aliases": e.aliases})
-            else:
+            elif e.kind != "region":  # the facts list countries and cities (../shared/eval/README.md)
                 locations.append({"name": e.name, "aliases": e.aliases, "iso": e.iso, "kind": e.kind})
         events = []
         for ev in self.events:

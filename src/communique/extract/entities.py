@@ -569,9 +569,10 @@ class EntityStep:
                     continue
                 pending.append((m, persons.add(person_nominative(surface))))
             elif s.type == "LOC":
-                if any(lemma(w) in _REGION_HEADS for w in re.findall(r"[\w-]+", surface)[1:]):
-                    continue  # "Нижегородская область": a region, not a country or a city
-                m.entity = table.place(surface).id
+                ent = table.place(surface)
+                m.entity = ent.id
+                if ent.kind != "country" and any(lemma(w) in _REGION_HEADS for w in re.findall(r"[\w-]+", surface)[1:]):
+                    ent.kind = "region"  # "Нижегородская область": a place of the KB, not a country or a city
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)
                 if inside:
