@@ -772,3 +772,10 @@ def test_the_head_of_state_told_without_a_name_is_a_role_of_the_releases_preside
               "Кавелашвили. Глава государства поздравил коллегу с праздником.")
     assert person(f, "Хачатурян")["roles"] == ["Президент Армении", "Глава государства"]
     assert person(f, "Кавелашвили")["roles"] == ["Президент Грузии"]
+
+
+def test_a_visit_one_is_invited_to_is_planned_but_one_made_at_an_invitation_occurred():
+    invited = facts("Президент Армении Ваан Хачатурян подтвердил приглашение посетить Ереван с официальным визитом.")
+    assert [e["status"] for e in events_of(invited, "VISIT")] == ["planned"]
+    made = facts("По приглашению Министра делегация Грузии посетила Ереван 3 марта 2025 года.")
+    assert [e["status"] for e in events_of(made, "VISIT")] == ["occurred"]

@@ -526,6 +526,9 @@ class EventStep:
             k -= 1
         if k >= lo and lemmas[k] in {"к", "ко"} and idx.any_span(idx.preparing, lo, hi):
             planned = True  # "подготовка региона к Всемирной конференции": what is prepared for is ahead
+        if trig.start > 0 and (lemmas[trig.start - 1] == "приглашение" and lemmas[trig.start - 2:trig.start - 1] != ["по"]
+                               or "пригласить" in lemmas[max(lo, trig.start - 3):trig.start]):
+            return "planned"  # "приглашение посетить Астану", "пригласил коллегу посетить": a visit ahead
         # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
         at = bisect.bisect_left(idx.verb_at, trig.start)
