@@ -779,3 +779,8 @@ def test_a_visit_one_is_invited_to_is_planned_but_one_made_at_an_invitation_occu
     assert [e["status"] for e in events_of(invited, "VISIT")] == ["planned"]
     made = facts("По приглашению Министра делегация Грузии посетила Ереван 3 марта 2025 года.")
     assert [e["status"] for e in events_of(made, "VISIT")] == ["occurred"]
+
+
+def test_the_place_a_visit_goes_to_without_a_preposition_is_its_location():
+    f = facts("Министр иностранных дел Армении Арам Саркисян посетит Грузию с рабочим визитом.")
+    assert [e["location"] for e in events_of(f, "VISIT")] == ["Грузия"]

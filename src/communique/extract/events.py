@@ -605,8 +605,9 @@ class EventStep:
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
             prep = toks[j].text.casefold()
-            if prep not in {"в", "во", "на"}:
-                continue
+            visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
+            if prep not in {"в", "во", "на"} and not visited:
+                continue  # ("посетит Ереван", "посещение Ташкента": the place visited, no preposition)
             dist = abs(idx - trig.start)
             if dist > _MAX_PLACE_DISTANCE:
                 continue
