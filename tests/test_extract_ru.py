@@ -751,6 +751,8 @@ def test_what_a_speaker_recalls_is_not_part_of_the_speech():
     assert speech["start"] == "2025-05-12" and speech["location"] == "Казань"
     [summit] = events_of(f, "MEETING")
     assert summit["start"] == "2023-05" and "Арам Саркисян" not in summit["participants"]
+    [accession] = events_of(f, "ACCESSION")  # what happened at the summit takes its date
+    assert (accession["start"], accession["location"]) == ("2023-05", "Тбилиси")
 
 
 def test_in_those_days_gives_the_whole_period_of_the_event_before():

@@ -179,6 +179,7 @@ class EventStep:
                 recent = next((e for e in reversed(events) if e.type in _COMPOUND_TYPES), None)
                 if recent is not None and self._told_in.get(recent.id, -9) >= sent_no - 2:
                     context = (None, recent)
+            self._at_setting(made, toks)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
                     # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period)
@@ -823,6 +824,23 @@ class EventStep:
             if parent is ev:
                 parent = None
             ev.parent = parent.id if parent else None
+
+    def _at_setting(self, made: list[Event], toks) -> None:
+        """'в июле 2024 года на саммите в Астане Лаос получил статус партнера': what happens at a dated
+        event told as its setting ('на саммите', 'на заседании') takes its date."""
+        for ev in made:
+            if ev.start or ev.end or ev.type not in BACKGROUND | {"SIGNING"}:
+                continue
+            mine = self._trig_of.get(ev.id)
+            for other in made:
+                where = self._trig_of.get(other.id)
+                if other is ev or where is None or mine is None or where.start >= mine.start or where.start == 0:
+                    continue
+                if toks[where.start - 1].text.casefold() == "на" and self._own.get(other.id, (False, False))[0]:
+                    ev.start, ev.end = other.start, other.end
+                    ev.location = ev.location or other.location
+                    self._own[ev.id] = (True, self._own.get(ev.id, (False, False))[1])
+                    break
 
     def _reported(self, speech: Event, other: Event) -> bool:
         """Whether `other` is told inside what the speech says ('..., что ...' after it)."""
