@@ -786,3 +786,10 @@ def test_a_visit_one_is_invited_to_is_planned_but_one_made_at_an_invitation_occu
 def test_the_place_a_visit_goes_to_without_a_preposition_is_its_location():
     f = facts("Министр иностранных дел Армении Арам Саркисян посетит Грузию с рабочим визитом.")
     assert [e["location"] for e in events_of(f, "VISIT")] == ["Грузия"]
+
+
+def test_a_signing_that_was_the_means_of_a_founding_takes_its_date():
+    f = facts("Напомним, Организация черноморского сотрудничества была учреждена 25 июня 1992 года подписанием "
+              "Стамбульской декларации.")
+    assert [e["start"] for e in events_of(f, "SIGNING")] == ["1992-06-25"]
+    assert [a["signed"] for a in f["agreements"]] == ["1992-06-25"]

@@ -836,7 +836,9 @@ class EventStep:
                 where = self._trig_of.get(other.id)
                 if other is ev or where is None or mine is None or where.start >= mine.start or where.start == 0:
                     continue
-                if toks[where.start - 1].text.casefold() == "на" and self._own.get(other.id, (False, False))[0]:
+                means = ev.type == "SIGNING" and "ablt" in parses(toks[mine.start].text)[0].tag
+                # ("учреждена 3 октября 2009 года подписанием соглашения": the signing was the founding's means)
+                if (toks[where.start - 1].text.casefold() == "на" or means) and self._own.get(other.id, (False, False))[0]:
                     ev.start, ev.end = other.start, other.end
                     ev.location = ev.location or other.location
                     self._own[ev.id] = (True, self._own.get(ev.id, (False, False))[1])
