@@ -886,3 +886,10 @@ def test_a_forum_named_after_a_pair_of_countries_does_not_make_them_parties():
               published="2025-03-03")
     [forum] = events_of(f, "FORUM")
     assert forum["participants"] == []
+
+
+def test_the_summit_during_which_a_dated_signing_happened_takes_its_date_and_place():
+    f = facts("He said the Treaty on Friendship, signed in Riga in June 2025 during the second Baltic Summit, "
+              "opened a new chapter.", published="2026-04-22")
+    [summit] = events_of(f, "MEETING")
+    assert (summit["start"], summit["location"]) == ("2025-06", "Riga")

@@ -138,6 +138,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             made.append(ev)
         self._locations(sent, toks, low, live, s_mentions, clauses)
         self._participants(sent, toks, low, live, items, clauses, relatives, last_person)
+        _during(toks, low, live, self._own)
         for t in live:
             self._finish(t.event)
         self._followed_by(sent, toks, low, live, items, s_dates, made)
@@ -464,3 +465,21 @@ def _series_key(name: str) -> str:
         if not _ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
     ]
     return " ".join(words)
+
+
+def _during(toks, low, live, own) -> None:
+    """'the Treaty, signed in Astana in June 2025 during the second Summit': the event told as the
+    setting of a dated one ('during the', 'on the sidelines of the') happened then and there."""
+    for t in live:
+        ev = t.event
+        lead = low[max(0, t.name0 - 2) : t.name0] if t.name0 else []
+        sidelines = lead == ["of", "the"] and "sidelines" in low[max(0, t.name0 - 4) : t.name0]
+        if ev.start or ev.end or not (lead == ["during", "the"] or sidelines):
+            continue
+        dated = [x for x in live if x.start < t.start and x.event.start and own.get(x.event.id, (False, False))[0]]
+        if dated:
+            src = dated[-1].event
+            ev.start, ev.end = src.start, src.end
+            if src.location:
+                ev.location = src.location
+            own[ev.id] = (True, own.get(ev.id, (False, False))[1] or bool(src.location))
