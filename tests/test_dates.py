@@ -172,6 +172,11 @@ EN_CASES = [
     ("The meeting is set for June 3rd, 2025.", "June 3rd, 2025", ("2025-06-03", None)),
     ("The meeting is set for the 3rd of June.", "3rd of June", ("2025-06-03", None)),
     ("Registration took place 12.03.2025 in the capital.", "12.03.2025", ("2025-03-12", None)),
+    # two consecutive days joined by "and" are one period; two days apart stay two days
+    ("The prince will visit Ruritania on 18 and 19 February.", "18 and 19 February", ("2025-02-18", "2025-02-19")),
+    ("The office opens on 5 and 7 May.", "7 May", ("2025-05-07", None)),
+    ("The commission last met in October last year.", "October last year", ("2024-10", None)),
+    ("The road opens in March of next year.", "March of next year", ("2026-03", None)),
 ]
 
 

@@ -808,7 +808,7 @@ def test_agreement_kind_is_the_head_noun_of_its_title():
         "They also endorsed the Regional Framework on Open Data and signed a Treaty on Fisheries.",
         published="2025-03-03",
     )
-    assert sorted(a["kind"] for a in f["agreements"]) == ["agreement", "framework", "statement"]
+    assert sorted(a["kind"] for a in f["agreements"]) == ["framework", "statement", "treaty"]
 
 
 def test_a_strategy_or_concept_counts_only_when_the_parties_agree_on_it():
@@ -818,3 +818,78 @@ def test_a_strategy_or_concept_counts_only_when_the_parties_agree_on_it():
     joint = facts("The member states plan to agree on the Union's transport strategy next year.",
                   published="2025-03-03")
     assert [a["kind"] for a in joint["agreements"]] == ["strategy"]
+
+
+def test_a_party_or_a_department_heads_a_body_and_a_weekday_ends_its_name():
+    f = facts("Minister Anna Vero, a member of the Political Bureau of the Labour Party of Ruritania Central "
+              "Committee, met the head of the Federal Department of Transport on Monday.", published="2025-03-03")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Political Bureau of the Labour Party of Ruritania Central Committee" in names
+    assert "Federal Department of Transport" in names
+
+
+def test_a_dateline_standing_as_a_sentence_of_its_own_places_the_lead_event():
+    f = facts("RIGA, March 3 (Agency). Prime Minister of Latvia Janis Ozols received the Ambassador of Chile "
+              "Pedro Rojas.\n\nThe parties discussed cooperation agreed in Santiago.", published="2025-03-03")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["location"] == "Riga"
+
+
+def test_a_participle_after_a_comma_gives_no_tense_and_to_be_signed_is_planned():
+    f = facts("During the visit, the two presidents will hold a meeting, followed by talks between the delegations, "
+              "after which several agreements are expected to be signed. The minister will also address the "
+              "Ruritania Business Forum, organised by the Trade Agency.", published="2025-03-03")
+    statuses = {e["type"]: e["status"] for e in f["events"] if e["type"] in ("MEETING", "SIGNING", "FORUM")}
+    assert statuses == {"MEETING": "planned", "SIGNING": "planned", "FORUM": "planned"}
+
+
+def test_a_country_whose_own_minister_takes_part_is_no_separate_participant():
+    f = facts("RIGA, March 3 -- Latvian Foreign Minister Janis Ozols on Tuesday held a phone conversation with "
+              "Estonian Foreign Minister Mart Tamm, discussing the work of the Latvia-Estonia commission.",
+              published="2025-03-03")
+    [call] = events_of(f, "CALL")
+    assert call["participants"] == ["Janis Ozols", "Mart Tamm"]
+
+
+def test_the_next_round_of_talks_is_one_event():
+    for text in ("The two sides agreed to hold the next round of strategic dialogue in Riga next year.",
+                 "The next round of consultations will be held in Riga."):
+        f = facts(text, published="2025-03-03")
+        assert [(e["type"], e["status"]) for e in f["events"]] == [("MEETING", "planned")]
+
+
+def test_a_federal_councillor_is_a_title_not_part_of_the_name():
+    f = facts("Federal Councillor Anna Vero, head of the Federal Department of Transport, addressed the forum.",
+              published="2025-03-03")
+    [p] = f["persons"]
+    assert p["name"] == "Anna Vero"
+    assert "Federal Councillor" in p["roles"]
+
+
+def test_a_region_named_after_its_city_is_no_place_of_the_facts():
+    f = facts("The delegation toured Almaty region and then met the mayor in Samarkand.", published="2025-03-03")
+    assert [loc["name"] for loc in f["locations"]] == ["Samarkand"]
+    money = facts("Trade with Latvia exceeded 2 billion US dollars.", published="2025-03-03")
+    assert [loc["name"] for loc in money["locations"]] == ["Latvia"]  # a currency names no place
+
+
+def test_a_when_clause_that_tells_who_chaired_is_the_same_meeting():
+    f = facts("The Joint Commission on Trade last met in Riga in October last year, when Minister of Economy "
+              "Anna Vero and Minister of Trade Mart Tamm co-chaired the session.", published="2025-03-03")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["start"] == "2024-10"
+    assert {"Anna Vero", "Mart Tamm"} <= set(meeting["participants"])
+
+
+def test_a_forum_named_after_a_pair_of_countries_does_not_make_them_parties():
+    f = facts("Tomorrow, the Latvia-Estonia business forum will be held in Riga with 60 companies.",
+              published="2025-03-03")
+    [forum] = events_of(f, "FORUM")
+    assert forum["participants"] == []
+
+
+def test_the_summit_during_which_a_dated_signing_happened_takes_its_date_and_place():
+    f = facts("He said the Treaty on Friendship, signed in Riga in June 2025 during the second Baltic Summit, "
+              "opened a new chapter.", published="2026-04-22")
+    [summit] = events_of(f, "MEETING")
+    assert (summit["start"], summit["location"]) == ("2025-06", "Riga")

@@ -674,3 +674,122 @@ def test_agreement_kind_is_the_head_noun_as_in_english():
               "Также была подписана Программа сотрудничества в области образования на 2027–2029 годы.",
               published="2026-11-02")
     assert sorted(a["kind"] for a in f["agreements"]) == ["programme", "statement"]
+
+
+def test_a_speech_told_before_its_session_takes_the_forums_month():
+    f = facts("Сегодня в Заречье начал работу Форум речного судоходства. Мероприятие продлится до 14 мая. "
+              "Министр транспорта Руритании Олег Сомов выступил на пленарной сессии форума.",
+              published="2025-05-12")
+    [forum] = events_of(f, "FORUM")
+    assert (forum["start"], forum["end"]) == ("2025-05-12", "2025-05-14")
+    [speech] = events_of(f, "SPEECH")
+    assert speech["start"] == "2025-05"  # inside a forum of several days: its month
+
+
+def test_a_known_body_whose_name_is_all_generic_words_is_an_organization():
+    f = facts("Очередное заседание Евразийского межправительственного совета пройдет в Заречье.")
+    assert [o["name"] for o in f["organizations"]] == ["Евразийский межправительственный совет"]
+    bare = facts("В Заречье прошло заседание Совета.")
+    assert bare["organizations"] == []
+
+
+def test_a_contracted_body_name_is_the_commission_named_before_and_a_venue_is_no_body():
+    f = facts("Сегодня в Доме правительства состоялось третье заседание Межправительственной армяно-грузинской "
+              "комиссии по торговле. По итогам подписан Протокол третьего заседания Межправкомиссии.")
+    assert [o["name"] for o in f["organizations"]] == ["Межправительственная армяно-грузинская комиссия по торговле"]
+
+
+def test_a_title_case_dateline_with_a_year_gives_the_meeting_its_city():
+    f = facts("Ереван, 14 марта 2025. /Агентство/. Сегодня в Доме правительства состоялось заседание "
+              "Межправительственной армяно-грузинской комиссии по торговле.", published="2025-03-14")
+    [meeting] = events_of(f, "MEETING")
+    assert meeting["location"] == "Ереван"
+
+
+def test_observer_state_status_is_an_accession_and_members_taking_part_are_not():
+    f = facts("Министр напомнил, что Монголия получила статус государства-наблюдателя при ЕАЭС в декабре 2020 года.")
+    [acc] = events_of(f, "ACCESSION")
+    assert acc["start"] == "2020-12" and "Монголия" in acc["participants"]
+    g = facts("В заседании приняли участие члены Совета ЕЭК – вице-премьеры государств – членов Евразийского "
+              "экономического союза.")
+    assert events_of(g, "ACCESSION") == []
+
+
+def test_a_country_in_a_place_phrase_is_no_participant():
+    f = facts("3 марта в Тбилиси прошли переговоры министра иностранных дел Грузии Ираклия Беридзе с министром "
+              "иностранных дел Армении Арамом Саркисяном, прибывшим в Грузию с рабочим визитом.", published="2025-03-03")
+    [talks] = events_of(f, "MEETING")
+    assert talks["participants"] == ["Ираклий Беридзе", "Арам Саркисян"]
+
+
+def test_a_body_founded_in_a_participle_clause_is_the_foundings_one_participant():
+    f = facts("Армения и Грузия являются членами Организации Договора о северном судоходстве, созданной в 2004 году.")
+    [founding] = events_of(f, "FOUNDING")
+    assert founding["start"] == "2004"
+    assert founding["participants"] == ["Организация Договора о северном судоходстве"]
+
+
+def test_a_plural_title_before_a_dash_is_shared_by_each_holder():
+    f = facts("Встречу провели сопредседатели группы – министр транспорта Армении Арам Саркисян и министр "
+              "транспорта Грузии Ираклий Беридзе.")
+    assert person(f, "Саркисян")["roles"] == ["сопредседатель группы", "министр транспорта Армении"]
+    assert person(f, "Беридзе")["roles"] == ["сопредседатель группы", "министр транспорта Грузии"]
+
+
+def test_a_region_is_no_place_of_the_facts():
+    f = facts("Форум организован совместно с Правительством Тверской области в Казани.")
+    assert [loc["name"] for loc in f["locations"]] == ["Казань"]
+    record = communique.extract("Делегация посетила Тверскую область.", language="ru")
+    assert [(e.name, e.kind) for e in record.entities] == [("Тверская область", "region")]  # kept in the KB
+
+
+def test_what_a_speaker_recalls_is_not_part_of_the_speech():
+    f = facts("Сегодня в Казани начал работу Форум речного судоходства. Министр транспорта Армении Арам Саркисян "
+              "в приветственном слове участникам напомнил, что в мае 2023 года на саммите в Тбилиси Армения "
+              "получила статус наблюдателя.", published="2025-05-12")
+    [speech] = events_of(f, "SPEECH")
+    assert speech["start"] == "2025-05-12" and speech["location"] == "Казань"
+    [summit] = events_of(f, "MEETING")
+    assert summit["start"] == "2023-05" and "Арам Саркисян" not in summit["participants"]
+    [accession] = events_of(f, "ACCESSION")  # what happened at the summit takes its date
+    assert (accession["start"], accession["location"]) == ("2023-05", "Тбилиси")
+
+
+def test_in_those_days_gives_the_whole_period_of_the_event_before():
+    f = facts("Делегация Министерства связи Армении примет участие в заседании комиссии, которое пройдет 14-15 мая "
+              "2025 года в Ереване. В эти дни также пройдут переговоры министров связи.", published="2025-05-01")
+    periods = [(e["start"], e["end"]) for e in events_of(f, "MEETING")]
+    assert periods == [("2025-05-14", "2025-05-15")] * 2
+
+
+def test_a_meeting_of_the_commission_is_one_of_the_commission_named_before():
+    f = facts("Сегодня в Ереване состоялось третье заседание Межправительственной армяно-грузинской комиссии по "
+              "торговле. Следующее заседание комиссии решено провести в 2026 году в Тбилиси.", published="2025-05-01")
+    nxt = next(e for e in events_of(f, "MEETING") if e["start"] == "2026")
+    assert nxt["participants"] == ["Межправительственная армяно-грузинская комиссия по торговле"]
+
+
+def test_the_head_of_state_told_without_a_name_is_a_role_of_the_releases_president():
+    f = facts("Президент Армении Ваан Хачатурян провел телефонный разговор с Президентом Грузии Михаилом "
+              "Кавелашвили. Глава государства поздравил коллегу с праздником.")
+    assert person(f, "Хачатурян")["roles"] == ["Президент Армении", "Глава государства"]
+    assert person(f, "Кавелашвили")["roles"] == ["Президент Грузии"]
+
+
+def test_a_visit_one_is_invited_to_is_planned_but_one_made_at_an_invitation_occurred():
+    invited = facts("Президент Армении Ваан Хачатурян подтвердил приглашение посетить Ереван с официальным визитом.")
+    assert [e["status"] for e in events_of(invited, "VISIT")] == ["planned"]
+    made = facts("По приглашению Министра делегация Грузии посетила Ереван 3 марта 2025 года.")
+    assert [e["status"] for e in events_of(made, "VISIT")] == ["occurred"]
+
+
+def test_the_place_a_visit_goes_to_without_a_preposition_is_its_location():
+    f = facts("Министр иностранных дел Армении Арам Саркисян посетит Грузию с рабочим визитом.")
+    assert [e["location"] for e in events_of(f, "VISIT")] == ["Грузия"]
+
+
+def test_a_signing_that_was_the_means_of_a_founding_takes_its_date():
+    f = facts("Напомним, Организация черноморского сотрудничества была учреждена 25 июня 1992 года подписанием "
+              "Стамбульской декларации.")
+    assert [e["start"] for e in events_of(f, "SIGNING")] == ["1992-06-25"]
+    assert [a["signed"] for a in f["agreements"]] == ["1992-06-25"]

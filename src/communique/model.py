@@ -28,7 +28,7 @@ ENTITY_TYPES = ("PER", "ORG", "LOC")
 # A document's kind is the noun that heads its title: what analysts filter on ("all memoranda").
 AGREEMENT_KINDS = ("protocol", "memorandum", "agreement", "treaty", "convention", "plan", "programme", "roadmap",
                    "strategy", "concept", "framework", "guidelines", "declaration", "statement", "communique",
-                   "decision", "resolution", "charter", "regulation", "other")
+                   "decision", "resolution", "charter", "regulation", "vision", "other")
 
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 
@@ -260,7 +260,7 @@ class Record:
                 persons.append({"name": e.name, "roles": _unique(r.title for r in e.roles), "aliases": e.aliases})
             elif e.type == "ORG":
                 organizations.append({"name": e.name, "aliases": e.aliases})
-            else:
+            elif e.kind != "region":  # the facts list countries and cities (../shared/eval/README.md)
                 locations.append({"name": e.name, "aliases": e.aliases, "iso": e.iso, "kind": e.kind})
         events = []
         for ev in self.events:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import AGREEMENT_KINDS, Agreement, Event, Mention
+from .dates import find_dates
 from .events import evidence_for
 from .nlp import Sentence, fold_yo, lemma, parses
 from .normalize import nominative_phrase
@@ -42,7 +43,7 @@ class AgreementStep:
             signing = next((e for e in events if e.type == "SIGNING" and e.evidence.start >= sent.start
                             and e.evidence.end <= sent.end), None)
             item = _list_item(toks)
-            i = 0
+            i, last_end = 0, None
             while i < len(toks):
                 hit = None
                 for n in (2, 1):
@@ -55,7 +56,12 @@ class AgreementStep:
                     continue
                 n, kind, key = hit
                 listed = item is not None and item <= i <= item + 3
-                if not (listed or self._is_document(toks, lemmas, i, n, key, signing)):
+                if _inside_org_name(toks[i], mentions):
+                    i += n  # "Организация Договора о коллективной безопасности": a body's name, not a document
+                    continue
+                coordinated = bool(out) and last_end is not None and \
+                    all(lemmas[k] in _COORDINATORS for k in range(last_end, i)) and i > last_end
+                if not (listed or coordinated or self._is_document(toks, lemmas, i, n, key, signing)):
                     i += n
                     continue
                 start = self._left(toks, lemmas, i)
@@ -78,6 +84,7 @@ class AgreementStep:
                               [p.entity for p in signing.participants]
                     signed = signing.start if signing.status == "occurred" else None
                     event_id = signing.id
+                signed = _dated(text, toks, end) or signed
                 between = self._between(toks, lemmas, start, end, mentions)
                 if between:
                     parties = between
@@ -91,6 +98,7 @@ class AgreementStep:
                                              evidence=evidence_for(sent), parties=list(parties),
                                              signed=signed, event=event_id))
                 i = end if end > i + n else i + n
+                last_end = i
         return out
 
     @staticmethod
@@ -145,6 +153,10 @@ class AgreementStep:
             t = toks[j]
             if t.text in {".", ";", ":", "(", "!", "?"} or t.text in _DASHES or lemmas[j] in _STOP_ADVERBS:
                 break
+            if t.text == "от" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+                break  # "Договор ... от 15 мая 1992 года": the date it was signed closes the title
+            if (t.text == "," or lemmas[j] == "и") and _next_document(toks, lemmas, j + 1):
+                break  # "подписаны Протокол ..., Дорожная карта ... и Меморандум ...": a list of documents
             if lemmas[j] == "и" and j + 1 < len(toks) and _other_case(toks[first:j], toks[j + 1].text):
                 break  # "... Соглашения о транзите и подготовку заседания": the next clause's object
             if lemmas[j] == "и" and j >= 2 and lemmas[j - 1] in {"год", "гг", "гг."} \
@@ -200,6 +212,36 @@ class AgreementStep:
                                                                  a.title.casefold().startswith(key.split()[0][:5]))):
                 return True
         return False
+
+
+_COORDINATORS = {",", "и", "а", "также"}
+
+
+def _inside_org_name(tok, mentions) -> bool:
+    """Whether a word stands inside (not at the head of) an organization's name."""
+    return any(m.type == "ORG" and m.start < tok.start and tok.end <= m.end for m in mentions)
+
+
+def _next_document(toks, lemmas, j) -> bool:
+    """Whether a capitalized document noun (after its adjectives) starts at j: the next item of a list."""
+    if j >= len(toks) or not toks[j].text[:1].isupper():
+        return False
+    while j < len(toks) and toks[j].text[:1].isalpha():
+        if any(tuple(lemmas[j:j + n]) in HEADS for n in (2, 1)):
+            return True
+        if parses(toks[j].text)[0].tag.POS != "ADJF":
+            return False
+        j += 1
+    return False
+
+
+def _dated(text: str, toks, end: int) -> str | None:
+    """The date of 'от 15 мая 1992 года' right after a title: the day the document was signed."""
+    if end + 1 < len(toks) and toks[end].text == "от" and toks[end + 1].text[:1].isdigit():
+        found = find_dates(text[toks[end].end:toks[min(end + 4, len(toks) - 1)].end], None, "ru")
+        if found and found[0].start <= 2 and found[0].value_start and not found[0].value_end:
+            return found[0].value_start
+    return None
 
 
 def _list_item(toks) -> int | None:

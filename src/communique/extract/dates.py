@@ -697,6 +697,7 @@ _EN_DDM = re.compile(
 _EN_MDD = re.compile(rf"{_g('m', _EN_MON)}\s+{_en_day('d1')}{_EN_CONN}{_en_day('d2')}{_en_yearpart()}?")
 _EN_MY = re.compile(rf"{_g('m', _EN_MON)},?\s+(?:of\s+)?{_g('y', _YEAR_NUM)}")
 _EN_MONTH_ALONE = re.compile(_g("m", _EN_MON))
+_EN_MONTH_REL = re.compile(rf"{_g('m', _EN_MON)}\s+(?:of\s+)?(?P<adj>{alternation(_EN['relative_adjectives'])})\s+year\b")
 _EN_MONTH_CONTEXT = _Back(
     rf"\s*(?:{_ralt(_EN['month_context'] + _EN['since'] + _EN['until'] + _EN['range_start'])})(?!\w)", 30
 )
@@ -745,11 +746,11 @@ def _en_dd(m, ctx):
     if not _en_capitalized(ctx, m.start("m")):
         return None
     pre = ctx.range_start(m.start())
-    if m.group("c") == "and" and (pre is None or not ctx.text.startswith("between", pre)):
-        return None
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if m.group("c") == "and" and (pre is None or not ctx.text.startswith("between", pre)) and d2 != d1 + 1:
+        return None  # "on 5 and 7 May" are two days; "on 18 and 19 February" is one two-day period
     y = int(m.group("y")) if m.group("y") else None
     mo = _mnum_en(m.group("m"))
-    d1, d2 = int(m.group("d1")), int(m.group("d2"))
     a, b = _point(y, mo, d1), _point(y, mo, d2)
     if not a or not b or d1 >= d2:
         return None
@@ -760,6 +761,14 @@ def _en_my(m, ctx):
     if not _en_capitalized(ctx, m.start("m")):
         return None
     return _C(m.start(), m.end(), "month", (int(m.group("y")), _mnum_en(m.group("m")), None, None))
+
+
+def _en_month_rel(m, ctx):
+    """'October last year', 'March of next year': the month of a year told relative to publication."""
+    if not _en_capitalized(ctx, m.start("m")):
+        return None
+    off = _EN["relative_adjectives"][m.group("adj")]
+    return _C(m.start(), m.end(), "month", (None, _mnum_en(m.group("m")), None, off))
 
 
 def _en_month_alone(m, ctx):
@@ -907,7 +916,8 @@ _EN_KW, _EN_KW_RULES = _keywords(
     [
         (
             _en_full,
-            [(_EN_MDD, _en_dd), (_EN_MDY, _en_date), (_EN_MY, _en_my), (_EN_MONTH_ALONE, _en_month_alone)],
+            [(_EN_MDD, _en_dd), (_EN_MDY, _en_date), (_EN_MY, _en_my), (_EN_MONTH_REL, _en_month_rel),
+             (_EN_MONTH_ALONE, _en_month_alone)],
         ),
         (_en_abbr, [(_EN_MDD, _en_dd), (_EN_MDY, _en_date), (_EN_MY, _en_my)]),
         (["yesterday", "today", "tomorrow"], [(_EN_REL_DAY, _en_rel_day)]),

@@ -218,10 +218,13 @@ class EntityTable:
             return None
         if short is not None:
             return short
-        if all(lemma(w) in GENERIC_HEADS or lemma(w) in GENERIC_MODIFIERS for w in words):
+        known = len(words) > 1 and (self._gazetteer_org(text) or self._gazetteer_org(nominative_text(text)))
+        if all(lemma(w) in GENERIC_HEADS or lemma(w) in GENERIC_MODIFIERS for w in words) and not known:
             # "Совет", "Рабочая группа" alone: the body of that kind named in full before, else nothing
+            # (a known body's name of such words, "Евразийский межправительственный совет", is a name)
             head = next(lemma(w) for w in words if lemma(w) in GENERIC_HEADS) \
                 if any(lemma(w) in GENERIC_HEADS for w in words) else lemma(words[-1])
+            head = CONTRACTED_HEADS.get(head, head)
             return next((e for e in reversed(self.entities) if e.type == "ORG"
                          and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
         if words[0][:1].islower() and not self._gazetteer_org(text):
@@ -383,7 +386,10 @@ GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомисс
                            "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
                            "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",
                            "департамент", "управление", "коллегия", "центр", "альянс", "коалиция", "отделение",
-                           "бюро", "университет", "академия", "институт", "фонд", "банк", "компания", "палата"})
+                           "бюро", "университет", "академия", "институт", "фонд", "банк", "компания", "палата",
+                           "межправкомиссия", "межправсовет"})
+# contracted heads ("Межправкомиссия"): the short form of a body whose name has the full head noun
+CONTRACTED_HEADS = {"межправкомиссия": "комиссия", "межправсовет": "совет"}
 GENERIC_MODIFIERS = frozenset({"рабочий", "региональный", "совместный", "межправительственный", "исполнительный",
                                "национальный", "государственный", "генеральный", "постоянный", "экспертный",
                                "консультативный", "координационный", "деловой", "высокий", "евразийский",
@@ -416,6 +422,8 @@ def _acronym_of(name: str) -> str:
 
 
 _NAVIGATION = frozenset(load_json("ner_ru.json")["navigation"])
+_VENUES = frozenset(load_json("ner_ru.json")["venues"])
+_REGION_HEADS = frozenset(load_json("ner_ru.json")["region_heads"])
 _BYLINE_BEFORE = re.compile(
     r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
@@ -442,6 +450,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
     if _BYLINE_BEFORE.search(text[max(line_start, start - 60):start]) or (
             _PAGE_TITLE_AFTER.match(text, end) and re.search(r"\s[-–—]\s*$", text[line_start:start])):
         return True
+    if lemma(re.match(r"\W*([\w-]*)", surface).group(1)) in _VENUES:
+        return True  # "в Доме правительства", "во Дворце Независимости": where it took place
     first = re.match(r"\W*(\w+)", text[line_start:end])
     return bool(first and first.group(1).lower() in _NAVIGATION)
 
@@ -559,7 +569,10 @@ class EntityStep:
                     continue
                 pending.append((m, persons.add(person_nominative(surface))))
             elif s.type == "LOC":
-                m.entity = table.place(surface).id
+                ent = table.place(surface)
+                m.entity = ent.id
+                if ent.kind != "country" and any(lemma(w) in _REGION_HEADS for w in re.findall(r"[\w-]+", surface)[1:]):
+                    ent.kind = "region"  # "Нижегородская область": a place of the KB, not a country or a city
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)
                 if inside:

@@ -12,7 +12,7 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan), evidence_for, date_distance and nearest_trigger,
-inherit_from, period_of and within, inside_any and inside_org, plover_code.
+inherit_from, parents_first, period_of and within, inside_any and inside_org, plover_code.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
-from .entities import EntityTable
+from .entities import GENERIC_HEADS, EntityTable
 from .nlp import Sentence, fold_yo, headline_spans, lemma, parses
 from .normalize import nominative_phrase
 from .resources import load_json
@@ -119,6 +119,7 @@ class EventStep:
         headlines = _headlines(text)
         self._told_in: dict[str, int] = {}
         self._dateline = None
+        self._trig_of: dict[str, _Trigger] = {}
         for sent_no, sent in enumerate(sents):
             dl = _DATELINE.match(sent.text)
             if dl:
@@ -131,6 +132,7 @@ class EventStep:
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            self._s_mentions = s_mentions
             triggers = [t for t in self._triggers(toks, lemmas) if self._free(t, toks, lemmas, s_mentions)]
             cut = max((e for s, e in headlines if s <= sent.start < e), default=None)
             if cut is not None:
@@ -167,6 +169,7 @@ class EventStep:
                                      and (e.start == ev.start or not (e.start and ev.start)) for e in made):
                     continue
                 made.append(ev)
+                self._trig_of[ev.id] = trig
             if joined is not None and not made:
                 self._add_people(sent, mentions, joined, table, role_spans)
             if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
@@ -176,9 +179,11 @@ class EventStep:
                 recent = next((e for e in reversed(events) if e.type in _COMPOUND_TYPES), None)
                 if recent is not None and self._told_in.get(recent.id, -9) >= sent_no - 2:
                     context = (None, recent)
+            self._at_setting(made, toks)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
-                    self._same_day_as(ev, events[-1])  # "В этот день было подписано ..."
+                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period)
+                    self._same_day_as(ev, events[-1], days=any(t.text.casefold() == "дни" for t in toks))
             parent = context[1] if context else None
             self._nest(made, parent, events)
             for ev in made:
@@ -277,6 +282,8 @@ class EventStep:
         if trig.type == "ACCESSION" and trig.weak:
             # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
+            if "участие" in near:
+                near -= {"принять"}  # "приняли участие члены Совета": taking part, not being admitted
             return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and self._not_a_body(trig):
             return False
@@ -287,7 +294,8 @@ class EventStep:
             if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
                 return False  # "соглашение о создании", "участие в создании": not a founding told as done
             bodies = any(w in _BODY_NOUNS or any(q.normal_form in _BODY_NOUNS for q in parses(w)[1:3]) for w in near)
-            return bodies or "объявить" in window or any(
+            named = any(m.type == "ORG" and 0 <= trig.char_start - m.end <= 2 for m in self._s_mentions)
+            return bodies or named or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
             # discussing is what happens at a meeting, not a meeting of its own
@@ -340,9 +348,11 @@ class EventStep:
                 return False
         return False
 
-    def _same_day_as(self, ev: Event, before: Event) -> None:
+    def _same_day_as(self, ev: Event, before: Event, days: bool = False) -> None:
         if before.start and len(before.start) == 10 and self._own.get(before.id, (False, False))[0]:
             ev.start = before.start
+            if days and before.end:
+                ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
             if ev.location is None and before.location is not None:
                 ev.location, own_place = before.location, True
@@ -359,6 +369,11 @@ class EventStep:
             if date is not None and (date.value_start or date.value_end):
                 target.start, target.end = date.value_start, date.value_end
                 own_date = True
+        elif target.start and target.end is None:
+            # "Мероприятие продлится до 11 сентября": the end of an event whose start was told
+            until = next((d for d in s_dates if d.kind == "until" and d.value_end and d.value_end > target.start), None)
+            if until is not None:
+                target.end = until.value_end
         if not own_place and target.location is None:
             target.location = self._location(sent, toks, lemmas, probe, s_mentions, table, role_spans)
             own_place = target.location is not None
@@ -478,12 +493,20 @@ class EventStep:
             location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
             self._dateline = None
         participants = self._participants(trig, s_mentions, table, role_spans, location)
+        body = self._generic_body(toks, trig, s_mentions, table)
+        if body is not None and all(p.entity != body for p in participants):
+            participants.insert(0, Participant(body, "participant"))
+        founded = next((m for m in s_mentions if trig.type == "FOUNDING" and m.type == "ORG" and m.entity
+                        and 0 <= trig.char_start - m.end <= 2 and parses(toks[trig.start].text)[0].tag.POS == "PRTF"),
+                       None)
+        if founded is not None:
+            participants = [Participant(founded.entity, "participant")]  # "ОДКБ, созданной в 2002 году": the body
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         if place is not None and place.kind == "country" and place.iso in home:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
-        if not any(table.entity(p.entity).type == "PER" for p in participants):
+        if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
             participants = self._title_references(toks, lemmas, table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
@@ -504,6 +527,9 @@ class EventStep:
             k -= 1
         if k >= lo and lemmas[k] in {"к", "ко"} and idx.any_span(idx.preparing, lo, hi):
             planned = True  # "подготовка региона к Всемирной конференции": what is prepared for is ahead
+        if trig.start > 0 and (lemmas[trig.start - 1] == "приглашение" and lemmas[trig.start - 2:trig.start - 1] != ["по"]
+                               or "пригласить" in lemmas[max(lo, trig.start - 3):trig.start]):
+            return "planned"  # "приглашение посетить Астану", "пригласил коллегу посетить": a visit ahead
         # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
         at = bisect.bisect_left(idx.verb_at, trig.start)
@@ -574,12 +600,15 @@ class EventStep:
             idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
             if idx is None or idx == 0:
                 continue
+            if any(lemmas[k] == "что" for k in range(trig.end, idx)):
+                continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
             prep = toks[j].text.casefold()
-            if prep not in {"в", "во", "на"}:
-                continue
+            visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
+            if prep not in {"в", "во", "на"} and not visited:
+                continue  # ("посетит Ереван", "посещение Ташкента": the place visited, no preposition)
             dist = abs(idx - trig.start)
             if dist > _MAX_PLACE_DISTANCE:
                 continue
@@ -593,9 +622,13 @@ class EventStep:
     def _participants(self, trig, s_mentions, table, role_spans, location) -> list[Participant]:
         out: list[Participant] = []
         seen = set()
+        toks = self._tokens
+        told = self._told_at(trig)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
+            if told is not None and m.end <= toks[told].start:
+                continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
             ent = table.entity(m.entity)
             if ent is None:
                 continue
@@ -610,10 +643,39 @@ class EventStep:
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
                     continue
+                if self._place_phrase(m):
+                    continue  # "находится в России с визитом", "визит в Казахстан": where, not who
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
         return out
+
+    @staticmethod
+    def _generic_body(toks, trig, s_mentions, table) -> str | None:
+        """'заседание комиссии', 'сессия совета': the body of that kind named in full before."""
+        if trig.type not in {"MEETING", "SESSION"} or trig.end >= len(toks):
+            return None
+        nxt = toks[trig.end]
+        if not nxt.text[:1].islower() or any(m.start == nxt.start for m in s_mentions):
+            return None
+        head = lemma(nxt.text)
+        if head not in GENERIC_HEADS or "gent" not in parses(nxt.text)[0].tag:
+            return None
+        ent = next((e for e in reversed(table.entities) if e.type == "ORG"
+                    and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
+        return ent.id if ent is not None else None
+
+    def _told_at(self, trig) -> int | None:
+        """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
+        toks = self._tokens
+        return max((k for k in range(1, min(trig.start, len(toks))) if toks[k - 1].text == ","
+                    and lemma(toks[k].text) == "что"), default=None)
+
+    def _place_phrase(self, m: Mention) -> bool:
+        """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        return i is not None and i > 0 and toks[i - 1].text.casefold() in {"в", "во", "на", "из"}
 
     def _source(self, m: Mention) -> bool:
         """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
@@ -752,6 +814,8 @@ class EventStep:
             parent = None
             if ev.type == "SPEECH":
                 parent = by_type.get("SESSION") or by_type.get("FORUM") or by_type.get("MEETING")
+                if parent is not None and self._reported(ev, parent):
+                    parent = None  # "в приветственном слове напомнил, что на саммите ...": what was told
             elif ev.type == "SESSION":
                 parent = by_type.get("FORUM") or by_type.get("MEETING") or _latest(events, "FORUM") \
                     or _latest(events, "MEETING")
@@ -761,6 +825,32 @@ class EventStep:
                 parent = None
             ev.parent = parent.id if parent else None
 
+    def _at_setting(self, made: list[Event], toks) -> None:
+        """'в июле 2024 года на саммите в Астане Лаос получил статус партнера': what happens at a dated
+        event told as its setting ('на саммите', 'на заседании') takes its date."""
+        for ev in made:
+            if ev.start or ev.end or ev.type not in BACKGROUND | {"SIGNING"}:
+                continue
+            mine = self._trig_of.get(ev.id)
+            for other in made:
+                where = self._trig_of.get(other.id)
+                if other is ev or where is None or mine is None or where.start >= mine.start or where.start == 0:
+                    continue
+                means = ev.type == "SIGNING" and "ablt" in parses(toks[mine.start].text)[0].tag
+                # ("учреждена 3 октября 2009 года подписанием соглашения": the signing was the founding's means)
+                if (toks[where.start - 1].text.casefold() == "на" or means) and self._own.get(other.id, (False, False))[0]:
+                    ev.start, ev.end = other.start, other.end
+                    ev.location = ev.location or other.location
+                    self._own[ev.id] = (True, self._own.get(ev.id, (False, False))[1])
+                    break
+
+    def _reported(self, speech: Event, other: Event) -> bool:
+        """Whether `other` is told inside what the speech says ('..., что ...' after it)."""
+        a, b = self._trig_of.get(speech.id), self._trig_of.get(other.id)
+        toks = self._tokens
+        return a is not None and b is not None and a.end <= b.start and \
+            any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
+
     def _inherit(self, events: list[Event]) -> None:
         """Sub-events without a date or place of their own take their parent's, or the opening event's:
         the speech at a meeting happened when and where the meeting did. A planned event does not
@@ -768,7 +858,7 @@ class EventStep:
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         told = {e.id: k for k, e in enumerate(events)}
-        for ev in events:
+        for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
                 continue
@@ -845,7 +935,9 @@ _PREPARING = {"подготовка", "подготовить", "подгото�
 _SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
 
 
-_DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?),\s*\d{1,2}\s+[а-яё]+\.?\s*[-–—.]")
+# "ПЕКИН, 15 янв - ...", "Бишкек, 18 ноября 2025. /Кабар/.", "Астана, 22 апреля 2026 – Kazinform.": a city, a date
+_DATELINE = re.compile(r"^\s*([A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]+(?: [A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё\-]+)?),\s*\d{1,2}\s+[а-яё]+\.?"
+                       r"(?:\s+\d{4}(?:\s*г(?:ода|\.)?)?)?\s*(?:[-–—./(]|$)")
 _HABITUAL = [("раз", "в"), ("ежегодно",), ("каждый", "год"), ("регулярно",)]
 
 
@@ -938,6 +1030,21 @@ def inherit_from(ev: Event, source: Event, own_date: bool, own_place: bool, *, t
         ev.location = source.location
     if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
         ev.parent = source.id
+
+
+def parents_first(events: list[Event]) -> list[Event]:
+    """The events ordered by how deep they nest (stable): a parent before what it holds."""
+    by_id = {e.id: e for e in events}
+
+    def depth(ev: Event) -> int:
+        d, seen = 0, set()
+        while ev.parent and ev.parent in by_id and ev.parent not in seen:
+            seen.add(ev.parent)
+            ev = by_id[ev.parent]
+            d += 1
+        return d
+
+    return sorted(events, key=depth)
 
 
 def period_of(ev: Event) -> str | None:

@@ -59,6 +59,7 @@ class RoleStep:
                  table: EntityTable) -> list[tuple[int, int]]:
         """Attach titles to persons; return the character spans of the titles found."""
         spans: list[tuple[int, int]] = []
+        self._plural: tuple[int, str] | None = None  # (where the last holder's name ends, the shared title)
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
@@ -74,6 +75,7 @@ class RoleStep:
                     start, end = span
                     spans.append(span)
                     self._attach(text, sent, start, end, p, in_sent, table)
+        _descriptive_titles(text, mentions, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
@@ -181,9 +183,30 @@ class RoleStep:
                 self._attach(text, sent, k, k + len(part), person, in_sent, table)
                 offset = k + len(part)
             return
+        shared = re.match(r"(\S+)(\s.*?)?\s[–—]\s", raw)
+        first = parses(shared.group(1))[0] if shared else None
+        if first is not None and first.tag.number == "plur" and _title_lemma(shared.group(1)) in HEADS:
+            # "сопредседатели комиссии – заместитель Председателя ... X и ... Y": the plural title all of
+            # them share, then each one's own
+            single = first.inflect({"sing", "nomn"})
+            ent = table.entity(person.entity)
+            if single is not None and ent is not None:
+                word = match_case_word(shared.group(1), single.word)
+                own = (word + (shared.group(2) or "")).strip()
+                if all(r.title.casefold() != own.casefold() for r in ent.roles):
+                    ent.roles.append(Role(title=own, evidence=Evidence(sent.start, sent.end, sent.text)))
+                self._plural = (person.end, own)
+            self._attach(text, sent, start + (len(text[start:end]) - len(text[start:end].lstrip(" ,")))
+                         + shared.end(), end, person, in_sent, table)
+            return
         words = raw.split()
         title = _title_nominative(words)
         ent = table.entity(person.entity)
+        if self._plural is not None and ent is not None and re.fullmatch(r"[\s,]*и\s+", text[self._plural[0]:start]):
+            # "... X и заместитель ... Y": the next holder of the shared plural title
+            if all(r.title.casefold() != self._plural[1].casefold() for r in ent.roles):
+                ent.roles.append(Role(title=self._plural[1], evidence=Evidence(sent.start, sent.end, sent.text)))
+            self._plural = (person.end, self._plural[1])
         inner = [m for m in in_sent if start <= m.start and m.end <= end and m.type in ("ORG", "LOC")]
         org = next((m for m in inner if m.type == "ORG" and m.entity), None)
         loc = next((m for m in inner if m.type == "LOC" and m.entity), None)
@@ -214,6 +237,31 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
+
+
+# "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
+# whose title is that office (the head of state is the president, the head of government the premier)
+_DESCRIPTIVE = {"глава государства": ("президент",), "глава правительства": ("премьер-министр", "председатель")}
+_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])(Глава (?:государства|правительства))(?![\w-])")
+
+
+def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    for m in _DESCRIPTIVE_AT.finditer(text):
+        if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
+            continue  # "Глава государства Иван Петров": a title before a name, attached already
+        heads = _DESCRIPTIVE[m.group(1).casefold()]
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            r.title.split()[0].casefold() in heads and (heads[0] != "премьер-министр" or "правительств" in
+                                                        r.title.casefold() or r.title.casefold().startswith(heads[0]))
+            for r in e.roles if r.title)]
+        if not holders:
+            continue
+        # several presidents: the release's own, the one it names first ("Президент Казахстана ... провел
+        # разговор с Президентом Азербайджана ... Глава государства поздравил ...")
+        first = {e.id: min((p.start for p in mentions if p.entity == e.id), default=len(text)) for e in holders}
+        holder = min(holders, key=lambda e: first[e.id])
+        if first[holder.id] < m.start() and all(r.title.casefold() != m.group(1).casefold() for r in holder.roles):
+            holder.roles.append(Role(title=m.group(1)))
 
 
 def _quoted_names(toks: list[Token]) -> set[int]:

@@ -31,6 +31,32 @@ _MONTHS = {m for names in load_json("dates_en.json")["months"].values() for m in
 _WEEKDAYS = {w.capitalize() for w in load_json("dates_en.json")["weekdays"] if len(w) > 3}
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-–]\d{2,4})?")  # "2026", "2026-2028": a title's period
+
+
+def _names_document(toks, low, j: int) -> bool:
+    """Whether a capitalized document title starts at j ('the Roadmap for ...', 'a Joint Statement')."""
+    if j < len(toks) and low[j] in ("the", "a", "an"):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 6 and _cap(toks[k].text):
+        if any(tuple(low[k:k + n]) in AGREEMENT_HEADS for n in range(_MAX_HEAD, 0, -1)):
+            return True
+        k += 1
+    return False
+
+
+def _title_enumeration(toks, low, j: int) -> bool:
+    """Whether capitalized words from j run on to 'and' and one more capitalized word: the rest of a
+    list inside a title ('..., Friendship and Cooperation')."""
+    k = j
+    while k < len(toks) and k - j < 6 and (_cap(toks[k].text) or toks[k].text == ","):
+        k += 1
+    return k > j and k + 1 < len(toks) and low[k] == "and" and _cap(toks[k + 1].text) \
+        and not any(tuple(low[x:x + m]) in AGREEMENT_HEADS for x in range(j, k + 2) for m in (1, 2)) \
+        and not any(_known_place(toks[x].text) for x in range(j, k + 2))
+
+
 class EnglishAgreements:
     """Documents named in a text: kind from the head noun, title from its noun phrase, parties and the
     signing date from the SIGNING event of the same sentence or 'between X and Y'."""
@@ -68,6 +94,9 @@ class EnglishAgreements:
                     i += 1
                     continue
                 n, kind, key = hit
+                if any(m.type == "ORG" and m.start < toks[i].start and toks[i + n - 1].end <= m.end for m in mentions):
+                    i += n  # "the United Nations Development Programme": a body's name, not a document
+                    continue
                 plural = heads[i : i + n] != low[i : i + n]
                 if headline and not self._headline_document(toks, low, i, n):
                     i += n
@@ -248,6 +277,9 @@ class EnglishAgreements:
         while j < n and j - end < 25:
             w = toks[j].text
             lw = low[j]
+            if capital and w == "," and end == j and _title_enumeration(toks, low, j + 1):
+                j += 1  # "Treaty on Good-Neighborliness, Friendship and Cooperation": one title
+                continue
             if w in (".", ";", ":", "(", "!", "?", ",", '"', "“", "”") or (
                 w in _DASHES and not _joiner(self.text, toks[j])
             ):
@@ -264,8 +296,11 @@ class EnglishAgreements:
                 break
             if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
                 break  # "... for 2025–2027 in Belgrade", "... in tourism in Tallinn"
+            if lw in ("in", "since", "by") and j + 1 < n and _YEARS.fullmatch(toks[j + 1].text):
+                break  # "signed a Declaration on Strategic Partnership in 2013": when, not the title
+
             if capital:
-                year = bool(re.fullmatch(r"(?:19|20)\d\d(?:[-–]\d{2,4})?", w))
+                year = bool(_YEARS.fullmatch(w))
                 if (
                     _cap(w)
                     or _acronym(w)
@@ -276,12 +311,14 @@ class EnglishAgreements:
                     end = j + 1
                     j += 1
                     continue
+                if lw == "and" and _names_document(toks, low, j + 1):
+                    break  # "the Action Plan ... and the Roadmap ...": the next document of a list
                 if (
                     lw in ("of", "on", "in", "for", "the", "and", "&", "between", "to", "with")
                     and j + 1 < n
                     and (
                         _cap(toks[j + 1].text)
-                        or toks[j + 1].text.isdigit()
+                        or _YEARS.fullmatch(toks[j + 1].text)
                         or _acronym(toks[j + 1].text)
                         or low[j + 1] in ("the", "of")
                     )

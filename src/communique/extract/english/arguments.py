@@ -36,6 +36,14 @@ from .triggers import (
 )
 
 
+def _compound(text: str, start: int, end: int) -> bool:
+    """Whether a name is half of a hyphenated pair ('Latvia-Estonia', 'China–Central Asia')."""
+    after = text[end:end + 2]
+    before = text[max(0, start - 2):start]
+    return (len(after) == 2 and after[0] in "-–" and after[1].isalpha()) or \
+        (len(before) == 2 and before[1] in "-–" and before[0].isalpha())
+
+
 @dataclass
 class _Item:
     """Something in a sentence that can take part in an event: a person, a body or a country."""
@@ -44,6 +52,8 @@ class _Item:
     entity: str
     cls: str  # PER | ORG | COUNTRY
     in_role: bool = False
+    named: bool = False  # a country named in the sentence itself, not one of 'the sides'
+    paired: bool = False  # half of a hyphenated pair of names ('Latvia-Estonia')
 
 
 class EventArguments:
@@ -154,11 +164,12 @@ class EventArguments:
                     continue
                 if self._address(toks, k, s_mentions):
                     continue  # "in Tsukuba, Japan", "Nukus (Karakalpakstan, Uzbekistan)": where, not who
-                items.append(_Item(k, m.entity, "COUNTRY", in_role))
+                items.append(_Item(k, m.entity, "COUNTRY", in_role, named=True,
+                                   paired=_compound(sent.text, m.start - sent.start, m.end - sent.start)))
             elif m.type == "NORP":
                 nxt = low[k + 1 : k + 3]
                 if any(w in DELEGATION_NOUNS for w in nxt):
-                    items.append(_Item(k, m.entity, "COUNTRY"))
+                    items.append(_Item(k, m.entity, "COUNTRY", named=True))
         # "the Minister": the one person who holds that title; "the ministers": all who hold one
         for k in range(1, len(toks)):
             if (
@@ -324,14 +335,17 @@ class EventArguments:
             for it in chosen:
                 if it.cls == "PER":
                     home |= {r.country for r in (self.table.entity(it.entity).roles or []) if r.country}
+            home_ids = {e.id for e in self.table.entities if e.type == "LOC" and e.iso and e.iso in home}
             seen = set()
             for it in chosen:
                 if it.entity in seen or it.entity == ev.location:
                     continue
                 if it.cls != "PER" and (it.in_role or t.type == "SPEECH"):
                     continue
-                if it.cls == "COUNTRY" and t.type == "SESSION":
-                    continue
+                if it.cls == "COUNTRY" and (t.type == "SESSION" or (t.type == "FORUM" and it.paired)):
+                    continue  # "the Latvia-Estonia business forum" is open to many: the pair names it
+                if it.cls == "COUNTRY" and it.named and it.entity in home_ids:
+                    continue  # "the Uzbek side" when its minister takes part: the minister is the party
                 seen.add(it.entity)
                 role = "party" if t.type == "SIGNING" and it.cls != "PER" else "participant"
                 ev.participants.append(Participant(it.entity, role))

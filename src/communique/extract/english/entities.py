@@ -12,6 +12,9 @@ from ..nlp import Sentence
 from .lexicon import NOT_NAME, ORG_REFERENCES, _acronym, _cap, _low
 from .ner import Span
 
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)  # "1 billion US dollars": a currency
+
 
 class EnglishEntities:
     """Name spans → mentions linked to entities of an EntityTable(lang="en")."""
@@ -37,6 +40,10 @@ class EnglishEntities:
             if s.type == "PER":
                 pending.append((m, persons.add(surface)))
             elif s.type == "LOC":
+                if _REGION_AFTER.match(text, s.end) or _REGION_AFTER.search(surface):
+                    continue  # "Samarkand region", "Yunnan province": a region, not the city or a country
+                if _CURRENCY_AFTER.match(text, s.end):
+                    continue  # "US dollars", "Hong Kong dollars": money, not a place told of
                 ent = table.place(surface)
                 m.entity = ent.id
                 if ent.kind == "country":

@@ -138,6 +138,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             made.append(ev)
         self._locations(sent, toks, low, live, s_mentions, clauses)
         self._participants(sent, toks, low, live, items, clauses, relatives, last_person)
+        _during(toks, low, live, self._own)
         for t in live:
             self._finish(t.event)
         self._followed_by(sent, toks, low, live, items, s_dates, made)
@@ -264,8 +265,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         cid = clauses[t.start]
         idx = [k for k in range(len(toks)) if clauses[k] == cid]
         lo, hi = idx[0], idx[-1] + 1
-        if t.verb and t.start > 0 and low[t.start - 1] == "to":
-            return "planned", False
+        if t.verb and t.start > 0 and (low[t.start - 1] == "to" or low[t.start - 2:t.start] == ["to", "be"]):
+            return "planned", False  # "to sign", "are expected to be signed"
         best, best_dist, strong = None, 10**6, False
         for k in range(lo, hi):
             cue = self._cue(low, k, lo, hi)
@@ -332,6 +333,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             return "past"
         if w in PAST_IRREGULAR and w not in ("been", "had", "was", "were", "did", "set", "put"):
             return "past"
+        if w.endswith(("ed", "ised")) and k > lo and low[k - 1] == "," and nxt == "by":
+            return None  # "..., followed by talks", "..., organised by the Agency": a participle, no tense
         if (
             re.match(r"^[a-z][a-z-]{2,}ed$", w)
             and k > lo
@@ -462,3 +465,21 @@ def _series_key(name: str) -> str:
         if not _ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
     ]
     return " ".join(words)
+
+
+def _during(toks, low, live, own) -> None:
+    """'the Treaty, signed in Astana in June 2025 during the second Summit': the event told as the
+    setting of a dated one ('during the', 'on the sidelines of the') happened then and there."""
+    for t in live:
+        ev = t.event
+        lead = low[max(0, t.name0 - 2) : t.name0] if t.name0 else []
+        sidelines = lead == ["of", "the"] and "sidelines" in low[max(0, t.name0 - 4) : t.name0]
+        if ev.start or ev.end or not (lead == ["during", "the"] or sidelines):
+            continue
+        dated = [x for x in live if x.start < t.start and x.event.start and own.get(x.event.id, (False, False))[0]]
+        if dated:
+            src = dated[-1].event
+            ev.start, ev.end = src.start, src.end
+            if src.location:
+                ev.location = src.location
+            own[ev.id] = (True, own.get(ev.id, (False, False))[1] or bool(src.location))

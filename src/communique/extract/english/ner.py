@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer, normalize_key
 from ..nlp import Sentence
+from ..resources import load_json
 from .lexicon import (
     _DASHES,
     _DOC_NAME_HEADS,
@@ -42,6 +43,11 @@ from .lexicon import (
     _low,
 )
 from .sentences import _title_case
+
+_DATES = load_json("dates_en.json")
+# month and weekday names: "the Presidency on Tuesday", "the Council in May" end a body's name
+_CALENDAR = {m for names in _DATES["months"].values() for m in names} | {
+    w.capitalize() for w in _DATES["weekdays"] if len(w) > 3}
 
 
 @dataclass
@@ -263,10 +269,14 @@ class EnglishNames:
             j += 3
         elif lead not in ("of", "for", "on", "under", "at"):
             return end
+        if j + 1 < n and toks[j + 1].text in _CALENDAR:
+            return end
         k = j + 1
         unknown_run = 0
         while k < n:
             w = toks[k].text
+            if w in _CALENDAR or (w in ("on", "in") and k + 1 < n and toks[k + 1].text in _CALENDAR):
+                break
             if w in ("the",) and k + 1 < n and self._namey(toks, k + 1):
                 k += 1
                 continue

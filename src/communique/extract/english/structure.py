@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Participant, date_bounds
-from ..events import inherit_from, within
+from ..events import inherit_from, parents_first, within
 from .lexicon import _cap
 from .triggers import BACKGROUND
 
@@ -105,15 +105,7 @@ class EventStructure:
         by_id = {e.id: e for e in events}
         main = self._main_of(events, containers=True)
 
-        def depth(ev: Event) -> int:
-            d, seen = 0, set()
-            while ev.parent and ev.parent in by_id and ev.parent not in seen:
-                seen.add(ev.parent)
-                ev = by_id[ev.parent]
-                d += 1
-            return d
-
-        for ev in sorted(events, key=depth):
+        for ev in parents_first(events):
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND and ev.id not in self._explicit_parent:
                 continue
@@ -142,17 +134,23 @@ class EventStructure:
             return None, None, None
         place, end = None, None
         m = re.match(r"\s*([^\W\d_][^–—\-,\n]{1,40}?)(?:,[^–—\n]{0,40})?\s+[–—-]\s+", lead.text)
+        base = lead.start
+        alone = _DATELINE_ALONE.fullmatch(lead.text)
+        if alone and m is None:
+            # "TASHKENT, March 3 (UzA)." as a sentence of its own: the story starts with the next one
+            m = alone
+            lead = next((s for s in sents if s.start >= lead.end), lead)
         if m:
             loc = next(
                 (
                     x
                     for x in mentions
-                    if x.type == "LOC" and lead.start + m.start(1) <= x.start < lead.start + m.end(1)
+                    if x.type == "LOC" and base + m.start(1) <= x.start < base + m.end(1)
                 ),
                 None,
             )
             if loc is not None:
-                place, end = loc.entity, lead.start + m.end()
+                place, end = loc.entity, base + m.end()
         if place is None:
             for a, b in headlines:
                 line = text[a:b]
@@ -164,6 +162,10 @@ class EventStructure:
                         place = loc.entity
                         break
         return lead.start, place, end
+
+
+_DATELINE_ALONE = re.compile(r"\s*([^\W\d_][^,\n]{1,40}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+                             r"(?:,?\s+\d{4})?\s*\([^()\n]{2,30}\)\s*\.?\s*")
 
 
 def _days(a: str, b: str) -> int:

@@ -422,9 +422,16 @@ class TriggerRules:
             prev = next(
                 (p for p in reversed(out) if p.type == t.type and clauses[p.start] == clauses[t.start]), None
             )
-            fresh = bool(
-                set(low[max(0, t.start - 3) : t.start]) & {"next", "upcoming", "another", "following", "new"}
-            )
+            told = next((p for p in reversed(out) if p.type == t.type and p.end <= t.start), None)
+            if told is not None and _when_clause(low, told.end, t.start) and (
+                t.verb or low[t.start - 1 : t.start] == ["the"]
+            ):
+                # "... last met in Riga, when the ministers co-chaired the session": the same meeting
+                told.extra.append(t)
+                continue
+            # "the next round of talks": a word that makes an event new belongs to the first noun
+            lo = max(0, t.start - 3) if prev is None else max(prev.end, t.start - 3)
+            fresh = bool(set(low[lo : t.start]) & {"next", "upcoming", "another", "following", "new"})
             between = low[prev.end : t.start] if prev is not None else []
             if (
                 prev is not None
@@ -435,6 +442,8 @@ class TriggerRules:
                     or (prev.name0 <= t.start < prev.name1)
                     or (t.name0 <= prev.start < t.name1)
                     or (between[:1] == ["of"] and set(between) <= {"of", "the", "their", "its"})
+                    or (between[:1] == ["of"] and len(between) <= 3 and all(w.isalpha() for w in between)
+                        and prev.words[-1] in ("round", "rounds"))  # "round of strategic dialogue"
                 )
             ):
                 prev.extra.append(t)
@@ -445,6 +454,11 @@ class TriggerRules:
                 continue
             out.append(t)
         return out
+
+
+def _when_clause(low: list[str], lo: int, hi: int) -> bool:
+    """Whether 'when' or 'where' opens a clause between two triggers, with no full stop between."""
+    return any(w in ("when", "where") for w in low[lo:hi]) and "." not in low[lo:hi]
 
 
 def _clauses(toks, low) -> tuple[list[int], dict[int, tuple[int, str]]]:
