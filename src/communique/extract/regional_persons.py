@@ -45,7 +45,7 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
-_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Фолиҳ"
+_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Маҷид"
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
@@ -585,7 +585,7 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
             if all(m.end() <= a or m.start() >= b for a, b in taken):
                 out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
                 taken.append((m.start(), m.end()))
-    # the surname alone ("Ministar Đurić je ...", "Лазаревић се састала"), its case ending aside,
+    # the surname alone ("Ministar Perić je ...", "Петровић се састала"), its case ending aside,
     # where no other person found has the same surname
     last = {}
     for ent in persons.values():
