@@ -214,9 +214,13 @@ def test_the_same_name_again_is_the_same_person():
     assert [m.text for m in rec.mentions if m.entity == p.id] == ["Ермек Көшербаев", "Ермек Көшербаевтың"]
 
 
-def places(text, lang):
+def names(text, lang, kind):
     rec = communique.extract(text, language=lang)
-    return {e.name for e in rec.entities if e.type == "LOC"}
+    return {e.name for e in rec.entities if e.type == kind}
+
+
+def places(text, lang):
+    return names(text, lang, "LOC")
 
 
 @pytest.mark.parametrize("lang, text, place", [
@@ -237,8 +241,7 @@ def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, 
 
 
 def organizations(text, lang):
-    rec = communique.extract(text, language=lang)
-    return {e.name for e in rec.entities if e.type == "ORG"}
+    return names(text, lang, "ORG")
 
 
 @pytest.mark.parametrize("lang, text, body", [
