@@ -50,10 +50,11 @@ class Answer:
     mode: str  # "facts", "sentences" (fallback: no fact answers) or "none"
     citations: list[Citation] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
+    phrased_by: str | None = None  # the model that phrased the answer from its citations (answer.generate)
 
     def to_dict(self) -> dict:
         return {"question": self.question, "answer": self.answer, "kind": self.kind, "mode": self.mode,
-                "citations": [asdict(c) for c in self.citations], "facts": self.facts}
+                "citations": [asdict(c) for c in self.citations], "facts": self.facts, "phrased_by": self.phrased_by}
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,12 @@ def _content(text: str) -> set[str]:
     stop = _stopwords()
     return {_stem(w) for w in query_lemmas(text) if len(w) > 1 and w not in stop and not w.isdigit() or
             (w.isdigit() and len(w) == 4)}
+
+
+def content_words(text: str) -> set[str]:
+    """The stems of a text's content words (lemmas cut to 6 letters, stop words and numbers other
+    than years left out): what a question and a sentence are matched by."""
+    return _content(text)
 
 
 def _read_question(question: str, language: str | None) -> tuple[str, Record | None]:

@@ -310,6 +310,8 @@ class AskOut(BaseModel):
     mode: str = Field(..., description="facts; sentences (no fact answers: the closest sentences); none")
     citations: list[CitationOut]
     facts: list[dict[str, Any]]
+    phrased_by: str | None = Field(None, description="The model that phrased the answer from its citations "
+                                   "(COMMUNIQUE_LLM_URL set); null for the composed answer.")
 
 
 @router.post("/ask", tags=["search"], summary="A cited answer to a question over the knowledge base",

@@ -345,7 +345,13 @@ def ask(
     language: Annotated[str | None, typer.Option(help="The question's language (ru, en); guessed if left out.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print question, answer, citations and facts as JSON.")] = False,
 ) -> None:
-    """Answer a question from the knowledge base; every part cites its sentence and document."""
+    """Answer a question from the knowledge base; every part cites its sentence and document.
+
+    Off by default, an OpenAI-compatible model may phrase the answer from the cited sentences only: \
+set COMMUNIQUE_LLM_URL (base URL, e.g. http://127.0.0.1:8000/v1), COMMUNIQUE_LLM_MODEL and, if needed, \
+COMMUNIQUE_LLM_KEY. Its sentences that do not match what they cite are dropped; on any failure or \
+after 20 s (COMMUNIQUE_LLM_TIMEOUT) the composed answer is printed. Nothing is sent anywhere unless \
+COMMUNIQUE_LLM_URL is set."""
     from ..service import Service
 
     store = open_store(db)

@@ -118,7 +118,9 @@ class Search(Documents):
 
     def ask(self, question: str, *, language: str | None = None) -> dict:
         """A cited answer to `question` (`communique.answer`), on the same searcher as `search`: the
-        Ask box, the API's /ask and `communique ask` read this one answer."""
+        Ask box, the API's /ask and `communique ask` read this one answer; phrased by a model from its
+        citations only where one is configured (`communique.answer.generate`)."""
         from ..answer import answer
+        from ..answer.generate import phrase
 
-        return answer(self.store, question, language=language, searcher=self.searcher).to_dict()
+        return phrase(answer(self.store, question, language=language, searcher=self.searcher)).to_dict()
