@@ -177,9 +177,7 @@ class EventStep(TriggerReading, ArgumentReading):
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
         if any(o is trig for o in self._owners.values()):
             return None
-        known = {p.entity for p in latest.participants}
-        follows = [m for m in self._s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
-        if any(m.entity and m.entity not in known for m in follows):
+        if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
         if any(w in {"следующий", "очередной", "новый", "другой"} or ORDINAL.match(w) or w in ORDINAL_WORDS
                for w in prev) or lemmas[trig.end:trig.end + 1] in (["«"], ['"']):
@@ -245,10 +243,9 @@ class EventStep(TriggerReading, ArgumentReading):
         nxt = lemmas[trig.end:trig.end + 1]
         if nxt and nxt[0] in {"«", '"'}:
             return False
-        known = {p.entity for p in latest.participants}
-        follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
-        if any(m.entity and m.entity not in known for m in follows):
+        if _another_body(trig, latest, s_mentions):
             return False  # "заседание Рабочей группы ...": another body's meeting
+        known = {p.entity for p in latest.participants}
         people = {m.entity for m in s_mentions if m.type == "PER" and m.entity and not _quoted_by(sent, m)}
         return not (people - known)
 
@@ -309,8 +306,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if dist < best_dist:
                 best, best_dist = tense, dist
         near = lemmas[max(0, trig.start - 6):trig.end + 3]
-        if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
-                and best != "futr":
+        if _has_phrase(near, ONGOING_PHRASES) and best != "futr":
             return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
         relative = self._relative_clause_tense(toks, trig, hi)
         if relative == "futr" or (planned and relative is None):
@@ -460,6 +456,14 @@ def _validity(text: str, d: DateMention) -> bool:
     return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
 
 
+def _another_body(trig, latest: Event, s_mentions: list[Mention]) -> bool:
+    """An organization named right after the event noun that is not among the participants of the
+    event told before: the noun is another body's event, not that one again."""
+    known = {p.entity for p in latest.participants}
+    follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
+    return any(m.entity and m.entity not in known for m in follows)
+
+
 def _quoted_by(sent: Sentence, m: Mention) -> bool:
     """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
     return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
@@ -480,11 +484,16 @@ def _habitual(toks, trig, lemmas) -> bool:
     if k is None:
         return False
     clause = lemmas[k:k + 10]
-    return any(tuple(clause[i:i + len(ph)]) == ph for ph in _HABITUAL for i in range(len(clause)))
+    return _has_phrase(clause, _HABITUAL)
 
 
 def _same_day(lemmas: list[str]) -> bool:
-    return any(tuple(lemmas[i:i + len(ph)]) == ph for ph in _SAME_DAY for i in range(len(lemmas)))
+    return _has_phrase(lemmas, _SAME_DAY)
+
+
+def _has_phrase(words: list[str], phrases) -> bool:
+    """Whether one of the phrases (tuples of lemmas) occurs anywhere in `words`."""
+    return any(tuple(words[i:i + len(ph)]) == ph for ph in phrases for i in range(len(words)))
 
 
 def _generic_frame(lemmas: list[str]) -> bool:
