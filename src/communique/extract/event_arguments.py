@@ -30,9 +30,12 @@ def _roman(word: str) -> int | None:
         total += -v if b != " " and _ROMAN_VALUES[b] > v else v
     return total
 
+
 _MAX_PLACE_DISTANCE = 30
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+
+
 def _is_finite(word: str) -> bool:
     if not word[:1].isalpha():
         return False
