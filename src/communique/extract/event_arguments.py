@@ -11,24 +11,12 @@ import re
 from ..model import Mention, Participant
 from .entities import EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
-from .nlp import lemma, parses
+from .nlp import lemma, parses, roman_numeral
 from .normalize import nominative_phrase
 from .roles import HEADS
 
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
-_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(word: str) -> int | None:
-    """'III' → 3, 'XIV' → 14; None for anything else."""
-    if not word or not _ROMAN.match(word):
-        return None
-    total = 0
-    for a, b in zip(word, word[1:] + " ", strict=True):
-        v = _ROMAN_VALUES[a]
-        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
-    return total
+_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: the numbers events take
 
 
 _MAX_PLACE_DISTANCE = 30
@@ -146,8 +134,8 @@ class ArgumentReading:
             ordinal, i0 = int(m.group(1)), k
         elif k >= 0 and lemmas[k] in ORDINAL_WORDS:
             ordinal, i0 = ORDINAL_WORDS[lemmas[k]], k
-        elif k >= 0 and _roman(prev):
-            ordinal, i0 = _roman(prev), k
+        elif k >= 0 and roman_numeral(prev, _ROMAN):
+            ordinal, i0 = roman_numeral(prev, _ROMAN), k
         # a quoted title right after the trigger (or after the trigger's own complement)
         after = text[trig.char_end:sent.end]
         q = _QUOTED.search(after[:160])
@@ -182,7 +170,7 @@ class ArgumentReading:
             words.pop()
         if len(words) < 2 and ordinal is None:
             return None, None
-        if words and _roman(words[0]):
+        if words and roman_numeral(words[0], _ROMAN):
             name = " ".join([words[0], *nominative_phrase(words[1:])])  # "III Съезда ..." → "III Съезд ..."
         else:
             name = " ".join(nominative_phrase(words))
