@@ -25,7 +25,8 @@ TYPES = ["PER", "ORG", "LOC", "ALL"]
 sys.path.insert(0, str(ROOT / "src"))
 
 from communique.extract import nlp  # noqa: E402
-from communique.extract.ner import RULES, RussianNER, clear_caches  # noqa: E402
+from communique.extract.ner import RULES, RussianNER  # noqa: E402
+from communique.extract.ner_words import clear_caches  # noqa: E402
 
 
 def load_scorer():

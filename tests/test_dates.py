@@ -3,7 +3,8 @@
 
 import pytest
 
-from communique.extract.dates import DateMention, find_dates, find_published
+from communique.extract.dates import DateMention, find_dates
+from communique.extract.published import find_published
 
 PUB = "2025-06-10"  # a Tuesday
 

@@ -685,3 +685,18 @@ def test_a_forum_named_after_its_city_in_english_joins_its_russian_reports(store
     ])
     (forum,) = kb.timeline()
     assert {s["document_id"] for s in forum["sources"]} == {"f1", "f2", "f3"}
+
+
+def test_roman_numeral_reads_well_formed_numerals_only():
+    import re
+
+    from communique.nlp import roman_numeral
+
+    assert roman_numeral("XIV") == 14
+    assert roman_numeral("MCMXC") == 1990
+    assert roman_numeral("IIII") is None  # not well formed
+    assert roman_numeral("") is None
+    assert roman_numeral("Xi") is None
+    up_to_89 = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+    assert roman_numeral("LXXXIX", up_to_89) == 89
+    assert roman_numeral("XC", up_to_89) is None

@@ -160,3 +160,19 @@ def paragraph_blocks(text: str):
         pos = cut_end
     if pos < len(text):
         yield pos, text[pos:]
+
+
+ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_numeral(word: str, pattern: re.Pattern = ROMAN) -> int | None:
+    """'III' -> 3, 'XIV' -> 14: the value of a Roman numeral `pattern` accepts (by default any
+    well-formed one), else None. Shared by the event name reader and the series keys."""
+    if not word or not pattern.match(word):
+        return None
+    total = 0
+    for i, ch in enumerate(word):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(word) and _ROMAN_VALUES[word[i + 1]] > v else v
+    return total or None

@@ -8,13 +8,13 @@ import dataclasses
 
 from ..model import Document, Extractor
 from ..version import __version__
-from . import dates as dates_mod
+from .published import find_published
 from .resources import fingerprint
 
 
 def published_from_text(text: str, lang: str) -> str | None:
-    """The publication date the text states about itself (dates.find_published), if any."""
-    found = dates_mod.find_published(text, lang=lang)
+    """The publication date the text states about itself (published.find_published), if any."""
+    found = find_published(text, lang=lang)
     return found[0] if found else None
 
 

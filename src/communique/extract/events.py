@@ -11,103 +11,47 @@ One pass per sentence:
 Sub-events take the period and place of the event they happen inside when they state none.
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
-phrase_table and longest_match (the trigger scan), evidence_for, date_distance and nearest_trigger,
-inherit_from, parents_first, period_of and within, inside_any and inside_org, plover_code.
+phrase_table and longest_match (the trigger scan, in event_triggers), evidence_for, date_distance and
+nearest_trigger, inherit_from, parents_first, period_of and within, inside_any and inside_org (in event_arguments),
+plover_code.
+
+Modules: event_triggers (the lexicon and step 1, mixin TriggerReading), event_arguments (step 4's
+place, participants and name, mixin ArgumentReading), this module (steps 2-3, dates, assembly).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
-from .entities import GENERIC_HEADS, EntityTable
-from .nlp import Sentence, fold_yo, headline_spans, lemma, parses
-from .normalize import nominative_phrase
+from .entities import EntityTable
+from .event_arguments import ArgumentReading
+from .event_triggers import (
+    BARE_DOCUMENTS,
+    COMPOUND_TYPES,
+    CONTEXT_FRAMES,
+    GENERIC_EVENTS,
+    ONGOING_PHRASES,
+    ORDINAL,
+    ORDINAL_WORDS,
+    PARTICIPATION,
+    PLANNED_CUES,
+    PLANNED_PHRASES,
+    Trigger,
+    TriggerReading,
+)
+from .nlp import Sentence, headline_spans, lemma, parses
 from .resources import load_json
-from .roles import HEADS
 
-_LEX = load_json("events_ru.json")
 _PLOVER = load_json("plover.json")
-
-
-def phrase_table(groups: dict[str, list[str]], normalize=lambda phrase: phrase) -> dict[tuple[str, ...], str]:
-    """A lexicon {type: [phrase, ...]} as {words of a normalized phrase: type}; a phrase listed under two
-    types keeps the first. Shared by the Russian and the English trigger (and document head) scans."""
-    table: dict[tuple[str, ...], str] = {}
-    for type_, phrases in groups.items():
-        for ph in phrases:
-            table.setdefault(tuple(normalize(ph).split()), type_)
-    return table
-
-
-def longest_match(words: list[str], i: int, table: dict[tuple[str, ...], str], longest: int):
-    """The longest phrase of `table` (at most `longest` words) that starts at words[i], as
-    (number of words, type, phrase), or None."""
-    for n in range(min(longest, len(words) - i), 0, -1):
-        key = tuple(words[i:i + n])
-        if key in table:
-            return n, table[key], key
-    return None
-
-
-TRIGGERS = phrase_table({t: ps for t, ps in _LEX["triggers"].items() if not t.startswith("_")},
-                        fold_yo)
-WEAK = {(t, tuple(fold_yo(p).split())) for t, ps in _LEX["weak"].items() if not t.startswith("_") for p in ps}
-_MAX_TRIGGER = max(len(k) for k in TRIGGERS)
-CONTEXT_FRAMES = {tuple(fold_yo(f).split()) for f in _LEX["context_frames"]}
-PLANNED_CUES = {fold_yo(w) for w in _LEX["status"]["planned"] if " " not in w}
-PLANNED_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"]["planned"] if " " in w]
-ONGOING_PHRASES = [tuple(fold_yo(w).split()) for w in _LEX["status"].get("ongoing", [])]
-PARTICIPATION = {fold_yo(w) for w in _LEX["participation"]}
-SPEECH_COMPLEMENTS = {fold_yo(w) for w in _LEX["speech_complements"]}
-ADOPTING = {fold_yo(w) for w in _LEX["adopting"]}
-ADOPTED_DOCUMENTS = {fold_yo(w) for w in _LEX["adopted_documents"]}
-_COMPOUND_TYPES = {"FORUM", "MEETING", "SESSION", "VISIT"}
-HELD = {fold_yo(w) for w in _LEX["held"]}
-REPORTING = {fold_yo(w) for w in _LEX["reporting"]}
-BARE_DOCUMENTS = {fold_yo(w) for w in _LEX["bare_documents"]}
-GENERIC_EVENTS = {fold_yo(w) for w in _LEX["generic_events"]}
 _COMPLEMENT_WORDS = {"о", "об", "по", "между", "на", "в"}
 _NEW_EVENT_CUES = {"также", "затем", "позднее", "далее", "потом", "кроме", "помимо", "еще"}
 BACKGROUND = {"FOUNDING", "ACCESSION"}
-_BECOME = {"стать", "становиться", "вступить", "вступать", "принять", "войти", "получить", "приобрести",
-           "кандидатура"}
-_QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
-_ORDINAL = re.compile(r"^(\d{1,3})-?(?:[а-я]{1,3})?$")
-_ORDINAL_WORDS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
-                  "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
-                  "тринадцатый": 13, "четырнадцатый": 14, "пятнадцатый": 15, "шестнадцатый": 16,
-                  "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20}
-_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
-def _roman(word: str) -> int | None:
-    """'III' → 3, 'XIV' → 14; None for anything else."""
-    if not word or not _ROMAN.match(word):
-        return None
-    total = 0
-    for a, b in zip(word, word[1:] + " ", strict=True):
-        v = _ROMAN_VALUES[a]
-        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
-    return total
-
-
-@dataclass
-class _Trigger:
-    type: str
-    start: int  # token index
-    end: int
-    lemmas: tuple[str, ...]
-    char_start: int
-    char_end: int
-    weak: bool = False
-
-
-class EventStep:
+class EventStep(TriggerReading, ArgumentReading):
     name = "events"
 
     def __call__(self, text: str, sents: list[Sentence], mentions: list[Mention], dates: list[DateMention],
@@ -119,7 +63,7 @@ class EventStep:
         headlines = _headlines(text)
         self._told_in: dict[str, int] = {}
         self._dateline = None
-        self._trig_of: dict[str, _Trigger] = {}
+        self._trig_of: dict[str, Trigger] = {}
         for sent_no, sent in enumerate(sents):
             dl = _DATELINE.match(sent.text)
             if dl:
@@ -176,7 +120,7 @@ class EventStep:
                 self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
             if context is None and events and _generic_frame(lemmas):
                 # "По итогам мероприятия ...": the event of the sentences just before
-                recent = next((e for e in reversed(events) if e.type in _COMPOUND_TYPES), None)
+                recent = next((e for e in reversed(events) if e.type in COMPOUND_TYPES), None)
                 if recent is not None and self._told_in.get(recent.id, -9) >= sent_no - 2:
                     context = (None, recent)
             self._at_setting(made, toks)
@@ -196,158 +140,6 @@ class EventStep:
         return events
 
     # -- triggers ----------------------------------------------------------------------------------
-    def _triggers(self, toks, lemmas) -> list[_Trigger]:
-        self._tokens = toks
-        found: list[_Trigger] = []
-        scan = [_compound_head(t.text, lem) for t, lem in zip(toks, lemmas, strict=True)]
-        i = 0
-        while i < len(toks):
-            hit = longest_match(lemmas, i, TRIGGERS, _MAX_TRIGGER)
-            if hit is None and scan[i] != lemmas[i]:
-                hit = longest_match(scan, i, TRIGGERS, 1)
-                if hit and hit[1] not in _COMPOUND_TYPES:
-                    hit = None  # "государств-членов" is no membership; "IT-форум" is a forum
-            if hit:
-                n, type_, key = hit
-                found.append(_Trigger(type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK))
-                i += n
-            elif lemmas[i] in {"принять", "принимать"} and self._receives(toks, lemmas, i):
-                found.append(_Trigger("MEETING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
-                i += 1
-            elif lemmas[i] in ADOPTING and self._adopts(toks, lemmas, i):
-                found.append(_Trigger("SIGNING", i, i + 1, (lemmas[i],), toks[i].start, toks[i].end))
-                i += 1
-            else:
-                i += 1
-        return [t for t in found if self._accept(t, lemmas, found)]
-
-    @staticmethod
-    def _numbered_bodies(toks, lemmas, s_mentions, triggers) -> list[_Trigger]:
-        """'состоялся 12-й Транспортный совет Содружества', 'о проведении 13-го Совета': a numbered
-        body that is held is its meeting."""
-        if not (HELD & set(lemmas)):
-            return triggers
-        out = list(triggers)
-        for m in s_mentions:
-            if m.type != "ORG":
-                continue
-            i = next((k for k, t in enumerate(toks) if t.start == m.start), None)
-            if i is None or i == 0 or not (_ORDINAL.match(toks[i - 1].text) or lemmas[i - 1] in _ORDINAL_WORDS):
-                continue
-            j = next((k for k, t in enumerate(toks) if t.end == m.end), None)
-            if j is None or any(t.char_start < m.end and m.start < t.char_end for t in out):
-                continue
-            out.append(_Trigger("MEETING", i, j + 1, (lemmas[i],), m.start, m.end))
-        return sorted(out, key=lambda t: t.start)
-
-    @staticmethod
-    def _receives(toks, lemmas, i) -> bool:
-        """'Президент принял министра иностранных дел ...', 'принял в своей резиденции делегацию': a
-        reception, when a person's title or a delegation is the object."""
-
-        for j in range(i + 1, min(len(toks), i + 6)):
-            if toks[j].text in {".", ";", ":", ","}:
-                return False
-            if lemmas[j] in HEADS or lemmas[j] == "делегация":
-                return any(p.tag.case == "accs" for p in parses(toks[j].text)[:2])
-            if lemmas[j] in {"участие", "решение", "меры", "мера", "документ"}:
-                return False
-        return False
-
-    @staticmethod
-    def _adopts(toks, lemmas, i) -> bool:
-        """'приняты следующие документы', 'одобрили 15 документов': adopting a document is a signing."""
-        for j in range(i + 1, min(len(toks), i + 4)):
-            if lemmas[j] in ADOPTED_DOCUMENTS and not toks[j].text[:1].isupper():
-                return True
-            if not (toks[j].text.isdigit() or parses(toks[j].text)[0].tag.POS in {"ADJF", "PRTF", "NUMR"}):
-                return False
-        return False
-
-    @staticmethod
-    def _free(trig: _Trigger, toks, lemmas, s_mentions) -> bool:
-        """A trigger word inside a name is no event: 'Группа по подготовке к конференции ...' (an
-        organization), 'Протокол 26-го заседания' (a document)."""
-        for m in s_mentions:
-            if m.type == "ORG" and m.start < trig.char_start < m.end:
-                return False
-        k = trig.start - 1
-        while k >= 0 and (_ORDINAL.match(toks[k].text) or parses(toks[k].text)[0].tag.POS == "ADJF"):
-            k -= 1
-        in_title = k >= 0 and lemmas[k] in _DOCUMENT_NOUNS
-        return not (in_title and trig.type in {"MEETING", "SESSION", "FORUM", "FOUNDING"})
-
-    def _accept(self, trig: _Trigger, lemmas: list[str], found: list[_Trigger]) -> bool:
-        window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
-        if trig.type == "ACCESSION" and trig.weak:
-            # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
-            near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
-            if "участие" in near:
-                near -= {"принять"}  # "приняли участие члены Совета": taking part, not being admitted
-            return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
-        if trig.type == "FOUNDING" and self._not_a_body(trig):
-            return False
-        if trig.type == "FOUNDING" and trig.weak:
-            # "создание центра / комиссии / рабочей группы", "Ассоциация была создана": a body nearby
-            near = lemmas[max(0, trig.start - 4):trig.end + 6]
-            before = lemmas[max(0, trig.start - 2):trig.start]
-            if any(w in _DOCUMENT_NOUNS or w in {"важность", "участие", "необходимость", "вопрос"} for w in before):
-                return False  # "соглашение о создании", "участие в создании": not a founding told as done
-            bodies = any(w in _BODY_NOUNS or any(q.normal_form in _BODY_NOUNS for q in parses(w)[1:3]) for w in near)
-            named = any(m.type == "ORG" and 0 <= trig.char_start - m.end <= 2 for m in self._s_mentions)
-            return bodies or named or "объявить" in window or any(
-                t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
-        if trig.type == "MEETING" and trig.weak:
-            # discussing is what happens at a meeting, not a meeting of its own
-            return trig.lemmas != ("обсудить",)
-        if trig.type == "SPEECH" and trig.lemmas[0] == "обратиться":
-            # "обратился к участникам с приветственным словом"; not "обратится к руководству с предложением"
-            return bool(set(lemmas[max(0, trig.start - 8):trig.end + 8]) & SPEECH_COMPLEMENTS)
-        if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"} and trig.end < len(lemmas) \
-                and _instrumental_noun(self._tokens[trig.end].text) \
-                and not set(lemmas[trig.end:trig.end + 4]) & SPEECH_COMPLEMENTS:
-            return False  # "выступит катализатором": acting as, not addressing
-        if trig.type == "SPEECH" and trig.lemmas[0] in {"выступить", "выступать"}:
-            # "модератором выступила", "организатором выступает": acting as, not addressing
-            near = lemmas[max(0, trig.start - 2):trig.end + 2]
-            if any(w in _ACTING_AS for w in near) and not any(w in {"доклад", "речь", "слово", "приветствие",
-                                                                     "презентация", "сообщение", "лекция"}
-                                                              for w in lemmas[trig.start:trig.end + 4]):
-                return False
-        if trig.type == "FORUM" and trig.lemmas in {("неделя",), ("школа",), ("ассамблея",)}:
-            return self._tokens[trig.start].text[:1].isupper() and trig.start > 0 \
-                and self._tokens[trig.start - 1].text in {"«", '"'}
-        if trig.type == "FORUM" and parses(self._tokens[trig.start].text)[0].tag.number == "plur":
-            # "к конференциям и ассамблеям": events in general; "провести молодежные форумы": ones planned
-            return any(w in {"провести", "проводить", "организовать"} for w in lemmas[max(0, trig.start - 4):trig.start])
-        if trig.type == "SPEECH" and trig.lemmas == ("доклад",):
-            return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
-        if trig.type == "SPEECH" and trig.weak:
-            return any(w in {"выступить", "выступать", "представить", "сделать", "провести", "с"} for w in window)
-        if trig.type == "VISIT" and trig.lemmas == ("прибыть",):
-            return "визит" not in lemmas
-        return True
-
-    def _not_a_body(self, trig) -> bool:
-        """A founding noun that founds no body: 'является учреждением' (an institution), 'создание
-        информационной системы' (a thing made, not a body), 'занимается созданием платформы'."""
-        toks = self._tokens
-        head = parses(toks[trig.start].text)[0]
-        if head.tag.POS != "NOUN" or len(trig.lemmas) > 1:
-            return False
-        if head.tag.case == "ablt":
-            return True
-        for j in range(trig.end, min(len(toks), trig.end + 5)):
-            t = toks[j].text
-            if t[:1] in {"«", '"'} or (t.isupper() and len(t) >= 2) or t[:1].isupper():
-                return False  # a named body: "создание ЕАЭС", "учреждение «Фонда ...»"
-            p = parses(t)[0]
-            if p.tag.POS == "NOUN":
-                return not any(q.normal_form in _BODY_NOUNS for q in parses(t) if q.tag.POS == "NOUN")
-            if p.tag.POS not in {"ADJF", "PRTF", "ADVB"} and t not in {"-", ","}:
-                return False
-        return False
-
     def _same_day_as(self, ev: Event, before: Event, days: bool = False) -> None:
         if before.start and len(before.start) == 10 and self._own.get(before.id, (False, False))[0]:
             ev.start = before.start
@@ -363,7 +155,7 @@ class EventStep:
         if target.type in BACKGROUND:
             return
         own_date, own_place = self._own.get(target.id, (False, False))
-        probe = _Trigger(target.type, 0, 1, (), sent.start, sent.start)
+        probe = Trigger(target.type, 0, 1, (), sent.start, sent.start)
         if not own_date and target.start is None and target.end is None:
             date = _nearest(s_dates, probe, lambda d: d.value_start or d.value_end)
             if date is not None and (date.value_start or date.value_end):
@@ -385,7 +177,7 @@ class EventStep:
         told before (it brings no date, ordinal or name of its own); its people join that event."""
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
-        if trig.type not in _COMPOUND_TYPES or not (PARTICIPATION & set(lemmas)):
+        if trig.type not in COMPOUND_TYPES or not (PARTICIPATION & set(lemmas)):
             return None
         latest = _latest(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
@@ -397,11 +189,9 @@ class EventStep:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
         if any(o is trig for o in self._owners.values()):
             return None
-        known = {p.entity for p in latest.participants}
-        follows = [m for m in self._s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
-        if any(m.entity and m.entity not in known for m in follows):
+        if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
-        if any(w in {"следующий", "очередной", "новый", "другой"} or _ORDINAL.match(w) or w in _ORDINAL_WORDS
+        if any(w in {"следующий", "очередной", "новый", "другой"} or ORDINAL.match(w) or w in ORDINAL_WORDS
                for w in prev) or lemmas[trig.end:trig.end + 1] in (["«"], ['"']):
             return None
         return latest
@@ -460,15 +250,14 @@ class EventStep:
             return False
         prev = lemmas[max(0, trig.start - 3):trig.start]
         if any(w in {"следующий", "очередной", "новый", "первый", "второй", "третий", "другой"}
-               or _ORDINAL.match(w) for w in prev):
+               or ORDINAL.match(w) for w in prev):
             return False
         nxt = lemmas[trig.end:trig.end + 1]
         if nxt and nxt[0] in {"«", '"'}:
             return False
-        known = {p.entity for p in latest.participants}
-        follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
-        if any(m.entity and m.entity not in known for m in follows):
+        if _another_body(trig, latest, s_mentions):
             return False  # "заседание Рабочей группы ...": another body's meeting
+        known = {p.entity for p in latest.participants}
         people = {m.entity for m in s_mentions if m.type == "PER" and m.entity and not _quoted_by(sent, m)}
         return not (people - known)
 
@@ -540,8 +329,7 @@ class EventStep:
             if dist < best_dist:
                 best, best_dist = tense, dist
         near = lemmas[max(0, trig.start - 6):trig.end + 3]
-        if any(tuple(near[i:i + len(ph)]) == ph for ph in ONGOING_PHRASES for i in range(len(near))) \
-                and best != "futr":
+        if _has_phrase(near, ONGOING_PHRASES) and best != "futr":
             return self._check_dates("ongoing", trig, s_dates, published)  # "начала работу сессия"
         relative = self._relative_clause_tense(toks, trig, hi)
         if relative == "futr" or (planned and relative is None):
@@ -592,175 +380,6 @@ class EventStep:
             return "occurred"
         return status
 
-    def _location(self, sent, toks, lemmas, trig, s_mentions, table, role_spans) -> str | None:
-        best, best_dist = None, 10 ** 6
-        for m in s_mentions:
-            if m.type != "LOC" or not m.entity or inside_any(m, role_spans) or inside_org(m, s_mentions):
-                continue
-            idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
-            if idx is None or idx == 0:
-                continue
-            if any(lemmas[k] == "что" for k in range(trig.end, idx)):
-                continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
-            j = idx - 1
-            while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
-                j -= 1
-            prep = toks[j].text.casefold()
-            visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
-            if prep not in {"в", "во", "на"} and not visited:
-                continue  # ("посетит Ереван", "посещение Ташкента": the place visited, no preposition)
-            dist = abs(idx - trig.start)
-            if dist > _MAX_PLACE_DISTANCE:
-                continue
-            ent = table.entity(m.entity)
-            if ent is not None and ent.kind == "city":
-                dist -= 0.5
-            if dist < best_dist:
-                best, best_dist = m.entity, dist
-        return best
-
-    def _participants(self, trig, s_mentions, table, role_spans, location) -> list[Participant]:
-        out: list[Participant] = []
-        seen = set()
-        toks = self._tokens
-        told = self._told_at(trig)
-        for m in s_mentions:
-            if not m.entity or m.entity in seen or m.entity == location:
-                continue
-            if told is not None and m.end <= toks[told].start:
-                continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
-            ent = table.entity(m.entity)
-            if ent is None:
-                continue
-            if m.type == "PER":
-                role = "participant"
-            elif trig.type in _PERSONS_ONLY:
-                continue
-            elif m.type == "ORG":
-                if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
-                    continue
-                role = "party" if trig.type == "SIGNING" else "participant"
-            else:
-                if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
-                    continue
-                if self._place_phrase(m):
-                    continue  # "находится в России с визитом", "визит в Казахстан": where, not who
-                role = "party" if trig.type == "SIGNING" else "participant"
-            seen.add(m.entity)
-            out.append(Participant(m.entity, role))
-        return out
-
-    @staticmethod
-    def _generic_body(toks, trig, s_mentions, table) -> str | None:
-        """'заседание комиссии', 'сессия совета': the body of that kind named in full before."""
-        if trig.type not in {"MEETING", "SESSION"} or trig.end >= len(toks):
-            return None
-        nxt = toks[trig.end]
-        if not nxt.text[:1].islower() or any(m.start == nxt.start for m in s_mentions):
-            return None
-        head = lemma(nxt.text)
-        if head not in GENERIC_HEADS or "gent" not in parses(nxt.text)[0].tag:
-            return None
-        ent = next((e for e in reversed(table.entities) if e.type == "ORG"
-                    and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
-        return ent.id if ent is not None else None
-
-    def _told_at(self, trig) -> int | None:
-        """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
-        toks = self._tokens
-        return max((k for k in range(1, min(trig.start, len(toks))) if toks[k - 1].text == ","
-                    and lemma(toks[k].text) == "что"), default=None)
-
-    def _place_phrase(self, m: Mention) -> bool:
-        """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
-        toks = self._tokens
-        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
-        return i is not None and i > 0 and toks[i - 1].text.casefold() in {"в", "во", "на", "из"}
-
-    def _source(self, m: Mention) -> bool:
-        """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
-        toks = self._tokens
-        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
-        if i is None:
-            return False
-        return any(lemma(t.text) in REPORTING for t in toks[max(0, i - 4):i])
-
-    @staticmethod
-    def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
-        """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it."""
-
-        holders: dict[str, Participant] = {}
-        for i, lem in enumerate(lemmas):
-            if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
-                continue
-            for ent in table.entities:
-                if ent.type != "PER":
-                    continue
-                for role in ent.roles:
-                    words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)]
-                    if words and words[0] == lem and all(
-                            i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
-                            or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
-                        holders[ent.id] = Participant(ent.id, "participant")
-        return list(holders.values()) if len(holders) == 1 else []
-
-    def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
-        ordinal = None
-        i0 = trig.start
-        k = i0 - 1  # "Десятой неформальной встрече", "Первый молодежный IT-форум": adjectives between
-        while k > 0 and k >= trig.start - 3 and lemmas[k] not in _ORDINAL_WORDS and \
-                parses(toks[k].text)[0].tag.POS == "ADJF" and toks[k].text[:1].isalpha():
-            k -= 1
-        prev = toks[k].text if k >= 0 else ""
-        m = _ORDINAL.match(prev)
-        if k >= 0 and m:
-            ordinal, i0 = int(m.group(1)), k
-        elif k >= 0 and lemmas[k] in _ORDINAL_WORDS:
-            ordinal, i0 = _ORDINAL_WORDS[lemmas[k]], k
-        elif k >= 0 and _roman(prev):
-            ordinal, i0 = _roman(prev), k
-        # a quoted title right after the trigger (or after the trigger's own complement)
-        after = text[trig.char_end:sent.end]
-        q = _QUOTED.search(after[:160])
-        if q and trig.type in {"FORUM", "SESSION", "MEETING"}:
-            between = after[:q.start()]
-            if len(between.split()) <= 6 and not re.search(r"[.;:]", between):
-                return next(g for g in q.groups() if g), ordinal
-        head_tok = toks[trig.start]
-        proper = head_tok.text[:1].isupper() and trig.start > 0 and toks[trig.start - 1].text not in {".", "«"}
-        if ordinal is None and not proper:
-            return None, None
-        if trig.type in {"SPEECH", "SIGNING", "CALL", "VISIT", "FOUNDING", "ACCESSION"}:
-            return None, ordinal
-        end = trig.end
-        stop_words = {"в", "во", "с", "со", "на", "под", "при"} if ordinal is None else {"с", "со", "под"}
-        j = trig.end
-        while j < len(toks):
-            t = toks[j]
-            if t.text in {".", ";", ":", "(", "«", "»", "!", "?"}:
-                break
-            if t.text == "," and (j + 1 >= len(toks) or lemmas[j + 1] in {"который", "где", "а", "и"}
-                                  or _is_finite(toks[j + 1].text)):
-                break
-            if lemmas[j] in stop_words or _is_finite(t.text):
-                break
-            if t.text.isdigit() and j + 1 < len(toks) and _MONTH_WORD.match(toks[j + 1].text):
-                break  # "42-го Совета 19 октября 2012 года": the date is not the name
-            end = j + 1
-            j += 1
-        words = [t.text for t in toks[i0:end]]
-        while words and words[-1] in {",", "—", "–", "-"}:
-            words.pop()
-        if len(words) < 2 and ordinal is None:
-            return None, None
-        if words and _roman(words[0]):
-            name = " ".join([words[0], *nominative_phrase(words[1:])])  # "III Съезда ..." → "III Съезд ..."
-        else:
-            name = " ".join(nominative_phrase(words))
-        name = re.sub(r"\s+([,.;:)])", r"\1", name).replace("( ", "(")
-        return name, ordinal
-
-    # -- structure ---------------------------------------------------------------------------------
     def _merge_retold(self, events: list[Event], sents) -> list[Event]:
         """A lead that a later sentence tells again in full ('Министр встретился с руководителем агентства'
         and then '... встретился с руководителем агентства Иваном Петровым'): one meeting, told by the
@@ -869,44 +488,8 @@ class EventStep:
                 continue
             inherit_from(ev, source, own_date, own_place)
 
-    def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
-        """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
-        just told adds them to it."""
-        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas)):
-            return
-        target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
-        if target is None:
-            return
-        self._add_people(sent, mentions, target, table, role_spans)
 
-    @staticmethod
-    def _add_people(sent, mentions, target, table, role_spans) -> None:
-        have = {p.entity for p in target.participants}
-        for m in mentions:
-            if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
-                continue
-            ent = table.entity(m.entity)
-            if ent is None or inside_any(m, role_spans):
-                continue
-            if m.type == "LOC" and ent.kind != "country":
-                continue
-            if m.entity == target.location:
-                continue
-            have.add(m.entity)
-            target.participants.append(Participant(m.entity, "participant"))
-
-
-_MAX_PLACE_DISTANCE = 30
 _ENDING = {"завершиться", "закончиться", "завершать", "завершаться"}
-_ACTING_AS = {"модератор", "организатор", "соорганизатор", "партнер", "спонсор", "оператор", "инициатор",
-              "гарант", "посредник", "ведущий", "председатель"}
-_DOCUMENT_NOUNS = {"протокол", "соглашение", "меморандум", "договор", "документ", "программа", "план",
-                   "декларация", "заявление", "решение", "концепция", "положение", "устав", "резолюция"}
-_PERSONS_ONLY = {"SPEECH", "SESSION"}
-_BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
-               "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
-               "ассоциация", "сеть", "офис", "служба", "банк", "министерство", "ведомство", "орган", "форум",
-               "сообщество", "партнерство", "коалиция", "объединение", "клуб", "компания", "предприятие", "представительство", "хаб", "технопарк", "парк", "союз", "содружество"}
 
 
 def evidence_for(sent: Sentence) -> Evidence:
@@ -924,13 +507,20 @@ def _validity(text: str, d: DateMention) -> bool:
     return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
 
 
+def _another_body(trig, latest: Event, s_mentions: list[Mention]) -> bool:
+    """An organization named right after the event noun that is not among the participants of the
+    event told before: the noun is another body's event, not that one again."""
+    known = {p.entity for p in latest.participants}
+    follows = [m for m in s_mentions if m.type == "ORG" and 0 <= m.start - trig.char_end <= 2]
+    return any(m.entity and m.entity not in known for m in follows)
+
+
 def _quoted_by(sent: Sentence, m: Mention) -> bool:
     """'По словам Петрова, ...': the person a sentence is quoted from, not one who takes part."""
     return bool(re.search(r"(?:^|\W)по\s+(?:словам|мнению|данным)\s*$", sent.text[:m.start - sent.start].casefold()))
 
 
 _QUOTE_OPEN = {"«", '"', "“", "„"}
-_MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 _PREPARING = {"подготовка", "подготовить", "подготовиться", "готовиться", "готовить", "подготовительный"}
 _SAME_DAY = [("в", "этот", "день"), ("в", "тот", "же", "день"), ("в", "тот", "день")]
 
@@ -947,11 +537,16 @@ def _habitual(toks, trig, lemmas) -> bool:
     if k is None:
         return False
     clause = lemmas[k:k + 10]
-    return any(tuple(clause[i:i + len(ph)]) == ph for ph in _HABITUAL for i in range(len(clause)))
+    return _has_phrase(clause, _HABITUAL)
 
 
 def _same_day(lemmas: list[str]) -> bool:
-    return any(tuple(lemmas[i:i + len(ph)]) == ph for ph in _SAME_DAY for i in range(len(lemmas)))
+    return _has_phrase(lemmas, _SAME_DAY)
+
+
+def _has_phrase(words: list[str], phrases) -> bool:
+    """Whether one of the phrases (tuples of lemmas) occurs anywhere in `words`."""
+    return any(tuple(words[i:i + len(ph)]) == ph for ph in phrases for i in range(len(words)))
 
 
 def _generic_frame(lemmas: list[str]) -> bool:
@@ -977,25 +572,11 @@ def _generic_subject(toks, lemmas) -> bool:
     return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
 
 
-def _compound_head(word: str, lem: str) -> str:
-    """The lemma of a hyphenated word's last part ('IT-форум' → 'форум'), else the word's lemma."""
-    if "-" not in word.strip("-"):
-        return lem
-    return lemma(word.rsplit("-", 1)[1])
-
-
-def _instrumental_noun(word: str) -> bool:
-    if not word[:1].isalpha():
-        return False
-    p = parses(word)[0]
-    return p.tag.POS == "NOUN" and p.tag.case == "ablt"
-
-
 def _latest(events: list[Event], type_: str) -> Event | None:
     return next((e for e in reversed(events) if e.type == type_), None)
 
 
-def _nearest(dates: list[DateMention], trig: _Trigger, usable):
+def _nearest(dates: list[DateMention], trig: Trigger, usable):
     """The usable date nearest a trigger (the first of equals). Dates in text order are searched
     around the trigger's position (bisect), so a sentence of n triggers and n dates costs n log n."""
     cands = [d for d in dates if usable(d) or d.relative]
@@ -1140,27 +721,9 @@ class _SentenceIndex:
         return False
 
 
-def _is_finite(word: str) -> bool:
-    if not word[:1].isalpha():
-        return False
-    p = parses(word)[0]
-    return p.tag.POS in {"VERB", "GRND"} or (p.tag.POS == "PRTS")
-
-
-def inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    """Whether a mention lies inside one of the spans (a job title, say)."""
-    return any(s <= m.start and m.end <= e for s, e in spans)
-
-
-def inside_org(m: Mention, mentions: list[Mention]) -> bool:
-    """Whether a mention is part of a longer organization's name ('Korea' in 'Korea Internet ...')."""
-    return any(o is not m and o.type == "ORG" and o.start <= m.start and m.end <= o.end
-               and (o.end - o.start) > (m.end - m.start) for o in mentions)
-
-
 def _series_key(name: str) -> str:
     """'5-е совещание руководителей ...' and '4-е совещание руководителей ...' share one key."""
-    words = [w for w in re.findall(r"[\w-]+", name) if not _ORDINAL.match(w) and lemma(w) not in _ORDINAL_WORDS]
+    words = [w for w in re.findall(r"[\w-]+", name) if not ORDINAL.match(w) and lemma(w) not in ORDINAL_WORDS]
     return " ".join(lemma(w) for w in words)
 
 

@@ -13,23 +13,61 @@ an organization named by a body and a country is one ORG with the country nested
 «Газпром»" -> "Газпром"); an acronym in parentheses is a mention of its own; adjectives
 ("российский") are not places. Output spans are sorted by start; nesting is allowed, partial
 crossing is not.
+
+Modules: ner_words (lexicons, cached morphology, the gazetteer index; clear_caches), ner_spans (the
+working span, document and coverage records), this module (the model and the rule passes).
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
 
 from . import nlp
-from .nlp import Sentence, Token
+from .ner_spans import Coverage, Doc, S, absorb, starts
+from .ner_words import (
+    ACRONYM,
+    ACRONYM_COMPOUND,
+    ADJ_HEADS,
+    CAP,
+    CLOSE_QUOTES,
+    COMPLEMENT_HEADS,
+    LOC,
+    MEMBER_COUNCILS,
+    MEMBER_WORDS,
+    MISSION_HEADS,
+    NOT_BODIES,
+    OPEN_QUOTES,
+    ORG,
+    PER,
+    PLACE_ADJ,
+    PLURAL_HEADS,
+    PO_HEADS,
+    PREPOSITIONS,
+    PRI_HOSTS,
+    QUOTE_DESCRIPTORS,
+    SPLIT_TOKENS,
+    TERRITORY_WORDS,
+    WORD,
+    GazIndex,
+    agree_forms,
+    capitalized,
+    dative_word,
+    gaz_index,
+    gazetteer,
+    gen_modifier,
+    genitive,
+    genitive_word,
+    head_forms,
+    is_adjective,
+    marks,
+    person_noun,
+    plain_word,
+)
+from .nlp import Sentence
 from .normalize import cyrillic_lookalikes, name_cases
-from .resources import load_json
 
-__all__ = ["RULES", "Span", "RussianNER", "clear_caches"]
-
-PER, ORG, LOC = "PER", "ORG", "LOC"
+__all__ = ["RULES", "Span", "RussianNER"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,338 +82,6 @@ class Span:
 
 # The rules, in the order they run; each can be switched off to measure what it brings.
 RULES = ("clean", "titled", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
-
-# ---------------------------------------------------------------------------------------------
-# Lexicons (lemmas), read once from resources/ner_ru.json, whose "_doc" explains each list.
-_LEX = load_json("ner_ru.json")
-
-
-def _lexicon(key: str) -> frozenset[str]:
-    return frozenset(_LEX[key])
-
-
-# Head words of state bodies and their units: a head followed by a country or an organization in
-# the genitive names one organization ("правительство Грузии", "пресс-служба МВД").
-HEADS = _lexicon("heads")
-
-# Heads that name a body only in the plural: "власти США", "вооружённые силы", "органы".
-PLURAL_HEADS = _lexicon("plural_heads")
-
-# Heads that take a genitive complement before the country: "Министерство иностранных дел России".
-COMPLEMENT_HEADS = _lexicon("complement_heads")
-
-# Heads that make an organization with a place adjective alone: "японского МИДа", "французскими
-# властями", "российском министерстве финансов".
-ADJ_HEADS = _lexicon("adj_heads")
-HEADS = HEADS | ADJ_HEADS
-
-# Heads whose name goes on with "по" and a field: "Комитет по международным делам".
-PO_HEADS = _lexicon("po_heads")
-
-# Bodies named with the place they sit in: "Посольство России в Казахстане".
-MISSION_HEADS = _lexicon("mission_heads")
-
-# What a council or a committee is attached to: "Совет при Президенте Российской Федерации".
-_PRI_HOSTS = _lexicon("pri_hosts")
-
-# First words of acronym long forms that name documents or events, not bodies: "Договор о
-# коллективной безопасности (ДКБ)".
-_NOT_BODIES = _lexicon("not_bodies")
-
-# Words between "по" and a place in a territorial body's name: "ГУ МВД по городу Москве".
-_TERRITORY_WORDS = _lexicon("territory_words")
-
-# Words that introduce an organization's name in quotes: ООО «Ромашка», компания «Ромашка».
-QUOTE_DESCRIPTORS = _lexicon("quote_descriptors")
-
-# Prepositions that end a known body's name: "Шанхайской организации сотрудничества в сфере ...".
-_PREPOSITIONS = _lexicon("prepositions")
-
-_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,8}$")
-_CAP = re.compile(r"^[A-ZА-ЯЁ]")
-_ACRONYM_COMPOUND = re.compile(r"^[A-ZА-ЯЁ]{2,6}-[а-яё]{3,}$")
-_WORD = re.compile(r"^\w+(?:-\w+)*$")
-_OPEN_QUOTES = frozenset("«„“\"'")
-_CLOSE_QUOTES = frozenset("»“”\"'")
-_SPLIT_TOKENS = frozenset("•·|;")
-_PLACE_ADJ = re.compile(r"^[а-яё-]+(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|ым|ом|ей|ую|их|ими|ых|ыми)$")
-
-
-# ---------------------------------------------------------------------------------------------
-# Morphology helpers, cached: official texts repeat their vocabulary.
-
-
-@functools.lru_cache(maxsize=100_000)
-def _genitive(word: str) -> bool:
-    """A place or body name in the genitive: 'России', 'РФ', 'МВД' (indeclinable acronyms);
-    not a Latin name, which follows a head as an apposition."""
-    if not re.search(r"[А-ЯЁа-яё]", word):
-        return False
-    return any(p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _genitive_word(word: str) -> bool:
-    """A lower-case noun, adjective or participle that can be in the genitive."""
-    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
-
-
-_MEMBER_COUNCILS = frozenset(_lexicon("member_councils"))
-_MEMBER_WORDS = frozenset(_lexicon("member_words"))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _dative_word(word: str) -> bool:
-    return word.islower() and any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case == "datv"
-                                  for p in nlp.parses(word))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _plain_word(word: str) -> bool:
-    """A lowercase noun or adjective, as in 'по правам человека', 'по международным отношениям'."""
-    ps = nlp.parses(word)
-    return word.islower() and word.isalpha() and len(word) > 1 and bool(ps) \
-        and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and not any(p.tag.POS == "VERB" for p in ps)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _person_noun(word: str) -> bool:
-    """A noun for people ('Замглавы', 'Исследователи', 'Член'), not a name."""
-    if word.isupper():
-        return False  # "ФИФА" is a body, whatever the dictionary says
-    ps = nlp.parses(word)
-    return bool(ps) and ps[0].tag.POS == "NOUN" and "anim" in ps[0].tag and not (
-        {"Name", "Surn", "Patr", "Abbr", "Orgn", "Geox"} & ps[0].tag.grammemes) \
-        and nlp.morph().word_is_known(word.lower())
-
-
-@functools.lru_cache(maxsize=100_000)
-def _agree_forms(word: str) -> frozenset[tuple[str, str]]:
-    """(case, number) pairs of the word's noun and adjective readings."""
-    return frozenset((p.tag.case, p.tag.number or "") for p in nlp.parses(word)
-                     if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _is_adjective(word: str) -> bool:
-    ps = nlp.parses(word)
-    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF") and "Apro" not in ps[0].tag
-
-
-@functools.lru_cache(maxsize=100_000)
-def _gen_modifier(word: str) -> bool:
-    """A lowercase word that can modify a head in the genitive: 'иностранных', 'дел', 'связи'."""
-    if not word.islower() or not word.replace("-", "").isalpha():
-        return False
-    return any(p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case in ("gent", "gen2")
-               and "Apro" not in p.tag for p in nlp.parses(word))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _marks(word: str) -> frozenset[str]:
-    """pymorphy's Geox (place), Orgn (organization), Name and Surn marks on a word's likely parses."""
-    ps = nlp.parses(word)
-    if not ps:
-        return frozenset()
-    best = ps[0].score
-    return frozenset(m for p in ps if p.score >= best * 0.5
-                     for m in ("Geox", "Orgn", "Name", "Surn") if m in p.tag)
-
-
-def _capitalized(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper()
-
-
-def _function_word(word: str) -> bool:
-    ps = nlp.parses(word)
-    return bool(ps) and (ps[0].tag.POS in ("NPRO", "PREP", "CONJ", "PRCL", "INTJ") or "Apro" in ps[0].tag)
-
-
-@functools.cache
-def _head_forms() -> dict[str, str]:
-    """Every inflected form of the head words (lower case) -> the head's lemma."""
-    forms: dict[str, str] = {}
-    for lemma in HEADS:
-        for p in nlp.morph().parse(lemma):
-            if p.normal_form != lemma or p.tag.POS != "NOUN":
-                continue
-            for f in p.lexeme:
-                if lemma in PLURAL_HEADS and f.tag.number != "plur":
-                    continue
-                forms.setdefault(f.word.replace("ё", "е"), lemma)
-    return forms
-
-
-# ---------------------------------------------------------------------------------------------
-# Gazetteer access: lemma-tuple keys built once per process
-
-
-@functools.cache
-def _gazetteer():
-    try:
-        from .gazetteer import Gazetteer
-    except ImportError:  # the rules work, with less, without it
-        return None
-    try:
-        return Gazetteer.load()
-    except (FileNotFoundError, OSError, ValueError):
-        return None
-
-
-_KEY_WORD = re.compile(r"\w+(?:-\w+)*")
-
-
-@dataclass(frozen=True)
-class _GazIndex:
-    keys: dict  # lemma tuple -> "ORG" | "LOC"
-    longest: int
-    first: frozenset  # first lemmas of the keys
-    heads3: frozenset  # their first three letters, a cheap filter before lemmatizing a word
-    prefixes: frozenset  # every proper prefix of a key, to walk multi-word keys
-    upper: frozenset  # keys written in capitals ("РФ", "ООН"): matched only in capitals
-    countries: frozenset  # keys that name countries
-    ambiguous: frozenset  # one-word city names that are also words or surnames ("Мир", "Королёв")
-    intl: frozenset  # acronyms of the gazetteer's (international) organizations: "ООН", "ШОС"
-
-
-@functools.cache
-def _gaz_index() -> _GazIndex:
-    gaz = _gazetteer()
-    keys: dict[tuple[str, ...], str] = {}
-    upper: set[tuple[str, ...]] = set()
-    ambiguous: set[tuple[str, ...]] = set()
-    countries: set[tuple[str, ...]] = set()
-    intl: set[str] = set()
-    if gaz is not None:
-        for surface, _, _entry in gaz.iter_organization_keys("ru"):
-            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
-            if lem:
-                keys.setdefault(lem, ORG)
-                if _ACRONYM.match(surface.strip()):
-                    intl.add(surface.strip())
-                if surface.isupper():
-                    upper.add(lem)
-        for surface, kind, entry in gaz.iter_place_keys("ru"):
-            lem = tuple(nlp.lemma(w) for w in _KEY_WORD.findall(surface))
-            if not lem or keys.get(lem) == ORG or (len(lem) == 1 and _function_word(surface)):
-                continue  # "Того" lemmatizes to "тот", which would make "Том" a country
-            keys[lem] = LOC
-            if kind == "country":
-                countries.add(lem)
-            if surface.isupper():
-                upper.add(lem)
-            if kind == "city" and entry.get("ambiguous") and len(lem) == 1:
-                ambiguous.add(lem)
-    return _GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
-                     frozenset(k[0][:3] for k in keys), frozenset(k[:n] for k in keys for n in range(1, len(k))),
-                     frozenset(upper), frozenset(countries), frozenset(ambiguous), frozenset(intl))
-
-
-def clear_caches() -> None:
-    """Forget cached morphology (here and in nlp), so that a benchmark starts cold."""
-    nlp.parses.cache_clear()
-    nlp.lemma.cache_clear()
-    for f in (_genitive, _dative_word, _plain_word, _person_noun, _agree_forms, _is_adjective,
-              _gen_modifier, _marks):
-        f.cache_clear()
-
-
-# ---------------------------------------------------------------------------------------------
-
-
-class _S:
-    """A working span over token indices [i, j)."""
-
-    __slots__ = ("i", "j", "type", "source")
-
-    def __init__(self, i: int, j: int, type_: str, source: str):
-        self.i, self.j, self.type, self.source = i, j, type_, source
-
-    def __repr__(self):  # pragma: no cover - debugging aid
-        return f"_S({self.i},{self.j},{self.type},{self.source})"
-
-
-class _Doc:
-    """The tokens of one text, with sentence numbers and lemmas computed on demand."""
-
-    def __init__(self, text: str, sents: list[Sentence]):
-        self.text = text
-        self.toks: list[Token] = [t for s in sents for t in s.tokens]
-        self.sent_of: list[int] = [k for k, s in enumerate(sents) for _ in s.tokens]
-        self.starts = [t.start for t in self.toks]
-        self.words = [t.text for t in self.toks]
-        self._lemmas: list[str | None] = [None] * len(self.toks)
-
-    def lemma(self, k: int) -> str:
-        lem = self._lemmas[k]
-        if lem is None:
-            lem = self._lemmas[k] = nlp.lemma(self.words[k])
-        return lem
-
-    def tok_range(self, start: int, end: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.starts, start) - 1
-        if i < 0 or self.toks[i].end <= start:
-            i += 1
-        j = bisect.bisect_left(self.starts, end)
-        return (i, j) if i < j else None
-
-    def adjacent(self, a: int, b: int) -> bool:
-        """Tokens a and a + 1 = b stand in one sentence with no line break between them."""
-        return (a >= 0 and b == a + 1 and b < len(self.toks) and self.sent_of[a] == self.sent_of[b]
-                and "\n" not in self.text[self.toks[a].end:self.toks[b].start])
-
-
-class _Coverage:
-    """Where a token range stands against a list of spans."""
-
-    def __init__(self, spans: list[_S]):
-        self.spans = spans
-
-    def relation(self, a: int, b: int) -> str:
-        """'free', 'same', 'inside' (a span holds it), 'covers' (it holds spans) or 'cross'."""
-        rel = "free"
-        for s in self.spans:
-            if s.j <= a or s.i >= b:
-                continue
-            if s.i == a and s.j == b:
-                return "same"
-            if s.i <= a and b <= s.j:
-                rel = "inside"
-            elif a <= s.i and s.j <= b:
-                rel = "covers" if rel == "free" else rel
-            else:
-                return "cross"
-        return rel
-
-    def inside(self, a: int, b: int) -> list[_S]:
-        return [s for s in self.spans if a <= s.i and s.j <= b]
-
-
-def _starts(spans: list[_S]) -> dict[int, list[_S]]:
-    out: dict[int, list[_S]] = {}
-    for s in spans:
-        out.setdefault(s.i, []).append(s)
-    return out
-
-
-def _absorb(spans: list[_S], new: list[_S]) -> list[_S]:
-    """Add new ORG spans: an ORG one of them extends is replaced, other spans it covers stay
-    nested inside it; a new span that would cross an existing one is dropped."""
-    out = list(spans)
-    for s in sorted(new, key=lambda s: (s.i, -s.j)):
-        keep = []
-        for o in out:
-            if o.j <= s.i or o.i >= s.j or (o.i <= s.i and s.j <= o.j):
-                keep.append(o)
-            elif s.i <= o.i and o.j <= s.j:
-                if not (o.type == ORG and o.i == s.i):
-                    keep.append(o)
-            else:
-                break
-        else:
-            keep.append(s)
-            out = keep
-    return out
 
 
 class RussianNER:
@@ -392,7 +98,7 @@ class RussianNER:
             return []
         if sents is None:
             sents = nlp.sentences(text)
-        doc = _Doc(text, sents)
+        doc = Doc(text, sents)
         spans = self._model(doc)
         for rule in RULES:
             if rule not in self.disabled:
@@ -401,48 +107,48 @@ class RussianNER:
 
     # -- the model ---------------------------------------------------------------------------
     @staticmethod
-    def _model(doc: _Doc) -> list[_S]:
+    def _model(doc: Doc) -> list[S]:
         out = []
         for s in nlp.ner_tagger()(doc.text).spans:
             r = doc.tok_range(s.start, s.stop)
             if r:
-                out.append(_S(r[0], r[1], s.type, "model"))
+                out.append(S(r[0], r[1], s.type, "model"))
         return out
 
     # -- clean: split at line breaks, bullets and parentheses; trim punctuation; quoted names --
-    def _clean(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _clean(self, doc: Doc, spans: list[S]) -> list[S]:
         out = []
         for s in spans:
             for p in self._split(doc, s):
                 if p.type == ORG:
                     self._trim_person_noun(doc, p)
                     if p.j == p.i or self._common_word(doc, p) or (
-                            p.j - p.i == 1 and _person_noun(doc.words[p.i]) and not self._quoted_span(doc, p)):
+                            p.j - p.i == 1 and person_noun(doc.words[p.i]) and not self._quoted_span(doc, p)):
                         continue
                 elif p.type == LOC and p.j - p.i > 2:
                     # "Узбекистана имени Мирзо Улугбека": what is named after someone is not the place
                     cut = next((k for k in range(p.i + 1, p.j) if doc.words[k].lower() in ("имени", "им")), None)
                     if cut is not None:
                         p.j = cut
-                elif p.type == LOC and p.j - p.i == 1 and _is_adjective(doc.words[p.i]) \
-                        and not _marks(doc.words[p.i]) & {"Geox"}:
+                elif p.type == LOC and p.j - p.i == 1 and is_adjective(doc.words[p.i]) \
+                        and not marks(doc.words[p.i]) & {"Geox"}:
                     continue  # "Кипрское правительство": an adjective is not a place
-                if p.j - p.i == 1 and _ACRONYM_COMPOUND.match(doc.words[p.i]):
+                if p.j - p.i == 1 and ACRONYM_COMPOUND.match(doc.words[p.i]):
                     continue  # "ИТ-компаний", "ИКТ-сфере": a common noun with an acronym in front
                 out.append(p)
         return out
 
     # -- titled: a person the model missed right after a noun for people ---------------------
-    def _titled(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _titled(self, doc: Doc, spans: list[S]) -> list[S]:
         """'с Министром Станиславом Ершовым': after a noun for people, two or three capitalized
         words that the dictionary reads as a first name then a surname (or first name, patronymic,
         surname) in one case, standing in no span, are a person."""
-        cov = _Coverage(spans)
-        new: list[_S] = []
+        cov = Coverage(spans)
+        new: list[S] = []
         k = 0
         n = len(doc.words)
         while k < n - 2:
-            if not _person_noun(doc.words[k]) or not doc.adjacent(k, k + 1):
+            if not person_noun(doc.words[k]) or not doc.adjacent(k, k + 1):
                 k += 1
                 continue
             found = None
@@ -450,10 +156,10 @@ class RussianNER:
                 j = k + 1 + size
                 if j > n or not all(doc.adjacent(x - 1, x) for x in range(k + 2, j)):
                     continue
-                if cov.relation(k + 1, j) != "free" or (j < n and doc.adjacent(j - 1, j) and _capitalized(doc.words[j])):
+                if cov.relation(k + 1, j) != "free" or (j < n and doc.adjacent(j - 1, j) and capitalized(doc.words[j])):
                     continue
                 if name_cases(tuple(doc.words[k + 1:j])):
-                    found = _S(k + 1, j, PER, "titled")
+                    found = S(k + 1, j, PER, "titled")
                     break
             if found is None:
                 k += 1
@@ -463,22 +169,22 @@ class RussianNER:
         return spans + new if new else spans
 
     @staticmethod
-    def _trim_person_noun(doc: _Doc, p: _S) -> None:
+    def _trim_person_noun(doc: Doc, p: S) -> None:
         """An organization's name does not start with a person: 'Замглавы Федеральной службы',
         'Исследователи Брукхейвенской лаборатории' -> the body alone."""
         w = doc.words[p.i]
-        if p.j - p.i >= 2 and _person_noun(w) and _CAP.match(doc.words[p.i + 1]):
+        if p.j - p.i >= 2 and person_noun(w) and CAP.match(doc.words[p.i + 1]):
             p.i += 1
 
     @staticmethod
-    def _common_word(doc: _Doc, p: _S) -> bool:
+    def _common_word(doc: Doc, p: S) -> bool:
         """A one-word 'name' that is a plain word: an abbreviation of a common noun ('СМИ') or
         a capitalized common noun opening a sentence ('Почта ...')."""
         if p.j - p.i != 1:
             return False
         w = doc.words[p.i]
         ps = nlp.parses(w)
-        if not ps or _marks(w) & {"Geox", "Orgn"}:
+        if not ps or marks(w) & {"Geox", "Orgn"}:
             return False
         tag = ps[0].tag
         if w.isupper() and len(w) > 1:
@@ -487,7 +193,7 @@ class RussianNER:
         return (first and tag.POS in ("NOUN", "ADJF", "PRTF") and not {"Name", "Surn", "Patr"} & tag.grammemes
                 and "Fixd" not in tag and nlp.morph().word_is_known(w.lower()))
 
-    def _split(self, doc: _Doc, s: _S) -> list[_S]:
+    def _split(self, doc: Doc, s: S) -> list[S]:
         w = doc.words
         pieces, a = [], s.i
         for k in range(s.i + 1, s.j):
@@ -495,7 +201,7 @@ class RussianNER:
                                               or "\n" in doc.text[doc.toks[k - 1].end:doc.toks[k].start]):
                 pieces.append((a, k))
                 a = k
-            elif w[k] in _SPLIT_TOKENS:
+            elif w[k] in SPLIT_TOKENS:
                 pieces.append((a, k))
                 a = k + 1
         pieces.append((a, s.j))
@@ -503,13 +209,13 @@ class RussianNER:
         for i, j in pieces:
             k = next((k for k in range(i, j) if w[k] == "("), None)
             if k is None:
-                parts.append(_S(i, j, s.type, s.source))
+                parts.append(S(i, j, s.type, s.source))
                 continue
             # a parenthesis splits a name from its acronym or translation: "Комитет (КЗЖ)"
             close = next((m for m in range(k + 1, j) if w[m] == ")"), j)
-            parts.append(_S(i, k, s.type, s.source))
-            inner = _S(k + 1, close, s.type, s.source)
-            if close == k + 2 and _ACRONYM.match(w[k + 1]) and "Geox" not in _marks(w[k + 1]) and s.type != PER:
+            parts.append(S(i, k, s.type, s.source))
+            inner = S(k + 1, close, s.type, s.source)
+            if close == k + 2 and ACRONYM.match(w[k + 1]) and "Geox" not in marks(w[k + 1]) and s.type != PER:
                 inner.type = ORG
             parts.append(inner)
         res = []
@@ -523,7 +229,7 @@ class RussianNER:
         return res
 
     @staticmethod
-    def _trim(doc: _Doc, p: _S) -> None:
+    def _trim(doc: Doc, p: S) -> None:
         w = doc.words
         while p.i < p.j and not any(c.isalnum() for c in w[p.i]):
             p.i += 1
@@ -531,26 +237,26 @@ class RussianNER:
             p.j -= 1
 
     @staticmethod
-    def _inner_quote(doc: _Doc, p: _S) -> None:
+    def _inner_quote(doc: Doc, p: S) -> None:
         """'ОАО «Газпром»' -> 'Газпром': the quoted part is the name."""
         w = doc.words
         for k in range(p.i + 1, p.j - 1):
-            if w[k] in _OPEN_QUOTES and (_CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
-                close = next((m for m in range(k + 1, p.j) if w[m] in _CLOSE_QUOTES), p.j)
+            if w[k] in OPEN_QUOTES and (CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
+                close = next((m for m in range(k + 1, p.j) if w[m] in CLOSE_QUOTES), p.j)
                 if close > k + 1:
                     p.i, p.j = k + 1, close
                 return
 
     # -- retype: the gazetteer or pymorphy knows what a name is ("ЕС" is a body) ---------------
-    def _retype(self, doc: _Doc, spans: list[_S]) -> list[_S]:
-        gi = _gaz_index()
+    def _retype(self, doc: Doc, spans: list[S]) -> list[S]:
+        gi = gaz_index()
         for s in spans:
             t, key = None, ()
             if s.j - s.i <= gi.longest and doc.lemma(s.i) in gi.first:
                 key = tuple(doc.lemma(k) for k in range(s.i, s.j))
                 t = gi.keys.get(key)
                 if s.type == PER:
-                    if key in gi.countries and not _marks(doc.words[s.i]) & {"Name", "Surn"}:
+                    if key in gi.countries and not marks(doc.words[s.i]) & {"Name", "Surn"}:
                         s.type = LOC  # "Кыргызстан" is no one's name
                     continue
             if s.type == PER:
@@ -560,14 +266,14 @@ class RussianNER:
             elif t == LOC and s.type == ORG and s.j - s.i <= 3 and not self._quoted_span(doc, s) \
                     and self._place_not_acronym(doc, s, key, gi):
                 s.type = LOC  # but «Барселона» in quotes is the club
-            elif t is None and s.type == LOC and s.j - s.i == 1 and _ACRONYM.match(doc.words[s.i]):
-                m = _marks(doc.words[s.i])
+            elif t is None and s.type == LOC and s.j - s.i == 1 and ACRONYM.match(doc.words[s.i]):
+                m = marks(doc.words[s.i])
                 if "Orgn" in m and "Geox" not in m:
                     s.type = ORG
         return spans
 
     @staticmethod
-    def _place_not_acronym(doc: _Doc, s: _S, key: tuple[str, ...], gi: _GazIndex) -> bool:
+    def _place_not_acronym(doc: Doc, s: S, key: tuple[str, ...], gi: GazIndex) -> bool:
         """A name in capitals is a place when the gazetteer writes it so ("ОАЭ"), when it is a
         country, or when it opens a dateline ("БИШКЕК, 5 августа"); "САНА" (an agency) is not Сана."""
         if s.j - s.i > 1 or not doc.words[s.i].isupper() or key in gi.upper or key in gi.countries:
@@ -577,24 +283,24 @@ class RussianNER:
         return first and s.j < len(doc.words) and doc.words[s.j] == ","
 
     @staticmethod
-    def _quoted_span(doc: _Doc, s: _S) -> bool:
-        return s.i > 0 and s.j < len(doc.words) and doc.words[s.i - 1] in _OPEN_QUOTES \
-            and doc.words[s.j] in _CLOSE_QUOTES
+    def _quoted_span(doc: Doc, s: S) -> bool:
+        return s.i > 0 and s.j < len(doc.words) and doc.words[s.i - 1] in OPEN_QUOTES \
+            and doc.words[s.j] in CLOSE_QUOTES
 
     # -- gazetteer: countries, cities and bodies the model missed ---------------------------
-    def _gazetteer(self, doc: _Doc, spans: list[_S]) -> list[_S]:
-        gi = _gaz_index()
+    def _gazetteer(self, doc: Doc, spans: list[S]) -> list[S]:
+        gi = gaz_index()
         if not gi.keys:
             return spans
         w = doc.words
         n = len(w)
-        cov = _Coverage(spans)
-        added: list[_S] = []
-        inner_orgs: list[_S] = []
+        cov = Coverage(spans)
+        added: list[S] = []
+        inner_orgs: list[S] = []
         i = 0
         while i < n:
             # cheap filters first: a capital letter, then the first letters of some key's first word
-            if not _CAP.match(w[i]) or w[i][:3].lower().replace("ё", "е") not in gi.heads3 \
+            if not CAP.match(w[i]) or w[i][:3].lower().replace("ё", "е") not in gi.heads3 \
                     or doc.lemma(i) not in gi.first:
                 i += 1
                 continue
@@ -614,15 +320,15 @@ class RussianNER:
             b, t = hit
             rel = cov.relation(i, b)
             if rel == "inside" and t == ORG:
-                inner_orgs.append(_S(i, b, ORG, "gazetteer"))
+                inner_orgs.append(S(i, b, ORG, "gazetteer"))
             elif rel == "free" or (rel == "inside" and t == LOC and all(
                     o.type == ORG for o in cov.spans if o.i <= i and b <= o.j)):
-                added.append(_S(i, b, t, "gazetteer"))  # a country inside a body's name stays a place
+                added.append(S(i, b, t, "gazetteer"))  # a country inside a body's name stays a place
             elif rel == "covers" and t == ORG and all(s.type != PER for s in cov.inside(i, b)):
                 # the gazetteer knows the longer name: "Шанхайской организации" + "сотрудничества";
                 # the model's shorter name goes, the bodies and places inside it stay nested
-                spans = _absorb(spans, [_S(i, b, ORG, "gazetteer")])
-                cov = _Coverage(spans)
+                spans = absorb(spans, [S(i, b, ORG, "gazetteer")])
+                cov = Coverage(spans)
             elif rel == "same" and t == ORG:
                 for s in cov.inside(i, b):
                     s.type = ORG
@@ -632,7 +338,7 @@ class RussianNER:
         return spans + added
 
     @staticmethod
-    def _split_joined(doc: _Doc, spans: list[_S], inner: list[_S]) -> list[_S]:
+    def _split_joined(doc: Doc, spans: list[S], inner: list[S]) -> list[S]:
         """Model spans that run past known bodies: two bodies joined by 'и' become two spans
         ('Содружества Независимых Государств и Евразийской экономической комиссии'); a body
         followed by a lowercase prepositional phrase loses the phrase ('Шанхайской организации
@@ -648,69 +354,69 @@ class RussianNER:
                     continue
             if s.type == ORG and parts:
                 first = max((o for o in parts if o.i == s.i), key=lambda o: o.j, default=None)
-                if first is not None and doc.words[first.j] in _PREPOSITIONS:
+                if first is not None and doc.words[first.j] in PREPOSITIONS:
                     s.j, s.source = first.j, "gazetteer"
             out.append(s)
         return out
 
     @staticmethod
-    def _gaz_ok(doc: _Doc, a: int, b: int, t: str, gi: _GazIndex) -> bool:
+    def _gaz_ok(doc: Doc, a: int, b: int, t: str, gi: GazIndex) -> bool:
         key = tuple(doc.lemma(k) for k in range(a, b))
         if key in gi.upper and not all(doc.words[k].isupper() for k in range(a, b)):
             return False
-        if key in gi.ambiguous or RussianNER._quoted_span(doc, _S(a, b, t, "")):
+        if key in gi.ambiguous or RussianNER._quoted_span(doc, S(a, b, t, "")):
             return False  # «Колумбия» in quotes is a ship or a film
         if b - a > 1:
             return True
         w = doc.words[a]
-        if _is_adjective(w) and not _ACRONYM.match(w):
+        if is_adjective(w) and not ACRONYM.match(w):
             return False  # "российский" is not a place
         # a sentence-initial common word that happens to be a town's name is not taken
         first = a == 0 or doc.sent_of[a - 1] != doc.sent_of[a]
-        return not (first and t == LOC and "Geox" not in _marks(w))
+        return not (first and t == LOC and "Geox" not in marks(w))
 
     # -- acronyms: "Региональное содружество в области связи (РСС)", then "РСС" -------------
-    def _acronyms(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _acronyms(self, doc: Doc, spans: list[S]) -> list[S]:
         w = doc.words
         n = len(w)
         known: set[str] = set()
-        ends: dict[int, list[_S]] = {}
+        ends: dict[int, list[S]] = {}
         for s in spans:
             ends.setdefault(s.j, []).append(s)
         for k in range(1, n - 2):
             if w[k] != "(":
                 continue
             close = next((m for m in range(k + 2, min(n, k + 5)) if w[m] == ")"), None)
-            if close is not None and close > k + 2 and all(_ACRONYM.match(x) for x in w[k + 1:close]) \
-                    and any(s.type in (ORG, LOC) for s in ends.get(k, [])) and "Geox" not in _marks(w[k + 1]) \
-                    and (doc.lemma(k + 1),) not in _gaz_index().keys:
+            if close is not None and close > k + 2 and all(ACRONYM.match(x) for x in w[k + 1:close]) \
+                    and any(s.type in (ORG, LOC) for s in ends.get(k, [])) and "Geox" not in marks(w[k + 1]) \
+                    and (doc.lemma(k + 1),) not in gaz_index().keys:
                 # "Министерством ... Республики Казахстан (МЦРИАП РК)": a body's acronym with its country
-                spans = [o for o in spans if (o.i, o.j) != (k + 1, close)] + [_S(k + 1, close, ORG, "rule")]
+                spans = [o for o in spans if (o.i, o.j) != (k + 1, close)] + [S(k + 1, close, ORG, "rule")]
                 continue
-            if w[k + 2] != ")" or not _ACRONYM.match(w[k + 1]):
+            if w[k + 2] != ")" or not ACRONYM.match(w[k + 1]):
                 continue
             acr = w[k + 1]
-            if sum(c.isupper() for c in acr) < 2 or "Geox" in _marks(acr):
+            if sum(c.isupper() for c in acr) < 2 or "Geox" in marks(acr):
                 continue
             if any(s.type == ORG for s in ends.get(k, [])):
                 known.add(acr)
                 continue
             start = self._long_form(doc, k, acr)
-            if start is not None and doc.lemma(start) not in _NOT_BODIES \
-                    and _Coverage(spans).relation(start, k) in ("free", "covers"):
+            if start is not None and doc.lemma(start) not in NOT_BODIES \
+                    and Coverage(spans).relation(start, k) in ("free", "covers"):
                 known.add(acr)
-                spans = _absorb(spans, [_S(start, k, ORG, "rule")])
-        gi = _gaz_index()
+                spans = absorb(spans, [S(start, k, ORG, "rule")])
+        gi = gaz_index()
         spans = self._mixed_script_acronyms(doc, spans, gi)
         if not known and not gi.intl:
             return spans
-        cov = _Coverage(spans)
+        cov = Coverage(spans)
         for k in range(n):
             if w[k] not in known and w[k] not in gi.intl:
                 continue
             rel = cov.relation(k, k + 1)
             if rel == "free":
-                spans.append(_S(k, k + 1, ORG, "rule"))
+                spans.append(S(k, k + 1, ORG, "rule"))
             elif rel == "same":
                 for s in cov.inside(k, k + 1):
                     if s.type != PER:
@@ -718,7 +424,7 @@ class RussianNER:
         return spans
 
     @staticmethod
-    def _mixed_script_acronyms(doc: _Doc, spans: list[_S], gi: _GazIndex) -> list[_S]:
+    def _mixed_script_acronyms(doc: Doc, spans: list[S], gi: GazIndex) -> list[S]:
         """'СHГ' typed with a Latin H comes as three tokens ('С', 'H', 'Г'): joined and read in
         Cyrillic, a known body's acronym is one organization."""
         w = doc.words
@@ -735,12 +441,12 @@ class RussianNER:
             done = m - 1
             joined = "".join(w[k:m])
             if m - k >= 2 and len(joined) <= 8 and not joined.isascii() \
-                    and cyrillic_lookalikes(joined) in gi.intl and _Coverage(spans).relation(k, m) == "free":
-                spans = spans + [_S(k, m, ORG, "rule")]
+                    and cyrillic_lookalikes(joined) in gi.intl and Coverage(spans).relation(k, m) == "free":
+                spans = spans + [S(k, m, ORG, "rule")]
         return spans
 
     @staticmethod
-    def _long_form(doc: _Doc, k: int, acr: str) -> int | None:
+    def _long_form(doc: Doc, k: int, acr: str) -> int | None:
         """Start of the words before '(' whose initials spell the acronym (Schwartz–Hearst-like:
         the letters are found right to left among word initials, the first at the first word)."""
         w = doc.words
@@ -748,37 +454,37 @@ class RussianNER:
         pos = len(letters) - 1
         i = k - 1
         while i >= 0 and doc.adjacent(i, i + 1) and k - i <= len(letters) + 4:
-            if not _WORD.match(w[i]):
+            if not WORD.match(w[i]):
                 return None
             for ch in reversed([part[:1].upper() for part in w[i].split("-") if part]):
                 if pos >= 0 and ch == letters[pos]:
                     pos -= 1
             if pos < 0:
-                ok = _CAP.match(w[i]) and w[i][0].upper() == letters[0] and k - i >= 2
+                ok = CAP.match(w[i]) and w[i][0].upper() == letters[0] and k - i >= 2
                 return i if ok else None
             i -= 1
         return None
 
     # -- quoted names after a descriptor: ООО «Ромашка», компания «Ромашка» ------------------
-    def _quoted(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _quoted(self, doc: Doc, spans: list[S]) -> list[S]:
         w = doc.words
         n = len(w)
         for k in range(1, n - 2):
-            if w[k] not in _OPEN_QUOTES or not (_CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
+            if w[k] not in OPEN_QUOTES or not (CAP.match(w[k + 1]) or w[k + 1][:1].isdigit()):
                 continue
             d = w[k - 1]
             if not d[:1].isalpha() or (d.lower() not in QUOTE_DESCRIPTORS
                                        and doc.lemma(k - 1) not in QUOTE_DESCRIPTORS):
                 continue
-            close = next((m for m in range(k + 2, min(n, k + 12)) if w[m] in _CLOSE_QUOTES), None)
+            close = next((m for m in range(k + 2, min(n, k + 12)) if w[m] in CLOSE_QUOTES), None)
             if close is None or doc.sent_of[close] != doc.sent_of[k]:
                 continue
-            cov = _Coverage(spans)
+            cov = Coverage(spans)
             rel = cov.relation(k + 1, close)
             if rel == "free":
-                spans.append(_S(k + 1, close, ORG, "rule"))
+                spans.append(S(k + 1, close, ORG, "rule"))
             elif rel == "covers" and all(s.type == ORG for s in cov.inside(k + 1, close)):
-                spans = _absorb(spans, [_S(k + 1, close, ORG, "rule")])
+                spans = absorb(spans, [S(k + 1, close, ORG, "rule")])
             elif rel == "same":
                 for s in cov.inside(k + 1, close):
                     if s.i == k + 1 and s.j == close and s.type == LOC:
@@ -786,22 +492,22 @@ class RussianNER:
         return spans
 
     # -- head words: "правительство Грузии", "пресс-служба МВД", "японского МИДа" ----------
-    def _heads(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _heads(self, doc: Doc, spans: list[S]) -> list[S]:
         w = doc.words
-        heads = _head_forms()
-        by_start = _starts(spans)
+        heads = head_forms()
+        by_start = starts(spans)
         spans = list(spans)
         # right to left, so that "пресс-служба" finds "полиции РА" already built
         for h in range(len(w) - 1, -1, -1):
             lem = heads.get(w[h].lower().replace("ё", "е"))
             if lem is None:
                 continue
-            rel = _Coverage(spans).relation(h, h + 1)
-            if rel == "same" and lem in ADJ_HEADS and all(o.type == ORG for o in _Coverage(spans).inside(h, h + 1)):
+            rel = Coverage(spans).relation(h, h + 1)
+            if rel == "same" and lem in ADJ_HEADS and all(o.type == ORG for o in Coverage(spans).inside(h, h + 1)):
                 pass  # "японского [МИДа]": the model found the head alone
             elif rel != "free":
                 continue
-            if lem not in PLURAL_HEADS and "sing" not in {n for _, n in _agree_forms(w[h])}:
+            if lem not in PLURAL_HEADS and "sing" not in {n for _, n in agree_forms(w[h])}:
                 continue  # "лучших университетов Китая" is no one body
             j = h + 1
             if lem in COMPLEMENT_HEADS:  # "министерство иностранных дел", "связи и информатизации"
@@ -816,35 +522,35 @@ class RussianNER:
                 continue
             end = self._mission_place(doc, end, lem, by_start)
             end = self._po_complement(doc, end, lem, by_start)
-            if (start, end) != (h, h + 1) and _Coverage(spans).relation(start, end) in ("free", "covers"):
-                s = _S(start, end, ORG, "rule")
-                spans = _absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
+            if (start, end) != (h, h + 1) and Coverage(spans).relation(start, end) in ("free", "covers"):
+                s = S(start, end, ORG, "rule")
+                spans = absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
                 by_start.setdefault(start, []).append(s)
         return spans
 
     @staticmethod
-    def _gen_complement(doc: _Doc, j: int) -> int:
+    def _gen_complement(doc: Doc, j: int) -> int:
         """End of lowercase genitive words after a head: 'иностранных дел', 'связи и информатизации'."""
         w = doc.words
-        while doc.adjacent(j - 1, j) and (_gen_modifier(w[j]) or (
-                w[j] in (",", "и") and doc.adjacent(j, j + 1) and _gen_modifier(w[j + 1]))):
+        while doc.adjacent(j - 1, j) and (gen_modifier(w[j]) or (
+                w[j] in (",", "и") and doc.adjacent(j, j + 1) and gen_modifier(w[j + 1]))):
             j += 1
         return j
 
     @staticmethod
-    def _genitive_name(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> _S | None:
+    def _genitive_name(doc: Doc, j: int, by_start: dict[int, list[S]]) -> S | None:
         """The longest place or body starting at token j that stands in the genitive.
         A Latin name after a head is an apposition ("агентство Reuters"), not a genitive."""
         if not doc.adjacent(j - 1, j):
             return None
         best = None
         for s in by_start.get(j, []):
-            if s.type in (LOC, ORG) and _genitive(doc.words[s.i]) and (best is None or s.j > best.j):
+            if s.type in (LOC, ORG) and genitive(doc.words[s.i]) and (best is None or s.j > best.j):
                 best = s
         return best
 
     @staticmethod
-    def _po_complement(doc: _Doc, j: int, head: str | None, by_start: dict[int, list[_S]]) -> int:
+    def _po_complement(doc: Doc, j: int, head: str | None, by_start: dict[int, list[S]]) -> int:
         """'по' and what a body is in charge of: 'ГУ МВД по городу Москве', 'комитет Совета
         Федерации по экономической политике'. A place after 'по' extends any body; a lowercase
         complement only a committee-like head."""
@@ -852,7 +558,7 @@ class RussianNER:
         if not (doc.adjacent(j - 1, j) and w[j] == "по" and doc.adjacent(j, j + 1)):
             return j
         k = j + 1
-        if doc.lemma(k) in _TERRITORY_WORDS and w[k].islower() and doc.adjacent(k, k + 1):
+        if doc.lemma(k) in TERRITORY_WORDS and w[k].islower() and doc.adjacent(k, k + 1):
             k += 1
         places = [s for s in by_start.get(k, []) if s.type == LOC]
         if places:
@@ -863,15 +569,15 @@ class RussianNER:
                     break
                 end = max(s.j for s in more)
             return end
-        if head not in PO_HEADS or not _dative_word(w[k]):
+        if head not in PO_HEADS or not dative_word(w[k]):
             return j
         if head == "суд" and doc.lemma(k) == "дело":
             return j  # "суд по делу ..." is a case, not the court's name
         end = k + 1
         while end - j < 8 and doc.adjacent(end - 1, end):
-            if _plain_word(w[end]):
+            if plain_word(w[end]):
                 end += 1
-            elif w[end] in ("и", ",") and doc.adjacent(end, end + 1) and _plain_word(w[end + 1]) \
+            elif w[end] in ("и", ",") and doc.adjacent(end, end + 1) and plain_word(w[end + 1]) \
                     and w[end + 1] != "и":
                 end += 2
             else:
@@ -879,32 +585,32 @@ class RussianNER:
         return end
 
     @staticmethod
-    def _left_adjectives(doc: _Doc, h: int) -> int:
+    def _left_adjectives(doc: Doc, h: int) -> int:
         """Agreeing adjectives before a head: 'Верховный суд', 'антимонопольной комиссии'."""
         w = doc.words
-        forms = _agree_forms(w[h])
+        forms = agree_forms(w[h])
         start = h
-        while h - start < 3 and doc.adjacent(start - 1, start) and _is_adjective(w[start - 1]) \
+        while h - start < 3 and doc.adjacent(start - 1, start) and is_adjective(w[start - 1]) \
                 and (w[start - 1].islower() or w[start - 1].istitle()) \
-                and _agree_forms(w[start - 1]) & forms:
+                and agree_forms(w[start - 1]) & forms:
             start -= 1
         return start
 
     @staticmethod
-    def _place_adjective(doc: _Doc, a: int, h: int) -> bool:
+    def _place_adjective(doc: Doc, a: int, h: int) -> bool:
         """One of the adjectives is derived from a country: 'японский' from 'Япония'."""
-        gaz = _gazetteer()
+        gaz = gazetteer()
         if gaz is None:
             return False
-        return any(_PLACE_ADJ.match(doc.words[k].lower()) and gaz.countries_of_adjective(doc.words[k])
+        return any(PLACE_ADJ.match(doc.words[k].lower()) and gaz.countries_of_adjective(doc.words[k])
                    for k in range(a, h))
 
     # -- extend: an organization followed by a place or a body in the genitive -----------------
-    def _extend(self, doc: _Doc, spans: list[_S]) -> list[_S]:
+    def _extend(self, doc: Doc, spans: list[S]) -> list[S]:
         w = doc.words
-        intl = _gaz_index().intl
-        by_start = _starts(spans)
-        new: list[_S] = []
+        intl = gaz_index().intl
+        by_start = starts(spans)
+        new: list[S] = []
         for s in sorted(spans, key=lambda s: (s.i, -s.j)):
             if s.type != ORG or (s.j - s.i == 1 and w[s.i] in intl):
                 continue  # "ЕС", "ООН": an intergovernmental body's name is complete
@@ -922,27 +628,27 @@ class RussianNER:
                 j = self._po_complement(doc, j, head, by_start)
                 j = self._named_after(doc, j, by_start)
             if j > s.j:
-                new.append(_S(s.i, j, ORG, "rule"))
-        return _absorb(spans, new) if new else spans
+                new.append(S(s.i, j, ORG, "rule"))
+        return absorb(spans, new) if new else spans
 
     @staticmethod
-    def _members(doc: _Doc, s: _S) -> int:
+    def _members(doc: Doc, s: S) -> int:
         """A council named by its members runs on over their lower-case genitive words and a
         bracketed gloss: 'Совет глав' + 'почтовых ведомств', 'Совет глав правительств'
         + '(премьер-министров) государств-членов' (then the body they belong to)."""
         w = doc.words
-        if doc.lemma(s.i) not in _MEMBER_COUNCILS or not any(doc.lemma(k) in _MEMBER_WORDS
+        if doc.lemma(s.i) not in MEMBER_COUNCILS or not any(doc.lemma(k) in MEMBER_WORDS
                                                              for k in range(s.i + 1, s.j)):
             return s.j
         k = s.j
         while k < len(w) and doc.adjacent(k - 1, k):
             if w[k] == "(":
                 close = next((m for m in range(k + 2, min(len(w), k + 5)) if w[m] == ")"), None)
-                if close is None or not all(x.islower() and _genitive(x) for x in w[k + 1:close]):
+                if close is None or not all(x.islower() and genitive(x) for x in w[k + 1:close]):
                     break
                 k = close + 1
             elif w[k].islower() and re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", w[k]) \
-                    and w[k] not in _PREPOSITIONS and _genitive_word(w[k]):
+                    and w[k] not in PREPOSITIONS and genitive_word(w[k]):
                 k += 1
             else:
                 break
@@ -951,7 +657,7 @@ class RussianNER:
         return k if k > s.j and w[k - 1] != "(" else s.j
 
     @staticmethod
-    def _mission_place(doc: _Doc, j: int, head: str | None, by_start: dict[int, list[_S]]) -> int:
+    def _mission_place(doc: Doc, j: int, head: str | None, by_start: dict[int, list[S]]) -> int:
         """Where an embassy or a mission sits: 'Посольство России в Казахстане'."""
         w = doc.words
         if head not in MISSION_HEADS or not (doc.adjacent(j - 1, j) and w[j] in ("в", "во")
@@ -961,7 +667,7 @@ class RussianNER:
         return max(s.j for s in places) if places else j
 
     @staticmethod
-    def _pri_complement(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+    def _pri_complement(doc: Doc, j: int, by_start: dict[int, list[S]]) -> int:
         """'при' and the body it is attached to: 'Совет при Президенте Российской Федерации',
         'Следственный комитет при прокуратуре РФ'."""
         w = doc.words
@@ -971,16 +677,16 @@ class RussianNER:
         bodies = [s for s in by_start.get(k, []) if s.type == ORG]
         if bodies:
             return max(s.j for s in bodies)
-        if doc.lemma(k) in _PRI_HOSTS and (w[k].istitle() or w[k].islower()):
+        if doc.lemma(k) in PRI_HOSTS and (w[k].istitle() or w[k].islower()):
             places = [s for s in by_start.get(k + 1, []) if s.type == LOC and doc.adjacent(k, k + 1)
-                      and _genitive(w[s.i])]
+                      and genitive(w[s.i])]
             if places:
                 return max(s.j for s in places)
             if w[k].istitle():
                 return k + 1
         return j
 
-    def _genitive_chain(self, doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+    def _genitive_chain(self, doc: Doc, j: int, by_start: dict[int, list[S]]) -> int:
         """The end of the places and bodies in the genitive that follow token j - 1."""
         while True:
             nxt = self._genitive_name(doc, j, by_start)
@@ -989,15 +695,15 @@ class RussianNER:
             j = nxt.j
 
     @staticmethod
-    def _head_of(doc: _Doc, s: _S) -> str | None:
+    def _head_of(doc: Doc, s: S) -> str | None:
         """The head word of a body's name: the first word that is not an adjective."""
         for k in range(s.i, min(s.j, s.i + 4)):
-            if not _is_adjective(doc.words[k]):
+            if not is_adjective(doc.words[k]):
                 return doc.lemma(k)
         return None
 
     @staticmethod
-    def _named_after(doc: _Doc, j: int, by_start: dict[int, list[_S]]) -> int:
+    def _named_after(doc: Doc, j: int, by_start: dict[int, list[S]]) -> int:
         """'имени М. В. Ломоносова', 'им. Габдуллы Тукая' after a body's name."""
         w = doc.words
         if not doc.adjacent(j - 1, j) or w[j].lower() not in ("имени", "им"):
@@ -1010,9 +716,9 @@ class RussianNER:
 
     # -- finish: no partial crossing, no duplicates, sorted -----------------------------------
     @staticmethod
-    def _finish(doc: _Doc, spans: list[_S]) -> list[Span]:
+    def _finish(doc: Doc, spans: list[S]) -> list[Span]:
         prio = {"rule": 0, "model": 1, "gazetteer": 2}
-        accepted: list[_S] = []
+        accepted: list[S] = []
         seen: set[tuple[int, int]] = set()
         for s in sorted(spans, key=lambda s: (-(s.j - s.i), prio.get(s.source, 3), s.i)):
             if s.j <= s.i or (s.i, s.j) in seen:

@@ -62,10 +62,9 @@ _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "j
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
 _SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі")
 # the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
-_SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "og", "ih", "im", "ima", "oga", "omu", "u",
-                               "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
+_SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", "im", "ima", "oga", "omu", "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
                                "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
-                               "ае", "ое", "ага"})
+                               "ае", "ое"})
 _TOKEN = regional_persons.WORD_TOKEN
 
 

@@ -44,7 +44,8 @@ import functools
 import re
 from datetime import date, timedelta
 
-from .dates import DateMention, alternation, partial_iso, valid_day
+from .date_grammar import alternation, partial_iso, valid_day
+from .dates import DateMention
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_dates", "find_published", "supports"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import date_bounds
+from ..nlp import roman_numeral
 from . import translit
 
 JACCARD = 0.6
@@ -29,7 +30,6 @@ OVERLAP = 0.6
 MIN_SHARED_ROOTS = 3
 
 _ORDINAL_NUM = re.compile(r"^(\d{1,3})(?:-?(?:й|я|е|го|му|м|ое|ой|ая|ые|st|nd|rd|th))?$", re.I)
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _RU_ORDINALS = {
     "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
     "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
@@ -50,17 +50,6 @@ _STOP = {"и", "по", "в", "во", "на", "при", "для", "с", "со", "
 _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 
 
-def _roman(word: str) -> int | None:
-    if not word or not _ROMAN.match(word):
-        return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for i, ch in enumerate(word):
-        v = values[ch]
-        total += -v if i + 1 < len(word) and values[word[i + 1]] > v else v
-    return total or None
-
-
 def _lemma(word: str) -> str:
     from communique.store.fulltext import lemma
 
@@ -73,7 +62,7 @@ def ordinal_in(words: list[str]) -> tuple[int | None, set[int]]:
         m = _ORDINAL_NUM.match(w)
         if m and m.group(0) != m.group(1):  # "4th", "20-е"; a bare number is not an ordinal
             return int(m.group(1)), {i}
-        r = _roman(w)
+        r = roman_numeral(w)
         if r is not None and i + 1 < len(words) and (len(w) > 1 or translit.is_cyrillic(words[i + 1])):
             return r, {i}
         low = w.casefold()

@@ -8,7 +8,9 @@ import re
 
 from ...model import Agreement, Event, Mention
 from ..entities import EntityTable
-from ..events import evidence_for, inside_org, longest_match
+from ..event_arguments import inside_org
+from ..event_triggers import longest_match
+from ..events import evidence_for
 from ..nlp import Sentence, headline_spans
 from ..resources import load_json
 from .lexicon import _DASHES, NOT_NAME, _acronym, _cap, _joiner, _known_place, _low

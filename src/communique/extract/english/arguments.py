@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Event, Participant
-from ..events import inside_any, inside_org
+from ..event_arguments import inside_any, inside_org
 from .lexicon import (
     AGENCY_VERBS,
     TITLE_HEADS,

@@ -14,7 +14,8 @@ import re
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
-from ..events import date_distance, evidence_for, inside_any, plover_code, within
+from ..event_arguments import inside_any
+from ..events import date_distance, evidence_for, plover_code, within
 from ..nlp import Sentence, headline_spans
 from .arguments import EventArguments
 from .lexicon import _QUOTES, _cap, _low, _tok_index

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Event
-from ..events import longest_match, phrase_table
+from ..event_triggers import longest_match, phrase_table
 from ..resources import load_json
 from .lexicon import (
     _EVENT_NAME_HEADS,

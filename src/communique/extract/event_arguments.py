@@ -1,0 +1,241 @@
+"""Event arguments (Russian): place, participants and name of an event.
+
+``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any`` and ``inside_org`` are shared with
+the English step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention, Participant
+from .entities import GENERIC_HEADS, EntityTable
+from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
+from .nlp import lemma, parses, roman_numeral
+from .normalize import nominative_phrase
+from .roles import HEADS
+
+_QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
+_ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: the numbers events take
+
+
+_MAX_PLACE_DISTANCE = 30
+_PERSONS_ONLY = {"SPEECH", "SESSION"}
+_MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+
+
+def _is_finite(word: str) -> bool:
+    if not word[:1].isalpha():
+        return False
+    p = parses(word)[0]
+    return p.tag.POS in {"VERB", "GRND"} or (p.tag.POS == "PRTS")
+
+
+def inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention lies inside one of the spans (a job title, say)."""
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def inside_org(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention is part of a longer organization's name ('Korea' in 'Korea Internet ...')."""
+    return any(o is not m and o.type == "ORG" and o.start <= m.start and m.end <= o.end
+               and (o.end - o.start) > (m.end - m.start) for o in mentions)
+
+
+class ArgumentReading:
+    """An event's place, participants and name, and the people a sentence adds to an event."""
+
+    def _location(self, sent, toks, lemmas, trig, s_mentions, table, role_spans) -> str | None:
+        best, best_dist = None, 10 ** 6
+        for m in s_mentions:
+            if m.type != "LOC" or not m.entity or inside_any(m, role_spans) or inside_org(m, s_mentions):
+                continue
+            idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+            if idx is None or idx == 0:
+                continue
+            if any(lemmas[k] == "что" for k in range(trig.end, idx)):
+                continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
+            j = idx - 1
+            while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
+                j -= 1
+            prep = toks[j].text.casefold()
+            visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
+            if prep not in {"в", "во", "на"} and not visited:
+                continue  # ("посетит Ереван", "посещение Ташкента": the place visited, no preposition)
+            dist = abs(idx - trig.start)
+            if dist > _MAX_PLACE_DISTANCE:
+                continue
+            ent = table.entity(m.entity)
+            if ent is not None and ent.kind == "city":
+                dist -= 0.5
+            if dist < best_dist:
+                best, best_dist = m.entity, dist
+        return best
+
+    def _participants(self, trig, s_mentions, table, role_spans, location) -> list[Participant]:
+        out: list[Participant] = []
+        seen = set()
+        toks = self._tokens
+        told = self._told_at(trig)
+        for m in s_mentions:
+            if not m.entity or m.entity in seen or m.entity == location:
+                continue
+            if told is not None and m.end <= toks[told].start:
+                continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
+            ent = table.entity(m.entity)
+            if ent is None:
+                continue
+            if m.type == "PER":
+                role = "participant"
+            elif trig.type in _PERSONS_ONLY:
+                continue
+            elif m.type == "ORG":
+                if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
+                    continue
+                role = "party" if trig.type == "SIGNING" else "participant"
+            else:
+                if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
+                    continue
+                if self._place_phrase(m):
+                    continue  # "находится в России с визитом", "визит в Казахстан": where, not who
+                role = "party" if trig.type == "SIGNING" else "participant"
+            seen.add(m.entity)
+            out.append(Participant(m.entity, role))
+        return out
+
+    @staticmethod
+    def _generic_body(toks, trig, s_mentions, table) -> str | None:
+        """'заседание комиссии', 'сессия совета': the body of that kind named in full before."""
+        if trig.type not in {"MEETING", "SESSION"} or trig.end >= len(toks):
+            return None
+        nxt = toks[trig.end]
+        if not nxt.text[:1].islower() or any(m.start == nxt.start for m in s_mentions):
+            return None
+        head = lemma(nxt.text)
+        if head not in GENERIC_HEADS or "gent" not in parses(nxt.text)[0].tag:
+            return None
+        ent = next((e for e in reversed(table.entities) if e.type == "ORG"
+                    and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
+        return ent.id if ent is not None else None
+
+    def _told_at(self, trig) -> int | None:
+        """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
+        toks = self._tokens
+        return max((k for k in range(1, min(trig.start, len(toks))) if toks[k - 1].text == ","
+                    and lemma(toks[k].text) == "что"), default=None)
+
+    def _place_phrase(self, m: Mention) -> bool:
+        """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        return i is not None and i > 0 and toks[i - 1].text.casefold() in {"в", "во", "на", "из"}
+
+    def _source(self, m: Mention) -> bool:
+        """'сообщает ИА «Вести»', 'сообщили Trend', 'со ссылкой на агентство': who reports, not who takes part."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if i is None:
+            return False
+        return any(lemma(t.text) in REPORTING for t in toks[max(0, i - 4):i])
+
+    @staticmethod
+    def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
+        """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it."""
+
+        holders: dict[str, Participant] = {}
+        for i, lem in enumerate(lemmas):
+            if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
+                continue
+            for ent in table.entities:
+                if ent.type != "PER":
+                    continue
+                for role in ent.roles:
+                    words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)]
+                    if words and words[0] == lem and all(
+                            i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
+                            or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
+                        holders[ent.id] = Participant(ent.id, "participant")
+        return list(holders.values()) if len(holders) == 1 else []
+
+    def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
+        ordinal = None
+        i0 = trig.start
+        k = i0 - 1  # "Десятой неформальной встрече", "Первый молодежный IT-форум": adjectives between
+        while k > 0 and k >= trig.start - 3 and lemmas[k] not in ORDINAL_WORDS and \
+                parses(toks[k].text)[0].tag.POS == "ADJF" and toks[k].text[:1].isalpha():
+            k -= 1
+        prev = toks[k].text if k >= 0 else ""
+        m = ORDINAL.match(prev)
+        if k >= 0 and m:
+            ordinal, i0 = int(m.group(1)), k
+        elif k >= 0 and lemmas[k] in ORDINAL_WORDS:
+            ordinal, i0 = ORDINAL_WORDS[lemmas[k]], k
+        elif k >= 0 and roman_numeral(prev, _ROMAN):
+            ordinal, i0 = roman_numeral(prev, _ROMAN), k
+        # a quoted title right after the trigger (or after the trigger's own complement)
+        after = text[trig.char_end:sent.end]
+        q = _QUOTED.search(after[:160])
+        if q and trig.type in {"FORUM", "SESSION", "MEETING"}:
+            between = after[:q.start()]
+            if len(between.split()) <= 6 and not re.search(r"[.;:]", between):
+                return next(g for g in q.groups() if g), ordinal
+        head_tok = toks[trig.start]
+        proper = head_tok.text[:1].isupper() and trig.start > 0 and toks[trig.start - 1].text not in {".", "«"}
+        if ordinal is None and not proper:
+            return None, None
+        if trig.type in {"SPEECH", "SIGNING", "CALL", "VISIT", "FOUNDING", "ACCESSION"}:
+            return None, ordinal
+        end = trig.end
+        stop_words = {"в", "во", "с", "со", "на", "под", "при"} if ordinal is None else {"с", "со", "под"}
+        j = trig.end
+        while j < len(toks):
+            t = toks[j]
+            if t.text in {".", ";", ":", "(", "«", "»", "!", "?"}:
+                break
+            if t.text == "," and (j + 1 >= len(toks) or lemmas[j + 1] in {"который", "где", "а", "и"}
+                                  or _is_finite(toks[j + 1].text)):
+                break
+            if lemmas[j] in stop_words or _is_finite(t.text):
+                break
+            if t.text.isdigit() and j + 1 < len(toks) and _MONTH_WORD.match(toks[j + 1].text):
+                break  # "42-го Совета 19 октября 2012 года": the date is not the name
+            end = j + 1
+            j += 1
+        words = [t.text for t in toks[i0:end]]
+        while words and words[-1] in {",", "—", "–", "-"}:
+            words.pop()
+        if len(words) < 2 and ordinal is None:
+            return None, None
+        if words and roman_numeral(words[0], _ROMAN):
+            name = " ".join([words[0], *nominative_phrase(words[1:])])  # "III Съезда ..." → "III Съезд ..."
+        else:
+            name = " ".join(nominative_phrase(words))
+        name = re.sub(r"\s+([,.;:)])", r"\1", name).replace("( ", "(")
+        return name, ordinal
+
+    # -- structure ---------------------------------------------------------------------------------
+    def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
+        """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
+        just told adds them to it."""
+        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas)):
+            return
+        target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
+        if target is None:
+            return
+        self._add_people(sent, mentions, target, table, role_spans)
+
+    @staticmethod
+    def _add_people(sent, mentions, target, table, role_spans) -> None:
+        have = {p.entity for p in target.participants}
+        for m in mentions:
+            if not (sent.start <= m.start < sent.end) or not m.entity or m.entity in have:
+                continue
+            ent = table.entity(m.entity)
+            if ent is None or inside_any(m, role_spans):
+                continue
+            if m.type == "LOC" and ent.kind != "country":
+                continue
+            if m.entity == target.location:
+                continue
+            have.add(m.entity)
+            target.participants.append(Participant(m.entity, "participant"))
