@@ -108,8 +108,8 @@ def register(app: typer.Typer) -> None:
         log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
     ) -> None:
         """Serve the pages and the JSON API (OpenAPI at /api/openapi.json) over a database."""
-        from .common import open_store
         from ..store import resolve_url
+        from .common import open_store
 
         key = read_secret(secret_key, secret_key_file)
         open_store(db).close()  # one clear line when it is missing or not a database
