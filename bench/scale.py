@@ -88,6 +88,8 @@ def main() -> None:
                     help="JSONL with a 'text' per line")
     ap.add_argument("--db", choices=["postgresql", "sqlite"], default="postgresql")
     ap.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database (a schema of its own per run)")
+    ap.add_argument("--ingest-arg", action="append", default=[],
+                    help="one more argument for every ingest command (e.g. --ingest-arg=--doc-timeout=0)")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     counts = [int(w) for w in args.workers.split(",")] if args.workers else [1, 2] + ([4] if cores >= 4 else [])
@@ -108,7 +110,7 @@ def main() -> None:
                 db = Database(args.db, args.pg_url, Path(tmp), f"w{w}")
                 stores.append(db)
                 cmd = [sys.executable, "-m", "communique", "ingest", str(folder), "--db", db.url,
-                       "--workers", str(w), "--json"]
+                       "--workers", str(w), "--json", *args.ingest_arg]
                 start = time.perf_counter()
                 run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp)
                 seconds = time.perf_counter() - start
