@@ -13,7 +13,7 @@ from ..event_triggers import longest_match
 from ..events import evidence_for
 from ..nlp import Sentence, headline_spans
 from ..resources import load_json
-from .lexicon import _DASHES, NOT_NAME, _acronym, _cap, _joiner, _known_place, _low
+from .lexicon import DASHES, NOT_NAME, is_acronym, is_capitalized, joiner, known_place, lowered
 
 _A = load_json("agreements_en.json")
 
@@ -41,7 +41,7 @@ def _names_document(toks, low, j: int) -> bool:
     if j < len(toks) and low[j] in ("the", "a", "an"):
         j += 1
     k = j
-    while k < len(toks) and k - j < 6 and _cap(toks[k].text):
+    while k < len(toks) and k - j < 6 and is_capitalized(toks[k].text):
         if any(tuple(low[k:k + n]) in AGREEMENT_HEADS for n in range(_MAX_HEAD, 0, -1)):
             return True
         k += 1
@@ -52,11 +52,11 @@ def _title_enumeration(toks, low, j: int) -> bool:
     """Whether capitalized words from j run on to 'and' and one more capitalized word: the rest of a
     list inside a title ('..., Friendship and Cooperation')."""
     k = j
-    while k < len(toks) and k - j < 6 and (_cap(toks[k].text) or toks[k].text == ","):
+    while k < len(toks) and k - j < 6 and (is_capitalized(toks[k].text) or toks[k].text == ","):
         k += 1
-    return k > j and k + 1 < len(toks) and low[k] == "and" and _cap(toks[k + 1].text) \
+    return k > j and k + 1 < len(toks) and low[k] == "and" and is_capitalized(toks[k + 1].text) \
         and not any(tuple(low[x:x + m]) in AGREEMENT_HEADS for x in range(j, k + 2) for m in (1, 2)) \
-        and not any(_known_place(toks[x].text) for x in range(j, k + 2))
+        and not any(known_place(toks[x].text) for x in range(j, k + 2))
 
 
 class EnglishAgreements:
@@ -79,7 +79,7 @@ class EnglishAgreements:
         for sent in sents:
             headline = any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)
             toks = sent.tokens
-            low = [_low(t.text) for t in toks]
+            low = [lowered(t.text) for t in toks]
             heads = [PLURALS.get(w, w) for w in low]  # "memorandums" is looked up as "memorandum"
             signing = next(
                 (
@@ -117,11 +117,11 @@ class EnglishAgreements:
                     start, end = i, passive
                 else:
                     start = self._left(toks, low, i)
-                    if headline and i > 0 and _cap(toks[i - 1].text):
+                    if headline and i > 0 and is_capitalized(toks[i - 1].text):
                         start = min(start, i - 1)  # "Joint Declaration of ..." opening a headline
-                    end = self._right(toks, low, i + n, _cap(toks[i].text))
+                    end = self._right(toks, low, i + n, is_capitalized(toks[i].text))
                     if (
-                        _cap(toks[i].text)
+                        is_capitalized(toks[i].text)
                         and end + 1 < len(toks)
                         and low[end] in DOC_COMPLEMENTS
                         and low[end] not in ("with", "between", "to")
@@ -196,7 +196,7 @@ class EnglishAgreements:
         return (
             first is not None
             and i <= first + 1
-            and _cap(toks[i].text)
+            and is_capitalized(toks[i].text)
             and i + n < len(toks)
             and low[i + n] in ("of", "on")
             and len(toks) - i >= 4
@@ -226,8 +226,8 @@ class EnglishAgreements:
     @staticmethod
     def _is_document(toks, low, i, n, key, signing) -> bool:
         word = toks[i].text
-        capital = _cap(word) and i > 0
-        if capital and i + n < len(toks) and (_cap(toks[i + n].text) or _acronym(toks[i + n].text)):
+        capital = is_capitalized(word) and i > 0
+        if capital and i + n < len(toks) and (is_capitalized(toks[i + n].text) or is_acronym(toks[i + n].text)):
             return False  # "OSCE Programme Office", "Plan Committee": a word inside another name
         if low[i + n - 1].endswith("s") and key[-1] not in ("mou",) and not capital:
             return False  # "agreements", "plans": documents in general
@@ -244,28 +244,28 @@ class EnglishAgreements:
     def _left(self, toks, low, i: int) -> int:
         """Take in the words before the head: 'Kazakhstan–EU Enhanced Partnership and Cooperation
         Agreement', 'intergovernmental agreement'."""
-        capital = _cap(toks[i].text)
+        capital = is_capitalized(toks[i].text)
         while i > 0:
             p = toks[i - 1]
             w = p.text
             if capital:
                 if (
-                    (_cap(w) or _acronym(w) or _joiner(self.text, p))
+                    (is_capitalized(w) or is_acronym(w) or joiner(self.text, p))
                     and w not in ("The", "A", "An")
                     and not w.endswith(("'s", "’s"))
                     and not (i - 1 == 0 and w in NOT_NAME)
                 ):
                     i -= 1
                     continue
-                if w == "and" and i > 1 and _cap(toks[i - 2].text) and _cap(toks[i].text):
+                if w == "and" and i > 1 and is_capitalized(toks[i - 2].text) and is_capitalized(toks[i].text):
                     i -= 1
                     continue
                 break
             if (
                 w[:1].islower()
                 and w.isalpha()
-                and _low(w) not in LEFT_STOP
-                and _low(w) not in TITLE_STOP
+                and lowered(w) not in LEFT_STOP
+                and lowered(w) not in TITLE_STOP
                 and not w.endswith(("ed", "ing"))
             ):
                 i -= 1
@@ -283,7 +283,7 @@ class EnglishAgreements:
                 j += 1  # "Treaty on Good-Neighborliness, Friendship and Cooperation": one title
                 continue
             if w in (".", ";", ":", "(", "!", "?", ",", '"', "“", "”") or (
-                w in _DASHES and not _joiner(self.text, toks[j])
+                w in DASHES and not joiner(self.text, toks[j])
             ):
                 break
             if (
@@ -296,7 +296,7 @@ class EnglishAgreements:
                 )
             ):
                 break
-            if lw in ("in", "at") and j + 1 < n and _known_place(toks[j + 1].text):
+            if lw in ("in", "at") and j + 1 < n and known_place(toks[j + 1].text):
                 break  # "... for 2025–2027 in Belgrade", "... in tourism in Tallinn"
             if lw in ("in", "since", "by") and j + 1 < n and _YEARS.fullmatch(toks[j + 1].text):
                 break  # "signed a Declaration on Strategic Partnership in 2013": when, not the title
@@ -304,9 +304,9 @@ class EnglishAgreements:
             if capital:
                 year = bool(_YEARS.fullmatch(w))
                 if (
-                    _cap(w)
-                    or _acronym(w)
-                    or _joiner(self.text, toks[j])
+                    is_capitalized(w)
+                    or is_acronym(w)
+                    or joiner(self.text, toks[j])
                     or year
                     or (w in ("–", "-") and j + 1 < n and toks[j + 1].text.isdigit())
                 ):
@@ -319,9 +319,9 @@ class EnglishAgreements:
                     lw in ("of", "on", "in", "for", "the", "and", "&", "between", "to", "with")
                     and j + 1 < n
                     and (
-                        _cap(toks[j + 1].text)
+                        is_capitalized(toks[j + 1].text)
                         or _YEARS.fullmatch(toks[j + 1].text)
-                        or _acronym(toks[j + 1].text)
+                        or is_acronym(toks[j + 1].text)
                         or low[j + 1] in ("the", "of")
                     )
                 ):

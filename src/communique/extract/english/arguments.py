@@ -13,26 +13,26 @@ from .lexicon import (
     AGENCY_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    _cap,
-    _iso,
-    _known_place,
-    _title_word,
-    _tok_index,
+    is_capitalized,
+    iso_of,
+    known_place,
+    title_word,
+    tok_index,
 )
 from .triggers import (
-    _EMBEDDING,
-    _MAX_PLACE_DISTANCE,
-    _PREPS_PLACE,
-    _PRONOUNS,
     BACKGROUND,
     DELEGATION_NOUNS,
+    EMBEDDING,
+    MAX_PLACE_DISTANCE,
     PARTICIPATION,
+    PREPS_PLACE,
+    PRONOUNS,
     REPORTING_VERBS,
     SIDES_ALL,
     SIDES_PERSONS,
     SIDES_STATES,
     TRIGGERS,
-    _Trigger,
+    Trigger,
 )
 
 
@@ -59,11 +59,11 @@ class _Item:
 class EventArguments:
     """EnglishEvents' steps that fill an event's place and participants."""
 
-    def _locations(self, sent, toks, low, live: list[_Trigger], s_mentions, clauses) -> None:
+    def _locations(self, sent, toks, low, live: list[Trigger], s_mentions, clauses) -> None:
         for m in s_mentions:
             if m.type != "LOC" or not m.entity or inside_any(m, self.role_spans) or inside_org(m, s_mentions):
                 continue
-            k = _tok_index(toks, m.start)
+            k = tok_index(toks, m.start)
             if k is None or k == 0:
                 continue
             j = k - 1
@@ -83,9 +83,9 @@ class EventArguments:
                 continue  # "a Support Centre in Astana": where the body is, not where the event is
             if prep == "to" and target.type != "VISIT":
                 continue
-            if prep not in _PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
+            if prep not in PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
                 continue
-            if abs(k - target.start) > _MAX_PLACE_DISTANCE or target.type == "CALL":
+            if abs(k - target.start) > MAX_PLACE_DISTANCE or target.type == "CALL":
                 continue
             ev = target.event
             ent = self.table.entity(m.entity)
@@ -115,7 +115,7 @@ class EventArguments:
         if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ")", ";", ":", "and"):
             return False
         j = k - 1
-        while j >= 0 and (toks[j].text == "," or (_cap(toks[j].text) and j >= k - 3) or toks[j].text == "("):
+        while j >= 0 and (toks[j].text == "," or (is_capitalized(toks[j].text) and j >= k - 3) or toks[j].text == "("):
             if toks[j].text == "(" or toks[j].text == ",":
                 prev = toks[j - 1] if j > 0 else None
                 place = next(
@@ -129,7 +129,7 @@ class EventArguments:
         return False
 
     @staticmethod
-    def _hosts(toks, low, m, target: _Trigger) -> bool:
+    def _hosts(toks, low, m, target: Trigger) -> bool:
         """'the city of Nukus (Karakalpakstan, Uzbekistan) hosted the talks': the place is the host."""
         k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
         if k is not None and toks[k].text == "(":
@@ -143,7 +143,7 @@ class EventArguments:
         for m in s_mentions:
             if not m.entity or (self.dateline_end and sent.start <= m.start < self.dateline_end):
                 continue
-            k = _tok_index(toks, m.start)
+            k = tok_index(toks, m.start)
             if k is None:
                 continue
             ent = self.table.entity(m.entity)
@@ -181,11 +181,11 @@ class EventArguments:
             ):
                 continue
             j = k
-            while j < len(toks) and _title_word(toks[j].text) and j - k < 4:
+            while j < len(toks) and title_word(toks[j].text) and j - k < 4:
                 j += 1
-            if j == k or (j < len(toks) and (low[j] in ("of", "for") or _cap(toks[j].text))):
+            if j == k or (j < len(toks) and (low[j] in ("of", "for") or is_capitalized(toks[j].text))):
                 continue
-            phrase = [_title_word(t.text) for t in toks[k:j]]
+            phrase = [title_word(t.text) for t in toks[k:j]]
             if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
                 for h in self._holders(phrase, anywhere=True):
                     items.append(_Item(k, h, "PER"))
@@ -260,9 +260,9 @@ class EventArguments:
                 if ent is not None and ent.type == "ORG"
                 else None
             )
-            if m and _known_place(m.group(1)):
+            if m and known_place(m.group(1)):
                 country = self.table.get("LOC", m.group(1)) or self.table.get(
-                    "LOC", f"iso:{_iso(m.group(1))}"
+                    "LOC", f"iso:{iso_of(m.group(1))}"
                 )
                 if country is not None and country.kind == "country" and (country.id, "COUNTRY") not in out:
                     out.append((country.id, "COUNTRY"))
@@ -277,9 +277,9 @@ class EventArguments:
         return out
 
     def _participants(
-        self, sent, toks, low, live: list[_Trigger], items: list[_Item], clauses, relatives, last_person
+        self, sent, toks, low, live: list[Trigger], items: list[_Item], clauses, relatives, last_person
     ) -> None:
-        by_clause: dict[int, list[_Trigger]] = {}
+        by_clause: dict[int, list[Trigger]] = {}
         for t in live:
             by_clause.setdefault(clauses[t.start], []).append(t)
         assigned: dict[int, list[_Item]] = {id(t): [] for t in live}
@@ -353,7 +353,7 @@ class EventArguments:
             if place is not None and place.kind == "country" and place.iso in home and t.type != "VISIT":
                 ev.location = None
 
-    def _embedded(self, t: _Trigger, ts: list[_Trigger], low, words=_EMBEDDING) -> bool:
+    def _embedded(self, t: Trigger, ts: list[Trigger], low, words=EMBEDDING) -> bool:
         """'the preparations for the EU–Central Asia Ministerial Meeting': a noun inside another event's
         phrase does not share that event's subject."""
         if t.verb or t is ts[0]:
@@ -363,14 +363,14 @@ class EventArguments:
 
     def _pronoun(self, toks, low, t, clauses, items, last_person) -> str | None:
         cid = clauses[t.start]
-        if not any(low[k] in _PRONOUNS for k in range(len(toks)) if clauses[k] == cid):
+        if not any(low[k] in PRONOUNS for k in range(len(toks)) if clauses[k] == cid):
             return None
         before = [i for i in items if i.cls == "PER" and i.tok < t.start]
         if before:
             return before[-1].entity
         return last_person
 
-    def _participation(self, sent, toks, low, items: list[_Item], ref: _Trigger | None) -> None:
+    def _participation(self, sent, toks, low, items: list[_Item], ref: Trigger | None) -> None:
         """'Representatives of ... took part in the talks', 'The meeting was chaired by X': those named
         join the event told before."""
         words = tuple(low)

@@ -9,7 +9,7 @@ from ...model import Mention
 from ..entities import EntityTable, PersonClusters
 from ..gazetteer import Gazetteer, normalize_key
 from ..nlp import Sentence
-from .lexicon import NOT_NAME, ORG_REFERENCES, _acronym, _cap, _low
+from .lexicon import NOT_NAME, ORG_REFERENCES, is_acronym, is_capitalized, lowered
 from .ner import Span
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
@@ -147,7 +147,7 @@ class EnglishEntities:
         covered = [(m.start, m.end) for m in mentions]
         for sent in sents:
             for k, t in enumerate(sent.tokens):
-                if not _acronym(t.text) or any(a <= t.start < b for a, b in covered):
+                if not is_acronym(t.text) or any(a <= t.start < b for a, b in covered):
                     continue
                 if k > 0 and sent.tokens[k - 1].text == "(":
                     continue
@@ -164,9 +164,9 @@ class EnglishEntities:
             toks = sent.tokens
             for k in range(1, len(toks)):
                 w = toks[k].text
-                if _low(w) not in ORG_REFERENCES or _low(toks[k - 1].text) != "the":
+                if lowered(w) not in ORG_REFERENCES or lowered(toks[k - 1].text) != "the":
                     continue
-                if k + 1 < len(toks) and (_cap(toks[k + 1].text) or toks[k + 1].text in ("of", "for")):
+                if k + 1 < len(toks) and (is_capitalized(toks[k + 1].text) or toks[k + 1].text in ("of", "for")):
                     continue
                 if any(m.start <= toks[k].start < m.end for m in mentions):
                     continue

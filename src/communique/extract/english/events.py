@@ -18,28 +18,28 @@ from ..event_arguments import inside_any
 from ..events import date_distance, evidence_for, plover_code, within
 from ..nlp import Sentence, headline_spans
 from .arguments import EventArguments
-from .lexicon import _QUOTES, _cap, _low, _tok_index
+from .lexicon import QUOTES, is_capitalized, lowered, tok_index
 from .references import EventReferences
 from .structure import EventStructure
 from .triggers import (
-    _EMBEDDING,
-    _ORDINAL_NUM,
-    _PREPS_PLACE,
     ADVERBS,
     BACKGROUND,
+    EMBEDDING,
     ENDING,
     INCEPTION,
     NEW_MARKERS,
     ONGOING_VERBS,
+    ORDINAL_NUM,
     ORDINAL_WORDS,
     PAST_IRREGULAR,
     PLANNED_PHRASES,
     PLANNED_WORDS,
+    PREPS_PLACE,
     VALIDITY_PREPS,
+    Trigger,
     TriggerRules,
-    _clauses,
-    _describing_clauses,
-    _Trigger,
+    clause_marks,
+    describing_clauses,
 )
 
 
@@ -77,7 +77,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         for sent in sents:
             if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines):
                 continue
-            if sent.text.lstrip("*_ ").startswith(tuple(_QUOTES)):
+            if sent.text.lstrip("*_ ").startswith(tuple(QUOTES)):
                 continue  # direct speech reports no event of its own
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             self._sentence(sent, s_mentions, dates, last_person)
@@ -94,7 +94,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
     # -- one sentence -----------------------------------------------------------------------------------
     def _sentence(self, sent: Sentence, s_mentions: list[Mention], dates, last_person) -> None:
         toks = sent.tokens
-        low = [_low(t.text) for t in toks]
+        low = [lowered(t.text) for t in toks]
         self._org_toks = {
             k for m in s_mentions if m.type == "ORG" for k, t in enumerate(toks) if m.start <= t.start < m.end
         }
@@ -102,7 +102,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             k for m in s_mentions if m.type == "PER" for k, t in enumerate(toks) if m.start <= t.start < m.end
         }
         triggers = [t for t in self._triggers(toks, low) if self._free(t, toks, low, s_mentions)]
-        clauses, relatives = _clauses(toks, low)
+        clauses, relatives = clause_marks(toks, low)
         items = self._items(sent, toks, low, s_mentions)
         if not triggers:
             self._participation(sent, toks, low, items, None)
@@ -116,7 +116,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         ]
         for t in triggers:
             self._name_span(toks, low, t)
-        _describing_clauses(triggers, clauses, relatives)
+        describing_clauses(triggers, clauses, relatives)
         self._references(triggers, toks, low, s_dates)
         live = [t for t in triggers if t.ref is None and t.type != "_REF" and not self._implied(t, toks, low)]
         live = self._merge(live, clauses, toks, low)
@@ -126,7 +126,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             for t in live
             if not (
                 t.type == "MEETING"
-                and not _cap(toks[t.start].text)
+                and not is_capitalized(toks[t.start].text)
                 and any(clauses[c.start] == clauses[t.start] and abs(c.start - t.start) <= 8 for c in calls)
             )
         ]
@@ -154,41 +154,41 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             t.event.id
             for t in live
             if self._embedded(
-                t, [x for x in live if clauses[x.start] == clauses[t.start]], low, _EMBEDDING - {"of"}
+                t, [x for x in live if clauses[x.start] == clauses[t.start]], low, EMBEDDING - {"of"}
             )
         }
         self._nest(made, context, embedded)
         self.events.extend(made)
 
-    def _complete(self, r: _Trigger, toks, low, clauses, s_mentions, s_dates) -> None:
+    def _complete(self, r: Trigger, toks, low, clauses, s_mentions, s_dates) -> None:
         """'The signing took place in Geneva on 3 May': what a sentence about an event told before adds
         to it, where that event lacks it."""
         ev = r.ref
         if ev.location is None:
             for m in s_mentions:
-                k = _tok_index(toks, m.start)
+                k = tok_index(toks, m.start)
                 if m.type != "LOC" or k is None or k < 1 or clauses[k] != clauses[r.start] or not m.entity:
                     continue
                 if k >= 2 and low[k - 2] in ("start", "starts", "begin", "begins", "end", "ends", "continue"):
                     break  # "his visit will start in Tashkent": the first stop of a tour, not its place
-                if low[k - 1] in _PREPS_PLACE and not inside_any(m, self.role_spans):
+                if low[k - 1] in PREPS_PLACE and not inside_any(m, self.role_spans):
                     ev.location = m.entity
                     own_date, _ = self._own.get(ev.id, (False, False))
                     self._own[ev.id] = (own_date, True)
                     break
         if ev.start is None and ev.end is None:
             for d in s_dates:
-                k = _tok_index(toks, d.start)
+                k = tok_index(toks, d.start)
                 if k is not None and clauses[k] == clauses[r.start] and (d.value_start or d.value_end):
                     ev.start, ev.end = d.value_start, d.value_end
                     self._own[ev.id] = (True, self._own.get(ev.id, (False, False))[1])
                     break
 
-    def _implied(self, t: _Trigger, toks, low) -> bool:
+    def _implied(self, t: Trigger, toks, low) -> bool:
         """'the agenda of the visit' with no visit told: an event the text takes for granted, not news."""
         if t.verb or t.name0 < t.start or t.start < 2 or low[t.start - 1] not in ("the", "this"):
             return False
-        if low[t.start - 2] not in _EMBEDDING or (
+        if low[t.start - 2] not in EMBEDDING or (
             t.end < len(low) and low[t.end] in ("of", "in", "on", "at")
         ):
             return False
@@ -197,7 +197,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         )
 
     # -- one event --------------------------------------------------------------------------------------
-    def _event(self, sent, toks, low, t: _Trigger, owned: list[DateMention], clauses) -> Event:
+    def _event(self, sent, toks, low, t: Trigger, owned: list[DateMention], clauses) -> Event:
         self._n += 1
         date = _best_date(owned, t)
         start = end = None
@@ -224,7 +224,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         ):
             status = "ongoing"  # "The Forum opened in Samarkand today"
         if any(
-            w in NEW_MARKERS and w not in ("following", "first") or _ORDINAL_NUM.match(w)
+            w in NEW_MARKERS and w not in ("following", "first") or ORDINAL_NUM.match(w)
             for w in low[max(0, t.name0 - 3) : t.start]
         ):
             self._fresh.add(f"e{self._n}")  # "the next meeting", "the 5th session": an event of its own
@@ -260,7 +260,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         own_date, _ = self._own[ev.id]
         self._own[ev.id] = (own_date, ev.location is not None)
 
-    def _status(self, toks, low, t: _Trigger, clauses) -> tuple[str, bool]:
+    def _status(self, toks, low, t: Trigger, clauses) -> tuple[str, bool]:
         """Status from the verb nearest the trigger in its clause, and whether it is a finite past
         ('was held', 'met') rather than a participle that only describes ('the Forum, held in ...')."""
         cid = clauses[t.start]
@@ -362,29 +362,29 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             return "past"
         return None
 
-    def _name(self, toks, low, t: _Trigger) -> tuple[str | None, int | None]:
+    def _name(self, toks, low, t: Trigger) -> tuple[str | None, int | None]:
         ordinal = None
         for k in range(t.name0, t.start + 1):
             w = low[k] if k < len(low) else ""
-            m = _ORDINAL_NUM.match(w)
+            m = ORDINAL_NUM.match(w)
             if m:
                 ordinal = int(m.group(1))
             elif w in ORDINAL_WORDS:
                 ordinal = ORDINAL_WORDS[w]
         if t.start > 0 and ordinal is None:
             w = low[t.start - 1]
-            m = _ORDINAL_NUM.match(w)
+            m = ORDINAL_NUM.match(w)
             if m:
                 ordinal = int(m.group(1))
             elif w in ORDINAL_WORDS:
                 ordinal = ORDINAL_WORDS[w]
-        proper = any(_cap(toks[k].text) for k in range(t.name0, t.name1) if k > 0)
+        proper = any(is_capitalized(toks[k].text) for k in range(t.name0, t.name1) if k > 0)
         if t.type in ("SPEECH", "SIGNING", "CALL", "VISIT", "FOUNDING", "ACCESSION"):
             return None, ordinal
         if not proper and ordinal is None:
             return None, None
         a = t.name0
-        if ordinal is not None and a > 0 and (_ORDINAL_NUM.match(low[a - 1]) or low[a - 1] in ORDINAL_WORDS):
+        if ordinal is not None and a > 0 and (ORDINAL_NUM.match(low[a - 1]) or low[a - 1] in ORDINAL_WORDS):
             a -= 1
         name = " ".join(self.text[toks[a].start : toks[t.name1 - 1].end].split())
         return (name if len(name.split()) >= 2 else None), ordinal
@@ -398,7 +398,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
 
     @staticmethod
     def _own_dates(
-        live: list[_Trigger], s_dates: list[DateMention], toks, clauses
+        live: list[Trigger], s_dates: list[DateMention], toks, clauses
     ) -> dict[int, list[DateMention]]:
         """Each date goes to the nearest trigger of its own clause (else the nearest at all)."""
         out: dict[int, list[DateMention]] = {}
@@ -410,7 +410,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             n += t.text == ","
             segment.append(n)
         for d in s_dates:
-            k = _tok_index(toks, d.start)
+            k = tok_index(toks, d.start)
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
             if k is not None:
                 same = [t for t in same if segment[t.start] == segment[k]] or same
@@ -425,7 +425,7 @@ def _under_way(low: list[str]) -> bool:
     return any(p in text for p in ("underway", "under way", "being held", "taking place"))
 
 
-def _best_date(owned: list[DateMention], t: _Trigger) -> DateMention | None:
+def _best_date(owned: list[DateMention], t: Trigger) -> DateMention | None:
     """The nearest date, or a more precise one inside it ('in 2025 ... on March 11-13')."""
     cands = [d for d in owned if d.value_start or d.value_end or d.relative]
     if not cands:
@@ -463,7 +463,7 @@ def _series_key(name: str) -> str:
     words = [
         w.casefold()
         for w in re.findall(r"[\w-]+", name)
-        if not _ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
+        if not ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
     ]
     return " ".join(words)
 

@@ -34,9 +34,9 @@ NOUN_SUFFIXES = tuple(_T["noun_suffixes"])
 NOUN_SUFFIX_MIN = int(_T["noun_suffix_min_length"])
 
 _WORD_TOKEN = r"[^\W_]+(?:(?:-|['’](?!s\b))[^\W_]+)*"
-_TOKEN = re.compile(r"[’']s\b|" + _WORD_TOKEN + r"|\S")
-_DASHES = {"-", "–", "—", "‒", "―"}
-_PARTICLES = {
+TOKEN = re.compile(r"[’']s\b|" + _WORD_TOKEN + r"|\S")
+DASHES = {"-", "–", "—", "‒", "―"}
+PARTICLES = {
     "de",
     "da",
     "dos",
@@ -54,23 +54,23 @@ _PARTICLES = {
     "du",
     "di",
 }
-_REL_WORDS = {"who", "which", "where", "while", "whereas", "whom", "whose"}
-_PAREN_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)")
-_QUOTES = '"“”«»'
+REL_WORDS = {"who", "which", "where", "while", "whereas", "whom", "whose"}
+PAREN_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)")
+QUOTES = '"“”«»'
 
 
-def _cap(word: str) -> bool:
+def is_capitalized(word: str) -> bool:
     return word[:1].isalpha() and word[:1].isupper()
 
 
-def _acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     return bool(ACRONYM.match(word)) and any(c.isalpha() for c in word)
 
 
-def _joiner(text: str, tok: Token) -> bool:
+def joiner(text: str, tok: Token) -> bool:
     """A dash inside a compound name ('Korea–Mongolia'), not one between clauses ('GENEVA – The')."""
     return (
-        tok.text in _DASHES
+        tok.text in DASHES
         and tok.start > 0
         and tok.end < len(text)
         and not text[tok.start - 1].isspace()
@@ -78,49 +78,49 @@ def _joiner(text: str, tok: Token) -> bool:
     )
 
 
-def _low(word: str) -> str:
+def lowered(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
 @functools.cache
-def _gazetteer_index() -> tuple[dict[str, list[tuple[str, dict, str]]], int]:
+def gazetteer_index() -> tuple[dict[str, list[tuple[str, dict, str]]], int]:
     gaz = Gazetteer.load()
     index: dict[str, list[tuple[str, dict, str]]] = {}
     longest = 1
     for surface, kind, entry in [*gaz.iter_place_keys("en"), *gaz.iter_organization_keys("en")]:
         index.setdefault(normalize_key(surface), []).append((kind, entry, surface))
-        longest = max(longest, len(_TOKEN.findall(surface)))
+        longest = max(longest, len(TOKEN.findall(surface)))
     return index, longest
 
 
 @functools.cache
-def _first_words() -> dict[str, int]:
+def first_words() -> dict[str, int]:
     """The first word of every gazetteer name, with the most words a name starting with it has."""
     out: dict[str, int] = {}
-    for key in _gazetteer_index()[0]:
-        words = _TOKEN.findall(key)
+    for key in gazetteer_index()[0]:
+        words = TOKEN.findall(key)
         if words:
             out[words[0]] = max(out.get(words[0], 0), len(words))
     return out
 
 
-def _iso(name: str) -> str | None:
+def iso_of(name: str) -> str | None:
     entry = Gazetteer.load().country(name)
     return entry["iso2"] if entry else None
 
 
-def _known_place(word: str) -> bool:
+def known_place(word: str) -> bool:
     """A country or city name (ISO codes aside: 'Li' is a name, not Liechtenstein)."""
-    hits = _gazetteer_index()[0].get(normalize_key(word), [])
+    hits = gazetteer_index()[0].get(normalize_key(word), [])
     return any(kind in ("country", "city") for kind, _, _ in hits)
 
 
-def _exact_case(surface: str) -> bool:
+def exact_case(surface: str) -> bool:
     """A gazetteer form written with capitals inside ('US', 'EurAsEC') is matched case-sensitively."""
     return any(c.isupper() for c in surface[1:])
 
 
-_EVENT_NAME_HEADS = (
+EVENT_NAME_HEADS = (
     "Forum",
     "Conference",
     "Meeting",
@@ -138,7 +138,7 @@ _EVENT_NAME_HEADS = (
     "Expo",
     "Festival",
 )
-_DOC_NAME_HEADS = (
+DOC_NAME_HEADS = (
     "Agreement",
     "Memorandum",
     "Roadmap",
@@ -156,7 +156,7 @@ _DOC_NAME_HEADS = (
 )
 
 
-def _title_word(word: str) -> str | None:
+def title_word(word: str) -> str | None:
     """A title word in its capitalized form ('minister' → 'Minister'); plural heads count too."""
     for w in (word, word[:1].upper() + word[1:]):
         if w in TITLE_HEADS or w in TITLE_MODIFIERS:
@@ -166,5 +166,5 @@ def _title_word(word: str) -> str | None:
     return None
 
 
-def _tok_index(toks, char: int) -> int | None:
+def tok_index(toks, char: int) -> int | None:
     return next((i for i, t in enumerate(toks) if t.start <= char < t.end), None)

@@ -10,39 +10,39 @@ from ..gazetteer import Gazetteer, normalize_key
 from ..nlp import Sentence
 from ..resources import load_json
 from .lexicon import (
-    _DASHES,
-    _DOC_NAME_HEADS,
-    _EVENT_NAME_HEADS,
-    _PAREN_ACRONYM,
-    _PARTICLES,
-    _REL_WORDS,
-    _TOKEN,
     AGENCY_VERBS,
     ATTRIBUTION_VERBS,
     COMPANY_CUES,
     COMPANY_SUFFIX_MIN,
     COMPANY_SUFFIXES,
+    DASHES,
+    DOC_NAME_HEADS,
+    EVENT_NAME_HEADS,
     HONORIFICS,
     NOT_NAME,
     NOUN_SUFFIX_MIN,
     NOUN_SUFFIXES,
     ORG_HEADS,
     ORG_NEED_COMPLEMENT,
+    PAREN_ACRONYM,
+    PARTICLES,
     PERSON_CUES,
     PLACE_CUES,
+    REL_WORDS,
     SUBJECT_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    _acronym,
-    _cap,
-    _exact_case,
-    _first_words,
-    _gazetteer_index,
-    _joiner,
-    _known_place,
-    _low,
+    TOKEN,
+    exact_case,
+    first_words,
+    gazetteer_index,
+    is_acronym,
+    is_capitalized,
+    joiner,
+    known_place,
+    lowered,
 )
-from .sentences import _title_case
+from .sentences import title_case
 
 _DATES = load_json("dates_en.json")
 # month and weekday names: "the Presidency on Tuesday", "the Council in May" end a body's name
@@ -83,7 +83,7 @@ class EnglishNames:
             found += self._companies(si, toks, taken)
             found += self._adjectives(si, toks, taken)
             self._place_toks = {s.tok0 for s in found if s.type == "LOC" and s.tok1 - s.tok0 == 1}
-            people = self._persons(si, toks, taken, honorific_only=_title_case(sent))
+            people = self._persons(si, toks, taken, honorific_only=title_case(sent))
             found = [s for s in found if not any(p.start <= s.start < p.end for p in people)] + people
             found += self._places_by_context(si, toks, taken)
             spans.extend(found)
@@ -97,7 +97,7 @@ class EnglishNames:
 
     # gazetteer -------------------------------------------------------------------------------------
     def _gazetteer(self, si: int, toks, taken: set[int]) -> list[Span]:
-        index, longest = _gazetteer_index()
+        index, longest = gazetteer_index()
         out: list[Span] = []
         i = 0
         while i < len(toks):
@@ -109,7 +109,7 @@ class EnglishNames:
             first = normalize_key(w)
             if i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
                 first = normalize_key(w + "'s")  # "People's Republic of China": one word in the index
-            most = _first_words().get(_TOKEN.findall(first)[0] if first else "", 0)
+            most = first_words().get(TOKEN.findall(first)[0] if first else "", 0)
             if most and i + 1 < len(toks) and toks[i + 1].text in ("'s", "’s"):
                 most += 1  # the possessive is a token of its own here
             for n in range(min(longest, most + 2 if most else 4, len(toks) - i), 0, -1):
@@ -142,7 +142,7 @@ class EnglishNames:
             return []
         out, pos = [], t.start
         for part in t.text.split("-"):
-            if _cap(part) and _known_place(part):
+            if is_capitalized(part) and known_place(part):
                 out.append(Span(pos, pos + len(part), "LOC", si, i, i + 1, "compound"))
             pos += len(part) + 1
         return out
@@ -153,7 +153,7 @@ class EnglishNames:
         if not hits:
             return None
         for kind, entry, orig in hits:
-            if _exact_case(orig):
+            if exact_case(orig):
                 if surface.replace(".", "").replace("’", "'") != orig.replace(".", "").replace("’", "'"):
                     continue
             elif (
@@ -169,7 +169,7 @@ class EnglishNames:
         return None
 
     def _paren_acronym(self, span: Span, toks, taken: set[int]) -> None:
-        m = _PAREN_ACRONYM.match(self.text, span.end)
+        m = PAREN_ACRONYM.match(self.text, span.end)
         if not m:
             return
         span.acronym = m.group("acr")
@@ -182,9 +182,9 @@ class EnglishNames:
         w = toks[k].text
         if w in ("The", "A", "An") or w.endswith(("'s", "’s")):
             return False
-        if k == 0 and w in NOT_NAME and w not in ORG_HEADS and _low(w) in self.lower_words:
+        if k == 0 and w in NOT_NAME and w not in ORG_HEADS and lowered(w) in self.lower_words:
             return False
-        return _cap(w) or _acronym(w) or bool(re.match(r"^\d+[A-Za-z]+$", w))
+        return is_capitalized(w) or is_acronym(w) or bool(re.match(r"^\d+[A-Za-z]+$", w))
 
     def _org_heads(self, si: int, toks, taken: set[int], found: list[Span]) -> list[Span]:
         out: list[Span] = []
@@ -199,7 +199,7 @@ class EnglishNames:
                 t.text in ORG_NEED_COMPLEMENT
                 and right == h + 1
                 and not any(
-                    _acronym(toks[k].text) or _known_place(toks[k].text) for k in range(max(left, 1), h)
+                    is_acronym(toks[k].text) or known_place(toks[k].text) for k in range(max(left, 1), h)
                 )
             ):
                 continue  # "Digital Government" is no body; "OSCE Programme Office" is
@@ -227,7 +227,7 @@ class EnglishNames:
         i = h
         while i > 0:
             p = toks[i - 1]
-            if _joiner(self.text, p) and i >= 2 and self._namey(toks, i - 2):
+            if joiner(self.text, p) and i >= 2 and self._namey(toks, i - 2):
                 i -= 1
                 continue
             if (
@@ -236,7 +236,7 @@ class EnglishNames:
                 and self._namey(toks, i - 2)
                 and self._namey(toks, i)
                 and toks[i - 2].text not in ORG_HEADS
-                and not (_acronym(toks[i - 2].text) and i >= 3 and toks[i - 3].text == ",")
+                and not (is_acronym(toks[i - 2].text) and i >= 3 and toks[i - 3].text == ",")
             ):  # "..., G20 and International ... Union": a list, not one name
                 i -= 1
                 continue
@@ -246,7 +246,7 @@ class EnglishNames:
                 and p.text not in HONORIFICS
                 and not (p.text in ORG_HEADS and i - 1 != h)
             ):
-                if i - 1 == 0 and p.text in NOT_NAME and p.text not in ORG_HEADS and not _acronym(p.text):
+                if i - 1 == 0 and p.text in NOT_NAME and p.text not in ORG_HEADS and not is_acronym(p.text):
                     break
                 i -= 1
                 continue
@@ -288,7 +288,7 @@ class EnglishNames:
                 k += 1
                 end = k
                 continue
-            if _joiner(self.text, toks[k]) and k + 1 < n and self._namey(toks, k + 1):
+            if joiner(self.text, toks[k]) and k + 1 < n and self._namey(toks, k + 1):
                 k += 1
                 continue
             if w in ("of", "for", "on", "and", "&", "in") and k + 1 < n:
@@ -296,8 +296,8 @@ class EnglishNames:
                 if w == "and" and (
                     nxt in ("the", "of")
                     or nxt in ORG_HEADS
-                    or _known_place(toks[k - 1].text)
-                    or (_acronym(nxt) and self._lookup(_gazetteer_index()[0], nxt))
+                    or known_place(toks[k - 1].text)
+                    or (is_acronym(nxt) and self._lookup(gazetteer_index()[0], nxt))
                 ):
                     break
                 if w == "in" and not (nxt == "the" and k + 3 < n and toks[k + 2].text in ("field", "fields")):
@@ -323,11 +323,11 @@ class EnglishNames:
 
     def _unknown_word(self, w: str) -> bool:
         return (
-            _cap(w)
+            is_capitalized(w)
             and not w.isupper()
             and w not in NOT_NAME
-            and _low(w) not in self.lower_words
-            and not _known_place(w)
+            and lowered(w) not in self.lower_words
+            and not known_place(w)
             and not self.gaz.country_of_adjective(w)
         )
 
@@ -337,7 +337,7 @@ class EnglishNames:
             w = toks[j].text
             if w == "and":
                 return j + 1 < len(toks) and self._namey(toks, j + 1)
-            if not (self._namey(toks, j) or _joiner(self.text, toks[j]) or (w == "," and j > k)):
+            if not (self._namey(toks, j) or joiner(self.text, toks[j]) or (w == "," and j > k)):
                 return False
         return False
 
@@ -353,7 +353,7 @@ class EnglishNames:
                     while (
                         k < n
                         and k not in taken
-                        and (_cap(toks[k].text) or _acronym(toks[k].text))
+                        and (is_capitalized(toks[k].text) or is_acronym(toks[k].text))
                         and toks[k].text not in NOT_NAME
                         and k - j < 3
                     ):
@@ -361,7 +361,7 @@ class EnglishNames:
                     if k == j:
                         break
                     surface = self.text[toks[j].start : toks[k - 1].end]
-                    if not _known_place(surface):
+                    if not known_place(surface):
                         out.append(Span(toks[j].start, toks[k - 1].end, "ORG", si, j, k, "company"))
                         taken.update(range(j, k))
                     if k < n and toks[k].text == "," and k + 1 < n and toks[k + 1].text == "and":
@@ -372,9 +372,9 @@ class EnglishNames:
                         break
         for i, t in enumerate(toks):
             w = t.text
-            if i in taken or not _cap(w) or len(w) < COMPANY_SUFFIX_MIN or w in NOT_NAME:
+            if i in taken or not is_capitalized(w) or len(w) < COMPANY_SUFFIX_MIN or w in NOT_NAME:
                 continue
-            if _low(w).endswith(COMPANY_SUFFIXES) and _low(w) not in self.lower_words and not _known_place(w):
+            if lowered(w).endswith(COMPANY_SUFFIXES) and lowered(w) not in self.lower_words and not known_place(w):
                 out.append(Span(t.start, t.end, "ORG", si, i, i + 1, "company"))
                 taken.add(i)
         return out
@@ -383,7 +383,7 @@ class EnglishNames:
         """'the Kazakh delegation': a country adjective, kept to name the country as a participant."""
         out = []
         for i, t in enumerate(toks):
-            if i in taken or not _cap(t.text):
+            if i in taken or not is_capitalized(t.text):
                 continue
             if self.gaz.country_of_adjective(t.text) and t.text[-1:].isalpha():
                 out.append(
@@ -404,15 +404,15 @@ class EnglishNames:
     # persons --------------------------------------------------------------------------------------------
     def _name_token(self, toks, k: int, taken: set[int]) -> bool:
         w = toks[k].text
-        if k in taken or not _cap(w) or (w.isupper() and len(w) > 1) or w in NOT_NAME or w in HONORIFICS:
+        if k in taken or not is_capitalized(w) or (w.isupper() and len(w) > 1) or w in NOT_NAME or w in HONORIFICS:
             return False
-        if len(w) >= NOUN_SUFFIX_MIN and _low(w).endswith(NOUN_SUFFIXES):
+        if len(w) >= NOUN_SUFFIX_MIN and lowered(w).endswith(NOUN_SUFFIXES):
             return False  # "Informatization", "Connectivity": common nouns in a title
-        if _low(w) in self.lower_words and not (
+        if lowered(w) in self.lower_words and not (
             len(w) == 1 and k + 1 < len(toks) and toks[k + 1].text == "."
         ):
             return False
-        return not (_known_place(w) or self.gaz.country_of_adjective(w))
+        return not (known_place(w) or self.gaz.country_of_adjective(w))
 
     def _runs(self, toks, taken: set[int]) -> list[tuple[int, int]]:
         runs = []
@@ -427,7 +427,7 @@ class EnglishNames:
                 if self._name_token(toks, k, taken):
                     k += 2 if len(toks[k].text) == 1 and k + 1 < n and toks[k + 1].text == "." else 1
                 elif (
-                    toks[k].text in _PARTICLES
+                    toks[k].text in PARTICLES
                     and k + 1 < n
                     and self._name_token(toks, k + 1, taken)
                     and k > a
@@ -437,7 +437,7 @@ class EnglishNames:
                     k in self._place_toks
                     and k + 1 < n
                     and self._name_token(toks, k + 1, taken)
-                    and _low(toks[k].text) not in self.lower_words
+                    and lowered(toks[k].text) not in self.lower_words
                 ):
                     k += 1  # "Ana Sofia Ribeiro": a city's name inside a person's name
                 else:
@@ -455,11 +455,11 @@ class EnglishNames:
             if w in TITLE_HEADS:
                 head = j
             elif (
-                _cap(w)
-                or _acronym(w)
+                is_capitalized(w)
+                or is_acronym(w)
                 or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
-                or _joiner(self.text, toks[j])
-                or (w in ("'s", "’s") and j > 0 and _cap(toks[j - 1].text))
+                or joiner(self.text, toks[j])
+                or (w in ("'s", "’s") and j > 0 and is_capitalized(toks[j - 1].text))
                 or w == ","
                 and j + 1 <= k
                 and self._enumeration(toks, j + 1)
@@ -475,7 +475,7 @@ class EnglishNames:
         out = []
         n = len(toks)
         for a, b in self._runs(toks, taken):
-            size = sum(1 for k in range(a, b) if _cap(toks[k].text) and len(toks[k].text) > 1)
+            size = sum(1 for k in range(a, b) if is_capitalized(toks[k].text) and len(toks[k].text) > 1)
             before = toks[a - 1].text if a > 0 else ""
             if before == "." and a > 1:
                 before = toks[a - 2].text if toks[a - 2].text in HONORIFICS else before
@@ -492,23 +492,23 @@ class EnglishNames:
                 and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
             ):
                 ok = True  # "Deputy Minister of Foreign Affairs Arman Seitkali"
-            if not ok and a > 0 and _low(before) in PERSON_CUES:
+            if not ok and a > 0 and lowered(before) in PERSON_CUES:
                 ok = True  # "his counterpart Aidar Beknazarov"
-            if not ok and size >= 2 and a > 0 and _low(before) in ATTRIBUTION_VERBS:
+            if not ok and size >= 2 and a > 0 and lowered(before) in ATTRIBUTION_VERBS:
                 ok = True  # "..., said Lena Mirova"
-            if not ok and size >= 2 and b + 1 < n and (toks[b].text == "," or toks[b].text in _DASHES):
+            if not ok and size >= 2 and b + 1 < n and (toks[b].text == "," or toks[b].text in DASHES):
                 ok = self._title_after(toks, b + 1)
             if (
                 not ok
                 and size >= 2
                 and a > 1
                 and toks[a - 1].text == ","
-                and (b >= n or toks[b].text in (",", ".", ")", ";", ":") or _low(toks[b].text) in _REL_WORDS)
+                and (b >= n or toks[b].text in (",", ".", ")", ";", ":") or lowered(toks[b].text) in REL_WORDS)
             ):
                 ok = self._title_chunk_before(toks, a - 2) is not None
             if not ok and size >= 2 and a > 0 and toks[a - 1].text in ("by", "with", "between"):
                 ok = True
-            if not ok and size >= 2 and b < n and _low(toks[b].text) in SUBJECT_VERBS:
+            if not ok and size >= 2 and b < n and lowered(toks[b].text) in SUBJECT_VERBS:
                 ok = True  # "Varos Simonyan noted"
             if ok:
                 end = b
@@ -528,11 +528,11 @@ class EnglishNames:
             word = w[:1].upper() + w[1:]
             if word in TITLE_HEADS:
                 return x == k or all(
-                    _cap(toks[y].text) or _acronym(toks[y].text) or toks[y].text[:1].upper() + toks[y].text[1:]
+                    is_capitalized(toks[y].text) or is_acronym(toks[y].text) or toks[y].text[:1].upper() + toks[y].text[1:]
                     in TITLE_MODIFIERS
                     for y in range(k, x)
                 )
-            if not (_cap(w) or _acronym(w) or word in TITLE_MODIFIERS):
+            if not (is_capitalized(w) or is_acronym(w) or word in TITLE_MODIFIERS):
                 return False
         return False
 
@@ -543,7 +543,7 @@ class EnglishNames:
             if k in taken or not self._unknown_word(toks[k].text):
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
-            city_of = _low(toks[k - 2].text) in ("city", "town") and toks[k - 1].text == "of"
+            city_of = lowered(toks[k - 2].text) in ("city", "town") and toks[k - 1].text == "of"
             # "in Tsukuba, Japan": an unknown name before a known country
             before_country = (
                 toks[k - 1].text == "in"
@@ -551,16 +551,16 @@ class EnglishNames:
                 and k + 2 < len(toks)
                 and self.gaz.country(toks[k + 2].text) is not None
             )
-            if (city_of or before_country) and not (_cap(nxt) or _acronym(nxt)):
+            if (city_of or before_country) and not (is_capitalized(nxt) or is_acronym(nxt)):
                 out.append(Span(toks[k].start, toks[k].end, "LOC", si, k, k + 1, "context"))
                 taken.add(k)
                 continue
-            if toks[k - 1].text != "in" or _low(toks[k - 2].text) not in PLACE_CUES:
+            if toks[k - 1].text != "in" or lowered(toks[k - 2].text) not in PLACE_CUES:
                 continue
             nxt = toks[k + 1].text if k + 1 < len(toks) else "."
             if (
                 self._unknown_word(toks[k].text)
-                and not (_cap(nxt) or _acronym(nxt))
+                and not (is_capitalized(nxt) or is_acronym(nxt))
                 and nxt not in ("'s", "’s")
             ):
                 out.append(Span(toks[k].start, toks[k].end, "LOC", si, k, k + 1, "context"))
@@ -606,10 +606,10 @@ class EnglishNames:
                     continue  # "(MONTSAME) – ... , MONTSAME reports": the publisher itself
                 if sum(c.isupper() for c in t.text) < 2 or not t.text[:1].isupper() or not t.text.isalpha():
                     continue
-                if any(s.start <= t.start < s.end for s in spans) or _known_place(t.text):
+                if any(s.start <= t.start < s.end for s in spans) or known_place(t.text):
                     continue
-                nxt = _low(toks[k + 1].text) if k + 1 < len(toks) else ""
-                source = k >= 2 and _low(toks[k - 2].text) == "source" and toks[k - 1].text == ":"
+                nxt = lowered(toks[k + 1].text) if k + 1 < len(toks) else ""
+                source = k >= 2 and lowered(toks[k - 2].text) == "source" and toks[k - 1].text == ":"
                 if nxt in AGENCY_VERBS or (source and k == len(toks) - 1):
                     out.append(Span(t.start, t.end, "ORG", si, k, k + 1, "agency"))
         return out
@@ -617,16 +617,16 @@ class EnglishNames:
     def _mark_nested(self, sents, spans: list[Span]) -> None:
         """An acronym inside a longer name ('CIS' in 'Forum for the CIS region', 'BRICS' in 'BRICS Digital
         Economy Working Group') is no organization of its own there."""
-        heads = ORG_HEADS | set(_EVENT_NAME_HEADS) | set(_DOC_NAME_HEADS)
+        heads = ORG_HEADS | set(EVENT_NAME_HEADS) | set(DOC_NAME_HEADS)
         for s in spans:
-            if s.type != "ORG" or s.source != "gazetteer" or not _acronym(self.text[s.start : s.end]):
+            if s.type != "ORG" or s.source != "gazetteer" or not is_acronym(self.text[s.start : s.end]):
                 continue
             toks = sents[s.sent].tokens
             if any(o is not s and o.type == "ORG" and o.start <= s.start and s.end <= o.end for o in spans):
                 s.nested = True
                 continue
             k = s.tok1
-            while k < len(toks) and (self._namey(toks, k) or _joiner(self.text, toks[k])):
+            while k < len(toks) and (self._namey(toks, k) or joiner(self.text, toks[k])):
                 if toks[k].text in heads:
                     s.nested = True
                     break
@@ -640,7 +640,7 @@ class EnglishNames:
                 elif not (
                     self._namey(toks, k)
                     or w in ("the", "of", "for", "and", "&")
-                    or _joiner(self.text, toks[k])
+                    or joiner(self.text, toks[k])
                 ):
                     break
                 k -= 1

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from ...model import Event, date_bounds
 from ..events import nearest_trigger
-from .lexicon import _cap
-from .triggers import BACKGROUND, DOC_REFERENCES, PARENT_FRAMES, _Trigger
+from .lexicon import is_capitalized
+from .triggers import BACKGROUND, DOC_REFERENCES, PARENT_FRAMES, Trigger
 
 
 class EventReferences:
     """EnglishEvents' steps that resolve a trigger to an event told before."""
 
-    def _references(self, triggers: list[_Trigger], toks, low, s_dates) -> None:
+    def _references(self, triggers: list[Trigger], toks, low, s_dates) -> None:
         for t in triggers:
             ref = self._reference(t, triggers, toks, low, s_dates)
             if ref is None:
@@ -21,7 +21,7 @@ class EventReferences:
             before = tuple(low[max(0, t.start - 6) : t.start])
             t.frame = any(before[-len(f) :] == f for f in PARENT_FRAMES if len(f) <= len(before))
 
-    def _reference(self, t: _Trigger, triggers, toks, low, s_dates) -> Event | None:
+    def _reference(self, t: Trigger, triggers, toks, low, s_dates) -> Event | None:
         if t.type in ("SPEECH", "FOUNDING", "ACCESSION"):
             return None
         if t.type == "SIGNING":
@@ -31,7 +31,7 @@ class EventReferences:
                 return None
             return self._main() or next((e for e in reversed(self.events) if e.status != "planned"), None)
         if (
-            _cap(toks[t.start].text)
+            is_capitalized(toks[t.start].text)
             and t.start > 0
             and low[t.start - 1] == "the"
             and t.name0 == t.start
@@ -47,7 +47,7 @@ class EventReferences:
                 ),
                 None,
             )
-        if t.verb or (_cap(toks[t.start].text) and t.start > 0) or t.name0 < t.start:
+        if t.verb or (is_capitalized(toks[t.start].text) and t.start > 0) or t.name0 < t.start:
             return None
         possessive = t.type == "VISIT" and t.start > 0 and low[t.start - 1] in ("his", "her", "their")
         if t.start == 0 or (low[t.start - 1] not in ("the", "this", "that") and not possessive):
@@ -65,7 +65,7 @@ class EventReferences:
         if (
             t.end + 2 < len(toks)
             and low[t.end] == "of"
-            and (_cap(toks[t.end + 1].text) or (low[t.end + 1] == "the" and _cap(toks[t.end + 2].text)))
+            and (is_capitalized(toks[t.end + 1].text) or (low[t.end + 1] == "the" and is_capitalized(toks[t.end + 2].text)))
         ):
             return None  # "the meeting of the SCO Council": another body's meeting
         return ref
@@ -124,7 +124,7 @@ class EventReferences:
             and k + 1 < len(low)
             and low[k] in ("the", "this", "that")
             and low[k + 1] in DOC_REFERENCES
-            and not (k + 2 < len(low) and (_cap(toks[k + 2].text) or low[k + 2] in ("of", "on")))
+            and not (k + 2 < len(low) and (is_capitalized(toks[k + 2].text) or low[k + 2] in ("of", "on")))
         ):
             return latest  # "Endorsing the Declaration, the ministers ...": the document adopted before
         if t.start < 1:

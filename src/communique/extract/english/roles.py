@@ -8,14 +8,14 @@ from ..entities import EntityTable
 from ..gazetteer import Gazetteer
 from ..nlp import Sentence
 from .lexicon import (
-    _DASHES,
+    DASHES,
     HONORIFICS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    _acronym,
-    _cap,
-    _joiner,
-    _title_word,
+    is_acronym,
+    is_capitalized,
+    joiner,
+    title_word,
 )
 
 
@@ -56,7 +56,7 @@ class EnglishRoles:
         k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
         if k is None or k + 1 >= len(toks):
             return None
-        if not (toks[k].text == "," or (toks[k].text in _DASHES and not _joiner(self.text, toks[k]))):
+        if not (toks[k].text == "," or (toks[k].text in DASHES and not joiner(self.text, toks[k]))):
             return None  # "X, Minister of ...", "X – Chairman of ..."
         k += 1
         if toks[k].text in ("the", "a", "an") and k + 1 < len(toks):
@@ -67,7 +67,7 @@ class EnglishRoles:
             word = _upper_first(toks[k].text)  # "deputy director of the Agency" in lower case too
             if word in TITLE_HEADS:
                 head = k
-            elif word in TITLE_MODIFIERS or (head is None and (_cap(toks[k].text) or _acronym(toks[k].text))):
+            elif word in TITLE_MODIFIERS or (head is None and (is_capitalized(toks[k].text) or is_acronym(toks[k].text))):
                 pass  # "United Nations Under-Secretary-General": a body's name before the head
             else:
                 break
@@ -106,7 +106,7 @@ class EnglishRoles:
         first = k
         while k < len(toks) and _upper_first(toks[k].text) in TITLE_MODIFIERS and k - first < 4:
             k += 1
-        if k >= len(toks) or _upper_first(toks[k].text) not in TITLE_HEADS or not _cap(toks[k].text):
+        if k >= len(toks) or _upper_first(toks[k].text) not in TITLE_HEADS or not is_capitalized(toks[k].text):
             return None
         limit = min([m.start for m in in_sent if m.type == "PER" and m.start > person.end], default=sent.end)
         end = self._extend(toks, k + 1, limit)
@@ -117,20 +117,20 @@ class EnglishRoles:
         n = len(toks)
         while j < n and toks[j].start < limit:
             w = toks[j].text
-            if _cap(w) or _acronym(w) or _joiner(self.text, toks[j]):
+            if is_capitalized(w) or is_acronym(w) or joiner(self.text, toks[j]):
                 if not w.endswith(("'s", "’s")):
                     end = toks[j].end
                 j += 1
                 continue
             if w in ("of", "the", "for", "and", "on", "at", "in", "&", "to") and j + 1 < n:
                 nxt = toks[j + 1].text
-                if w == "and" and (nxt == "the" or not (_cap(nxt) or _acronym(nxt))):
+                if w == "and" and (nxt == "the" or not (is_capitalized(nxt) or is_acronym(nxt))):
                     break
-                if _cap(nxt) or _acronym(nxt) or nxt in ("the", "of"):
+                if is_capitalized(nxt) or is_acronym(nxt) or nxt in ("the", "of"):
                     j += 1
                     continue
                 break
-            if w == "," and j + 1 < n and (_cap(toks[j + 1].text)) and self._enumeration(toks, j + 1, limit):
+            if w == "," and j + 1 < n and (is_capitalized(toks[j + 1].text)) and self._enumeration(toks, j + 1, limit):
                 j += 1
                 continue
             break
@@ -142,8 +142,8 @@ class EnglishRoles:
             if toks[j].start >= limit:
                 return False
             if w == "and":
-                return j + 1 < len(toks) and _cap(toks[j + 1].text)
-            if not (_cap(w) or _acronym(w) or _joiner(self.text, toks[j]) or (w == "," and j > k)):
+                return j + 1 < len(toks) and is_capitalized(toks[j + 1].text)
+            if not (is_capitalized(w) or is_acronym(w) or joiner(self.text, toks[j]) or (w == "," and j > k)):
                 return False
         return False
 
@@ -170,22 +170,22 @@ class EnglishRoles:
             elif (
                 w in ("'s", "’s")
                 and i > 0
-                and _cap(toks[i - 1].text)
+                and is_capitalized(toks[i - 1].text)
                 and i + 1 < len(toks)
-                and _cap(toks[i + 1].text)
-                and not _title_word(toks[i + 1].text)
+                and is_capitalized(toks[i + 1].text)
+                and not title_word(toks[i + 1].text)
             ):
                 pass  # "People's Republic of China"
             elif (
                 w.endswith(("'s", "’s"))
                 or w in ("The", "A", "An")
-                or (w in _DASHES and not _joiner(self.text, toks[i]))
+                or (w in DASHES and not joiner(self.text, toks[i]))
             ):
                 break
             elif (
-                _cap(w)
-                or _acronym(w)
-                or _joiner(self.text, toks[i])
+                is_capitalized(w)
+                or is_acronym(w)
+                or joiner(self.text, toks[i])
                 or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
                 or (w == "charge" and i > 0 and toks[i - 1].text == "in")
                 or w == ","
@@ -202,7 +202,7 @@ class EnglishRoles:
         while start > i + 1 and (
             toks[start - 1].text in TITLE_MODIFIERS
             or toks[start - 1].text in TITLE_HEADS
-            or _acronym(toks[start - 1].text)
+            or is_acronym(toks[start - 1].text)
             or Gazetteer.load().country_of_adjective(toks[start - 1].text)
         ):
             start -= 1
@@ -211,12 +211,12 @@ class EnglishRoles:
         run = j
         while run >= start and (toks[run].text in TITLE_HEADS or toks[run].text in TITLE_MODIFIERS):
             run -= 1
-        if start < run < j and (_cap(toks[run].text) or _acronym(toks[run].text)):
+        if start < run < j and (is_capitalized(toks[run].text) or is_acronym(toks[run].text)):
             end = toks[run].end  # "Head of the OSCE Programme Office in Dushanbe Ambassador Anna Kowalska"
         wide = start
         while wide - 1 > i and (
-            (_cap(toks[wide - 1].text) and not toks[wide - 1].text.endswith(("'s", "’s")))
-            or (toks[wide - 1].text in ("and", "&") and _cap(toks[wide - 2].text))
+            (is_capitalized(toks[wide - 1].text) and not toks[wide - 1].text.endswith(("'s", "’s")))
+            or (toks[wide - 1].text in ("and", "&") and is_capitalized(toks[wide - 2].text))
         ):
             wide -= 1
         if wide < start and (

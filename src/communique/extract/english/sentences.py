@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from ..nlp import Sentence, Token, paragraph_blocks
-from .lexicon import _TOKEN, ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, TOKEN
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Words (with inner hyphens and apostrophes), a possessive "'s", and single other characters."""
-    return tuple(Token(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(text))
+    return tuple(Token(offset + m.start(), offset + m.end(), m.group()) for m in TOKEN.finditer(text))
 
 
 def english_sentences(text: str) -> list[Sentence]:
@@ -48,7 +48,7 @@ def _sentence(text: str, start: int, end: int) -> Sentence:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)»]*(?=\s+[\"“«(]?[A-Z0-9А-ЯЁ])")
 
 
-def _title_case(sent: Sentence) -> bool:
+def title_case(sent: Sentence) -> bool:
     """'Minister Zhumabek Receives Ambassador Of Japan': a line whose every word is capitalized."""
     words = [t.text for t in sent.tokens if t.text[:1].isalpha()]
     small = {"of", "and", "the", "in", "on", "for", "to", "at", "with", "a", "an", "by"}

@@ -8,7 +8,7 @@ import re
 
 from ...model import Event, Participant, date_bounds
 from ..events import inherit_from, parents_first, within
-from .lexicon import _cap
+from .lexicon import is_capitalized
 from .triggers import BACKGROUND
 
 
@@ -25,7 +25,7 @@ class EventStructure:
                 or any(self.table.entity(p.entity).type != "PER" for p in ev.participants)
             ):
                 continue
-            tail = [w for w in ev.name.split()[-2:] if _cap(w)]
+            tail = [w for w in ev.name.split()[-2:] if is_capitalized(w)]
             if len(tail) < 2:
                 continue
             prev = next(

@@ -11,20 +11,20 @@ from ...model import Event
 from ..event_triggers import longest_match, phrase_table
 from ..resources import load_json
 from .lexicon import (
-    _EVENT_NAME_HEADS,
-    _REL_WORDS,
+    EVENT_NAME_HEADS,
     NOT_NAME,
     ORG_HEADS,
-    _acronym,
-    _cap,
-    _joiner,
-    _low,
+    REL_WORDS,
+    is_acronym,
+    is_capitalized,
+    joiner,
+    lowered,
 )
 
 _E = load_json("events_en.json")
 _A = load_json("agreements_en.json")
 
-TRIGGERS = phrase_table({**_E["triggers"], "_REF": _E["generic_references"]}, _low)
+TRIGGERS = phrase_table({**_E["triggers"], "_REF": _E["generic_references"]}, lowered)
 _MAX_TRIGGER = max(len(k) for k in TRIGGERS)
 WEAK = {(t, tuple(p.split())) for t, ps in _E["weak"].items() for p in ps}
 VERBS = {tuple(v.split()) for v in _E["verbs"]}
@@ -58,15 +58,15 @@ REMOTE_SESSIONS = set(_E["remote_sessions"])
 _DOC_WORDS = {k.split()[-1] for k in _A["heads"]} | {k.split()[0] for k in _A["heads"]} | set(_A["plurals"])
 DOC_REFERENCES = set(_A["references"])
 BACKGROUND = {"FOUNDING", "ACCESSION"}
-_ORDINAL_NUM = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
-_PRONOUNS = {"he", "she", "his", "her", "him"}
-_PREPS_PLACE = {"in", "at"}
-_EMBEDDING = {"for", "of", "on", "about", "regarding", "concerning", "towards"}
-_MAX_PLACE_DISTANCE = 30
+ORDINAL_NUM = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+PRONOUNS = {"he", "she", "his", "her", "him"}
+PREPS_PLACE = {"in", "at"}
+EMBEDDING = {"for", "of", "on", "about", "regarding", "concerning", "towards"}
+MAX_PLACE_DISTANCE = 30
 
 
 @dataclass
-class _Trigger:
+class Trigger:
     type: str
     start: int  # token index
     end: int
@@ -80,14 +80,14 @@ class _Trigger:
     ref: Event | None = None
     frame: bool = False
     event: Event | None = None
-    extra: list[_Trigger] = field(default_factory=list)
+    extra: list[Trigger] = field(default_factory=list)
 
 
 class TriggerRules:
     """EnglishEvents' trigger steps: scan, accept, free of names, name span, merge."""
 
-    def _triggers(self, toks, low) -> list[_Trigger]:
-        found: list[_Trigger] = []
+    def _triggers(self, toks, low) -> list[Trigger]:
+        found: list[Trigger] = []
         i = 0
         while i < len(toks):
             hit = longest_match(low, i, TRIGGERS, _MAX_TRIGGER)
@@ -99,7 +99,7 @@ class TriggerRules:
                 verb = key in VERBS and not (i > 0 and low[i - 1] in NOUN_DETERMINERS)
                 type_ = self._retype(type_, key, i + n, toks, low)
                 found.append(
-                    _Trigger(
+                    Trigger(
                         type_, i, i + n, key, toks[i].start, toks[i + n - 1].end, (type_, key) in WEAK, verb
                     )
                 )
@@ -111,7 +111,7 @@ class TriggerRules:
         """A conference of ministers or governments is a MEETING; a videoconference of a named body is
         that body's session, a MEETING, not a call."""
         if type_ == "FORUM" and key[-1] in ("conference", "conferences"):
-            if _cap(toks[end - 1].text):  # a named conference: "Ministerial Conference", not "Connectivity Conference"
+            if is_capitalized(toks[end - 1].text):  # a named conference: "Ministerial Conference", not "Connectivity Conference"
                 if set(low[max(0, end - 4) : end]) & INTERGOVERNMENTAL:
                     return "MEETING"
             elif set(low) & INTERGOVERNMENTAL and low[end - 2 : end - 1] not in (["the"], ["this"], ["that"]):
@@ -121,12 +121,12 @@ class TriggerRules:
             and key[-1] in REMOTE_SESSIONS
             and low[end : end + 2] == ["of", "the"]
             and end + 2 < len(toks)
-            and _cap(toks[end + 2].text)
+            and is_capitalized(toks[end + 2].text)
         ):
             return "MEETING"
         return type_
 
-    def _accept(self, t: _Trigger, toks, low) -> bool:
+    def _accept(self, t: Trigger, toks, low) -> bool:
         near = low[max(0, t.start - 5) : t.end + 3]
         after = low[t.end : t.end + 6]
         word = toks[t.start].text
@@ -135,7 +135,7 @@ class TriggerRules:
             and low[t.start].endswith("s")
             and not low[t.start].endswith("ss")
             and t.words[-1] in ("meetings", "conferences", "forums", "exhibitions", "seminars", "workshops")
-            and not _cap(word)
+            and not is_capitalized(word)
             and not set(low[max(0, t.start - 3) : t.start]) & {"hold", "held", "holding", "holds"}
             and not set(low[max(0, t.start - 2) : t.start]) & {"upcoming", "forthcoming"}
         ):
@@ -143,7 +143,7 @@ class TriggerRules:
             # meetings" are events
         if (
             t.words[0] in NEEDS_NAME
-            and not _cap(word)
+            and not is_capitalized(word)
             and not (t.start >= 3 and low[t.start - 3 : t.start - 1] == ["round", "of"])
         ):
             return False
@@ -210,7 +210,7 @@ class TriggerRules:
                 bool(set(window) & BODY_NOUNS)
                 or org_near
                 or any(
-                    _acronym(x.text) or (_cap(x.text) and x.text in ORG_HEADS)
+                    is_acronym(x.text) or (is_capitalized(x.text) and x.text in ORG_HEADS)
                     for x in toks[max(0, t.start - 4) : t.start]
                 )
             )
@@ -221,7 +221,7 @@ class TriggerRules:
                     (bool(after) and after[0] == "of")
                     or prev in NEW_MARKERS
                     or prev in ORDINAL_WORDS
-                    or bool(_ORDINAL_NUM.match(prev))
+                    or bool(ORDINAL_NUM.match(prev))
                 )
             if t.words[0] in ("meet", "meets", "met"):
                 return not (set(after[:3]) & MEET_OBJECTS)
@@ -230,7 +230,7 @@ class TriggerRules:
                     k in self._per_toks for k in range(t.end, min(len(toks), t.end + 4))
                 )
             if t.words == ("ministerial",):
-                return _cap(word) and not (after and after[0] in _DOC_WORDS)  # "Ministerial Declaration"
+                return is_capitalized(word) and not (after and after[0] in _DOC_WORDS)  # "Ministerial Declaration"
             # "a protocol on our meeting": the meeting named as a document's subject is no new event
             return not (
                 not t.verb
@@ -257,7 +257,7 @@ class TriggerRules:
                 ):
                     return after[:1] != ["to"] or prev in ("his", "her", "an")
                 return bool(set(after[:5]) & ADDRESS_OBJECTS) or any(
-                    _cap(x.text) for x in toks[t.end : t.end + 3]
+                    is_capitalized(x.text) for x in toks[t.end : t.end + 3]
                 )
             if t.words in (("remarks",), ("presentations",), ("statement", "at")):
                 return bool(
@@ -301,7 +301,7 @@ class TriggerRules:
                 "telephone",
             ) or (bool(after) and after[0] in ("with", "between"))
         if t.type == "FORUM" and t.weak:
-            return _cap(word) or t.words[-1] not in (
+            return is_capitalized(word) or t.words[-1] not in (
                 "conferences",
                 "forums",
                 "exhibitions",
@@ -326,12 +326,12 @@ class TriggerRules:
                 ) or (bool(after) and after[0] == "to")
         return True
 
-    def _free(self, t: _Trigger, toks, low, s_mentions) -> bool:
+    def _free(self, t: Trigger, toks, low, s_mentions) -> bool:
         """A trigger word inside the name of a body or a document is no event."""
         for m in s_mentions:
             if m.type == "ORG" and m.start <= t.char_start < m.end and m.entity:
                 ent = self.table.entity(m.entity)
-                if ent is not None and not ent.gazetteer_id or _cap(toks[t.start].text):
+                if ent is not None and not ent.gazetteer_id or is_capitalized(toks[t.start].text):
                     return False
         if t.type in ("MEETING", "SESSION", "FORUM", "FOUNDING", "ACCESSION", "VISIT"):
             k = t.start - 1
@@ -341,7 +341,7 @@ class TriggerRules:
                 and steps < 5
                 and (
                     low[k] in ("of", "on", "the", "a", "an", "for")
-                    or (_cap(toks[k].text) and (low[k],) not in DOC_HEADS)
+                    or (is_capitalized(toks[k].text) and (low[k],) not in DOC_HEADS)
                 )
             ):
                 k -= 1
@@ -354,7 +354,7 @@ class TriggerRules:
                 return False  # "Protocol of the 26th Meeting", "agreement on the establishment of"
         return True
 
-    def _name_span(self, toks, low, t: _Trigger) -> None:
+    def _name_span(self, toks, low, t: Trigger) -> None:
         """The stretch of tokens that names the event: 'the 15th Mongolia–Korea ICT Policy Dialogue',
         'second meeting of the ... Joint Working Group on ...'."""
         a, b = t.start, t.end
@@ -365,59 +365,59 @@ class TriggerRules:
             p = toks[a - 1]
             w = p.text
             if (
-                _cap(w)
-                or _acronym(w)
-                or _joiner(self.text, p)
+                is_capitalized(w)
+                or is_acronym(w)
+                or joiner(self.text, p)
                 or w in ("'", "’")
                 or (
                     w in ("and", "&")
                     and a > 1
-                    and (_cap(toks[a - 2].text) or _acronym(toks[a - 2].text))
-                    and _cap(toks[a].text)
+                    and (is_capitalized(toks[a - 2].text) or is_acronym(toks[a - 2].text))
+                    and is_capitalized(toks[a].text)
                 )
             ):
                 if w in ("The", "A", "An") or w.endswith(("'s", "’s")):
                     break
-                if a - 1 == 0 and w in NOT_NAME and not _acronym(w) and w not in _EVENT_NAME_HEADS:
+                if a - 1 == 0 and w in NOT_NAME and not is_acronym(w) and w not in EVENT_NAME_HEADS:
                     break
                 a -= 1
                 continue
-            if _ORDINAL_NUM.match(w) or _low(w) in ORDINAL_WORDS or _low(w) in ("next",):
+            if ORDINAL_NUM.match(w) or lowered(w) in ORDINAL_WORDS or lowered(w) in ("next",):
                 a -= 1
             break
         if (
             b + 1 < len(toks)
             and low[b] in ("of", "for")
             and (
-                _cap(toks[b + 1].text)
+                is_capitalized(toks[b + 1].text)
                 or (
                     low[b + 1] in ("the", "their")
                     and b + 2 < len(toks)
-                    and (_cap(toks[b + 2].text) or _acronym(toks[b + 2].text))
+                    and (is_capitalized(toks[b + 2].text) or is_acronym(toks[b + 2].text))
                 )
             )
         ):
             k = b + 1
             while k < len(toks) and (
                 low[k] in ("the", "their")
-                or _cap(toks[k].text)
-                or _acronym(toks[k].text)
-                or _joiner(self.text, toks[k])
+                or is_capitalized(toks[k].text)
+                or is_acronym(toks[k].text)
+                or joiner(self.text, toks[k])
                 or (
                     low[k] in ("of", "on", "and", "for", "&")
                     and k + 1 < len(toks)
-                    and (_cap(toks[k + 1].text) or _acronym(toks[k + 1].text))
+                    and (is_capitalized(toks[k + 1].text) or is_acronym(toks[k + 1].text))
                 )
             ):
                 k += 1
-                if _cap(toks[k - 1].text) or _acronym(toks[k - 1].text):
+                if is_capitalized(toks[k - 1].text) or is_acronym(toks[k - 1].text):
                     b = k
         t.name0, t.name1 = a, b
 
-    def _merge(self, live: list[_Trigger], clauses, toks, low) -> list[_Trigger]:
+    def _merge(self, live: list[Trigger], clauses, toks, low) -> list[Trigger]:
         """'met ... for the third Ministerial Meeting', 'the fourth round of their Cybersecurity Dialogue':
         two triggers of one type in one clause that tell one event."""
-        out: list[_Trigger] = []
+        out: list[Trigger] = []
         for t in live:
             prev = next(
                 (p for p in reversed(out) if p.type == t.type and clauses[p.start] == clauses[t.start]), None
@@ -461,7 +461,7 @@ def _when_clause(low: list[str], lo: int, hi: int) -> bool:
     return any(w in ("when", "where") for w in low[lo:hi]) and "." not in low[lo:hi]
 
 
-def _clauses(toks, low) -> tuple[list[int], dict[int, tuple[int, str]]]:
+def clause_marks(toks, low) -> tuple[list[int], dict[int, tuple[int, str]]]:
     """A clause id per token: relative clauses (', who ...', ', which ...', ', where ...', ', while ...')
     apart from the clause around them, up to the next comma; for each, the index of its comma and
     the relative word (the antecedent stands before the comma)."""
@@ -480,7 +480,7 @@ def _clauses(toks, low) -> tuple[list[int], dict[int, tuple[int, str]]]:
             main = cur = next_id  # "Iran became a member in 2023, and Belarus joined in 2024"
             next_id += 1
             seg = k
-        elif t.text == "," and k + 1 < len(toks) and low[k + 1] in _REL_WORDS:
+        elif t.text == "," and k + 1 < len(toks) and low[k + 1] in REL_WORDS:
             cur = next_id
             next_id += 1
             relatives[cur] = (k, low[k + 1])
@@ -506,7 +506,7 @@ def _finite(low: list[str], k: int) -> bool:
     return bool(re.match(r"^[a-z][a-z-]{2,}ed$", w)) and k > 0 and low[k - 1] not in ("a", "an", "the")
 
 
-def _describing_clauses(triggers, clauses: list[int], relatives: dict[int, tuple[int, str]]) -> None:
+def describing_clauses(triggers, clauses: list[int], relatives: dict[int, tuple[int, str]]) -> None:
     """'the Digital Almaty 2026 forum, which will take place in Almaty': a relative clause that
     describes an event belongs to that event's clause."""
     for cid, (comma, word) in relatives.items():
