@@ -457,18 +457,18 @@ class Corrections:
         row = {"document_id": record.document.id, "op": op, "target": target, "target_id": fact_id,
                "anchor": anchor, "value": value, "previous": previous, "author": author[:200],
                "reason": reason[:2000], "created": _now(), "extractor_version": record.extractor.version}
-        with self.store._write() as conn:
+        with self.store.writing() as conn:
             pk = conn.execute(insert(TABLE).values(**row).returning(TABLE.c.pk)).scalar_one()
         return Correction(id=pk, reverted=None, reverted_by=None, **row)
 
     def get(self, correction_id: int) -> Correction | None:
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             row = conn.execute(select(TABLE).where(TABLE.c.pk == correction_id)).first()
         return _row(row) if row is not None else None
 
     def revert(self, correction_id: int, *, by: str) -> Correction | None:
         """Withdraw a correction (it is kept, marked reverted, for the record)."""
-        with self.store._write() as conn:
+        with self.store.writing() as conn:
             conn.execute(update(TABLE).where(TABLE.c.pk == correction_id, TABLE.c.reverted.is_(None))
                          .values(reverted=_now(), reverted_by=by[:200]))
         return self.get(correction_id)
@@ -477,7 +477,7 @@ class Corrections:
         stmt = select(TABLE).where(TABLE.c.document_id == doc_id).order_by(TABLE.c.pk)
         if not include_reverted:
             stmt = stmt.where(TABLE.c.reverted.is_(None))
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             return [_row(r) for r in conn.execute(stmt)]
 
     def list(self, *, document_id: str | None = None, author: str | None = None, active: bool | None = None,
@@ -492,7 +492,7 @@ class Corrections:
             conds.append(TABLE.c.reverted.is_(None))
         elif active is False:
             conds.append(TABLE.c.reverted.is_not(None))
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             total = conn.execute(select(func.count()).select_from(TABLE).where(*conds)).scalar_one()
             rows = conn.execute(select(TABLE).where(*conds).order_by(TABLE.c.pk.desc())
                                 .limit(limit).offset(offset)).all()
@@ -500,12 +500,12 @@ class Corrections:
 
     def corrected_documents(self) -> set[str]:
         """The ids of the documents that have active corrections."""
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             return corrected_documents(conn)
 
     def version(self) -> tuple:
         """Changes whenever a correction is added or reverted (for caches)."""
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             row = conn.execute(select(func.count(), func.max(TABLE.c.pk),
                                       func.count(TABLE.c.reverted))).first()
         return tuple(row)

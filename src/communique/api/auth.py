@@ -75,21 +75,21 @@ def create_token(store, *, name: str, role: str, created_by: str | None = None) 
     if not name:
         raise ValueError("a token needs a name (who holds it)")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with store._write() as conn:
+    with store.writing() as conn:
         conn.execute(insert(T).values(name=name[:200], token_hash=_hash(token), prefix=token[:10], role=role,
                                       created=_now(), created_by=created_by))
     return token
 
 
 def list_tokens(store) -> list[dict]:
-    with store._read() as conn:
+    with store.reading() as conn:
         rows = conn.execute(select(T).order_by(T.c.pk)).all()
     return [{"id": r.pk, "name": r.name, "prefix": r.prefix, "role": r.role, "created": r.created,
              "created_by": r.created_by, "last_used": r.last_used, "revoked": r.revoked} for r in rows]
 
 
 def revoke_token(store, token_id: int) -> bool:
-    with store._write() as conn:
+    with store.writing() as conn:
         done = conn.execute(update(T).where(T.c.pk == token_id, T.c.revoked.is_(None)).values(revoked=_now()))
         return done.rowcount > 0
 
@@ -110,14 +110,14 @@ class TokenCache:
             self._by_id.clear()
 
     def _fetch(self, where) -> Principal | None:
-        with self.store._read() as conn:
+        with self.store.reading() as conn:
             row = conn.execute(select(T.c.pk, T.c.name, T.c.role, T.c.last_used)
                                .where(where, T.c.revoked.is_(None))).first()
         if row is None:
             return None
         if row.last_used is None or row.last_used[:16] != _now()[:16]:  # at most once a minute
             try:
-                with self.store._write() as conn:
+                with self.store.writing() as conn:
                     conn.execute(update(T).where(T.c.pk == row.pk).values(last_used=_now()))
             except Exception:  # a busy database must not refuse a read
                 pass
@@ -153,16 +153,16 @@ class TokenCache:
 
 def app_secret(store, name: str = "session-key") -> str:
     """A secret the application made for itself once and keeps in the database."""
-    with store._read() as conn:
+    with store.reading() as conn:
         value = conn.execute(select(SecretRow.value).where(SecretRow.name == name)).scalar()
     if value:
         return value
     value = secrets.token_urlsafe(48)
     try:
-        with store._write() as conn:
+        with store.writing() as conn:
             conn.execute(insert(SecretRow.__table__).values(name=name, value=value))
     except Exception:  # another process made it first
-        with store._read() as conn:
+        with store.reading() as conn:
             value = conn.execute(select(SecretRow.value).where(SecretRow.name == name)).scalar_one()
     return value
 

@@ -221,8 +221,10 @@ class Store:
         return self.engine.dialect.name
 
     # -- transactions ----------------------------------------------------------------------------
-    def _write(self):
+    def writing(self):
+        """A write transaction (one writer at a time on SQLite), for the layers with tables of their own."""
         return _writing(self.engine)
+    _write = writing  # the name the store's own code uses
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
