@@ -148,7 +148,9 @@ class RussianNER:
         k = 0
         n = len(doc.words)
         while k < n - 2:
-            if not person_noun(doc.words[k]) or not doc.adjacent(k, k + 1):
+            # the cheap test first: a name (a capitalized Cyrillic word) must follow the noun for people
+            if not ("А" <= doc.words[k + 1][:1] <= "Я" or doc.words[k + 1][:1] == "Ё") \
+                    or not person_noun(doc.words[k]) or not doc.adjacent(k, k + 1):
                 k += 1
                 continue
             found = None
