@@ -84,16 +84,12 @@ def _stem(lemma: str) -> str:
     return lemma[:6] if len(lemma) > 6 else lemma
 
 
-def _content(text: str) -> set[str]:
-    stop = _stopwords()
-    return {_stem(w) for w in query_lemmas(text) if len(w) > 1 and w not in stop and not w.isdigit() or
-            (w.isdigit() and len(w) == 4)}
-
-
 def content_words(text: str) -> set[str]:
     """The stems of a text's content words (lemmas cut to 6 letters, stop words and numbers other
     than years left out): what a question and a sentence are matched by."""
-    return _content(text)
+    stop = _stopwords()
+    return {_stem(w) for w in query_lemmas(text) if len(w) > 1 and w not in stop and not w.isdigit() or
+            (w.isdigit() and len(w) == 4)}
 
 
 def _read_question(question: str, language: str | None) -> tuple[str, Record | None]:
@@ -289,7 +285,7 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
     for i, s in enumerate(spans):
         if len(s.text.strip()) < 20:
             continue
-        shared = words & _content(s.text)
+        shared = words & content_words(s.text)
         linked = {by_entity.get(m.entity or "") for m in mentions[i]} & gaz
         crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
         # the question's entities among the parties and participants of the facts the sentence states
@@ -334,7 +330,7 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     if not question:
         return Answer(question, _say_nothing(ru), kind, "none")
     # the question's words and the other-language names and terms of what it names (search.expand)
-    words = _content(question) | _content(" ".join(expansions(question)))
+    words = content_words(question) | content_words(" ".join(expansions(question)))
     gaz = _gazetteer_ids(qrec)
     searcher = searcher or Searcher(store)
     ranking = searcher.rank(question, depth=DOCS * 2)  # the search expands names across languages itself

@@ -125,10 +125,8 @@ class KnowledgeBase:
                     conn.execute(select(func.pg_advisory_xact_lock(LINK_LOCK)))
                 yield conn
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with self.store.engine.connect() as conn:
-            yield conn
+    def _read(self):
+        return self.store.reading()
 
     # -- linking -----------------------------------------------------------------------------------
     def link_document(self, doc_id: str) -> dict:
