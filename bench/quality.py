@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 REAL = ["real-ru", "real-en", "real-regional"]
-WRITTEN = ["written-ru", "written-en", "written-regional"]
-WRITTEN_DIR = ROOT / "bench/data/written"  # releases we wrote, gold by hand, blind to the extractor
+# releases we wrote, gold by hand, blind to the extractor: bench/data/written, then bench/data/written2
+WRITTEN = [f"{kind}-{group}" for kind in ("written", "written2") for group in ("ru", "en", "regional")
+           if (ROOT / "bench/data" / kind).is_dir()]
 
 
 def corpus(lang: str) -> list[tuple[dict, dict]]:
@@ -32,9 +33,9 @@ def corpus(lang: str) -> list[tuple[dict, dict]]:
         d = json.loads((SHARED / "data/seed/seed.doc.json").read_text(encoding="utf-8"))
         g = json.loads((SHARED / "data/seed/seed.gold.json").read_text(encoding="utf-8"))
         items.append((d, g))
-    if lang.startswith(("real-", "written-")):
+    if lang.startswith(("real-", "written")):
         kind, group = lang.split("-", 1)
-        base = SHARED / "data/real" if kind == "real" else WRITTEN_DIR
+        base = SHARED / "data/real" if kind == "real" else ROOT / "bench/data" / kind
         for p in sorted((base / "docs").glob("*.json")):
             d = json.loads(p.read_text(encoding="utf-8"))
             dl = d.get("language")
