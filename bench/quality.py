@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 REAL = ["real-ru", "real-en", "real-regional"]
-# releases we wrote, gold by hand, blind to the extractor: bench/data/written, then bench/data/written2
-WRITTEN = [f"{kind}-{group}" for kind in ("written", "written2") for group in ("ru", "en", "regional")
-           if (ROOT / "bench/data" / kind).is_dir()]
+# releases we wrote, gold by hand, blind to the extractor: bench/data/written, written2, written3, ...
+WRITTEN = [f"{d.name}-{group}" for d in sorted((ROOT / "bench/data").glob("written*"))
+           for group in ("ru", "en", "regional") if any(d.glob("docs/*.json"))]
 
 
 def corpus(lang: str) -> list[tuple[dict, dict]]:
