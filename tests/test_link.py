@@ -469,25 +469,46 @@ def test_commands_end_to_end(tmp_path):
     assert missing.exit_code == 1 and "no entity" in missing.output
 
 
-def test_hand_built_place_conflict_is_kept_and_flagged(store):
-    def report(doc_id, source, city_ru):
-        text = f"5-е заседание Совета министров связи прошло в городе {city_ru}."
-        entities = [Entity(id="p1", type="PER", name="Анна Сергеевна Ветрова", kind="person",
-                           roles=[Role("министр связи", country="BY")]),
-                    Entity(id="l1", type="LOC", name=city_ru, kind="city", iso="BY")]
-        event = Event(id="e1", type="SESSION", status="occurred", evidence=_ev(text), start="2024-06-10",
-                      location="l1", name="5-е заседание Совета министров связи", ordinal=5,
-                      series="заседание совет министр связь", participants=[Participant("p1")])
-        doc = Document(id=doc_id, text=text, published="2024-06-11", language="ru", source=source)
-        return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+def _session_report(doc_id, source, city_ru, note=""):
+    """A hand-built release: the 5th session of a council of communications ministers in `city_ru`."""
+    text = f"5-е заседание Совета министров связи прошло в городе {city_ru}.{note}"
+    entities = [Entity(id="p1", type="PER", name="Анна Сергеевна Ветрова", kind="person",
+                       roles=[Role("министр связи", country="BY")]),
+                Entity(id="l1", type="LOC", name=city_ru, kind="city", iso="BY")]
+    event = Event(id="e1", type="SESSION", status="occurred", evidence=_ev(text), start="2024-06-10",
+                  location="l1", name="5-е заседание Совета министров связи", ordinal=5,
+                  series="заседание совет министр связь", participants=[Participant("p1")])
+    doc = Document(id=doc_id, text=text, published="2024-06-11", language="ru", source=source)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
 
-    kb = build_kb(store, [report("c1", "ministry", "Минск"), report("c2", "agency", "Брест")])
+
+
+def test_hand_built_place_conflict_is_kept_and_flagged(store):
+    kb = build_kb(store, [_session_report("c1", "ministry", "Минск"), _session_report("c2", "agency", "Брест")])
     (ev,) = kb.timeline()
     assert len(ev["sources"]) == 2 and ev["conflict"]
     (place,) = [c for c in ev["conflicts"] if c["field"] == "location"]
     assert len(place["observed"]) == 2
     assert {s["location"] for s in ev["sources"]} == {o["value"] for o in place["observed"]}
     assert kb.series()[0]["events"][0]["ordinal"] == 5
+
+
+def test_the_pages_show_the_place_the_knowledge_base_settled_on(store):
+    from communique.service import Service
+
+    # the first report says Brest, the next two Minsk: the knowledge base places the session in Minsk,
+    # and every view of the service (timeline, series, the city's events) shows it there, once
+    kb = build_kb(store, [_session_report("c1", "agency", "Брест"), _session_report("c2", "ministry", "Минск"),
+                          _session_report("c3", "news", "Минск", " Сообщает пресс-служба.")])
+    (ev,) = kb.timeline()
+    assert ev["location"]["name"] == "Минск" and [c["field"] for c in ev["conflicts"]] == ["location"]
+    svc = Service(store, ttl=0)
+    (shown,) = svc.timeline()["events"]
+    assert shown["location"]["key"] == ev["location"]["id"] and shown["kb_event"] == ev["id"]
+    assert len(shown["sources"]) == 3 and shown["conflicts"][0]["field"] == "location"
+    (member,) = svc.series(shown["series"])["events"]
+    assert member["location"] == shown["location"]
+    assert [e["kb_event"] for e in svc.events(entity=ev["location"]["id"])[0]] == [ev["id"]]
 
 
 # -- event identity: dates, places and participants must agree --------------------------------------
