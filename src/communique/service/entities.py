@@ -22,10 +22,10 @@ class Entities(Events):
         if q:
             folded = q.casefold().strip()
             items = [e for e in items if any(folded in n.casefold() for n in e.names)]
-        events = {e.key: len(idx.events_of(e.key)) for e in items}  # each event once, as the timeline counts
-        items.sort(key=lambda e: (-len(e.docs), -events[e.key], e.name))
+        events = idx.event_counts  # each event once, as the timeline and the profile count them
+        items.sort(key=lambda e: (-len(e.docs), -events.get(e.key, 0), e.name))
         shown, total = paginate(items, limit, offset)
-        return [{**e.summary(), "events": events[e.key]} for e in shown], total
+        return [{**e.summary(), "events": events.get(e.key, 0)} for e in shown], total
 
     def entity(self, key: str, lang: str = "en", *, events_limit: int = 100, documents_limit: int = 50) -> dict:
         """The profile of an entity: roles over time, events (the latest `events_limit`, in date order),

@@ -417,6 +417,13 @@ class FactIndex:
         return [ev for ev in self.by_entity_events.get(key, []) if self.kb_event(ev) not in self.kb_facts] \
             + self.kb_by_entity.get(key, [])
 
+    @functools.cached_property
+    def event_counts(self) -> dict[str, int]:
+        """How many events each entity took part in (or that took place there), each event once as
+        `events_of` lists them; made once per index, i.e. per state of the store."""
+        keys = set(self.by_entity_events) | set(self.kb_by_entity)
+        return {k: len(self.events_of(k)) for k in keys}
+
     def _kb_facts(self) -> None:
         if self.kb is None:
             return
