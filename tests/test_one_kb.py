@@ -153,6 +153,9 @@ def test_timeline_entries_agree(db, svc, api):
     from_api = api("/timeline", limit=500)
     assert from_cli["events"] == from_api["events"] == svc.timeline(limit=500)["events"]
     assert from_cli["buckets"] == from_api["buckets"] and from_cli["total"] == from_api["total"]
+    # the home page's count of events is the events list's: each event once, not once per report
+    assert svc.stats()["events"] == api("/stats")["events"] == api("/events")["total"]
+    assert api("/events")["total"] < sum(len(api("/events", document=d)["items"]) for d in svc.index().docs)
     # each meeting once, however many releases report it
     kb_events = _kb_events(from_cli["events"])
     assert len(kb_events) == len(set(kb_events))
