@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         try:
             return action(svc)
         except (ValueError, NotFound) as exc:
-            _fail(str(exc.args[0]) if isinstance(exc, NotFound) and exc.args else str(exc), code)
+            _fail(str(exc), code)
         finally:
             svc.store.close()
 

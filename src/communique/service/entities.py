@@ -122,14 +122,16 @@ class Entities(Events):
     # -- names ---------------------------------------------------------------------------------------
     def keys_named(self, name: str, type: str | None = None) -> list[str]:
         """The entity keys a name (any spelling or script) or key denotes, as the knowledge base of
-        `communique.link` resolves names (every hit as good as the best); without a knowledge base,
-        the entities that carry exactly that name."""
+        `communique.link` resolves names (every hit as good as the best); when it knows none (no
+        knowledge base, a document not linked yet), the entities that carry exactly that name."""
         idx = self.index()
         name = (name or "").strip()
         if name in idx.entities and (type is None or idx.entities[name].type == type):
             return [name]
         if idx.kb is not None:
-            return [k for k in self.knowledge_base().named(name, type) if k in idx.entities]
+            found = [k for k in self.knowledge_base().named(name, type) if k in idx.entities]
+            if found:
+                return found
         folded = name.casefold()
         return sorted(k for k, e in idx.entities.items() if (type is None or e.type == type)
                       and any(n.casefold() == folded for n in e.names))
