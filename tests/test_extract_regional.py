@@ -240,6 +240,23 @@ def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, 
     assert "Шанхай" in places(text, lang)
 
 
+@pytest.mark.parametrize("lang, text, place", [
+    # Belarusian writes a Russian city name with its own letters: "и" as "ы" after a hard consonant
+    ("be", "Заўтра дэлегацыя прыляціць у Сочы.", "Сочы"),
+    ("be", "Кансультацыі прайшлі ў Тбілісі.", "Тбілісі"),
+])
+def test_a_russian_city_name_in_belarusian_spelling(lang, text, place):
+    assert place in places(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Наступная сустрэча пройдзе ў Нур-Султане."),
+    ("ky", "Кийинки жыйын Нур-Султанда өтөт."),
+])
+def test_a_citys_other_russian_name_is_that_city(lang, text):
+    assert places(text, lang) == {"Астана"}
+
+
 def organizations(text, lang):
     return names(text, lang, "ORG")
 

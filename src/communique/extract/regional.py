@@ -68,6 +68,25 @@ _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", 
 _TOKEN = regional_persons.WORD_TOKEN
 
 
+# Russian letters Belarusian writes otherwise: "и" is "ы" after a hard consonant and "і" elsewhere,
+# "щ" is "шч", the hard sign an apostrophe ("Сочи" -> "Сочы", "Тбилиси" -> "Тбілісі")
+_BE_HARD = frozenset("жчшцрЖЧШЦР")
+_BE_LETTERS = {"щ": "шч", "Щ": "Шч", "ъ": "’", "и": "і", "И": "І"}
+
+
+def _spelled(name: str, lang: str) -> str:
+    """A Russian place name as `lang` writes it where the language takes it over letter by letter."""
+    if lang != "be":
+        return name
+    out = []
+    for i, ch in enumerate(name):
+        if ch in "иИ" and i and name[i - 1] in _BE_HARD:
+            out.append("ы")
+        else:
+            out.append(_BE_LETTERS.get(ch, ch))
+    return "".join(out)
+
+
 @functools.cache
 def _extra_places(lang: str) -> tuple[tuple[str, str, dict], ...]:
     """(name, kind, gazetteer entry) of the names resources/places_regional.json adds for `lang`."""
@@ -116,7 +135,12 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     keys += list(_extra_places(lang))
     if lang in RUSSIAN_CITY_NAMES:  # "Шанхай": a city with no name of its own in the language
         named = {id(e) for _, _, e in keys}
-        keys += [(k, kind, e) for k, kind, e in gaz.iter_place_keys("ru") if kind == "city" and id(e) not in named]
+        own = {normalize_key(k) for k, _, _ in keys}
+        for k, kind, e in gaz.iter_place_keys("ru"):
+            # a city's other Russian names too ("Нур-Султан" of "Астана"), and in Belarusian the Russian
+            # name as Belarusian spells it ("Сочы" of "Сочи")
+            if kind == "city" and (id(e) not in named or normalize_key(k) not in own):
+                keys.append((_spelled(k, lang), kind, e))
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
@@ -140,7 +164,7 @@ def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
     if not own:
         names = entry.get("name") or {}
         if lang in RUSSIAN_CITY_NAMES and names.get("ru"):
-            return names["ru"]
+            return _spelled(names["ru"], lang)
         return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
     if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
         return regional_script.to_cyrillic(own, lang)
