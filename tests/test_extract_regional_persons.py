@@ -161,3 +161,38 @@ def test_a_name_after_a_body_and_its_acronym_in_an_oblique_title():
 ])
 def test_an_arabic_article_in_lower_case_stays_in_the_name(lang, text, name):
     assert name in persons(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # head-first: the adjective before the head belongs to the title
+    ("be", "Сустрэчу правёў першы намеснік міністра замежных спраў Рэспублікі Беларусь Пятро Каваленка.",
+     "Пятро Каваленка", "першы намеснік міністра замежных спраў Рэспублікі Беларусь"),
+    ("sr", "Sastanku je prisustvovao prvi potpredsednik Vlade Petar Marković.", "Petar Marković",
+     "prvi potpredsednik Vlade"),
+    # a verb before the head is no adjective of it
+    ("sr", "Ministri su razgovarali i ministar finansija Petar Marković.", "Petar Marković", "ministar finansija"),
+    # one title of two offices, across a dash
+    ("be", "Аб гэтым паведаміў старшыня Выканаўчага камітэта - выканаўчы сакратар СНД Пятро Каваленка.",
+     "Пятро Каваленка", "старшыня Выканаўчага камітэта - выканаўчы сакратар СНД"),
+    ("uz", "Ўзбекистон Республикаси Бош вазирининг ўринбосари – инвестициялар, саноат ва савдо вазири "
+           "Алишер Каримов учрашди.", "Алишер Каримов",
+     "Ўзбекистон Республикаси Бош вазирининг ўринбосари – инвестициялар, саноат ва савдо вазири"),
+    # a title word before a genitive names a body inside the title ("the President's Administration")
+    ("kk", "Қырғыз Республикасы Министрлер кабинетінің төрағасы - Президент Әкімшілігінің басшысы Ерлан Сейітов келді.",
+     "Ерлан Сейітов", "Қырғыз Республикасы Министрлер кабинетінің төрағасы - Президент Әкімшілігінің басшысы"),
+    # a list of a head-final title's complements, the joiner before its last
+    ("kk", "Кеше Жасанды интеллект, цифрлық экономика және қашықтан жұмыс жөніндегі мемлекеттік министр Ерлан Сейітов келді.",
+     "Ерлан Сейітов", "Жасанды интеллект, цифрлық экономика және қашықтан жұмыс жөніндегі мемлекеттік министр"),
+])
+def test_a_title_is_read_whole(lang, text, name, title):
+    assert persons(text, lang)[name] == [title]
+
+
+def test_two_head_first_titles_listed_with_a_comma_are_both_the_persons():
+    text = "Имрӯз Вазир бо Ноиби Сарвазир, Вазири корҳои хориҷии Ҷумҳурии Покистон Аҳмад Ҳасан Ризо мулоқот кард."
+    assert persons(text, "tg")["Аҳмад Ҳасан Ризо"] == ["Ноиби Сарвазир", "Вазири корҳои хориҷии Ҷумҳурии Покистон"]
+
+
+def test_a_comma_without_a_joiner_after_it_ends_a_head_final_title():
+    text = "Делегацияны қабылдады, Қаржы министрі Ерлан Сейітов."
+    assert persons(text, "kk") == {"Ерлан Сейітов": ["Қаржы министрі"]}

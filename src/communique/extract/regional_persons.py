@@ -105,6 +105,9 @@ class _Lang:
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
+        self.modifier_endings = tuple(lex.get("modifier_endings", []))
+        self.not_modifier = tuple(lex.get("not_modifier_endings", []))
+        self.genitive = tuple(lex.get("genitive_endings", []))
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -121,6 +124,16 @@ class _Lang:
             if w.endswith(ending) and len(w) - len(ending) >= 2:
                 return word[: len(word) - len(ending)] + nominative
         return word
+
+    def modifier(self, word: str) -> bool:
+        """A lower-case adjective that may stand before a head-first title's head ("першы", "prvi")."""
+        w = word.casefold()
+        return bool(self.modifier_endings) and word[:1].islower() and len(w) >= 4 \
+            and w.endswith(self.modifier_endings) and not w.endswith(self.not_modifier)
+
+    def in_genitive(self, word: str) -> bool:
+        w = word.casefold()
+        return bool(self.genitive) and w.endswith(self.genitive) and len(w) > 5
 
     def body_word(self, word: str) -> bool:
         """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
@@ -275,6 +288,8 @@ class _Finder:
             if hit and hit[0] not in used:
                 j, n, title = hit
                 out.append(self.person(j, n, title))
+                if listed := self.listed_title(title[0]):
+                    out.append(self.person(j, n, listed))
                 used.update(range(j, j + n))
                 self.name_keys.update(t.key for t in self.toks[j:j + n])
         for j in range(len(self.toks)):
@@ -344,7 +359,7 @@ class _Finder:
                         and _script(tok.text) == _script(t.text):
                     n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
                     if n:
-                        return k, n, (t.s, self.toks[k - 1].e, *mark)
+                        return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
                 return None
             k += 1
         return None
@@ -357,23 +372,30 @@ class _Finder:
         ("Қазақстан Республикасының Сыртқы істер министрі"), so "Кездесу Сыртқы істер министрі"
         stops at "Сыртқы"."""
         if self.lx.head_first:
-            return self.toks[i].s
+            return self.toks[self.head_first_start(i)].s
         start = self.toks[i].s
-        anchors_only = passed_anchor = False
-        k = i - 1
-        while k >= 0 and (i - k <= MAX_BACK or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)):
+        anchors_only = passed_anchor = joined_list = False
+        k, reach = i - 1, i - MAX_BACK  # the farthest token back; an office across a dash, a list, reach on
+        while k >= 0 and (k >= reach or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)
+                                                                 or (joined_list and self.comma(k, k + 1))):
             tok = self.toks[k]
-            if not self.joined(k, k + 1):
+            if self.comma(k, k + 1):  # "инвестициялар, саноат ва савдо вазири": a list the joiner ends
+                if tok.key in self.lx.stop or tok.covered is not None or not tok.text[:1].isalpha():
+                    break
+                joined_list, reach = False, reach - 2
+            elif not self.joined(k, k + 1):
                 if tok.key not in self.lx.heads:
                     break
                 # "Премьер-министрінің орынбасары – Қаржы министрі": one title of two offices
-                anchors_only, start, k = False, tok.s, k - 1
+                anchors_only, start, k, reach = False, tok.s, k - 1, k - MAX_BACK
                 continue
-            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy) or k in self.names \
-                    or tok.key in self.name_keys:
+            of_body = tok.key in self.lx.heads and self.lx.in_genitive(self.toks[k + 1].text) and k + 1 != i
+            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy and not of_body) \
+                    or k in self.names or tok.key in self.name_keys:
                 break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
+                joined_list, reach = True, reach - 2
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
@@ -381,7 +403,7 @@ class _Finder:
             if tok.covered is not None and (tok.covered.type == "PER" or
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
-            is_anchor = self.anchor(tok)
+            is_anchor = self.anchor(tok) or of_body  # "Президент Әкімшілігінің": the body's owner
             if anchors_only and not is_anchor and not self.body_before_anchor(k, start):
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
@@ -393,9 +415,57 @@ class _Finder:
             k -= 1
         return start
 
+    def head_first_start(self, i: int) -> int:
+        """The first token of a head-first title whose head is token i: back over the adjectives before
+        the head ("першы намеснік") and over a dash to the office written before it, one title of two
+        offices ("старшыня Выканаўчага камітэта - выканаўчы сакратар")."""
+        k = i
+        while k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.lx.modifier(self.toks[k - 1].text):
+            k -= 1
+        if k > 1 and self.dash(k - 1, k):
+            h = k - 1
+            while h >= 0 and k - 1 - h <= MAX_GAP and self.title_word(h):
+                if self.toks[h].key in self.lx.heads and (h == 0 or not self.joined(h - 1, h)
+                                                          or self.toks[h - 1].key not in self.lx.heads):
+                    return self.head_first_start(h)
+                if h == 0 or not self.joined(h - 1, h):
+                    break
+                h -= 1
+        return k
+
+    def title_word(self, h: int) -> bool:
+        """Token h may be a word of a title: no stop word, date or person."""
+        tok = self.toks[h]
+        return tok.key not in self.lx.stop and h not in self.names and not (tok.covered and tok.covered.type == "PER") \
+            and not any(s < tok.e and tok.s < e for s, e in self.blocked)
+
+    def listed_title(self, start: int):
+        """A head-first title written before another one with a comma, both the same person's ("Ноиби
+        Сарвазир, Вазири корҳои хориҷии ... Name"): (start, end) of the first, or None."""
+        if not self.lx.head_first:
+            return None
+        k = next((q for q, t in enumerate(self.toks) if t.s == start), None)
+        if not k or self.text[self.toks[k - 1].e:self.toks[k].s].strip() != ",":
+            return None
+        first = None
+        h = k - 1
+        while h >= 0 and k - 1 - h < 3 and self.title_word(h):
+            tok = self.toks[h]
+            if tok.key in self.lx.heads:
+                first = h
+            elif tok.text[:1].isupper() and not self.anchor(tok):
+                break
+            if h == 0 or not self.joined(h - 1, h):
+                break
+            h -= 1
+        return (self.toks[first].s, self.toks[k - 1].e) if first is not None else None
+
     def dash(self, a: int, b: int) -> bool:
         """A dash with spaces between tokens a and b (adjacent)."""
         return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def comma(self, a: int, b: int) -> bool:
+        return self.text[self.toks[a].e:self.toks[b].s].strip() == ","
 
     def body_before_anchor(self, k: int, start: int) -> bool:
         """Token k is a capitalized word of a body's name that started at `start` and runs back to
