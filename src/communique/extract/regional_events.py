@@ -38,6 +38,7 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
 NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
+LASTING = {"FORUM", "SESSION", "VISIT"}  # events that last: one opened or arrived at goes on
 _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
@@ -96,6 +97,10 @@ class _Lang:
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
+        self.begun = [Cue(w) for w in st.get("begun", [])]
+        self.going_on = [Cue(w) for w in st.get("going_on", [])]
+        self.not_status = [Cue(w) for w in st.get("not", [])]
+        self.not_status_raw = [w for w in st.get("not", []) if not w.startswith(("=", "-"))]
         aux = lex.get("aux", {})
         self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
         self.context_raw = list(lex.get("context", []))
@@ -438,6 +443,8 @@ class RegionalEvents:
         lx = self.lx
         if lx.chinese:
             sent = text[s:e]
+            for w in lx.not_status_raw:  # "开幕式", the opening ceremony, is no opening going on
+                sent = sent.replace(w, "")
             if text.startswith(("了", "过"), trig.char_end):
                 return "occurred"  # 签署了: the aspect of the verb itself
             if any(w in sent for w in lx.status_raw["planned"]):
@@ -446,7 +453,11 @@ class RegionalEvents:
                 return "ongoing"
             return "occurred"
         if lx.order == "head_final":
+            if self._going_on_before(text, toks, keys, trig):
+                return "ongoing"
             for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
+                if any(c.match(keys, k) for c in lx.not_status):
+                    continue  # "сауда" (trade) ends like a verb going on
                 for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
                     # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
                     # of "кездесуде" is a noun's locative
@@ -458,6 +469,9 @@ class RegionalEvents:
                         return "occurred" if st == "past" else st
             return "occurred"
         lo, hi = _clause(text, toks, trig)
+        if trig.type in LASTING and any(c.match(keys, k) for k in range(lo, hi) for c in lx.begun) \
+                and not any(c.match(keys, k) for k in range(lo, hi) for c in lx.status["planned"]):
+            return "ongoing"  # "otvorila je danas ... forum", "накіраваўся з візітам": opened, arrived, whatever the tense
         near = range(max(lo, trig.i - _PAST_REACH), min(hi, trig.j + _PAST_REACH))
         if any(c.match(keys, k) and not any(p.match(keys, m) for m in (k, k + 1) for p in lx.status["planned"])
                for k in near for c in lx.status["past"]):
@@ -466,6 +480,14 @@ class RegionalEvents:
             if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
         return "occurred"
+
+    def _going_on_before(self, text, toks, keys, trig) -> bool:
+        """Head-final: a participle going on right before the trigger, past the event's own name ("өтіп
+        жатқан «Central Asia AI Week» форумының": the forum being held)."""
+        k = trig.i - 1
+        while k >= 0 and trig.i - k <= 6 and not text[toks[k][0]].islower():
+            k -= 1  # the event's name between them
+        return k >= 0 and trig.i - k <= 6 and any(c.match(keys, k) for c in self.lx.going_on)
 
     def _location(self, trig, s_mentions, by_id) -> str | None:
         orgs = [m for m in s_mentions if m.type == "ORG"]

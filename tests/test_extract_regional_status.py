@@ -1,0 +1,43 @@
+"""Event status in the region's languages: cue words of tense and aspect, on sentences written for
+these tests (made-up names)."""
+
+import pytest
+
+from communique.extract.regional import RegionalPipeline
+from communique.model import Document
+
+
+def statuses(text, lang, published=None):
+    rec = RegionalPipeline(lang)(Document(id="t", text=text, published=published))
+    return [(ev.type, ev.status) for ev in rec.events]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a lasting event opened or arrived at goes on, whatever the tense of the verb
+    ("sr", "Ministar Petar Marković otvorio je danas u Nišu Srpsko-austrijski poslovni forum.", ("FORUM", "ongoing")),
+    ("be", "Сёння Прэм'ер-міністр накіраваўся з афіцыйным візітам у Казахстан.", ("VISIT", "ongoing")),
+    # ... but not one said to come
+    ("sr", "Ministar je najavio da će sledeće nedelje boraviti u zvaničnoj poseti Beču.", ("VISIT", "planned")),
+    # a participle going on before the trigger, past the event's name
+    ("kk", "Бүгін министр Алматыда өтіп жатқан «Digital Steppe» форумының жұмысына қатысты.", ("FORUM", "ongoing")),
+    # an invitation is to a coming visit
+    ("ky", "Министр кесиптешин Бишкекке расмий сапар менен келүүгө чакырды.", ("VISIT", "planned")),
+])
+def test_the_status_of_an_event(lang, text, expected):
+    assert statuses(text, lang)[0] == expected
+
+
+def test_a_noun_ending_like_a_verb_going_on_is_no_status_cue():
+    # "сауда" (trade) ends like "-уда"; the clause's verb is past
+    text = "Министр отырыста сөз сөйлеп, өзара сауда көлемін арттыру маңызды екенін атап өтті."
+    assert ("SPEECH", "occurred") in statuses(text, "kk")
+
+
+def test_a_word_of_the_meeting_before_a_trigger_is_no_participle_going_on():
+    text = "Министр отырыста сөз сөйлеп, ынтымақтастықты дамыту туралы айтты."
+    assert ("SPEECH", "occurred") in statuses(text, "kk")
+
+
+def test_the_chinese_opening_ceremony_is_no_opening_going_on():
+    text = "国务院副总理张明出席开幕式并致辞。"
+    assert ("SPEECH", "occurred") in statuses(text, "zh")
