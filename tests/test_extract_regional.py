@@ -295,3 +295,18 @@ def test_a_chinese_body_with_and_without_its_state_is_one_body():
     rec = communique.extract(text, language="zh")
     bodies = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
     assert bodies == {"中华人民共和国商务部": ["商务部"], "哈萨克斯坦共和国贸易和一体化部": ["哈萨克斯坦贸易和一体化部"]}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a month alone after a preposition or before the month word: the publication year's
+    ("be", "Наступнае пасяджэнне пройдзе ў кастрычніку ў Мінску.", [("кастрычніку", "2026-10")]),
+    ("sr", "Sledeći sastanak biće održan u oktobru.", [("oktobru", "2026-10")]),
+    ("kk", "Келесі кездесу қазан айында өтеді.", [("қазан айында", "2026-10")]),
+    # without such a word a month name stays unread ("Қазан" is also a city)
+    ("kk", "Делегация Қазан қаласына барды.", []),
+    # "the day before", where no noun follows it
+    ("be", "Напярэдадні Пятро Каваленка правёў кансультацыі.", [("Напярэдадні", "2026-05-09")]),
+    ("be", "Напярэдадні сустрэчы міністр выступіў.", []),
+])
+def test_a_month_alone_and_the_day_before(lang, text, expected):
+    assert values(text, lang) == expected
