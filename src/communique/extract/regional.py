@@ -247,6 +247,11 @@ class RegionalPipeline:
             key = normalize_key(name)
             core = self._zh_core(text, start, end, mentions) if cores else key
             ent = known.get(key) or made.get(key) or made.get(core)
+            if ent is None and (full := regional_orgs.expansion(self.language, name)):
+                full = normalize_key(full)  # "ТИМ" of "Кыргыз Республикасынын Тышкы иштер министрлиги"; the first told
+                first = {m.entity: m.start for m in reversed(out)}
+                ent = min((x for x in made.values() if full in normalize_key(x.name)),
+                          key=lambda x: first.get(x.id, len(text)), default=None)
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")

@@ -47,6 +47,7 @@ class _Lang:
         self.after_velar = lex.get("masculine_after_velar")
         self.linkers = {normalize_key(w) for w in lex.get("linkers", [])}
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
+        self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.titles: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
@@ -107,6 +108,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
+        found += _acronyms(toks, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -116,6 +118,38 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
 
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
             and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
+
+
+_ACRONYM = re.compile(r"(?P<a>[^\W\d_]{2,5}?)(?:-?[^\W\d_]{1,6})?")
+
+
+def expansion(lang: str, name: str) -> str | None:
+    """The full name an acronym found by find_organizations stands for ("КР ТИМ" -> "Тышкы иштер
+    министрлиги"), or None."""
+    if not supports(lang) or lang == "zh":
+        return None
+    return _lang(lang).acronyms.get(name.split()[-1]) if name else None
+
+
+def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A national body by its acronym, with a case ending or none ("ТИМинин", "СІМ-нің"), after the
+    acronym of its state when there is one ("КР ТИМдин" -> "КР ТИМ")."""
+    if not lx.acronyms:
+        return []
+    out = []
+    for i, (s, e, word, _key) in enumerate(toks):
+        acr = next((a for a in lx.acronyms if word.startswith(a)), None)
+        if acr is None:
+            continue
+        rest = word[len(acr):].lstrip("-")
+        if rest and (not rest.islower() or len(rest) > 6):
+            continue  # another word that begins with the same capitals
+        start = s
+        if i and toks[i - 1][2].isupper() and 2 <= len(toks[i - 1][2]) <= 3 and toks[i - 1][1] + 1 == s:
+            start = toks[i - 1][0]  # "КР ТИМ": the state's acronym
+        name = (toks[i - 1][2] + " " + acr) if start != s else acr
+        out.append((start, s + len(acr), name))
+    return out
 
 
 def _gap(text: str, toks, k: int) -> str:

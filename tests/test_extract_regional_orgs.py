@@ -1,0 +1,32 @@
+"""Government bodies in the region's languages on sentences written for these tests."""
+
+import pytest
+
+import communique
+
+
+def bodies(text, lang):
+    rec = communique.extract(text, language=lang)
+    return {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # a national body's acronym with a case ending, after its state's acronym
+    ("ky", "Бул тууралуу КР ТИМдин басма сөз кызматы билдирет.", "КР ТИМ"),
+    ("kk", "Бұл туралы СІМ-нің баспасөз қызметі хабарлады.", "СІМ"),
+    ("be", "Як паведамілі ў прэс-службе МЗС, бакі абмеркавалі супрацоўніцтва.", "МЗС"),
+])
+def test_a_national_body_by_its_acronym(lang, text, name):
+    assert name in bodies(text, lang)
+
+
+def test_an_acronym_is_the_body_the_text_names_in_full_first():
+    text = ("Міністэрства замежных спраў Рэспублікі Беларусь і Міністэрства замежных спраў Каралеўства Нарвегія "
+            "правялі кансультацыі. Як паведамілі ў МЗС, бакі абмеркавалі супрацоўніцтва.")
+    found = bodies(text, "be")
+    assert found["Міністэрства замежных спраў Рэспублікі Беларусь"] == ["МЗС"]
+    assert "МЗС" not in found
+
+
+def test_a_word_that_begins_with_an_acronyms_capitals_is_no_acronym():
+    assert "ТИМ" not in bodies("ТИМУР командасы жеңди.", "ky")
