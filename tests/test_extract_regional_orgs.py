@@ -30,3 +30,23 @@ def test_an_acronym_is_the_body_the_text_names_in_full_first():
 
 def test_a_word_that_begins_with_an_acronyms_capitals_is_no_acronym():
     assert "ТИМ" not in bodies("ТИМУР командасы жеңди.", "ky")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # a list of complements inside a head-first name: commas, then 'and' before the last
+    ("be", "Міністр сустрэўся з кіраўніцтвам Міністэрства сельскай гаспадаркі, харчавання і лясной прамысловасці "
+           "Рэспублікі Польшча, на якой абмяркоўваліся пытанні.",
+     "Міністэрства сельскай гаспадаркі, харчавання і лясной прамысловасці Рэспублікі Польшча"),
+    ("sr", "Наредно заседање Мешовитог комитета за научну и техничку сарадњу биће одржано у мају.",
+     "Мешовити комитет за научну и техничку сарадњу"),
+    # two places joined by 'and' end the name
+    ("sr", "Podsetimo, Visoki savet za saradnju Srbije i Grčke osnovan je 2019. godine.",
+     "Visoki savet za saradnju Srbije i Grčke"),
+])
+def test_a_head_first_name_holds_a_list(lang, text, name):
+    assert name in bodies(text, lang)
+
+
+def test_and_between_two_names_is_no_list():
+    found = bodies("Ministarstvo finansija i Narodna banka Srbije potpisali su sporazum.", "sr")
+    assert "Ministarstvo finansija" in found

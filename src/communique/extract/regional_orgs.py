@@ -48,6 +48,7 @@ class _Lang:
         self.linkers = {normalize_key(w) for w in lex.get("linkers", [])}
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
+        self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.titles: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
@@ -252,6 +253,13 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
                 continue
+            listed = _listed(text, toks, j, lx, spans)
+            if listed == "places":
+                j += 2  # "сарадњу Србије и Кине": the second place ends the name
+                break
+            if listed:
+                j += 1  # "развіцця, сувязі і масавых камунікацый", "за економску и трговинску сарадњу"
+                continue
             if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
@@ -267,6 +275,30 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         name = " ".join(adjs + [_case_like(nom, word) if not adjs else nom.casefold(), rest]).strip()
         out.append((toks[first][0], toks[j - 1][1], name))
     return out
+
+
+def _listed(text, toks, j: int, lx: _Lang, spans) -> bool | str:
+    """Token j goes on a list inside a head-first name: 'and' between two lower-case words or two
+    places ("економску и трговинску", "Србије и Кине"), or a lower-case word after a comma where such
+    an 'and' ends the list a few words on ("развіцця, сувязі і масавых камунікацый"). "places" for
+    'and' between two places, the last words of the name."""
+    if not lx.and_words or j + 1 >= len(toks) or _gap(text, toks, j + 1).strip():
+        return False
+
+    def place(k: int) -> bool:
+        return any(a <= toks[k][0] < b for a, b in spans) and toks[k][2][0].isupper()
+
+    if toks[j][3] in lx.and_words and not _gap(text, toks, j).strip():
+        lower = not toks[j - 1][2][0].isupper() and not toks[j + 1][2][0].isupper()
+        return True if lower else "places" if place(j - 1) and place(j + 1) else False
+    if _gap(text, toks, j).strip() != "," or toks[j][2][0].isupper() or toks[j - 1][2][0].isupper():
+        return False
+    for k in range(j + 1, min(j + 4, len(toks) - 1)):
+        if _gap(text, toks, k).strip() or toks[k][2][0].isupper():
+            return False
+        if toks[k][3] in lx.and_words:
+            return not _gap(text, toks, k + 1).strip() and not toks[k + 1][2][0].isupper()
+    return False
 
 
 def _script_of(word: str) -> str:
