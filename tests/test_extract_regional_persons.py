@@ -196,3 +196,12 @@ def test_two_head_first_titles_listed_with_a_comma_are_both_the_persons():
 def test_a_comma_without_a_joiner_after_it_ends_a_head_final_title():
     text = "Делегацияны қабылдады, Қаржы министрі Ерлан Сейітов."
     assert persons(text, "kk") == {"Ерлан Сейітов": ["Қаржы министрі"]}
+
+
+def test_a_roles_evidence_is_the_sentence_the_events_see():
+    # one split per document: "2026. godine" closes no sentence, for the roles as for the events
+    text = "U Beču je 12. maja 2026. godine ministar finansija Marko Perić otvorio forum. Forum traje dva dana."
+    rec = communique.extract(text, language="sr")
+    person = next(e for e in rec.entities if e.type == "PER")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert person.roles[0].evidence.text == forum.evidence.text == text.split(" Forum traje")[0]

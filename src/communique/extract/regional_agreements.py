@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
 from .gazetteer import normalize_key
-from .regional_events import Cue, sentences
+from .regional_events import Cue
 from .regional_persons import WORD_TOKEN
+from .regional_sentences import sentences
 from .resources import load_json
 
 _LEX = load_json("agreements_regional.json")

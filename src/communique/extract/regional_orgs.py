@@ -121,9 +121,6 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
             and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
 
 
-_ACRONYM = re.compile(r"(?P<a>[^\W\d_]{2,5}?)(?:-?[^\W\d_]{1,6})?")
-
-
 def expansion(lang: str, name: str) -> str | None:
     """The full name an acronym found by find_organizations stands for ("КР ТИМ" -> "Тышкы иштер
     министрлиги"), or None."""
@@ -138,7 +135,7 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
     if not lx.acronyms:
         return []
     out = []
-    for i, (s, e, word, _key) in enumerate(toks):
+    for i, (s, _e, word, _key) in enumerate(toks):
         acr = next((a for a in lx.acronyms if word.startswith(a)), None)
         if acr is None:
             continue

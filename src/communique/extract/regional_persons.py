@@ -35,6 +35,7 @@ from collections.abc import Callable
 
 from ..model import Entity, Evidence, Mention, Role
 from .gazetteer import normalize_key
+from .regional_sentences import sentences
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_persons", "supports"]
@@ -46,7 +47,6 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Маҷид"
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
@@ -70,17 +70,6 @@ def _script(word: str) -> str:
                 return "lat"
             return "other"
     return "other"
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _evidence(text: str, sents: list[tuple[int, int]], pos: int) -> Evidence:
@@ -183,7 +172,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
     place the gazetteer could not match exactly ("Расіі" of "Расія"); `blocked` spans (dates) end a title."""
     if not supports(lang):
         return [], []
-    sents = _sentences(text)
+    sents = sentences(text)
     if lang == "zh":
         found = _zh_persons(text, mentions, entities, bodies)
     else:
