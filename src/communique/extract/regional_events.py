@@ -25,6 +25,7 @@ import functools
 import re
 
 from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
+from . import regional_cases
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
@@ -90,7 +91,7 @@ class _Lang:
         self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
         self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
-        self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
+        self.genitive = tuple(normalize_key(w) for w in regional_cases.endings(code, "genitive"))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))

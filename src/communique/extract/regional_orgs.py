@@ -17,6 +17,7 @@ import functools
 import re
 
 from ..model import Mention
+from . import regional_cases
 from .gazetteer import normalize_key
 from .regional_persons import WORD_TOKEN
 from .resources import load_json
@@ -34,14 +35,15 @@ def supports(lang: str | None) -> bool:
 
 
 class _Lang:
-    def __init__(self, lex: dict) -> None:
+    def __init__(self, lex: dict, code: str = "") -> None:
         self.order = lex.get("order", "head_first")
         self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.ezafe = tuple(lex.get("ezafe", []))
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
-        self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
+        self.local_endings = tuple(normalize_key(w) for w in regional_cases.endings(
+            code, "locative", "locative_possessive", "ablative", "ablative_possessive"))
         self.adjectives = tuple(sorted((normalize_key(w) for w in lex.get("adjectives", [])), key=len, reverse=True))
         self.adjective_nominative = lex.get("adjective_nominative", {})
         self.after_velar = lex.get("masculine_after_velar")
@@ -90,7 +92,7 @@ def lexicon(code: str) -> _Lang:
 
 @functools.cache
 def _lang(code: str) -> _Lang:
-    lx = _Lang(_LEX[code])
+    lx = _Lang(_LEX[code], code)
     titles = load_json("titles_regional.json").get(code, {})
     lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
     return lx

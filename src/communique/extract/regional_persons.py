@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Entity, Evidence, Mention, Role
+from . import regional_cases
 from .gazetteer import normalize_key
 from .regional_sentences import sentences
 from .resources import load_json
@@ -88,7 +89,8 @@ class _Lang:
         self.heads = {normalize_key(h) for h in lex["heads"]}
         self.head_first = bool(lex.get("head_first"))
         self.endings = tuple(sorted({e.casefold() for e in lex["surname_endings"]}, key=len, reverse=True))
-        self.suffixes = tuple(sorted({s.casefold() for s in lex.get("case_suffixes", [])}, key=len, reverse=True))
+        self.suffixes = regional_cases.endings(code, "instrumental", "genitive", "dative", "accusative", "ablative",
+                                               "locative")
         self.state = {normalize_key(w) for w in lex.get("state_words", [])}
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
@@ -96,7 +98,7 @@ class _Lang:
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
-        self.genitive = tuple(lex.get("genitive_endings", []))
+        self.genitive = regional_cases.endings(code, "genitive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
