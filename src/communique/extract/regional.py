@@ -126,8 +126,8 @@ def _local_names(lang: str) -> dict[str, str]:
 
 
 @functools.cache
-def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
-    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first.
+def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict, str]]]:
+    """First word of every gazetteer name in `lang` → (all its words, kind, entry, the name), longest first.
     Names of a language written in two scripts are there in both."""
     gaz = Gazetteer.load()
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
@@ -149,7 +149,7 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     for surface, kind, entry in keys:
         words = [normalize_key(w) for w in _TOKEN.findall(surface)]
         if words:
-            out.setdefault(words[0][:4], []).append((words, kind, entry))
+            out.setdefault(words[0][:4], []).append((words, kind, entry, surface))
     for cands in out.values():
         cands.sort(key=lambda c: -sum(len(w) for w in c[0]))
     return out
@@ -277,7 +277,7 @@ class RegionalPipeline:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
         surface matcher, exact outside the agglutinative languages, does not see."""
         key = normalize_key(word)
-        for words, kind, _ in _index(self.language).get(key[:4], []):
+        for words, kind, _, _ in _index(self.language).get(key[:4], []):
             if kind == "organization" or len(words) != 1 or len(words[0]) < 4:
                 continue
             w = words[0]
@@ -303,19 +303,23 @@ class RegionalPipeline:
                 cands = index.get(tok[:4], [])
                 if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
                     cands = cands + index.get(tok.split("-")[0][:4], [])
-                for words, kind, entry in cands:
+                for words, kind, entry, surface in cands:
                     n = len(words)
                     if i + n <= len(tokens) and all(
                             _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
                             for k, w in enumerate(words)):
-                        hit = (n, kind, entry)
+                        hit = (n, kind, entry, surface)
                         break
             if hit is None:
                 i += 1
                 continue
-            n, kind, entry = hit
+            n, kind, entry, surface = hit
             end = tokens[i + n - 1][1]
-            ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+            name = _name_in(entry, kind, self.language, text[start:end])
+            if kind != "organization" and " " not in surface and not surface.isupper() and surface[:1].isupper() \
+                    and regional_script.is_latin(surface) == regional_script.is_latin(name):
+                name = surface  # "Афганистан" where the language also says "Ооганстан": as the text names it
+            ent = _gazetteer_entity(entities, kind, entry, name)
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
             if kind == "organization":
                 self._places_inside(text, tokens[i:i + n], entities)
@@ -329,7 +333,7 @@ class RegionalPipeline:
         for k, (start, _, tok) in enumerate(tokens):
             if not text[start].isupper():
                 continue
-            for words, kind, entry in index.get(tok[:4], []):
+            for words, kind, entry, _ in index.get(tok[:4], []):
                 n = len(words)
                 if kind != "organization" and k + n <= len(tokens) and all(
                         _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
@@ -367,6 +371,10 @@ def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name:
         iso = entry.get("iso2") if kind == "country" else entry.get("country")
         key, type_ = f"{kind}:{name}", "LOC"
     ent = entities.get(key)
+    if ent is None and type_ == "LOC" and entry.get("id"):  # "Нур-Султан" after "Астана": one city, two names
+        ent = next((e for e in entities.values() if e.type == "LOC" and e.gazetteer_id == entry["id"]), None)
+        if ent is not None and name not in ent.aliases:
+            ent.aliases.append(name)
     if ent is None:
         prefix = "o" if type_ == "ORG" else "l"
         ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,
