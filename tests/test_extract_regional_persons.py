@@ -205,3 +205,23 @@ def test_a_roles_evidence_is_the_sentence_the_events_see():
     person = next(e for e in rec.entities if e.type == "PER")
     forum = next(ev for ev in rec.events if ev.type == "FORUM")
     assert person.roles[0].evidence.text == forum.evidence.text == text.split(" Forum traje")[0]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # more title words: the head of a body, a director, the chief of diplomacy in an oblique case
+    ("tg", "Дар конфронс сардори Кумитаи ҳифзи муҳити зисти назди Ҳукумати Ҷумҳурии Тоҷикистон Комил Раҳимзода "
+           "баромад кард.", "Комил Раҳимзода",
+     "сардори Кумитаи ҳифзи муҳити зисти назди Ҳукумати Ҷумҳурии Тоҷикистон"),
+    ("sr", "Ministar je razgovarao sa šefom diplomatije Hrvatske Markom Horvatom.", "Mark Horvat",
+     "šef diplomatije Hrvatske"),
+    # where the office is held
+    ("sr", "Амбасадор Србије у Казахстану Петар Марковић посетио је Алмати.", "Петар Марковић",
+     "Амбасадор Србије у Казахстану"),
+    ("be", "Пасол Рэспублікі Беларусь у Казахстане Пятро Каваленка сустрэўся з міністрам.", "Пятро Каваленка",
+     "Пасол Рэспублікі Беларусь у Казахстане"),
+    # a title word after 'under' names the body's owner, not the office of the name
+    ("tg", "Дар конфронс сардори Агентии омори назди Президенти Ҷумҳурии Тоҷикистон Комил Раҳимзода баромад кард.",
+     "Комил Раҳимзода", "сардори Агентии омори назди Президенти Ҷумҳурии Тоҷикистон"),
+])
+def test_more_titles(lang, text, name, title):
+    assert persons(text, lang)[name] == [title]

@@ -52,6 +52,7 @@ class _Lang:
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.titles: set[str] = set()
+        self.under: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
@@ -95,6 +96,7 @@ def _lang(code: str) -> _Lang:
     lx = _Lang(_LEX[code], code)
     titles = load_json("titles_regional.json").get(code, {})
     lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
+    lx.under = {normalize_key(w) for w in titles.get("under", [])}
     return lx
 
 
@@ -259,7 +261,8 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
             if listed:
                 j += 1  # "развіцця, сувязі і масавых камунікацый", "за економску и трговинску сарадњу"
                 continue
-            if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
+            if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) \
+                    or (toks[j][3] in lx.titles and toks[j - 1][3] not in lx.under):
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
                 break  # an acronym ends a name

@@ -96,6 +96,8 @@ class _Lang:
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
+        self.posted = {normalize_key(w) for w in lex.get("posted_in", [])}
+        self.under = {normalize_key(w) for w in lex.get("under", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
@@ -275,6 +277,8 @@ class _Finder:
         for i, t in enumerate(self.toks):
             if (t.key not in self.lx.heads and t.key not in self.lx.oblique) or i in used:
                 continue
+            if i and self.toks[i - 1].key in self.lx.under and self.joined(i - 1, i):
+                continue  # "Агентии омори назди Президенти ...": the body's owner, no title of the name after it
             hit = self.after_head(i)
             if hit and hit[0] not in used:
                 j, n, title = hit
@@ -337,6 +341,10 @@ class _Finder:
                 continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
+            if tok.key in self.lx.posted and k + 1 < len(self.toks) and self.joined(k, k + 1) \
+                    and self.anchor(self.toks[k + 1]) and self.toks[k + 1].text[:1].isupper() and k > j:
+                k += 1  # "амбасадор Египта у Србији Басел Салах": where the office is held
+                continue
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
             if tok.key in self.lx.oblique and k == j:
