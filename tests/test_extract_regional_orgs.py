@@ -50,3 +50,9 @@ def test_a_head_first_name_holds_a_list(lang, text, name):
 def test_and_between_two_names_is_no_list():
     found = bodies("Ministarstvo finansija i Narodna banka Srbije potpisali su sporazum.", "sr")
     assert "Ministarstvo finansija" in found
+
+
+def test_a_state_ends_a_head_first_name():
+    text = "Споразум између Владе Републике Србије и Владе Републике Казахстан потписан је у Београду."
+    found = bodies(text, "sr")
+    assert not any("потписан" in name for name in found)

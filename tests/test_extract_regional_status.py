@@ -41,3 +41,19 @@ def test_a_word_of_the_meeting_before_a_trigger_is_no_participle_going_on():
 def test_the_chinese_opening_ceremony_is_no_opening_going_on():
     text = "国务院副总理张明出席开幕式并致辞。"
     assert ("SPEECH", "occurred") in statuses(text, "zh")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("sr", "Наредно заседање Мешовитог комитета биће одржано у јуну у Нишу.", ("MEETING", "planned")),
+    ("be", "Нагадаем, у ліпені 2024 года на саміце ў Астане было падпісана пагадненне.", ("MEETING", "occurred")),
+])
+def test_more_meeting_words(lang, text, expected):
+    assert expected in statuses(text, lang)
+
+
+def test_a_document_named_again_when_it_is_signed_is_one_agreement():
+    text = ("Министри су разговарали о примени Споразума о слободној трговини. Споразум о слободној трговини "
+            "између Владе Републике Србије и Владе Републике Казахстан потписан је 12. маја 2024. године у Астани.")
+    rec = RegionalPipeline("sr")(Document(id="t", text=text))
+    assert [(a.kind, a.signed) for a in rec.agreements] == [("agreement", "2024-05-12")]
+    assert rec.agreements[0].title.startswith("Споразум о слободној трговини између")

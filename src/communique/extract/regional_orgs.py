@@ -266,6 +266,11 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
                 break  # an acronym ends a name
+            if j > i + 1 and toks[j - 1][2][0].isupper() and not toks[j][2][0].isupper() \
+                    and any(m.type == "LOC" and m.start <= toks[j - 1][0] < m.end for m in mentions) \
+                    and toks[j][3] not in lx.linkers | lx.attached | lx.and_words:
+                break  # a state ends a name: "Владе Народне Републике Кине | потписан је"
+
             if any(m.start <= toks[j][0] < m.end for m in blocked):
                 break
             if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
