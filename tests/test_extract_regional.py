@@ -323,3 +323,17 @@ def test_a_month_alone_and_the_day_before(lang, text, expected):
 def test_a_place_is_named_as_the_text_names_it_when_the_language_has_two_names():
     # Kyrgyz says both "Ооганстан" and "Афганистан"; the text's own word names the place
     assert places("Министр Афганистандагы кырдаалды талкуулады.", "ky") == {"Афганистан"}
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    # a city the gazetteer does not hold, named beside the word for 'city'
+    ("kk", "Әзербайжанның Шеки қаласында министрлер кеңесінің отырысы өтті.", "Шеки"),
+    ("ky", "Кол коюу аземи Кара-Балта шаарында өттү.", "Кара-Балта"),
+    ("tg", "Ҷаласа дар шаҳри Панҷакент баргузор шуд.", "Панҷакент"),
+])
+def test_a_city_named_by_the_word_for_city(lang, text, city):
+    assert city in places(text, lang)
+
+
+def test_a_lower_case_word_before_the_word_for_city_is_no_city():
+    assert places("Елордамыз – бас қаласы.", "kk") == set()

@@ -21,6 +21,7 @@ of a dateline fills `document.published`.
 from __future__ import annotations
 
 import functools
+import re
 
 from ..model import Document, Entity, Mention, Record
 from . import (
@@ -324,7 +325,37 @@ class RegionalPipeline:
             if kind == "organization":
                 self._places_inside(text, tokens[i:i + n], entities)
             i += n
-        return mentions, list(entities.values())
+        mentions += self._named_cities(text, mentions, entities)
+        return sorted(mentions, key=lambda m: m.start), list(entities.values())
+
+    def _named_cities(self, text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+        """A city the gazetteer does not hold, named beside the word for 'city' ("Қабала қаласында",
+        "шаҳри Боку"): one capitalized word, as written, since the case ending is on the city word."""
+        lex = load_json("places_regional.json").get(self.language) or {}
+        if not lex.get("city_word"):
+            return []
+        word = re.compile(lex["city_word"])
+        first = bool(lex.get("city_word_first"))
+        toks = list(_TOKEN.finditer(text))
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for k, t in enumerate(toks):
+            if not word.fullmatch(t.group().casefold()):
+                continue
+            q = k + 1 if first else k - 1
+            if not 0 <= q < len(toks):
+                continue
+            name = toks[q]
+            a, b = sorted((t, name), key=lambda m: m.start())
+            if text[a.end():b.start()] != " " or not name.group()[:1].isupper() or len(name.group()) < 3 \
+                    or name.group().isupper() or any(x < name.end() and name.start() < y for x, y in taken):
+                continue
+            ent = entities.get(f"city:{name.group()}")
+            if ent is None:
+                ent = Entity(id=f"l{len(entities) + 1}", type="LOC", name=name.group(), kind="city")
+                entities[f"city:{name.group()}"] = ent
+            out.append(Mention(name.start(), name.end(), "LOC", name.group(), ent.id))
+        return out
 
     def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity]) -> None:
         """A country or city named by a noun inside a body's name ("Shanxay hamkorlik tashkiloti") is
