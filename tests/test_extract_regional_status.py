@@ -57,3 +57,11 @@ def test_a_document_named_again_when_it_is_signed_is_one_agreement():
     rec = RegionalPipeline("sr")(Document(id="t", text=text))
     assert [(a.kind, a.signed) for a in rec.agreements] == [("agreement", "2024-05-12")]
     assert rec.agreements[0].title.startswith("Споразум о слободној трговини између")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("zh", "有记者提问,中国—东盟数字论坛成功开幕,可否介绍论坛有关情况?"),
+    ("sr", "Novinari su pitali da li je forum u Nišu uspešno otvoren?"),
+])
+def test_a_question_tells_no_event(lang, text):
+    assert statuses(text, lang) == []

@@ -157,6 +157,8 @@ class RegionalEvents:
             toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
+            if body.endswith(("?", "？")):
+                trigs = []  # a journalist's question tells no event: "……论坛成功开幕,可否介绍……?"
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
             calls = [t for t in trigs if t.type == "CALL"]
