@@ -225,3 +225,16 @@ def test_a_roles_evidence_is_the_sentence_the_events_see():
 ])
 def test_more_titles(lang, text, name, title):
     assert persons(text, lang)[name] == [title]
+
+
+def test_the_persons_a_meeting_noun_names_in_the_genitive():
+    text = "У пятніцу адбудзецца сустрэча Аляксандра Петрачэнкі і Івана Сідарава з міністрамі."
+    assert persons(text, "be") == {"Аляксандр Петрачэнка": [], "Іван Сідараў": []}
+
+
+@pytest.mark.parametrize("text", [
+    "Адбылася сустрэча Кіраўніцтва дзвюх краін.",
+    "Пасля сустрэчы Савет Міністраў зацвердзіў план.",
+])
+def test_capitalized_words_after_a_meeting_noun_without_a_surname_are_no_persons(text):
+    assert persons(text, "be") == {}

@@ -98,6 +98,7 @@ class _Lang:
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         self.posted = {normalize_key(w) for w in lex.get("posted_in", [])}
         self.under = {normalize_key(w) for w in lex.get("under", [])}
+        self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
@@ -287,6 +288,7 @@ class _Finder:
                     out.append(self.person(j, n, listed))
                 used.update(range(j, j + n))
                 self.name_keys.update(t.key for t in self.toks[j:j + n])
+        out += self.after_event_noun(used)
         for j in range(len(self.toks)):
             if j in used or (j and self.name_word(self.toks[j - 1]) and self.joined(j - 1, j)):
                 continue
@@ -297,6 +299,27 @@ class _Finder:
             if title:
                 out.append(self.person(j, n, title))
                 used.update(range(j, j + n))
+        return out
+
+    def after_event_noun(self, used: set[int]) -> list:
+        """Persons whose meeting a noun names, in the genitive and without a title: "сустрэча Аляксандра
+        Петрачэнкі і Івана Сідарэнкі" (the meeting of ...). Given name and surname only, the surname
+        with a surname ending of the language once back in the nominative; no role."""
+        out = []
+        for i, t in enumerate(self.toks):
+            if t.key not in self.lx.event_nouns:
+                continue
+            j = i + 1
+            while j < len(self.toks) and self.joined(j - 1, j) and j not in used:
+                if self.run_at(j, case="gen") != 2:
+                    break
+                out.append(self.person(j, 2, (t.s, t.s, (t.s, t.s, "", "gen"))))
+                used.update((j, j + 1))
+                k = j + 2
+                if not (k + 1 < len(self.toks) and self.toks[k].key in self.lx.joiners
+                        and self.joined(k - 1, k) and self.joined(k, k + 1)):
+                    break
+                j = k + 1
         return out
 
     def person(self, j: int, n: int, title: tuple):
