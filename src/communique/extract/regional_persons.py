@@ -311,8 +311,9 @@ class _Finder:
                 continue
             j = i + 1
             while j < len(self.toks) and self.joined(j - 1, j) and j not in used:
-                if self.run_at(j, case="gen") != 2:
-                    break
+                if self.run_at(j, case="gen") != 2 or any(
+                        self.lx.decline_back(w.text, "gen") == w.text for w in self.toks[j:j + 2]):
+                    break  # both words in the genitive
                 out.append(self.person(j, 2, (t.s, t.s, (t.s, t.s, "", "gen"))))
                 used.update((j, j + 1))
                 k = j + 2
