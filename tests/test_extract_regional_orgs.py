@@ -56,3 +56,21 @@ def test_a_state_ends_a_head_first_name():
     text = "Споразум између Владе Републике Србије и Владе Републике Казахстан потписан је у Београду."
     found = bodies(text, "sr")
     assert not any("потписан" in name for name in found)
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # 'and' between two lower-case words inside a head-final name
+    ("kk", "Кездесу қорытындысы бойынша Қазақстан Республикасының Ғылым және жоғары білім министрлігі "
+           "меморандумға қол қойды.", "Қазақстан Республикасының Ғылым және жоғары білім министрлігі"),
+    # an office and a university by their head nouns; a name may start with an article ("әл-")
+    ("kk", "Делегация Ұлттық жасанды интеллект кеңсесінің өкілдерімен кездесті.", "Ұлттық жасанды интеллект кеңсесі"),
+    ("kk", "Ертең делегация Алматыға барып, әл-Бируни атындағы Қазақ техникалық университетінің ғалымдарымен кездеседі.",
+     "Әл-Бируни атындағы Қазақ техникалық университеті"),
+])
+def test_a_head_final_name(lang, text, name):
+    assert name in bodies(text, lang)
+
+
+def test_and_between_two_head_final_names_still_ends_the_first():
+    found = bodies("Қаржы министрлігі және Ұлттық банк кездесті.", "kk")
+    assert "Қаржы министрлігі" in found and not any("және" in n for n in found)

@@ -30,6 +30,9 @@ _LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге
                "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
 
+_ARTICLE = re.compile(r"(?:al|el|әл|ал|аль|ал)-[^\W\d_]", re.UNICODE)  # "әл-Фараби"
+
+
 def supports(lang: str | None) -> bool:
     return lang in LANGUAGES
 
@@ -184,13 +187,18 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
             if cover is not None and (cover.type != "LOC" or _local(cover, names)):
                 break
+            if prev[3] in lx.joiners and not gap.strip() and j >= 2 and not toks[j][2][0].isupper() \
+                    and lx.head(toks[j - 2][3]) is None and not any(m.start <= toks[j - 2][0] < m.end for m in locs) \
+                    and not _gap(text, toks, j - 1).strip():
+                j -= 1  # "Жасанды интеллект және цифрлық даму министрлігі": 'and' inside the name
+                continue
             if cover is None and (lx.stops_at(prev[3]) or prev[2][0].isdigit()
                                   or prev[3] in lx.titles and not prev[2][0].isupper()):
                 break
             j -= 1
         k = j
-        while k < i and (toks[k][3] in lx.joiners or not toks[k][2][0].isupper()):
-            k += 1  # a name starts with a capital ...
+        while k < i and (toks[k][3] in lx.joiners or not (toks[k][2][0].isupper() or _ARTICLE.match(toks[k][2]))):
+            k += 1  # a name starts with a capital (or an article before one: "әл-Фараби атындағы") ...
         if k == i and word[0].isupper() and j < i and toks[j][3] not in lx.joiners:
             k = j  # ... or its head has one
         first_of_sentence = k == 0 or re.search(r"[.!?\n]\s*$", text[max(0, toks[k][0] - 3):toks[k][0]])
