@@ -337,3 +337,16 @@ def test_a_city_named_by_the_word_for_city(lang, text, city):
 
 def test_a_lower_case_word_before_the_word_for_city_is_no_city():
     assert places("Елордамыз – бас қаласы.", "kk") == set()
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city with no Serbian name of its own: its Russian name in the text's Serbian script
+    ("Ministar je danas boravio u Tirani.", "Tirana"),
+    ("Министар је боравио у Тирани.", "Тирана"),
+])
+def test_a_serbian_text_reads_a_capital_by_its_russian_name_transliterated(text, city):
+    assert city in places(text, "sr")
+
+
+def test_a_given_name_that_is_also_a_city_in_russian_stays_a_name():
+    assert places("Predsednik Srbije Milan Stojković razgovarao je telefonom.", "sr") == {"Srbija"}

@@ -75,6 +75,21 @@ _BE_HARD = frozenset("жчшцрЖЧШЦР")
 _BE_LETTERS = {"щ": "шч", "Щ": "Шч", "ъ": "’", "и": "і", "И": "І"}
 
 
+LATIN_FROM_RUSSIAN = frozenset({"sr"})
+_RU_LATIN = dict(zip("абвгдежзийклмнопрстуфхцчшыэ", ["a", "b", "v", "g", "d", "e", "ž", "z", "i", "j", "k", "l", "m", "n",
+                                                     "o", "p", "r", "s", "t", "u", "f", "h", "c", "č", "š", "i", "e"]))
+_RU_LATIN.update({"ё": "jo", "щ": "šč", "ъ": "", "ь": "", "ю": "ju", "я": "ja"})
+
+
+def _latin(name: str) -> str:
+    """A Russian name in Serbian Latin letters ("Тирана" -> "Tirana"); regional_script gives the Cyrillic."""
+    out = []
+    for ch in name:
+        lat = _RU_LATIN.get(ch.lower(), ch)
+        out.append(lat[:1].upper() + lat[1:] if ch.isupper() else lat)
+    return "".join(out)
+
+
 def _spelled(name: str, lang: str) -> str:
     """A Russian place name as `lang` writes it where the language takes it over letter by letter."""
     if lang != "be":
@@ -142,6 +157,11 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict, str]]]:
             # name as Belarusian spells it ("Сочы" of "Сочи")
             if kind == "city" and (id(e) not in named or normalize_key(k) not in own):
                 keys.append((_spelled(k, lang), kind, e))
+    if lang in LATIN_FROM_RUSSIAN:  # "Tirana": a capital with no Serbian name, its Russian name written in Latin
+        named = {id(e) for _, _, e in keys}  # (capitals only: "Милан" would make every Milan a city)
+        capitals = {id(c) for c in (gaz.capital_of(e.get("iso2")) for e in gaz.countries) if c}
+        keys += [(_latin(k), kind, e) for k, kind, e in gaz.iter_place_keys("ru")
+                 if kind == "city" and id(e) not in named and id(e) in capitals]
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
@@ -317,8 +337,7 @@ class RegionalPipeline:
             n, kind, entry, surface = hit
             end = tokens[i + n - 1][1]
             name = _name_in(entry, kind, self.language, text[start:end])
-            if kind != "organization" and " " not in surface and not surface.isupper() and surface[:1].isupper() \
-                    and regional_script.is_latin(surface) == regional_script.is_latin(name):
+            if kind != "organization" and " " not in surface and not surface.isupper() and surface[:1].isupper():
                 name = surface  # "Афганистан" where the language also says "Ооганстан": as the text names it
             ent = _gazetteer_entity(entities, kind, entry, name)
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
