@@ -65,3 +65,13 @@ def test_a_document_named_again_when_it_is_signed_is_one_agreement():
 ])
 def test_a_question_tells_no_event(lang, text):
     assert statuses(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, signed", [
+    # adopting signs only in a sentence that names a document
+    ("ky", "Министр кесиптешин Бишкекке келүүгө чакырды. Чакыруу ыраазычылык менен кабыл алынды.", False),
+    ("ky", "Жыйында кызматташтык боюнча меморандум кабыл алынды.", True),
+    ("kk", "Ұсыныс қызығушылықпен қабылданды.", False),
+])
+def test_adopting_is_a_signing_only_of_a_document(lang, text, signed):
+    assert (("SIGNING", "occurred") in statuses(text, lang)) is signed

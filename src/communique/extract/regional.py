@@ -249,8 +249,8 @@ class RegionalPipeline:
         mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
         entities = people + entities + bodies
         docs = regional_agreements.candidates(text, self.language, mentions)
-        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs))
-                  if self.events else [])
+        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
+                              {c.head for c in docs}) if self.events else [])
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),

@@ -108,6 +108,7 @@ class _Lang:
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+        self.adopting = set(lex.get("adopting", []))
 
 
 @functools.cache
@@ -140,9 +141,11 @@ class RegionalEvents:
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
-                 published: str | None, documents: set[int] = frozenset()) -> list[Event]:
+                 published: str | None, documents: set[int] = frozenset(),
+                 named: set[int] | None = None) -> list[Event]:
         """`documents`: where a document is first named (regional_agreements.first_heads); a signing
-        in that sentence signs a new document, not one told before."""
+        in that sentence signs a new document, not one told before. `named`: where any document is
+        named; a verb of adopting ('кабыл алынды') signs only in a sentence that names one (when given)."""
         by_id = {e.id: e for e in entities}
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
@@ -159,6 +162,8 @@ class RegionalEvents:
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
             if body.endswith(("?", "？")):
                 trigs = []  # a journalist's question tells no event: "……论坛成功开幕,可否介绍……?"
+            if named is not None:  # "Чакыруу ыраазычылык менен кабыл алынды": an invitation accepted, nothing signed
+                trigs = [t for t in trigs if t.phrase not in self.lx.adopting or any(s <= d < e for d in named)]
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
             calls = [t for t in trigs if t.type == "CALL"]
