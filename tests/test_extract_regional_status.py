@@ -75,3 +75,9 @@ def test_a_question_tells_no_event(lang, text):
 ])
 def test_adopting_is_a_signing_only_of_a_document(lang, text, signed):
     assert (("SIGNING", "occurred") in statuses(text, lang)) is signed
+
+
+def test_the_next_meeting_after_one_going_on_is_a_new_planned_meeting():
+    text = ("Бүгүн Минскте Евразиялык өкмөттөр аралык кеңештин жыйыны өтүп жатат. "
+            "Кеңештин кийинки жыйыны Бишкекте өтөт.")
+    assert [st for st in statuses(text, "ky") if st[0] == "MEETING"] == [("MEETING", "ongoing"), ("MEETING", "planned")]

@@ -182,9 +182,10 @@ class RegionalEvents:
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and self._goes_on(text, trig, told, s_all, published):
                     continue
-                # a planned one when all those told are over ("the next session will be held ...") is new
+                # a planned one is new unless one of its type told is planned too ("the next session will be
+                # held ..." after a session over or going on)
                 ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
-                    and not any(ev.type == trig.type and ev.status != "occurred" for ev in told)
+                    and not any(ev.type == trig.type and ev.status == "planned" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
