@@ -81,3 +81,11 @@ def test_the_next_meeting_after_one_going_on_is_a_new_planned_meeting():
     text = ("Бүгүн Минскте Евразиялык өкмөттөр аралык кеңештин жыйыны өтүп жатат. "
             "Кеңештин кийинки жыйыны Бишкекте өтөт.")
     assert [st for st in statuses(text, "ky") if st[0] == "MEETING"] == [("MEETING", "ongoing"), ("MEETING", "planned")]
+
+
+def test_a_meeting_told_first_as_what_is_prepared_for_takes_the_sentence_that_tells_it():
+    text = ("Министрлер алдағы саммитке дайындалған декларацияның жобасын талқылады. "
+            "Саммит ертең Түркістанда өтеді.")
+    rec = RegionalPipeline("kk")(Document(id="t", text=text))
+    meetings = [ev for ev in rec.events if ev.type == "MEETING"]
+    assert [(ev.status, ev.evidence.text) for ev in meetings] == [("planned", "Саммит ертең Түркістанда өтеді.")]

@@ -108,6 +108,7 @@ class _Lang:
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+        self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
 
 
@@ -152,6 +153,7 @@ class RegionalEvents:
         own: dict[str, tuple[bool, bool]] = {}
         refs: dict[str, str] = {}  # a sub-event -> the type of the event its sentence refers to
         heads: set[str] = set()
+        preparing: set[str] = set()  # planned events told only as what is prepared for
         for s, e in sentences(text):
             raw = text[s:e]
             lead = len(raw) - len(raw.lstrip())
@@ -189,11 +191,18 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
+                    prepared = next((ev for ev in told if ev.id in preparing and ev.type == trig.type), None)
+                    if prepared is not None and not self._preparing(keys, trig) \
+                            and self._status(text, toks, keys, trig, s, e) == "planned":
+                        prepared.evidence = ev_span  # "the summit prepared for ...", then "the summit is held
+                        preparing.discard(prepared.id)  # tomorrow": the sentence that tells it
                     continue
                 seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
                                  len(events) + 1)
                 own[ev.id] = (bool(s_dates), ev.location is not None)
+                if ev.status == "planned" and self._preparing(keys, trig):
+                    preparing.add(ev.id)
                 events.append(ev)
                 made.append(ev)
                 if headline:
@@ -463,6 +472,11 @@ class RegionalEvents:
             if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
         return "occurred"
+
+    def _preparing(self, keys: list[str], trig) -> bool:
+        """A word of preparing beside the trigger ("алдағы саммитіне дайындалған", "жыйынына даярдык")."""
+        near = keys[max(0, trig.i - 2):trig.j + 2]
+        return bool(self.lx.preparing) and any(k.startswith(self.lx.preparing) for k in near)
 
     def _going_on_before(self, text, toks, keys, trig) -> bool:
         """Head-final: a participle going on right before the trigger, past the event's own name ("өтіп
