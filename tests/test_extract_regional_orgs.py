@@ -74,3 +74,13 @@ def test_a_head_final_name(lang, text, name):
 def test_and_between_two_head_final_names_still_ends_the_first():
     found = bodies("Қаржы министрлігі және Ұлттық банк кездесті.", "kk")
     assert "Қаржы министрлігі" in found and not any("және" in n for n in found)
+
+
+def test_an_acronym_before_the_head_is_the_body_named_in_full():
+    text = ("Ўзбекистон АКТ вазирлиги ҳамда Қозоғистон Рақамли ривожланиш вазирлиги ҳамкорликни кенгайтиради. "
+            "Ўзбекистон Ахборот технологиялари ва коммуникацияларини ривожлантириш вазирлиги ва Қозоғистон "
+            "Рақамли ривожланиш вазирлиги меморандум имзолади.")
+    found = bodies(text, "uz")
+    full = "Ўзбекистон Ахборот технологиялари ва коммуникацияларини ривожлантириш вазирлиги"
+    assert "Ўзбекистон АКТ вазирлиги" in found[full]
+    assert "Ўзбекистон АКТ вазирлиги" not in found

@@ -89,3 +89,11 @@ def test_a_meeting_told_first_as_what_is_prepared_for_takes_the_sentence_that_te
     rec = RegionalPipeline("kk")(Document(id="t", text=text))
     meetings = [ev for ev in rec.events if ev.type == "MEETING"]
     assert [(ev.status, ev.evidence.text) for ev in meetings] == [("planned", "Саммит ертең Түркістанда өтеді.")]
+
+
+def test_an_event_told_again_with_its_place_takes_the_place():
+    text = ("Ўзбекистон ва Қозоғистон вазирликлари меморандум имзолади. "
+            "Меморандум Тошкентда имзоланди.")
+    rec = RegionalPipeline("uz")(Document(id="t", text=text))
+    names = {e.id: e.name for e in rec.entities}
+    assert [(ev.type, names.get(ev.location)) for ev in rec.events] == [("SIGNING", "Тошкент")]

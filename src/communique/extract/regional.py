@@ -274,6 +274,8 @@ class RegionalPipeline:
                 ent = min((x for x in made.values() if full in normalize_key(x.name)),
                           key=lambda x: first.get(x.id, len(text)), default=None)
             if ent is None:
+                ent = _spelled_out(name, made.values())
+            if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
                 made[key] = ent
@@ -410,6 +412,23 @@ class RegionalPipeline:
             mentions.append(Mention(i, i + len(surface), ent.type, surface, ent.id))
             i += len(surface)
         return mentions, list(entities.values())
+
+
+def _spelled_out(name: str, bodies) -> Entity | None:
+    """The body a name with an acronym before its head names in full ("АКТ вазирлиги" of "Ахборот
+    технологиялари ва коммуникацияларини ривожлантириш вазирлиги"): the first with the same head whose
+    words begin with the acronym's letters."""
+    words = name.split()
+    acr = next((w for w in words[:-1] if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()), None)
+    if acr is None:
+        return None
+    for body in bodies:
+        other = body.name.split()
+        initials = [w[0].casefold() for w in other[:-1] if len(w) > 2]
+        if other[-1].casefold() == words[-1].casefold() and len(other) > len(words) \
+                and all(initials.count(ch) >= acr.casefold().count(ch) for ch in set(acr.casefold())):
+            return body
+    return None
 
 
 def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name: str) -> Entity:

@@ -191,6 +191,9 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
+                    again = next((ev for ev in reversed(told) if ev.type == trig.type), None)
+                    if again is not None and again.location is None and not self._reference(text, toks, keys, trig, told, s):
+                        again.location = self._location(trig, s_mentions, by_id)  # told again, with its place
                     prepared = next((ev for ev in told if ev.id in preparing and ev.type == trig.type), None)
                     if prepared is not None and not self._preparing(keys, trig) \
                             and self._status(text, toks, keys, trig, s, e) == "planned":
