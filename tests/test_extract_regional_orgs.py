@@ -84,3 +84,16 @@ def test_an_acronym_before_the_head_is_the_body_named_in_full():
     full = "Ўзбекистон Ахборот технологиялари ва коммуникацияларини ривожлантириш вазирлиги"
     assert "Ўзбекистон АКТ вазирлиги" in found[full]
     assert "Ўзбекистон АКТ вазирлиги" not in found
+
+
+def test_a_chinese_body_whose_fields_are_listed_with_the_enumeration_comma():
+    rec = communique.extract("俄罗斯数字发展、通信和大众传媒部副部长伊万·彼得罗夫出席会议。", language="zh")
+    assert {e.name for e in rec.entities if e.type == "ORG"} == {"俄罗斯数字发展、通信和大众传媒部"}
+    person = next(e for e in rec.entities if e.type == "PER")
+    assert [r.title for r in person.roles] == ["俄罗斯数字发展、通信和大众传媒部副部长"]
+
+
+def test_chinese_bodies_joined_by_and_and_two_states_ministries():
+    assert set(bodies("工业和信息化部、商务部和外交部共同发布通知。", "zh")) == {"工业和信息化部", "商务部", "外交部"}
+    found = bodies("双方签署了《中华人民共和国外交部和白俄罗斯共和国外交部合作计划》。外交部发言人表示。", "zh")
+    assert found == {"中华人民共和国外交部": ["外交部"], "白俄罗斯共和国外交部": []}

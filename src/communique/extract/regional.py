@@ -261,13 +261,18 @@ class RegionalPipeline:
         """Government bodies named by their head noun (regional_orgs), one entity per name."""
         out: list[Mention] = []
         made: dict[str, Entity] = {}
+        states: dict[str, str | None] = {}  # a body's id -> the state its name begins with
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
         found = regional_orgs.find_organizations(text, self.language, mentions, {e.id: e.name for e in entities})
         cores = {self._zh_core(text, s, e, mentions) for s, e, _ in found} if self.language == "zh" else set()
         for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):  # the full name first, the short an alias
             key = normalize_key(name)
             core = self._zh_core(text, start, end, mentions) if cores else key
+            state = next((m.entity for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None)
             ent = known.get(key) or made.get(key) or made.get(core)
+            if ent is not None and made.get(key) is None and None not in (state, states.get(ent.id)) \
+                    and states[ent.id] != state:
+                ent = None  # "中华人民共和国外交部" and "白俄罗斯共和国外交部": two states' ministries
             if ent is None and (full := regional_orgs.expansion(self.language, name)):
                 full = normalize_key(full)  # "ТИМ" of "Кыргыз Республикасынын Тышкы иштер министрлиги"; the first told
                 first = {m.entity: m.start for m in reversed(out)}
@@ -279,6 +284,7 @@ class RegionalPipeline:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
                 made[key] = ent
+                states[ent.id] = state
             elif name != ent.name and name not in ent.aliases:
                 ent.aliases.append(name)  # "中华人民共和国商务部" of "商务部"
             made.setdefault(core, ent)

@@ -361,6 +361,14 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
         floor = out[-1][1] if out else 0
         while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
             j -= 1  # back to punctuation, a preposition (与, 在), or the body before
+            if j - 1 > floor and text[j - 1] == "、" and "和" in text[j:i]:
+                k = j - 1  # "数字发展、通信和大众传媒部": a list of the body's fields, 和 before the last
+                while k > floor and j - k < 7 and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
+                    k -= 1
+                if k < j - 1 and not any(text.startswith(x, k) or text[k:j - 1].endswith(x) for x in _ZH_SUFFIXES):
+                    j = k
+        if out and j == out[-1][1] and text.startswith(("和", "及"), j):
+            j += 1  # "商务部和外交部": 'and' after the body before
         for v in _ZH_VERBS:
             k = text.rfind(v, j, i)
             if k >= 0:
