@@ -350,3 +350,14 @@ def test_a_serbian_text_reads_a_capital_by_its_russian_name_transliterated(text,
 
 def test_a_given_name_that_is_also_a_city_in_russian_stays_a_name():
     assert places("Predsednik Srbije Milan Stojković razgovarao je telefonom.", "sr") == {"Srbija"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a weekday after its preposition: that day in the week around the publication day (a Sunday here)
+    ("be", "У пятніцу адбудзецца сустрэча, а ў панядзелак адбылася нарада.",
+     [("пятніцу", "2026-05-08"), ("панядзелак", "2026-05-11")]),
+    ("sr", "Sastanak će biti održan u sredu.", [("sredu", "2026-05-13")]),
+    ("be", "Пятніца — рабочы дзень.", []),  # no preposition: no date
+])
+def test_a_weekday_is_dated_around_the_publication_day(lang, text, expected):
+    assert values(text, lang) == expected

@@ -33,9 +33,10 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
 * ``month``     a month standing alone only after a preposition or before a month word that make it
                 one ("у кастрычніку", "u oktobru", "қазан айында"): the publication year's.
 * ``relative``  "the day before" ("напярэдадні", "uoči") where no noun follows it (then it is the
-                eve of that event).
+                eve of that event); a weekday after its preposition ("у пятніцу", "u petak"): that
+                day in the week around the publication day, three days before it to three after.
 
-Not handled, knowingly: weekdays, counted
+Not handled, knowingly: weekdays without a preposition, counted
 offsets, month names standing alone without such a word (Kazakh "қазан" is October, a cauldron and
 the city of Kazan; "наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
 names, and enumerations of days ("27 и 29") other than two days running ("27 и 28", a period).
@@ -114,6 +115,10 @@ class _Lang:
         self.relative = [(_whole_words([w.lower() for w in words]), days)
                          for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.eve = _whole_words([w.lower() for w in lex["eve"]]) if lex.get("eve") else None
+        days = lex.get("weekdays") or []
+        self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
+        self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
+                           if self.weekday else None)
         self.patterns: list[tuple[str, re.Pattern]] = []
         if self.month_of:
             self._build(lex)
@@ -194,6 +199,13 @@ class _Lang:
                 c = self._read(name, m, pub)
                 if c is not None:
                     out.append(c)
+        if self.weekday_rx is not None:  # "у пятніцу": that weekday in the week around the publication day
+            for m in self.weekday_rx.finditer(low):
+                vs = None
+                if pub.day:
+                    shift = (self.weekday[m.group(1)] - pub.day.weekday()) % 7
+                    vs = partial_iso(*_ymd(pub.day + timedelta(days=shift if shift <= 3 else shift - 7)))
+                out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
