@@ -361,3 +361,13 @@ def test_a_given_name_that_is_also_a_city_in_russian_stays_a_name():
 ])
 def test_a_weekday_is_dated_around_the_publication_day(lang, text, expected):
     assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("be", "Перамовы прайшлі ў канцы мінулага года.", [("мінулага года", "2025")]),
+    ("sr", "Forum će biti održan sledeće godine.", [("sledeće godine", "2027")]),
+    ("kk", "Биыл форум Астанада өтеді.", [("Биыл", "2026")]),
+    ("zh", "欢迎企业参加明年举办的博览会。", [("明年", "2027")]),
+])
+def test_last_this_and_next_year(lang, text, expected):
+    assert values(text, lang) == expected

@@ -34,7 +34,8 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
                 one ("у кастрычніку", "u oktobru", "қазан айында"): the publication year's.
 * ``relative``  "the day before" ("напярэдадні", "uoči") where no noun follows it (then it is the
                 eve of that event); a weekday after its preposition ("у пятніцу", "u petak"): that
-                day in the week around the publication day, three days before it to three after.
+                day in the week around the publication day, three days before it to three after; last,
+                this and next year ("мінулага года", "prošle godine", "өткен жылы", "明年").
 
 Not handled, knowingly: weekdays without a preposition, counted
 offsets, month names standing alone without such a word (Kazakh "қазан" is October, a cauldron and
@@ -115,6 +116,7 @@ class _Lang:
         self.relative = [(_whole_words([w.lower() for w in words]), days)
                          for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.eve = _whole_words([w.lower() for w in lex["eve"]]) if lex.get("eve") else None
+        self.years = [(_whole_words([w.lower() for w in words]), int(n)) for n, words in (lex.get("relative_years") or {}).items()]
         days = lex.get("weekdays") or []
         self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
         self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
@@ -206,6 +208,9 @@ class _Lang:
                     shift = (self.weekday[m.group(1)] - pub.day.weekday()) % 7
                     vs = partial_iso(*_ymd(pub.day + timedelta(days=shift if shift <= 3 else shift - 7)))
                 out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
+        for rx, n in self.years:  # "мінулага года", "明年": a year counted from the publication year
+            for m in rx.finditer(low):
+                out.append(_Cand(m.start(), m.end(), "year", partial_iso(pub.year + n) if pub.year else None, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
