@@ -97,3 +97,12 @@ def test_an_event_told_again_with_its_place_takes_the_place():
     rec = RegionalPipeline("uz")(Document(id="t", text=text))
     names = {e.id: e.name for e in rec.entities}
     assert [(ev.type, names.get(ev.location)) for ev in rec.events] == [("SIGNING", "Тошкент")]
+
+
+def test_an_event_takes_the_date_and_place_of_its_own_coordinate_clause():
+    text = ("Podsetimo, Visoki savet za saradnju Srbije i Austrije osnovan je 2019. godine, a njegova poslednja "
+            "sednica održana je u Beogradu.")
+    rec = RegionalPipeline("sr")(Document(id="t", text=text, published="2026-05-10"))
+    names = {e.id: e.name for e in rec.entities}
+    got = {ev.type: (ev.start, names.get(ev.location)) for ev in rec.events}
+    assert got == {"FOUNDING": ("2019", None), "MEETING": (None, "Beograd")}

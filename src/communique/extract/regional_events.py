@@ -108,6 +108,8 @@ class _Lang:
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+        joiners = lex.get("clause_joiners") or []
+        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s") if joiners else None
         self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
 
@@ -345,6 +347,8 @@ class RegionalEvents:
 
     def _event(self, text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published, n) -> Event:
         status = self._status(text, toks, keys, trig, s, e)
+        cs, ce = self._own_clause(text, trig, s, e)  # "osnovan je 2019. godine, a ... sednica održana je u Beogradu"
+        s_dates = [d for d in s_dates if cs <= d.start < ce]
         date = min(s_dates, key=lambda d: date_distance(d, trig)) if s_dates else None
         start = end = None
         if date is not None:
@@ -359,9 +363,22 @@ class RegionalEvents:
             ev.name = self._name(text, toks, trig, s, e)  # a noun's name, not a verb's subject
             if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
                 ev.name = None
-        ev.location = self._location(trig, s_mentions, by_id)
+        ev.location = self._location(trig, [m for m in s_mentions if cs <= m.start < ce], by_id)
         ev.participants = self._participants(s_mentions, by_id, ev.location)
         return ev
+
+    def _own_clause(self, text: str, trig, s: int, e: int) -> tuple[int, int]:
+        """The span of the coordinate clause a trigger stands in, where a sentence joins two with a comma
+        and 'and/but' ('..., a ...', '..., але ...'); the whole sentence elsewhere."""
+        if not self.lx.clause_joiners:
+            return s, e
+        cs, ce = s, e
+        for m in self.lx.clause_joiners.finditer(text, s, e):
+            if m.end() <= trig.char_start:
+                cs = m.end()
+            elif m.start() >= trig.char_end:
+                ce = min(ce, m.start())
+        return cs, ce
 
     def _name(self, text, toks, trig, s, e) -> str | None:
         """An official name: the words that name the event with its head noun ("«…» форматындағы
