@@ -106,3 +106,17 @@ def test_an_event_takes_the_date_and_place_of_its_own_coordinate_clause():
     names = {e.id: e.name for e in rec.entities}
     got = {ev.type: (ev.start, names.get(ev.location)) for ev in rec.events}
     assert got == {"FOUNDING": ("2019", None), "MEETING": (None, "Beograd")}
+
+
+def test_a_meeting_done_after_one_to_come_in_one_sentence_is_a_second_event():
+    text = ("Наступнае пасяджэнне Савета пройдзе 14 кастрычніка 2026 года ў Мінску, паведаміў сёння журналістам "
+            "па выніках пасяджэння Савета старшыня камітэта Пятро Каваленка.")
+    rec = RegionalPipeline("be")(Document(id="t", text=text, published="2026-05-10"))
+    names = {e.id: e.name for e in rec.entities}
+    got = [(ev.type, ev.status, ev.start, names.get(ev.location)) for ev in rec.events]
+    assert got == [("MEETING", "planned", "2026-10-14", "Мінск"), ("MEETING", "occurred", None, None)]
+
+
+def test_two_meetings_done_in_one_sentence_are_one_event():
+    rec = RegionalPipeline("be")(Document(id="t", text="Міністр сустрэўся з паслом, а пасля сустрэчы правёў нараду."))
+    assert [ev.type for ev in rec.events].count("MEETING") == 1

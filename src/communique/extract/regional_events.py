@@ -174,12 +174,13 @@ class RegionalEvents:
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
-            seen: set[str] = set()
+            seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
             referred: list[str] = []
             made: list[Event] = []
             for trig in trigs:
-                if trig.type in seen:
-                    continue
+                if trig.type in seen and (seen[trig.type] == "occurred" or trig.type not in {"MEETING", "FORUM"}
+                                          or self._status(text, toks, keys, trig, s, e) != "occurred"):
+                    continue  # one event of a type a sentence, unless a gathering done follows one to come
                 s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
                 s_dates = [d for d in s_all if not self._until(text, d)]
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
@@ -193,19 +194,23 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
-                    again = next((ev for ev in reversed(told) if ev.type == trig.type), None)
+                    status = self._status(text, toks, keys, trig, s, e)
+                    again = next((ev for ev in reversed(told) if ev.type == trig.type and ev.status == status),
+                                 next((ev for ev in reversed(told) if ev.type == trig.type), None))
                     if again is not None and again.location is None and not self._reference(text, toks, keys, trig, told, s):
                         again.location = self._location(trig, s_mentions, by_id)  # told again, with its place
                     prepared = next((ev for ev in told if ev.id in preparing and ev.type == trig.type), None)
-                    if prepared is not None and not self._preparing(keys, trig) \
-                            and self._status(text, toks, keys, trig, s, e) == "planned":
+                    if prepared is not None and not self._preparing(keys, trig) and status == "planned":
                         prepared.evidence = ev_span  # "the summit prepared for ...", then "the summit is held
                         preparing.discard(prepared.id)  # tomorrow": the sentence that tells it
                     continue
-                seen.add(trig.type)
-                ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
-                                 len(events) + 1)
-                own[ev.id] = (bool(s_dates), ev.location is not None)
+                second = trig.type in seen
+                seen.setdefault(trig.type, self._status(text, toks, keys, trig, s, e))
+                ev = self._event(text, toks, keys, trig, ev_span, s, e, [] if second else s_dates, s_mentions, by_id,
+                                 published, len(events) + 1)
+                if second:  # the sentence's date and place are the first one's
+                    ev.location = None
+                own[ev.id] = (True, True) if second else (bool(s_dates), ev.location is not None)
                 if ev.status == "planned" and self._preparing(keys, trig):
                     preparing.add(ev.id)
                 events.append(ev)
