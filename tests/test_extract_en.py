@@ -893,3 +893,19 @@ def test_the_summit_during_which_a_dated_signing_happened_takes_its_date_and_pla
               "opened a new chapter.", published="2026-04-22")
     [summit] = events_of(f, "MEETING")
     assert (summit["start"], summit["location"]) == ("2025-06", "Riga")
+
+
+# -- participants: who takes part, not who is only named -------------------------------------------
+
+def test_organization_in_a_persons_title_is_not_a_participant():
+    f = facts("Minister of Transport Daniel Okoro met with Secretary-General of the United Nations Ruth Amsel "
+              "in Geneva.")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Daniel Okoro", "Ruth Amsel"]
+
+
+def test_host_who_invites_a_visit_is_not_a_visitor():
+    f = facts("Prime Minister Lars Vettin will pay an official visit to Kazakhstan at the invitation of "
+              "President Marat Oskenov.")
+    (ev,) = events_of(f, "VISIT")
+    assert ev["participants"] == ["Lars Vettin"]

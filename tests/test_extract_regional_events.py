@@ -572,3 +572,22 @@ def test_a_signing_during_video_talks_takes_the_calls_day():
             "双方就落实两国元首会晤共识等议题交换意见。会谈期间，双方视频签署了《关于加强财政合作的谅解备忘录》。")
     evs = record(text, "zh", published="2025-12-03").events
     assert [(ev.type, ev.start) for ev in evs] == [("CALL", "2025-12-02"), ("SIGNING", "2025-12-02")]
+
+
+# -- participants: an employer named in a title, a host who invites --------------------------------
+
+def participants(text, lang, type_):
+    rec = record(text, lang)
+    names = {e.id: e.name for e in rec.entities}
+    return [[names[p.entity] for p in ev.participants] for ev in rec.events if ev.type == type_]
+
+
+def test_organization_inside_an_inflected_title_is_not_a_participant():
+    got = participants("Ministar spoljnih poslova Petar Marković razgovarao je danas sa generalnim sekretarom "
+                       "Ujedinjenih nacija Antonom Vilerom.", "sr", "MEETING")
+    assert got == [["Petar Marković", "Anton Viler"]]
+
+
+def test_titles_in_a_row_keep_their_bodies_out_of_the_event():
+    got = participants("中共中央政治局委员、国务院副总理张国华出席开幕式并致辞。", "zh", "SPEECH")
+    assert got == [["张国华"]]

@@ -793,3 +793,27 @@ def test_a_signing_that_was_the_means_of_a_founding_takes_its_date():
               "Стамбульской декларации.")
     assert [e["start"] for e in events_of(f, "SIGNING")] == ["1992-06-25"]
     assert [a["signed"] for a in f["agreements"]] == ["1992-06-25"]
+
+
+# -- participants: who takes part, not who is only named -------------------------------------------
+
+def test_parent_body_of_a_council_is_not_a_participant_of_its_meeting():
+    f = facts("В Ташкенте состоялось заседание Совета министров иностранных дел Содружества Независимых "
+              "Государств (СНГ).")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Совет министров иностранных дел Содружества Независимых Государств"]
+
+
+def test_visit_told_in_a_relative_clause_has_only_the_visitor():
+    f = facts("Заместитель министра Олег Петрунин провел переговоры с Министром связи Республики Молдова "
+              "Андреем Чобану, который находится в России с рабочим визитом.")
+    (visit,) = events_of(f, "VISIT")
+    assert visit["participants"] == ["Андрей Чобану"]
+    (meeting,) = events_of(f, "MEETING")
+    assert meeting["participants"] == ["Олег Петрунин", "Андрей Чобану"]
+
+
+def test_who_invites_to_a_visit_does_not_travel():
+    f = facts("Президент Ильдар Касенов пригласил министра Павла Ровенко посетить Астану с официальным визитом.")
+    (visit,) = events_of(f, "VISIT")
+    assert "Ильдар Касенов" not in visit["participants"]

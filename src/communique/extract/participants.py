@@ -1,0 +1,165 @@
+"""Who takes part in an event: the last pass over the participants every language's step has chosen.
+
+The steps take the names of an event's sentence; this pass drops the names that are there for another
+reason, in any language:
+
+* an organization named only inside a person's title ("Secretary-General of the United Nations
+  António Guterres", "Котиби генералии Созмони Милали Муттаҳид ..."): his employer, not a party;
+* an organization whose name lies inside the name of another participant ("Совет министров иностранных
+  дел СНГ" with "СНГ", "Council of the ITU" with "ITU"): the body meets, its parent is only named;
+* in a visit, who invites or receives the visitor ("X invited Y to visit", "at the invitation of X",
+  "Y, который находится в России с визитом"): only the visitor travels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity, Event, Mention
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+# the stem of a word of inviting, in the languages the pipelines read
+_INVITE = re.compile(r"(?i)\b(?:пригла|приглаш|invit|pozva|poziv|позва|позив|запрос|запраш|запрош|шақыр|чақыр|"
+                     r"чакыр|taklif|даъват|davet|dəvət)\w*|邀请|邀請")
+# "at the invitation of X", "по приглашению X": the inviter follows the word
+_INVITE_OF = re.compile(r"(?i)(?:\b(?:по|at|on|upon|на|po|у)\s+(?:the\s+)?)$")
+# "Y, который находится ... с визитом": the visitor is the one the relative clause is about
+_WHO = re.compile(r"(?i)^\s*[,–—-]?\s*(?:который|которая|которые|які|якая|якія|який|яка|који|која|koji|koja|who)\b")
+_TITLE_GAP = 4  # characters between a title and the name it goes with (", ", " – ")
+_GAP = " ,–—-、\u00a0"
+# the head word of a council of a body's members ("Совет министров иностранных дел СНГ", "Council of
+# Heads of State of the SCO", "ТМД ... кеңесі"): when it meets, the body it belongs to is only named
+_COUNCIL = re.compile(r"(?i)^(?:совет|council|кеңес|кеңеш|савет|savet|кенгаш|kengash|шўро|шӯро|шура|рада|"
+                      r"кеңесі|кеңеши)")
+_GATHERING = {"MEETING", "SESSION", "FORUM", "CALL"}
+
+
+def _stem_equal(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    k = 0
+    n = min(len(a), len(b))
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k >= 4 and k >= n - 3  # "союза" / "союз", "организации" / "организация"
+
+
+def _words(name: str) -> list[str]:
+    return [w.casefold() for w in _TOKEN.findall(name)]
+
+
+def _contains(long_: str, short: str) -> bool:
+    """Whether the words of `short` run inside `long_`, allowing for case endings."""
+    lw, sw = _words(long_), _words(short)
+    if not sw or len(sw) >= len(lw):
+        return False
+    return any(all(_stem_equal(a, b) for a, b in zip(sw, lw[i:i + len(sw)])) for i in range(len(lw) - len(sw) + 1))
+
+
+def _names(ent: Entity) -> list[str]:
+    return [ent.name, *ent.aliases]
+
+
+def _title_at(text: str, low: str, title: str, at: int, before: bool) -> tuple[int, int] | None:
+    """The title as the text writes it, ending where a name begins (`before`) or beginning where it ends,
+    word by word with case endings allowed ("sekretarom Ujedinjenih nacija" for "sekretar ...")."""
+    if before:
+        i = low.rfind(title, max(0, at - len(title) - _TITLE_GAP), at)
+        if i >= 0 and not low[i + len(title):at].strip(_GAP):
+            return i, i + len(title)
+    else:
+        j = low.find(title, at, at + _TITLE_GAP + len(title))
+        if j >= 0 and not low[at:j].strip(_GAP + "("):
+            return j, j + len(title)
+    words = _words(title)
+    if not words:
+        return None
+    reach = len(title) + 4 * len(words) + _TITLE_GAP
+    if before:
+        found = list(_TOKEN.finditer(low, max(0, at - reach), at))[-len(words):]
+        gap = low[found[-1].end():at] if found else "x"
+    else:
+        found = list(_TOKEN.finditer(low, at, at + reach))[:len(words)]
+        gap = low[at:found[0].start()] if found else "x"
+    if len(found) == len(words) and not gap.strip(_GAP + "(") \
+            and all(_stem_equal(w, f.group()) for w, f in zip(words, found)):
+        return found[0].start(), found[-1].end()
+    return None
+
+
+def _title_spans(text: str, persons: list[Mention], by_id: dict[str, Entity]) -> list[tuple[int, int]]:
+    """Where a person's title, as the text writes it, stands right before or after his name; titles in a
+    row before one name ("中共中央政治局委员、国务院副总理刘鹤") each count."""
+    low = text.casefold()
+    spans: list[tuple[int, int]] = []
+    for m in persons:
+        ent = by_id.get(m.entity)
+        titles = [r.title.casefold() for r in (ent.roles if ent is not None else []) if len(r.title) >= 3]
+        for title in titles:
+            after = _title_at(text, low, title, m.end, before=False)
+            if after is not None:
+                spans.append(after)
+        at, grew = m.start, True
+        while grew:
+            grew = False
+            for title in titles:
+                span = _title_at(text, low, title, at, before=True)
+                if span is not None and span not in spans:
+                    spans.append(span)
+                    at, grew = span[0], True
+    return spans
+
+
+def prune_participants(text: str, mentions: list[Mention], entities: list[Entity], events: list[Event],
+                       role_spans: list[tuple[int, int]] = ()) -> None:
+    by_id = {e.id: e for e in entities}
+    named = [m for m in mentions if m.entity]
+    titles = [*role_spans, *_title_spans(text, [m for m in named if m.type == "PER"], by_id)]
+    for ev in events:
+        if not ev.participants:
+            continue
+        s, e = ev.evidence.start, ev.evidence.end
+        ms = [m for m in named if s <= m.start < e]
+        persons = [m for m in ms if m.type == "PER"]
+        drop: set[str] = set()
+        orgs = [p.entity for p in ev.participants if (by_id.get(p.entity) or Entity("", "", "")).type == "ORG"]
+        for o in orgs:
+            # its mentions in the event's sentence, or in the text when another sentence added it
+            own = [m for m in ms if m.entity == o] or [m for m in named if m.entity == o]
+            if own and all(any(a <= m.start and m.end <= b for a, b in titles) for m in own):
+                drop.add(o)  # named only inside a person's title: his employer
+        if ev.type in _GATHERING:
+            for o in orgs:
+                if any(o2 != o and o2 not in drop and any(_COUNCIL.match(w) for w in _words(by_id[o2].name))
+                       and any(_contains(big, small) for big in _names(by_id[o2]) for small in _names(by_id[o]))
+                       for o2 in orgs):
+                    drop.add(o)  # "Совет министров иностранных дел СНГ" meets; "СНГ" is only its parent
+        if ev.type == "VISIT":
+            drop |= _hosts(text, ev, persons)
+        if drop:
+            ev.participants = [p for p in ev.participants if p.entity not in drop]
+
+
+def _hosts(text: str, ev: Event, persons: list[Mention]) -> set[str]:
+    """Who invites or receives the visitor, named in the visit's own sentence."""
+    taking = {p.entity for p in ev.participants}
+    persons = [m for m in persons if m.entity in taking]
+    if not persons:
+        return set()
+    s, e = ev.evidence.start, ev.evidence.end
+    trig = text.find(ev.trigger, s, e) if ev.trigger else -1
+    if trig >= 0:
+        # "Y, который находится в России с визитом": the visitor is the name the clause hangs on
+        for m in persons:
+            if m.end <= trig and _WHO.match(text[m.end:trig]) and not any(
+                    o.end <= trig and o.start > m.end for o in persons):
+                return {o.entity for o in persons if o.entity != m.entity}
+    inv = _INVITE.search(text, s, e)
+    if inv is None:
+        return set()
+    if _INVITE_OF.search(text[max(s, inv.start() - 12):inv.start()]):
+        after = [m for m in persons if m.start >= inv.end()]
+        return {after[0].entity} if after else set()  # "at the invitation of President X"
+    before = [m for m in persons if m.end <= inv.start()]
+    # "X invited Y to visit", "X пригласил Y посетить", "X подтвердил приглашение посетить": X stays at home
+    return {before[0].entity} if before else set()
