@@ -909,3 +909,11 @@ def test_host_who_invites_a_visit_is_not_a_visitor():
               "President Marat Oskenov.")
     (ev,) = events_of(f, "VISIT")
     assert ev["participants"] == ["Lars Vettin"]
+
+
+def test_plural_title_is_not_the_one_holder_the_text_names():
+    f = facts("The 3rd Meeting of Ministers of Agriculture was held on 2 May 2026 in Tashkent, chaired by Minister "
+              "of Agriculture of Uzbekistan Rustam Karimbekov. The Ministers signed a joint declaration on food "
+              "security.")
+    (ev,) = events_of(f, "SIGNING")
+    assert "Rustam Karimbekov" not in ev["participants"]

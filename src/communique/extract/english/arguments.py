@@ -187,7 +187,10 @@ class EventArguments:
                 continue
             phrase = [title_word(t.text) for t in toks[k:j]]
             if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
-                for h in self._holders(phrase, anywhere=True):
+                holders = self._holders(phrase, anywhere=True)
+                if len(holders) < 2:
+                    continue  # "the Ministers" are more than the one minister the text names: not him alone
+                for h in holders:
                     items.append(_Item(k, h, "PER"))
             elif phrase[-1] in TITLE_HEADS:
                 named = {m.entity for m in s_mentions if m.type == "PER"}
