@@ -817,3 +817,17 @@ def test_who_invites_to_a_visit_does_not_travel():
     f = facts("Президент Ильдар Касенов пригласил министра Павла Ровенко посетить Астану с официальным визитом.")
     (visit,) = events_of(f, "VISIT")
     assert "Ильдар Касенов" not in visit["participants"]
+
+
+def test_body_named_only_in_a_documents_title_is_not_its_signer():
+    f = facts("Соглашение о создании Центра цифровых компетенций сегодня подписали Министерство связи "
+              "Республики Армения и ПАО «Армтелеком».")
+    (ev,) = events_of(f, "SIGNING")
+    assert ev["participants"] == ["Министерство связи Республики Армения", "ПАО «Армтелеком»"]
+
+
+def test_bodies_a_document_is_between_stay_its_parties():
+    f = facts("Стороны подписали Меморандум о взаимопонимании между Министерством связи Республики Армения и "
+              "Министерством цифрового развития Республики Молдова.")
+    (ev,) = events_of(f, "SIGNING")
+    assert len(ev["participants"]) == 2

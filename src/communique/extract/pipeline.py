@@ -54,6 +54,7 @@ class RussianPipeline:
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
         prune_participants(text, mentions, table.entities, events, role_spans)
         agreements = self.agreements(text, sents, mentions, events)
+        prune_participants(text, mentions, table.entities, events, agreements=agreements)
         topics = self.topics(sents, "ru")
         if "ё" not in text and "Ё" not in text:
             _without_yo(table.entities)
