@@ -831,3 +831,23 @@ def test_bodies_a_document_is_between_stay_its_parties():
               "Министерством цифрового развития Республики Молдова.")
     (ev,) = events_of(f, "SIGNING")
     assert len(ev["participants"]) == 2
+
+
+def test_body_named_for_its_member_states_is_not_a_participant():
+    f = facts("В тот же день Павел Орлов провел консультации с постоянными представителями государств — "
+              "участников СНГ при органах Содружества.")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Павел Орлов"]
+    f = facts("Вчера в Минске прошло заседание Совета Евразийской экономической комиссии. В заседании приняли "
+              "участие вице-премьеры государств – членов Евразийского экономического союза, а также председатель "
+              "Коллегии Евразийской экономической комиссии Иван Лосев.")
+    (ev,) = events_of(f, "MEETING")
+    assert "Евразийский экономический союз" not in ev["participants"]
+    assert "Иван Лосев" in ev["participants"]
+
+
+def test_member_states_phrase_that_names_the_event_keeps_the_body():
+    f = facts("Сегодня в Казани начал работу Форум цифровой экономики государств – членов Шанхайской организации "
+              "сотрудничества.")
+    (ev,) = events_of(f, "FORUM")
+    assert ev["participants"] == ["Шанхайская организация сотрудничества"]

@@ -24,6 +24,17 @@ _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 
 
+# "представители государств — членов ЕАЭС", "главы правительств государств Союза": the body is named for
+# its member states, who are the ones there
+_MEMBERS_OF = re.compile(r"(?i)(?:государств|стран)\w*\s*(?:[—–-]\s*(?:член|участни)\w*\s*)?$")
+
+
+def members_phrase(text_before: str) -> int | None:
+    """Where 'государств — членов' ends a text (the body named next is named for its members)."""
+    m = _MEMBERS_OF.search(text_before[-60:])
+    return None if m is None else len(text_before) - len(text_before[-60:]) + m.start()
+
+
 def _is_finite(word: str) -> bool:
     if not word[:1].isalpha():
         return False
@@ -92,6 +103,8 @@ class ArgumentReading:
             elif m.type == "ORG":
                 if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
+                if self._members_apart(trig, m):
+                    continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
@@ -117,6 +130,19 @@ class ArgumentReading:
         ent = next((e for e in reversed(table.entities) if e.type == "ORG"
                     and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
         return ent.id if ent is not None else None
+
+    def _members_apart(self, trig, m: Mention) -> bool:
+        """'провел консультации с представителями государств — участников СНГ': the body named for its
+        member states, apart from the event's own phrase, is not a party ('Форум цифровой экономики
+        государств — членов ШОС' names the forum by it and keeps it)."""
+        toks = self._tokens
+        text = self._text
+        at = members_phrase(text[max(0, m.start - 200):m.start])
+        if at is None:
+            return False
+        at += max(0, m.start - 200)
+        between = [t for t in toks[trig.end:] if t.end <= at]  # none when the body comes first
+        return any(t.text in {",", "(", ")"} or parses(t.text)[0].tag.POS == "PREP" for t in between)
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
@@ -235,6 +261,8 @@ class ArgumentReading:
                 continue
             if m.type == "LOC" and ent.kind != "country":
                 continue
+            if m.type == "ORG" and members_phrase(sent.text[:m.start - sent.start]) is not None:
+                continue  # "вице-премьеры государств — членов ЕАЭС": the states take part
             if m.entity == target.location:
                 continue
             have.add(m.entity)
