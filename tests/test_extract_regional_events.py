@@ -591,3 +591,19 @@ def test_organization_inside_an_inflected_title_is_not_a_participant():
 def test_titles_in_a_row_keep_their_bodies_out_of_the_event():
     got = participants("中共中央政治局委员、国务院副总理张国华出席开幕式并致辞。", "zh", "SPEECH")
     assert got == [["张国华"]]
+
+
+def test_title_holding_part_of_a_bodys_name_keeps_the_body_out():
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant, Role
+
+    text = "Жиынға Президент Әкімшілігінің басшысы Бакыт Асанов келді."
+    body, name = text.index("Президент Әкімшілігі"), text.index("Бакыт Асанов")
+    person = Entity("p1", "PER", "Бакыт Асанов", roles=[Role("Әкімшілігінің басшысы")])
+    office = Entity("o1", "ORG", "Президент Әкімшілігі")
+    mentions = [Mention(body, body + len("Президент Әкімшілігі"), "ORG", "Президент Әкімшілігі", "o1"),
+                Mention(name, name + len("Бакыт Асанов"), "PER", "Бакыт Асанов", "p1")]
+    ev = Event("e1", "MEETING", "occurred", Evidence(0, len(text), text),
+               participants=[Participant("o1"), Participant("p1")])
+    prune_participants(text, mentions, [person, office], [ev])
+    assert [p.entity for p in ev.participants] == ["p1"]

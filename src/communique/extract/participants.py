@@ -134,16 +134,17 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
     by_id = {e.id: e for e in entities}
     named = [m for m in mentions if m.entity]
     titles = [*role_spans, *_title_spans(text, [m for m in named if m.type == "PER"], by_id)]
+    documents = []
     for a in agreements:
         span = _written(text, a.title or "", a.evidence.start, a.evidence.end)
         if span is not None:
             # the bodies it is between are its parties: "Меморандум ... между Министерством A и B"
             between = _BETWEEN.search(text, span[0], span[1])
             if between:
-                titles.append((span[0], between.start()))
+                documents.append((span[0], between.start()))
             else:  # with the acronym in brackets after its last words: "... союза (ЕАЭС)"
                 acronym = _BRACKETED.match(text, span[1])
-                titles.append((span[0], acronym.end() if acronym else span[1]))
+                documents.append((span[0], acronym.end() if acronym else span[1]))
     for ev in events:
         if not ev.participants:
             continue
@@ -153,9 +154,11 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
         drop: set[str] = set()
         orgs = [p.entity for p in ev.participants if (by_id.get(p.entity) or Entity("", "", "")).type == "ORG"]
         for o in orgs:
-            # its mentions in the event's sentence, or in the text when another sentence added it
+            # its mentions in the event's sentence, or in the text when another sentence added it; a title
+            # may hold part of a name ("Президент Әкімшілігінің басшысы" of "Президент Әкімшілігі")
             own = [m for m in ms if m.entity == o] or [m for m in named if m.entity == o]
-            if own and all(any(a <= m.start and m.end <= b for a, b in titles) for m in own):
+            if own and all(any(a < m.end and m.start < b for a, b in titles)
+                           or any(a <= m.start and m.end <= b for a, b in documents) for m in own):
                 drop.add(o)  # named only inside a person's title (his employer) or a document's
         if ev.type in _GATHERING:
             for o in orgs:
