@@ -917,3 +917,10 @@ def test_plural_title_is_not_the_one_holder_the_text_names():
               "security.")
     (ev,) = events_of(f, "SIGNING")
     assert "Rustam Karimbekov" not in ev["participants"]
+
+
+def test_who_tells_of_the_event_after_it_does_not_take_part():
+    f = facts("The ministers will sign a protocol on cooperation tomorrow, said Karl Denning, Secretary General of "
+              "the Baltic Council.")
+    (ev,) = events_of(f, "SIGNING")
+    assert "Karl Denning" not in ev["participants"]

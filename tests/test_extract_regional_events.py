@@ -607,3 +607,16 @@ def test_title_holding_part_of_a_bodys_name_keeps_the_body_out():
                participants=[Participant("o1"), Participant("p1")])
     prune_participants(text, mentions, [person, office], [ev])
     assert [p.entity for p in ev.participants] == ["p1"]
+
+
+def test_who_tells_of_a_meeting_after_it_is_no_participant():
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant
+
+    text = "Наступнае пасяджэнне савета пройдзе ў Гродне, паведаміў сёння журналістам міністр Ігар Сасноўскі."
+    at = text.index("Ігар")
+    person = Entity("p1", "PER", "Ігар Сасноўскі")
+    ev = Event("e1", "MEETING", "planned", Evidence(0, len(text), text), trigger="пасяджэнне",
+               participants=[Participant("p1")])
+    prune_participants(text, [Mention(at, at + len("Ігар Сасноўскі"), "PER", "Ігар Сасноўскі", "p1")], [person], [ev])
+    assert ev.participants == []

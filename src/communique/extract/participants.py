@@ -27,6 +27,12 @@ _INVITE_OF = re.compile(r"(?i)(?:\b(?:по|at|on|upon|на|po|у)\s+(?:the\s+)?)
 _WHO = re.compile(r"(?i)^\s*[,–—-]?\s*(?:который|которая|которые|які|якая|якія|який|яка|који|која|koji|koja|who)\b")
 _TITLE_GAP = 4  # characters between a title and the name it goes with (", ", " – ")
 _BETWEEN = re.compile(r"(?i)\b(?:между|с|со|with|between|паміж|між|ўртасида|арасында|ортосунда|байни|između|између)\b")
+# "...,” said X", "..., паведаміў сёння журналістам X": who tells of the event after it is told
+_SAID = re.compile(r"(?i)[,\"”»]\s*(?:said|says|told|noted|stressed|reported|announced|added|explained|"
+                   r"сказал|сообщил|заявил|отметил|подчеркнул|рассказал|пояснил|добавил|"
+                   r"паведаміў|паведаміла|сказаў|заявіў|адзначыў|падкрэсліў|расказаў|"
+                   r"повідомив|сказав|заявив|зазначив|наголосив|"
+                   r"rekao|izjavio|naveo|istakao|saopštio|рекао|изјавио|навео|истакао|саопштио)\w{0,2}\b")
 _BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
 _GAP = " ,–—-、\u00a0"
 # the head word of a council of a body's members ("Совет министров иностранных дел СНГ", "Council of
@@ -168,6 +174,7 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
                     drop.add(o)  # "Совет министров иностранных дел СНГ" meets; "СНГ" is only its parent
         if ev.type == "VISIT":
             drop |= _hosts(text, ev, persons)
+        drop |= _tellers(text, ev, persons)
         if drop:
             ev.participants = [p for p in ev.participants if p.entity not in drop]
 
@@ -195,3 +202,18 @@ def _hosts(text: str, ev: Event, persons: list[Mention]) -> set[str]:
     before = [m for m in persons if m.end <= inv.start()]
     # "X invited Y to visit", "X пригласил Y посетить", "X подтвердил приглашение посетить": X stays at home
     return {before[0].entity} if before else set()
+
+
+def _tellers(text: str, ev: Event, persons: list[Mention]) -> set[str]:
+    """'"We will sign a protocol," said X': X tells of the event told before him (and takes part only
+    where another sentence says so)."""
+    s, e = ev.evidence.start, ev.evidence.end
+    trig = text.find(ev.trigger, s, e) if ev.trigger else -1
+    if trig < 0:
+        return set()
+    said = _SAID.search(text, trig + len(ev.trigger), e)
+    if said is None:
+        return set()
+    after = {m.entity for m in persons if m.start >= said.end()}
+    before = {m.entity for m in persons if m.start < said.start()}
+    return after - before
