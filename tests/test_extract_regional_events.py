@@ -620,3 +620,10 @@ def test_who_tells_of_a_meeting_after_it_is_no_participant():
                participants=[Participant("p1")])
     prune_participants(text, [Mention(at, at + len("Ігар Сасноўскі"), "PER", "Ігар Сасноўскі", "p1")], [person], [ev])
     assert ev.participants == []
+
+
+def test_bare_title_names_the_holder_whose_title_words_follow():
+    got = participants("Вазири корҳои хориҷии Ҷумҳурии Тоҷикистон Сироҷиддин Раҳимов бо Вазири корҳои хориҷии "
+                       "Ҷумҳурии Исломии Покистон Муҳаммад Ақрам мулоқот кард. Вазири корҳои хориҷии Покистон "
+                       "13-15 апрели соли 2026 бо сафари расмӣ дар Ҷумҳурии Тоҷикистон қарор дорад.", "tg", "VISIT")
+    assert got == [["Муҳаммад Ақрам"]]

@@ -851,3 +851,11 @@ def test_member_states_phrase_that_names_the_event_keeps_the_body():
               "сотрудничества.")
     (ev,) = events_of(f, "FORUM")
     assert ev["participants"] == ["Шанхайская организация сотрудничества"]
+
+
+def test_title_without_a_name_names_the_one_who_holds_it():
+    f = facts("Пятнадцатого мая генеральный секретарь организации Тимур Адилов встретился с послом Армении. "
+              "Генеральный секретарь Организации Договора о коллективной безопасности в пятницу провел встречу с "
+              "послом Молдовы Андреем Чобану.")
+    second = events_of(f, "MEETING")[1]
+    assert sorted(second["participants"]) == ["Андрей Чобану", "Тимур Адилов"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, Entity, Event, Mention
+from ..model import Agreement, Entity, Event, Mention, Participant
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # the stem of a word of inviting, in the languages the pipelines read
@@ -152,18 +152,17 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
                 acronym = _BRACKETED.match(text, span[1])
                 documents.append((span[0], acronym.end() if acronym else span[1]))
     for ev in events:
-        if not ev.participants:
-            continue
         s, e = ev.evidence.start, ev.evidence.end
         ms = [m for m in named if s <= m.start < e]
         persons = [m for m in ms if m.type == "PER"]
         drop: set[str] = set()
+        bare = _bare_titles(text, ev, named, titles, entities) if ev.type not in ("FOUNDING", "ACCESSION") else []
         orgs = [p.entity for p in ev.participants if (by_id.get(p.entity) or Entity("", "", "")).type == "ORG"]
         for o in orgs:
             # its mentions in the event's sentence, or in the text when another sentence added it; a title
             # may hold part of a name ("Президент Әкімшілігінің басшысы" of "Президент Әкімшілігі")
             own = [m for m in ms if m.entity == o] or [m for m in named if m.entity == o]
-            if own and all(any(a < m.end and m.start < b for a, b in titles)
+            if own and all(any(a < m.end and m.start < b for a, b in [*titles, *bare])
                            or any(a <= m.start and m.end <= b for a, b in documents) for m in own):
                 drop.add(o)  # named only inside a person's title (his employer) or a document's
         if ev.type in _GATHERING:
@@ -217,3 +216,42 @@ def _tellers(text: str, ev: Event, persons: list[Mention]) -> set[str]:
     after = {m.entity for m in persons if m.start >= said.end()}
     before = {m.entity for m in persons if m.start < said.start()}
     return after - before
+
+
+def _bare_titles(text: str, ev: Event, named: list[Mention], titles: list[tuple[int, int]],
+                 entities: list[Entity]) -> list[tuple[int, int]]:
+    """'Генеральный секретарь ШОС провел встречу ...', 'Вазири корҳои хориҷии Покистон ... бо сафари расмӣ':
+    a title with no name by it names the person the text gives that title to: the one whose title starts
+    with its first two words, or of several such, the one whose title's other words follow best. Returns
+    the spans of the titles so read, with the body named right after their head ('... секретарь ШОС')."""
+    spans = []
+    s, e = ev.evidence.start, ev.evidence.end
+    low = text.casefold()
+    words = [(w.start(), w.end(), w.group()) for w in _TOKEN.finditer(low, s, e)]
+    taken = {p.entity for p in ev.participants}
+    busy = [(m.start, m.end) for m in named if s <= m.start < e] + titles
+    heads: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for ent in entities:
+        if ent.type != "PER":
+            continue
+        for role in ent.roles:
+            tw = _words(role.title)
+            if len(tw) >= 2 and len(tw[0]) > 2 and len(tw[1]) > 2:
+                heads.setdefault((tw[0], tw[1]), {}).setdefault(ent.id, []).extend(tw[2:])
+    for k in range(len(words) - 1):
+        at, end = words[k][0], words[k + 1][1]
+        if any(x < end and at < y for x, y in busy):
+            continue  # the title of a name next to it, words of a name or of a place
+        for (a, b), holders in heads.items():
+            if not (_stem_equal(a, words[k][2]) and _stem_equal(b, words[k + 1][2])):
+                continue
+            nxt = [w for _, _, w in words[k + 2:k + 6]]
+            score = {who: sum(any(_stem_equal(t, w) for w in nxt) for t in set(rest)) for who, rest in holders.items()}
+            best = max(score.values())
+            top = [who for who, v in score.items() if v == best]
+            if len(top) == 1 and top[0] not in taken:
+                ev.participants.append(Participant(top[0]))
+                taken.add(top[0])
+                body = next((m for m in named if m.type == "ORG" and 0 <= m.start - end <= 2), None)
+                spans.append((at, body.end if body is not None else end))
+    return spans
