@@ -627,3 +627,15 @@ def test_bare_title_names_the_holder_whose_title_words_follow():
                        "Ҷумҳурии Исломии Покистон Муҳаммад Ақрам мулоқот кард. Вазири корҳои хориҷии Покистон "
                        "13-15 апрели соли 2026 бо сафари расмӣ дар Ҷумҳурии Тоҷикистон қарор дорад.", "tg", "VISIT")
     assert got == [["Муҳаммад Ақрам"]]
+
+
+def test_the_one_state_that_joins_is_the_party_of_an_accession():
+    from communique.model import Entity, Mention
+
+    state = Entity("l1", "LOC", "Тожикистон", kind="country")
+    union = Entity("o1", "ORG", "Евроосиё иқтисодий иттифоқи")
+    s_mentions = [Mention(15, 25, "LOC", "Тожикистон", "l1"), Mention(50, 77, "ORG", "Евроосиё иқтисодий иттифоқида", "o1")]
+    by_id = {"l1": state, "o1": union}
+    got = regional_events.RegionalEvents._participants(s_mentions, by_id, None, "ACCESSION")
+    assert [p.entity for p in got] == ["o1", "l1"]
+    assert [p.entity for p in regional_events.RegionalEvents._participants(s_mentions, by_id, None, "MEETING")] == ["o1"]

@@ -360,7 +360,7 @@ class RegionalEvents:
             if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
                 ev.name = None
         ev.location = self._location(trig, s_mentions, by_id)
-        ev.participants = self._participants(s_mentions, by_id, ev.location)
+        ev.participants = self._participants(s_mentions, by_id, ev.location, trig.type)
         return ev
 
     def _name(self, text, toks, trig, s, e) -> str | None:
@@ -485,7 +485,7 @@ class RegionalEvents:
         return None
 
     @staticmethod
-    def _participants(s_mentions, by_id, location) -> list[Participant]:
+    def _participants(s_mentions, by_id, location, type_: str = "") -> list[Participant]:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
@@ -499,7 +499,9 @@ class RegionalEvents:
             if (ent is not None and ent.kind == "country" and m.entity != location and m.entity not in states
                     and not _inside(m, orgs)):
                 states.append(m.entity)
-        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)):
+        # "Ўзбекистон ... кузатувчи давлат мақомини олган": the state that joins is the party of an accession
+        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)) \
+                or (type_ == "ACCESSION" and states):
             out += [Participant(x) for x in states if x not in seen]
         return out
 
