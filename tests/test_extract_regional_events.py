@@ -639,3 +639,36 @@ def test_the_one_state_that_joins_is_the_party_of_an_accession():
     got = regional_events.RegionalEvents._participants(s_mentions, by_id, None, "ACCESSION")
     assert [p.entity for p in got] == ["o1", "l1"]
     assert [p.entity for p in regional_events.RegionalEvents._participants(s_mentions, by_id, None, "MEETING")] == ["o1"]
+
+
+def _pruned(text, people, bodies, type_, trigger, roles=None):
+    """Run the last participants pass over one sentence whose names are given as (text, id) pairs."""
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant, Role
+
+    entities, mentions = [], []
+    for kind, pairs in (("PER", people), ("ORG", bodies)):
+        for name, id_ in pairs:
+            at = text.index(name)
+            mentions.append(Mention(at, at + len(name), kind, name, id_))
+            titles = [Role(t) for t in (roles or {}).get(id_, [])]
+            entities.append(Entity(id_, kind, name, roles=titles))
+    ev = Event("e1", type_, "occurred", Evidence(0, len(text), text), trigger=trigger,
+               participants=[Participant(m.entity) for m in sorted(mentions, key=lambda m: m.start)])
+    prune_participants(text, mentions, entities, [ev])
+    return [p.entity for p in ev.participants]
+
+
+def test_whom_the_visitor_meets_is_not_a_visitor():
+    text = ("Иш сапарынын алкагында Нурбек Алиев Беларусь Республикасынын Премьер-министри Иван Сидоренко "
+            "менен жолугушту.")
+    assert _pruned(text, [("Нурбек Алиев", "p1"), ("Иван Сидоренко", "p2")], [], "VISIT", "сапарынын") == ["p1"]
+
+
+def test_body_between_a_title_and_a_bracketed_acronym_is_the_persons_employer():
+    text = ("Министарка Ана Петровић састала се са потпредседником Кинеског савета за унапређење међународне "
+            "трговине (CCPIT) Љу Веном.")
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")],
+                  [("Кинеског савета за унапређење међународне трговине", "o1")], "MEETING", "састала",
+                  roles={"p2": ["потпредседник Кинеског савета за унапређење међународне трговине"]})
+    assert got == ["p1", "p2"]

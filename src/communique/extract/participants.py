@@ -33,6 +33,9 @@ _SAID = re.compile(r"(?i)[,\"”»]\s*(?:said|says|told|noted|stressed|reported|
                    r"паведаміў|паведаміла|сказаў|заявіў|адзначыў|падкрэсліў|расказаў|"
                    r"повідомив|сказав|заявив|зазначив|наголосив|"
                    r"rekao|izjavio|naveo|istakao|saopštio|рекао|изјавио|навео|истакао|саопштио)\w{0,2}\b")
+_WITH_BEFORE = re.compile(r"(?i)(?:^|\s)(?:с|со|with|sa|са|з|із|бо)\s+$")
+_WITH_AFTER = re.compile(r"(?i)\s*(?:менен|мен|бен|пен|билан|bilan)\b")
+_BRACKETED_END = re.compile(r"\s*\([^()]{1,20}\)[\s,]*$")
 _BRACKETED = re.compile(r"\s*\([^()]{1,20}\)")
 _GAP = " ,–—-、\u00a0"
 # the head word of a council of a body's members ("Совет министров иностранных дел СНГ", "Council of
@@ -72,8 +75,8 @@ def _title_at(text: str, low: str, title: str, at: int, before: bool) -> tuple[i
     """The title as the text writes it, ending where a name begins (`before`) or beginning where it ends,
     word by word with case endings allowed ("sekretarom Ujedinjenih nacija" for "sekretar ...")."""
     if before:
-        i = low.rfind(title, max(0, at - len(title) - _TITLE_GAP), at)
-        if i >= 0 and not low[i + len(title):at].strip(_GAP):
+        i = low.rfind(title, max(0, at - len(title) - _TITLE_GAP - 24), at)
+        if i >= 0 and not _BRACKETED.sub("", low[i + len(title):at]).strip(_GAP):
             return i, i + len(title)
     else:
         j = low.find(title, at, at + _TITLE_GAP + len(title))
@@ -84,11 +87,14 @@ def _title_at(text: str, low: str, title: str, at: int, before: bool) -> tuple[i
         return None
     reach = len(title) + 4 * len(words) + _TITLE_GAP
     if before:
+        tail = _BRACKETED_END.search(low, max(0, at - 30), at)
+        at = tail.start() if tail else at  # "... трговине (CCPIT) Џангом": the title ends before the bracket
         found = list(_TOKEN.finditer(low, max(0, at - reach), at))[-len(words):]
         gap = low[found[-1].end():at] if found else "x"
     else:
         found = list(_TOKEN.finditer(low, at, at + reach))[:len(words)]
         gap = low[at:found[0].start()] if found else "x"
+    gap = _BRACKETED.sub("", gap)  # "потпредседником Кинеског савета ... (CCPIT) Џангом"
     if len(found) == len(words) and not gap.strip(_GAP + "(") \
             and all(_stem_equal(w, f.group()) for w, f in zip(words, found)):
         return found[0].start(), found[-1].end()
@@ -172,13 +178,18 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
                        for o2 in orgs):
                     drop.add(o)  # "Совет министров иностранных дел СНГ" meets; "СНГ" is only its parent
         if ev.type == "VISIT":
-            drop |= _hosts(text, ev, persons)
+            drop |= _hosts(text, ev, persons, titles)
         drop |= _tellers(text, ev, persons)
         if drop:
             ev.participants = [p for p in ev.participants if p.entity not in drop]
 
 
-def _hosts(text: str, ev: Event, persons: list[Mention]) -> set[str]:
+def low_gap(text: str, a: int, b: int) -> bool:
+    """Whether more than gap characters stand between a and b."""
+    return bool(_BRACKETED.sub("", text[a:b]).strip(_GAP))
+
+
+def _hosts(text: str, ev: Event, persons: list[Mention], titles: list[tuple[int, int]]) -> set[str]:
     """Who invites or receives the visitor, named in the visit's own sentence."""
     taking = {p.entity for p in ev.participants}
     persons = [m for m in persons if m.entity in taking]
@@ -192,6 +203,14 @@ def _hosts(text: str, ev: Event, persons: list[Mention]) -> set[str]:
             if m.end <= trig and _WHO.match(text[m.end:trig]) and not any(
                     o.end <= trig and o.start > m.end for o in persons):
                 return {o.entity for o in persons if o.entity != m.entity}
+    # "X ... Y менен жолугушту", "X met with Y": whom the visitor meets receives him
+    met = set()
+    for m in persons:
+        lead = min((a for a, b in titles if b <= m.start and not low_gap(text, b, m.start)), default=m.start)
+        if _WITH_BEFORE.search(text[max(s, lead - 6):lead]) or _WITH_AFTER.match(text, m.end):
+            met.add(m.entity)
+    if met and {m.entity for m in persons} - met:
+        return met
     inv = _INVITE.search(text, s, e)
     if inv is None:
         return set()
