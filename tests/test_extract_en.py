@@ -924,3 +924,11 @@ def test_who_tells_of_the_event_after_it_does_not_take_part():
               "the Baltic Council.")
     (ev,) = events_of(f, "SIGNING")
     assert "Karl Denning" not in ev["participants"]
+
+
+def test_heads_of_state_are_the_presidents_the_text_names():
+    f = facts("RIGA, 3 May - The Baltic Business Forum opened in Riga on 3 May. On its sidelines, President of the "
+              "Republic of Latvia Janis Ozols held talks with President of Estonia Mart Kask. The heads of state "
+              "signed a Joint Statement, which reflects an assessment of the strategic partnership.")
+    (ev,) = events_of(f, "SIGNING")
+    assert sorted(ev["participants"]) == ["Janis Ozols", "Mart Kask"]

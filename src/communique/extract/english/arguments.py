@@ -197,6 +197,12 @@ class EventArguments:
                 holders = [h for h in self._holders(phrase) if h not in named]
                 if len(holders) == 1:
                     items.append(_Item(k, holders[0], "PER"))
+        # "the heads of state signed ...": the presidents the text names, when there are two or more
+        for k in range(1, len(toks) - 2):
+            if low[k - 1] in ("the", "both") and tuple(low[k : k + 3]) == ("heads", "of", "state"):
+                holders = self._holders(["President"], anywhere=True)
+                if len(holders) >= 2:
+                    items += [_Item(k, h, "PER") for h in holders]
         # "the sides", "both countries": the parties of the event the text is about
         for k in range(len(toks)):
             for phrases, kind in ((SIDES_ALL, "all"), (SIDES_STATES, "states"), (SIDES_PERSONS, "persons")):
