@@ -859,3 +859,9 @@ def test_title_without_a_name_names_the_one_who_holds_it():
               "послом Молдовы Андреем Чобану.")
     second = events_of(f, "MEETING")[1]
     assert sorted(second["participants"]) == ["Андрей Чобану", "Тимур Адилов"]
+
+
+def test_parent_named_right_after_a_council_is_not_a_participant():
+    f = facts("В Баку состоялось 30-е заседание Электроэнергетического совета (ЭЭС) СНГ.")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Электроэнергетический совет"]

@@ -174,7 +174,8 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
         if ev.type in _GATHERING:
             for o in orgs:
                 if any(o2 != o and o2 not in drop and any(_COUNCIL.match(w) for w in _words(by_id[o2].name))
-                       and any(_contains(big, small) for big in _names(by_id[o2]) for small in _names(by_id[o]))
+                       and (any(_contains(big, small) for big in _names(by_id[o2]) for small in _names(by_id[o]))
+                            or _follows(text, ms, o2, o))
                        for o2 in orgs):
                     drop.add(o)  # "Совет министров иностранных дел СНГ" meets; "СНГ" is only its parent
         if ev.type == "VISIT":
@@ -182,6 +183,13 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
         drop |= _tellers(text, ev, persons)
         if drop:
             ev.participants = [p for p in ev.participants if p.entity not in drop]
+
+
+def _follows(text: str, ms: list[Mention], body: str, parent: str) -> bool:
+    """'Электроэнергетический совет (ЭЭС) СНГ': the parent named right after the body's own name."""
+    ends = [m.end for m in ms if m.entity == body]
+    return any(m.entity == parent and any(0 <= m.start - e <= 30 and not low_gap(text, e, m.start) for e in ends)
+               for m in ms)
 
 
 def low_gap(text: str, a: int, b: int) -> bool:
@@ -272,5 +280,7 @@ def _bare_titles(text: str, ev: Event, named: list[Mention], titles: list[tuple[
                 ev.participants.append(Participant(top[0]))
                 taken.add(top[0])
                 body = next((m for m in named if m.type == "ORG" and 0 <= m.start - end <= 2), None)
-                spans.append((at, body.end if body is not None else end))
+                close = body.end if body is not None else end
+                acronym = _BRACKETED.match(text, close)  # "... сотрудничества (ШОС)"
+                spans.append((at, acronym.end() if acronym else close))
     return spans
