@@ -672,3 +672,14 @@ def test_body_between_a_title_and_a_bracketed_acronym_is_the_persons_employer():
                   [("Кинеског савета за унапређење међународне трговине", "o1")], "MEETING", "састала",
                   roles={"p2": ["потпредседник Кинеског савета за унапређење међународне трговине"]})
     assert got == ["p1", "p2"]
+
+
+def test_body_right_before_a_name_ends_that_persons_title():
+    text = "Министар Ана Петровић састала се са потпредседником Народне банке Кине Љу Веном у Београду."
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")], [("Народне банке Кине", "o1")],
+                  "MEETING", "састала")
+    assert got == ["p1", "p2"]
+    text = "Министар Ана Петровић састала се са представницима Народне банке Кине и Љу Веном у Београду."
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")], [("Народне банке Кине", "o1")],
+                  "MEETING", "састала")
+    assert got == ["p1", "o1", "p2"]  # "и" between: the bank is named on its own

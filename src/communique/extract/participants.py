@@ -146,6 +146,11 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
     by_id = {e.id: e for e in entities}
     named = [m for m in mentions if m.entity]
     titles = [*role_spans, *_title_spans(text, [m for m in named if m.type == "PER"], by_id)]
+    # "Премьера Государственного Совета КНР Ли Кэцяна": a body right before a name, with nothing between,
+    # ends the title the name carries
+    starts = {m.start for m in named if m.type == "PER"}
+    titles += [(m.start, m.end) for m in named if m.type == "ORG"
+               and any(0 < p - m.end <= 2 and not text[m.end:p].strip() for p in starts)]
     documents = []
     for a in agreements:
         span = _written(text, a.title or "", a.evidence.start, a.evidence.end)
