@@ -932,3 +932,11 @@ def test_heads_of_state_are_the_presidents_the_text_names():
               "signed a Joint Statement, which reflects an assessment of the strategic partnership.")
     (ev,) = events_of(f, "SIGNING")
     assert sorted(ev["participants"]) == ["Janis Ozols", "Mart Kask"]
+
+
+def test_the_nationality_and_title_name_the_one_holder_from_that_country():
+    f = facts("President of Uzbekistan Aziz Karimov received the Minister of Foreign Affairs of Hungary Laszlo Varga. "
+              "Prior to that, the Hungarian Minister held talks with Minister of Foreign Affairs of Uzbekistan "
+              "Bekzod Umarov.")
+    second = events_of(f, "MEETING")[1]
+    assert sorted(second["participants"]) == ["Bekzod Umarov", "Laszlo Varga"]
