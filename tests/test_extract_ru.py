@@ -865,3 +865,10 @@ def test_parent_named_right_after_a_council_is_not_a_participant():
     f = facts("В Баку состоялось 30-е заседание Электроэнергетического совета (ЭЭС) СНГ.")
     (ev,) = events_of(f, "MEETING")
     assert ev["participants"] == ["Электроэнергетический совет"]
+
+
+def test_the_state_whose_delegation_travels_takes_part_in_the_visit():
+    f = facts("Министр связи Армении Арам Петросян встретился с коллегой из Индии. Документ планируется подписать в "
+              "ходе визита армянской правительственной делегации в Нью-Дели в текущем году.")
+    (ev,) = events_of(f, "VISIT")
+    assert ev["participants"] == ["Армения"]

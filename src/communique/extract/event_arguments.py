@@ -144,6 +144,25 @@ class ArgumentReading:
         between = [t for t in toks[trig.end:] if t.end <= at]  # none when the body comes first
         return any(t.text in {",", "(", ")"} or parses(t.text)[0].tag.POS == "PREP" for t in between)
 
+    @staticmethod
+    def _delegations(toks, table, participants) -> list[Participant]:
+        """'белорусская делегация посетила ...', 'визит армянской правительственной делегации': the state whose
+        delegation travels, when the text names that state."""
+        have = {p.entity for p in participants}
+        out = []
+        for k, t in enumerate(toks):
+            if lemma(t.text) != "делегация":
+                continue
+            j = k - 1
+            while j >= 0 and j >= k - 3 and parses(toks[j].text)[0].tag.POS == "ADJF":
+                entry = table.gaz.country_of_adjective(lemma(toks[j].text))
+                ent = table.get("LOC", f"iso:{entry['iso2']}") if entry else None
+                if ent is not None and ent.id not in have:
+                    have.add(ent.id)
+                    out.append(Participant(ent.id, "participant"))
+                j -= 1
+        return out
+
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
         toks = self._tokens

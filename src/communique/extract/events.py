@@ -291,6 +291,8 @@ class EventStep(TriggerReading, ArgumentReading):
                        None)
         if founded is not None:
             participants = [Participant(founded.entity, "participant")]  # "ОДКБ, созданной в 2002 году": the body
+        if trig.type == "VISIT":
+            participants += self._delegations(toks, table, participants)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         if place is not None and place.kind == "country" and place.iso in home:
