@@ -683,3 +683,14 @@ def test_body_right_before_a_name_ends_that_persons_title():
     got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")], [("Народне банке Кине", "o1")],
                   "MEETING", "састала")
     assert got == ["p1", "o1", "p2"]  # "и" between: the bank is named on its own
+
+
+def test_the_state_whose_delegation_comes_takes_part():
+    from communique.model import Entity, Mention
+
+    text = "Xitoy delegatsiyasi ertaga Buxoro shahriga borib, viloyat hokimligi rahbariyati bilan uchrashadi."
+    by_id = {"l1": Entity("l1", "LOC", "Xitoy", kind="country"), "l2": Entity("l2", "LOC", "Buxoro", kind="city")}
+    s_mentions = [Mention(0, 5, "LOC", "Xitoy", "l1"), Mention(27, 33, "LOC", "Buxoro", "l2")]
+    got = regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", text)
+    assert [p.entity for p in got] == ["l1"]
+    assert regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", "") == []

@@ -360,7 +360,7 @@ class RegionalEvents:
             if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
                 ev.name = None
         ev.location = self._location(trig, s_mentions, by_id)
-        ev.participants = self._participants(s_mentions, by_id, ev.location, trig.type)
+        ev.participants = self._participants(s_mentions, by_id, ev.location, trig.type, text)
         return ev
 
     def _name(self, text, toks, trig, s, e) -> str | None:
@@ -485,7 +485,7 @@ class RegionalEvents:
         return None
 
     @staticmethod
-    def _participants(s_mentions, by_id, location, type_: str = "") -> list[Participant]:
+    def _participants(s_mentions, by_id, location, type_: str = "", text: str = "") -> list[Participant]:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
@@ -503,6 +503,10 @@ class RegionalEvents:
         if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)) \
                 or (type_ == "ACCESSION" and states):
             out += [Participant(x) for x in states if x not in seen]
+        # "БАӘ делегациясы ...", "Xitoy delegatsiyasi ...": the state whose delegation comes takes part
+        for m in s_mentions:
+            if m.entity in states and _DELEGATION.match(text, m.end) and all(p.entity != m.entity for p in out):
+                out.append(Participant(m.entity))
         return out
 
     @staticmethod
@@ -523,6 +527,7 @@ class RegionalEvents:
 
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
+_DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
 # or a Chinese agency's "新华社北京3月18日电"
 _DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")
