@@ -872,3 +872,10 @@ def test_the_state_whose_delegation_travels_takes_part_in_the_visit():
               "ходе визита армянской правительственной делегации в Нью-Дели в текущем году.")
     (ev,) = events_of(f, "VISIT")
     assert ev["participants"] == ["Армения"]
+
+
+def test_states_of_a_compound_adjective_are_the_sides_of_a_meeting():
+    f = facts("Министр иностранных дел Республики Беларусь Павел Орлов посетил Оман. Накануне в Маскате состоялся "
+              "первый раунд белорусско-оманских межмидовских консультаций.")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Беларусь", "Оман"]

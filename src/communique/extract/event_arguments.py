@@ -163,6 +163,22 @@ class ArgumentReading:
                 j -= 1
         return out
 
+    @staticmethod
+    def _bilateral(toks, trig, table, participants) -> list[Participant]:
+        """'белорусско-оманских межмидовских консультаций': the states of the compound adjective before a
+        meeting's noun are its sides, when the text names them."""
+        have = {p.entity for p in participants}
+        out = []
+        j = trig.start - 1
+        while j >= 0 and j >= trig.start - 3 and parses(toks[j].text)[0].tag.POS == "ADJF":
+            if "-" in toks[j].text:
+                ents = [table.get("LOC", f"iso:{c['iso2']}") for c in table.gaz.countries_of_adjective(toks[j].text)]
+                if len(ents) >= 2 and all(e is not None for e in ents):
+                    out += [Participant(e.id, "participant") for e in ents if e.id not in have]
+                    break
+            j -= 1
+        return out
+
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
         toks = self._tokens

@@ -293,6 +293,8 @@ class EventStep(TriggerReading, ArgumentReading):
             participants = [Participant(founded.entity, "participant")]  # "ОДКБ, созданной в 2002 году": the body
         if trig.type == "VISIT":
             participants += self._delegations(toks, table, participants)
+        elif trig.type in {"MEETING", "CALL"}:
+            participants += self._bilateral(toks, trig, table, participants)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         if place is not None and place.kind == "country" and place.iso in home:
