@@ -88,9 +88,12 @@ class ArgumentReading:
         seen = set()
         toks = self._tokens
         told = self._told_at(trig)
+        lo, hi = self._coordinated(trig)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
+            if not lo <= m.start < hi:
+                continue  # "..., а также подготовку к саммиту ОТГ": the other event's part of the sentence
             if told is not None and m.end <= toks[told].start:
                 continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
             ent = table.entity(m.entity)
@@ -178,6 +181,22 @@ class ArgumentReading:
                     break
             j -= 1
         return out
+
+    def _coordinated(self, trig) -> tuple[int, int]:
+        """The stretch of the sentence that is the trigger's own when ', а также' joins two events:
+        'обсудили ход визита X в Казахстан, а также подготовку к саммиту Y'."""
+        toks = self._tokens
+        lo, hi = 0, 10 ** 9
+        others = [t for t in getattr(self, "_sentence_triggers", []) if t is not trig]
+        for k in range(len(toks) - 2):
+            if toks[k].text != "," or toks[k + 1].text.casefold() != "а" or toks[k + 2].text.casefold() != "также":
+                continue
+            if k >= trig.end and any(t.start > k for t in others):
+                hi = min(hi, toks[k].start)
+            elif k < trig.start and any(t.end <= k for t in others) \
+                    and parses(toks[trig.start].text)[0].tag.POS == "NOUN":
+                lo = max(lo, toks[k].start)  # a verb after 'а также' shares the subject before it
+        return lo, hi
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
