@@ -940,3 +940,9 @@ def test_the_nationality_and_title_name_the_one_holder_from_that_country():
               "Bekzod Umarov.")
     second = events_of(f, "MEETING")[1]
     assert sorted(second["participants"]) == ["Bekzod Umarov", "Laszlo Varga"]
+
+
+def test_the_minister_is_the_one_whose_title_has_that_head():
+    f = facts("VIENNA, 2 April - Bulgaria's Foreign Minister Petar Draganov will visit Central Asia next week. After "
+              "visiting Tashkent, on Saturday the Minister intends to fly on to Kabul.")
+    assert [ev["participants"] for ev in events_of(f, "VISIT")] == [["Petar Draganov"], ["Petar Draganov"]]

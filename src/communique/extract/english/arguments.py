@@ -195,6 +195,9 @@ class EventArguments:
             elif phrase[-1] in TITLE_HEADS:
                 named = {m.entity for m in s_mentions if m.type == "PER"}
                 holders = [h for h in self._holders(phrase) if h not in named]
+                if not holders and len(phrase) == 1:
+                    # "the Minister" of "Bulgaria's Foreign Minister": the one whose title has that head at all
+                    holders = [h for h in self._holders(phrase, anywhere=True) if h not in named]
                 if len(holders) == 1:
                     items.append(_Item(k, holders[0], "PER"))
         # "the Hungarian Minister": the one holder of that title from that country
