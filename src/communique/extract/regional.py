@@ -33,6 +33,7 @@ from . import (
     regional_script,
 )
 from .document import extractor_for, published_from_text, with_changes
+from .participants import prune_participants
 from .gazetteer import Gazetteer, normalize_key
 from .resources import load_json
 
@@ -251,6 +252,7 @@ class RegionalPipeline:
         docs = regional_agreements.candidates(text, self.language, mentions)
         events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
                               {c.head for c in docs}) if self.events else [])
+        prune_participants(text, mentions, entities, events)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),

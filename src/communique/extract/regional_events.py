@@ -369,7 +369,7 @@ class RegionalEvents:
             if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
                 ev.name = None
         ev.location = self._location(trig, [m for m in s_mentions if cs <= m.start < ce], by_id)
-        ev.participants = self._participants(s_mentions, by_id, ev.location)
+        ev.participants = self._participants(s_mentions, by_id, ev.location, trig.type, text)
         return ev
 
     def _own_clause(self, text: str, trig, s: int, e: int) -> tuple[int, int]:
@@ -529,7 +529,7 @@ class RegionalEvents:
         return None
 
     @staticmethod
-    def _participants(s_mentions, by_id, location) -> list[Participant]:
+    def _participants(s_mentions, by_id, location, type_: str = "", text: str = "") -> list[Participant]:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
@@ -543,8 +543,14 @@ class RegionalEvents:
             if (ent is not None and ent.kind == "country" and m.entity != location and m.entity not in states
                     and not _inside(m, orgs)):
                 states.append(m.entity)
-        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)):
+        # "Ўзбекистон ... кузатувчи давлат мақомини олган": the state that joins is the party of an accession
+        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)) \
+                or (type_ == "ACCESSION" and states):
             out += [Participant(x) for x in states if x not in seen]
+        # "БАӘ делегациясы ...", "Xitoy delegatsiyasi ...": the state whose delegation comes takes part
+        for m in s_mentions:
+            if m.entity in states and _DELEGATION.match(text, m.end) and all(p.entity != m.entity for p in out):
+                out.append(Participant(m.entity))
         return out
 
     @staticmethod
@@ -565,6 +571,7 @@ class RegionalEvents:
 
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
+_DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
 # or a Chinese agency's "新华社北京3月18日电"
 _DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...model import Document, Record
 from ..document import extractor_for, published_from_text, with_changes
 from ..entities import EntityTable
+from ..participants import prune_participants
 from ..topics import TopicStep
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
@@ -40,6 +41,7 @@ class EnglishPipeline:
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = find_dates_en(text, published)
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
+        prune_participants(text, mentions, table.entities, events, role_spans)
         agreements = self.agreements(text, sents, mentions, events, table)
         topics = self.topics(sents, "en")
         document = with_changes(doc, published=published, language="en")
