@@ -134,11 +134,13 @@ class EntityTable:
         self.gaz = Gazetteer.load()
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, str], Entity] = {}
+        self._made: dict[str, int] = {}
 
     def new(self, type_: str, name: str, **kw) -> Entity:
         """A new entity of this document, numbered within its type (p1, o2, l3)."""
         prefix = {"PER": "p", "ORG": "o", "LOC": "l"}[type_]
-        ent = Entity(id=f"{prefix}{sum(e.type == type_ for e in self.entities) + 1}", type=type_, name=name, **kw)
+        self._made[type_] = self._made.get(type_, 0) + 1  # not the count: an entity may be taken out
+        ent = Entity(id=f"{prefix}{self._made[type_]}", type=type_, name=name, **kw)
         self.entities.append(ent)
         return ent
 
@@ -165,6 +167,10 @@ class EntityTable:
                 self._by_key[("PER", surname_key(ent.name))] = ent
                 made[id(cluster)] = ent
             m.entity = ent.id
+
+    def forget(self, ids: set[str]) -> None:
+        """Entities taken out of the document are found by no key any more."""
+        self._by_key = {k: e for k, e in self._by_key.items() if e.id not in ids}
 
     def get(self, type_: str, key: str) -> Entity | None:
         return self._by_key.get((type_, normalize_key(key)))
@@ -493,6 +499,50 @@ def _geo_nominative(text: str) -> str | None:
     form = geo[0].inflect({"nomn"})
     word = form.word if form else geo[0].normal_form
     return word[:1].upper() + word[1:]
+
+
+def without_outlet(table: EntityTable, mentions: list[Mention], url: str | None) -> None:
+    """The outlet that publishes the text is no organization of its story: its dateline, byline and
+    'сообщили Trend в госструктуре' name the page's own site ('Trend' on trend.az, 'ТАСС' on tass.ru,
+    'ИА El.kz' on el.kz). A known body on its own site (OSCE on osce.org) is one of the story."""
+    keys = _outlet_keys(url)
+    if not keys:
+        return
+    from ..link.translit import to_latin
+
+    gone = set()
+    for e in table.entities:
+        if e.type != "ORG" or e.gazetteer_id:
+            continue
+        words = [w for w in re.findall(r"\w+", e.name) if w.casefold() not in _OUTLET_WORDS]
+        if re.sub(r"[^a-z0-9]", "", to_latin("".join(words)).casefold()) in keys:
+            gone.add(e.id)
+    if not gone:
+        return
+    table.entities[:] = [e for e in table.entities if e.id not in gone]
+    table.forget(gone)
+    for m in mentions:
+        if m.entity in gone:
+            m.entity = None
+
+
+def _outlet_keys(url: str | None) -> set[str]:
+    """'https://www.trend.az/...' → {'trend', 'trendaz'}: the site's name and its whole host."""
+    m = re.match(r"\w+://([^/:?#]+)", url or "")
+    if not m:
+        return set()
+    labels = [lb for lb in m.group(1).casefold().split(".") if lb not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return set()
+    keys = {re.sub(r"[^a-z0-9]", "", lb) for lb in labels[:-1]} - _HOST_WORDS
+    return {k for k in keys if len(k) > 2} | {re.sub(r"[^a-z0-9]", "", "".join(labels))}
+
+
+# what a name of an outlet may have around the site's name: "ИА El.kz", "Fjordpost News Agency"
+_OUTLET_WORDS = frozenset({"иа", "ниат", "информационное", "информационного", "агентство", "информагентство",
+                           "новостное", "издание", "газета", "портал", "телеканал", "the", "news", "agency",
+                           "newspaper", "daily", "online", "portal"})
+_HOST_WORDS = frozenset({"gov", "com", "org", "net", "edu", "int", "news", "www2"})
 
 
 _ACRONYM_PAIR = re.compile(r"[A-ZА-ЯЁ]{2,}(?:/[A-ZА-ЯЁ]{2,})+")

@@ -1,0 +1,34 @@
+"""Organizations in Russian and English texts written for these tests (fictional bodies and people)."""
+
+import communique
+
+
+def orgs(text, language="ru", url=None):
+    f = communique.extract(text, language=language, url=url).to_facts()
+    return [o["name"] if isinstance(o, str) else o["name"] for o in f["organizations"]]
+
+
+# -- the outlet that publishes the text --------------------------------------------------------------
+
+_AGENCY_TEXT = ("МИНСК, 3 марта (БелПресс) – Министерство сельского хозяйства провело совещание, сообщили "
+                "БелПресс в ведомстве. Агентство «Вестник» также сообщило об этом.")
+
+
+def test_the_outlet_on_its_own_site_is_not_an_organization_of_the_story():
+    found = orgs(_AGENCY_TEXT, url="https://www.belpress.by/news/123")
+    assert "БелПресс" not in found and "Вестник" in found
+    # on another site the agency is a cited source, one of the text's organizations
+    assert "БелПресс" in orgs(_AGENCY_TEXT, url="https://example.org/news/123")
+
+
+def test_a_known_body_on_its_own_site_stays():
+    text = ("The Organization for Security and Co-operation in Europe held a seminar in Vienna on "
+            "cyber security, the OSCE said.")
+    assert "Organization for Security and Co-operation in Europe" in orgs(text, "en", url="https://www.osce.org/x")
+
+
+def test_english_outlet_byline_on_its_own_site():
+    text = ("Minister of Transport Peter Olsen met the delegation of the Nordic Council in Oslo, "
+            "he told Fjordpost News Agency.")
+    assert "Fjordpost News Agency" not in orgs(text, "en", url="https://fjordpost.no/a/1")
+    assert "Fjordpost News Agency" in orgs(text, "en", url="https://example.org/a/1")
