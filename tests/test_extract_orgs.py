@@ -32,3 +32,30 @@ def test_english_outlet_byline_on_its_own_site():
             "he told Fjordpost News Agency.")
     assert "Fjordpost News Agency" not in orgs(text, "en", url="https://fjordpost.no/a/1")
     assert "Fjordpost News Agency" in orgs(text, "en", url="https://example.org/a/1")
+
+
+# -- one body named in full and in fewer words ---------------------------------------------------------
+
+def test_a_headline_name_without_its_union_is_the_body_named_in_full():
+    text = ("Совет министров транспорта одобрил пять документов\n\n"
+            "В Бишкеке прошло заседание Совета министров транспорта Северного союза (ССС). "
+            "Совет министров транспорта ССС собирается дважды в год.")
+    found = orgs(text)
+    assert "Совет министров транспорта" not in found
+    assert sum(o.startswith("Совет министров транспорта") for o in found) == 1
+
+
+def test_a_contracted_ministry_and_its_full_name_are_one_body():
+    text = ("Делегация Минсвязи Монголии прибыла в Бишкек. Министерство связи и цифровых технологий "
+            "Монголии представило проект соглашения.")
+    found = orgs(text)
+    assert "Министерство связи и цифровых технологий Монголии" in found
+    assert "Минсвязи Монголии" not in found
+
+
+def test_two_bodies_that_share_the_start_of_their_names_stay_two():
+    text = ("В Женеве выступили представители Организации Объединенных Наций и Организации Объединенных "
+            "Наций по промышленному развитию.")
+    found = orgs(text)
+    assert any(o.startswith("Организация Объединенных Наций по") for o in found)
+    assert "Организация Объединенных Наций" in found

@@ -172,6 +172,14 @@ class EntityTable:
         """Entities taken out of the document are found by no key any more."""
         self._by_key = {k: e for k, e in self._by_key.items() if e.id not in ids}
 
+    def absorb(self, short: Entity, full: Entity) -> None:
+        """`short` was `full` named in fewer words: one entity, by the full name, the short one an alias."""
+        for a in [short.name, *short.aliases]:
+            if a != full.name and a not in full.aliases:
+                full.aliases.append(a)
+        self.entities.remove(short)
+        self._by_key = {k: (full if e is short else e) for k, e in self._by_key.items()}
+
     def get(self, type_: str, key: str) -> Entity | None:
         return self._by_key.get((type_, normalize_key(key)))
 
@@ -545,6 +553,44 @@ _OUTLET_WORDS = frozenset({"иа", "ниат", "информационное", "
 _HOST_WORDS = frozenset({"gov", "com", "org", "net", "edu", "int", "news", "www2"})
 
 
+def _merge_short_names(table: EntityTable, mentions: list[Mention]) -> None:
+    """A body named once in full and once in fewer words is one: 'Совет министров иностранных дел' in a
+    headline and 'Совет министров иностранных дел СНГ' in the text, 'Минсвязи Азербайджана' and
+    'Министерство связи и информационных технологий Азербайджана'. Only when one named body fits; a
+    known body of the gazetteer is a body of its own ('Организация Объединенных Наций' stays beside
+    'Организация Объединенных Наций по промышленному развитию')."""
+    orgs = [e for e in table.entities if e.type == "ORG"]
+    for short in orgs:
+        if short.gazetteer_id:
+            continue
+        fits = [e for e in orgs if e is not short and e in table.entities and _shorter_name_of(short.name, e.name)]
+        if len(fits) != 1:
+            continue
+        table.absorb(short, fits[0])
+        for m in mentions:
+            if m.entity == short.id:
+                m.entity = fits[0].id
+
+
+def _shorter_name_of(short: str, full: str) -> bool:
+    sw, fw = re.findall(r"[\w-]+", short), re.findall(r"[\w-]+", full)
+    if len(sw) >= 2 and len(fw) > len(sw) and not ACRONYM.match(sw[0]):
+        # the full name runs on after the short one: "Электроэнергетический совет" + " СНГ"
+        if all(lemma(a) == lemma(b) for a, b in zip(sw, fw, strict=False)) and fw[len(sw)][:1].isupper():
+            return True
+    m = _CONTRACTED_MINISTRY.match(sw[0]) if sw else None
+    if m and len(sw) >= 2 and len(fw) > len(sw) and lemma(fw[0]) == "министерство":
+        # "Минсвязи Азербайджана": "Мин" + the start of the ministry's first word, then the same state
+        stem = m.group(1).casefold()
+        tail = len(sw) - 1
+        return fw[1].casefold().startswith(stem[:4]) and \
+            [lemma(w) for w in sw[1:]] == [lemma(w) for w in fw[-tail:]]
+    return False
+
+
+_CONTRACTED_MINISTRY = re.compile(r"^Мин([а-яё]{3,})$")
+
+
 _ACRONYM_PAIR = re.compile(r"[A-ZА-ЯЁ]{2,}(?:/[A-ZА-ЯЁ]{2,})+")
 _EVENT_LEAD = re.compile(r"(\w+)\s+(?=[A-ZА-ЯЁ])")
 _EVENT_NOUNS = {"заседание", "встреча", "совещание", "переговоры", "визит", "сессия"}
@@ -634,6 +680,7 @@ class EntityStep:
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None
         table.link_persons(pending)
+        _merge_short_names(table, mentions)
         # a nested acronym that names an organization seen elsewhere in the text links to it
         for m in mentions:
             if m.type == "ORG" and m.entity is None:
