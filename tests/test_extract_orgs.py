@@ -59,3 +59,8 @@ def test_two_bodies_that_share_the_start_of_their_names_stay_two():
     found = orgs(text)
     assert any(o.startswith("Организация Объединенных Наций по") for o in found)
     assert "Организация Объединенных Наций" in found
+
+
+def test_a_name_with_capitals_inside_is_kept_as_written():
+    text = "Об этом сообщает КазТА со ссылкой на пресс-службу. По данным КазТА, решение принято."
+    assert orgs(text, url="https://example.org/1") == ["КазТА"]

@@ -18,6 +18,7 @@ _WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _INITIALS_GLUED = re.compile(r"^(?:[А-ЯЁA-Z]\.){0,2}[А-ЯЁA-Z]\.?$")
 _ADJ = {"ADJF", "PRTF", "NUMR"}
+_CAMEL = re.compile(r"(?:^|-)[А-ЯЁ]?[а-яё]+[А-ЯЁ]")
 
 
 def match_case(source: str, result: str) -> str:
@@ -56,6 +57,8 @@ def nominative_phrase(words: list[str]) -> list[str]:
     """
     head = None
     for i, w in enumerate(words):
+        if _CAMEL.search(w):
+            break  # "БелТА", "МегаФон": a name spelled with capitals inside declines no further than written
         if not _WORD.match(w):
             if i == 0 and re.match(r"^\d+-?[а-я]*$", w):
                 continue  # a leading ordinal ("5-е")
