@@ -38,7 +38,7 @@ def test_english_outlet_byline_on_its_own_site():
 
 def test_a_headline_name_without_its_union_is_the_body_named_in_full():
     text = ("Совет министров транспорта одобрил пять документов\n\n"
-            "В Бишкеке прошло заседание Совета министров транспорта Северного союза (ССС). "
+            "В Бишкеке прошло заседание Совета министров транспорта Северного союза сотрудничества (ССС). "
             "Совет министров транспорта ССС собирается дважды в год.")
     found = orgs(text)
     assert "Совет министров транспорта" not in found
@@ -64,3 +64,15 @@ def test_two_bodies_that_share_the_start_of_their_names_stay_two():
 def test_a_name_with_capitals_inside_is_kept_as_written():
     text = "Об этом сообщает КазТА со ссылкой на пресс-службу. По данным КазТА, решение принято."
     assert orgs(text, url="https://example.org/1") == ["КазТА"]
+
+
+# -- acronyms ---------------------------------------------------------------------------------------
+
+def test_an_acronym_that_leaves_out_a_lower_case_word_names_the_inner_body():
+    text = ("Прошло заседание Совета директоров Северного объединения в сфере энергетики (СОЭ). "
+            "Северное объединение в сфере энергетики создано в 2001 году. СОЭ объединяет 9 стран.")
+    f = communique.extract(text, language="ru", url="https://example.org/1").to_facts()
+    by_name = {o["name"]: o.get("aliases", []) for o in f["organizations"]}
+    union = next(n for n in by_name if n.startswith("Северное объединение"))
+    council = next(n for n in by_name if n.startswith("Совет директоров"))
+    assert "СОЭ" in by_name[union] and "СОЭ" not in by_name[council]

@@ -420,7 +420,30 @@ _ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"
 
 
 def _acronym_matches(acr: str, name: str) -> bool:
-    return _acronym_of(name).casefold() == acr.casefold()
+    """The acronym of the name: every word's initial, or the initials without the noun that follows a
+    preposition ('РСС' for 'Региональное содружество в области связи'); the first word counts."""
+    if _acronym_of(name).casefold() == acr.casefold():
+        return True
+    tokens = re.findall(r"[\w-]+", name)
+    words, optional = [], []
+    for k, w in enumerate(tokens):
+        if len(w) > 2 or w[:1].isupper():
+            words.append(w)
+            optional.append(k > 0 and tokens[k - 1].casefold() in ("в", "во", "по", "на") and w[:1].islower())
+    letters = acr.casefold()
+    if len(letters) < 3 or not any(optional):
+        return False
+    for skip in range(1 << sum(optional)):
+        bits, kept = skip, []
+        for w, opt in zip(words, optional, strict=True):
+            if opt:
+                bits, drop = bits >> 1, bits & 1
+                if drop:
+                    continue
+            kept.append(w[:1].casefold())
+        if "".join(kept) == letters:
+            return True
+    return False
 
 
 def _acronym_suffix(acr: str, words: list[str]) -> str | None:
