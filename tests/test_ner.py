@@ -170,3 +170,12 @@ def test_a_council_named_by_its_members_runs_on_over_their_genitive_words(ner):
             "сотрудничества", "ORG") in found(text, ner(text))
     text = "Совет министров обороны одобрил план учений."
     assert ("Совет министров обороны", "ORG") in found(text, ner(text))
+
+
+def test_a_head_word_and_an_acronym_the_dictionary_does_not_know_are_one_body(ner):
+    # "ПСТ" and "ОВКС" are nobody's real acronyms: indeclinable, so they stand in the genitive here
+    text = ("Заседание провел Председатель Комиссии ПСТ по координации научного сотрудничества Иван Лукин. "
+            "Участники обсудили итоги сессии Совета ОВКС.")
+    got = found(text, ner(text))
+    assert ("Комиссии ПСТ по координации научного сотрудничества", "ORG") in got
+    assert ("Совета ОВКС", "ORG") in got
