@@ -76,3 +76,25 @@ def test_an_acronym_that_leaves_out_a_lower_case_word_names_the_inner_body():
     union = next(n for n in by_name if n.startswith("Северное объединение"))
     council = next(n for n in by_name if n.startswith("Совет директоров"))
     assert "СОЭ" in by_name[union] and "СОЭ" not in by_name[council]
+
+
+def test_a_known_body_named_only_inside_another_name_is_listed():
+    text = "Участники обсудили итоги сессии Совета МСЭ и работу Бюро развития электросвязи МСЭ."
+    f = communique.extract(text, language="ru", url="https://example.org/1").to_facts()
+    names = [o["name"] for o in f["organizations"]]
+    assert "Международный союз электросвязи" in names
+
+
+def test_a_head_and_a_known_acronym_are_written_out_and_the_short_form_kept():
+    text = "Участники обсудили итоги сессии Совета МСЭ и работу Бюро развития электросвязи МСЭ."
+    f = communique.extract(text, language="ru", url="https://example.org/1").to_facts()
+    by_name = {o["name"]: o.get("aliases", []) for o in f["organizations"]}
+    assert "Совет МСЭ" in by_name["Совет Международного союза электросвязи"]
+    assert "Бюро развития электросвязи МСЭ" in by_name  # a longer name keeps the acronym as written
+
+
+def test_genitive_of_a_body_name():
+    from communique.extract.normalize import genitive_text
+
+    assert genitive_text("Евразийская экономическая комиссия") == "Евразийской экономической комиссии"
+    assert genitive_text("Организация тюркских государств") == "Организации тюркских государств"

@@ -16,6 +16,7 @@ from .gazetteer import Gazetteer, normalize_key
 from .nlp import lemma, morph, parses
 from .normalize import (
     cyrillic_lookalikes,
+    genitive_text,
     initials_of,
     name_cases,
     nominative_text,
@@ -274,7 +275,10 @@ class EntityTable:
             elif ent is not None and ent.name != name and expanded:
                 self.alias(ent, name)
             if ent is None:
-                ent = self.new("ORG", name, kind="organization")
+                full = self._written_out(words, name) if expanded else None
+                ent = self.new("ORG", full or name, kind="organization")
+                if full:
+                    self.alias(ent, name)  # "Совет МСЭ" as the text writes it
                 self._by_key[("ORG", normalize_key(name))] = ent
                 self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
                 if expanded:
@@ -319,6 +323,21 @@ class EntityTable:
             return None
         return phrase_key(" ".join(words[:-1]) + " " + full)
 
+    def _written_out(self, words: list[str], name: str) -> str | None:
+        """'Совет МСЭ' → 'Совет Международного союза электросвязи': a body named by a head noun and a known
+        intergovernmental body's acronym, with the acronym written out in the genitive."""
+        acr = words[-1]
+        if len(words) != 2 or acr in _STATE_ABBREVIATIONS or lemma(words[0]) not in GENERIC_HEADS:
+            return None  # only a head and the acronym: "Бюро развития электросвязи МСЭ" stays as written
+        entry = self.gaz.organization(acr)
+        if entry is None or entry.get("kind") not in _WRITTEN_OUT_KINDS:
+            return None
+        full = entry.get("name", {}).get(self.lang)
+        gen = genitive_text(full) if full and not ACRONYM.match(full) else None
+        if not gen or not name.endswith(acr):
+            return None
+        return name[:-len(acr)].rstrip() + " " + gen
+
     def _name_in_full(self, ent: Entity, name: str) -> None:
         """A known body the text names in more words than the gazetteer's short form ('Совет министров
         иностранных дел Содружества Независимых Государств' for 'Совет министров иностранных дел СНГ')
@@ -361,6 +380,13 @@ class EntityTable:
                     return entry
         return None
 
+    def known_body(self, surface: str) -> bool:
+        """The gazetteer knows this name or acronym as a body."""
+        text = " ".join(surface.split()).strip(" ,.;:")
+        if ACRONYM.match(text):
+            return self.gaz.organization(text) is not None
+        return self._gazetteer_org(text) is not None or self._gazetteer_org(nominative_text(text)) is not None
+
     def _gazetteer_org(self, text: str) -> dict | None:
         return self.gaz.organization(text) or self.gaz.organization(phrase_key(text))
 
@@ -396,6 +422,9 @@ class EntityTable:
 
 
 _MEMBER_STATES = frozenset(load_json("ner_ru.json")["member_states"])
+# bodies whose acronym a name is written out with (README of the real set: ШОС → Шанхайская организация ...)
+_WRITTEN_OUT_KINDS = frozenset({"intergovernmental", "un_principal_organ", "un_specialized_agency", "un_body",
+                                "telecom_regional", "un_regional_commission", "parliamentary"})
 GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомиссия", "комитет", "министерство", "правительство",
                            "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
                            "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",
@@ -694,9 +723,10 @@ class EntityStep:
                     ent.kind = "region"  # "Нижегородская область": a place of the KB, not a country or a city
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)
-                if inside:
-                    # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
-                    # of its own; it links to one only if the text names that body elsewhere (below)
+                if inside and not table.known_body(surface):
+                    # a name inside another name ("Группа" in "Рабочая группа ... Совета") is no organization
+                    # of its own; it links to one only if the text names that body elsewhere (below). A body
+                    # the gazetteer knows ("МСЭ" in "Совет МСЭ") is named all the same.
                     continue
                 if _not_a_named_body(text, s.start, s.end) or _local_abbreviation(text, s.start, s.end):
                     continue
