@@ -179,3 +179,11 @@ def test_a_head_word_and_an_acronym_the_dictionary_does_not_know_are_one_body(ne
     got = found(text, ner(text))
     assert ("Комиссии ПСТ по координации научного сотрудничества", "ORG") in got
     assert ("Совета ОВКС", "ORG") in got
+
+
+def test_a_capitalized_head_with_what_it_is_in_charge_of_starts_a_name(ner):
+    text = ("С приветствием выступил Председатель Службы по надзору за рыболовством Республики Молдова "
+            "Иван Лукин. Совет одобрил план, и служба по надзору согласилась.")
+    got = found(text, ner(text))
+    assert any(t.startswith("Службы по надзору") and ty == "ORG" for t, ty in got)
+    assert not any(t.startswith("службы по надзору") or t.startswith("служба по надзору") for t, _ in got)

@@ -78,6 +78,9 @@ def _full_org_name(text: str, start: int, end: int) -> str:
         if tok.startswith("«"):
             cut = w.end()
             continue
+        if tok in "–—-" and k + 1 < len(words) and lemma(words[k - 1].group()) in ("государство", "страна") \
+                and lemma(words[k + 1].group()) in ("участник", "член"):
+            continue  # "... государств – участников СНГ": the members of the union, part of the name
         if not tok[:1].isalnum():
             break
         if k > 10:
@@ -445,7 +448,7 @@ DIVISION_HEADS = frozenset({"департамент", "отдел", "управ�
 LEGAL_FORMS = r"(?:ПАО|ОАО|АО|ЗАО|ООО|НАО|РУП|ГУП|ФГУП|МУП|АНО|НКО|ТОО|АОО|ЧАО|ГП|УП|ОДО)"
 _LEGAL_BEFORE = re.compile(LEGAL_FORMS + r"\s*«$")
 _ORG_COMPLEMENT = frozenset({"по", "при", "для"})
-_ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("по", "вопрос")})
+_ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("в", "отрасль"), ("по", "вопрос")})
 
 
 def _acronym_matches(acr: str, name: str) -> bool:

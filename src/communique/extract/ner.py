@@ -520,6 +520,8 @@ class RussianNER:
                 end = target.j
             elif lem in ADJ_HEADS and start < h and self._place_adjective(doc, start, h):
                 end = self._gen_complement(doc, h + 1) if lem in COMPLEMENT_HEADS else h + 1
+            elif self._titled_head(doc, h, lem):
+                end = h + 1  # "Председатель Службы по регулированию ...": the complement comes below
             else:
                 continue
             end = self._mission_place(doc, end, lem, by_start)
@@ -529,6 +531,15 @@ class RussianNER:
                 spans = absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
                 by_start.setdefault(start, []).append(s)
         return spans
+
+    @staticmethod
+    def _titled_head(doc: Doc, h: int, lem: str) -> bool:
+        """A head word written with a capital inside a sentence and followed by what the body is in
+        charge of ('Службы по регулированию ...', 'Совета по сотрудничеству ...'): the start of a name."""
+        w = doc.words
+        return (lem in PO_HEADS and w[h][:1].isupper() and not w[h].isupper() and doc.adjacent(h - 1, h)
+                and w[h - 1][:1].isalpha() and doc.adjacent(h, h + 1) and w[h + 1] == "по"
+                and doc.adjacent(h + 1, h + 2) and dative_word(w[h + 2]))
 
     @staticmethod
     def _gen_complement(doc: Doc, j: int) -> int:
