@@ -497,6 +497,7 @@ _BYLINE_BEFORE = re.compile(
     r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
 
+_EDITION = re.compile(r"[A-ZА-ЯЁ]{2,8}-(?:\d{2}|20\d{2})")
 _PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
 
 
@@ -507,8 +508,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
     section after a time stamp, or a name in
     a site's navigation line ('Подписывайтесь на ... в Дзен')."""
     surface = text[start:end]
-    if not any(c.isalpha() for c in surface):
-        return True
+    if not any(c.isalpha() for c in surface) or _EDITION.fullmatch(surface.strip()):
+        return True  # "19.09.2022"; "ВКРЭ-25", "WRC-19": an edition of a conference, an event
     if surface.isupper() and " " not in surface and len(surface) > 4:
         ps = parses(surface)
         if ps and "Abbr" not in ps[0].tag and _known_word(surface.lower()):
