@@ -118,3 +118,15 @@ def test_an_edition_of_a_conference_is_no_body():
     found = orgs(text, url="https://example.org/1")
     assert "КРП-26" not in found
     assert "Министерство связи Республики Молдова" in found
+
+
+# -- English --------------------------------------------------------------------------------------------
+
+def test_an_english_ministry_short_form_with_its_state():
+    for text in ("The news was confirmed by the press service of the Moldovan MFA.",
+                 "The news was confirmed by the press service of the MFA of Moldova."):
+        f = communique.extract(text, language="en", url="https://example.org/1").to_facts()
+        body = next(o for o in f["organizations"] if o["name"] == "Ministry of Foreign Affairs of Moldova")
+        assert body["aliases"]  # the short form as the text writes it
+    bare = "The delegation of the MFA met the press."
+    assert orgs(bare, "en", url="https://example.org/1") == []

@@ -352,7 +352,12 @@ class EntityTable:
         self._by_key.setdefault(("ORG", normalize_key(name)), ent)
 
     def _ministry(self, words: list[str]) -> Entity | None:
-        """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it."""
+        """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it;
+        'Kazakh MFA': in English the state's adjective stands before it."""
+        if self.lang == "en" and len(words) == 2 and self.gaz.ministry_short_form(words[1]) is not None:
+            return self._english_ministry(words[1], self.gaz.country_of_adjective(words[0]), words)
+        if self.lang == "en" and len(words) == 3 and words[1] == "of" and self.gaz.ministry_short_form(words[0]):
+            return self._english_ministry(words[0], self.gaz.country(words[2]), words)
         entry = self.gaz.ministry_short_form(words[0])
         if entry is None:
             return None
@@ -371,6 +376,24 @@ class EntityTable:
         ent = self.organization(full)
         if ent is not None:
             self.alias(ent, " ".join(words))
+        return ent
+
+    def _english_ministry(self, short: str, country: dict | None, words: list[str]) -> Entity | None:
+        """'Kazakh MFA', 'MFA of Kazakhstan' → 'Ministry of Foreign Affairs of Kazakhstan', the short
+        form an alias."""
+        if country is None or not country.get("iso2"):
+            return None
+        full = self.gaz.expand_ministry(short, country["iso2"])
+        if not full:
+            return None
+        if self.gaz.ministry_short_form(short).get("country") is None and \
+                full == self.gaz.ministry_short_form(short)["full"]:
+            full = f"{full} of {self.gaz.place_name(country, 'en')}"  # the generic form, with its state
+        ent = self.get("ORG", full)
+        if ent is None:
+            ent = self.new("ORG", full, kind="organization")
+            self._by_key[("ORG", normalize_key(full))] = ent
+        self.alias(ent, " ".join(words))
         return ent
 
     def _gazetteer_prefix(self, words: list[str]) -> dict | None:
