@@ -187,3 +187,10 @@ def test_a_capitalized_head_with_what_it_is_in_charge_of_starts_a_name(ner):
     got = found(text, ner(text))
     assert any(t.startswith("Службы по надзору") and ty == "ORG" for t, ty in got)
     assert not any(t.startswith("службы по надзору") or t.startswith("служба по надзору") for t, _ in got)
+
+
+def test_a_head_with_the_office_it_serves_and_the_state(ner):
+    text = ("Ранее Председатель Кабинета Министров – Руководитель Администрации Президента Республики Молдова "
+            "Иван Лукин принял делегацию.")
+    got = found(text, ner(text))
+    assert ("Администрации Президента Республики Молдова", "ORG") in got

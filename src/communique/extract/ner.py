@@ -515,6 +515,8 @@ class RussianNER:
             if lem in COMPLEMENT_HEADS:  # "министерство иностранных дел", "связи и информатизации"
                 j = self._gen_complement(doc, j)
             target = self._genitive_name(doc, j, by_start)
+            if target is None and self._host_title(doc, j):
+                target = self._genitive_name(doc, j + 1, by_start)  # "Администрации Президента Армении"
             start = self._left_adjectives(doc, h)
             if target is not None:
                 end = target.j
@@ -531,6 +533,14 @@ class RussianNER:
                 spans = absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
                 by_start.setdefault(start, []).append(s)
         return spans
+
+    @staticmethod
+    def _host_title(doc: Doc, j: int) -> bool:
+        """A capitalized office in the genitive between a head and its state: 'Администрации
+        Президента ...', 'Аппарата Правительства ...'."""
+        w = doc.words
+        return (j + 1 < len(w) and doc.adjacent(j - 1, j) and w[j].istitle() and doc.lemma(j) in PRI_HOSTS
+                and genitive_word(w[j].lower()))
 
     @staticmethod
     def _titled_head(doc: Doc, h: int, lem: str) -> bool:
