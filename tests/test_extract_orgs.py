@@ -130,3 +130,8 @@ def test_an_english_ministry_short_form_with_its_state():
         assert body["aliases"]  # the short form as the text writes it
     bare = "The delegation of the MFA met the press."
     assert orgs(bare, "en", url="https://example.org/1") == []
+
+
+def test_an_outlet_kind_written_as_an_acronym_is_part_of_the_quoted_name():
+    text = "Исполком обратится к руководству МТРК «Звезда» с предложением подготовить передачи."
+    assert orgs(text, url="https://example.org/1") == ["МТРК «Звезда»"]

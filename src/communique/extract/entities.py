@@ -469,7 +469,8 @@ COMPLEMENT_HEADS = frozenset({"группа", "подгруппа", "комис�
 DIVISION_HEADS = frozenset({"департамент", "отдел", "управление", "пресс-служба", "руководство", "делегация",
                             "аппарат", "сотрудник", "представитель", "подразделение", "сектор"})
 LEGAL_FORMS = r"(?:ПАО|ОАО|АО|ЗАО|ООО|НАО|РУП|ГУП|ФГУП|МУП|АНО|НКО|ТОО|АОО|ЧАО|ГП|УП|ОДО)"
-_LEGAL_BEFORE = re.compile(LEGAL_FORMS + r"\s*«$")
+# a legal form or a kind of outlet written as an acronym ('МТРК «Мир»', 'ИА «Кабар»') is part of the name
+_LEGAL_BEFORE = re.compile(r"(?:" + LEGAL_FORMS + r"|(?<![\w-])[А-ЯЁ]{2,5})\s*«$")
 _ORG_COMPLEMENT = frozenset({"по", "при", "для"})
 _ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("в", "отрасль"), ("по", "вопрос")})
 
