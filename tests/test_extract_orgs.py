@@ -135,3 +135,12 @@ def test_an_english_ministry_short_form_with_its_state():
 def test_an_outlet_kind_written_as_an_acronym_is_part_of_the_quoted_name():
     text = "Исполком обратится к руководству МТРК «Звезда» с предложением подготовить передачи."
     assert orgs(text, url="https://example.org/1") == ["МТРК «Звезда»"]
+
+
+def test_a_complement_that_runs_into_another_body_takes_the_whole_of_it():
+    text = ("Министр выступил на заседании Подкомиссии по сотрудничеству в области энергетики Комиссии по "
+            "подготовке ежегодных встреч глав правительств Молдовы и Румынии в Кишиневе.")
+    found = orgs(text, url="https://example.org/1")
+    assert "Комиссия по подготовке ежегодных встреч глав правительств Молдовы и Румынии" in found
+    assert ("Подкомиссия по сотрудничеству в области энергетики Комиссии по подготовке ежегодных встреч глав "
+            "правительств Молдовы и Румынии") in found

@@ -194,3 +194,16 @@ def test_a_head_with_the_office_it_serves_and_the_state(ner):
             "Иван Лукин принял делегацию.")
     got = found(text, ner(text))
     assert ("Администрации Президента Республики Молдова", "ORG") in got
+
+
+def test_a_council_of_members_runs_on_over_an_acronym_compound(ner):
+    text = "Завтра пройдет заседание Совета руководителей ИТ-парков стран Южной Европы, а затем секция."
+    got = found(text, ner(text))
+    assert ("Совета руководителей ИТ-парков стран Южной Европы", "ORG") in got
+
+
+def test_a_body_cut_inside_its_complement_runs_on_over_the_states_it_governs(ner):
+    text = ("Министр выступил на заседании Комиссии по подготовке ежегодных встреч глав правительств Молдовы "
+            "и Румынии в Кишиневе.")
+    got = found(text, ner(text))
+    assert ("Комиссии по подготовке ежегодных встреч глав правительств Молдовы и Румынии", "ORG") in got

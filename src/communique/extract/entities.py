@@ -231,6 +231,13 @@ class EntityTable:
             # "Министерство ... промышленности РК": the state written out as a ministry's full name has it
             return self.organization(text[:text.rindex(words[-1])].rstrip() + " "
                                      + _STATE_ABBREVIATIONS[words[-1]]["genitive"])
+        members = _MEMBERS_EN.search(text) if self.lang == "en" else None
+        entry = self._gazetteer_org(text[:members.start()]) if members else None
+        if entry is not None:
+            # "Council of Foreign Ministers of the CIS member states": a known body by the text's full name
+            ent = self._gazetteer_entity(entry)
+            self._name_in_full(ent, text)
+            return ent
         short = self._ministry(words)
         if short is _NOT_ONE_BODY:
             return None
@@ -448,6 +455,7 @@ class EntityTable:
 
 
 _MEMBER_STATES = frozenset(load_json("ner_ru.json")["member_states"])
+_MEMBERS_EN = re.compile(r"\s+(?:member|participating)\s+(?:states|countries)$")
 # bodies whose acronym a name is written out with (README of the real set: ШОС → Шанхайская организация ...)
 _WRITTEN_OUT_KINDS = frozenset({"intergovernmental", "un_principal_organ", "un_specialized_agency", "un_body",
                                 "telecom_regional", "un_regional_commission", "parliamentary"})
@@ -729,6 +737,12 @@ class EntityStep:
                 continue
             if s.type == "ORG":
                 surface = _full_org_name(text, s.start, s.end)
+                cut = s.start + len(surface)
+                inner = [o for o in outer_orgs if s.start < o.start < cut < o.end]
+                if inner and len(surface) > s.end - s.start and text.startswith(surface, s.start):
+                    # the complement ran into a body's name ('Подкомиссия ... Комиссии по подготовке ...'):
+                    # the whole of that name, not a piece of it
+                    surface = text[s.start:max(o.end for o in inner)]
             if s.type == "ORG" and "(" not in surface:
                 paren = _FOLLOWING_ACRONYM.match(text, s.end)
                 if paren:

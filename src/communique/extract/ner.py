@@ -534,6 +534,26 @@ class RussianNER:
                 by_start.setdefault(start, []).append(s)
         return spans
 
+    def _po_run_on(self, doc: Doc, s: S, j: int, by_start: dict[int, list[S]]) -> int:
+        """A name the model cut inside what the body is in charge of runs on over its lower-case words
+        and the places they govern: 'Комиссии по подготовке регулярных' + 'встреч глав правительств
+        России и Китая'."""
+        w = doc.words
+        if not any(w[k] == "по" for k in range(s.i + 1, s.j - 1)):
+            return j
+        start = j
+        while plain_word(w[start - 1]) and j - start < 6 and doc.adjacent(j - 1, j) and plain_word(w[j]) \
+                and genitive_word(w[j]):
+            j += 1
+        end = self._genitive_chain(doc, j, by_start)
+        places_end = {o.j for ss in by_start.values() for o in ss if o.type == LOC}
+        while end in places_end and doc.adjacent(end - 1, end) and w[end] == "и" and doc.adjacent(end, end + 1):
+            more = [o for o in by_start.get(end + 1, []) if o.type == LOC and genitive(w[o.i])]
+            if not more:
+                break
+            end = max(o.j for o in more)
+        return end
+
     @staticmethod
     def _host_title(doc: Doc, j: int) -> bool:
         """A capitalized office in the genitive between a head and its state: 'Администрации
@@ -640,6 +660,8 @@ class RussianNER:
             outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
                         for o in spans) or any(o.i < s.i < o.j for o in new)
             j = self._genitive_chain(doc, self._members(doc, s) if not outer else s.j, by_start)
+            if not outer:
+                j = self._po_run_on(doc, s, j, by_start)
             if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
                 head = self._head_of(doc, s)
                 j = self._mission_place(doc, j, head, by_start)
@@ -673,6 +695,8 @@ class RussianNER:
             elif w[k].islower() and re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", w[k]) \
                     and w[k] not in PREPOSITIONS and genitive_word(w[k]):
                 k += 1
+            elif ACRONYM_COMPOUND.match(w[k]) and genitive_word(w[k].split("-", 1)[1]):
+                k += 1  # "Совет руководителей" + "ИТ-парков"
             else:
                 break
         while k > s.j and w[k - 1] == ")":
