@@ -144,3 +144,11 @@ def test_a_complement_that_runs_into_another_body_takes_the_whole_of_it():
     assert "Комиссия по подготовке ежегодных встреч глав правительств Молдовы и Румынии" in found
     assert ("Подкомиссия по сотрудничеству в области энергетики Комиссии по подготовке ежегодных встреч глав "
             "правительств Молдовы и Румынии") in found
+
+
+def test_an_english_known_body_named_with_its_member_states():
+    text = "The ministers backed a meeting of the Council of Foreign Ministers of the CIS member states in May."
+    f = communique.extract(text, language="en", url="https://example.org/1").to_facts()
+    body = next(o for o in f["organizations"] if "Foreign Ministers" in o["name"])
+    assert body["name"] == "Council of Foreign Ministers of the CIS member states"
+    assert body["aliases"]  # the gazetteer's name stays an alias

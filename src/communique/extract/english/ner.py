@@ -64,6 +64,9 @@ class Span:
     nested: bool = False
 
 
+_MEMBERS = {("member", "states"), ("member", "countries"), ("participating", "states")}
+
+
 class EnglishNames:
     """Names in English text by rules: gazetteer places and bodies, bodies by their head word,
     companies by the noun that introduces them, persons by honorific and title context."""
@@ -128,6 +131,9 @@ class EnglishNames:
                 continue
             n, (kind, entry, _) = hit
             typ = "ORG" if kind == "organization" else "LOC"
+            if typ == "ORG" and n > 2 and is_acronym(toks[i + n - 1].text) and i + n + 1 < len(toks) \
+                    and (toks[i + n].text, toks[i + n + 1].text) in _MEMBERS:
+                n += 2  # "Council of Foreign Ministers of the CIS" + "member states": the text's full name
             span = Span(toks[i].start, toks[i + n - 1].end, typ, si, i, i + n, "gazetteer", entry)
             if typ == "ORG":
                 self._paren_acronym(span, toks, taken)
