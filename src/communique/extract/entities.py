@@ -662,10 +662,9 @@ def _merge_short_names(table: EntityTable, mentions: list[Mention]) -> None:
 
 def _shorter_name_of(short: str, full: str) -> bool:
     sw, fw = re.findall(r"[\w-]+", short), re.findall(r"[\w-]+", full)
-    if len(sw) >= 2 and len(fw) > len(sw) and not ACRONYM.match(sw[0]):
-        # the full name runs on after the short one: "Электроэнергетический совет" + " СНГ"
-        if all(lemma(a) == lemma(b) for a, b in zip(sw, fw, strict=False)) and fw[len(sw)][:1].isupper():
-            return True
+    if len(sw) >= 2 and len(fw) > len(sw) and not ACRONYM.match(sw[0]) and fw[len(sw)][:1].isupper() \
+            and all(lemma(a) == lemma(b) for a, b in zip(sw, fw, strict=False)):
+        return True  # the full name runs on after the short one: "Электроэнергетический совет" + " СНГ"
     m = _CONTRACTED_MINISTRY.match(sw[0]) if sw else None
     if m and len(sw) >= 2 and len(fw) > len(sw) and lemma(fw[0]) == "министерство":
         # "Минсвязи Азербайджана": "Мин" + the start of the ministry's first word, then the same state
