@@ -152,3 +152,11 @@ def test_an_english_known_body_named_with_its_member_states():
     body = next(o for o in f["organizations"] if "Foreign Ministers" in o["name"])
     assert body["name"] == "Council of Foreign Ministers of the CIS member states"
     assert body["aliases"]  # the gazetteer's name stays an alias
+
+
+def test_a_sites_breadcrumb_line_is_no_body():
+    text = ("Главная / Пресс-центр / Новости\n9 сентября 2025\n"
+            "В Минске прошло заседание Совета Евразийской экономической комиссии.")
+    assert not any("Главная" in o for o in orgs(text, url="https://example.org/1"))
+    own = "Главная задача Министерства экономики Республики Молдова — рост."
+    assert "Министерство экономики Республики Молдова" in orgs(own, url="https://example.org/1")

@@ -529,6 +529,7 @@ _BYLINE_BEFORE = re.compile(
     r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
 
+_BREADCRUMB = re.compile(r"[ \t]*(?:Главная|Home)[ \t]*[/>»|]")
 _EDITION = re.compile(r"[A-ZА-ЯЁ]{2,8}-(?:\d{2}|20\d{2})")
 _PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
 
@@ -554,6 +555,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
         return True
     if lemma(re.match(r"\W*([\w-]*)", surface).group(1)) in _VENUES:
         return True  # "в Доме правительства", "во Дворце Независимости": where it took place
+    if _BREADCRUMB.match(text, line_start):
+        return True  # "Главная / Пресс-центр / Новости": the site's path, not a body
     first = re.match(r"\W*(\w+)", text[line_start:end])
     return bool(first and first.group(1).lower() in _NAVIGATION)
 
