@@ -247,7 +247,9 @@ def test_a_known_body_named_in_full_is_called_by_the_texts_full_name():
     assert body["name"] == "Совет глав правительств Содружества Независимых Государств"
     assert {"СГП СНГ", "Совет глав правительств СНГ"} <= set(body["aliases"])  # the short forms stay aliases
     short = facts("В Ашхабаде прошло заседание Совета глав правительств СНГ.")
-    assert [o["name"] for o in short["organizations"]] == ["Совет глав правительств СНГ"]
+    # the union named inside the council's name is one of the text's organizations too (real/README.md)
+    assert [o["name"] for o in short["organizations"]] == ["Совет глав правительств СНГ",
+                                                           "Содружество Независимых Государств"]
     run_on = facts("Делегация посетила штаб-квартиру Шанхайской организации сотрудничества в сфере ИКТ.")
     assert [o["name"] for o in run_on["organizations"]] == ["Шанхайская организация сотрудничества"]
 

@@ -40,7 +40,7 @@ class RussianPipeline:
         self.topics = TopicStep()
 
     def __call__(self, doc: Document) -> Record:
-        from .entities import EntityTable
+        from .entities import EntityTable, without_outlet
         from .nlp import sentences
 
         text = doc.text
@@ -49,6 +49,7 @@ class RussianPipeline:
         spans = self.ner(text, sents)
         table = EntityTable("ru")
         mentions = self.entities(text, spans, table)
+        without_outlet(table, mentions, doc.url)
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = dates_mod.find_dates(text, published, lang="ru")
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Document, Record
 from ..document import extractor_for, published_from_text, with_changes
-from ..entities import EntityTable
+from ..entities import EntityTable, without_outlet
 from ..participants import prune_participants
 from ..topics import TopicStep
 from .agreements import EnglishAgreements
@@ -38,6 +38,7 @@ class EnglishPipeline:
         spans = self.names(text, sents)
         table = EntityTable("en")
         mentions = self.entities(text, sents, spans, table)
+        without_outlet(table, mentions, doc.url)
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = find_dates_en(text, published)
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
