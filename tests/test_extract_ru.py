@@ -891,3 +891,9 @@ def test_a_takzhe_splits_a_sentence_between_two_events():
               "перед студентами Белорусского государственного университета.")
     (speech,) = events_of(f, "SPEECH")
     assert "Павел Орлов" in speech["participants"]
+
+
+def test_states_that_name_a_forum_are_not_its_participants():
+    f = facts("В Минске состоялся Первый молодежный IT-форум Латвии и Эстонии.")
+    (ev,) = events_of(f, "FORUM")
+    assert ev["participants"] == []
