@@ -893,3 +893,19 @@ def test_a_takzhe_splits_a_sentence_between_two_events():
               "перед студентами Белорусского государственного университета.")
     (speech,) = events_of(f, "SPEECH")
     assert "Павел Орлов" in speech["participants"]
+
+
+def test_states_that_name_a_forum_are_not_its_participants():
+    f = facts("В Минске состоялся Первый молодежный IT-форум Латвии и Эстонии.")
+    (ev,) = events_of(f, "FORUM")
+    assert ev["participants"] == []
+
+
+def test_body_of_the_other_event_in_the_sentence_is_not_a_party():
+    f = facts("Сегодня в Ереване прошло 9-е заседание Постоянной российско-армянской межправительственной комиссии по "
+              "экономическому сотрудничеству, в рамках которого планируется подписание Протокола о сотрудничестве "
+              "в сфере транспорта.")
+    (meeting,) = events_of(f, "MEETING")
+    (signing,) = events_of(f, "SIGNING")
+    assert len(meeting["participants"]) == 1
+    assert signing["participants"] == []

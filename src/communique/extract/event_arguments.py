@@ -114,6 +114,8 @@ class ArgumentReading:
                     continue
                 if self._place_phrase(m):
                     continue  # "находится в России с визитом", "визит в Казахстан": where, not who
+                if trig.type == "FORUM" and self._names_the_forum(trig, m):
+                    continue  # "IT-форум Беларуси и Узбекистана": the forum's name, open to many
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
@@ -197,6 +199,15 @@ class ArgumentReading:
                     and parses(toks[trig.start].text)[0].tag.POS == "NOUN":
                 lo = max(lo, toks[k].start)  # a verb after 'а также' shares the subject before it
         return lo, hi
+
+    def _names_the_forum(self, trig, m: Mention) -> bool:
+        """A state in the genitive right after a forum's noun, with only its name's words between."""
+        toks = self._tokens
+        between = [t for t in toks[trig.end:] if t.end <= m.start]
+        if len(between) > 3 or not toks[trig.end:] or toks[trig.end].start > m.start:
+            return False
+        return all(t.text.casefold() in {"и", ","} or parses(t.text)[0].tag.POS in {"NOUN", "ADJF"}
+                   and t.text[:1].isupper() for t in between) and any("gent" in p.tag for p in parses(m.text.split()[0]))
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""

@@ -183,11 +183,41 @@ def prune_participants(text: str, mentions: list[Mention], entities: list[Entity
                             or _follows(text, ms, o2, o))
                        for o2 in orgs):
                     drop.add(o)  # "Совет министров иностранных дел СНГ" meets; "СНГ" is only its parent
+        drop |= _bodies_of_others(text, ev, events, ms, set(orgs))
         if ev.type == "VISIT":
             drop |= _hosts(text, ev, persons, titles)
         drop |= _tellers(text, ev, persons)
         if drop:
             ev.participants = [p for p in ev.participants if p.entity not in drop]
+
+
+def _trigger_at(text: str, ev: Event) -> tuple[int, int] | None:
+    i = text.find(ev.trigger, ev.evidence.start, ev.evidence.end) if ev.trigger else -1
+    return (i, i + len(ev.trigger)) if i >= 0 else None
+
+
+def _attached(text: str, m: Mention, span: tuple[int, int]) -> bool:
+    """A body's name right before an event's noun ('... Кеңешинин 11-жыйынына') or right after it
+    ('заседание Совета ...'): that event's own body."""
+    a, b = span
+    if 0 <= a - m.end <= 12 and re.fullmatch(r"[\w-]*\s+(?:\d+-?\w*\s+)?", text[m.end:a]):
+        return True
+    return 0 <= m.start - b <= 2
+
+
+def _bodies_of_others(text: str, ev: Event, events: list[Event], ms: list[Mention], orgs: set[str]) -> set[str]:
+    """With two events in one sentence, a body named as the other event's own is not this one's."""
+    mine = _trigger_at(text, ev)
+    others = [_trigger_at(text, o) for o in events if o is not ev and o.evidence.start == ev.evidence.start]
+    others = [t for t in others if t is not None and t != mine]
+    if mine is None or not others:
+        return set()
+    out = set()
+    for o in orgs:
+        own = [m for m in ms if m.entity == o]
+        if own and all(any(_attached(text, m, t) for t in others) and not _attached(text, m, mine) for m in own):
+            out.add(o)
+    return out
 
 
 def _follows(text: str, ms: list[Mention], body: str, parent: str) -> bool:
