@@ -160,3 +160,14 @@ def test_a_sites_breadcrumb_line_is_no_body():
     assert not any("Главная" in o for o in orgs(text, url="https://example.org/1"))
     own = "Главная задача Министерства экономики Республики Молдова — рост."
     assert "Министерство экономики Республики Молдова" in orgs(own, url="https://example.org/1")
+
+
+def test_an_english_body_named_after_of_the_inside_another_name():
+    text = ("Lin is a member of the Standing Bureau of the Socialist Party of Moldova Central Committee. "
+            "He met the Council of the Danube Water Commission (DWC) in Vienna.")
+    f = communique.extract(text, language="en", url="https://example.org/1").to_facts()
+    by_name = {o["name"]: o.get("aliases", []) for o in f["organizations"]}
+    assert "Socialist Party of Moldova Central Committee" in by_name
+    assert "Danube Water Commission" in by_name
+    assert "DWC" in by_name["Danube Water Commission"]
+    assert "DWC" not in by_name.get("Council of the Danube Water Commission", [])

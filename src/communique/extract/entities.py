@@ -176,6 +176,15 @@ class EntityTable:
         """Entities taken out of the document are found by no key any more."""
         self._by_key = {k: e for k, e in self._by_key.items() if e.id not in ids}
 
+    def move_alias(self, alias: str, source: Entity, target: Entity) -> None:
+        """An alias given to the wrong entity ('EEC' after 'Board of the Eurasian Economic Commission')
+        belongs to another one."""
+        if alias in source.aliases:
+            source.aliases.remove(alias)
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+        self._by_key[(target.type, normalize_key(alias))] = target
+
     def absorb(self, short: Entity, full: Entity) -> None:
         """`short` was `full` named in fewer words: one entity, by the full name, the short one an alias."""
         for a in [short.name, *short.aliases]:
