@@ -237,6 +237,37 @@ def test_one_worker_imports_no_ray(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "False"
 
 
+def test_the_command_with_two_workers_stores_what_one_process_stores(tmp_path):
+    """The whole command: Ray is started in a thread of its own (while the store opens), and its
+    processes must outlive that thread (the kernel ends them with the thread that started them)."""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("Ray is not installed; CI is set: the scale tests must run")
+        pytest.skip("Ray is not installed (pip install -e '.[scale]')")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"d{n}.txt").write_text(_ru(n) if n % 3 else _en(n), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    env.pop("RAY_ADDRESS", None)
+    facts = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        out = subprocess.run([sys.executable, "-m", "communique", "ingest", str(folder), "--db", str(db),
+                              "--workers", str(workers), "--json"], capture_output=True, text=True, env=env,
+                             cwd=tmp_path, timeout=300)
+        assert out.returncode == 0, out.stderr[-3000:]
+        assert '"new": 6' in out.stdout, out.stdout
+        store = Store.open(f"sqlite:///{db}")
+        try:
+            facts[workers] = _facts(store)
+        finally:
+            store.close()
+    assert len(facts[2]) == 6 and facts[2] == facts[1]
+
+
 def test_the_progress_total_of_local_files_is_known_and_of_urls_not(tmp_path):
     from communique.cli.main import source_total as _total
 

@@ -20,10 +20,13 @@ nothing is stored by a worker, nothing is lost or stored twice.
 from __future__ import annotations
 
 import collections
+import logging
 import math
 import os
 import pickle
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -231,6 +234,7 @@ class Workers:
             self.ray.kill(actor)
         self.actors = []
         if self.started:
+            self.started = False
             self.ray.shutdown()
 
     def __enter__(self) -> Workers:
@@ -253,6 +257,60 @@ class _Precomputed(Searcher):
         if ready:
             self.index.add([doc[0] for doc, _ in ready], np.stack([v for _, v in ready]))
         super().add_many([doc for doc, v in made if v is None])
+
+
+class Starting:
+    """Workers started in a thread of their own, so that Ray's start and the actors' loading of the
+    models go on while the caller opens the store and reads its sources; `result()` waits for them.
+
+        >>> starting = Starting(2)              # returns at once
+        >>> store = Store.open(url)             # meanwhile: Ray starts, the actors load the models
+        >>> with starting.result() as workers:  # only now may anything open the vector index (usearch)
+        ...     jobs.ingest(specs, store, searcher=workers.searcher(store), extract_with=workers.extract)
+    """
+
+    def __init__(self, n: int, address: str | None = None, **options: Any):
+        if n < 1:
+            raise ValueError("workers must be at least 1")
+        _import_ray()  # a missing Ray is reported here, at once
+        if threading.current_thread() is threading.main_thread():
+            # what ray.init does in the main thread, which it cannot do from another: a SIGTERM ends
+            # the process through sys.exit, so that Ray's exit handler stops what it started
+            signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(signum))
+        logging.getLogger("ray._private.worker").addFilter(
+            lambda record: "SIGTERM handler is not set" not in record.getMessage())
+        self._out: dict[str, Any] = {}
+        self._made, self._closed = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._start, args=(n, address), kwargs=options,
+                                        name="communique-workers", daemon=True)
+        self._thread.start()
+
+    def _start(self, n: int, address: str | None, **options: Any) -> None:
+        try:
+            self._out["workers"] = Workers(n, address, **options)
+        except BaseException as exc:  # handed to the caller by result()
+            self._out["error"] = exc
+        finally:
+            self._made.set()
+        # the thread lives as long as the workers: Ray asks the kernel to end the processes it
+        # starts when the thread that started them ends (PR_SET_PDEATHSIG)
+        self._closed.wait()
+
+    def result(self) -> Workers:
+        """The Workers, once Ray has started and the actors are made (they may still be loading)."""
+        self._made.wait()
+        if "error" in self._out:
+            raise self._out["error"]
+        return self._out["workers"]
+
+    def close(self) -> None:
+        """Stop the workers, whether or not `result()` was called."""
+        self._made.wait()
+        try:
+            if "workers" in self._out:
+                self._out["workers"].close()
+        finally:
+            self._closed.set()
 
 
 # -- re-extraction ---------------------------------------------------------------------------------

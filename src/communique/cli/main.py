@@ -135,37 +135,15 @@ def ingest(
     """Read sources, extract their facts and store both; a re-run fetches only what changed."""
     from rich.console import Console
 
-    from .. import jobs
-
     if not specs and not retry_failed:
         raise UsageError("give at least one source, or --retry-failed")
-    options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host, max_pages=max_pages,
-                                 max_bytes=max_bytes, rate=rate, timeout=timeout,
-                                 doc_timeout=doc_timeout or None)
-    store = open_store(db, create=True)
-    console = Console(stderr=True)
-    try:
-        total = None if retry_failed else source_total(specs or [], glob)
-        with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address) as pool:
-            quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
-            started, done = time.monotonic(), [0]
+    with _workers(workers, ray_address) as started:  # Ray starts now, while this process imports and opens the store
+        from .. import jobs
 
-            def tick(source, outcome):
-                bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
-                done[0] += 1
-                if quiet_log and done[0] % PROGRESS_EVERY == 0:
-                    rate = done[0] / max(time.monotonic() - started, 1e-6)
-                    typer.echo(f"ingest: {done[0]} sources read ({rate:.1f}/s), last {outcome}: {source.location}",
-                               err=True)
-
-            scaled = {} if pool is None else {"searcher": pool.searcher(store), "extract_with": pool.extract}
-            if retry_failed and pool is None:
-                summary = jobs.retry_failed(store, options, tick)
-            else:
-                sources = [f["source"] for f in store.failures()] if retry_failed else specs or []
-                summary = jobs.ingest(sources, store, options, tick, **scaled)
-    finally:
-        store.close()
+        options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host,
+                                     max_pages=max_pages, max_bytes=max_bytes, rate=rate, timeout=timeout,
+                                     doc_timeout=doc_timeout or None)
+        summary = _ingest(specs, db, options, retry_failed, as_json, started)
     c = summary.counts
     status = _ingest_status(c)
     if as_json:
@@ -187,6 +165,41 @@ def ingest(
         console.print("  nothing was read: no source held a document")
     if status != "ok":
         raise typer.Exit(1)
+
+
+def _ingest(specs, db, options, retry_failed: bool, as_json: bool, started):
+    """The body of `ingest`: the store opened, the sources read into it; `started()` gives the Ray
+    workers (None for one worker)."""
+    from rich.console import Console
+
+    from .. import jobs
+
+    store = open_store(db, create=True)
+    console = Console(stderr=True)
+    try:
+        total = None if retry_failed else source_total(specs or [], glob=options.glob)
+        with _progress("ingest", console, as_json, total) as (bar, task):
+            pool = started()
+            quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
+            started, done = time.monotonic(), [0]
+
+            def tick(source, outcome):
+                bar.update(task, advance=1, description=f"{outcome}: {source.location[-60:]}")
+                done[0] += 1
+                if quiet_log and done[0] % PROGRESS_EVERY == 0:
+                    rate = done[0] / max(time.monotonic() - started, 1e-6)
+                    typer.echo(f"ingest: {done[0]} sources read ({rate:.1f}/s), last {outcome}: {source.location}",
+                               err=True)
+
+            scaled = {} if pool is None else {"searcher": pool.searcher(store), "extract_with": pool.extract}
+            if retry_failed and pool is None:
+                summary = jobs.retry_failed(store, options, tick)
+            else:
+                sources = [f["source"] for f in store.failures()] if retry_failed else specs or []
+                summary = jobs.ingest(sources, store, options, tick, **scaled)
+    finally:
+        store.close()
+    return summary
 
 
 def _ingest_status(counts: dict) -> str:
@@ -244,20 +257,29 @@ def _progress(name: str, console, quiet: bool, total: int | None = None):
 
 @contextlib.contextmanager
 def _workers(n: int, address: str | None, embed: bool = True):
-    """None for one worker (no Ray at all), else a pool of Ray workers, closed after."""
+    """A function that gives the pool of Ray workers (None for one worker: no Ray at all). Ray starts
+    at once, in a thread of its own, while the caller opens the store and reads its sources; the
+    function waits for it (call it before anything opens the vector index). Closed after."""
     if n <= 1 and not address:
-        yield None
+        yield lambda: None
         return
-    from ..scale import ScaleError, Workers
+    from ..scale import ScaleError, Starting
 
     try:
-        pool = Workers(n, address, embed=embed)
+        starting = Starting(n, address, embed=embed)
     except ScaleError as exc:
         fail(str(exc))
+
+    def pool():
+        try:
+            return starting.result()
+        except ScaleError as exc:
+            fail(str(exc))
+
     try:
         yield pool
     finally:
-        pool.close()
+        starting.close()
 
 
 @app.command()
@@ -278,8 +300,8 @@ def reextract(
     try:
         ids = stale_ids(store)
         with _progress("reextract", console, as_json, len(ids)) as (bar, task), \
-                _workers(workers, ray_address, embed=False) as pool:
-            summary = run(store, pool, lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
+                _workers(workers, ray_address, embed=False) as started:
+            summary = run(store, started(), lambda doc_id, outcome: bar.update(task, advance=1, description=outcome),
                           ids=ids)
     finally:
         store.close()

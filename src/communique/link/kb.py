@@ -345,6 +345,16 @@ class _Linker(EventLinking, KbQueries):
         self.cache: dict[str, dict] = {}
         self.dirty: set[str] = set()
         self.known_keys: set[tuple[str, str]] = set()  # (key, kb entity) pairs known to be stored
+        # kb entities made and keys added, written at the next read of their tables (one statement each)
+        self.pending: dict[str, list[dict]] = {"entities": [], "keys": []}
+        self.absent: set[str] = set()  # ids of kb entities looked up in one query and not stored
+
+    def _write_pending(self) -> None:
+        entities, keys = self.pending["entities"], self.pending["keys"]
+        self.pending = {"entities": [], "keys": []}
+        if entities:
+            self.conn.execute(insert(E), entities)
+        self._insert_ignore(K, keys, ["key", "kb_entity"])
 
     # -- small helpers -------------------------------------------------------------------------------
     def _insert_ignore(self, table, rows: list[dict], index: list[str]) -> None:
@@ -372,6 +382,7 @@ class _Linker(EventLinking, KbQueries):
                 self.cache[row["id"]] = dict(row)
 
     def candidates(self, keys: list[str]) -> dict[str, set[str]]:
+        self._write_pending()
         out: dict[str, set[str]] = defaultdict(set)
         for chunk in chunks(sorted(set(keys))):
             for key, kb in self.conn.execute(select(K.c.key, K.c.kb_entity).where(K.c.key.in_(chunk))):
@@ -386,7 +397,8 @@ class _Linker(EventLinking, KbQueries):
     def _new_id(self, prefix: str, *parts: str) -> str:
         base = hash_id(prefix, *parts)
         eid, n = base, 1
-        while eid in self.cache or self.conn.execute(select(E.c.pk).where(E.c.id == eid)).first():
+        while eid in self.cache or (eid not in self.absent
+                                    and self.conn.execute(select(E.c.pk).where(E.c.id == eid)).first()):
             n += 1
             eid = f"{base}-{n}"
         return eid
@@ -409,6 +421,7 @@ class _Linker(EventLinking, KbQueries):
 
     def recompute(self, eid: str) -> None:
         """Rebuild a kb entity's profile and keys from its members (or drop it when it has none)."""
+        self._write_pending()
         rows = self.conn.execute(select(M.c.pk, M.c.name, M.c.features).where(M.c.kb_entity == eid)
                                  .order_by(M.c.pk)).mappings().all()
         if not rows:
@@ -438,7 +451,7 @@ class _Linker(EventLinking, KbQueries):
     def _add_keys(self, eid: str, profile: dict) -> None:
         keys = resolve.blocking_keys(profile) + [f"n:{resolve.surface_key(n)}" for n in (profile.get("names") or {})]
         new = [k[:500] for k in dict.fromkeys(keys) if (k[:500], eid) not in self.known_keys]
-        self._insert_ignore(K, [{"key": k, "kb_entity": eid} for k in new], ["key", "kb_entity"])
+        self.pending["keys"] += [{"key": k, "kb_entity": eid} for k in new]
         self.known_keys.update((k, eid) for k in new)
 
     # -- linking a record ----------------------------------------------------------------------------
@@ -473,6 +486,9 @@ class _Linker(EventLinking, KbQueries):
                     profiles[e.id] = resolve.place_profile(e.name, e.aliases, e.kind, e.iso, e.gazetteer_id)
             found = self.candidates([k for p in profiles.values() for k in resolve.query_keys(p)])
             self.load_entities({kb for ids in found.values() for kb in ids})
+            new_ids = [hash_id(_PREFIX[etype], doc.id, e.id) for e in group]  # what _create will try first
+            self.absent = set(new_ids) - {i for part in chunks(new_ids)
+                                          for i in self.conn.execute(select(E.c.id).where(E.c.id.in_(part))).scalars()}
             for e in group:
                 prof = profiles[e.id]
                 cands = {kb for k in resolve.query_keys(prof) for kb in found.get(k, ())}
@@ -481,6 +497,7 @@ class _Linker(EventLinking, KbQueries):
                 ctx.kb_of[e.id] = kb
                 linked[outcome] += 1
         n_events = self._link_events(record, ctx)
+        self._write_pending()
         return {"document": doc.id, "entities": sum(linked.values()), "joined": linked["joined"],
                 "new": linked["new"], "ambiguous": linked["ambiguous"], "events": n_events}
 
@@ -545,8 +562,8 @@ class _Linker(EventLinking, KbQueries):
     def _create(self, doc, e, prof: dict, evidence: dict) -> str:
         eid = self._new_id(_PREFIX[e.type], doc.id, e.id)
         now = utc_now()
-        self.conn.execute(insert(E), dict(id=eid, type=e.type, name=e.name, names={}, kind=e.kind, iso=None,
-                                           gazetteer_id=None, profile=None, members=0, updated=now))
+        self.pending["entities"].append(dict(id=eid, type=e.type, name=e.name, names={}, kind=e.kind, iso=None,
+                                             gazetteer_id=None, profile=None, members=0, updated=now))
         self.cache[eid] = {"id": eid, "type": e.type, "name": e.name, "names": {}, "kind": e.kind, "iso": None,
                            "gazetteer_id": None, "profile": {}, "members": 0, "updated": now}
         pk = self._insert_member(self._member_row(doc, e, eid, prof, evidence))
@@ -589,6 +606,7 @@ class _Linker(EventLinking, KbQueries):
         """Fold kb entity `gone` into `keep` everywhere; returns the id kept."""
         if keep == gone:
             return keep
+        self._write_pending()
         self.load_entities([keep, gone])
         c = self.conn
         c.execute(update(M).where(M.c.kb_entity == gone).values(kb_entity=keep))
@@ -624,6 +642,7 @@ class _Linker(EventLinking, KbQueries):
     def flush(self) -> None:
         """Write back every kb entity changed: profile, member count, names per language, ISO (one
         statement for them all)."""
+        self._write_pending()
         rows = []
         for eid in sorted(self.dirty):
             ent = self.cache.get(eid)
