@@ -457,6 +457,7 @@ class _Linker(EventLinking, KbQueries):
             for inner in record.mentions:
                 if inner.type == "LOC" and m.start <= inner.start and inner.end <= m.end and inner.entity in country_of_loc:
                     ctx.org_countries.setdefault(m.entity, set()).add(country_of_loc[inner.entity])
+                    ctx.org_places.setdefault(m.entity, {})[inner.text] = country_of_loc[inner.entity]
         for e in record.entities:
             for r in e.roles:
                 if r.organization and r.country:
@@ -473,7 +474,7 @@ class _Linker(EventLinking, KbQueries):
                 elif etype == "ORG":
                     countries = set(ctx.org_countries.get(e.id, ())) | ({e.iso} if e.iso else set())
                     profiles[e.id] = resolve.organization_profile(e.name, e.aliases, e.gazetteer_id, ctx,
-                                                                  countries)
+                                                                  countries, ctx.org_places.get(e.id))
                 else:
                     profiles[e.id] = resolve.place_profile(e.name, e.aliases, e.kind, e.iso, e.gazetteer_id)
             found = self.candidates([k for p in profiles.values() for k in resolve.query_keys(p)])
