@@ -138,7 +138,7 @@ def test_graphml_reads_back_as_a_weighted_graph(kb, tmp_path):
     koz = kb.find("Кожевников", "PER")[0]["id"]
     zh = kb.find("Жаксыбеков", "PER")[0]["id"]
     assert g.nodes[koz]["name"] == "Артём Кожевников" and g.nodes[koz]["type"] == "PER"
-    assert g.edges[koz, zh]["weight"] == 2
+    assert g.edges[koz, zh]["weight"] == 3  # two events together and one agreement (kb.graph)
 
 
 def test_unknown_format_is_refused(kb, tmp_path):

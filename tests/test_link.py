@@ -275,7 +275,9 @@ def test_timeline_filters_and_graph(kb):
     g = kb.graph()
     koz, zh = _person(kb, "Кожевников")["id"], _person(kb, "Жаксыбеков")["id"]
     edge = next(e for e in g["edges"] if {e["source"], e["target"]} == {koz, zh})
-    assert edge["weight"] == 2
+    # two kb events together, and parties to the agreement signed at one of them
+    assert edge["weight"] == 3 and len(edge["events"]) == 2 and len(edge["agreements"]) == 1
+    assert edge["kinds"] == ["agreement", "event"]
     assert all(n["type"] in ("PER", "ORG") for n in g["nodes"])
 
 

@@ -187,3 +187,17 @@ def test_graph_edges_agree(db, svc, api):
     minister = svc.index().name(svc.entity_named("Sairanbekov", "PER"))
     assert pairs[frozenset((minister, "Алмазбек Тологонов"))] == 2
     assert not any("Нормуродов" in n for pair in pairs if minister in pair for n in pair)
+
+
+def test_the_graphml_export_has_the_graphs_edges_and_weights(db, svc, api):
+    import io
+
+    import networkx as nx
+
+    from communique.export import render
+    from communique.link import KnowledgeBase
+
+    shown = svc.graph(types="PER,ORG", limit=500)
+    exported = nx.read_graphml(io.BytesIO(render(KnowledgeBase(svc.store), "graphml")))
+    assert {frozenset((e["source"], e["target"])): e["weight"] for e in shown["edges"]} == {
+        frozenset((a, b)): int(d["weight"]) for a, b, d in exported.edges(data=True)}

@@ -35,6 +35,7 @@ from ..store.db import WRITE_OPTION
 from ..store.kb_tables import DERIVED_TABLES, KbLinkedRow
 from ..store.rows import RECORD_COLUMNS, record_from_row
 from . import resolve
+from .agreements import forget_agreements, record_agreements
 from .event_linking import EventLinking
 from .queries import (
     AD,
@@ -312,11 +313,14 @@ class KnowledgeBase:
         with self._read() as conn:
             return _Linker(conn).series(name)
 
-    def graph(self, types: Iterable[str] = ("PER", "ORG"), min_weight: int = 1) -> dict:
-        """Who met whom: {nodes: [{id, name, type, iso, events}], edges: [{source, target, weight,
-        events}]}; the weight of an edge is the number of kb events both took part in."""
+    def graph(self, types: Iterable[str] = ("PER", "ORG"), min_weight: int = 1,
+              entity: str | None = None) -> dict:
+        """Who met whom: {nodes: [{id, name, type, iso, events, agreements}], edges: [{source, target,
+        weight, events, agreements, kinds}]}; the weight of an edge is the number of kb events both
+        took part in and of agreements both are parties to (the pages, the API, the CLI and the
+        GraphML export all read it); around the kb entity `entity`, only its events and agreements."""
         with self._read() as conn:
-            return _Linker(conn).graph(set(types), min_weight)
+            return _Linker(conn).graph(set(types), min_weight, entity)
 
     def entities(self, type: str | None = None) -> list[dict]:
         with self._read() as conn:
@@ -416,6 +420,7 @@ class _Linker(EventLinking, KbQueries):
         events = {r.kb_event for r in self.conn.execute(select(ES.c.kb_event).where(ES.c.document_id == doc_id))}
         self.conn.execute(delete(ES).where(ES.c.document_id == doc_id))
         self.conn.execute(delete(EP).where(EP.c.document_id == doc_id))
+        forget_agreements(self.conn, doc_id)
         for kid in events:
             self.refresh_event(kid)
 
@@ -465,6 +470,7 @@ class _Linker(EventLinking, KbQueries):
             for inner in record.mentions:
                 if inner.type == "LOC" and m.start <= inner.start and inner.end <= m.end and inner.entity in country_of_loc:
                     ctx.org_countries.setdefault(m.entity, set()).add(country_of_loc[inner.entity])
+                    ctx.org_places.setdefault(m.entity, {})[inner.text] = country_of_loc[inner.entity]
         for e in record.entities:
             for r in e.roles:
                 if r.organization and r.country:
@@ -481,7 +487,7 @@ class _Linker(EventLinking, KbQueries):
                 elif etype == "ORG":
                     countries = set(ctx.org_countries.get(e.id, ())) | ({e.iso} if e.iso else set())
                     profiles[e.id] = resolve.organization_profile(e.name, e.aliases, e.gazetteer_id, ctx,
-                                                                  countries)
+                                                                  countries, ctx.org_places.get(e.id))
                 else:
                     profiles[e.id] = resolve.place_profile(e.name, e.aliases, e.kind, e.iso, e.gazetteer_id)
             found = self.candidates([k for p in profiles.values() for k in resolve.query_keys(p)])
@@ -498,6 +504,7 @@ class _Linker(EventLinking, KbQueries):
                 linked[outcome] += 1
         n_events = self._link_events(record, ctx)
         self._write_pending()
+        record_agreements(self.conn, record)
         return {"document": doc.id, "entities": sum(linked.values()), "joined": linked["joined"],
                 "new": linked["new"], "ambiguous": linked["ambiguous"], "events": n_events}
 

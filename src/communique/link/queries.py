@@ -33,6 +33,7 @@ from ..store.kb_tables import (
 from ..store.schema import DocumentRow, RoleRow, TopicRow
 from . import resolve
 from . import series as series_mod
+from .agreements import agreement_groups
 
 E, M, K, L = KbEntityRow.__table__, KbMemberRow.__table__, KbKeyRow.__table__, KbLinkRow.__table__
 EV, ES, EP, EC = (KbEventRow.__table__, KbEventSourceRow.__table__, KbEventParticipantRow.__table__,
@@ -352,31 +353,54 @@ class KbQueries:
                 "first": events[0]["start"] if events else None, "last": max((e["start"] or "" for e in events),
                                                                              default=None) or None}
 
-    def graph(self, types: set[str], min_weight: int = 1) -> dict:
+    def graph(self, types: set[str], min_weight: int = 1, entity: str | None = None) -> dict:
+        """Co-participation: an edge between two kb entities of `types` for each kb event both took part
+        in and each agreement both are parties to (`agreements.agreement_groups`: one agreement told
+        twice counts once), weighted by how many; around `entity`, only the events it took part in (or
+        that took place there) and the agreements it is a party to."""
         rows = self.conn.execute(select(EP.c.kb_event, EP.c.kb_entity, E.c.type)
                                  .join(E, E.c.id == EP.c.kb_entity)).all()
         by_event: dict[str, set[str]] = defaultdict(set)
+        around: set[str] = set()
         for r in rows:
             if r.type in types:
                 by_event[r.kb_event].add(r.kb_entity)
+            if r.kb_entity == entity:
+                around.add(r.kb_event)
+        if entity is not None:
+            around |= set(self.conn.execute(select(ES.c.kb_event).where(ES.c.location == entity)).scalars())
+            around |= set(self.conn.execute(select(EV.c.id).where(EV.c.location == entity)).scalars())
+            by_event = {k: v for k, v in by_event.items() if k in around}
+        agreements = agreement_groups(self.conn)
+        kinds_of = {k: v["type"] for k, v in self._entity_brief(
+            {x for keys in agreements.values() for x in keys}).items()}
+        by_agreement = {name: {x for x in keys if kinds_of.get(x) in types} for name, keys in agreements.items()
+                        if entity is None or entity in keys}
         weights: Counter = Counter()
         edge_events: dict[tuple[str, str], list[str]] = defaultdict(list)
+        edge_agreements: dict[tuple[str, str], list[str]] = defaultdict(list)
         node_events: Counter = Counter()
-        for kid, ents in by_event.items():
-            for x in ents:
-                node_events[x] += 1
-            ordered = sorted(ents)
-            for i, x in enumerate(ordered):
-                for y in ordered[i + 1:]:
-                    weights[(x, y)] += 1
-                    edge_events[(x, y)].append(kid)
-        edges = [{"source": x, "target": y, "weight": w, "events": sorted(edge_events[(x, y)])}
+        node_agreements: Counter = Counter()
+        for groups, per_edge, per_node in ((by_event, edge_events, node_events),
+                                           (by_agreement, edge_agreements, node_agreements)):
+            for kid, ents in groups.items():
+                for x in ents:
+                    per_node[x] += 1
+                ordered = sorted(ents)
+                for i, x in enumerate(ordered):
+                    for y in ordered[i + 1:]:
+                        weights[(x, y)] += 1
+                        per_edge[(x, y)].append(kid)
+        edges = [{"source": x, "target": y, "weight": w, "events": sorted(edge_events[(x, y)]),
+                  "agreements": sorted(edge_agreements[(x, y)]),
+                  "kinds": [k for k, has in (("agreement", edge_agreements[(x, y)]), ("event", edge_events[(x, y)]))
+                            if has]}
                  for (x, y), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])) if w >= min_weight]
         used = {e["source"] for e in edges} | {e["target"] for e in edges}
         briefs = self._entity_brief(used)
-        nodes = [{**briefs[i], "events": node_events[i]} for i in sorted(used) if i in briefs]
+        nodes = [{**briefs[i], "events": node_events[i], "agreements": node_agreements[i]}
+                 for i in sorted(used) if i in briefs]
         return {"nodes": nodes, "edges": edges}
-
 
 
 def _mention(m: dict | None) -> dict | None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import translit
+from .bodies import body_key
 
 THRESHOLD = 0.6
 BRIDGE = 0.75  # a mention that scores this with two kb entities may join them
@@ -236,6 +237,8 @@ class Context:
     published: str | None = None
     kb_of: dict[str, str] = field(default_factory=dict)  # document entity id → kb entity id
     org_countries: dict[str, set[str]] = field(default_factory=dict)  # document org id → ISO codes
+    # document org id → the countries named inside its mentions: surface form → ISO code
+    org_places: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _add(profile: dict, name: str, *values) -> None:
@@ -286,7 +289,7 @@ def _feminine_stems(surname: str) -> list[str]:
 
 
 def organization_profile(name: str, aliases: list[str], gazetteer_id: str | None, ctx: Context,
-                         countries: set[str] | None = None) -> dict:
+                         countries: set[str] | None = None, places: dict[str, str] | None = None) -> dict:
     prof: dict = {"t": "ORG"}
     gz = _gazetteer()
     if gazetteer_id:
@@ -322,6 +325,11 @@ def organization_profile(name: str, aliases: list[str], gazetteer_id: str | None
         for n in [name, *aliases]:
             if n and (pk := portfolio_key(n, prof["countries"][0])):
                 _add(prof, "pk", pk)
+    # one body in any language (bodies.py), when all its names give one country
+    one = prof["countries"][0] if len(prof.get("countries", [])) == 1 else None
+    keys = {k for n in [name, *aliases] if n and (k := body_key(n, places, one))}
+    if len({k.split(":", 1)[0] for k in keys}) == 1:
+        _add(prof, "bk", *sorted(keys))
     return prof
 
 
@@ -388,6 +396,7 @@ def blocking_keys(prof: dict) -> list[str]:
         keys += [f"oa:{a}" for a in prof.get("acr", []) + prof.get("acrf", [])]
         keys += [f"ot:{k}" for k in prof.get("tk", [])]
         keys += [f"op:{k}" for k in prof.get("pk", [])]
+        keys += [f"ob:{k}" for k in prof.get("bk", [])]
     elif t == "LOC":
         if "country" in prof.get("kind", []):
             keys += [f"lc:{i}" for i in prof.get("iso", [])]
@@ -544,6 +553,9 @@ def _score_org(a: dict, b: dict) -> Match:
     if pk := _s(a.get("pk")) & _s(b.get("pk")):
         m.score = max(m.score, 0.85)
         m.reasons.append(f"one ministry in two languages or by its minister's title: '{_fmt(pk)}'")
+    if bk := _s(a.get("bk")) & _s(b.get("bk")):
+        m.score = max(m.score, 0.85)
+        m.reasons.append(f"one body in several languages: '{_fmt(bk)}'")
     if tk := _s(a.get("tk")) & _s(b.get("tk")):
         m.score = max(m.score, 0.75)
         m.reasons.append(f"one name in two scripts (key '{_fmt(tk)}')")

@@ -4,7 +4,7 @@ base's decision (`communique.link`); these views group by it."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from .base import NotFound, paginate, sort_date
 from .events import Events
@@ -81,43 +81,42 @@ class Entities(Events):
     # -- graph --------------------------------------------------------------------------------------------
     def graph(self, *, entity: str | None = None, types: str | None = None, min_weight: int = 1,
               limit: int = 80) -> dict:
-        """Entities as nodes; an edge where two took part in the same event (or are parties to the
-        same agreement), weighted by how many."""
+        """Entities as nodes; an edge where two took part in the same event or are parties to the same
+        agreement, weighted by how many: the knowledge base's graph (`KnowledgeBase.graph`, which the
+        GraphML export writes too), cut to the `limit` entities of most weight."""
         idx = self.index()
         allowed = {t.strip().upper() for t in types.split(",")} if types else {"PER", "ORG", "LOC"}
-        weights: Counter = Counter()
-        kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
-
-        def connect(keys: list[str], kind: str) -> None:
-            keys = sorted({k for k in keys if k in idx.entities and idx.entities[k].type in allowed})
-            for i, a in enumerate(keys):
-                for b in keys[i + 1:]:
-                    weights[(a, b)] += 1
-                    kinds[(a, b)].add(kind)
-
-        events = idx.events_of(entity) if entity else idx.once(idx.events.values())
-        for ev in events:
-            connect([k for k, _ in ev.participants], "event")
-        agreements = idx.by_entity_agreements.get(entity, []) if entity else idx.agreements.values()
-        for a in agreements:
-            connect(a.parties, "agreement")
-        edges = [(a, b, w) for (a, b), w in weights.items() if w >= max(1, min_weight)]
+        allowed &= {"PER", "ORG", "LOC"}
+        data = self.kb_graph(frozenset(allowed), entity)
+        edges = [(e["source"], e["target"], e["weight"], e["kinds"]) for e in data["edges"]
+                 if e["weight"] >= max(1, min_weight) and e["source"] in idx.entities and e["target"] in idx.entities]
         if entity:
-            edges = [(a, b, w) for a, b, w in edges if entity in (a, b)] + \
-                    [(a, b, w) for a, b, w in edges if entity not in (a, b)]
+            edges = [e for e in edges if entity in e[:2]] + [e for e in edges if entity not in e[:2]]
         degree: Counter = Counter()
-        for a, b, w in edges:
+        for a, b, w, _ in edges:
             degree[a] += w
             degree[b] += w
         keep = {k for k, _ in degree.most_common(max(1, limit))}
         if entity and entity in idx.entities:
             keep.add(entity)
-        edges = [(a, b, w) for a, b, w in edges if a in keep and b in keep]
+        edges = [e for e in edges if e[0] in keep and e[1] in keep]
         nodes = [{"id": k, "name": idx.name(k), "type": idx.entities[k].type, "weight": degree.get(k, 0),
                   "documents": len(idx.entities[k].docs)} for k in sorted(keep)]
         return {"center": entity, "nodes": nodes,
-                "edges": [{"source": a, "target": b, "weight": w, "kinds": sorted(kinds[(a, b)])}
-                          for a, b, w in edges]}
+                "edges": [{"source": a, "target": b, "weight": w, "kinds": kinds} for a, b, w, kinds in edges]}
+
+    def kb_graph(self, types: frozenset[str], entity: str | None = None) -> dict:
+        """The knowledge base's graph of `types` (around `entity`), read once per state of the store."""
+        idx = self.index()
+        if idx.kb is None:
+            return {"nodes": [], "edges": []}
+        cache = idx.kb_graphs
+        key = (types, entity)
+        if key not in cache:
+            if len(cache) > 256:
+                cache.clear()
+            cache[key] = self.knowledge_base().graph(types=types, entity=entity)
+        return cache[key]
 
     # -- names ---------------------------------------------------------------------------------------
     def keys_named(self, name: str, type: str | None = None) -> list[str]:

@@ -265,6 +265,7 @@ class FactIndex:
         self.kb_facts: dict[str, EventFact] = {}
         self.kb_by_entity: dict[str, list[EventFact]] = defaultdict(list)
         self.stats: dict | None = None
+        self.kb_graphs: dict[tuple, dict] = {}  # the knowledge base's graphs (`Entities.kb_graph`)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod

@@ -19,6 +19,9 @@ entities and events are one, why, and what a person decided by hand.
                      disagreements are rows of `kb_conflicts`, never overwritten;
 - `kb_series`, `kb_series_keys`
                      recurring events (numbered meetings and sessions) and the name keys that name them;
+- `kb_agreement_parties`
+                     each agreement of a (corrected) Record with its document-level parties and
+                     signing event, as linked: the graph reads its parties through `kb_members`;
 - `kb_linked`        each document linked, with the content hash and extractor version that were: a
                      stored document with no row here, or another version, is still to be linked
                      (an ingest killed between storing and linking; the next one finishes it);
@@ -192,6 +195,17 @@ class KbSeriesTokenRow(Base):
     series_id: Mapped[str] = mapped_column(String(40), index=True)
 
 
+class KbAgreementPartyRow(Base):
+    __tablename__ = "kb_agreement_parties"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String, index=True)
+    agreement_id: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[str | None] = mapped_column(String)  # the document-level signing event
+    entity_id: Mapped[str] = mapped_column(String)  # the document-level party
+
+
 class KbLinkedRow(Base):
     __tablename__ = "kb_linked"
 
@@ -231,7 +245,7 @@ class KbCannotLinkRow(Base):
 
 
 KB_TABLES = (KbEntityRow, KbMemberRow, KbKeyRow, KbLinkRow, KbEventRow, KbEventSourceRow,
-             KbEventParticipantRow, KbConflictRow, KbSeriesRow, KbSeriesKeyRow, KbSeriesTokenRow, KbLinkedRow,
-             KbAuditRow, KbAuditDocRow, KbCannotLinkRow)
+             KbEventParticipantRow, KbConflictRow, KbSeriesRow, KbSeriesKeyRow, KbSeriesTokenRow,
+             KbAgreementPartyRow, KbLinkedRow, KbAuditRow, KbAuditDocRow, KbCannotLinkRow)
 # What a full relink clears: everything but the audit log.
 DERIVED_TABLES = tuple(t for t in KB_TABLES if t not in (KbAuditRow, KbAuditDocRow))
