@@ -180,7 +180,7 @@ class RegionalEvents:
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
             calls = [t for t in trigs if t.type == "CALL"]
-            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
+            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
             seen: set[str] = set()
