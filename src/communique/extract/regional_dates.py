@@ -337,10 +337,10 @@ def find_dates(text: str, published: str | None = None, lang: str = "kk") -> lis
 
 
 _LINE = re.compile(r"[^\n\r]+")
-_CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*,\s*")
+_CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*[,.]\s*")
 _AFTER = re.compile(r"\s*(?:$|[\-\u2013\u2014.:(,/|，。])")
-_HEAD_LINES = 3
-_TIME = re.compile(r"\s+\d{1,2}:\d\d")  # the time after a header's date
+_HEAD_LINES = 5  # a site's header and headline may come first: "Навіны / Навіны", a title, then "4 снежня 2026 г."
+_TIME = re.compile(r"\s*\d{1,2}:\d\d")  # the time after a header's date: "12.11.2026 13:27", "2026年08月28日07:12"
 _SHORT_YEAR = re.compile(r"(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>\d\d)\.?\s*/")
 
 
@@ -372,6 +372,7 @@ def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
             if dm.start not in starts:
                 continue
             if dm.kind == "date" and not dm.relative and dm.value_start and len(dm.value_start) == 10 \
-                    and (_AFTER.match(line, dm.end) or dm.start in labelled and _TIME.match(line, dm.end)):
+                    and (_AFTER.match(line, dm.end) or dm.start in labelled or _TIME.match(line, dm.end)
+                         or line[dm.end - 1:dm.end] == "."):  # "Гродна, 26 чэрвеня 2026 г. Сёння ..."
                 return dm.value_start, lm.start() + dm.start, lm.start() + dm.end
     return None
