@@ -45,3 +45,41 @@ def test_todays_session_is_the_day_of_publication():
     got = events("Министар Петар Илић је на данашњој седници Владе поднео информацију о путевима.", "sr",
                  "2026-03-04")
     assert ("MEETING", "occurred", "2026-03-04") in got
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("be", "Навіны / Палітыка\n03.02.2026 11:05\nМіністр наведаў завод\nМІНСК, 3 лютага (БЕЛТА) – ...", "2026-02-03"),
+    ("zh", "国际 >> 新闻\n某某部长会见代表团\n2026年03月05日08:15 | 来源：本网\n某某部长会见了代表团。", "2026-03-05"),
+    ("zh", "某某部 > 新闻动态\n某某论坛在某地举行\n发布时间：2026-03-05 来源：某某司\n论坛举行。", "2026-03-05"),
+    ("kk", "Жаңалықтар\nБір тақырып\nАҚТӨБЕ. 5 наурыз 2026 жыл. Бүгін облыста көрме ашылды.", "2026-03-05"),
+    ("be", "Міністэрства / Навіны\nНавіны і падзеі\nАб сустрэчы міністра\n5 сакавіка 2026 г.\nУчора адбылася сустрэча.",
+     "2026-03-05"),
+    ("be", "Навіны\nГомель, 5 сакавіка 2026 г. Сёння ў Гомелі адкрылася выстава.", "2026-03-05"),
+])
+def test_a_header_date_is_the_publication_date(lang, text, day):
+    from communique.extract import regional_dates
+    assert regional_dates.find_published(text, lang)[0] == day
+
+
+def test_a_body_date_after_the_first_lines_is_no_publication_date():
+    from communique.extract import regional_dates
+    text = "Навіны\nТэма\nРадок\nЯшчэ радок\nІ яшчэ\n5 сакавіка 2026 г.\nТэкст."
+    assert regional_dates.find_published(text, "be") is None
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министрлер ынтымақтастық туралы жол картасын қабылдады."),
+    ("uz", "Vazirlar hamkorlik dasturini qabul qildi."),
+])
+def test_receiving_a_document_adopts_it(lang, text):
+    assert [t for t, _, _ in events(text, lang)] == ["SIGNING"]
+
+
+def test_receiving_a_person_is_a_meeting():
+    assert [t for t, _, _ in events("Президент елшіні қабылдады.", "kk")] == ["MEETING"]
+
+
+def test_on_the_eve_of_a_told_meeting_is_no_new_meeting():
+    text = ("Астанада министрлердің кездесуі өтті. Кездесу қарсаңында министр Асқар Сейітов "
+            "әріптесімен телефон арқылы сөйлесті.")
+    assert [t for t, _, _ in events(text, "kk", "2026-03-05")] == ["MEETING", "CALL"]

@@ -34,6 +34,7 @@ from .regional_persons import WORD_TOKEN
 from .resources import load_json
 
 _LEX = load_json("events_regional.json")
+_DOCUMENTS = load_json("agreements_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
@@ -101,11 +102,19 @@ class _Lang:
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+        self.adopt = set(lex.get("adopt", []))
 
 
 @functools.cache
 def _lang(code: str) -> _Lang:
     return _Lang(code, _LEX[code])
+
+
+@functools.cache
+def _document_words(code: str) -> tuple[str, ...]:
+    """The last word of each document noun of the language ("карта" of "жол карта")."""
+    heads = _DOCUMENTS.get(code, {}).get("heads", []) if code in _DOCUMENTS else []
+    return tuple(normalize_key(h[0]).split()[-1] for h in heads) or ("\0",)
 
 
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n\s*")
@@ -179,6 +188,7 @@ class RegionalEvents:
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
+            trigs = [self._adoption(t, keys) for t in trigs]
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
@@ -244,6 +254,15 @@ class RegionalEvents:
             out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
             i += n
         return out
+
+    def _adoption(self, trig: _Trig, keys: list[str]) -> _Trig:
+        """"жол картасын қабылдап", "dasturni qabul qildi": a verb of receiving right after a document
+        word adopts the document, a SIGNING (head-final languages: the 'adopt' phrases)."""
+        if trig.type != "MEETING" or trig.phrase not in self.lx.adopt or trig.i == 0:
+            return trig
+        if not keys[trig.i - 1].startswith(_document_words(self.language)):
+            return trig
+        return _Trig("SIGNING", trig.char_start, trig.char_end, trig.i, trig.j, trig.phrase)
 
     def _zh_triggers(self, text: str, s: int, e: int) -> list[_Trig]:
         """Trigger words that end where a word of jieba's segmentation ends: "会议" and "峰会" of
