@@ -83,3 +83,22 @@ def test_on_the_eve_of_a_told_meeting_is_no_new_meeting():
     text = ("Астанада министрлердің кездесуі өтті. Кездесу қарсаңында министр Асқар Сейітов "
             "әріптесімен телефон арқылы сөйлесті.")
     assert [t for t, _, _ in events(text, "kk", "2026-03-05")] == ["MEETING", "CALL"]
+
+
+def _places(text, lang):
+    rec = record(text, lang)
+    return {e.name for e in rec.entities if e.type == "LOC"}
+
+
+def test_a_word_that_only_begins_like_a_place_is_no_place():
+    got = _places("Кубанычбек Асанов Санариптик өнүктүрүү министрлигинде сүйлөдү.", "ky")
+    assert not got & {"Куба", "Сана"}
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("ky", "Министр Бишкекте жолугушту.", "Бишкек"),
+    ("kk", "Делегация Ресейдің астанасына келді.", "Ресей"),
+    ("uz", "Vazir Toshkentdagi forumda so‘zladi.", "Toshkent"),
+])
+def test_a_place_with_a_case_ending_is_still_found(lang, text, place):
+    assert place in _places(text, lang)

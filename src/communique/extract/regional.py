@@ -21,6 +21,7 @@ of a dateline fills `document.published`.
 from __future__ import annotations
 
 import functools
+import re
 
 from ..model import Document, Entity, Mention, Record
 from . import (
@@ -52,6 +53,13 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# what a Turkic or Tajik name may carry after it: a possessive, then a case ending, then "-дағы"
+# ("Бишкекте", "Ресейдің", "Кытайдагы", "Toshkentda", "Тоҷикистонро"), not any letters at all:
+# "Санариптик" (digital) is no form of "Сана", nor "Кубанычбек" of "Куба"
+_TURKIC_ENDING = re.compile(
+    r"ь?(?:с?[ыіиуүӣ])?(?:н?[нтд][ыіиуү][ңн]|н?[гғкқ][аеоө]|н?[дтн][аеоө]н?|[нтд][ыіиуү]|н|[мбп]ен(?:ен)?"
+    r"|[лдт][ыіиуү][кқ]|нинг|ро|ҳо|ва)?(?:[дт][аеоө][гғ][ыіиуү])?"
+    r"|(?:s?i)?(?:ning|ni|[gkq]a|dan|da|lik|dagi|ga)?(?:dagi)?")
 # Cyrillic languages that write a foreign city the gazetteer names in no other way as Russian does
 RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
@@ -173,7 +181,8 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         if token.startswith(word):
             return token[len(word):] in _SLAVIC_ENDINGS
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
-    return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
+    return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX \
+        and _TURKIC_ENDING.fullmatch(token[len(word):]) is not None
 
 
 class RegionalPipeline:
@@ -253,7 +262,7 @@ class RegionalPipeline:
                 continue
             w = words[0]
             if self.agglutinative:  # a case ending follows the whole name: "Таласка", never "Талант"
-                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX:
+                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX and _TURKIC_ENDING.fullmatch(key[len(w):]):
                     return True
             elif key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
                 return True
