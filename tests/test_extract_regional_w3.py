@@ -102,3 +102,19 @@ def test_a_word_that_only_begins_like_a_place_is_no_place():
 ])
 def test_a_place_with_a_case_ending_is_still_found(lang, text, place):
     assert place in _places(text, lang)
+
+
+def _roles(text, lang):
+    rec = record(text, lang)
+    return {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+
+
+def test_a_body_in_the_genitive_before_a_capitalized_title_belongs_to_the_title():
+    got = _roles("Министр бүгүн Түштүк өнөктөштүк уюмунун Башкы катчысы Асан Токтогулов менен жолугушту.", "ky")
+    assert got.get("Асан Токтогулов") == ["Түштүк өнөктөштүк уюмунун Башкы катчысы"]
+
+
+def test_kyrgyz_deputy_written_in_two_words():
+    got = _roles("Форумда Кыргыз Республикасынын Министрлер Кабинетинин Төрагасынын орун басары Бакыт Асанов "
+                 "сөз сүйлөдү.", "ky")
+    assert "Бакыт Асанов" in got and got["Бакыт Асанов"][0].endswith("Төрагасынын орун басары")

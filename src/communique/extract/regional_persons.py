@@ -105,6 +105,7 @@ class _Lang:
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
+        self.modifiers = {normalize_key(w) for w in lex.get("modifiers", [])}
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -387,8 +388,8 @@ class _Finder:
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
             passed_anchor = passed_anchor or is_anchor
-            if tok.text[:1].isupper() and not is_anchor:
-                anchors_only = True
+            if tok.text[:1].isupper() and not is_anchor and tok.key not in self.lx.modifiers:
+                anchors_only = True  # a title's own capital ("Башкы катчысы") opens no body's name
             start = tok.s
             k -= 1
         return start
