@@ -118,3 +118,23 @@ def test_kyrgyz_deputy_written_in_two_words():
     got = _roles("Форумда Кыргыз Республикасынын Министрлер Кабинетинин Төрагасынын орун басары Бакыт Асанов "
                  "сөз сүйлөдү.", "ky")
     assert "Бакыт Асанов" in got and got["Бакыт Асанов"][0].endswith("Төрагасынын орун басары")
+
+
+def test_chinese_a_given_name_does_not_end_in_a_function_character():
+    got = _roles("国务院总理王强将于5月17日出访。访问期间，王强总理将同对方举行会谈。", "zh")
+    assert got == {"王强": ["国务院总理"]}
+
+
+def test_chinese_a_long_transliterated_name_after_a_title():
+    got = _roles("应吉尔吉斯斯坦外长叶尔兰卡斯巴耶夫邀请，部长将出访。", "zh")
+    assert "叶尔兰卡斯巴耶夫" in got
+
+
+def test_chinese_an_international_body_before_a_title_is_part_of_the_role():
+    got = _roles("上合组织秘书长叶尔兰诺夫表示，合作前景广阔。", "zh")
+    assert got.get("叶尔兰诺夫") == ["上合组织秘书长"]
+
+
+def test_chinese_a_committee_is_no_member_title():
+    got = _roles("双方同意中吉合作委员会高新会议明年举行。", "zh")
+    assert got == {}
