@@ -138,3 +138,22 @@ def test_chinese_an_international_body_before_a_title_is_part_of_the_role():
 def test_chinese_a_committee_is_no_member_title():
     got = _roles("双方同意中吉合作委员会高新会议明年举行。", "zh")
     assert got == {}
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("sr", "Седница ће бити одржана у марту следеће године у Нишу.", "2027-03"),
+    ("sr", "Sednica će biti održana sledeće godine.", "2027"),
+    ("zh", "双方商定明年3月在北京举行会议。", "2027-03"),
+    ("zh", "会议将于明年上半年举行。", "2027"),
+    ("kk", "Кеңес келесі жылы Бішкекте өтеді.", "2027"),
+    ("be", "Форум пройдзе ў сакавіку наступнага года.", "2027-03"),
+    ("ky", "Былтыр форум Ошто өттү.", "2025"),
+])
+def test_a_year_counted_from_the_publication(lang, text, value):
+    from communique.extract.regional_dates import find_dates
+    assert value in [d.value_start for d in find_dates(text, "2026-12-02", lang)]
+
+
+def test_a_counted_year_without_a_publication_date_has_no_value():
+    from communique.extract.regional_dates import find_dates
+    assert [d.value_start for d in find_dates("会议将于明年举行。", None, "zh")] == [None]

@@ -108,9 +108,14 @@ class _Lang:
         self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
         self.relative = [(_whole_words([w.lower() for w in words]), days)
                          for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
+        # "next year", "this year", "last year": a year counted from the publication's
+        self.rel_years = [(_whole_words([w.lower() for w in words]), delta) for key, delta
+                          in (("next_year", 1), ("this_year", 0), ("last_year", -1)) if (words := lex.get(key))]
         self.patterns: list[tuple[str, re.Pattern]] = []
+        self._month_before = None
         if self.month_of:
             self._build(lex)
+            self._month_before = re.compile(rf"(?<!\w)(?P<m1>{alternation(self.month_of)}){lex.get('month_suffix') or ''}\s+$")
 
     def _build(self, lex: dict) -> None:
         suffix = lex.get("month_suffix") or ""
@@ -180,7 +185,23 @@ class _Lang:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
                 out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
+        for rx, delta in self.rel_years:
+            for m in rx.finditer(low):
+                out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
         return out
+
+    def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:
+        """"следеће године" as a year; with a month right before it ("у марту следеће године") or a
+        Chinese month right after it ("明年3月"), that month of the year."""
+        before = self._month_before.search(low, max(0, m.start() - 20), m.start()) if self._month_before else None
+        after = _ZH_MONTH_AFTER.match(low, m.end())
+        if before is not None:
+            mo, s, e = self.month_of[before.group("m1")], before.start(), m.end()
+        elif after is not None:
+            mo, s, e = int(after.group(1)), m.start(), after.end()
+        else:
+            return _Cand(m.start(), m.end(), "year", partial_iso(year) if year else None, rel=True)
+        return _Cand(s, e, "month", partial_iso(year, mo) if year else None, rel=True)
 
     def _read(self, name: str, m: re.Match, pub: _Pub) -> _Cand | None:
         gd = m.groupdict()
@@ -222,6 +243,9 @@ class _Lang:
         if (y1, m1, d1) >= (y2, m2, d2) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
             return None
         return _Cand(m.start(), m.end(), "range", partial_iso(y1, m1, d1), partial_iso(y2, m2, d2), rel=rel)
+
+
+_ZH_MONTH_AFTER = re.compile(r"\s*(1[0-2]|0?[1-9])\s*月(?!\s*[0-9０-９])")
 
 
 def _whole_words(words: list[str]) -> re.Pattern:
