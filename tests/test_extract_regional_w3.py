@@ -157,3 +157,31 @@ def test_a_year_counted_from_the_publication(lang, text, value):
 def test_a_counted_year_without_a_publication_date_has_no_value():
     from communique.extract.regional_dates import find_dates
     assert [d.value_start for d in find_dates("会议将于明年举行。", None, "zh")] == [None]
+
+
+def _bodies(text, lang):
+    rec = record(text, lang)
+    return {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+
+
+def test_chinese_department_after_its_ministry_is_one_name():
+    got = _bodies("会谈由商务部欧亚司主持。", "zh")
+    assert "商务部欧亚司" in got
+
+
+def test_chinese_source_credit_is_no_body():
+    got = _bodies("发布时间：2026-03-05 来源：国际合作司\n论坛在某地举行。", "zh")
+    assert "国际合作司" not in got
+
+
+def test_chinese_foreign_minister_names_the_ministry():
+    assert "外交部" in _bodies("外交部长王毅在北京会见了客人。", "zh")
+
+
+def test_chinese_two_states_ministries_are_two_bodies_joined_by_and():
+    got = _bodies("双方签署了《中华人民共和国外交部和吉尔吉斯共和国外交部合作计划》。", "zh")
+    assert {"中华人民共和国外交部", "吉尔吉斯共和国外交部"} <= set(got)
+
+
+def test_chinese_cabinet_is_a_body():
+    assert "吉尔吉斯共和国内阁" in _bodies("代表团会见了吉尔吉斯共和国内阁成员。", "zh")

@@ -228,17 +228,26 @@ class RegionalPipeline:
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
         found = regional_orgs.find_organizations(text, self.language, mentions, {e.id: e.name for e in entities})
         cores = {self._zh_core(text, s, e, mentions) for s, e, _ in found} if self.language == "zh" else set()
+        by_core: list[tuple[str, str | None, Entity]] = []
+        iso = {e.id: e.iso for e in entities if e.type == "LOC"}
         for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):  # the full name first, the short an alias
             key = normalize_key(name)
             core = self._zh_core(text, start, end, mentions) if cores else key
-            ent = known.get(key) or made.get(key) or made.get(core)
+            # a bare name is the body a longer one names with its state ("商务部" of "中华人民共和国商务部");
+            # two states' ministries ("中华人民共和国外交部", "乌兹别克斯坦共和国外交部") are two bodies
+            state = next((m.entity for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None) \
+                if cores else None
+            same = [(st, e) for c, st, e in by_core if c == core and (st is None or state is None or st == state)]
+            # a bare "外交部" of a Chinese release is China's when two states' are named
+            same.sort(key=lambda x: iso.get(x[0]) != "CN")
+            ent = known.get(key) or made.get(key) or (same[0][1] if same else None)
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
                 made[key] = ent
             elif name != ent.name and name not in ent.aliases:
                 ent.aliases.append(name)  # "中华人民共和国商务部" of "商务部"
-            made.setdefault(core, ent)
+            by_core.append((core, state, ent))
             out.append(Mention(start, end, "ORG", text[start:end], ent.id))
         out.sort(key=lambda m: m.start)
         return out, list({id(e): e for e in made.values()}.values())

@@ -251,6 +251,9 @@ _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_UNITS = ("司", "局")  # departments written right after their ministry or commission
+_ZH_CREDIT = ("来源：", "来源:", "稿源：", "编辑：", "责编：")
+_ZH_MINISTER = frozenset(_ZH.get("minister_titles", []))  # "外交部长" of "外交部"
 
 
 def zh_breaks() -> set[str]:
@@ -273,6 +276,10 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
             i += 1
             continue
         end = i + len(suf)
+        if suf == "部" and text.startswith("长", end) and text[i - 2:end + 1] in _ZH_MINISTER:
+            out.append((i - 2, end, text[i - 2:end]))  # "外交部长": the minister of the ministry
+            i = end
+            continue
         if text.startswith(_ZH_NOT_AFTER, end):
             i = end
             continue
@@ -280,12 +287,20 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
         floor = out[-1][1] if out else 0
         while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
             j -= 1  # back to punctuation, a preposition (与, 在), or the body before
+        if j == floor and floor and text[j:j + 1] in ("和", "及", "与"):
+            j += 1  # "中华人民共和国外交部和乌兹别克斯坦共和国外交部": two bodies joined by "and"
         for v in _ZH_VERBS:
             k = text.rfind(v, j, i)
             if k >= 0:
                 j = k + len(v)
         whole = text[j:end]
+        if text[max(0, j - 3):j] in _ZH_CREDIT:
+            i = end
+            continue  # "来源：国际合作司": a source credit, no body the release is about
         if (i - j >= 2 or (i - j >= 1 and len(suf) > 1) or whole in _ZH_STANDALONE) and (j, end) not in {(f[0], f[1]) for f in out}:
+            if suf in _ZH_UNITS and out and out[-1][1] == j:  # "商务部欧亚司": a department of the body before
+                j, whole = out[-1][0], text[out[-1][0]:end]
+                out.pop()
             out.append((j, end, whole))
         i = end
     return out
