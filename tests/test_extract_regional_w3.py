@@ -185,3 +185,20 @@ def test_chinese_two_states_ministries_are_two_bodies_joined_by_and():
 
 def test_chinese_cabinet_is_a_body():
     assert "吉尔吉斯共和国内阁" in _bodies("代表团会见了吉尔吉斯共和国内阁成员。", "zh")
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("kk", "Кездесуге Еуразиялық экономикалық комиссия алқасының мүшесі қатысты.",
+     {"Еуразиялық экономикалық комиссия алқасы", "Еуразиялық экономикалық комиссия"}),
+    ("uz", "Vazir Jahon savdo tashkiloti vakillari bilan uchrashdi.", {"Jahon savdo tashkiloti"}),
+    ("ky", "Кыргызстан Евразия экономикалык биримдигине мүчө.", {"Евразиялык экономикалык биримдик"}),
+])
+def test_international_bodies_in_local_names_and_their_parent(lang, text, names):
+    assert names <= set(_bodies(text, lang))
+
+
+def test_a_parent_named_inside_a_body_is_no_participant_of_its_own():
+    rec = record("Еуразиялық экономикалық комиссия алқасы Астанада отырыс өткізді.", "kk")
+    names = {e.id: e.name for e in rec.entities}
+    parts = [names[p.entity] for ev in rec.events for p in ev.participants]
+    assert "Еуразиялық экономикалық комиссия" not in parts

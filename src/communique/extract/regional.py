@@ -307,25 +307,34 @@ class RegionalPipeline:
             ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
             if kind == "organization":
-                self._places_inside(text, tokens[i:i + n], entities)
+                inner = self._places_inside(text, tokens[i:i + n], entities, entry)
+                mentions += [Mention(a, b, "ORG", text[a:b], e.id) for a, b, e in inner]
             i += n
         return mentions, list(entities.values())
 
-    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity]) -> None:
+    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity],
+                       body: dict | None = None) -> list[tuple[int, int, Entity]]:
         """A country or city named by a noun inside a body's name ("Shanxay hamkorlik tashkiloti") is
-        a place of the text too; the body's mention stays the only one there."""
+        a place of the text too, and so is the body's parent named inside it ("Еуразиялық экономикалық
+        комиссия" of "Еуразиялық экономикалық комиссия алқасы"): the parent's mention (start, end,
+        entity) is returned; a place gets none (the body's mention stays the only one there)."""
         index = _index(self.language)
+        parents = _ancestors(body) if body else set()
+        inner: list[tuple[int, int, Entity]] = []
         for k, (start, _, tok) in enumerate(tokens):
             if not text[start].isupper():
                 continue
             for words, kind, entry in index.get(tok[:4], []):
                 n = len(words)
-                if kind != "organization" and k + n <= len(tokens) and all(
+                if (kind != "organization" or entry.get("id") in parents) and k + n <= len(tokens) and all(
                         _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
                         for q, w in enumerate(words)):
                     end = tokens[k + n - 1][1]
-                    _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    if kind == "organization":
+                        inner.append((start, end, ent))
                     break
+        return inner
 
     def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
         """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""
@@ -345,6 +354,16 @@ class RegionalPipeline:
             mentions.append(Mention(i, i + len(surface), ent.type, surface, ent.id))
             i += len(surface)
         return mentions, list(entities.values())
+
+
+def _ancestors(entry: dict) -> set[str]:
+    """The ids of the bodies a gazetteer body belongs to: its parent, the parent's parent ..."""
+    by_id = {o.get("id"): o for o in Gazetteer.load().organizations}
+    out: set[str] = set()
+    while (pid := entry.get("parent")) and pid not in out and pid in by_id:
+        out.add(pid)
+        entry = by_id[pid]
+    return out
 
 
 def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name: str) -> Entity:
