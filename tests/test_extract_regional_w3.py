@@ -202,3 +202,20 @@ def test_a_parent_named_inside_a_body_is_no_participant_of_its_own():
     names = {e.id: e.name for e in rec.entities}
     parts = [names[p.entity] for ev in rec.events for p in ev.participants]
     assert "Еуразиялық экономикалық комиссия" not in parts
+
+
+@pytest.mark.parametrize("lang, text, body", [
+    ("sr", "Delegacija će se sastati sa predsednicom Narodne skupštine Republike Srbije Marom Ilić.",
+     "Narodna skupština Republike Srbije"),
+    ("sr", "Делегација ће се састати са председницом Народне скупштине Републике Србије.",
+     "Народна скупштина Републике Србије"),
+    ("be", "На форуме выступіў Старшыня Савета Федэрацыі Расійскай Федэрацыі Пётр Іваноў.",
+     "Савет Федэрацыі Расійскай Федэрацыі"),
+])
+def test_a_state_ends_a_body_name_and_the_person_after_it_is_no_part_of_it(lang, text, body):
+    assert body in _bodies(text, lang)
+
+
+def test_an_infinitive_ends_a_serbian_body_name():
+    got = _bodies("Министар ће у Привредној комори Србије учествовати на форуму.", "sr")
+    assert "Привредна комора Србије" in got

@@ -195,6 +195,7 @@ def _adjectives_before(text, toks, i: int, lx: _Lang, nom: str, covered) -> tupl
 def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
     blocked = [m for m in mentions if m.type in {"PER", "DATE"}]
     spans = [(m.start, m.end) for m in mentions]
+    state_ends = {m.end for m in mentions if m.type == "LOC"}
 
     def covered(pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
@@ -222,6 +223,8 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
                 break  # an acronym ends a name
+            if j > i + 1 and toks[j][2][:1].isupper() and toks[j - 1][1] in state_ends:
+                break  # "... Republike Srbije Anom Brnabić": a state ends a body's name, no name runs on
             if any(m.start <= toks[j][0] < m.end for m in blocked):
                 break
             if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
