@@ -219,3 +219,16 @@ def test_a_state_ends_a_body_name_and_the_person_after_it_is_no_part_of_it(lang,
 def test_an_infinitive_ends_a_serbian_body_name():
     got = _bodies("Министар ће у Привредној комори Србије учествовати на форуму.", "sr")
     assert "Привредна комора Србије" in got
+
+
+@pytest.mark.parametrize("text", [
+    "今年是该组织成立25周年，各方表示祝贺。",
+    "该组织成立以来，合作不断深化。",
+])
+def test_chinese_an_anniversary_is_no_founding(text):
+    assert not any(t == "FOUNDING" for t, _, _ in events(text, "zh"))
+
+
+def test_chinese_partner_states_taking_part_are_no_accession_but_granting_observer_status_is():
+    assert not any(t == "ACCESSION" for t, _, _ in events("来自成员国及伙伴国的代表约500人参会。", "zh"))
+    assert ("ACCESSION", "occurred") in [(t, s) for t, s, _ in events("会议决定给予某国观察员国地位。", "zh")]

@@ -42,6 +42,7 @@ NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official
 _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
+_ZH_ANNIVERSARY = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十百]+\s*(?:周年|年来|年以来|多年)|以来|周年)")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
 _PAST_REACH = 4  # words around a trigger where a past verb settles its status in the cue-word languages
 _WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
@@ -284,6 +285,9 @@ class RegionalEvents:
                 continue
             if hit is None:
                 i += 1
+                continue
+            if hit[0] == "FOUNDING" and _ZH_ANNIVERSARY.match(text, i + len(hit[1])):
+                i += len(hit[1])  # "成立25周年", "成立以来": an anniversary, no founding told
                 continue
             out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
             i += len(hit[1])
