@@ -232,3 +232,17 @@ def test_chinese_an_anniversary_is_no_founding(text):
 def test_chinese_partner_states_taking_part_are_no_accession_but_granting_observer_status_is():
     assert not any(t == "ACCESSION" for t, _, _ in events("来自成员国及伙伴国的代表约500人参会。", "zh"))
     assert ("ACCESSION", "occurred") in [(t, s) for t, s, _ in events("会议决定给予某国观察员国地位。", "zh")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Дар ҷаласаи пленарии форум вазир Раҳим Саидов баромад кард.", "SESSION"),
+    ("Раҳим Саидов дар суханронии худ ба масъалаҳои об таваҷҷуҳ зоҳир намуд.", "SPEECH"),
+    ("Вазир Раҳим Саидов дар ҳамоиш маърӯза кард.", "SPEECH"),
+    ("Вазирон Изҳорот оид ба ҳамкорӣ дар соҳаи об ва Нақшаи машваратҳоро қабул карданд.", "SIGNING"),
+])
+def test_tajik_trigger_forms(text, expected):
+    assert expected in [t for t, _, _ in events(text, "tg")]
+
+
+def test_tajik_receiving_a_person_stays_a_meeting():
+    assert [t for t, _, _ in events("Президент сафири Ҷопонро қабул кард.", "tg")] == ["MEETING"]

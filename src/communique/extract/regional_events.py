@@ -104,6 +104,7 @@ class _Lang:
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
         self.adopt = set(lex.get("adopt", []))
+        self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
 
 
 @functools.cache
@@ -261,7 +262,8 @@ class RegionalEvents:
         word adopts the document, a SIGNING (head-final languages: the 'adopt' phrases)."""
         if trig.type != "MEETING" or trig.phrase not in self.lx.adopt or trig.i == 0:
             return trig
-        if not keys[trig.i - 1].startswith(_document_words(self.language)):
+        docs = _document_words(self.language)  # Tajik: the document's name, head first, before the verb
+        if not any(k.startswith(docs) for k in keys[max(0, trig.i - self.lx.adopt_reach):trig.i]):
             return trig
         return _Trig("SIGNING", trig.char_start, trig.char_end, trig.i, trig.j, trig.phrase)
 
