@@ -246,3 +246,10 @@ def test_tajik_trigger_forms(text, expected):
 
 def test_tajik_receiving_a_person_stays_a_meeting():
     assert [t for t, _, _ in events("Президент сафири Ҷопонро қабул кард.", "tg")] == ["MEETING"]
+
+
+def test_a_day_until_which_the_event_goes_on_is_its_end_not_its_start():
+    rec = record("Bugun Toshkentda xalqaro forum o‘z ishini boshladi. 11-sentabrga qadar davom etadigan forumda "
+                 "ko‘plab ishtirokchilar qatnashmoqda.", "uz", "2026-09-09")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert (forum.start, forum.end, forum.status) == ("2026-09-09", "2026-09-11", "ongoing")

@@ -217,6 +217,7 @@ class RegionalEvents:
                 seen.add(trig.type)
                 ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
                                  len(events) + 1)
+                _end_until(ev, [d for d in s_all if d not in s_dates], published)
                 own[ev.id] = (bool(s_dates), ev.location is not None)
                 events.append(ev)
                 made.append(ev)
@@ -588,6 +589,17 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _end_until(ev: Event, until: list[DateMention], published: str | None) -> None:
+    """"Бүгін … форум басталды, ол 11 қыркүйекке дейін жалғасады": a day 'until' which the event
+    of the same sentence goes on is its end (and it is going on when told between the two)."""
+    day = next((d.value_start for d in until if d.value_start and len(d.value_start) == 10 and not d.value_end), None)
+    if day is None or not ev.start or ev.end or day <= ev.start:
+        return
+    ev.end = day
+    if published and ev.status == "occurred" and date_bounds(ev.start)[0] <= published < day:
+        ev.status = "ongoing"
 
 
 def _term(d: DateMention) -> bool:
