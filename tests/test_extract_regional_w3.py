@@ -253,3 +253,8 @@ def test_a_day_until_which_the_event_goes_on_is_its_end_not_its_start():
                  "ko‘plab ishtirokchilar qatnashmoqda.", "uz", "2026-09-09")
     forum = next(ev for ev in rec.events if ev.type == "FORUM")
     assert (forum.start, forum.end, forum.status) == ("2026-09-09", "2026-09-11", "ongoing")
+
+
+def test_a_year_inside_a_name_does_not_date_the_event_when_its_day_is_told():
+    got = events("9月15日至16日，2026年某某合作论坛在厦门举行。", "zh", "2026-09-16")
+    assert ("FORUM", "occurred", "2026-09-15") in got

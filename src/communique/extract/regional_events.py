@@ -202,7 +202,7 @@ class RegionalEvents:
                 if trig.type in seen:
                     continue
                 s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
-                s_dates = [d for d in s_all if not self._until(text, d)]
+                s_dates = _specific([d for d in s_all if not self._until(text, d)])
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and self._goes_on(text, trig, told, s_all, published):
@@ -589,6 +589,13 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _specific(dates: list[DateMention]) -> list[DateMention]:
+    """A year with a day of it in the same sentence dates nothing itself ("9月15日至16日，2026年…论坛"):
+    the year is a name's."""
+    return [d for d in dates if not (len(d.value_start or "") == 4 and any(
+        o is not d and len(o.value_start or "") > 4 and o.value_start.startswith(d.value_start) for o in dates))]
 
 
 def _end_until(ev: Event, until: list[DateMention], published: str | None) -> None:
