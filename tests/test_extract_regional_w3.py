@@ -258,3 +258,11 @@ def test_a_day_until_which_the_event_goes_on_is_its_end_not_its_start():
 def test_a_year_inside_a_name_does_not_date_the_event_when_its_day_is_told():
     got = events("9月15日至16日，2026年某某合作论坛在厦门举行。", "zh", "2026-09-16")
     assert ("FORUM", "occurred", "2026-09-15") in got
+
+
+def test_a_day_without_a_year_takes_the_year_told_before_it_in_the_sentence():
+    from communique.extract.regional_dates import find_dates
+    text = ("Нагадаем, 8 снежня 1991 года было падпісана пагадненне, а 21 снежня ў Гомелі да яго далучылася "
+            "Арменія. Форум прайшоў 5 траўня.")
+    got = [d.value_start for d in find_dates(text, "2026-12-04", "be")]
+    assert got == ["1991-12-08", "1991-12-21", "2026-05-05"]

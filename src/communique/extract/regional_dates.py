@@ -357,7 +357,27 @@ def find_dates(text: str, published: str | None = None, lang: str = "kk") -> lis
     if lang == "zh":
         cands += _zh(text, pub)
     cands += _lang(lang).candidates(low, pub)
-    return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in _select(cands)]
+    chosen = _same_year(text, _select(cands))
+    return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in chosen]
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s+|$)(?=\S)|\n")
+
+
+def _same_year(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A day without a year after a date with one in the same sentence is of that year ("8 снежня
+    1991 года …, а 21 снежня …"), not of the publication's."""
+    last: _Cand | None = None
+    for c in cands:
+        if c.rel and c.kind in ("date", "range") and last is not None and c.vs \
+                and not _SENTENCE_END.search(text, last.e, c.s):
+            year = last.vs[:4]
+            c.vs, c.ve = year + c.vs[4:], (year + c.ve[4:]) if c.ve else None
+        if not c.rel and c.vs and c.kind in ("date", "range", "month"):
+            last = c
+        elif _SENTENCE_END.search(text, last.e if last else 0, c.s):
+            last = None
+    return cands
 
 
 _LINE = re.compile(r"[^\n\r]+")
