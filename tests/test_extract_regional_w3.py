@@ -266,3 +266,17 @@ def test_a_day_without_a_year_takes_the_year_told_before_it_in_the_sentence():
             "Арменія. Форум прайшоў 5 траўня.")
     got = [d.value_start for d in find_dates(text, "2026-12-04", "be")]
     assert got == ["1991-12-08", "1991-12-21", "2026-05-05"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Predsednik će početkom novembra učestvovati na sajmu.", "2026-11"),
+    ("Споразум ће бити потписан у Паризу у децембру.", "2026-12"),
+])
+def test_serbian_a_month_alone_after_a_time_word(text, value):
+    from communique.extract.regional_dates import find_dates
+    assert [d.value_start for d in find_dates(text, "2026-10-14", "sr")] == [value]
+
+
+def test_serbian_a_month_alone_without_a_time_word_is_no_date():
+    from communique.extract.regional_dates import find_dates
+    assert find_dates("Mart je bio hladan.", "2026-10-14", "sr") == []

@@ -161,6 +161,11 @@ class _Lang:
             self.patterns.append((name, re.compile(rf"{core}{tail_rx}(?:{ypost})?")))
             if ypre:
                 self.patterns.append((name, re.compile(rf"{ypre}{core}{tail_rx}")))
+        # a month alone after a word that makes it a time ("početkom novembra", "у децембру"): that month
+        # of the publication's year
+        if lex.get("month_alone_after"):
+            self.patterns.append(("mo", re.compile(
+                rf"(?<!\w)(?:{alternation([w.lower() for w in lex['month_alone_after']])})\s+{month('m1')}")))
         # month and year
         self.patterns.append(("my", re.compile(rf"{month('m1')}{tail_rx}{ypost}")))
         if ypre:
@@ -213,6 +218,8 @@ class _Lang:
             a, b = int(gd["yp"]), int(gd["ys"])
             return _Cand(m.start(), m.end(), "range", partial_iso(a), partial_iso(b)) if a < b else None
         m1 = self.month_of[gd["m1"]] if gd.get("m1") else None
+        if name == "mo":
+            return _Cand(m.start("m1"), m.end(), "month", partial_iso(pub.year, m1) if pub.year else None, rel=True)
         if name == "my":
             return _Cand(m.start(), m.end(), "month", partial_iso(year, m1))
         words = {gd.get("m1"), gd.get("m2")} - {None}
