@@ -280,3 +280,16 @@ def test_serbian_a_month_alone_after_a_time_word(text, value):
 def test_serbian_a_month_alone_without_a_time_word_is_no_date():
     from communique.extract.regional_dates import find_dates
     assert find_dates("Mart je bio hladan.", "2026-10-14", "sr") == []
+
+
+def test_an_undated_forum_after_a_dated_visit_falls_inside_it():
+    text = ("Президент Шавкат Каримов 1-2 декабрь кунлари Минскка давлат ташрифи билан боради. "
+            "Шунингдек, Президент Минскда бўлиб ўтадиган бизнес форумида иштирок этади.")
+    got = events(text, "uz", "2026-11-28")
+    assert ("FORUM", "planned", "2026-12") in got
+
+
+def test_preparing_a_told_visit_is_no_new_visit():
+    text = ("Президент Шавкат Каримов 1-2 декабрь кунлари Минскка давлат ташрифи билан боради. "
+            "Бугун вазирлар ташрифга тайёргарлик масалаларини муҳокама қилди.")
+    assert [t for t, _, _ in events(text, "uz", "2026-11-28")].count("VISIT") == 1

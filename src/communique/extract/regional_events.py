@@ -104,6 +104,9 @@ class _Lang:
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
         self.adopt = set(lex.get("adopt", []))
+        # head-final: a word right after a trigger of a type told that makes it the purpose of another
+        # act, no event again ("ташрифга тайёргарлик", preparing the visit told)
+        self.purpose_after = tuple(normalize_key(w) for w in lex.get("purpose_after", []))
         self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
 
 
@@ -189,7 +192,9 @@ class RegionalEvents:
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
-                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
+                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)
+                     and not (self.lx.purpose_after and t.j < len(keys) and keys[t.j].startswith(self.lx.purpose_after)
+                              and any(ev.type == t.type and ev.status != "occurred" for ev in events))]
             trigs = [self._adoption(t, keys) for t in trigs]
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
@@ -238,6 +243,7 @@ class RegionalEvents:
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
         _dateline_city(text, events, mentions, by_id, own)
+        _inside_visit(events, own)
         self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
         for ev in events:
@@ -589,6 +595,18 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+    """A meeting or forum with no date of its own told after a dated visit ("Ташриф доирасида …
+    музокаралар", "… бизнес форумида иштирок этади") falls inside the visit and takes its period."""
+    for k, ev in enumerate(events):
+        if ev.type not in ("MEETING", "FORUM") or ev.start or ev.parent or own.get(ev.id, (False, False))[0]:
+            continue
+        visit = next((p for p in reversed(events[:k]) if p.type == "VISIT" and p.start), None)
+        if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
+                                         for p in events[events.index(visit):k]):
+            inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
 
 
 def _specific(dates: list[DateMention]) -> list[DateMention]:
