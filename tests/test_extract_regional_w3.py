@@ -293,3 +293,19 @@ def test_preparing_a_told_visit_is_no_new_visit():
     text = ("Президент Шавкат Каримов 1-2 декабрь кунлари Минскка давлат ташрифи билан боради. "
             "Бугун вазирлар ташрифга тайёргарлик масалаларини муҳокама қилди.")
     assert [t for t, _, _ in events(text, "uz", "2026-11-28")].count("VISIT") == 1
+
+
+def _agreements(text, lang, published="2026-08-27"):
+    rec = record(text, lang, published)
+    return [(a.kind, a.title) for a in rec.agreements]
+
+
+def test_chinese_the_head_that_ends_a_title_names_its_kind():
+    got = _agreements("两国元首签署了《关于新时代全面战略伙伴关系的联合声明》。", "zh")
+    assert got == [("statement", "关于新时代全面战略伙伴关系的联合声明")]
+
+
+def test_chinese_a_body_adopting_a_document_is_a_signing():
+    text = "会议通过《关于加强地区粮食安全合作的声明》。"
+    assert "SIGNING" in [t for t, _, _ in events(text, "zh", "2026-08-27")]
+    assert ("statement", "关于加强地区粮食安全合作的声明") in _agreements(text, "zh")

@@ -167,6 +167,9 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
         opened, closed = text.rfind("《", s, i), text.find("》", end, e)
         if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
             j, end = opened + 1, closed  # the whole title between the book-title marks
+            last = next((h for h in lx.heads if text[j:end].endswith(h[1])), None)
+            if last is not None:  # the head that ends the title names its kind: "…战略伙伴关系的联合声明"
+                _, stem, kind, _ = last
         out.append(Candidate(kind, text[j:end], j, end, i, (s, e), stem in lx.weak, False))
         i = end
     return out
