@@ -309,3 +309,23 @@ def test_chinese_a_body_adopting_a_document_is_a_signing():
     text = "会议通过《关于加强地区粮食安全合作的声明》。"
     assert "SIGNING" in [t for t, _, _ in events(text, "zh", "2026-08-27")]
     assert ("statement", "关于加强地区粮食安全合作的声明") in _agreements(text, "zh")
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("uz", "Ikki davlat o‘rtasida do‘stlik to‘g‘risidagi shartnoma imzolandi.", "treaty"),
+    ("kk", "Мемлекеттер одақ туралы шартқа қол қойды.", "treaty"),
+    ("ky", "Уюмдун Уставына кол коюлду.", "charter"),
+    ("tg", "Вазоратҳо Ёддошти тафоҳум оид ба ҳамкорӣ дар соҳаи об имзо карданд.", "memorandum"),
+    ("sr", "Predsednici su potpisali Zajedničku izjavu o strateškom partnerstvu.", "statement"),
+])
+def test_document_words(lang, text, kind):
+    assert kind in [k for k, _ in _agreements(text, lang)]
+
+
+def test_belarusian_is_planned_is_no_plan():
+    got = _agreements("Заўтра дэлегацыя наведае завод, дзе плануецца падпісанне пагаднення аб супрацоўніцтве.", "be")
+    assert not any(k == "plan" for k, _ in got)
+
+
+def test_kazakh_conditions_are_no_treaty():
+    assert _agreements("Тараптар ынтымақтастық шарттарын талқылады.", "kk") == []
