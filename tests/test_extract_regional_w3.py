@@ -329,3 +329,10 @@ def test_belarusian_is_planned_is_no_plan():
 
 def test_kazakh_conditions_are_no_treaty():
     assert _agreements("Тараптар ынтымақтастық шарттарын талқылады.", "kk") == []
+
+
+def test_chinese_a_second_titled_document_in_a_release_is_its_own_agreement():
+    text = ("双方于2023年5月签署《关于全面战略伙伴关系的联合声明》。"
+            "双方商定，明年将签署《关于开展数字贸易合作的联合声明》。")
+    got = [t for _, t in _agreements(text, "zh", "2026-10-29")]
+    assert got == ["关于全面战略伙伴关系的联合声明", "关于开展数字贸易合作的联合声明"]

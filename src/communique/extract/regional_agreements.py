@@ -181,7 +181,7 @@ def first_heads(cands: list[Candidate]) -> set[int]:
     out: set[int] = set()
     for c in cands:
         key = (c.kind, normalize_key(c.title))
-        if key not in seen and not (len(c.title.split()) == 1 and any(k[0] == c.kind for k in seen)):
+        if key not in seen and not (_bare(c.title) and any(k[0] == c.kind for k in seen)):
             out.add(c.head)
         seen.add(key)
     return out
@@ -199,7 +199,7 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
         if c.weak and signing is None and not c.capital:
             continue
         key = (c.kind, normalize_key(c.title))
-        bare = len(c.title.split()) == 1
+        bare = _bare(c.title)
         if key in seen or (bare and out):
             continue  # a bare "the agreement" after a document is named speaks of that one
         s, e = c.sentence
@@ -222,6 +222,14 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
         seen[key] = ag
         out.append(ag)
     return out
+
+
+def _bare(title: str) -> bool:
+    """A document word alone ("the agreement", "协议"): one word, or in Chinese, which has no spaces,
+    a few characters."""
+    if re.search(r"[\u4e00-\u9fff]", title):
+        return len(title) <= 4
+    return len(title.split()) == 1
 
 
 def _unique(items) -> list[str]:
