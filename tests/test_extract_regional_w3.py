@@ -336,3 +336,16 @@ def test_chinese_a_second_titled_document_in_a_release_is_its_own_agreement():
             "双方商定，明年将签署《关于开展数字贸易合作的联合声明》。")
     got = [t for _, t in _agreements(text, "zh", "2026-10-29")]
     assert got == ["关于全面战略伙伴关系的联合声明", "关于开展数字贸易合作的联合声明"]
+
+
+def test_chinese_fields_listed_inside_a_ministry_name():
+    from communique.extract import regional_orgs
+    got = regional_orgs.find_organizations("阿根廷经济、能源和矿业部副部长出席。", "zh", [])
+    assert [n for _, _, n in got] == ["阿根廷经济、能源和矿业部"]
+
+
+def test_chinese_a_list_of_bodies_or_titles_is_no_one_body():
+    from communique.extract import regional_orgs
+    assert [n for _, _, n in regional_orgs.find_organizations("会见了外交部、商务部负责人。", "zh", [])] == ["外交部", "商务部"]
+    got = [n for _, _, n in regional_orgs.find_organizations("政治局委员、国务院副总理出席。", "zh", [])]
+    assert "国务院" in got and not any("、" in n for n in got)

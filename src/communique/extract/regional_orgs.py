@@ -102,7 +102,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
     if not supports(lang):
         return []
     if lang == "zh":
-        found = _zh(text)
+        found = _zh(text, {m.start for m in mentions if m.type == "LOC"})
     else:
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
@@ -254,6 +254,8 @@ _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_TITLE_WORDS = tuple(load_json("titles_regional.json").get("zh", {}).get("titles", []))  # "委员、国务院…": titles
+_ZH_FIELD = 8  # characters of one field listed with "、" inside a ministry's name
 _ZH_UNITS = ("司", "局")  # departments written right after their ministry or commission
 _ZH_CREDIT = ("来源：", "来源:", "稿源：", "编辑：", "责编：")
 _ZH_MINISTER = frozenset(_ZH.get("minister_titles", []))  # "外交部长" of "外交部"
@@ -270,7 +272,7 @@ def zh_verbs() -> tuple[str, ...]:
     return _ZH_VERBS
 
 
-def _zh(text: str) -> list[tuple[int, int, str]]:
+def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(text):
@@ -290,6 +292,15 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
         floor = out[-1][1] if out else 0
         while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
             j -= 1  # back to punctuation, a preposition (与, 在), or the body before
+        while j - 1 > floor and text[j - 1] == "、" and j not in places:
+            k = j - 1  # "巴西发展、工业、贸易和服务部": the fields a ministry's name lists, not a list of states
+            while k > floor and j - 1 - k <= _ZH_FIELD and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
+                k -= 1
+            field = text[k:j - 1]
+            if not field or j - 1 - k > _ZH_FIELD or field.endswith(tuple(_ZH_SUFFIXES) + _ZH_TITLE_WORDS) \
+                    or any(v in field for v in _ZH_VERBS):
+                break
+            j = k
         if j == floor and floor and text[j:j + 1] in ("和", "及", "与"):
             j += 1  # "中华人民共和国外交部和乌兹别克斯坦共和国外交部": two bodies joined by "and"
         for v in _ZH_VERBS:
