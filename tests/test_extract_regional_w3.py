@@ -349,3 +349,9 @@ def test_chinese_a_list_of_bodies_or_titles_is_no_one_body():
     assert [n for _, _, n in regional_orgs.find_organizations("会见了外交部、商务部负责人。", "zh", [])] == ["外交部", "商务部"]
     got = [n for _, _, n in regional_orgs.find_organizations("政治局委员、国务院副总理出席。", "zh", [])]
     assert "国务院" in got and not any("、" in n for n in got)
+
+
+def test_uzbek_a_word_in_the_dative_or_locative_is_no_part_of_a_title():
+    got = _roles("O‘zbekiston delegatsiyasiga tashqi ishlar vazirining birinchi o‘rinbosari Akmal Karimov "
+                 "rahbarlik qildi.", "uz")
+    assert got.get("Akmal Karimov") == ["tashqi ishlar vazirining birinchi o‘rinbosari"]

@@ -106,6 +106,7 @@ class _Lang:
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         self.modifiers = {normalize_key(w) for w in lex.get("modifiers", [])}
+        self.stop_endings = tuple(normalize_key(w) for w in lex.get("stop_endings", []))
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -379,6 +380,9 @@ class _Finder:
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
                 break
+            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings \
+                    and tok.key.endswith(self.lx.stop_endings):
+                break  # "delegatsiyasiga …", "doirasida …": a word in the dative or locative is no title's
             if tok.covered is not None and (tok.covered.type == "PER" or
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
