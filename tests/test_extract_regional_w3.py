@@ -355,3 +355,11 @@ def test_uzbek_a_word_in_the_dative_or_locative_is_no_part_of_a_title():
     got = _roles("O‘zbekiston delegatsiyasiga tashqi ishlar vazirining birinchi o‘rinbosari Akmal Karimov "
                  "rahbarlik qildi.", "uz")
     assert got.get("Akmal Karimov") == ["tashqi ishlar vazirining birinchi o‘rinbosari"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("tg", "Сардори Хадамоти гумруки Ҷумҳурии Тоҷикистон Раҳим Саидзода дар ҷаласа баромад кард.", "Раҳим Саидзода"),
+    ("sr", "Šef diplomatije Norveške Erik Hansen razgovarao je sa ministrom.", "Erik Hansen"),
+])
+def test_more_title_words(lang, text, name):
+    assert name in _roles(text, lang)
