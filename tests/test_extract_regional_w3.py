@@ -363,3 +363,19 @@ def test_uzbek_a_word_in_the_dative_or_locative_is_no_part_of_a_title():
 ])
 def test_more_title_words(lang, text, name):
     assert name in _roles(text, lang)
+
+
+def test_tajik_two_fields_of_one_ministry_joined_by_and():
+    from communique.extract import regional_orgs
+    got = regional_orgs.find_organizations("Ҳуҷҷатро Вазорати саноат ва технологияҳои нави Ҷумҳурии Тоҷикистон имзо кард.",
+                                           "tg", [])
+    assert [n for _, _, n in got] == ["Вазорати саноат ва технологияҳои нави Ҷумҳурии Тоҷикистон"]
+
+
+@pytest.mark.parametrize("lang, text, signing", [
+    ("ky", "Чакыруу ыраазычылык менен кабыл алынды.", False),
+    ("ky", "Жыйынтыгында кызматташтык боюнча декларация кабыл алынды.", True),
+    ("kk", "Келесі отырысты Алматыда өткізу туралы шешім қабылданды.", False),
+])
+def test_was_adopted_needs_a_document(lang, text, signing):
+    assert ("SIGNING" in [t for t, _, _ in events(text, lang)]) == signing

@@ -42,6 +42,7 @@ NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official
 _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
+_ADOPTED_REACH = 6  # words back from "was adopted" to the document word
 _ZH_ANNIVERSARY = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十百]+\s*(?:周年|年来|年以来|多年)|以来|周年)")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
 _PAST_REACH = 4  # words around a trigger where a past verb settles its status in the cue-word languages
@@ -108,6 +109,7 @@ class _Lang:
         # act, no event again ("ташрифга тайёргарлик", preparing the visit told)
         self.purpose_after = tuple(normalize_key(w) for w in lex.get("purpose_after", []))
         self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
+        self.adopted = set(lex.get("adopted", []))
 
 
 @functools.cache
@@ -195,7 +197,7 @@ class RegionalEvents:
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)
                      and not (self.lx.purpose_after and t.j < len(keys) and keys[t.j].startswith(self.lx.purpose_after)
                               and any(ev.type == t.type and ev.status != "occurred" for ev in events))]
-            trigs = [self._adoption(t, keys) for t in trigs]
+            trigs = [t for t in (self._adoption(t, keys) for t in trigs) if t is not None]
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
@@ -264,9 +266,16 @@ class RegionalEvents:
             i += n
         return out
 
-    def _adoption(self, trig: _Trig, keys: list[str]) -> _Trig:
+    def _adoption(self, trig: _Trig, keys: list[str]) -> _Trig | None:
         """"жол картасын қабылдап", "dasturni qabul qildi": a verb of receiving right after a document
-        word adopts the document, a SIGNING (head-final languages: the 'adopt' phrases)."""
+        word adopts the document, a SIGNING (head-final languages: the 'adopt' phrases); a passive
+        "was adopted" ('adopted' phrases) with no document word before it adopts nothing ("Чакыруу …
+        кабыл алынды": the invitation was accepted): no event."""
+        if trig.type == "SIGNING" and trig.phrase in self.lx.adopted:
+            reach = max(self.lx.adopt_reach, _ADOPTED_REACH)
+            if not any(k.startswith(_document_words(self.language)) for k in keys[max(0, trig.i - reach):trig.i]):
+                return None
+            return trig
         if trig.type != "MEETING" or trig.phrase not in self.lx.adopt or trig.i == 0:
             return trig
         docs = _document_words(self.language)  # Tajik: the document's name, head first, before the verb

@@ -219,6 +219,11 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
                 continue
+            if lx.ezafe and toks[j][3] in lx.joiners and j > i + 1 and not gap.strip() and j + 1 < len(toks) \
+                    and not toks[j + 1][2][0].isupper() and toks[j + 1][3].endswith(lx.ezafe) \
+                    and not _gap(text, toks, j + 1).strip():
+                j += 2  # "Вазорати энергетика ва захираҳои оби …": two fields of one ministry's name
+                continue
             if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
