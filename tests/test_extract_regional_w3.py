@@ -379,3 +379,11 @@ def test_tajik_two_fields_of_one_ministry_joined_by_and():
 ])
 def test_was_adopted_needs_a_document(lang, text, signing):
     assert ("SIGNING" in [t for t, _, _ in events(text, lang)]) == signing
+
+
+def test_belarusian_two_fields_of_one_ministry_joined_by_and_but_not_two_bodies():
+    from communique.extract import regional_orgs
+    got = regional_orgs.find_organizations("Пагадненне падпісала Міністэрства адукацыі і навукі Рэспублікі Беларусь.", "be", [])
+    assert [n for _, _, n in got] == ["Міністэрства адукацыі і навукі Рэспублікі Беларусь"]
+    got = regional_orgs.find_organizations("Міністэрства замежных спраў і пасольства Кітая арганізавалі сустрэчу.", "be", [])
+    assert [n for _, _, n in got] == ["Міністэрства замежных спраў"]

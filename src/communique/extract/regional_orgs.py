@@ -39,6 +39,8 @@ class _Lang:
         self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        # the endings of the word before a joiner inside a name ("сувязі і інфарматызацыі", not "спраў і пасольства")
+        self.joined_after = tuple(normalize_key(w) for w in lex.get("joined_after", []))
         self.ezafe = tuple(lex.get("ezafe", []))
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
         self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
@@ -219,10 +221,13 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
                 continue
-            if lx.ezafe and toks[j][3] in lx.joiners and j > i + 1 and not gap.strip() and j + 1 < len(toks) \
-                    and not toks[j + 1][2][0].isupper() and toks[j + 1][3].endswith(lx.ezafe) \
+            if toks[j][3] in lx.joiners and j > i + 1 and not gap.strip() and j + 1 < len(toks) \
+                    and not toks[j + 1][2][0].isupper() and not toks[j - 1][2][0].isupper() \
+                    and (not lx.joined_after or toks[j - 1][3].endswith(lx.joined_after)) \
+                    and (toks[j + 1][3].endswith(lx.ezafe) if lx.ezafe else not lx.stops_at(toks[j + 1][3])) \
                     and not _gap(text, toks, j + 1).strip():
-                j += 2  # "Вазорати энергетика ва захираҳои оби …": two fields of one ministry's name
+                j += 2  # "Вазорати энергетика ва захираҳои оби …", "Міністэрства сувязі і інфарматызацыі":
+                # two fields of one ministry's name
                 continue
             if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
                 break
