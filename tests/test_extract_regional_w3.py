@@ -387,3 +387,7 @@ def test_belarusian_two_fields_of_one_ministry_joined_by_and_but_not_two_bodies(
     assert [n for _, _, n in got] == ["Міністэрства адукацыі і навукі Рэспублікі Беларусь"]
     got = regional_orgs.find_organizations("Міністэрства замежных спраў і пасольства Кітая арганізавалі сустрэчу.", "be", [])
     assert [n for _, _, n in got] == ["Міністэрства замежных спраў"]
+
+
+def test_chinese_an_opening_ceremony_tells_no_ongoing_aspect():
+    assert ("SPEECH", "occurred") in [(t, s) for t, s, _ in events("部长出席开幕式并致辞。", "zh", "2026-09-16")]

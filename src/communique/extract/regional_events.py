@@ -110,6 +110,7 @@ class _Lang:
         self.purpose_after = tuple(normalize_key(w) for w in lex.get("purpose_after", []))
         self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
         self.adopted = set(lex.get("adopted", []))
+        self.status_not = tuple(lex.get("status_not", []))
 
 
 @functools.cache
@@ -479,6 +480,8 @@ class RegionalEvents:
         lx = self.lx
         if lx.chinese:
             sent = text[s:e]
+            for w in lx.status_not:  # "开幕式", an opening ceremony, holds "开幕" (opens) and tells no aspect
+                sent = sent.replace(w, "")
             if text.startswith(("了", "过"), trig.char_end):
                 return "occurred"  # 签署了: the aspect of the verb itself
             if any(w in sent for w in lx.status_raw["planned"]):
