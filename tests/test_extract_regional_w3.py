@@ -391,3 +391,14 @@ def test_belarusian_two_fields_of_one_ministry_joined_by_and_but_not_two_bodies(
 
 def test_chinese_an_opening_ceremony_tells_no_ongoing_aspect():
     assert ("SPEECH", "occurred") in [(t, s) for t, s, _ in events("部长出席开幕式并致辞。", "zh", "2026-09-16")]
+
+
+def test_kyrgyz_two_fields_of_one_ministry_joined_by_and():
+    got = _bodies("Кыргыз Республикасынын Санариптик өнүктүрүү жана инновациялык технологиялар министрлиги "
+                  "билдирди.", "ky")
+    assert "Кыргыз Республикасынын Санариптик өнүктүрүү жана инновациялык технологиялар министрлиги" in got
+
+
+def test_kyrgyz_and_between_two_bodies_joins_nothing():
+    got = _bodies("Тышкы иштер министрлиги жана Финансы министрлиги билдирди.", "ky")
+    assert set(got) == {"Тышкы иштер министрлиги", "Финансы министрлиги"}

@@ -147,6 +147,10 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
                 break
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
                 break
+            if prev[3] in lx.joiners and j >= 2 and toks[j][2][0].islower() and toks[j - 2][2][0].islower() \
+                    and not lx.head(toks[j - 2][3]) and not _gap(text, toks, j - 1).strip():
+                j -= 1  # "Санариптик өнүктүрүү жана инновациялык технологиялар министрлиги": two fields
+                continue
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
             if cover is not None and (cover.type != "LOC" or _local(cover, names)):
                 break
