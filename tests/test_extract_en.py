@@ -893,3 +893,56 @@ def test_the_summit_during_which_a_dated_signing_happened_takes_its_date_and_pla
               "opened a new chapter.", published="2026-04-22")
     [summit] = events_of(f, "MEETING")
     assert (summit["start"], summit["location"]) == ("2025-06", "Riga")
+
+
+# -- participants: who takes part, not who is only named -------------------------------------------
+
+def test_organization_in_a_persons_title_is_not_a_participant():
+    f = facts("Minister of Transport Daniel Okoro met with Secretary-General of the United Nations Ruth Amsel "
+              "in Geneva.")
+    (ev,) = events_of(f, "MEETING")
+    assert ev["participants"] == ["Daniel Okoro", "Ruth Amsel"]
+
+
+def test_host_who_invites_a_visit_is_not_a_visitor():
+    f = facts("Prime Minister Lars Vettin will pay an official visit to Kazakhstan at the invitation of "
+              "President Marat Oskenov.")
+    (ev,) = events_of(f, "VISIT")
+    assert ev["participants"] == ["Lars Vettin"]
+
+
+def test_plural_title_is_not_the_one_holder_the_text_names():
+    f = facts("The 3rd Meeting of Ministers of Agriculture was held on 2 May 2026 in Tashkent, chaired by Minister "
+              "of Agriculture of Uzbekistan Rustam Karimbekov. The Ministers signed a joint declaration on food "
+              "security.")
+    (ev,) = events_of(f, "SIGNING")
+    assert "Rustam Karimbekov" not in ev["participants"]
+
+
+def test_who_tells_of_the_event_after_it_does_not_take_part():
+    f = facts("The ministers will sign a protocol on cooperation tomorrow, said Karl Denning, Secretary General of "
+              "the Baltic Council.")
+    (ev,) = events_of(f, "SIGNING")
+    assert "Karl Denning" not in ev["participants"]
+
+
+def test_heads_of_state_are_the_presidents_the_text_names():
+    f = facts("RIGA, 3 May - The Baltic Business Forum opened in Riga on 3 May. On its sidelines, President of the "
+              "Republic of Latvia Janis Ozols held talks with President of Estonia Mart Kask. The heads of state "
+              "signed a Joint Statement, which reflects an assessment of the strategic partnership.")
+    (ev,) = events_of(f, "SIGNING")
+    assert sorted(ev["participants"]) == ["Janis Ozols", "Mart Kask"]
+
+
+def test_the_nationality_and_title_name_the_one_holder_from_that_country():
+    f = facts("President of Uzbekistan Aziz Karimov received the Minister of Foreign Affairs of Hungary Laszlo Varga. "
+              "Prior to that, the Hungarian Minister held talks with Minister of Foreign Affairs of Uzbekistan "
+              "Bekzod Umarov.")
+    second = events_of(f, "MEETING")[1]
+    assert sorted(second["participants"]) == ["Bekzod Umarov", "Laszlo Varga"]
+
+
+def test_the_minister_is_the_one_whose_title_has_that_head():
+    f = facts("VIENNA, 2 April - Bulgaria's Foreign Minister Petar Draganov will visit Central Asia next week. After "
+              "visiting Tashkent, on Saturday the Minister intends to fly on to Kabul.")
+    assert [ev["participants"] for ev in events_of(f, "VISIT")] == [["Petar Draganov"], ["Petar Draganov"]]

@@ -240,6 +240,31 @@ def test_a_foreign_city_without_a_local_name_is_read_as_russian_writes_it(lang, 
     assert "Шанхай" in places(text, lang)
 
 
+@pytest.mark.parametrize("lang, text, place", [
+    # Belarusian writes a Russian city name with its own letters: "и" as "ы" after a hard consonant
+    ("be", "Заўтра дэлегацыя прыляціць у Сочы.", "Сочы"),
+    ("be", "Кансультацыі прайшлі ў Тбілісі.", "Тбілісі"),
+])
+def test_a_russian_city_name_in_belarusian_spelling(lang, text, place):
+    assert place in places(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Наступная сустрэча пройдзе ў Нур-Султане."),
+    ("ky", "Кийинки жыйын Нур-Султанда өтөт."),
+])
+def test_a_citys_other_russian_name_is_that_city(lang, text):
+    rec = communique.extract(text, language=lang)
+    city = next(e for e in rec.entities if e.type == "LOC")
+    assert (city.name, city.gazetteer_id) == ("Нур-Султан", "KZ:astana")
+
+
+def test_one_city_under_two_names_is_one_place():
+    rec = communique.extract("Саммит Астанада өтеді. Бұрын Нур-Султанда да кездесу болған.", language="kk")
+    cities = [e for e in rec.entities if e.type == "LOC"]
+    assert [(e.name, e.aliases) for e in cities] == [("Астана", ["Нур-Султан"])]
+
+
 def organizations(text, lang):
     return names(text, lang, "ORG")
 
@@ -279,3 +304,71 @@ def test_a_chinese_body_with_and_without_its_state_is_one_body():
     rec = communique.extract(text, language="zh")
     bodies = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
     assert bodies == {"中华人民共和国商务部": ["商务部"], "哈萨克斯坦共和国贸易和一体化部": ["哈萨克斯坦贸易和一体化部"]}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a month alone after a preposition or before the month word: the publication year's
+    ("be", "Наступнае пасяджэнне пройдзе ў кастрычніку ў Мінску.", [("кастрычніку", "2026-10")]),
+    ("sr", "Sledeći sastanak biće održan u oktobru.", [("oktobru", "2026-10")]),
+    ("kk", "Келесі кездесу қазан айында өтеді.", [("қазан айында", "2026-10")]),
+    # without such a word a month name stays unread ("Қазан" is also a city)
+    ("kk", "Делегация Қазан қаласына барды.", []),
+    # "the day before", where no noun follows it
+    ("be", "Напярэдадні Пятро Каваленка правёў кансультацыі.", [("Напярэдадні", "2026-05-09")]),
+    ("be", "Напярэдадні сустрэчы міністр выступіў.", []),
+])
+def test_a_month_alone_and_the_day_before(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+def test_a_place_is_named_as_the_text_names_it_when_the_language_has_two_names():
+    # Kyrgyz says both "Ооганстан" and "Афганистан"; the text's own word names the place
+    assert places("Министр Афганистандагы кырдаалды талкуулады.", "ky") == {"Афганистан"}
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    # a city the gazetteer does not hold, named beside the word for 'city'
+    ("kk", "Әзербайжанның Шеки қаласында министрлер кеңесінің отырысы өтті.", "Шеки"),
+    ("ky", "Кол коюу аземи Кара-Балта шаарында өттү.", "Кара-Балта"),
+    ("tg", "Ҷаласа дар шаҳри Панҷакент баргузор шуд.", "Панҷакент"),
+])
+def test_a_city_named_by_the_word_for_city(lang, text, city):
+    assert city in places(text, lang)
+
+
+def test_a_lower_case_word_before_the_word_for_city_is_no_city():
+    assert places("Елордамыз – бас қаласы.", "kk") == set()
+
+
+@pytest.mark.parametrize("text, city", [
+    # a city with no Serbian name of its own: its Russian name in the text's Serbian script
+    ("Ministar je danas boravio u Tirani.", "Tirana"),
+    ("Министар је боравио у Тирани.", "Тирана"),
+])
+def test_a_serbian_text_reads_a_capital_by_its_russian_name_transliterated(text, city):
+    assert city in places(text, "sr")
+
+
+def test_a_given_name_that_is_also_a_city_in_russian_stays_a_name():
+    assert places("Predsednik Srbije Milan Stojković razgovarao je telefonom.", "sr") == {"Srbija"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a weekday after its preposition: that day in the week around the publication day (a Sunday here)
+    ("be", "У пятніцу адбудзецца сустрэча, а ў панядзелак адбылася нарада.",
+     [("пятніцу", "2026-05-08"), ("панядзелак", "2026-05-11")]),
+    ("sr", "Sastanak će biti održan u sredu.", [("sredu", "2026-05-13")]),
+    ("be", "Пятніца — рабочы дзень.", []),  # no preposition: no date
+])
+def test_a_weekday_is_dated_around_the_publication_day(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("be", "Перамовы прайшлі ў канцы мінулага года.", [("мінулага года", "2025")]),
+    ("sr", "Forum će biti održan sledeće godine.", [("sledeće godine", "2027")]),
+    ("kk", "Биыл форум Астанада өтеді.", [("Биыл", "2026")]),
+    ("zh", "欢迎企业参加明年举办的博览会。", [("明年", "2027")]),
+])
+def test_last_this_and_next_year(lang, text, expected):
+    assert values(text, lang) == expected

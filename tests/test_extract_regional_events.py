@@ -572,3 +572,125 @@ def test_a_signing_during_video_talks_takes_the_calls_day():
             "双方就落实两国元首会晤共识等议题交换意见。会谈期间，双方视频签署了《关于加强财政合作的谅解备忘录》。")
     evs = record(text, "zh", published="2025-12-03").events
     assert [(ev.type, ev.start) for ev in evs] == [("CALL", "2025-12-02"), ("SIGNING", "2025-12-02")]
+
+
+# -- participants: an employer named in a title, a host who invites --------------------------------
+
+def participants(text, lang, type_):
+    rec = record(text, lang)
+    names = {e.id: e.name for e in rec.entities}
+    return [[names[p.entity] for p in ev.participants] for ev in rec.events if ev.type == type_]
+
+
+def test_organization_inside_an_inflected_title_is_not_a_participant():
+    got = participants("Ministar spoljnih poslova Petar Marković razgovarao je danas sa generalnim sekretarom "
+                       "Ujedinjenih nacija Antonom Vilerom.", "sr", "MEETING")
+    assert got == [["Petar Marković", "Anton Viler"]]
+
+
+def test_titles_in_a_row_keep_their_bodies_out_of_the_event():
+    got = participants("中共中央政治局委员、国务院副总理张国华出席开幕式并致辞。", "zh", "SPEECH")
+    assert got == [["张国华"]]
+
+
+def test_title_holding_part_of_a_bodys_name_keeps_the_body_out():
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant, Role
+
+    text = "Жиынға Президент Әкімшілігінің басшысы Бакыт Асанов келді."
+    body, name = text.index("Президент Әкімшілігі"), text.index("Бакыт Асанов")
+    person = Entity("p1", "PER", "Бакыт Асанов", roles=[Role("Әкімшілігінің басшысы")])
+    office = Entity("o1", "ORG", "Президент Әкімшілігі")
+    mentions = [Mention(body, body + len("Президент Әкімшілігі"), "ORG", "Президент Әкімшілігі", "o1"),
+                Mention(name, name + len("Бакыт Асанов"), "PER", "Бакыт Асанов", "p1")]
+    ev = Event("e1", "MEETING", "occurred", Evidence(0, len(text), text),
+               participants=[Participant("o1"), Participant("p1")])
+    prune_participants(text, mentions, [person, office], [ev])
+    assert [p.entity for p in ev.participants] == ["p1"]
+
+
+def test_who_tells_of_a_meeting_after_it_is_no_participant():
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant
+
+    text = "Наступнае пасяджэнне савета пройдзе ў Гродне, паведаміў сёння журналістам міністр Ігар Сасноўскі."
+    at = text.index("Ігар")
+    person = Entity("p1", "PER", "Ігар Сасноўскі")
+    ev = Event("e1", "MEETING", "planned", Evidence(0, len(text), text), trigger="пасяджэнне",
+               participants=[Participant("p1")])
+    prune_participants(text, [Mention(at, at + len("Ігар Сасноўскі"), "PER", "Ігар Сасноўскі", "p1")], [person], [ev])
+    assert ev.participants == []
+
+
+def test_bare_title_names_the_holder_whose_title_words_follow():
+    got = participants("Вазири корҳои хориҷии Ҷумҳурии Тоҷикистон Сироҷиддин Раҳимов бо Вазири корҳои хориҷии "
+                       "Ҷумҳурии Исломии Покистон Муҳаммад Ақрам мулоқот кард. Вазири корҳои хориҷии Покистон "
+                       "13-15 апрели соли 2026 бо сафари расмӣ дар Ҷумҳурии Тоҷикистон қарор дорад.", "tg", "VISIT")
+    assert got == [["Муҳаммад Ақрам"]]
+
+
+def test_the_one_state_that_joins_is_the_party_of_an_accession():
+    from communique.model import Entity, Mention
+
+    state = Entity("l1", "LOC", "Тожикистон", kind="country")
+    union = Entity("o1", "ORG", "Евроосиё иқтисодий иттифоқи")
+    s_mentions = [Mention(15, 25, "LOC", "Тожикистон", "l1"), Mention(50, 77, "ORG", "Евроосиё иқтисодий иттифоқида", "o1")]
+    by_id = {"l1": state, "o1": union}
+    got = regional_events.RegionalEvents._participants(s_mentions, by_id, None, "ACCESSION")
+    assert [p.entity for p in got] == ["o1", "l1"]
+    assert [p.entity for p in regional_events.RegionalEvents._participants(s_mentions, by_id, None, "MEETING")] == ["o1"]
+
+
+def _pruned(text, people, bodies, type_, trigger, roles=None):
+    """Run the last participants pass over one sentence whose names are given as (text, id) pairs."""
+    from communique.extract.participants import prune_participants
+    from communique.model import Entity, Event, Evidence, Mention, Participant, Role
+
+    entities, mentions = [], []
+    for kind, pairs in (("PER", people), ("ORG", bodies)):
+        for name, id_ in pairs:
+            at = text.index(name)
+            mentions.append(Mention(at, at + len(name), kind, name, id_))
+            titles = [Role(t) for t in (roles or {}).get(id_, [])]
+            entities.append(Entity(id_, kind, name, roles=titles))
+    ev = Event("e1", type_, "occurred", Evidence(0, len(text), text), trigger=trigger,
+               participants=[Participant(m.entity) for m in sorted(mentions, key=lambda m: m.start)])
+    prune_participants(text, mentions, entities, [ev])
+    return [p.entity for p in ev.participants]
+
+
+def test_whom_the_visitor_meets_is_not_a_visitor():
+    text = ("Иш сапарынын алкагында Нурбек Алиев Беларусь Республикасынын Премьер-министри Иван Сидоренко "
+            "менен жолугушту.")
+    assert _pruned(text, [("Нурбек Алиев", "p1"), ("Иван Сидоренко", "p2")], [], "VISIT", "сапарынын") == ["p1"]
+
+
+def test_body_between_a_title_and_a_bracketed_acronym_is_the_persons_employer():
+    text = ("Министарка Ана Петровић састала се са потпредседником Кинеског савета за унапређење међународне "
+            "трговине (CCPIT) Љу Веном.")
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")],
+                  [("Кинеског савета за унапређење међународне трговине", "o1")], "MEETING", "састала",
+                  roles={"p2": ["потпредседник Кинеског савета за унапређење међународне трговине"]})
+    assert got == ["p1", "p2"]
+
+
+def test_body_right_before_a_name_ends_that_persons_title():
+    text = "Министар Ана Петровић састала се са потпредседником Народне банке Кине Љу Веном у Београду."
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")], [("Народне банке Кине", "o1")],
+                  "MEETING", "састала")
+    assert got == ["p1", "p2"]
+    text = "Министар Ана Петровић састала се са представницима Народне банке Кине и Љу Веном у Београду."
+    got = _pruned(text, [("Ана Петровић", "p1"), ("Љу Веном", "p2")], [("Народне банке Кине", "o1")],
+                  "MEETING", "састала")
+    assert got == ["p1", "o1", "p2"]  # "и" between: the bank is named on its own
+
+
+def test_the_state_whose_delegation_comes_takes_part():
+    from communique.model import Entity, Mention
+
+    text = "Xitoy delegatsiyasi ertaga Buxoro shahriga borib, viloyat hokimligi rahbariyati bilan uchrashadi."
+    by_id = {"l1": Entity("l1", "LOC", "Xitoy", kind="country"), "l2": Entity("l2", "LOC", "Buxoro", kind="city")}
+    s_mentions = [Mention(0, 5, "LOC", "Xitoy", "l1"), Mention(27, 33, "LOC", "Buxoro", "l2")]
+    got = regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", text)
+    assert [p.entity for p in got] == ["l1"]
+    assert regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", "") == []

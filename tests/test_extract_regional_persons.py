@@ -161,3 +161,81 @@ def test_a_name_after_a_body_and_its_acronym_in_an_oblique_title():
 ])
 def test_an_arabic_article_in_lower_case_stays_in_the_name(lang, text, name):
     assert name in persons(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # head-first: the adjective before the head belongs to the title
+    ("be", "Сустрэчу правёў першы намеснік міністра замежных спраў Рэспублікі Беларусь Пятро Каваленка.",
+     "Пятро Каваленка", "першы намеснік міністра замежных спраў Рэспублікі Беларусь"),
+    ("sr", "Sastanku je prisustvovao prvi potpredsednik Vlade Petar Marković.", "Petar Marković",
+     "prvi potpredsednik Vlade"),
+    # a verb before the head is no adjective of it
+    ("sr", "Ministri su razgovarali i ministar finansija Petar Marković.", "Petar Marković", "ministar finansija"),
+    # one title of two offices, across a dash
+    ("be", "Аб гэтым паведаміў старшыня Выканаўчага камітэта - выканаўчы сакратар СНД Пятро Каваленка.",
+     "Пятро Каваленка", "старшыня Выканаўчага камітэта - выканаўчы сакратар СНД"),
+    ("uz", "Ўзбекистон Республикаси Бош вазирининг ўринбосари – инвестициялар, саноат ва савдо вазири "
+           "Алишер Каримов учрашди.", "Алишер Каримов",
+     "Ўзбекистон Республикаси Бош вазирининг ўринбосари – инвестициялар, саноат ва савдо вазири"),
+    # a title word before a genitive names a body inside the title ("the President's Administration")
+    ("kk", "Қырғыз Республикасы Министрлер кабинетінің төрағасы - Президент Әкімшілігінің басшысы Ерлан Сейітов келді.",
+     "Ерлан Сейітов", "Қырғыз Республикасы Министрлер кабинетінің төрағасы - Президент Әкімшілігінің басшысы"),
+    # a list of a head-final title's complements, the joiner before its last
+    ("kk", "Кеше Жасанды интеллект, цифрлық экономика және қашықтан жұмыс жөніндегі мемлекеттік министр Ерлан Сейітов келді.",
+     "Ерлан Сейітов", "Жасанды интеллект, цифрлық экономика және қашықтан жұмыс жөніндегі мемлекеттік министр"),
+])
+def test_a_title_is_read_whole(lang, text, name, title):
+    assert persons(text, lang)[name] == [title]
+
+
+def test_two_head_first_titles_listed_with_a_comma_are_both_the_persons():
+    text = "Имрӯз Вазир бо Ноиби Сарвазир, Вазири корҳои хориҷии Ҷумҳурии Покистон Аҳмад Ҳасан Ризо мулоқот кард."
+    assert persons(text, "tg")["Аҳмад Ҳасан Ризо"] == ["Ноиби Сарвазир", "Вазири корҳои хориҷии Ҷумҳурии Покистон"]
+
+
+def test_a_comma_without_a_joiner_after_it_ends_a_head_final_title():
+    text = "Делегацияны қабылдады, Қаржы министрі Ерлан Сейітов."
+    assert persons(text, "kk") == {"Ерлан Сейітов": ["Қаржы министрі"]}
+
+
+def test_a_roles_evidence_is_the_sentence_the_events_see():
+    # one split per document: "2026. godine" closes no sentence, for the roles as for the events
+    text = "U Beču je 12. maja 2026. godine ministar finansija Marko Perić otvorio forum. Forum traje dva dana."
+    rec = communique.extract(text, language="sr")
+    person = next(e for e in rec.entities if e.type == "PER")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert person.roles[0].evidence.text == forum.evidence.text == text.split(" Forum traje")[0]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # more title words: the head of a body, a director, the chief of diplomacy in an oblique case
+    ("tg", "Дар конфронс сардори Кумитаи ҳифзи муҳити зисти назди Ҳукумати Ҷумҳурии Тоҷикистон Комил Раҳимзода "
+           "баромад кард.", "Комил Раҳимзода",
+     "сардори Кумитаи ҳифзи муҳити зисти назди Ҳукумати Ҷумҳурии Тоҷикистон"),
+    ("sr", "Ministar je razgovarao sa šefom diplomatije Hrvatske Markom Horvatom.", "Mark Horvat",
+     "šef diplomatije Hrvatske"),
+    # where the office is held
+    ("sr", "Амбасадор Србије у Казахстану Петар Марковић посетио је Алмати.", "Петар Марковић",
+     "Амбасадор Србије у Казахстану"),
+    ("be", "Пасол Рэспублікі Беларусь у Казахстане Пятро Каваленка сустрэўся з міністрам.", "Пятро Каваленка",
+     "Пасол Рэспублікі Беларусь у Казахстане"),
+    # a title word after 'under' names the body's owner, not the office of the name
+    ("tg", "Дар конфронс сардори Агентии омори назди Президенти Ҷумҳурии Тоҷикистон Комил Раҳимзода баромад кард.",
+     "Комил Раҳимзода", "сардори Агентии омори назди Президенти Ҷумҳурии Тоҷикистон"),
+])
+def test_more_titles(lang, text, name, title):
+    assert persons(text, lang)[name] == [title]
+
+
+def test_the_persons_a_meeting_noun_names_in_the_genitive():
+    text = "У пятніцу адбудзецца сустрэча Аляксандра Петрачэнкі і Івана Сідарэнкі з міністрамі."
+    assert persons(text, "be") == {"Аляксандр Петрачэнка": [], "Іван Сідарэнка": []}
+
+
+@pytest.mark.parametrize("text", [
+    "Адбылася сустрэча Кіраўніцтва дзвюх краін.",
+    "Пасля сустрэчы Савет Міністраў зацвердзіў план.",
+    "Пасля сустрэчы Пятро Каваленка выступіў.",  # a nominative name: the subject, not whose meeting
+])
+def test_capitalized_words_after_a_meeting_noun_without_a_surname_are_no_persons(text):
+    assert persons(text, "be") == {}

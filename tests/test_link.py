@@ -175,24 +175,30 @@ def test_corpus_is_real_extraction_over_sources_and_languages():
 
 
 def test_one_person_with_aliases_in_both_scripts_and_roles_over_time(kb):
+    from communique.service import Service
+
     hit = _person(kb, "Кожевников")
-    prof = kb.entity_profile(hit["id"])
-    aliases = set(prof["aliases"])
+    ent = next(e for e in kb.entities("PER") if e["id"] == hit["id"])
+    aliases = set(ent["aliases"])
     assert {"Артём Сергеевич Кожевников", "А.С. Кожевников", "Artem Kozhevnikov", "Artyom Kozhevnikov"} <= aliases
-    assert prof["names"]["ru"] == "Артём Кожевников" and prof["names"]["en"] in ("Artyom Kozhevnikov",
-                                                                                    "Artem Kozhevnikov")
+    assert ent["names"]["ru"] == "Артём Кожевников" and ent["names"]["en"] in ("Artyom Kozhevnikov",
+                                                                              "Artem Kozhevnikov")
     for spelling in ("Artem Kozhevnikov", "Кожевников А.С.", "Артём Кожевников", "Kozhevnikov"):
         assert kb.find(spelling, "PER")[0]["id"] == hit["id"], spelling
     # every title, with the period it is attested in: deputy minister first, then minister
-    ru_roles = [r for r in prof["roles"] if translit.is_cyrillic(r["title"])]
+    roles = kb.roles(hit["id"])
+    ru_roles = [r for r in roles if translit.is_cyrillic(r["title"])]
     deputy = next(r for r in ru_roles if r["title"].startswith("заместитель"))
     minister = next(r for r in ru_roles if r["title"].startswith("Министр"))
     assert (deputy["from"], deputy["to"]) == ("2019-06-14", "2023-09-22")
     assert minister["from"] == "2024-11-20" and minister["to"] >= "2025-05-14"
     assert deputy["organization"]["id"] == minister["organization"]["id"]
-    assert prof["roles"].index(deputy) < prof["roles"].index(minister)
+    assert roles.index(deputy) < roles.index(minister)
+    # the profile every page, command and API call shows reads the same knowledge base
+    prof = Service(kb.store).entity(hit["id"], events_limit=0)
     assert {c["name"] for c in prof["co_participants"]} >= {"Нурлан Жаксыбеков", "Дмитрий Иванов"}
-    assert [s["id"] for s in prof["sources"]] == ["kb-01", "kb-02", "kb-03", "kb-09", "kb-04", "kb-05", "kb-06"]
+    assert sorted(d["id"] for d in prof["documents"]) == ["kb-01", "kb-02", "kb-03", "kb-04", "kb-05", "kb-06",
+                                                          "kb-09"]
 
 
 def test_two_ivanovs_stay_apart_and_a_bare_surname_finds_its_own(kb):
@@ -345,7 +351,7 @@ def test_manual_decisions_need_who_and_why_and_real_entities(kb):
     with pytest.raises(KbError):
         kb.split("Кожевников", ["Nobody Atall"], who="a", why="b")
     with pytest.raises(KbError):
-        kb.entity_profile("Zzyzx Qwerty")
+        kb.roles("Zzyzx Qwerty")
 
 
 # -- exact control: hand-built records ----------------------------------------------------------------
@@ -440,9 +446,11 @@ def test_commands_end_to_end(tmp_path):
         return json.loads(result.output)
 
     prof = js("entity", "Artyom Kozhevnikov")
-    assert prof["names"]["ru"] == "Артём Кожевников" and prof["roles"]
-    assert [e["start"] for e in js("timeline", "--person", "Кожевников", "--period", "2025")] == ["2025-05-14"] * 2
-    assert len(js("timeline", "--country", "KG", "--type", "MEETING")) >= 2
+    assert prof["names_by_language"]["ru"] == "Артём Кожевников" and prof["roles"]
+    assert prof == js("entity", "Кожевников А.С.")
+    timeline = js("timeline", "--person", "Кожевников", "--period", "2025")["events"]
+    assert [e["start"] for e in timeline] == ["2025-05-14"] * 2
+    assert len(js("timeline", "--country", "KG", "--type", "MEETING")["events"]) >= 2
     assert len(js("series")) == 2
     assert [e["ordinal"] for e in js("series", "совещание министров ИКТ")["events"]] == [3, 4, 5]
     assert js("graph")["edges"]
@@ -461,25 +469,46 @@ def test_commands_end_to_end(tmp_path):
     assert missing.exit_code == 1 and "no entity" in missing.output
 
 
-def test_hand_built_place_conflict_is_kept_and_flagged(store):
-    def report(doc_id, source, city_ru):
-        text = f"5-е заседание Совета министров связи прошло в городе {city_ru}."
-        entities = [Entity(id="p1", type="PER", name="Анна Сергеевна Ветрова", kind="person",
-                           roles=[Role("министр связи", country="BY")]),
-                    Entity(id="l1", type="LOC", name=city_ru, kind="city", iso="BY")]
-        event = Event(id="e1", type="SESSION", status="occurred", evidence=_ev(text), start="2024-06-10",
-                      location="l1", name="5-е заседание Совета министров связи", ordinal=5,
-                      series="заседание совет министр связь", participants=[Participant("p1")])
-        doc = Document(id=doc_id, text=text, published="2024-06-11", language="ru", source=source)
-        return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
+def _session_report(doc_id, source, city_ru, note=""):
+    """A hand-built release: the 5th session of a council of communications ministers in `city_ru`."""
+    text = f"5-е заседание Совета министров связи прошло в городе {city_ru}.{note}"
+    entities = [Entity(id="p1", type="PER", name="Анна Сергеевна Ветрова", kind="person",
+                       roles=[Role("министр связи", country="BY")]),
+                Entity(id="l1", type="LOC", name=city_ru, kind="city", iso="BY")]
+    event = Event(id="e1", type="SESSION", status="occurred", evidence=_ev(text), start="2024-06-10",
+                  location="l1", name="5-е заседание Совета министров связи", ordinal=5,
+                  series="заседание совет министр связь", participants=[Participant("p1")])
+    doc = Document(id=doc_id, text=text, published="2024-06-11", language="ru", source=source)
+    return Record(document=doc, extractor=Extractor(version="test"), entities=entities, events=[event])
 
-    kb = build_kb(store, [report("c1", "ministry", "Минск"), report("c2", "agency", "Брест")])
+
+
+def test_hand_built_place_conflict_is_kept_and_flagged(store):
+    kb = build_kb(store, [_session_report("c1", "ministry", "Минск"), _session_report("c2", "agency", "Брест")])
     (ev,) = kb.timeline()
     assert len(ev["sources"]) == 2 and ev["conflict"]
     (place,) = [c for c in ev["conflicts"] if c["field"] == "location"]
     assert len(place["observed"]) == 2
     assert {s["location"] for s in ev["sources"]} == {o["value"] for o in place["observed"]}
     assert kb.series()[0]["events"][0]["ordinal"] == 5
+
+
+def test_the_pages_show_the_place_the_knowledge_base_settled_on(store):
+    from communique.service import Service
+
+    # the first report says Brest, the next two Minsk: the knowledge base places the session in Minsk,
+    # and every view of the service (timeline, series, the city's events) shows it there, once
+    kb = build_kb(store, [_session_report("c1", "agency", "Брест"), _session_report("c2", "ministry", "Минск"),
+                          _session_report("c3", "news", "Минск", " Сообщает пресс-служба.")])
+    (ev,) = kb.timeline()
+    assert ev["location"]["name"] == "Минск" and [c["field"] for c in ev["conflicts"]] == ["location"]
+    svc = Service(store, ttl=0)
+    (shown,) = svc.timeline()["events"]
+    assert shown["location"]["key"] == ev["location"]["id"] and shown["kb_event"] == ev["id"]
+    assert len(shown["sources"]) == 3 and shown["conflicts"][0]["field"] == "location"
+    (member,) = svc.series(shown["series"])["events"]
+    assert member["location"] == shown["location"]
+    assert [e["kb_event"] for e in svc.events(entity=ev["location"]["id"])[0]] == [ev["id"]]
 
 
 # -- event identity: dates, places and participants must agree --------------------------------------

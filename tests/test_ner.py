@@ -170,3 +170,40 @@ def test_a_council_named_by_its_members_runs_on_over_their_genitive_words(ner):
             "сотрудничества", "ORG") in found(text, ner(text))
     text = "Совет министров обороны одобрил план учений."
     assert ("Совет министров обороны", "ORG") in found(text, ner(text))
+
+
+def test_a_head_word_and_an_acronym_the_dictionary_does_not_know_are_one_body(ner):
+    # "ПСТ" and "ОВКС" are nobody's real acronyms: indeclinable, so they stand in the genitive here
+    text = ("Заседание провел Председатель Комиссии ПСТ по координации научного сотрудничества Иван Лукин. "
+            "Участники обсудили итоги сессии Совета ОВКС.")
+    got = found(text, ner(text))
+    assert ("Комиссии ПСТ по координации научного сотрудничества", "ORG") in got
+    assert ("Совета ОВКС", "ORG") in got
+
+
+def test_a_capitalized_head_with_what_it_is_in_charge_of_starts_a_name(ner):
+    text = ("С приветствием выступил Председатель Службы по надзору за рыболовством Республики Молдова "
+            "Иван Лукин. Совет одобрил план, и служба по надзору согласилась.")
+    got = found(text, ner(text))
+    assert any(t.startswith("Службы по надзору") and ty == "ORG" for t, ty in got)
+    assert not any(t.startswith("службы по надзору") or t.startswith("служба по надзору") for t, _ in got)
+
+
+def test_a_head_with_the_office_it_serves_and_the_state(ner):
+    text = ("Ранее Председатель Кабинета Министров – Руководитель Администрации Президента Республики Молдова "
+            "Иван Лукин принял делегацию.")
+    got = found(text, ner(text))
+    assert ("Администрации Президента Республики Молдова", "ORG") in got
+
+
+def test_a_council_of_members_runs_on_over_an_acronym_compound(ner):
+    text = "Завтра пройдет заседание Совета руководителей ИТ-парков стран Южной Европы, а затем секция."
+    got = found(text, ner(text))
+    assert ("Совета руководителей ИТ-парков стран Южной Европы", "ORG") in got
+
+
+def test_a_body_cut_inside_its_complement_runs_on_over_the_states_it_governs(ner):
+    text = ("Министр выступил на заседании Комиссии по подготовке ежегодных встреч глав правительств Молдовы "
+            "и Румынии в Кишиневе.")
+    got = found(text, ner(text))
+    assert ("Комиссии по подготовке ежегодных встреч глав правительств Молдовы и Румынии", "ORG") in got

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique.model import Event, Evidence
 from communique.service.documents import in_tree_order
 
@@ -31,3 +33,24 @@ def test_the_names_per_language_are_made_once_per_state_of_the_store(store):
     assert svc.entity_names() is first  # not rebuilt per request
     svc.index().entity_names["o-x"] = {"en": "X"}  # the cached map is the one the next request gets
     assert svc.entity_names()["o-x"] == {"en": "X"}
+
+
+def test_a_name_finds_the_entity_of_a_document_not_linked_yet(store):
+    from communique.model import Document, Entity, Extractor, Participant, Record
+    from communique.service import NotFound, Service
+
+    text = "1 февраля 2025 года Зарина Усмонова провела встречу."
+    event = Event(id="e1", type="MEETING", status="occurred", evidence=Evidence(0, len(text), text),
+                  start="2025-02-01", participants=[Participant("p1")])
+    store.put(Record(document=Document(id="u1", text=text, published="2025-02-02", language="ru"),
+                     extractor=Extractor(version="test"), events=[event],
+                     entities=[Entity(id="p1", type="PER", name="Зарина Усмонова", kind="person")]))
+    svc = Service(store, ttl=0)  # no knowledge base yet: the name as the document writes it
+    key = svc.entity_named("зарина усмонова", "PER")
+    assert svc.entity(key)["name"] == "Зарина Усмонова"
+    shown = svc.timeline(**svc.filters_named(person="Зарина Усмонова"))["events"]
+    assert [(e["document"], e["kb_event"], e["sources"]) for e in shown] == [("u1", None, [{"document": "u1",
+                                                                                            "event": "e1"}])]
+    assert svc.timeline(**svc.filters_named(person="Никто Никакой"))["events"] == []
+    with pytest.raises(NotFound):
+        svc.entity_named("Никто Никакой")

@@ -1,6 +1,9 @@
 """The knowledge-base commands of `communique`: entity, timeline, series, graph, relink, merge, split,
 why-merged, export. Thin: they parse arguments and call the service layer (`communique.service`),
-the same functions the pages and the API call; the knowledge base (`communique.link`) answers.
+the same functions the pages and the API call (`entity` → `Service.entity`, `timeline` →
+`Service.timeline`, `series` → `Service.series`, `graph` → `Service.graph`), so `--json` prints what
+the API returns; the knowledge base (`communique.link`) decides which names, reports and meetings are
+one, and which entity or series a name typed here denotes.
 
 `register(app)` adds them to the top-level Typer app (cli.py calls it once).
 """
@@ -23,14 +26,18 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _event_line(ev: dict) -> str:
+    """One event of the service layer (`Service.event_summary`) on one line."""
     when = ev["start"] or "????"
     if ev["end"] and ev["end"] != ev["start"]:
         when += f"..{ev['end']}"
-    people = ", ".join(p["name"] for p in ev["participants"] if p["type"] in ("PER", "ORG"))
+    people = ", ".join(p["name"] for p in ev["participants"] if p.get("type") in ("PER", "ORG"))
     where = f" @ {ev['location']['name']}" if ev["location"] else ""
     name = f" «{ev['name']}»" if ev["name"] else ""
     flag = " [conflict: " + ", ".join(c["field"] for c in ev["conflicts"]) + "]" if ev["conflicts"] else ""
     return f"{when}  {ev['type']}{name}{where} — {people} ({len(ev['sources'])} source(s)){flag}"
+
+
+ALL = 10 ** 9  # "no limit" for the service's paged views
 
 
 def register(app: typer.Typer) -> None:
@@ -39,44 +46,47 @@ def register(app: typer.Typer) -> None:
 
     def with_service(db, action, code: int = 1):
         """Run one query or decision through the service layer; a refusal (an unknown name, a bad
-        period, a merge without a reason: a ValueError) is a clear error with exit code `code`."""
-        from ..service import Service
+        period, a merge without a reason: a ValueError or NotFound) is a clear error with exit code `code`."""
+        from ..service import NotFound, Service
 
         svc = Service(open_store(db))
         try:
             return action(svc)
-        except ValueError as exc:
+        except (ValueError, NotFound) as exc:
             _fail(str(exc), code)
         finally:
             svc.store.close()
 
     @app.command("entity")
     def entity_cmd(
-        name: Annotated[str, typer.Argument(help="A name in any spelling or script, or a kb id.")],
+        name: Annotated[str, typer.Argument(help="A name in any spelling or script, or an entity key.")],
         db: DbOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
     ) -> None:
-        """An entity's profile: names, roles over time, events, co-participants, sources."""
-        profile = with_service(db, lambda svc: svc.profile(name))
+        """An entity's profile: names, roles over time, events, co-participants, documents (the profile
+        the entity page and GET /api/v1/entities/KEY show)."""
+        profile = with_service(db, lambda svc: svc.entity(svc.entity_named(name), events_limit=0,
+                                                          documents_limit=ALL))
         if as_json:
             _dump(profile)
             return
-        typer.echo(f"{profile['name']}  [{profile['type']} {profile['id']}]" + (f"  {profile['iso']}" if profile["iso"] else ""))
-        for lang, n in sorted(profile["names"].items()):
+        typer.echo(f"{profile['name']}  [{profile['type']} {profile['key']}]" + (f"  {profile['iso']}" if profile["iso"] else ""))
+        for lang, n in sorted(profile["names_by_language"].items()):
             typer.echo(f"  {lang}: {n}")
         if profile["aliases"]:
             typer.echo("  also: " + "; ".join(profile["aliases"]))
         if profile["roles"]:
             typer.echo("roles:")
             for r in profile["roles"]:
-                typer.echo(f"  {r['from'] or '?'} .. {r['to'] or '?'}  {r['title']}")
+                org = f" ({r['organization']['name']})" if r["organization"] else ""
+                typer.echo(f"  {r['first'] or '?'} .. {r['last'] or '?'}  {r['title']}{org}")
         if profile["events"]:
             typer.echo("events:")
             for ev in profile["events"]:
                 typer.echo("  " + _event_line(ev))
         if profile["co_participants"]:
             typer.echo("met with: " + ", ".join(f"{c['name']} ({c['events']})" for c in profile["co_participants"][:15]))
-        typer.echo(f"sources: {len(profile['sources'])} document(s)")
+        typer.echo(f"sources: {profile['documents_total']} document(s)")
 
     @app.command("timeline")
     def timeline_cmd(
@@ -84,38 +94,56 @@ def register(app: typer.Typer) -> None:
         person: Annotated[str | None, typer.Option(help="A person taking part.")] = None,
         organization: Annotated[str | None, typer.Option("--org", help="An organization taking part.")] = None,
         country: Annotated[str | None, typer.Option(help="ISO 3166 code or name: the place or a participant's.")] = None,
-        series: Annotated[str | None, typer.Option(help="A series (id, name or part of its name).")] = None,
+        series: Annotated[str | None, typer.Option(help="A series (key, name or part of its name).")] = None,
         event_type: Annotated[list[str] | None, typer.Option("--type", help="MEETING, VISIT, SIGNING, ...")] = None,
-        topic: Annotated[list[str] | None, typer.Option(help="A topic of the reporting documents.")] = None,
+        topic: Annotated[list[str] | None, typer.Option(help="A topic (id or label) of the reporting documents.")] = None,
         period: Annotated[str | None, typer.Option(help="2025, 2025-05 or 2024-01..2025-06.")] = None,
         limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the events as JSON.")] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
     ) -> None:
-        """Events in date order, each with its sources and any conflict between them."""
-        events = with_service(db, lambda svc: svc.kb_timeline(
-            person=person, organization=organization, country=country, series=series, event_type=event_type,
-            topic=topic, period=period, limit=limit), code=2)
+        """Dated events in date order, each once with its sources and any conflict between them (the
+        timeline page's and GET /api/v1/timeline's events)."""
+        from ..store import period_bounds
+
+        def run(svc):
+            lo, hi = period_bounds(period) if period else (None, None)
+            filters = svc.filters_named(person=person, organization=organization, country=country, series=series)
+            return svc.timeline(from_=lo, to=hi, type=",".join(event_type) if event_type else None,
+                                topic=topic, limit=limit or ALL, **filters)
+
+        data = with_service(db, run, code=2)
         if as_json:
-            _dump(events)
+            _dump(data)
             return
-        for ev in events:
+        for ev in data["events"]:
             typer.echo(_event_line(ev))
-        if not events:
+        if not data["events"]:
             typer.echo("no events")
 
     @app.command("series")
     def series_cmd(
-        name: Annotated[str | None, typer.Argument(help="A series (id, name or part of it); all when absent.")] = None,
+        name: Annotated[str | None, typer.Argument(help="A series (key, name or part of it); all when absent.")] = None,
         db: DbOption = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
     ) -> None:
-        """Recurring events (numbered meetings, sessions) grouped into series, in order."""
-        data = with_service(db, lambda svc: svc.kb_series(name))
+        """Recurring events (numbered meetings, sessions) grouped into series, in order (the series
+        pages' and GET /api/v1/series/KEY's)."""
+        from ..service import NotFound
+
+        def run(svc):
+            if name:
+                keys = svc.series_named(name)
+                if not keys:
+                    raise NotFound(f"no series is named {name!r}")
+                return svc.series(keys[0])
+            return [svc.series(s["key"]) for s in svc.series_list(limit=ALL)[0]]
+
+        data = with_service(db, run)
         if as_json:
             _dump(data)
             return
         for s in [data] if isinstance(data, dict) else data:
-            typer.echo(f"{s['name']}  [{s['id']}]" + ("" if s["consistent"] else f"  (! {s['order']})"))
+            typer.echo(f"{s['name']}  [{s['key']}]" + ("" if s["consistent"] else f"  (! {s['order']})"))
             for ev in s["events"]:
                 no = f"no. {ev['ordinal']}" if ev["ordinal"] is not None else "no. ?"
                 where = ev["location"]["name"] if ev["location"] else "?"
@@ -128,9 +156,10 @@ def register(app: typer.Typer) -> None:
         min_weight: Annotated[int, typer.Option(help="Only pairs that met at least this many times.")] = 1,
         as_json: Annotated[bool, typer.Option("--json", help="Print nodes and edges as JSON.")] = False,
     ) -> None:
-        """Who met whom and how often (co-participation in events, weighted)."""
-        g = with_service(db, lambda svc: svc.kb_graph(
-            types=tuple(t.upper() for t in types) if types else ("PER", "ORG"), min_weight=min_weight))
+        """Who met whom and how often: co-participation in events and agreements, weighted (the graph
+        page's and GET /api/v1/graph's edges)."""
+        g = with_service(db, lambda svc: svc.graph(
+            types=",".join(t.upper() for t in types) if types else "PER,ORG", min_weight=min_weight, limit=ALL))
         if as_json:
             _dump(g)
             return

@@ -16,6 +16,7 @@ from .gazetteer import Gazetteer, normalize_key
 from .nlp import lemma, morph, parses
 from .normalize import (
     cyrillic_lookalikes,
+    genitive_text,
     initials_of,
     name_cases,
     nominative_text,
@@ -77,6 +78,9 @@ def _full_org_name(text: str, start: int, end: int) -> str:
         if tok.startswith("«"):
             cut = w.end()
             continue
+        if tok in "–—-" and k + 1 < len(words) and lemma(words[k - 1].group()) in ("государство", "страна") \
+                and lemma(words[k + 1].group()) in ("участник", "член"):
+            continue  # "... государств – участников СНГ": the members of the union, part of the name
         if not tok[:1].isalnum():
             break
         if k > 10:
@@ -134,11 +138,13 @@ class EntityTable:
         self.gaz = Gazetteer.load()
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, str], Entity] = {}
+        self._made: dict[str, int] = {}
 
     def new(self, type_: str, name: str, **kw) -> Entity:
         """A new entity of this document, numbered within its type (p1, o2, l3)."""
         prefix = {"PER": "p", "ORG": "o", "LOC": "l"}[type_]
-        ent = Entity(id=f"{prefix}{sum(e.type == type_ for e in self.entities) + 1}", type=type_, name=name, **kw)
+        self._made[type_] = self._made.get(type_, 0) + 1  # not the count: an entity may be taken out
+        ent = Entity(id=f"{prefix}{self._made[type_]}", type=type_, name=name, **kw)
         self.entities.append(ent)
         return ent
 
@@ -165,6 +171,27 @@ class EntityTable:
                 self._by_key[("PER", surname_key(ent.name))] = ent
                 made[id(cluster)] = ent
             m.entity = ent.id
+
+    def forget(self, ids: set[str]) -> None:
+        """Entities taken out of the document are found by no key any more."""
+        self._by_key = {k: e for k, e in self._by_key.items() if e.id not in ids}
+
+    def move_alias(self, alias: str, source: Entity, target: Entity) -> None:
+        """An alias given to the wrong entity ('EEC' after 'Board of the Eurasian Economic Commission')
+        belongs to another one."""
+        if alias in source.aliases:
+            source.aliases.remove(alias)
+        if alias != target.name and alias not in target.aliases:
+            target.aliases.append(alias)
+        self._by_key[(target.type, normalize_key(alias))] = target
+
+    def absorb(self, short: Entity, full: Entity) -> None:
+        """`short` was `full` named in fewer words: one entity, by the full name, the short one an alias."""
+        for a in [short.name, *short.aliases]:
+            if a != full.name and a not in full.aliases:
+                full.aliases.append(a)
+        self.entities.remove(short)
+        self._by_key = {k: (full if e is short else e) for k, e in self._by_key.items()}
 
     def get(self, type_: str, key: str) -> Entity | None:
         return self._by_key.get((type_, normalize_key(key)))
@@ -213,6 +240,13 @@ class EntityTable:
             # "Министерство ... промышленности РК": the state written out as a ministry's full name has it
             return self.organization(text[:text.rindex(words[-1])].rstrip() + " "
                                      + _STATE_ABBREVIATIONS[words[-1]]["genitive"])
+        members = _MEMBERS_EN.search(text) if self.lang == "en" else None
+        entry = self._gazetteer_org(text[:members.start()]) if members else None
+        if entry is not None:
+            # "Council of Foreign Ministers of the CIS member states": a known body by the text's full name
+            ent = self._gazetteer_entity(entry)
+            self._name_in_full(ent, text)
+            return ent
         short = self._ministry(words)
         if short is _NOT_ONE_BODY:
             return None
@@ -260,7 +294,10 @@ class EntityTable:
             elif ent is not None and ent.name != name and expanded:
                 self.alias(ent, name)
             if ent is None:
-                ent = self.new("ORG", name, kind="organization")
+                full = self._written_out(words, name) if expanded else None
+                ent = self.new("ORG", full or name, kind="organization")
+                if full:
+                    self.alias(ent, name)  # "Совет МСЭ" as the text writes it
                 self._by_key[("ORG", normalize_key(name))] = ent
                 self._by_key[("ORG", normalize_key(phrase_key(name)))] = ent
                 if expanded:
@@ -305,6 +342,21 @@ class EntityTable:
             return None
         return phrase_key(" ".join(words[:-1]) + " " + full)
 
+    def _written_out(self, words: list[str], name: str) -> str | None:
+        """'Совет МСЭ' → 'Совет Международного союза электросвязи': a body named by a head noun and a known
+        intergovernmental body's acronym, with the acronym written out in the genitive."""
+        acr = words[-1]
+        if len(words) != 2 or acr in _STATE_ABBREVIATIONS or lemma(words[0]) not in GENERIC_HEADS:
+            return None  # only a head and the acronym: "Бюро развития электросвязи МСЭ" stays as written
+        entry = self.gaz.organization(acr)
+        if entry is None or entry.get("kind") not in _WRITTEN_OUT_KINDS:
+            return None
+        full = entry.get("name", {}).get(self.lang)
+        gen = genitive_text(full) if full and not ACRONYM.match(full) else None
+        if not gen or not name.endswith(acr):
+            return None
+        return name[:-len(acr)].rstrip() + " " + gen
+
     def _name_in_full(self, ent: Entity, name: str) -> None:
         """A known body the text names in more words than the gazetteer's short form ('Совет министров
         иностранных дел Содружества Независимых Государств' for 'Совет министров иностранных дел СНГ')
@@ -316,7 +368,12 @@ class EntityTable:
         self._by_key.setdefault(("ORG", normalize_key(name)), ent)
 
     def _ministry(self, words: list[str]) -> Entity | None:
-        """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it."""
+        """'Минцифры России', 'МИД Беларуси': a short form expanded with the state named after it;
+        'Kazakh MFA': in English the state's adjective stands before it."""
+        if self.lang == "en" and len(words) == 2 and self.gaz.ministry_short_form(words[1]) is not None:
+            return self._english_ministry(words[1], self.gaz.country_of_adjective(words[0]), words)
+        if self.lang == "en" and len(words) == 3 and words[1] == "of" and self.gaz.ministry_short_form(words[0]):
+            return self._english_ministry(words[0], self.gaz.country(words[2]), words)
         entry = self.gaz.ministry_short_form(words[0])
         if entry is None:
             return None
@@ -337,6 +394,24 @@ class EntityTable:
             self.alias(ent, " ".join(words))
         return ent
 
+    def _english_ministry(self, short: str, country: dict | None, words: list[str]) -> Entity | None:
+        """'Kazakh MFA', 'MFA of Kazakhstan' → 'Ministry of Foreign Affairs of Kazakhstan', the short
+        form an alias."""
+        if country is None or not country.get("iso2"):
+            return None
+        full = self.gaz.expand_ministry(short, country["iso2"])
+        if not full:
+            return None
+        if self.gaz.ministry_short_form(short).get("country") is None and \
+                full == self.gaz.ministry_short_form(short)["full"]:
+            full = f"{full} of {self.gaz.place_name(country, 'en')}"  # the generic form, with its state
+        ent = self.get("ORG", full)
+        if ent is None:
+            ent = self.new("ORG", full, kind="organization")
+            self._by_key[("ORG", normalize_key(full))] = ent
+        self.alias(ent, " ".join(words))
+        return ent
+
     def _gazetteer_prefix(self, words: list[str]) -> dict | None:
         """'Шанхайской организации сотрудничества в сфере ИКТ': a known body whose name ran on."""
         for k in range(len(words) - 1, 1, -1):
@@ -346,6 +421,13 @@ class EntityTable:
                 if entry:
                     return entry
         return None
+
+    def known_body(self, surface: str) -> bool:
+        """The gazetteer knows this name or acronym as a body."""
+        text = " ".join(surface.split()).strip(" ,.;:")
+        if ACRONYM.match(text):
+            return self.gaz.organization(text) is not None
+        return self._gazetteer_org(text) is not None or self._gazetteer_org(nominative_text(text)) is not None
 
     def _gazetteer_org(self, text: str) -> dict | None:
         return self.gaz.organization(text) or self.gaz.organization(phrase_key(text))
@@ -382,6 +464,10 @@ class EntityTable:
 
 
 _MEMBER_STATES = frozenset(load_json("ner_ru.json")["member_states"])
+_MEMBERS_EN = re.compile(r"\s+(?:member|participating)\s+(?:states|countries)$")
+# bodies whose acronym a name is written out with (README of the real set: ШОС → Шанхайская организация ...)
+_WRITTEN_OUT_KINDS = frozenset({"intergovernmental", "un_principal_organ", "un_specialized_agency", "un_body",
+                                "telecom_regional", "un_regional_commission", "parliamentary"})
 GENERIC_HEADS = frozenset({"совет", "комиссия", "подкомиссия", "комитет", "министерство", "правительство",
                            "секретариат", "исполком", "ведомство", "агентство", "служба", "организация", "союз",
                            "содружество", "группа", "подгруппа", "форум", "ассоциация", "парламент", "администрация",
@@ -400,13 +486,37 @@ COMPLEMENT_HEADS = frozenset({"группа", "подгруппа", "комис�
 DIVISION_HEADS = frozenset({"департамент", "отдел", "управление", "пресс-служба", "руководство", "делегация",
                             "аппарат", "сотрудник", "представитель", "подразделение", "сектор"})
 LEGAL_FORMS = r"(?:ПАО|ОАО|АО|ЗАО|ООО|НАО|РУП|ГУП|ФГУП|МУП|АНО|НКО|ТОО|АОО|ЧАО|ГП|УП|ОДО)"
-_LEGAL_BEFORE = re.compile(LEGAL_FORMS + r"\s*«$")
+# a legal form or a kind of outlet written as an acronym ('МТРК «Мир»', 'ИА «Кабар»') is part of the name
+_LEGAL_BEFORE = re.compile(r"(?:" + LEGAL_FORMS + r"|(?<![\w-])[А-ЯЁ]{2,5})\s*«$")
 _ORG_COMPLEMENT = frozenset({"по", "при", "для"})
-_ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("по", "вопрос")})
+_ORG_COMPLEMENT_PAIRS = frozenset({("в", "область"), ("в", "сфера"), ("в", "отрасль"), ("по", "вопрос")})
 
 
 def _acronym_matches(acr: str, name: str) -> bool:
-    return _acronym_of(name).casefold() == acr.casefold()
+    """The acronym of the name: every word's initial, or the initials without the noun that follows a
+    preposition ('РСС' for 'Региональное содружество в области связи'); the first word counts."""
+    if _acronym_of(name).casefold() == acr.casefold():
+        return True
+    tokens = re.findall(r"[\w-]+", name)
+    words, optional = [], []
+    for k, w in enumerate(tokens):
+        if len(w) > 2 or w[:1].isupper():
+            words.append(w)
+            optional.append(k > 0 and tokens[k - 1].casefold() in ("в", "во", "по", "на") and w[:1].islower())
+    letters = acr.casefold()
+    if len(letters) < 3 or not any(optional):
+        return False
+    for skip in range(1 << sum(optional)):
+        bits, kept = skip, []
+        for w, opt in zip(words, optional, strict=True):
+            if opt:
+                bits, drop = bits >> 1, bits & 1
+                if drop:
+                    continue
+            kept.append(w[:1].casefold())
+        if "".join(kept) == letters:
+            return True
+    return False
 
 
 def _acronym_suffix(acr: str, words: list[str]) -> str | None:
@@ -428,6 +538,8 @@ _BYLINE_BEFORE = re.compile(
     r"(?:©\s*|^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s*\d{1,2}\s+\w+\.?\s*[-–—]\s*|\d{1,2}:\d{2}\s*[-–—|]\s*)$")
 
 
+_BREADCRUMB = re.compile(r"[ \t]*(?:Главная|Home)[ \t]*[/>»|]")
+_EDITION = re.compile(r"[A-ZА-ЯЁ]{2,8}-(?:\d{2}|20\d{2})")
 _PAGE_TITLE_AFTER = re.compile(r",\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]*(?:\n|$)")  # "... - РИА Новости, 15.01.2026"
 
 
@@ -438,8 +550,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
     section after a time stamp, or a name in
     a site's navigation line ('Подписывайтесь на ... в Дзен')."""
     surface = text[start:end]
-    if not any(c.isalpha() for c in surface):
-        return True
+    if not any(c.isalpha() for c in surface) or _EDITION.fullmatch(surface.strip()):
+        return True  # "19.09.2022"; "ВКРЭ-25", "WRC-19": an edition of a conference, an event
     if surface.isupper() and " " not in surface and len(surface) > 4:
         ps = parses(surface)
         if ps and "Abbr" not in ps[0].tag and _known_word(surface.lower()):
@@ -452,6 +564,8 @@ def _not_a_named_body(text: str, start: int, end: int) -> bool:
         return True
     if lemma(re.match(r"\W*([\w-]*)", surface).group(1)) in _VENUES:
         return True  # "в Доме правительства", "во Дворце Независимости": where it took place
+    if _BREADCRUMB.match(text, line_start):
+        return True  # "Главная / Пресс-центр / Новости": the site's path, not a body
     first = re.match(r"\W*(\w+)", text[line_start:end])
     return bool(first and first.group(1).lower() in _NAVIGATION)
 
@@ -493,6 +607,87 @@ def _geo_nominative(text: str) -> str | None:
     form = geo[0].inflect({"nomn"})
     word = form.word if form else geo[0].normal_form
     return word[:1].upper() + word[1:]
+
+
+def without_outlet(table: EntityTable, mentions: list[Mention], url: str | None) -> None:
+    """The outlet that publishes the text is no organization of its story: its dateline, byline and
+    'сообщили Trend в госструктуре' name the page's own site ('Trend' on trend.az, 'ТАСС' on tass.ru,
+    'ИА El.kz' on el.kz). A known body on its own site (OSCE on osce.org) is one of the story."""
+    keys = _outlet_keys(url)
+    if not keys:
+        return
+    from ..link.translit import to_latin
+
+    gone = set()
+    for e in table.entities:
+        if e.type != "ORG" or e.gazetteer_id:
+            continue
+        words = [w for w in re.findall(r"\w+", e.name) if w.casefold() not in _OUTLET_WORDS]
+        if re.sub(r"[^a-z0-9]", "", to_latin("".join(words)).casefold()) in keys:
+            gone.add(e.id)
+    if not gone:
+        return
+    table.entities[:] = [e for e in table.entities if e.id not in gone]
+    table.forget(gone)
+    for m in mentions:
+        if m.entity in gone:
+            m.entity = None
+
+
+def _outlet_keys(url: str | None) -> set[str]:
+    """'https://www.trend.az/...' → {'trend', 'trendaz'}: the site's name and its whole host."""
+    m = re.match(r"\w+://([^/:?#]+)", url or "")
+    if not m:
+        return set()
+    labels = [lb for lb in m.group(1).casefold().split(".") if lb not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return set()
+    keys = {re.sub(r"[^a-z0-9]", "", lb) for lb in labels[:-1]} - _HOST_WORDS
+    return {k for k in keys if len(k) > 2} | {re.sub(r"[^a-z0-9]", "", "".join(labels))}
+
+
+# what a name of an outlet may have around the site's name: "ИА El.kz", "Fjordpost News Agency"
+_OUTLET_WORDS = frozenset({"иа", "ниат", "информационное", "информационного", "агентство", "информагентство",
+                           "новостное", "издание", "газета", "портал", "телеканал", "the", "news", "agency",
+                           "newspaper", "daily", "online", "portal"})
+_HOST_WORDS = frozenset({"gov", "com", "org", "net", "edu", "int", "news", "www2"})
+
+
+def _merge_short_names(table: EntityTable, mentions: list[Mention]) -> None:
+    """A body named once in full and once in fewer words is one: 'Совет министров иностранных дел' in a
+    headline and 'Совет министров иностранных дел СНГ' in the text, 'Минсвязи Азербайджана' and
+    'Министерство связи и информационных технологий Азербайджана'. Only when one named body fits; a
+    known body of the gazetteer is a body of its own ('Организация Объединенных Наций' stays beside
+    'Организация Объединенных Наций по промышленному развитию')."""
+    orgs = [e for e in table.entities if e.type == "ORG"]
+    for short in orgs:
+        if short.gazetteer_id:
+            continue
+        fits = [e for e in orgs if e is not short and e in table.entities and _shorter_name_of(short.name, e.name)]
+        if len(fits) != 1:
+            continue
+        table.absorb(short, fits[0])
+        for m in mentions:
+            if m.entity == short.id:
+                m.entity = fits[0].id
+
+
+def _shorter_name_of(short: str, full: str) -> bool:
+    sw, fw = re.findall(r"[\w-]+", short), re.findall(r"[\w-]+", full)
+    if len(sw) >= 2 and len(fw) > len(sw) and not ACRONYM.match(sw[0]) and fw[len(sw)][:1].isupper() \
+            and all(lemma(a) == lemma(b) for a, b in zip(sw, fw, strict=False)):
+        return True  # the full name runs on after the short one: "Электроэнергетический совет" + " СНГ"
+    m = _CONTRACTED_MINISTRY.match(sw[0]) if sw else None
+    if m and len(sw) >= 2 and len(fw) > len(sw) and lemma(fw[0]) == "министерство":
+        # "Минсвязи Азербайджана": "Мин" + the start of the ministry's first word, then the same state
+        stem = m.group(1).casefold()
+        tail = len(sw) - 1
+        return fw[1].casefold().startswith(stem[:4]) and \
+            [lemma(w) for w in sw[1:]] == [lemma(w) for w in fw[-tail:]]
+    return False
+
+
+_CONTRACTED_MINISTRY = re.compile(r"^Мин([а-яё]{3,})$")
 
 
 _ACRONYM_PAIR = re.compile(r"[A-ZА-ЯЁ]{2,}(?:/[A-ZА-ЯЁ]{2,})+")
@@ -553,6 +748,12 @@ class EntityStep:
                 continue
             if s.type == "ORG":
                 surface = _full_org_name(text, s.start, s.end)
+                cut = s.start + len(surface)
+                inner = [o for o in outer_orgs if s.start < o.start < cut < o.end]
+                if inner and len(surface) > s.end - s.start and text.startswith(surface, s.start):
+                    # the complement ran into a body's name ('Подкомиссия ... Комиссии по подготовке ...'):
+                    # the whole of that name, not a piece of it
+                    surface = text[s.start:max(o.end for o in inner)]
             if s.type == "ORG" and "(" not in surface:
                 paren = _FOLLOWING_ACRONYM.match(text, s.end)
                 if paren:
@@ -575,15 +776,17 @@ class EntityStep:
                     ent.kind = "region"  # "Нижегородская область": a place of the KB, not a country or a city
             elif s.type == "ORG":
                 inside = any(o is not s and o.start <= s.start and s.end <= o.end for o in outer_orgs)
-                if inside:
-                    # a name inside another name ("СНГ" in "Исполнительный комитет СНГ") is no organization
-                    # of its own; it links to one only if the text names that body elsewhere (below)
+                if inside and not table.known_body(surface):
+                    # a name inside another name ("Группа" in "Рабочая группа ... Совета") is no organization
+                    # of its own; it links to one only if the text names that body elsewhere (below). A body
+                    # the gazetteer knows ("МСЭ" in "Совет МСЭ") is named all the same.
                     continue
                 if _not_a_named_body(text, s.start, s.end) or _local_abbreviation(text, s.start, s.end):
                     continue
                 ent = table.organization(surface)
                 m.entity = ent.id if ent else None
         table.link_persons(pending)
+        _merge_short_names(table, mentions)
         # a nested acronym that names an organization seen elsewhere in the text links to it
         for m in mentions:
             if m.type == "ORG" and m.entity is None:

@@ -24,6 +24,17 @@ _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 
 
+# "представители государств — членов ЕАЭС", "главы правительств государств Союза": the body is named for
+# its member states, who are the ones there
+_MEMBERS_OF = re.compile(r"(?i)(?:государств|стран)\w*\s*(?:[—–-]\s*(?:член|участни)\w*\s*)?$")
+
+
+def members_phrase(text_before: str) -> int | None:
+    """Where 'государств — членов' ends a text (the body named next is named for its members)."""
+    m = _MEMBERS_OF.search(text_before[-60:])
+    return None if m is None else len(text_before) - len(text_before[-60:]) + m.start()
+
+
 def _is_finite(word: str) -> bool:
     if not word[:1].isalpha():
         return False
@@ -77,9 +88,12 @@ class ArgumentReading:
         seen = set()
         toks = self._tokens
         told = self._told_at(trig)
+        lo, hi = self._coordinated(trig)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
+            if not lo <= m.start < hi:
+                continue  # "..., а также подготовку к саммиту ОТГ": the other event's part of the sentence
             if told is not None and m.end <= toks[told].start:
                 continue  # "X напомнил, что Лаос получил статус ...": X tells of it, takes no part
             ent = table.entity(m.entity)
@@ -92,12 +106,16 @@ class ArgumentReading:
             elif m.type == "ORG":
                 if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
+                if self._members_apart(trig, m):
+                    continue
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
                     continue
                 if self._place_phrase(m):
                     continue  # "находится в России с визитом", "визит в Казахстан": where, not who
+                if trig.type == "FORUM" and self._names_the_forum(trig, m):
+                    continue  # "IT-форум Беларуси и Узбекистана": the forum's name, open to many
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
@@ -117,6 +135,79 @@ class ArgumentReading:
         ent = next((e for e in reversed(table.entities) if e.type == "ORG"
                     and head in {lemma(w) for w in re.findall(r"[\w-]+", e.name)[:3]}), None)
         return ent.id if ent is not None else None
+
+    def _members_apart(self, trig, m: Mention) -> bool:
+        """'провел консультации с представителями государств — участников СНГ': the body named for its
+        member states, apart from the event's own phrase, is not a party ('Форум цифровой экономики
+        государств — членов ШОС' names the forum by it and keeps it)."""
+        toks = self._tokens
+        text = self._text
+        at = members_phrase(text[max(0, m.start - 200):m.start])
+        if at is None:
+            return False
+        at += max(0, m.start - 200)
+        between = [t for t in toks[trig.end:] if t.end <= at]  # none when the body comes first
+        return any(t.text in {",", "(", ")"} or parses(t.text)[0].tag.POS == "PREP" for t in between)
+
+    @staticmethod
+    def _delegations(toks, table, participants) -> list[Participant]:
+        """'белорусская делегация посетила ...', 'визит армянской правительственной делегации': the state whose
+        delegation travels, when the text names that state."""
+        have = {p.entity for p in participants}
+        out = []
+        for k, t in enumerate(toks):
+            if lemma(t.text) != "делегация":
+                continue
+            j = k - 1
+            while j >= 0 and j >= k - 3 and parses(toks[j].text)[0].tag.POS == "ADJF":
+                entry = table.gaz.country_of_adjective(lemma(toks[j].text))
+                ent = table.get("LOC", f"iso:{entry['iso2']}") if entry else None
+                if ent is not None and ent.id not in have:
+                    have.add(ent.id)
+                    out.append(Participant(ent.id, "participant"))
+                j -= 1
+        return out
+
+    @staticmethod
+    def _bilateral(toks, trig, table, participants) -> list[Participant]:
+        """'белорусско-оманских межмидовских консультаций': the states of the compound adjective before a
+        meeting's noun are its sides, when the text names them."""
+        have = {p.entity for p in participants}
+        out = []
+        j = trig.start - 1
+        while j >= 0 and j >= trig.start - 3 and parses(toks[j].text)[0].tag.POS == "ADJF":
+            if "-" in toks[j].text:
+                ents = [table.get("LOC", f"iso:{c['iso2']}") for c in table.gaz.countries_of_adjective(toks[j].text)]
+                if len(ents) >= 2 and all(e is not None for e in ents):
+                    out += [Participant(e.id, "participant") for e in ents if e.id not in have]
+                    break
+            j -= 1
+        return out
+
+    def _coordinated(self, trig) -> tuple[int, int]:
+        """The stretch of the sentence that is the trigger's own when ', а также' joins two events:
+        'обсудили ход визита X в Казахстан, а также подготовку к саммиту Y'."""
+        toks = self._tokens
+        lo, hi = 0, 10 ** 9
+        others = [t for t in getattr(self, "_sentence_triggers", []) if t is not trig]
+        for k in range(len(toks) - 2):
+            if toks[k].text != "," or toks[k + 1].text.casefold() != "а" or toks[k + 2].text.casefold() != "также":
+                continue
+            if k >= trig.end and any(t.start > k for t in others):
+                hi = min(hi, toks[k].start)
+            elif k < trig.start and any(t.end <= k for t in others) \
+                    and parses(toks[trig.start].text)[0].tag.POS == "NOUN":
+                lo = max(lo, toks[k].start)  # a verb after 'а также' shares the subject before it
+        return lo, hi
+
+    def _names_the_forum(self, trig, m: Mention) -> bool:
+        """A state in the genitive right after a forum's noun, with only its name's words between."""
+        toks = self._tokens
+        between = [t for t in toks[trig.end:] if t.end <= m.start]
+        if len(between) > 3 or not toks[trig.end:] or toks[trig.end].start > m.start:
+            return False
+        return all(t.text.casefold() in {"и", ","} or parses(t.text)[0].tag.POS in {"NOUN", "ADJF"}
+                   and t.text[:1].isupper() for t in between) and any("gent" in p.tag for p in parses(m.text.split()[0]))
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
@@ -235,6 +326,8 @@ class ArgumentReading:
                 continue
             if m.type == "LOC" and ent.kind != "country":
                 continue
+            if m.type == "ORG" and members_phrase(sent.text[:m.start - sent.start]) is not None:
+                continue  # "вице-премьеры государств — членов ЕАЭС": the states take part
             if m.entity == target.location:
                 continue
             have.add(m.entity)

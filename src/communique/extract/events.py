@@ -58,6 +58,7 @@ class EventStep(TriggerReading, ArgumentReading):
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
+        self._text = text
         self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = _headlines(text)
@@ -290,6 +291,10 @@ class EventStep(TriggerReading, ArgumentReading):
                        None)
         if founded is not None:
             participants = [Participant(founded.entity, "participant")]  # "ОДКБ, созданной в 2002 году": the body
+        if trig.type == "VISIT":
+            participants += self._delegations(toks, table, participants)
+        elif trig.type in {"MEETING", "CALL"}:
+            participants += self._bilateral(toks, trig, table, participants)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         if place is not None and place.kind == "country" and place.iso in home:

@@ -515,11 +515,15 @@ class RussianNER:
             if lem in COMPLEMENT_HEADS:  # "министерство иностранных дел", "связи и информатизации"
                 j = self._gen_complement(doc, j)
             target = self._genitive_name(doc, j, by_start)
+            if target is None and self._host_title(doc, j):
+                target = self._genitive_name(doc, j + 1, by_start)  # "Администрации Президента Армении"
             start = self._left_adjectives(doc, h)
             if target is not None:
                 end = target.j
             elif lem in ADJ_HEADS and start < h and self._place_adjective(doc, start, h):
                 end = self._gen_complement(doc, h + 1) if lem in COMPLEMENT_HEADS else h + 1
+            elif self._titled_head(doc, h, lem):
+                end = h + 1  # "Председатель Службы по регулированию ...": the complement comes below
             else:
                 continue
             end = self._mission_place(doc, end, lem, by_start)
@@ -529,6 +533,43 @@ class RussianNER:
                 spans = absorb([o for o in spans if not (o.i == h and o.j == h + 1)], [s])
                 by_start.setdefault(start, []).append(s)
         return spans
+
+    def _po_run_on(self, doc: Doc, s: S, j: int, by_start: dict[int, list[S]]) -> int:
+        """A name the model cut inside what the body is in charge of runs on over its lower-case words
+        and the places they govern: 'Комиссии по подготовке регулярных' + 'встреч глав правительств
+        России и Китая'."""
+        w = doc.words
+        if not any(w[k] == "по" for k in range(s.i + 1, s.j - 1)):
+            return j
+        start = j
+        while plain_word(w[start - 1]) and j - start < 6 and doc.adjacent(j - 1, j) and plain_word(w[j]) \
+                and genitive_word(w[j]):
+            j += 1
+        end = self._genitive_chain(doc, j, by_start)
+        places_end = {o.j for ss in by_start.values() for o in ss if o.type == LOC}
+        while end in places_end and doc.adjacent(end - 1, end) and w[end] == "и" and doc.adjacent(end, end + 1):
+            more = [o for o in by_start.get(end + 1, []) if o.type == LOC and genitive(w[o.i])]
+            if not more:
+                break
+            end = max(o.j for o in more)
+        return end
+
+    @staticmethod
+    def _host_title(doc: Doc, j: int) -> bool:
+        """A capitalized office in the genitive between a head and its state: 'Администрации
+        Президента ...', 'Аппарата Правительства ...'."""
+        w = doc.words
+        return (j + 1 < len(w) and doc.adjacent(j - 1, j) and w[j].istitle() and doc.lemma(j) in PRI_HOSTS
+                and genitive_word(w[j].lower()))
+
+    @staticmethod
+    def _titled_head(doc: Doc, h: int, lem: str) -> bool:
+        """A head word written with a capital inside a sentence and followed by what the body is in
+        charge of ('Службы по регулированию ...', 'Совета по сотрудничеству ...'): the start of a name."""
+        w = doc.words
+        return (lem in PO_HEADS and w[h][:1].isupper() and not w[h].isupper() and doc.adjacent(h - 1, h)
+                and w[h - 1][:1].isalpha() and doc.adjacent(h, h + 1) and w[h + 1] == "по"
+                and doc.adjacent(h + 1, h + 2) and dative_word(w[h + 2]))
 
     @staticmethod
     def _gen_complement(doc: Doc, j: int) -> int:
@@ -619,6 +660,8 @@ class RussianNER:
             outer = any(o is not s and o.type == ORG and o.i <= s.i and s.j <= o.j and (o.i, o.j) != (s.i, s.j)
                         for o in spans) or any(o.i < s.i < o.j for o in new)
             j = self._genitive_chain(doc, self._members(doc, s) if not outer else s.j, by_start)
+            if not outer:
+                j = self._po_run_on(doc, s, j, by_start)
             if not outer:  # a body nested in a longer name does not take the longer name's "по ..."
                 head = self._head_of(doc, s)
                 j = self._mission_place(doc, j, head, by_start)
@@ -652,6 +695,8 @@ class RussianNER:
             elif w[k].islower() and re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", w[k]) \
                     and w[k] not in PREPOSITIONS and genitive_word(w[k]):
                 k += 1
+            elif ACRONYM_COMPOUND.match(w[k]) and genitive_word(w[k].split("-", 1)[1]):
+                k += 1  # "Совет руководителей" + "ИТ-парков"
             else:
                 break
         while k > s.j and w[k - 1] == ")":

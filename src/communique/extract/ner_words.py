@@ -81,7 +81,10 @@ def genitive(word: str) -> bool:
     not a Latin name, which follows a head as an apposition."""
     if not re.search(r"[А-ЯЁа-яё]", word):
         return False
-    return any(p.tag.case in ("gent", "gen2") for p in nlp.parses(word))
+    ps = nlp.parses(word)
+    if re.fullmatch(r"[А-ЯЁ]{2,6}", word) and all("UNKN" in p.tag for p in ps):
+        return True  # an acronym the dictionary does not know ('РСС', 'ЕЭК'): indeclinable, so any case
+    return any(p.tag.case in ("gent", "gen2") for p in ps)
 
 
 @functools.lru_cache(maxsize=100_000)

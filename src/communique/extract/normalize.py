@@ -18,6 +18,7 @@ _WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _INITIALS_GLUED = re.compile(r"^(?:[А-ЯЁA-Z]\.){0,2}[А-ЯЁA-Z]\.?$")
 _ADJ = {"ADJF", "PRTF", "NUMR"}
+_CAMEL = re.compile(r"(?:^|-)[А-ЯЁ]?[а-яё]+[А-ЯЁ]")
 
 
 def match_case(source: str, result: str) -> str:
@@ -56,6 +57,8 @@ def nominative_phrase(words: list[str]) -> list[str]:
     """
     head = None
     for i, w in enumerate(words):
+        if _CAMEL.search(w):
+            break  # "БелТА", "МегаФон": a name spelled with capitals inside declines no further than written
         if not _WORD.match(w):
             if i == 0 and re.match(r"^\d+-?[а-я]*$", w):
                 continue  # a leading ordinal ("5-е")
@@ -101,6 +104,35 @@ def nominative_phrase(words: list[str]) -> list[str]:
         if form:
             out[i] = match_case(w, form)
     return out
+
+
+def genitive_text(name: str) -> str | None:
+    """A name in the nominative put in the genitive: its leading adjectives and head noun decline, the
+    tail stays ('Международный союз электросвязи' → 'Международного союза электросвязи'). None when
+    the head is not a noun in the nominative the dictionary can decline."""
+    words = name.split()
+    head = next((i for i, w in enumerate(words) if _WORD.match(w)
+                 and any(p.tag.POS == "NOUN" for p in parses(w))
+                 and not all(p.tag.POS in _ADJ for p in parses(w)[:1])), None)
+    if head is None or not all(_WORD.match(w) for w in words[:head]):
+        return None
+    noun = next((p for p in parses(words[head]) if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None)
+    if noun is None:
+        return None
+    number = noun.tag.number or "sing"
+    form = _inflect(noun, {"gent", number})
+    if not form:
+        return None
+    out = list(words)
+    out[head] = match_case(words[head], form)
+    for i in range(head):
+        adj = next((p for p in parses(words[i]) if p.tag.POS in _ADJ and p.tag.case == "nomn"), None)
+        want = {"gent", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+        form = _inflect(adj, want) if adj else None
+        if not form:
+            return None
+        out[i] = match_case(words[i], form)
+    return " ".join(out)
 
 
 _ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}

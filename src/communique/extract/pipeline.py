@@ -16,6 +16,7 @@ from ..model import Document, Record
 from ..nlp import without_surrogates
 from . import dates as dates_mod
 from .document import extractor_for, published_from_text, with_changes
+from .participants import prune_participants
 
 RUSSIAN_STEPS = ["sentences", "ner", "entities", "roles", "dates", "events", "agreements", "topics"]
 
@@ -39,7 +40,7 @@ class RussianPipeline:
         self.topics = TopicStep()
 
     def __call__(self, doc: Document) -> Record:
-        from .entities import EntityTable
+        from .entities import EntityTable, without_outlet
         from .nlp import sentences
 
         text = doc.text
@@ -48,10 +49,13 @@ class RussianPipeline:
         spans = self.ner(text, sents)
         table = EntityTable("ru")
         mentions = self.entities(text, spans, table)
+        without_outlet(table, mentions, doc.url)
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = dates_mod.find_dates(text, published, lang="ru")
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
+        prune_participants(text, mentions, table.entities, events, role_spans)
         agreements = self.agreements(text, sents, mentions, events)
+        prune_participants(text, mentions, table.entities, events, agreements=agreements)
         topics = self.topics(sents, "ru")
         if "ё" not in text and "Ё" not in text:
             _without_yo(table.entities)

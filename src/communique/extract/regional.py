@@ -33,6 +33,7 @@ from . import (
     regional_script,
 )
 from .document import extractor_for, published_from_text, with_changes
+from .participants import prune_participants
 from .gazetteer import Gazetteer, normalize_key
 from .resources import load_json
 
@@ -76,6 +77,40 @@ _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", 
 _TOKEN = regional_persons.WORD_TOKEN
 
 
+# Russian letters Belarusian writes otherwise: "и" is "ы" after a hard consonant and "і" elsewhere,
+# "щ" is "шч", the hard sign an apostrophe ("Сочи" -> "Сочы", "Тбилиси" -> "Тбілісі")
+_BE_HARD = frozenset("жчшцрЖЧШЦР")
+_BE_LETTERS = {"щ": "шч", "Щ": "Шч", "ъ": "’", "и": "і", "И": "І"}
+
+
+LATIN_FROM_RUSSIAN = frozenset({"sr"})
+_RU_LATIN = dict(zip("абвгдежзийклмнопрстуфхцчшыэ", ["a", "b", "v", "g", "d", "e", "ž", "z", "i", "j", "k", "l", "m", "n",
+                                                     "o", "p", "r", "s", "t", "u", "f", "h", "c", "č", "š", "i", "e"], strict=True))
+_RU_LATIN.update({"ё": "jo", "щ": "šč", "ъ": "", "ь": "", "ю": "ju", "я": "ja"})
+
+
+def _latin(name: str) -> str:
+    """A Russian name in Serbian Latin letters ("Тирана" -> "Tirana"); regional_script gives the Cyrillic."""
+    out = []
+    for ch in name:
+        lat = _RU_LATIN.get(ch.lower(), ch)
+        out.append(lat[:1].upper() + lat[1:] if ch.isupper() else lat)
+    return "".join(out)
+
+
+def _spelled(name: str, lang: str) -> str:
+    """A Russian place name as `lang` writes it where the language takes it over letter by letter."""
+    if lang != "be":
+        return name
+    out = []
+    for i, ch in enumerate(name):
+        if ch in "иИ" and i and name[i - 1] in _BE_HARD:
+            out.append("ы")
+        else:
+            out.append(_BE_LETTERS.get(ch, ch))
+    return "".join(out)
+
+
 @functools.cache
 def _extra_places(lang: str) -> tuple[tuple[str, str, dict], ...]:
     """(name, kind, gazetteer entry) of the names resources/places_regional.json adds for `lang`."""
@@ -115,8 +150,8 @@ def _local_names(lang: str) -> dict[str, str]:
 
 
 @functools.cache
-def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
-    """First word of every gazetteer name in `lang` → (all its words, kind, entry), longest first.
+def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict, str]]]:
+    """First word of every gazetteer name in `lang` → (all its words, kind, entry, the name), longest first.
     Names of a language written in two scripts are there in both."""
     gaz = Gazetteer.load()
     out: dict[str, list[tuple[list[str], str, dict]]] = {}
@@ -124,7 +159,17 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     keys += list(_extra_places(lang))
     if lang in RUSSIAN_CITY_NAMES:  # "Шанхай": a city with no name of its own in the language
         named = {id(e) for _, _, e in keys}
-        keys += [(k, kind, e) for k, kind, e in gaz.iter_place_keys("ru") if kind == "city" and id(e) not in named]
+        own = {normalize_key(k) for k, _, _ in keys}
+        for k, kind, e in gaz.iter_place_keys("ru"):
+            # a city's other Russian names too ("Нур-Султан" of "Астана"), and in Belarusian the Russian
+            # name as Belarusian spells it ("Сочы" of "Сочи")
+            if kind == "city" and (id(e) not in named or normalize_key(k) not in own):
+                keys.append((_spelled(k, lang), kind, e))
+    if lang in LATIN_FROM_RUSSIAN:  # "Tirana": a capital with no Serbian name, its Russian name written in Latin
+        named = {id(e) for _, _, e in keys}  # (capitals only: "Милан" would make every Milan a city)
+        capitals = {id(c) for c in (gaz.capital_of(e.get("iso2")) for e in gaz.countries) if c}
+        keys += [(_latin(k), kind, e) for k, kind, e in gaz.iter_place_keys("ru")
+                 if kind == "city" and id(e) not in named and id(e) in capitals]
     keys += [(k, "organization", e) for k, _, e in gaz.iter_organization_keys(lang)]
     keys += [(k, "organization", e) for k, e in _extra_bodies(lang)]
     keys += [(a, "organization", e) for e in gaz.organizations for a in (e.get("acronyms", {}).get("en") or [])]
@@ -133,7 +178,7 @@ def _index(lang: str) -> dict[str, list[tuple[list[str], str, dict]]]:
     for surface, kind, entry in keys:
         words = [normalize_key(w) for w in _TOKEN.findall(surface)]
         if words:
-            out.setdefault(words[0][:4], []).append((words, kind, entry))
+            out.setdefault(words[0][:4], []).append((words, kind, entry, surface))
     for cands in out.values():
         cands.sort(key=lambda c: -sum(len(w) for w in c[0]))
     return out
@@ -148,7 +193,7 @@ def _name_in(entry: dict, kind: str, lang: str, surface: str) -> str:
     if not own:
         names = entry.get("name") or {}
         if lang in RUSSIAN_CITY_NAMES and names.get("ru"):
-            return names["ru"]
+            return _spelled(names["ru"], lang)
         return names.get("en") or names.get("ru") or next(iter(names.values()), surface)
     if regional_script.supports(lang) and regional_script.is_latin(own) and not regional_script.is_latin(surface):
         return regional_script.to_cyrillic(own, lang)
@@ -213,8 +258,9 @@ class RegionalPipeline:
         mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
         entities = people + entities + bodies
         docs = regional_agreements.candidates(text, self.language, mentions)
-        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs))
-                  if self.events else [])
+        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
+                              {c.head for c in docs}) if self.events else [])
+        prune_participants(text, mentions, entities, events)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
@@ -241,6 +287,13 @@ class RegionalPipeline:
             # a bare "外交部" of a Chinese release is China's when two states' are named
             same.sort(key=lambda x: iso.get(x[0]) != "CN")
             ent = known.get(key) or made.get(key) or (same[0][1] if same else None)
+            if ent is None and (full := regional_orgs.expansion(self.language, name)):
+                full = normalize_key(full)  # "ТИМ" of "Кыргыз Республикасынын Тышкы иштер министрлиги"; the first told
+                first = {m.entity: m.start for m in reversed(out)}
+                ent = min((x for x in made.values() if full in normalize_key(x.name)),
+                          key=lambda x: first.get(x.id, len(text)), default=None)
+            if ent is None:
+                ent = _spelled_out(name, made.values())
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
@@ -266,7 +319,7 @@ class RegionalPipeline:
         """An inflected form of a one-word place of the gazetteer ("Расіі" of "Расія"), which the
         surface matcher, exact outside the agglutinative languages, does not see."""
         key = normalize_key(word)
-        for words, kind, _ in _index(self.language).get(key[:4], []):
+        for words, kind, _, _ in _index(self.language).get(key[:4], []):
             if kind == "organization" or len(words) != 1 or len(words[0]) < 4:
                 continue
             w = words[0]
@@ -292,25 +345,58 @@ class RegionalPipeline:
                 cands = index.get(tok[:4], [])
                 if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
                     cands = cands + index.get(tok.split("-")[0][:4], [])
-                for words, kind, entry in cands:
+                for words, kind, entry, surface in cands:
                     n = len(words)
                     if i + n <= len(tokens) and all(
                             _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
                             for k, w in enumerate(words)):
-                        hit = (n, kind, entry)
+                        hit = (n, kind, entry, surface)
                         break
             if hit is None:
                 i += 1
                 continue
-            n, kind, entry = hit
+            n, kind, entry, surface = hit
             end = tokens[i + n - 1][1]
-            ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+            name = _name_in(entry, kind, self.language, text[start:end])
+            if kind != "organization" and " " not in surface and not surface.isupper() and surface[:1].isupper():
+                name = surface  # "Афганистан" where the language also says "Ооганстан": as the text names it
+            ent = _gazetteer_entity(entities, kind, entry, name)
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
             if kind == "organization":
                 inner = self._places_inside(text, tokens[i:i + n], entities, entry)
                 mentions += [Mention(a, b, "ORG", text[a:b], e.id) for a, b, e in inner]
             i += n
-        return mentions, list(entities.values())
+        mentions += self._named_cities(text, mentions, entities)
+        return sorted(mentions, key=lambda m: m.start), list(entities.values())
+
+    def _named_cities(self, text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+        """A city the gazetteer does not hold, named beside the word for 'city' ("Қабала қаласында",
+        "шаҳри Боку"): one capitalized word, as written, since the case ending is on the city word."""
+        lex = load_json("places_regional.json").get(self.language) or {}
+        if not lex.get("city_word"):
+            return []
+        word = re.compile(lex["city_word"])
+        first = bool(lex.get("city_word_first"))
+        toks = list(_TOKEN.finditer(text))
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for k, t in enumerate(toks):
+            if not word.fullmatch(t.group().casefold()):
+                continue
+            q = k + 1 if first else k - 1
+            if not 0 <= q < len(toks):
+                continue
+            name = toks[q]
+            a, b = sorted((t, name), key=lambda m: m.start())
+            if text[a.end():b.start()] != " " or not name.group()[:1].isupper() or len(name.group()) < 3 \
+                    or name.group().isupper() or any(x < name.end() and name.start() < y for x, y in taken):
+                continue
+            ent = entities.get(f"city:{name.group()}")
+            if ent is None:
+                ent = Entity(id=f"l{len(entities) + 1}", type="LOC", name=name.group(), kind="city")
+                entities[f"city:{name.group()}"] = ent
+            out.append(Mention(name.start(), name.end(), "LOC", name.group(), ent.id))
+        return out
 
     def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity],
                        body: dict | None = None) -> list[tuple[int, int, Entity]]:
@@ -324,7 +410,7 @@ class RegionalPipeline:
         for k, (start, _, tok) in enumerate(tokens):
             if not text[start].isupper():
                 continue
-            for words, kind, entry in index.get(tok[:4], []):
+            for words, kind, entry, _ in index.get(tok[:4], []):
                 n = len(words)
                 if (kind != "organization" or entry.get("id") in parents) and k + n <= len(tokens) and all(
                         _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
@@ -366,6 +452,23 @@ def _ancestors(entry: dict) -> set[str]:
     return out
 
 
+def _spelled_out(name: str, bodies) -> Entity | None:
+    """The body a name with an acronym before its head names in full ("АКТ вазирлиги" of "Ахборот
+    технологиялари ва коммуникацияларини ривожлантириш вазирлиги"): the first with the same head whose
+    words begin with the acronym's letters."""
+    words = name.split()
+    acr = next((w for w in words[:-1] if 2 <= len(w) <= 5 and w.isupper() and w.isalpha()), None)
+    if acr is None:
+        return None
+    for body in bodies:
+        other = body.name.split()
+        initials = [w[0].casefold() for w in other[:-1] if len(w) > 2]
+        if other[-1].casefold() == words[-1].casefold() and len(other) > len(words) \
+                and all(initials.count(ch) >= acr.casefold().count(ch) for ch in set(acr.casefold())):
+            return body
+    return None
+
+
 def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name: str) -> Entity:
     """The document's entity for a gazetteer entry (a body, or a place under its name), made at its
     first mention: ids o1, o2 ... for bodies and l1, l2 ... for places, in order of appearance."""
@@ -375,6 +478,10 @@ def _gazetteer_entity(entities: dict[str, Entity], kind: str, entry: dict, name:
         iso = entry.get("iso2") if kind == "country" else entry.get("country")
         key, type_ = f"{kind}:{name}", "LOC"
     ent = entities.get(key)
+    if ent is None and type_ == "LOC" and entry.get("id"):  # "Нур-Султан" after "Астана": one city, two names
+        ent = next((e for e in entities.values() if e.type == "LOC" and e.gazetteer_id == entry["id"]), None)
+        if ent is not None and name not in ent.aliases:
+            ent.aliases.append(name)
     if ent is None:
         prefix = "o" if type_ == "ORG" else "l"
         ent = Entity(id=f"{prefix}{len(entities) + 1}", type=type_, name=name, kind=kind, iso=iso,

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
 from .gazetteer import normalize_key
-from .regional_events import Cue, sentences
+from .regional_events import Cue
 from .regional_persons import WORD_TOKEN
+from .regional_sentences import sentences
 from .resources import load_json
 
 _LEX = load_json("agreements_regional.json")
@@ -202,6 +203,9 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
         bare = _bare(c.title)
         if key in seen or (bare and out):
             continue  # a bare "the agreement" after a document is named speaks of that one
+        told = next((a for a in out if a.kind == c.kind and _same_title(a.title, c.title)), None)
+        if told is not None and (told.event is not None or signing is None):
+            continue  # the document named before, told again
         s, e = c.sentence
         s_mentions = [m for m in mentions if s <= m.start and m.end <= e and not (c.start <= m.start < c.end)]
         parties = _unique(m.entity for m in s_mentions if m.type == "ORG" and m.entity)
@@ -209,16 +213,17 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
             places = _unique(m.entity for m in s_mentions if m.type == "LOC" and m.entity and m.end <= c.start)
             if len(places) == 2:
                 parties = places
+        if told is not None:  # "Споразум о слободној трговини ... потписан је": the document named before, signed
+            told.title = max(told.title, c.title, key=len)
+            told.parties = told.parties or parties
+            _tie(told, signing, parties, by_id)
+            continue
         raw = text[s:e]
         lead = len(raw) - len(raw.lstrip())
         ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title,
                        evidence=Evidence(s + lead, s + lead + len(raw.strip()), raw.strip()), parties=parties)
         if signing is not None:
-            ag.event = signing.id
-            if signing.status == "occurred":
-                ag.signed = signing.start
-            if not signing.participants and parties:
-                signing.participants = [Participant(p, "party") for p in parties if p in by_id]
+            _tie(ag, signing, parties, by_id)
         seen[key] = ag
         out.append(ag)
     return out
@@ -230,6 +235,22 @@ def _bare(title: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", title):
         return len(title) <= 4
     return len(title.split()) == 1
+
+
+def _tie(ag: Agreement, signing: Event, parties: list[str], by_id: dict) -> None:
+    """An agreement tied to its signing: the event, the date of a signing done, the parties."""
+    ag.event = signing.id
+    if signing.status == "occurred":
+        ag.signed = signing.start
+    if not signing.participants and parties:
+        signing.participants = [Participant(p, "party") for p in parties if p in by_id]
+
+
+def _same_title(a: str, b: str) -> bool:
+    """One title begins the other, word by word, and holds more than the document word."""
+    wa, wb = normalize_key(a).split(), normalize_key(b).split()
+    short, long_ = sorted((wa, wb), key=len)
+    return len(short) >= 2 and long_[:len(short)] == short
 
 
 def _unique(items) -> list[str]:

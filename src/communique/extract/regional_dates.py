@@ -30,9 +30,19 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
                 "današnji", which are as often "present-day"); each resolves against a publication
                 date given to the day, else to None.
 
-Not handled, knowingly: weekdays, counted
-offsets, month names standing alone (Kazakh "қазан" is October, a cauldron and the city of Kazan;
-"наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
+* ``month``     a month standing alone only after a preposition or a time word, or before a month
+                word, that make it one ("у кастрычніку", "u oktobru", "početkom novembra", "қазан
+                айында"): the publication year's.
+* ``relative``  "the day before" ("напярэдадні", "uoči") where no noun follows it (then it is the
+                eve of that event); a weekday after its preposition ("у пятніцу", "u petak"): that
+                day in the week around the publication day, three days before it to three after; last,
+                this and next year ("мінулага года", "prošle godine", "өткен жылы", "明年"); with a
+                month right before ("у марту следеће године") or a Chinese month after ("明年3月"),
+                that month of that year.
+
+Not handled, knowingly: weekdays without a preposition, counted
+offsets, month names standing alone without such a word (Kazakh "қазан" is October, a cauldron and
+the city of Kazan; "наурыз" is March and a holiday), Chinese numerals (二〇二六年), Kyrgyz and Tajik traditional month
 names, and enumerations of days ("27 и 29") other than two days running ("27 и 28", a period).
 
 Standard library only; every pattern is compiled once per language.
@@ -108,9 +118,14 @@ class _Lang:
         self.needs_year = {w.lower() for w in lex.get("needs_year", [])}
         self.relative = [(_whole_words([w.lower() for w in words]), days)
                          for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
-        # "next year", "this year", "last year": a year counted from the publication's
-        self.rel_years = [(_whole_words([w.lower() for w in words]), delta) for key, delta
-                          in (("next_year", 1), ("this_year", 0), ("last_year", -1)) if (words := lex.get(key))]
+        self.eve = _whole_words([w.lower() for w in lex["eve"]]) if lex.get("eve") else None
+        # last, this and next year ("мінулага года", "следеће године", "明年"): a year counted from the publication's
+        self.rel_years = [(_whole_words([w.lower() for w in words]), int(n))
+                          for n, words in (lex.get("relative_years") or {}).items() if words]
+        days = lex.get("weekdays") or []
+        self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
+        self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
+                           if self.weekday else None)
         self.patterns: list[tuple[str, re.Pattern]] = []
         self._month_before = None
         if self.month_of:
@@ -166,6 +181,12 @@ class _Lang:
         if lex.get("month_alone_after"):
             self.patterns.append(("mo", re.compile(
                 rf"(?<!\w)(?:{alternation([w.lower() for w in lex['month_alone_after']])})\s+{month('m1')}")))
+        # a month standing alone where a preposition or a month word says it is one ("у кастрычніку",
+        # "u oktobru", "қазан айында"): the publication year's
+        if before := lex.get("month_alone_before"):
+            self.patterns.append(("mo", re.compile(rf"(?<!\w)(?:{before}){month('m1')}")))
+        if tail and lex.get("month_alone_with_tail"):
+            self.patterns.append(("mo", re.compile(rf"{month('m1')}\s+(?:{tail})(?!\w)")))
         # month and year
         self.patterns.append(("my", re.compile(rf"{month('m1')}{tail_rx}{ypost}")))
         if ypre:
@@ -179,13 +200,26 @@ class _Lang:
             self.patterns.append(("yy", re.compile(rf"(?<!\w)(?:{year_before}){year('yp')}{_DASH}{year('ys')}")))
 
     # -- candidates ------------------------------------------------------------------------------
-    def candidates(self, low: str, pub: _Pub) -> list[_Cand]:
+    def candidates(self, low: str, pub: _Pub, text: str = "") -> list[_Cand]:
         out: list[_Cand] = []
+        if self.eve is not None:  # "Напярэдадні Андрэй ... правёў": the day before; "напярэдадні сустрэчы" is not
+            for m in self.eve.finditer(low):
+                nxt = re.match(r"\s+(\w)", (text or low)[m.end():])
+                if not (nxt and nxt.group(1).islower()):
+                    vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                    out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         for name, rx in self.patterns:
             for m in rx.finditer(low):
                 c = self._read(name, m, pub)
                 if c is not None:
                     out.append(c)
+        if self.weekday_rx is not None:  # "у пятніцу": that weekday in the week around the publication day
+            for m in self.weekday_rx.finditer(low):
+                vs = None
+                if pub.day:
+                    shift = (self.weekday[m.group(1)] - pub.day.weekday()) % 7
+                    vs = partial_iso(*_ymd(pub.day + timedelta(days=shift if shift <= 3 else shift - 7)))
+                out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
@@ -363,7 +397,7 @@ def find_dates(text: str, published: str | None = None, lang: str = "kk") -> lis
     cands = _numeric(low)
     if lang == "zh":
         cands += _zh(text, pub)
-    cands += _lang(lang).candidates(low, pub)
+    cands += _lang(lang).candidates(low, pub, text)
     chosen = _same_year(text, _select(cands))
     return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in chosen]
 

@@ -25,12 +25,14 @@ import functools
 import re
 
 from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
+from . import regional_cases
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
 from .regional_orgs import lexicon as _org_lang
 from .regional_orgs import zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
+from .regional_sentences import sentences
 from .resources import load_json
 
 _LEX = load_json("events_regional.json")
@@ -39,6 +41,7 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
 NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
+LASTING = {"FORUM", "SESSION", "VISIT"}  # events that last: one opened or arrived at goes on
 _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
@@ -91,7 +94,7 @@ class _Lang:
         self.triggers.sort(key=lambda t: (-len(t[2].words), -len(t[1])))
         self.context = [Cue(w) for w in lex.get("context", [])]
         self.context_before = bool(lex.get("context_before"))
-        self.genitive = tuple(normalize_key(w) for w in lex.get("genitive", []))
+        self.genitive = tuple(normalize_key(w) for w in regional_cases.endings(code, "genitive"))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
@@ -99,6 +102,10 @@ class _Lang:
         st = lex.get("status", {})
         self.status = {k: [Cue(w) for w in st.get(k, [])] for k in ("ongoing", "planned", "past")}
         self.status_raw = {k: list(st.get(k, [])) for k in ("ongoing", "planned", "past")}
+        self.begun = [Cue(w) for w in st.get("begun", [])]
+        self.going_on = [Cue(w) for w in st.get("going_on", [])]
+        self.not_status = [Cue(w) for w in st.get("not", [])]
+        self.not_status_raw = [w for w in st.get("not", []) if not w.startswith(("=", "-"))]
         aux = lex.get("aux", {})
         self.aux = {k: [Cue(w) for w in aux.get(k, [])] for k in ("ongoing", "planned")}
         self.context_raw = list(lex.get("context", []))
@@ -110,7 +117,10 @@ class _Lang:
         self.purpose_after = tuple(normalize_key(w) for w in lex.get("purpose_after", []))
         self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
         self.adopted = set(lex.get("adopted", []))
-        self.status_not = tuple(lex.get("status_not", []))
+        joiners = lex.get("clause_joiners") or []
+        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s") if joiners else None
+        self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
+        self.adopting = set(lex.get("adopting", []))
 
 
 @functools.cache
@@ -125,34 +135,7 @@ def _document_words(code: str) -> tuple[str, ...]:
     return tuple(normalize_key(h[0]).split()[-1] for h in heads) or ("\0",)
 
 
-_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n\s*")
-_INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
-_AGENCY = re.compile(r"/[^/\n]{2,40}/\.?\s*")  # a dateline's agency: "City, date /Agency/."
 _END = tuple(".!?…。！？")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a break after . ! ? when an upper-case letter (or a quote) follows and the
-    dot does not close an initial or a number ("2022. godine"), after 。, at every line end, and
-    after a dateline's agency ("Бишкек, 02.10.20. /Кабар/. Text")."""
-    agencies = [m for m in _AGENCY.finditer(text) if m.start() - text.rfind("\n", 0, m.start()) < 80]
-    breaks = [(m.end(), m.end()) for m in agencies]
-    for m in _SPLIT.finditer(text):
-        if any(a.start() < m.start() < a.end() for a in agencies):
-            continue
-        if "\n" not in m.group() and m.end() > m.start():
-            nxt = text[m.end():m.end() + 2].lstrip("«\"“(")
-            if not nxt or not nxt[0].isupper() or _INITIAL.search(text[max(0, m.start() - 6):m.start()]):
-                continue
-        breaks.append((m.start(), m.end()))
-    spans, start = [], 0
-    for b, e in sorted(breaks):
-        if b > start:
-            spans.append((start, b))
-        start = max(start, e)
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _headline(text: str, s: int, e: int) -> bool:
@@ -177,15 +160,18 @@ class RegionalEvents:
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
-                 published: str | None, documents: set[int] = frozenset()) -> list[Event]:
+                 published: str | None, documents: set[int] = frozenset(),
+                 named: set[int] | None = None) -> list[Event]:
         """`documents`: where a document is first named (regional_agreements.first_heads); a signing
-        in that sentence signs a new document, not one told before."""
+        in that sentence signs a new document, not one told before. `named`: where any document is
+        named; a verb of adopting ('кабыл алынды') signs only in a sentence that names one (when given)."""
         by_id = {e.id: e for e in entities}
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
         refs: dict[str, str] = {}  # a sub-event -> the type of the event its sentence refers to
         heads: set[str] = set()
+        preparing: set[str] = set()  # planned events told only as what is prepared for
         for s, e in sentences(text):
             raw = text[s:e]
             lead = len(raw) - len(raw.lstrip())
@@ -194,6 +180,10 @@ class RegionalEvents:
             toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
+            if body.endswith(("?", "？")):
+                trigs = []  # a journalist's question tells no event: "……论坛成功开幕,可否介绍……?"
+            if named is not None:  # "Чакыруу ыраазычылык менен кабыл алынды": an invitation accepted, nothing signed
+                trigs = [t for t in trigs if t.phrase not in self.lx.adopting or any(s <= d < e for d in named)]
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)
                      and not (self.lx.purpose_after and t.j < len(keys) and keys[t.j].startswith(self.lx.purpose_after)
@@ -203,30 +193,47 @@ class RegionalEvents:
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
-            seen: set[str] = set()
+            seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
             referred: list[str] = []
             made: list[Event] = []
             for trig in trigs:
-                if trig.type in seen:
-                    continue
+                if trig.type in seen and (seen[trig.type] == "occurred" or trig.type not in {"MEETING", "FORUM"}
+                                          or self._status(text, toks, keys, trig, s, e) != "occurred"):
+                    continue  # one event of a type a sentence, unless a gathering done follows one to come
                 s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
                 s_dates = _specific([d for d in s_all if not self._until(text, d)])
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and self._goes_on(text, trig, told, s_all, published):
                     continue
-                # a planned one when all those told are over ("the next session will be held ...") is new
+                # a planned one is new unless one of its type told is planned too ("the next session will be
+                # held ..." after a session over or going on)
                 ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
-                    and not any(ev.type == trig.type and ev.status != "occurred" for ev in told)
+                    and not any(ev.type == trig.type and ev.status == "planned" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
+                    status = self._status(text, toks, keys, trig, s, e)
+                    again = next((ev for ev in reversed(told) if ev.type == trig.type and ev.status == status),
+                                 next((ev for ev in reversed(told) if ev.type == trig.type), None))
+                    if again is not None and again.location is None and not self._reference(text, toks, keys, trig, told, s):
+                        again.location = self._location(trig, s_mentions, by_id)  # told again, with its place
+                    prepared = next((ev for ev in told if ev.id in preparing and ev.type == trig.type), None)
+                    if prepared is not None and not self._preparing(keys, trig) and status == "planned":
+                        prepared.evidence = ev_span  # "the summit prepared for ...", then "the summit is held
+                        preparing.discard(prepared.id)  # tomorrow": the sentence that tells it
                     continue
-                seen.add(trig.type)
-                ev = self._event(text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published,
-                                 len(events) + 1)
-                _end_until(ev, [d for d in s_all if d not in s_dates], published)
-                own[ev.id] = (bool(s_dates), ev.location is not None)
+                second = trig.type in seen
+                seen.setdefault(trig.type, self._status(text, toks, keys, trig, s, e))
+                ev = self._event(text, toks, keys, trig, ev_span, s, e, [] if second else s_dates, s_mentions, by_id,
+                                 published, len(events) + 1)
+                if second:  # the sentence's date and place are the first one's
+                    ev.location = None
+                else:
+                    _end_until(ev, [d for d in s_all if d not in s_dates], published)
+                own[ev.id] = (True, True) if second else (bool(s_dates), ev.location is not None)
+                if ev.status == "planned" and self._preparing(keys, trig):
+                    preparing.add(ev.id)
                 events.append(ev)
                 made.append(ev)
                 if headline:
@@ -387,6 +394,8 @@ class RegionalEvents:
 
     def _event(self, text, toks, keys, trig, ev_span, s, e, s_dates, s_mentions, by_id, published, n) -> Event:
         status = self._status(text, toks, keys, trig, s, e)
+        cs, ce = self._own_clause(text, trig, s, e)  # "osnovan je 2019. godine, a ... sednica održana je u Beogradu"
+        s_dates = [d for d in s_dates if cs <= d.start < ce]
         date = min(s_dates, key=lambda d: date_distance(d, trig)) if s_dates else None
         start = end = None
         if date is not None:
@@ -401,9 +410,22 @@ class RegionalEvents:
             ev.name = self._name(text, toks, trig, s, e)  # a noun's name, not a verb's subject
             if ev.name and any(m.type == "PER" and m.text in ev.name for m in s_mentions):
                 ev.name = None
-        ev.location = self._location(trig, s_mentions, by_id)
-        ev.participants = self._participants(s_mentions, by_id, ev.location)
+        ev.location = self._location(trig, [m for m in s_mentions if cs <= m.start < ce], by_id)
+        ev.participants = self._participants(s_mentions, by_id, ev.location, trig.type, text)
         return ev
+
+    def _own_clause(self, text: str, trig, s: int, e: int) -> tuple[int, int]:
+        """The span of the coordinate clause a trigger stands in, where a sentence joins two with a comma
+        and 'and/but' ('..., a ...', '..., але ...'); the whole sentence elsewhere."""
+        if not self.lx.clause_joiners:
+            return s, e
+        cs, ce = s, e
+        for m in self.lx.clause_joiners.finditer(text, s, e):
+            if m.end() <= trig.char_start:
+                cs = m.end()
+            elif m.start() >= trig.char_end:
+                ce = min(ce, m.start())
+        return cs, ce
 
     def _name(self, text, toks, trig, s, e) -> str | None:
         """An official name: the words that name the event with its head noun ("«…» форматындағы
@@ -480,7 +502,7 @@ class RegionalEvents:
         lx = self.lx
         if lx.chinese:
             sent = text[s:e]
-            for w in lx.status_not:  # "开幕式", an opening ceremony, holds "开幕" (opens) and tells no aspect
+            for w in lx.not_status_raw:  # "开幕式", the opening ceremony, holds "开幕" (opens) and tells no aspect
                 sent = sent.replace(w, "")
             if text.startswith(("了", "过"), trig.char_end):
                 return "occurred"  # 签署了: the aspect of the verb itself
@@ -490,7 +512,11 @@ class RegionalEvents:
                 return "ongoing"
             return "occurred"
         if lx.order == "head_final":
+            if self._going_on_before(text, toks, keys, trig):
+                return "ongoing"
             for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
+                if any(c.match(keys, k) for c in lx.not_status):
+                    continue  # "сауда" (trade) ends like a verb going on
                 for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
                     # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
                     # of "кездесуде" is a noun's locative
@@ -502,6 +528,9 @@ class RegionalEvents:
                         return "occurred" if st == "past" else st
             return "occurred"
         lo, hi = _clause(text, toks, trig)
+        if trig.type in LASTING and any(c.match(keys, k) for k in range(lo, hi) for c in lx.begun) \
+                and not any(c.match(keys, k) for k in range(lo, hi) for c in lx.status["planned"]):
+            return "ongoing"  # "otvorila je danas ... forum", "накіраваўся з візітам": opened, arrived, whatever the tense
         near = range(max(lo, trig.i - _PAST_REACH), min(hi, trig.j + _PAST_REACH))
         if any(c.match(keys, k) and not any(p.match(keys, m) for m in (k, k + 1) for p in lx.status["planned"])
                for k in near for c in lx.status["past"]):
@@ -510,6 +539,19 @@ class RegionalEvents:
             if any(c.match(keys, k) for k in range(lo, hi) for c in lx.status[st]):
                 return st
         return "occurred"
+
+    def _preparing(self, keys: list[str], trig) -> bool:
+        """A word of preparing beside the trigger ("алдағы саммитіне дайындалған", "жыйынына даярдык")."""
+        near = keys[max(0, trig.i - 2):trig.j + 2]
+        return bool(self.lx.preparing) and any(k.startswith(self.lx.preparing) for k in near)
+
+    def _going_on_before(self, text, toks, keys, trig) -> bool:
+        """Head-final: a participle going on right before the trigger, past the event's own name ("өтіп
+        жатқан «Central Asia AI Week» форумының": the forum being held)."""
+        k = trig.i - 1
+        while k >= 0 and trig.i - k <= 6 and not text[toks[k][0]].islower():
+            k -= 1  # the event's name between them
+        return k >= 0 and trig.i - k <= 6 and any(c.match(keys, k) for c in self.lx.going_on)
 
     def _location(self, trig, s_mentions, by_id) -> str | None:
         orgs = [m for m in s_mentions if m.type == "ORG"]
@@ -529,7 +571,7 @@ class RegionalEvents:
         return None
 
     @staticmethod
-    def _participants(s_mentions, by_id, location) -> list[Participant]:
+    def _participants(s_mentions, by_id, location, type_: str = "", text: str = "") -> list[Participant]:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
@@ -543,8 +585,14 @@ class RegionalEvents:
             if (ent is not None and ent.kind == "country" and m.entity != location and m.entity not in states
                     and not _inside(m, orgs)):
                 states.append(m.entity)
-        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)):
+        # "Ўзбекистон ... кузатувчи давлат мақомини олган": the state that joins is the party of an accession
+        if len(states) >= 3 or (len(states) == 2 and not any(by_id[p.entity].type == "PER" for p in out)) \
+                or (type_ == "ACCESSION" and states):
             out += [Participant(x) for x in states if x not in seen]
+        # "БАӘ делегациясы ...", "Xitoy delegatsiyasi ...": the state whose delegation comes takes part
+        for m in s_mentions:
+            if m.entity in states and _DELEGATION.match(text, m.end) and all(p.entity != m.entity for p in out):
+                out.append(Participant(m.entity))
         return out
 
     @staticmethod
@@ -565,6 +613,7 @@ class RegionalEvents:
 
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
+_DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
 # or a Chinese agency's "新华社北京3月18日电"
 _DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")

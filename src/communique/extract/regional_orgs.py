@@ -17,6 +17,7 @@ import functools
 import re
 
 from ..model import Mention
+from . import regional_cases
 from .gazetteer import normalize_key
 from .regional_persons import WORD_TOKEN
 from .resources import load_json
@@ -29,12 +30,15 @@ _LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге
                "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
 
+_ARTICLE = re.compile(r"(?:al|el|әл|ал|аль|ал)-[^\W\d_]", re.UNICODE)  # "әл-Фараби"
+
+
 def supports(lang: str | None) -> bool:
     return lang in LANGUAGES
 
 
 class _Lang:
-    def __init__(self, lex: dict) -> None:
+    def __init__(self, lex: dict, code: str = "") -> None:
         self.order = lex.get("order", "head_first")
         self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
@@ -43,13 +47,17 @@ class _Lang:
         self.joined_after = tuple(normalize_key(w) for w in lex.get("joined_after", []))
         self.ezafe = tuple(lex.get("ezafe", []))
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
-        self.local_endings = tuple(normalize_key(w) for w in lex.get("local_endings", []))
+        self.local_endings = tuple(normalize_key(w) for w in regional_cases.endings(
+            code, "locative", "locative_possessive", "ablative", "ablative_possessive"))
         self.adjectives = tuple(sorted((normalize_key(w) for w in lex.get("adjectives", [])), key=len, reverse=True))
         self.adjective_nominative = lex.get("adjective_nominative", {})
         self.after_velar = lex.get("masculine_after_velar")
         self.linkers = {normalize_key(w) for w in lex.get("linkers", [])}
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
+        self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
+        self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.titles: set[str] = set()
+        self.under: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
@@ -90,9 +98,10 @@ def lexicon(code: str) -> _Lang:
 
 @functools.cache
 def _lang(code: str) -> _Lang:
-    lx = _Lang(_LEX[code])
+    lx = _Lang(_LEX[code], code)
     titles = load_json("titles_regional.json").get(code, {})
     lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
+    lx.under = {normalize_key(w) for w in titles.get("under", [])}
     return lx
 
 
@@ -109,6 +118,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
+        found += _acronyms(toks, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -118,6 +128,35 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
 
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
             and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
+
+
+def expansion(lang: str, name: str) -> str | None:
+    """The full name an acronym found by find_organizations stands for ("КР ТИМ" -> "Тышкы иштер
+    министрлиги"), or None."""
+    if not supports(lang) or lang == "zh":
+        return None
+    return _lang(lang).acronyms.get(name.split()[-1]) if name else None
+
+
+def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A national body by its acronym, with a case ending or none ("ТИМинин", "СІМ-нің"), after the
+    acronym of its state when there is one ("КР ТИМдин" -> "КР ТИМ")."""
+    if not lx.acronyms:
+        return []
+    out = []
+    for i, (s, _e, word, _key) in enumerate(toks):
+        acr = next((a for a in lx.acronyms if word.startswith(a)), None)
+        if acr is None:
+            continue
+        rest = word[len(acr):].lstrip("-")
+        if rest and (not rest.islower() or len(rest) > 6):
+            continue  # another word that begins with the same capitals
+        start = s
+        if i and toks[i - 1][2].isupper() and 2 <= len(toks[i - 1][2]) <= 3 and toks[i - 1][1] + 1 == s:
+            start = toks[i - 1][0]  # "КР ТИМ": the state's acronym
+        name = (toks[i - 1][2] + " " + acr) if start != s else acr
+        out.append((start, s + len(acr), name))
+    return out
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -147,20 +186,22 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
                 break
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
                 break
-            if prev[3] in lx.joiners and j >= 2 and toks[j][2][0].islower() and toks[j - 2][2][0].islower() \
-                    and not lx.head(toks[j - 2][3]) and not _gap(text, toks, j - 1).strip():
-                j -= 1  # "Санариптик өнүктүрүү жана инновациялык технологиялар министрлиги": two fields
-                continue
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
             if cover is not None and (cover.type != "LOC" or _local(cover, names)):
                 break
+            if prev[3] in lx.joiners and not gap.strip() and j >= 2 and not toks[j][2][0].isupper() \
+                    and lx.head(toks[j - 2][3]) is None and not any(m.start <= toks[j - 2][0] < m.end for m in locs) \
+                    and not _gap(text, toks, j - 1).strip():
+                j -= 1  # "Жасанды интеллект және цифрлық даму министрлігі", "Санариптик өнүктүрүү жана
+                # инновациялык технологиялар министрлиги": 'and' between two fields inside the name
+                continue
             if cover is None and (lx.stops_at(prev[3]) or prev[2][0].isdigit()
                                   or prev[3] in lx.titles and not prev[2][0].isupper()):
                 break
             j -= 1
         k = j
-        while k < i and (toks[k][3] in lx.joiners or not toks[k][2][0].isupper()):
-            k += 1  # a name starts with a capital ...
+        while k < i and (toks[k][3] in lx.joiners or not (toks[k][2][0].isupper() or _ARTICLE.match(toks[k][2]))):
+            k += 1  # a name starts with a capital (or an article before one: "әл-Фараби атындағы") ...
         if k == i and word[0].isupper() and j < i and toks[j][3] not in lx.joiners:
             k = j  # ... or its head has one
         first_of_sentence = k == 0 or re.search(r"[.!?\n]\s*$", text[max(0, toks[k][0] - 3):toks[k][0]])
@@ -233,12 +274,24 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                 j += 2  # "Вазорати энергетика ва захираҳои оби …", "Міністэрства сувязі і інфарматызацыі":
                 # two fields of one ministry's name
                 continue
-            if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) or toks[j][3] in lx.titles:
+            listed = _listed(text, toks, j, lx, spans)
+            if listed == "places":
+                j += 2  # "сарадњу Србије и Кине": the second place ends the name
+                break
+            if listed:
+                j += 1  # "развіцця, сувязі і масавых камунікацый", "за економску и трговинску сарадњу"
+                continue
+            if gap.strip() or "\n" in gap or lx.stops_at(toks[j][3]) \
+                    or (toks[j][3] in lx.titles and toks[j - 1][3] not in lx.under):
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
                 break  # an acronym ends a name
             if j > i + 1 and toks[j][2][:1].isupper() and toks[j - 1][1] in state_ends:
                 break  # "... Republike Srbije Anom Brnabić": a state ends a body's name, no name runs on
+            if j > i + 1 and toks[j - 1][2][0].isupper() and not toks[j][2][0].isupper() \
+                    and any(m.type == "LOC" and m.start <= toks[j - 1][0] < m.end for m in mentions) \
+                    and toks[j][3] not in lx.linkers | lx.attached | lx.and_words:
+                break  # a state ends a name: "Владе Народне Републике Кине | потписан је"
             if any(m.start <= toks[j][0] < m.end for m in blocked):
                 break
             if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
@@ -250,6 +303,32 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         name = " ".join(adjs + [_case_like(nom, word) if not adjs else nom.casefold(), rest]).strip()
         out.append((toks[first][0], toks[j - 1][1], name))
     return out
+
+
+def _listed(text, toks, j: int, lx: _Lang, spans) -> bool | str:
+    """Token j goes on a list inside a head-first name: 'and' between two lower-case words or two
+    places ("економску и трговинску", "Србије и Кине"), or a lower-case word after a comma where such
+    an 'and' ends the list a few words on ("развіцця, сувязі і масавых камунікацый"). "places" for
+    'and' between two places, the last words of the name."""
+    if not lx.and_words or j + 1 >= len(toks) or _gap(text, toks, j + 1).strip():
+        return False
+
+    def place(k: int) -> bool:
+        return any(a <= toks[k][0] < b for a, b in spans) and toks[k][2][0].isupper()
+
+    if toks[j][3] in lx.and_words and not _gap(text, toks, j).strip():
+        lower = not toks[j - 1][2][0].isupper() and not toks[j + 1][2][0].isupper() \
+            and (not lx.joined_after or toks[j - 1][3].endswith(lx.joined_after)  # not "спраў і пасольства"
+                 or _gap(text, toks, j - 1).strip() == ",")  # "..., харчавання і лясной": a list's last
+        return True if lower else "places" if place(j - 1) and place(j + 1) else False
+    if _gap(text, toks, j).strip() != "," or toks[j][2][0].isupper() or toks[j - 1][2][0].isupper():
+        return False
+    for k in range(j + 1, min(j + 4, len(toks) - 1)):
+        if _gap(text, toks, k).strip() or toks[k][2][0].isupper():
+            return False
+        if toks[k][3] in lx.and_words:
+            return not _gap(text, toks, k + 1).strip() and not toks[k + 1][2][0].isupper()
+    return False
 
 
 def _script_of(word: str) -> str:

@@ -34,7 +34,9 @@ import re
 from collections.abc import Callable
 
 from ..model import Entity, Evidence, Mention, Role
+from . import regional_cases
 from .gazetteer import normalize_key
+from .regional_sentences import sentences
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_persons", "supports"]
@@ -46,7 +48,6 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Маҷид"
-_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[^\W\d_])|(?<=[。！？])|\n\s*")
 _LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
@@ -72,17 +73,6 @@ def _script(word: str) -> str:
     return "other"
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _evidence(text: str, sents: list[tuple[int, int]], pos: int) -> Evidence:
     for s, e in sents:
         if s <= pos < e:
@@ -99,7 +89,8 @@ class _Lang:
         self.heads = {normalize_key(h) for h in lex["heads"]}
         self.head_first = bool(lex.get("head_first"))
         self.endings = tuple(sorted({e.casefold() for e in lex["surname_endings"]}, key=len, reverse=True))
-        self.suffixes = tuple(sorted({s.casefold() for s in lex.get("case_suffixes", [])}, key=len, reverse=True))
+        self.suffixes = regional_cases.endings(code, "instrumental", "genitive", "dative", "accusative", "ablative",
+                                               "locative")
         self.state = {normalize_key(w) for w in lex.get("state_words", [])}
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
@@ -107,6 +98,12 @@ class _Lang:
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
         self.modifiers = {normalize_key(w) for w in lex.get("modifiers", [])}
         self.stop_endings = tuple(normalize_key(w) for w in lex.get("stop_endings", []))
+        self.posted = {normalize_key(w) for w in lex.get("posted_in", [])}
+        self.under = {normalize_key(w) for w in lex.get("under", [])}
+        self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
+        self.modifier_endings = tuple(lex.get("modifier_endings", []))
+        self.not_modifier = tuple(lex.get("not_modifier_endings", []))
+        self.genitive = regional_cases.endings(code, "genitive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -123,6 +120,16 @@ class _Lang:
             if w.endswith(ending) and len(w) - len(ending) >= 2:
                 return word[: len(word) - len(ending)] + nominative
         return word
+
+    def modifier(self, word: str) -> bool:
+        """A lower-case adjective that may stand before a head-first title's head ("першы", "prvi")."""
+        w = word.casefold()
+        return bool(self.modifier_endings) and word[:1].islower() and len(w) >= 4 \
+            and w.endswith(self.modifier_endings) and not w.endswith(self.not_modifier)
+
+    def in_genitive(self, word: str) -> bool:
+        w = word.casefold()
+        return bool(self.genitive) and w.endswith(self.genitive) and len(w) > 5
 
     def body_word(self, word: str) -> bool:
         """A word of the name of a body or place ("Ұлттық", "Банкі"), never of a person's name."""
@@ -172,7 +179,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
     place the gazetteer could not match exactly ("Расіі" of "Расія"); `blocked` spans (dates) end a title."""
     if not supports(lang):
         return [], []
-    sents = _sentences(text)
+    sents = sentences(text)
     if lang == "zh":
         found = _zh_persons(text, mentions, entities, bodies)
     else:
@@ -273,12 +280,17 @@ class _Finder:
         for i, t in enumerate(self.toks):
             if (t.key not in self.lx.heads and t.key not in self.lx.oblique) or i in used:
                 continue
+            if i and self.toks[i - 1].key in self.lx.under and self.joined(i - 1, i):
+                continue  # "Агентии омори назди Президенти ...": the body's owner, no title of the name after it
             hit = self.after_head(i)
             if hit and hit[0] not in used:
                 j, n, title = hit
                 out.append(self.person(j, n, title))
+                if listed := self.listed_title(title[0]):
+                    out.append(self.person(j, n, listed))
                 used.update(range(j, j + n))
                 self.name_keys.update(t.key for t in self.toks[j:j + n])
+        out += self.after_event_noun(used)
         for j in range(len(self.toks)):
             if j in used or (j and self.name_word(self.toks[j - 1]) and self.joined(j - 1, j)):
                 continue
@@ -289,6 +301,28 @@ class _Finder:
             if title:
                 out.append(self.person(j, n, title))
                 used.update(range(j, j + n))
+        return out
+
+    def after_event_noun(self, used: set[int]) -> list:
+        """Persons whose meeting a noun names, in the genitive and without a title: "сустрэча Аляксандра
+        Петрачэнкі і Івана Сідарэнкі" (the meeting of ...). Given name and surname only, the surname
+        with a surname ending of the language once back in the nominative; no role."""
+        out = []
+        for i, t in enumerate(self.toks):
+            if t.key not in self.lx.event_nouns:
+                continue
+            j = i + 1
+            while j < len(self.toks) and self.joined(j - 1, j) and j not in used:
+                if self.run_at(j, case="gen") != 2 or any(
+                        self.lx.decline_back(w.text, "gen") == w.text for w in self.toks[j:j + 2]):
+                    break  # both words in the genitive
+                out.append(self.person(j, 2, (t.s, t.s, (t.s, t.s, "", "gen"))))
+                used.update((j, j + 1))
+                k = j + 2
+                if not (k + 1 < len(self.toks) and self.toks[k].key in self.lx.joiners
+                        and self.joined(k - 1, k) and self.joined(k, k + 1)):
+                    break
+                j = k + 1
         return out
 
     def person(self, j: int, n: int, title: tuple):
@@ -333,6 +367,10 @@ class _Finder:
                 continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
+            if tok.key in self.lx.posted and k + 1 < len(self.toks) and self.joined(k, k + 1) \
+                    and self.anchor(self.toks[k + 1]) and self.toks[k + 1].text[:1].isupper() and k > j:
+                k += 1  # "амбасадор Египта у Србији Басел Салах": where the office is held
+                continue
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
             if tok.key in self.lx.oblique and k == j:
@@ -346,7 +384,7 @@ class _Finder:
                         and _script(tok.text) == _script(t.text):
                     n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
                     if n:
-                        return k, n, (t.s, self.toks[k - 1].e, *mark)
+                        return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
                 return None
             k += 1
         return None
@@ -359,23 +397,30 @@ class _Finder:
         ("Қазақстан Республикасының Сыртқы істер министрі"), so "Кездесу Сыртқы істер министрі"
         stops at "Сыртқы"."""
         if self.lx.head_first:
-            return self.toks[i].s
+            return self.toks[self.head_first_start(i)].s
         start = self.toks[i].s
-        anchors_only = passed_anchor = False
-        k = i - 1
-        while k >= 0 and (i - k <= MAX_BACK or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)):
+        anchors_only = passed_anchor = joined_list = False
+        k, reach = i - 1, i - MAX_BACK  # the farthest token back; an office across a dash, a list, reach on
+        while k >= 0 and (k >= reach or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)
+                                                                 or (joined_list and self.comma(k, k + 1))):
             tok = self.toks[k]
-            if not self.joined(k, k + 1):
+            if self.comma(k, k + 1):  # "инвестициялар, саноат ва савдо вазири": a list the joiner ends
+                if tok.key in self.lx.stop or tok.covered is not None or not tok.text[:1].isalpha():
+                    break
+                joined_list, reach = False, reach - 2
+            elif not self.joined(k, k + 1):
                 if tok.key not in self.lx.heads:
                     break
                 # "Премьер-министрінің орынбасары – Қаржы министрі": one title of two offices
-                anchors_only, start, k = False, tok.s, k - 1
+                anchors_only, start, k, reach = False, tok.s, k - 1, k - MAX_BACK
                 continue
-            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy) or k in self.names \
-                    or tok.key in self.name_keys:
+            of_body = tok.key in self.lx.heads and self.lx.in_genitive(self.toks[k + 1].text) and k + 1 != i
+            if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy and not of_body) \
+                    or k in self.names or tok.key in self.name_keys:
                 break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
             if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
                     and self.toks[k - 1].key not in self.lx.heads:
+                joined_list, reach = True, reach - 2
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
@@ -386,7 +431,7 @@ class _Finder:
             if tok.covered is not None and (tok.covered.type == "PER" or
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
-            is_anchor = self.anchor(tok)
+            is_anchor = self.anchor(tok) or of_body  # "Президент Әкімшілігінің": the body's owner
             if anchors_only and not is_anchor and not self.body_before_anchor(k, start):
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
@@ -398,9 +443,57 @@ class _Finder:
             k -= 1
         return start
 
+    def head_first_start(self, i: int) -> int:
+        """The first token of a head-first title whose head is token i: back over the adjectives before
+        the head ("першы намеснік") and over a dash to the office written before it, one title of two
+        offices ("старшыня Выканаўчага камітэта - выканаўчы сакратар")."""
+        k = i
+        while k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.lx.modifier(self.toks[k - 1].text):
+            k -= 1
+        if k > 1 and self.dash(k - 1, k):
+            h = k - 1
+            while h >= 0 and k - 1 - h <= MAX_GAP and self.title_word(h):
+                if self.toks[h].key in self.lx.heads and (h == 0 or not self.joined(h - 1, h)
+                                                          or self.toks[h - 1].key not in self.lx.heads):
+                    return self.head_first_start(h)
+                if h == 0 or not self.joined(h - 1, h):
+                    break
+                h -= 1
+        return k
+
+    def title_word(self, h: int) -> bool:
+        """Token h may be a word of a title: no stop word, date or person."""
+        tok = self.toks[h]
+        return tok.key not in self.lx.stop and h not in self.names and not (tok.covered and tok.covered.type == "PER") \
+            and not any(s < tok.e and tok.s < e for s, e in self.blocked)
+
+    def listed_title(self, start: int):
+        """A head-first title written before another one with a comma, both the same person's ("Ноиби
+        Сарвазир, Вазири корҳои хориҷии ... Name"): (start, end) of the first, or None."""
+        if not self.lx.head_first:
+            return None
+        k = next((q for q, t in enumerate(self.toks) if t.s == start), None)
+        if not k or self.text[self.toks[k - 1].e:self.toks[k].s].strip() != ",":
+            return None
+        first = None
+        h = k - 1
+        while h >= 0 and k - 1 - h < 3 and self.title_word(h):
+            tok = self.toks[h]
+            if tok.key in self.lx.heads:
+                first = h
+            elif tok.text[:1].isupper() and not self.anchor(tok):
+                break
+            if h == 0 or not self.joined(h - 1, h):
+                break
+            h -= 1
+        return (self.toks[first].s, self.toks[k - 1].e) if first is not None else None
+
     def dash(self, a: int, b: int) -> bool:
         """A dash with spaces between tokens a and b (adjacent)."""
         return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def comma(self, a: int, b: int) -> bool:
+        return self.text[self.toks[a].e:self.toks[b].s].strip() == ","
 
     def body_before_anchor(self, k: int, start: int) -> bool:
         """Token k is a capitalized word of a body's name that started at `start` and runs back to

@@ -6,7 +6,7 @@
     kb.merge("Шадаев", "Maksut Shadaev", who="analyst", why="same minister")
     kb.split("Иванов", ["Д.В. Иванов"], who="analyst", why="two people")
     kb.why_merged("М.И. Шадаев", "Maksut Shadaev")
-    kb.entity_profile("Шадаев"); kb.timeline(person="Шадаев", period="2025"); kb.series(); kb.graph()
+    kb.roles("Шадаев"); kb.timeline(person="Шадаев", period="2025"); kb.series(); kb.graph()
 
 Incremental linking reads only the document's Record and the kb rows its blocking keys, dates and
 series keys point at (indexed look-ups), so its cost does not grow with the size of the store.
@@ -271,6 +271,18 @@ class KnowledgeBase:
         with self._read() as conn:
             return _Linker(conn).find(name, type, limit)
 
+    def named(self, name: str, type: str | None = None) -> list[str]:
+        """The kb entities a name (any spelling or script) or kb id denotes: every hit as good as the
+        best, or none."""
+        with self._read() as conn:
+            return _Linker(conn).named(name, type) or []
+
+    def series_named(self, name: str) -> list[str]:
+        """The kb series a name denotes: its id, one of its keys, part of its name, or a key that
+        matches (`series.keys_match`)."""
+        with self._read() as conn:
+            return _Linker(conn).series_named(name)
+
     def why_merged(self, a: str, b: str) -> dict:
         """Why the mentions named `a` and `b` are one entity: the chain of evidence between them
         (each step: the two mentions, the rule — automatic, bridge or manual — its score and reasons);
@@ -279,16 +291,11 @@ class KnowledgeBase:
             return _Linker(conn).why_merged(a, b)
 
     def roles(self, name: str) -> list[dict]:
-        """An entity's titles over time (see `entity_profile`), without the rest of the profile."""
+        """An entity's titles over time: each title with the period it is attested in (the first and last
+        publication dates of the documents that state it), in order."""
         with self._read() as conn:
             linker = _Linker(conn)
             return linker.roles(linker.find_one(name))
-
-    def entity_profile(self, name: str) -> dict:
-        """Everything known of one entity: names per language, aliases, roles over time (each title
-        with the period it is attested in), events, co-participants and sources."""
-        with self._read() as conn:
-            return _Linker(conn).profile(name)
 
     def timeline(self, person: str | None = None, organization: str | None = None, country: str | None = None,
                  series: str | None = None, event_type: str | list[str] | None = None,

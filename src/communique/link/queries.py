@@ -189,29 +189,6 @@ class KbQueries:
         return {i: {"id": i, "name": self.cache[i]["name"], "type": self.cache[i]["type"], "iso": self.cache[i]["iso"]}
                 for i in ids if i in self.cache}
 
-    def profile(self, name: str) -> dict:
-        eid = self.find_one(name)
-        self.entity(eid)
-        members = self.members_of(eid)
-        docs = sorted({m["document_id"] for m in members})
-        role_list = self.roles(eid)
-        events = self.timeline(entity_ids=[eid])
-        co = Counter()
-        for e in events:
-            for p in e["participants"]:
-                if p["id"] != eid:
-                    co[p["id"]] += 1
-        co_brief = {i: b for i, b in self._entity_brief(co).items() if b["type"] != "LOC"}
-        sources = [dict(r) for r in self.conn.execute(
-            select(D.c.id, D.c.url, D.c.title, D.c.published, D.c.source, D.c.language)
-            .where(D.c.id.in_(docs)).order_by(D.c.published, D.c.id)).mappings()] if docs else []
-        return {**entity_dict(self.conn.execute(select(E).where(E.c.id == eid)).mappings().first()),
-                "roles": role_list, "events": events,
-                "co_participants": [{**co_brief[i], "events": n} for i, n in co.most_common() if i in co_brief],
-                "sources": sources,
-                "mentions": [{"document_id": m["document_id"], "entity_id": m["entity_id"], "name": m["name"],
-                              "evidence": m["evidence"]} for m in members]}
-
     def roles(self, eid: str) -> list[dict]:
         """Every title of every member of a kb entity, each with the period it is attested in (the
         first and last publication dates of the documents that state it), in order."""
@@ -248,7 +225,8 @@ class KbQueries:
             g["organization"] = briefs.get(g["organization"]) if g["organization"] else None
         return role_list
 
-    def _resolve_ids(self, value: str | None, type: str | None) -> list[str] | None:
+    def named(self, value: str | None, type: str | None) -> list[str] | None:
+        """The kb entities a name denotes: every hit as good as the best (None when no name is given)."""
         if not value:
             return None
         hits = self.find(value, type, limit=20)
@@ -258,23 +236,20 @@ class KbQueries:
         return [h["id"] for h in hits if h["score"] >= top - 1e-9]
 
     def timeline(self, person=None, organization=None, country=None, series=None, event_type=None, topic=None,
-                 period=None, limit=None, entity_ids: list[str] | None = None) -> list[dict]:
+                 period=None, limit=None) -> list[dict]:
         stmt = select(EV)
         conds = []
-        for ids in (entity_ids, self._resolve_ids(person, "PER"), self._resolve_ids(organization, "ORG")):
+        for ids in (self.named(person, "PER"), self.named(organization, "ORG")):
             if ids is None:
                 continue
             conds.append(EV.c.id.in_(select(EP.c.kb_event).where(EP.c.kb_entity.in_(ids or ["-"]))))
         if country:
-            iso = country.upper() if len(country) == 2 and country.isalpha() else None
-            if iso is None:
-                entry = resolve._gazetteer().country(country)
-                iso = entry["iso2"] if entry else "-"
+            iso = resolve.country_iso(country) or "-"
             located = select(E.c.id).where(E.c.iso == iso)
             conds.append(or_(EV.c.location.in_(located),
                              EV.c.id.in_(select(EP.c.kb_event).where(EP.c.kb_entity.in_(located)))))
         if series:
-            sids = self._series_ids(series)
+            sids = self.series_named(series)
             conds.append(EV.c.series_id.in_(sids or ["-"]))
         if event_type:
             types = [event_type] if isinstance(event_type, str) else list(event_type)
@@ -338,7 +313,8 @@ class KbQueries:
             })
         return out
 
-    def _series_ids(self, name: str) -> list[str]:
+    def series_named(self, name: str) -> list[str]:
+        """The kb series a name denotes: its id, a key, part of its name, or a key that matches."""
         if self.conn.execute(select(S.c.pk).where(S.c.id == name)).first():
             return [name]
         key = series_mod.series_key(name)
@@ -356,7 +332,7 @@ class KbQueries:
 
     def series(self, name: str | None = None):
         if name:
-            sids = self._series_ids(name)
+            sids = self.series_named(name)
             if not sids:
                 raise KbError(f"no series is named {name!r}")
             return self._series_dict(sids[0])

@@ -215,6 +215,16 @@ def _gazetteer():
     return Gazetteer.load()
 
 
+def country_iso(value: str) -> str | None:
+    """The ISO 3166 alpha-2 code a country is given by: the code itself, or a name in any language the
+    gazetteer knows; None when it names no country."""
+    value = (value or "").strip()
+    if len(value) == 2 and value.isalpha():
+        return value.upper()
+    entry = _gazetteer().country(value) if value else None
+    return entry["iso2"] if entry else None
+
+
 # -- profiles ---------------------------------------------------------------------------------------
 
 @dataclass

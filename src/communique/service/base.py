@@ -104,7 +104,9 @@ class ServiceBase:
         langs = Counter(d.language or "?" for d in idx.docs.values())
         dates = [d.published for d in idx.docs.values() if d.published]
         count, _last, reverted = self.corrections.version()
-        idx.stats = {"documents": len(idx.docs), "entities": len(idx.entities), "events": len(idx.events),
+        # each event once, as the knowledge base links its reports (the count /events and the timeline give)
+        idx.stats = {"documents": len(idx.docs), "entities": len(idx.entities),
+                     "events": len(idx.once(idx.events.values())),
                      "agreements": len(idx.agreements), "series": len(idx.series), "corrections": count - reverted,
                      "languages": dict(langs.most_common()),
                      "published": {"from": min(dates) if dates else None, "to": max(dates) if dates else None}}

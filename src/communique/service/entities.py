@@ -22,9 +22,10 @@ class Entities(Events):
         if q:
             folded = q.casefold().strip()
             items = [e for e in items if any(folded in n.casefold() for n in e.names)]
-        items.sort(key=lambda e: (-len(e.docs), -len(idx.by_entity_events.get(e.key, [])), e.name))
+        events = idx.event_counts  # each event once, as the timeline and the profile count them
+        items.sort(key=lambda e: (-len(e.docs), -events.get(e.key, 0), e.name))
         shown, total = paginate(items, limit, offset)
-        return [{**e.summary(), "events": len(idx.by_entity_events.get(e.key, []))} for e in shown], total
+        return [{**e.summary(), "events": events.get(e.key, 0)} for e in shown], total
 
     def entity(self, key: str, lang: str = "en", *, events_limit: int = 100, documents_limit: int = 50) -> dict:
         """The profile of an entity: roles over time, events (the latest `events_limit`, in date order),
@@ -53,8 +54,8 @@ class Entities(Events):
             item["documents_total"] = len(docs_of)
             item["documents"] = docs_of[:20]
         role_list = sorted(roles.values(), key=lambda r: (sort_date(r["first"]), r["title"]))
-        # every report that names the entity (each links to its own document's account of the event)
-        events = sorted(idx.by_entity_events.get(key, []), key=lambda e: (sort_date(e.date_from), e.doc, e.id))
+        # each event once, as the knowledge base links its reports (the timeline's and the graph's events)
+        events = self.select_events(entity=key)
         co = Counter()
         for ev in events:
             for other in {k for k, _ in ev.participants}:
@@ -65,6 +66,9 @@ class Entities(Events):
         shown = events[-events_limit:] if events_limit else events
         return {
             **agg.summary(), "names": [n for n, _ in agg.names.most_common(50)],
+            # the knowledge base's name per language ({} for an entity of a document not linked yet)
+            "names_by_language": dict(idx.kb.entities[key].get("names") or {})
+            if idx.kb is not None and key in idx.kb.entities else {},
             "roles": role_list,
             "events": [self.event_summary(e) for e in shown], "events_total": len(events),
             "co_participants": [{**idx.ref(k), "events": n} for k, n in co.most_common(30)],
@@ -115,18 +119,47 @@ class Entities(Events):
                 "edges": [{"source": a, "target": b, "weight": w, "kinds": sorted(kinds[(a, b)])}
                           for a, b, w in edges]}
 
-    # -- by name, as the knowledge base answers (the command line) --------------------------------
-    def profile(self, name: str) -> dict:
-        """The profile of the entity a name (any spelling or script) or kb id is: names per language,
-        roles over time, events with their sources and conflicts, co-participants. Raises
-        `link.kb.KbError` (a ValueError) when no entity has that name."""
-        return self.knowledge_base().entity_profile(name)
+    # -- names ---------------------------------------------------------------------------------------
+    def keys_named(self, name: str, type: str | None = None) -> list[str]:
+        """The entity keys a name (any spelling or script) or key denotes, as the knowledge base of
+        `communique.link` resolves names (every hit as good as the best); when it knows none (no
+        knowledge base, a document not linked yet), the entities that carry exactly that name."""
+        idx = self.index()
+        name = (name or "").strip()
+        if name in idx.entities and (type is None or idx.entities[name].type == type):
+            return [name]
+        if idx.kb is not None:
+            found = [k for k in self.knowledge_base().named(name, type) if k in idx.entities]
+            if found:
+                return found
+        folded = name.casefold()
+        return sorted(k for k, e in idx.entities.items() if (type is None or e.type == type)
+                      and any(n.casefold() == folded for n in e.names))
+
+    def entity_named(self, name: str, type: str | None = None) -> str:
+        """The one entity key a name denotes (the first of equals); NotFound when none."""
+        keys = self.keys_named(name, type)
+        if not keys:
+            raise NotFound(f"no entity is named {name!r}")
+        return keys[0]
+
+    def filters_named(self, *, person: str | None = None, organization: str | None = None,
+                      country: str | None = None, series: str | None = None) -> dict:
+        """`select_events` filters from names as a person would type them: a person's or a body's name in
+        any spelling (each may denote several entities), a country's name or ISO code, a series' name
+        or part of it. A name that denotes nothing matches no event."""
+        filters: dict = {}
+        groups = [self.keys_named(v, t) for v, t in ((person, "PER"), (organization, "ORG")) if v]
+        if groups:
+            filters["entities"] = groups
+        if country:
+            from ..link.resolve import country_iso
+
+            filters["country"] = country_iso(country) or "-"
+        if series:
+            filters["series"] = self.series_named(series) or ["-"]
+        return filters
 
     def why_merged(self, a: str, b: str) -> dict:
         """Why two names are one entity (the linker's chain of evidence), or why they are kept apart."""
         return self.knowledge_base().why_merged(a, b)
-
-    def kb_graph(self, *, types: tuple[str, ...] = ("PER", "ORG"), min_weight: int = 1) -> dict:
-        """Who met whom and how often over the whole knowledge base (co-participation in kb events)."""
-        return self.knowledge_base().graph(types=types, min_weight=min_weight)
-

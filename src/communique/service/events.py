@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
+from ..link.series import consistent as series_consistent
 from ..model import date_bounds
 from ..store import period_bounds
 from .base import NotFound, paginate, sort_date
@@ -19,44 +20,65 @@ class Events(Documents):
     """Events, agreements, series, timeline, topic trends."""
 
     def event_summary(self, ev: EventFact) -> dict:
+        """One event as every list shows it; an event the knowledge base links carries its kb id, every
+        report of it (`sources`) and where they disagree (`conflicts`), as `communique.link` decided."""
         idx = self.index()
         meta = idx.docs.get(ev.doc)
+        kb_event = idx.kb_event(ev)
+        reports = [s for s in idx.kb.sources.get(kb_event, []) if s in idx.events] if kb_event else []
         return {"key": ev.key, "document": ev.doc, "id": ev.id, "type": ev.type, "status": ev.status,
                 "start": ev.start, "end": ev.end, "name": ev.name, "ordinal": ev.ordinal,
                 "location": idx.ref(ev.location), "series": ev.series, "parent": ev.parent,
                 "participants": [{**(idx.ref(k) or {"key": k, "name": k}), "role": role}
                                  for k, role in ev.participants],
                 "evidence": ev.evidence, "published": meta.published if meta else None,
-                "document_title": meta.title if meta else ev.doc, "corrected": ev.corrected}
+                "document_title": meta.title if meta else ev.doc, "corrected": ev.corrected,
+                "kb_event": kb_event,
+                "sources": [{"document": d, "event": e} for d, e in reports or [(ev.doc, ev.id)]],
+                "conflicts": list(idx.kb.conflicts.get(kb_event, [])) if kb_event else []}
 
     def select_events(self, *, type: str | None = None, status: str | None = None, from_: str | None = None,
-                       to: str | None = None, entity: str | None = None, topic: str | None = None,
-                       country: str | None = None, series: str | None = None, document: str | None = None,
-                       dated: bool = False) -> list[EventFact]:
+                       to: str | None = None, entity: str | None = None, topic: str | list[str] | None = None,
+                       country: str | None = None, series: str | list[str] | None = None,
+                       document: str | None = None, dated: bool = False, entities: list[list[str]] | None = None) -> list[EventFact]:
+        """Events, each once as the knowledge base knows it (one document's own reports with `document`),
+        in date order. `entity`: an entity key that takes part (or is the place); `entities`: groups
+        of keys, each with at least one key taking part (a name that denotes several entities is a
+        group); `series`: a series key or keys; `topic`: topic ids or labels of the reporting document."""
         idx = self.index()
-        pool = idx.events_of(entity) if entity else idx.events.values()
+        groups = [set(g) for g in entities or []]
+        if entity:
+            groups.insert(0, {entity})
+        if groups:
+            pool = list({id(e): e for k in sorted(groups[0]) for e in idx.events_of(k)}.values())
+        else:
+            pool = idx.events.values()
         # one document: its own reports; across documents: each event once, as the knowledge base knows it
         pool = [e for e in pool if e.doc == document] if document else idx.once(pool)
         lo, hi = period_bounds((from_, to))
         bounded = bool(from_ or to)
         types = {t.upper() for t in type.split(",")} if type else None
+        topics = {topic} if isinstance(topic, str) else set(topic or ())
+        series_keys = {series} if isinstance(series, str) else set(series or ())
         out = []
         for ev in pool:
             if types and ev.type not in types:
                 continue
             if status and ev.status != status:
                 continue
-            if series and ev.series != series:
+            if series_keys and ev.series not in series_keys:
                 continue
             if (dated or bounded) and not ev.date_from:
                 continue
             if bounded and not (ev.date_from <= hi and (ev.date_to or ev.date_from) >= lo):
                 continue
-            if topic and topic not in {t[0] for t in idx.docs[ev.doc].topics}:
+            if topics and not topics & {x for t in idx.docs[ev.doc].topics for x in t[:2]}:
+                continue
+            keys = {k for k, _ in ev.participants} | ({ev.location} if ev.location else set())
+            if any(not g & keys for g in groups[1:]):
                 continue
             if country:
                 c = country.upper()
-                keys = {k for k, _ in ev.participants} | ({ev.location} if ev.location else set())
                 if not any((idx.entities[k].iso or "") == c for k in keys if k in idx.entities):
                     continue
             out.append(ev)
@@ -153,6 +175,19 @@ class Events(Documents):
         items.sort(key=lambda s: (-s["events"], s["name"]))
         return paginate(items, limit, offset)
 
+    def series_named(self, name: str) -> list[str]:
+        """The series keys a name denotes: the key itself, or the knowledge base's answer
+        (`KnowledgeBase.series_named`); without a knowledge base, the series whose name contains it."""
+        idx = self.index()
+        name = (name or "").strip()
+        if name in idx.series:
+            return [name]
+        if idx.kb is not None:
+            return [k for k in self.knowledge_base().series_named(name) if k in idx.series]
+        low = name.casefold()
+        return sorted(k for k, evs in idx.series.items()
+                      if low in (idx.series_names.get(k) or _series_name(evs, k)).casefold())
+
     def series(self, key: str) -> dict:
         idx = self.index()
         evs = idx.series.get(key)
@@ -162,7 +197,9 @@ class Events(Documents):
                                              sort_date(e.date_from), e.doc))
         people = Counter(k for e in evs for k in {k for k, _ in e.participants})
         places = Counter(e.location for e in evs if e.location)
+        consistent, order = series_consistent([(e.ordinal, e.start) for e in ordered])
         return {"key": key, "name": idx.series_names.get(key) or _series_name(evs, key),
+                "consistent": consistent, "order": order,
                 "events": [self.event_summary(e) for e in ordered],
                 "participants": [{**idx.ref(k), "events": n} for k, n in people.most_common(20) if idx.ref(k)],
                 "places": [{**idx.ref(k), "events": n} for k, n in places.most_common(10) if idx.ref(k)]}
@@ -207,20 +244,6 @@ class Events(Documents):
         series = [{"topic": t, "label": topic_label(t, t, lang), "total": n, "counts": [counts[t][m] for m in months]}
                   for t, n in totals.most_common(top)]
         return {"months": months, "series": series, "from": from_, "to": to}
-
-    # -- by name, as the knowledge base answers (the command line) --------------------------------
-    def kb_timeline(self, *, person: str | None = None, organization: str | None = None,
-                    country: str | None = None, series: str | None = None, event_type: list[str] | None = None,
-                    topic: list[str] | None = None, period: str | None = None, limit: int | None = None) -> list[dict]:
-        """Events of the knowledge base in date order, each with its sources and conflicts; people,
-        bodies, countries and series given by name. A bad period or unknown name is a ValueError."""
-        return self.knowledge_base().timeline(person=person, organization=organization, country=country,
-                                              series=series, event_type=event_type, topic=topic, period=period,
-                                              limit=limit)
-
-    def kb_series(self, name: str | None = None) -> list[dict] | dict:
-        """Every series of the knowledge base, or the one `name` (id, name or part of it), in order."""
-        return self.knowledge_base().series(name)
 
 
 def _series_name(events: list[EventFact], key: str) -> str:

@@ -205,11 +205,12 @@ class KbView:
             kb.events[(r.document_id, r.event_id)] = r.kb_event
             kb.sources.setdefault(r.kb_event, []).append((r.document_id, r.event_id))
         for r in conn.execute(select(EV.c.id, EV.c.series_id, EV.c.type, EV.c.status, EV.c.start, EV.c.end,
-                                     EV.c.date_from, EV.c.date_to, EV.c.ordinal, EV.c.name)):
+                                     EV.c.date_from, EV.c.date_to, EV.c.ordinal, EV.c.name, EV.c.location)):
             if r.series_id:
                 kb.series_of[r.id] = r.series_id
             kb.main[r.id] = {"type": r.type, "status": r.status, "start": r.start, "end": r.end,
-                             "date_from": r.date_from, "date_to": r.date_to, "ordinal": r.ordinal, "name": r.name}
+                             "date_from": r.date_from, "date_to": r.date_to, "ordinal": r.ordinal, "name": r.name,
+                             "location": r.location}
         for r in conn.execute(select(S.c.id, S.c.name)):
             kb.series_names[r.id] = r.name
         EP = KbEventParticipantRow.__table__
@@ -416,6 +417,13 @@ class FactIndex:
         return [ev for ev in self.by_entity_events.get(key, []) if self.kb_event(ev) not in self.kb_facts] \
             + self.kb_by_entity.get(key, [])
 
+    @functools.cached_property
+    def event_counts(self) -> dict[str, int]:
+        """How many events each entity took part in (or that took place there), each event once as
+        `events_of` lists them; made once per index, i.e. per state of the store."""
+        keys = set(self.by_entity_events) | set(self.kb_by_entity)
+        return {k: len(self.events_of(k)) for k in keys}
+
     def _kb_facts(self) -> None:
         if self.kb is None:
             return
@@ -424,15 +432,17 @@ class FactIndex:
             if not reports:
                 continue
             main = self.kb.main.get(kid) or {}
-            # shown by the report that tells the knowledge base's main facts (its dates, then its status)
+            # shown by the report that tells the knowledge base's main facts (its dates, place, status)
+            place = main.get("location") if main.get("location") in self.entities else None
             reports.sort(key=lambda r: ((r.start, r.end) != (main.get("start"), main.get("end")),
-                                        r.status != main.get("status")))
+                                        bool(place) and r.location != place, r.status != main.get("status")))
             people = [p for p in self.kb.participants.get(kid, []) if p[0] in self.entities]
             self.kb_facts[kid] = dataclasses.replace(
                 reports[0], type=main.get("type") or reports[0].type, status=main.get("status") or reports[0].status,
                 start=main.get("start"), end=main.get("end"), date_from=main.get("date_from"),
-                date_to=main.get("date_to"), ordinal=main.get("ordinal"), name=main.get("name") or reports[0].name,
-                participants=people, corrected=any(r.corrected for r in reports))
+                date_to=main.get("date_to"), location=place or reports[0].location, ordinal=main.get("ordinal"),
+                name=main.get("name") or reports[0].name, participants=people,
+                corrected=any(r.corrected for r in reports))
             fact = self.kb_facts[kid]
             for key in dict.fromkeys([*(k for k, _ in people), *(r.location for r in reports if r.location)]):
                 self.kb_by_entity[key].append(fact)

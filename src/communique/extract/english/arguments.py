@@ -187,13 +187,43 @@ class EventArguments:
                 continue
             phrase = [title_word(t.text) for t in toks[k:j]]
             if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
-                for h in self._holders(phrase, anywhere=True):
+                holders = self._holders(phrase, anywhere=True)
+                if len(holders) < 2:
+                    continue  # "the Ministers" are more than the one minister the text names: not him alone
+                for h in holders:
                     items.append(_Item(k, h, "PER"))
             elif phrase[-1] in TITLE_HEADS:
                 named = {m.entity for m in s_mentions if m.type == "PER"}
                 holders = [h for h in self._holders(phrase) if h not in named]
+                if not holders and len(phrase) == 1:
+                    # "the Minister" of "Bulgaria's Foreign Minister": the one whose title has that head at all
+                    holders = [h for h in self._holders(phrase, anywhere=True) if h not in named]
                 if len(holders) == 1:
                     items.append(_Item(k, holders[0], "PER"))
+        # "the Hungarian Minister": the one holder of that title from that country
+        for m in s_mentions:
+            k = tok_index(toks, m.start)
+            if m.type != "NORP" or not m.entity or k is None or k == 0 or low[k - 1] != "the":
+                continue
+            state = self.table.entity(m.entity)
+            j = next((x for x in range(k, len(toks)) if toks[x].start >= m.end), len(toks))
+            e = j
+            while e < len(toks) and title_word(toks[e].text) and e - j < 3:
+                e += 1
+            if state is None or not state.iso or e == j or (e < len(toks) and low[e] in ("of", "for")):
+                continue
+            phrase = [title_word(t.text) for t in toks[j:e]]
+            named = {x.entity for x in s_mentions if x.type == "PER"}
+            holders = [h for h in self._holders(phrase) if h not in named
+                       and any(r.country == state.iso for r in self.table.entity(h).roles)]
+            if phrase[-1] in TITLE_HEADS and len(holders) == 1:
+                items.append(_Item(k, holders[0], "PER"))
+        # "the heads of state signed ...": the presidents the text names, when there are two or more
+        for k in range(1, len(toks) - 2):
+            if low[k - 1] in ("the", "both") and tuple(low[k : k + 3]) == ("heads", "of", "state"):
+                holders = self._holders(["President"], anywhere=True)
+                if len(holders) >= 2:
+                    items += [_Item(k, h, "PER") for h in holders]
         # "the sides", "both countries": the parties of the event the text is about
         for k in range(len(toks)):
             for phrases, kind in ((SIDES_ALL, "all"), (SIDES_STATES, "states"), (SIDES_PERSONS, "persons")):

@@ -9,7 +9,7 @@ from ...model import Mention
 from ..entities import EntityTable, PersonClusters
 from ..gazetteer import Gazetteer, normalize_key
 from ..nlp import Sentence
-from .lexicon import NOT_NAME, ORG_REFERENCES, is_acronym, is_capitalized, lowered
+from .lexicon import NOT_NAME, ORG_HEADS, ORG_REFERENCES, is_acronym, is_capitalized, lowered
 from .ner import Span
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
@@ -63,6 +63,7 @@ class EnglishEntities:
             if ent is not None:
                 m.entity = ent.id
                 mentions.append(m)
+        mentions += self._inner_bodies(mentions, table)
         mentions += self._acronyms_again(text, sents, mentions, table)
         mentions += self._references(text, sents, mentions, table)
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -139,6 +140,29 @@ class EnglishEntities:
                 if s != chosen and s not in ent.aliases:
                     ent.aliases.append(s)
             ent.name = chosen
+
+    @staticmethod
+    def _inner_bodies(mentions: list[Mention], table: EntityTable) -> list[Mention]:
+        """'Political Bureau of the Communist Party of China Central Committee': the body after 'of the'
+        is one of the text's organizations too, when its name has a head of its own ('Committee')."""
+        out = []
+        for m in [m for m in mentions if m.type == "ORG" and m.entity]:
+            k = m.text.find(" of the ")
+            inner = m.text[k + len(" of the "):] if k > 0 else ""
+            words = inner.split()
+            if len(words) < 2 or not is_capitalized(words[0]) or not any(w in ORG_HEADS for w in words):
+                continue
+            if any(w in ORG_HEADS for w in m.text[:k].split()[:-1]) or m.text[:k].split()[-1] not in ORG_HEADS:
+                continue  # one head before 'of the': 'Bureau of the ...', not 'Ministry of Culture of the ...'
+            ent = table.organization(inner)
+            outer = table.entity(m.entity)
+            if ent is not None and outer is not None and ent.id != m.entity:
+                initials = "".join(w[0] for w in words if w[:1].isupper())
+                for a in [a for a in outer.aliases if is_acronym(a) and a == initials]:
+                    table.move_alias(a, outer, ent)  # "(EEC)" after the board names the commission
+                start = m.start + k + len(" of the ")
+                out.append(Mention(start, start + len(inner), "ORG", inner, ent.id))
+        return out
 
     @staticmethod
     def _acronyms_again(text, sents, mentions, table) -> list[Mention]:

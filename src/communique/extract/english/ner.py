@@ -64,6 +64,9 @@ class Span:
     nested: bool = False
 
 
+_MEMBERS = {("member", "states"), ("member", "countries"), ("participating", "states")}
+
+
 class EnglishNames:
     """Names in English text by rules: gazetteer places and bodies, bodies by their head word,
     companies by the noun that introduces them, persons by honorific and title context."""
@@ -82,6 +85,7 @@ class EnglishNames:
             found += self._org_heads(si, toks, taken, found)
             found += self._companies(si, toks, taken)
             found += self._adjectives(si, toks, taken)
+            found = self._short_ministries(si, toks, taken, found)
             self._place_toks = {s.tok0 for s in found if s.type == "LOC" and s.tok1 - s.tok0 == 1}
             people = self._persons(si, toks, taken, honorific_only=title_case(sent))
             found = [s for s in found if not any(p.start <= s.start < p.end for p in people)] + people
@@ -127,6 +131,9 @@ class EnglishNames:
                 continue
             n, (kind, entry, _) = hit
             typ = "ORG" if kind == "organization" else "LOC"
+            if typ == "ORG" and n > 2 and is_acronym(toks[i + n - 1].text) and i + n + 1 < len(toks) \
+                    and (toks[i + n].text, toks[i + n + 1].text) in _MEMBERS:
+                n += 2  # "Council of Foreign Ministers of the CIS" + "member states": the text's full name
             span = Span(toks[i].start, toks[i + n - 1].end, typ, si, i, i + n, "gazetteer", entry)
             if typ == "ORG":
                 self._paren_acronym(span, toks, taken)
@@ -399,6 +406,24 @@ class EnglishNames:
                     )
                 )
                 taken.add(i)
+        return out
+
+    def _short_ministries(self, si: int, toks, taken: set[int], found: list[Span]) -> list[Span]:
+        """'the Kazakh MFA', 'the MFA of Moldova': a ministry's short form with the state it belongs to."""
+        out = list(found)
+        for k, t in enumerate(toks):
+            sf = self.gaz.ministry_short_form(t.text) if is_acronym(t.text) else None
+            if sf is None or sf.get("lang") != "en" or k in taken:
+                continue
+            adj = next((s for s in out if s.type == "NORP" and s.tok1 == k and s.sent == si), None)
+            if adj is not None:
+                out.remove(adj)
+                out.append(Span(adj.start, t.end, "ORG", si, adj.tok0, k + 1, "head"))
+            elif k + 2 < len(toks) and toks[k + 1].text == "of" and known_place(toks[k + 2].text):
+                out.append(Span(t.start, toks[k + 2].end, "ORG", si, k, k + 3, "head"))
+            else:
+                continue
+            taken.update(range(out[-1].tok0, out[-1].tok1))
         return out
 
     # persons --------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...model import Document, Record
 from ..document import extractor_for, published_from_text, with_changes
-from ..entities import EntityTable
+from ..entities import EntityTable, without_outlet
+from ..participants import prune_participants
 from ..topics import TopicStep
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
@@ -37,9 +38,11 @@ class EnglishPipeline:
         spans = self.names(text, sents)
         table = EntityTable("en")
         mentions = self.entities(text, sents, spans, table)
+        without_outlet(table, mentions, doc.url)
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = find_dates_en(text, published)
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
+        prune_participants(text, mentions, table.entities, events, role_spans)
         agreements = self.agreements(text, sents, mentions, events, table)
         topics = self.topics(sents, "en")
         document = with_changes(doc, published=published, language="en")
