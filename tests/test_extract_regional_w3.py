@@ -402,3 +402,24 @@ def test_kyrgyz_two_fields_of_one_ministry_joined_by_and():
 def test_kyrgyz_and_between_two_bodies_joins_nothing():
     got = _bodies("Тышкы иштер министрлиги жана Финансы министрлиги билдирди.", "ky")
     assert set(got) == {"Тышкы иштер министрлиги", "Финансы министрлиги"}
+
+
+def test_a_clause_of_what_comes_next_keeps_the_sentences_day():
+    # ", а потом ...": then, the same day; ", а ..." alone begins a clause of its own time
+    got = events("Министар Петар Илић ће сутра посетити Ниш, а потом ће учествовати на економском форуму.",
+                 "sr", "2026-05-04")
+    assert ("FORUM", "planned", "2026-05-05") in got
+
+
+def test_chinese_this_meeting_and_its_results_are_the_meeting_told():
+    got = events("部长将于5月20日出席论坛并举行会议。部长表示，今年双方高度重视本次会议，愿落实好上次会议成果。",
+                 "zh", "2026-05-04")
+    assert [t for t, _, _ in got].count("MEETING") == 1
+
+
+def test_what_is_signed_as_a_result_of_the_meeting_is_not_inside_a_meeting_recalled_from_years_before():
+    rec = record("Міністр Іван Сідарэнка сёння сустрэўся з паслом Польшчы.\n\n"
+                 "Міністр нагадаў, што краіны 5 траўня 2019 года на саміце ў Гродне стварылі раду.\n\n"
+                 "Па выніках сустрэчы бакі падпісалі пагадненне аб супрацоўніцтве.", "be", "2026-05-04")
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    assert signing.start == "2026-05-04"

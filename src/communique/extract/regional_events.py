@@ -118,7 +118,9 @@ class _Lang:
         self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
         self.adopted = set(lex.get("adopted", []))
         joiners = lex.get("clause_joiners") or []
-        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s") if joiners else None
+        then = "|".join(map(re.escape, lex.get("clause_then") or []))  # "..., а потом": the same time goes on
+        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s"
+                                         + (rf"(?!\s*(?:{then})(?!\w))" if then else "")) if joiners else None
         self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
 
@@ -599,12 +601,15 @@ class RegionalEvents:
     def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]], refs: dict[str, str]) -> None:
         """A sub-event falls inside the last event before it of the type its sentence refers to
         ("кездесу қорытындысы бойынша": the meeting's), else inside the last container."""
+        # the year of the news, the first event dated: an event of an earlier year is one recalled ("стала
+        # членам ... 4 ліпеня 2024 года на саміце"), and what is done "as a result of the meeting" is not inside it
+        year = next((ev.start[:4] for ev in events if ev.start), "")
         for k, ev in enumerate(events):
             if ev.type not in SUB_EVENTS and ev.id not in refs:
                 continue
             ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
-            source = next((p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")),
-                          None) \
+            of_ref = [p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")]
+            source = next((p for p in of_ref if not (p.start and p.start[:4] < year)), of_ref[0] if of_ref else None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
                 continue
