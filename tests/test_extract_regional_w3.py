@@ -423,3 +423,11 @@ def test_what_is_signed_as_a_result_of_the_meeting_is_not_inside_a_meeting_recal
                  "Па выніках сустрэчы бакі падпісалі пагадненне аб супрацоўніцтве.", "be", "2026-05-04")
     signing = next(ev for ev in rec.events if ev.type == "SIGNING")
     assert signing.start == "2026-05-04"
+
+
+def test_preparing_a_named_summit_is_an_event_of_its_own():
+    text = ("Vazirlar Alisher Karimov va Rustam Aliyev ertaga Samarqandda uchrashadi. "
+            "Tomonlar 2027-yilda bo‘lib o‘tadigan «Markaziy Osiyo – Yevropa» formatidagi ikkinchi sammitga "
+            "tayyorgarlik masalalarini muhokama qildi.")
+    got = events(text, "uz", "2026-11-28")
+    assert ("MEETING", "planned", "2027") in got

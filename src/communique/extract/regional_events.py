@@ -189,7 +189,8 @@ class RegionalEvents:
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
                      and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)
                      and not (self.lx.purpose_after and t.j < len(keys) and keys[t.j].startswith(self.lx.purpose_after)
-                              and any(ev.type == t.type and ev.status != "occurred" for ev in events))]
+                              and any(ev.type == t.type and ev.status != "occurred" for ev in events)
+                              and not (t.type in NAMED and self._name(text, toks, t, s, e)))]  # «…» uchinchi sammitga
             trigs = [t for t in (self._adoption(t, keys) for t in trigs) if t is not None]
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
