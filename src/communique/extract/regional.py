@@ -33,8 +33,8 @@ from . import (
     regional_script,
 )
 from .document import extractor_for, published_from_text, with_changes
-from .participants import prune_participants
 from .gazetteer import Gazetteer, normalize_key
+from .participants import prune_participants
 from .resources import load_json
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
