@@ -33,8 +33,8 @@ from . import (
     regional_script,
 )
 from .document import extractor_for, published_from_text, with_changes
-from .participants import prune_participants
 from .gazetteer import Gazetteer, normalize_key
+from .participants import prune_participants
 from .resources import load_json
 
 STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
@@ -54,6 +54,13 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
 
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
+# what a Turkic or Tajik name may carry after it: a possessive, then a case ending, then "-дағы"
+# ("Бишкекте", "Ресейдің", "Кытайдагы", "Toshkentda", "Тоҷикистонро"), not any letters at all:
+# "Санариптик" (digital) is no form of "Сана", nor "Кубанычбек" of "Куба"
+_TURKIC_ENDING = re.compile(
+    r"ь?(?:с?[ыіиуүӣ])?(?:н?[нтд][ыіиуү][ңн]|н?[гғкқ][аеоө]|н?[дтн][аеоө]н?|[нтд][ыіиуү]|н|[мбп]ен(?:ен)?"
+    r"|[лдт][ыіиуү][кқ]|нинг|ро|ҳо|ва)?(?:[дт][аеоө][гғ][ыіиуү])?"
+    r"|(?:s?i)?(?:ning|ni|[gkq]a|dan|da|lik|dagi|ga)?(?:dagi)?")
 # Cyrillic languages that write a foreign city the gazetteer names in no other way as Russian does
 RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # the case endings of Belarusian and Serbian place names ("у Мінску", "Srbije", "Расію"), not any
@@ -219,7 +226,8 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         if token.startswith(word):
             return token[len(word):] in _SLAVIC_ENDINGS
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
-    return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX
+    return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX \
+        and _TURKIC_ENDING.fullmatch(token[len(word):]) is not None
 
 
 class RegionalPipeline:
@@ -263,18 +271,22 @@ class RegionalPipeline:
         """Government bodies named by their head noun (regional_orgs), one entity per name."""
         out: list[Mention] = []
         made: dict[str, Entity] = {}
-        states: dict[str, str | None] = {}  # a body's id -> the state its name begins with
         known = {normalize_key(e.name): e for e in entities if e.type == "ORG"}
         found = regional_orgs.find_organizations(text, self.language, mentions, {e.id: e.name for e in entities})
         cores = {self._zh_core(text, s, e, mentions) for s, e, _ in found} if self.language == "zh" else set()
+        by_core: list[tuple[str, str | None, Entity]] = []
+        iso = {e.id: e.iso for e in entities if e.type == "LOC"}
         for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):  # the full name first, the short an alias
             key = normalize_key(name)
             core = self._zh_core(text, start, end, mentions) if cores else key
-            state = next((m.entity for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None)
-            ent = known.get(key) or made.get(key) or made.get(core)
-            if ent is not None and made.get(key) is None and None not in (state, states.get(ent.id)) \
-                    and states[ent.id] != state:
-                ent = None  # "中华人民共和国外交部" and "白俄罗斯共和国外交部": two states' ministries
+            # a bare name is the body a longer one names with its state ("商务部" of "中华人民共和国商务部");
+            # two states' ministries ("中华人民共和国外交部", "乌兹别克斯坦共和国外交部") are two bodies
+            state = next((m.entity for m in mentions if m.type == "LOC" and m.start == start and m.end < end), None) \
+                if cores else None
+            same = [(st, e) for c, st, e in by_core if c == core and (st is None or state is None or st == state)]
+            # a bare "外交部" of a Chinese release is China's when two states' are named
+            same.sort(key=lambda x: iso.get(x[0]) != "CN")
+            ent = known.get(key) or made.get(key) or (same[0][1] if same else None)
             if ent is None and (full := regional_orgs.expansion(self.language, name)):
                 full = normalize_key(full)  # "ТИМ" of "Кыргыз Республикасынын Тышкы иштер министрлиги"; the first told
                 first = {m.entity: m.start for m in reversed(out)}
@@ -286,10 +298,9 @@ class RegionalPipeline:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
                 made[key] = ent
-                states[ent.id] = state
             elif name != ent.name and name not in ent.aliases:
                 ent.aliases.append(name)  # "中华人民共和国商务部" of "商务部"
-            made.setdefault(core, ent)
+            by_core.append((core, state, ent))
             out.append(Mention(start, end, "ORG", text[start:end], ent.id))
         out.sort(key=lambda m: m.start)
         return out, list({id(e): e for e in made.values()}.values())
@@ -313,7 +324,7 @@ class RegionalPipeline:
                 continue
             w = words[0]
             if self.agglutinative:  # a case ending follows the whole name: "Таласка", never "Талант"
-                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX:
+                if key.startswith(w) and len(key) - len(w) <= MAX_SUFFIX and _TURKIC_ENDING.fullmatch(key[len(w):]):
                     return True
             elif key[: len(w) - 1] == w[:-1] and -1 <= len(key) - len(w) <= 3:
                 return True
@@ -352,7 +363,8 @@ class RegionalPipeline:
             ent = _gazetteer_entity(entities, kind, entry, name)
             mentions.append(Mention(start, end, ent.type, text[start:end], ent.id))
             if kind == "organization":
-                self._places_inside(text, tokens[i:i + n], entities)
+                inner = self._places_inside(text, tokens[i:i + n], entities, entry)
+                mentions += [Mention(a, b, "ORG", text[a:b], e.id) for a, b, e in inner]
             i += n
         mentions += self._named_cities(text, mentions, entities)
         return sorted(mentions, key=lambda m: m.start), list(entities.values())
@@ -386,21 +398,29 @@ class RegionalPipeline:
             out.append(Mention(name.start(), name.end(), "LOC", name.group(), ent.id))
         return out
 
-    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity]) -> None:
+    def _places_inside(self, text: str, tokens: list, entities: dict[str, Entity],
+                       body: dict | None = None) -> list[tuple[int, int, Entity]]:
         """A country or city named by a noun inside a body's name ("Shanxay hamkorlik tashkiloti") is
-        a place of the text too; the body's mention stays the only one there."""
+        a place of the text too, and so is the body's parent named inside it ("Еуразиялық экономикалық
+        комиссия" of "Еуразиялық экономикалық комиссия алқасы"): the parent's mention (start, end,
+        entity) is returned; a place gets none (the body's mention stays the only one there)."""
         index = _index(self.language)
+        parents = _ancestors(body) if body else set()
+        inner: list[tuple[int, int, Entity]] = []
         for k, (start, _, tok) in enumerate(tokens):
             if not text[start].isupper():
                 continue
             for words, kind, entry, _ in index.get(tok[:4], []):
                 n = len(words)
-                if kind != "organization" and k + n <= len(tokens) and all(
+                if (kind != "organization" or entry.get("id") in parents) and k + n <= len(tokens) and all(
                         _word_matches(tokens[k + q][2], w, q == n - 1, self.agglutinative, self.slavic)
                         for q, w in enumerate(words)):
                     end = tokens[k + n - 1][1]
-                    _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    ent = _gazetteer_entity(entities, kind, entry, _name_in(entry, kind, self.language, text[start:end]))
+                    if kind == "organization":
+                        inner.append((start, end, ent))
                     break
+        return inner
 
     def _gazetteer_zh(self, text: str) -> tuple[list[Mention], list[Entity]]:
         """Chinese has no spaces: every gazetteer name is looked for as a substring, longest first."""
@@ -420,6 +440,16 @@ class RegionalPipeline:
             mentions.append(Mention(i, i + len(surface), ent.type, surface, ent.id))
             i += len(surface)
         return mentions, list(entities.values())
+
+
+def _ancestors(entry: dict) -> set[str]:
+    """The ids of the bodies a gazetteer body belongs to: its parent, the parent's parent ..."""
+    by_id = {o.get("id"): o for o in Gazetteer.load().organizations}
+    out: set[str] = set()
+    while (pid := entry.get("parent")) and pid not in out and pid in by_id:
+        out.add(pid)
+        entry = by_id[pid]
+    return out
 
 
 def _spelled_out(name: str, bodies) -> Entity | None:

@@ -168,6 +168,9 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
         opened, closed = text.rfind("《", s, i), text.find("》", end, e)
         if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
             j, end = opened + 1, closed  # the whole title between the book-title marks
+            last = next((h for h in lx.heads if text[j:end].endswith(h[1])), None)
+            if last is not None:  # the head that ends the title names its kind: "…战略伙伴关系的联合声明"
+                _, stem, kind, _ = last
         out.append(Candidate(kind, text[j:end], j, end, i, (s, e), stem in lx.weak, False))
         i = end
     return out
@@ -179,7 +182,7 @@ def first_heads(cands: list[Candidate]) -> set[int]:
     out: set[int] = set()
     for c in cands:
         key = (c.kind, normalize_key(c.title))
-        if key not in seen and not (len(c.title.split()) == 1 and any(k[0] == c.kind for k in seen)):
+        if key not in seen and not (_bare(c.title) and any(k[0] == c.kind for k in seen)):
             out.add(c.head)
         seen.add(key)
     return out
@@ -197,7 +200,7 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
         if c.weak and signing is None and not c.capital:
             continue
         key = (c.kind, normalize_key(c.title))
-        bare = len(c.title.split()) == 1
+        bare = _bare(c.title)
         if key in seen or (bare and out):
             continue  # a bare "the agreement" after a document is named speaks of that one
         told = next((a for a in out if a.kind == c.kind and _same_title(a.title, c.title)), None)
@@ -224,6 +227,14 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
         seen[key] = ag
         out.append(ag)
     return out
+
+
+def _bare(title: str) -> bool:
+    """A document word alone ("the agreement", "协议"): one word, or in Chinese, which has no spaces,
+    a few characters."""
+    if re.search(r"[\u4e00-\u9fff]", title):
+        return len(title) <= 4
+    return len(title.split()) == 1
 
 
 def _tie(ag: Agreement, signing: Event, parties: list[str], by_id: dict) -> None:

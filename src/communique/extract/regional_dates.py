@@ -30,12 +30,15 @@ case ending the language adds: "сәуірде", "aprelda", "апрелинде"
                 "današnji", which are as often "present-day"); each resolves against a publication
                 date given to the day, else to None.
 
-* ``month``     a month standing alone only after a preposition or before a month word that make it
-                one ("у кастрычніку", "u oktobru", "қазан айында"): the publication year's.
+* ``month``     a month standing alone only after a preposition or a time word, or before a month
+                word, that make it one ("у кастрычніку", "u oktobru", "početkom novembra", "қазан
+                айында"): the publication year's.
 * ``relative``  "the day before" ("напярэдадні", "uoči") where no noun follows it (then it is the
                 eve of that event); a weekday after its preposition ("у пятніцу", "u petak"): that
                 day in the week around the publication day, three days before it to three after; last,
-                this and next year ("мінулага года", "prošle godine", "өткен жылы", "明年").
+                this and next year ("мінулага года", "prošle godine", "өткен жылы", "明年"); with a
+                month right before ("у марту следеће године") or a Chinese month after ("明年3月"),
+                that month of that year.
 
 Not handled, knowingly: weekdays without a preposition, counted
 offsets, month names standing alone without such a word (Kazakh "қазан" is October, a cauldron and
@@ -116,14 +119,18 @@ class _Lang:
         self.relative = [(_whole_words([w.lower() for w in words]), days)
                          for key, days in (("yesterday", -1), ("today", 0), ("tomorrow", 1)) if (words := lex.get(key))]
         self.eve = _whole_words([w.lower() for w in lex["eve"]]) if lex.get("eve") else None
-        self.years = [(_whole_words([w.lower() for w in words]), int(n)) for n, words in (lex.get("relative_years") or {}).items()]
+        # last, this and next year ("мінулага года", "следеће године", "明年"): a year counted from the publication's
+        self.rel_years = [(_whole_words([w.lower() for w in words]), int(n))
+                          for n, words in (lex.get("relative_years") or {}).items() if words]
         days = lex.get("weekdays") or []
         self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
         self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
                            if self.weekday else None)
         self.patterns: list[tuple[str, re.Pattern]] = []
+        self._month_before = None
         if self.month_of:
             self._build(lex)
+            self._month_before = re.compile(rf"(?<!\w)(?P<m1>{alternation(self.month_of)}){lex.get('month_suffix') or ''}\s+$")
 
     def _build(self, lex: dict) -> None:
         suffix = lex.get("month_suffix") or ""
@@ -169,6 +176,11 @@ class _Lang:
             self.patterns.append((name, re.compile(rf"{core}{tail_rx}(?:{ypost})?")))
             if ypre:
                 self.patterns.append((name, re.compile(rf"{ypre}{core}{tail_rx}")))
+        # a month alone after a word that makes it a time ("početkom novembra", "у децембру"): that month
+        # of the publication's year
+        if lex.get("month_alone_after"):
+            self.patterns.append(("mo", re.compile(
+                rf"(?<!\w)(?:{alternation([w.lower() for w in lex['month_alone_after']])})\s+{month('m1')}")))
         # a month standing alone where a preposition or a month word says it is one ("у кастрычніку",
         # "u oktobru", "қазан айында"): the publication year's
         if before := lex.get("month_alone_before"):
@@ -208,14 +220,27 @@ class _Lang:
                     shift = (self.weekday[m.group(1)] - pub.day.weekday()) % 7
                     vs = partial_iso(*_ymd(pub.day + timedelta(days=shift if shift <= 3 else shift - 7)))
                 out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
-        for rx, n in self.years:  # "мінулага года", "明年": a year counted from the publication year
-            for m in rx.finditer(low):
-                out.append(_Cand(m.start(), m.end(), "year", partial_iso(pub.year + n) if pub.year else None, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
                 vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
                 out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
+        for rx, delta in self.rel_years:
+            for m in rx.finditer(low):
+                out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
         return out
+
+    def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:
+        """"следеће године" as a year; with a month right before it ("у марту следеће године") or a
+        Chinese month right after it ("明年3月"), that month of the year."""
+        before = self._month_before.search(low, max(0, m.start() - 20), m.start()) if self._month_before else None
+        after = _ZH_MONTH_AFTER.match(low, m.end())
+        if before is not None:
+            mo, s, e = self.month_of[before.group("m1")], before.start(), m.end()
+        elif after is not None:
+            mo, s, e = int(after.group(1)), m.start(), after.end()
+        else:
+            return _Cand(m.start(), m.end(), "year", partial_iso(year) if year else None, rel=True)
+        return _Cand(s, e, "month", partial_iso(year, mo) if year else None, rel=True)
 
     def _read(self, name: str, m: re.Match, pub: _Pub) -> _Cand | None:
         gd = m.groupdict()
@@ -259,6 +284,9 @@ class _Lang:
         if (y1, m1, d1) >= (y2, m2, d2) or not (valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
             return None
         return _Cand(m.start(), m.end(), "range", partial_iso(y1, m1, d1), partial_iso(y2, m2, d2), rel=rel)
+
+
+_ZH_MONTH_AFTER = re.compile(r"\s*(1[0-2]|0?[1-9])\s*月(?!\s*[0-9０-９])")
 
 
 def _whole_words(words: list[str]) -> re.Pattern:
@@ -370,14 +398,34 @@ def find_dates(text: str, published: str | None = None, lang: str = "kk") -> lis
     if lang == "zh":
         cands += _zh(text, pub)
     cands += _lang(lang).candidates(low, pub, text)
-    return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in _select(cands)]
+    chosen = _same_year(text, _select(cands))
+    return [DateMention(c.s, c.e, text[c.s:c.e], c.vs, c.ve, c.kind, c.rel) for c in chosen]
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s+|$)(?=\S)|\n")
+
+
+def _same_year(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A day without a year after a date with one in the same sentence is of that year ("8 снежня
+    1991 года …, а 21 снежня …"), not of the publication's."""
+    last: _Cand | None = None
+    for c in cands:
+        if c.rel and c.kind in ("date", "range") and last is not None and c.vs \
+                and not _SENTENCE_END.search(text, last.e, c.s):
+            year = last.vs[:4]
+            c.vs, c.ve = year + c.vs[4:], (year + c.ve[4:]) if c.ve else None
+        if not c.rel and c.vs and c.kind in ("date", "range", "month"):
+            last = c
+        elif _SENTENCE_END.search(text, last.e if last else 0, c.s):
+            last = None
+    return cands
 
 
 _LINE = re.compile(r"[^\n\r]+")
-_CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*,\s*")
+_CITY = re.compile(r"^\s*[^\W\d_][\w.'’ʻʼ\-]*(?:[ \-][^\W\d_][\w.'’ʻʼ()\-]*){0,3}\s*[,.]\s*")
 _AFTER = re.compile(r"\s*(?:$|[\-\u2013\u2014.:(,/|，。])")
-_HEAD_LINES = 3
-_TIME = re.compile(r"\s+\d{1,2}:\d\d")  # the time after a header's date
+_HEAD_LINES = 5  # a site's header and headline may come first: "Навіны / Навіны", a title, then "4 снежня 2026 г."
+_TIME = re.compile(r"\s*\d{1,2}:\d\d")  # the time after a header's date: "12.11.2026 13:27", "2026年08月28日07:12"
 _SHORT_YEAR = re.compile(r"(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>\d\d)\.?\s*/")
 
 
@@ -409,6 +457,7 @@ def find_published(text: str, lang: str) -> tuple[str, int, int] | None:
             if dm.start not in starts:
                 continue
             if dm.kind == "date" and not dm.relative and dm.value_start and len(dm.value_start) == 10 \
-                    and (_AFTER.match(line, dm.end) or dm.start in labelled and _TIME.match(line, dm.end)):
+                    and (_AFTER.match(line, dm.end) or dm.start in labelled or _TIME.match(line, dm.end)
+                         or line[dm.end - 1:dm.end] == "."):  # "Гродна, 26 чэрвеня 2026 г. Сёння ..."
                 return dm.value_start, lm.start() + dm.start, lm.start() + dm.end
     return None

@@ -36,6 +36,7 @@ from .regional_sentences import sentences
 from .resources import load_json
 
 _LEX = load_json("events_regional.json")
+_DOCUMENTS = load_json("agreements_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signings happen inside
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
@@ -44,6 +45,8 @@ LASTING = {"FORUM", "SESSION", "VISIT"}  # events that last: one opened or arriv
 _CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
                  "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
                  "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
+_ADOPTED_REACH = 6  # words back from "was adopted" to the document word
+_ZH_ANNIVERSARY = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十百]+\s*(?:周年|年来|年以来|多年)|以来|周年)")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
 _PAST_REACH = 4  # words around a trigger where a past verb settles its status in the cue-word languages
 _WORD_WINDOW = 12  # words after a trigger where a head-final language puts the verb of its clause
@@ -108,8 +111,16 @@ class _Lang:
         self.context_raw = list(lex.get("context", []))
         self.word_prefixes = tuple(lex.get("word_prefixes", []))
         self.purpose = {normalize_key(w) for w in lex.get("purpose", [])}
+        self.adopt = set(lex.get("adopt", []))
+        # head-final: a word right after a trigger of a type told that makes it the purpose of another
+        # act, no event again ("ташрифга тайёргарлик", preparing the visit told)
+        self.purpose_after = tuple(normalize_key(w) for w in lex.get("purpose_after", []))
+        self.adopt_reach = int(lex.get("adopt_reach", 1))  # words back to the document word
+        self.adopted = set(lex.get("adopted", []))
         joiners = lex.get("clause_joiners") or []
-        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s") if joiners else None
+        then = "|".join(map(re.escape, lex.get("clause_then") or []))  # "..., а потом": the same time goes on
+        self.clause_joiners = re.compile(rf",\s+(?:{'|'.join(map(re.escape, joiners))})\s"
+                                         + (rf"(?!\s*(?:{then})(?!\w))" if then else "")) if joiners else None
         self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
 
@@ -117,6 +128,13 @@ class _Lang:
 @functools.cache
 def _lang(code: str) -> _Lang:
     return _Lang(code, _LEX[code])
+
+
+@functools.cache
+def _document_words(code: str) -> tuple[str, ...]:
+    """The last word of each document noun of the language ("карта" of "жол карта")."""
+    heads = _DOCUMENTS.get(code, {}).get("heads", []) if code in _DOCUMENTS else []
+    return tuple(normalize_key(h[0]).split()[-1] for h in heads) or ("\0",)
 
 
 _END = tuple(".!?…。！？")
@@ -169,9 +187,13 @@ class RegionalEvents:
             if named is not None:  # "Чакыруу ыраазычылык менен кабыл алынды": an invitation accepted, nothing signed
                 trigs = [t for t in trigs if t.phrase not in self.lx.adopting or any(s <= d < e for d in named)]
             trigs = [t for t in trigs if not any(a <= t.char_start and t.char_end <= b for a, b in orgs)
-                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)]
+                     and not (t.i > 0 and not self.lx.chinese and keys[t.i - 1] in self.lx.purpose)
+                     and not (self.lx.purpose_after and t.j < len(keys) and keys[t.j].startswith(self.lx.purpose_after)
+                              and any(ev.type == t.type and ev.status != "occurred" for ev in events)
+                              and not (t.type in NAMED and self._name(text, toks, t, s, e)))]  # «…» uchinchi sammitga
+            trigs = [t for t in (self._adoption(t, keys) for t in trigs) if t is not None]
             calls = [t for t in trigs if t.type == "CALL"]
-            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 3 for c in calls)]
+            trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
             told = [ev for ev in events if ev.id not in heads]
             seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
@@ -182,7 +204,7 @@ class RegionalEvents:
                                           or self._status(text, toks, keys, trig, s, e) != "occurred"):
                     continue  # one event of a type a sentence, unless a gathering done follows one to come
                 s_all = [d for d in dates if s <= d.start and d.end <= e and d.value_start and not _term(d)]
-                s_dates = [d for d in s_all if not self._until(text, d)]
+                s_dates = _specific([d for d in s_all if not self._until(text, d)])
                 s_mentions = [m for m in mentions if s <= m.start and m.end <= e]
                 new_doc = trig.type == "SIGNING" and any(s <= d < e for d in documents)
                 if not new_doc and self._goes_on(text, trig, told, s_all, published):
@@ -210,6 +232,8 @@ class RegionalEvents:
                                  published, len(events) + 1)
                 if second:  # the sentence's date and place are the first one's
                     ev.location = None
+                else:
+                    _end_until(ev, [d for d in s_all if d not in s_dates], published)
                 own[ev.id] = (True, True) if second else (bool(s_dates), ev.location is not None)
                 if ev.status == "planned" and self._preparing(keys, trig):
                     preparing.add(ev.id)
@@ -232,6 +256,7 @@ class RegionalEvents:
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
         _dateline_city(text, events, mentions, by_id, own)
+        _inside_visit(events, own)
         self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
         for ev in events:
@@ -251,6 +276,23 @@ class RegionalEvents:
             out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
             i += n
         return out
+
+    def _adoption(self, trig: _Trig, keys: list[str]) -> _Trig | None:
+        """"жол картасын қабылдап", "dasturni qabul qildi": a verb of receiving right after a document
+        word adopts the document, a SIGNING (head-final languages: the 'adopt' phrases); a passive
+        "was adopted" ('adopted' phrases) with no document word before it adopts nothing ("Чакыруу …
+        кабыл алынды": the invitation was accepted): no event."""
+        if trig.type == "SIGNING" and trig.phrase in self.lx.adopted:
+            reach = max(self.lx.adopt_reach, _ADOPTED_REACH)
+            if not any(k.startswith(_document_words(self.language)) for k in keys[max(0, trig.i - reach):trig.i]):
+                return None
+            return trig
+        if trig.type != "MEETING" or trig.phrase not in self.lx.adopt or trig.i == 0:
+            return trig
+        docs = _document_words(self.language)  # Tajik: the document's name, head first, before the verb
+        if not any(k.startswith(docs) for k in keys[max(0, trig.i - self.lx.adopt_reach):trig.i]):
+            return trig
+        return _Trig("SIGNING", trig.char_start, trig.char_end, trig.i, trig.j, trig.phrase)
 
     def _zh_triggers(self, text: str, s: int, e: int) -> list[_Trig]:
         """Trigger words that end where a word of jieba's segmentation ends: "会议" and "峰会" of
@@ -272,6 +314,9 @@ class RegionalEvents:
                 continue
             if hit is None:
                 i += 1
+                continue
+            if hit[0] == "FOUNDING" and _ZH_ANNIVERSARY.match(text, i + len(hit[1])):
+                i += len(hit[1])  # "成立25周年", "成立以来": an anniversary, no founding told
                 continue
             out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
             i += len(hit[1])
@@ -460,7 +505,7 @@ class RegionalEvents:
         lx = self.lx
         if lx.chinese:
             sent = text[s:e]
-            for w in lx.not_status_raw:  # "开幕式", the opening ceremony, is no opening going on
+            for w in lx.not_status_raw:  # "开幕式", the opening ceremony, holds "开幕" (opens) and tells no aspect
                 sent = sent.replace(w, "")
             if text.startswith(("了", "过"), trig.char_end):
                 return "occurred"  # 签署了: the aspect of the verb itself
@@ -557,12 +602,15 @@ class RegionalEvents:
     def _inherit(events: list[Event], own: dict[str, tuple[bool, bool]], refs: dict[str, str]) -> None:
         """A sub-event falls inside the last event before it of the type its sentence refers to
         ("кездесу қорытындысы бойынша": the meeting's), else inside the last container."""
+        # the year of the news, the first event dated: an event of an earlier year is one recalled ("стала
+        # членам ... 4 ліпеня 2024 года на саміце"), and what is done "as a result of the meeting" is not inside it
+        year = next((ev.start[:4] for ev in events if ev.start), "")
         for k, ev in enumerate(events):
             if ev.type not in SUB_EVENTS and ev.id not in refs:
                 continue
             ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
-            source = next((p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")),
-                          None) \
+            of_ref = [p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")]
+            source = next((p for p in of_ref if not (p.start and p.start[:4] < year)), of_ref[0] if of_ref else None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
                 continue
@@ -614,6 +662,36 @@ def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> N
     for ent in entities:
         if ent.type == "PER" and ent.roles and ent.id not in taken:
             main[0].participants.append(Participant(ent.id))
+
+
+def _inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
+    """A meeting or forum with no date of its own told after a dated visit ("Ташриф доирасида …
+    музокаралар", "… бизнес форумида иштирок этади") falls inside the visit and takes its period."""
+    for k, ev in enumerate(events):
+        if ev.type not in ("MEETING", "FORUM") or ev.start or ev.parent or own.get(ev.id, (False, False))[0]:
+            continue
+        visit = next((p for p in reversed(events[:k]) if p.type == "VISIT" and p.start), None)
+        if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
+                                         for p in events[events.index(visit):k]):
+            inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
+
+
+def _specific(dates: list[DateMention]) -> list[DateMention]:
+    """A year with a day of it in the same sentence dates nothing itself ("9月15日至16日，2026年…论坛"):
+    the year is a name's."""
+    return [d for d in dates if not (len(d.value_start or "") == 4 and any(
+        o is not d and len(o.value_start or "") > 4 and o.value_start.startswith(d.value_start) for o in dates))]
+
+
+def _end_until(ev: Event, until: list[DateMention], published: str | None) -> None:
+    """"Бүгін … форум басталды, ол 11 қыркүйекке дейін жалғасады": a day 'until' which the event
+    of the same sentence goes on is its end (and it is going on when told between the two)."""
+    day = next((d.value_start for d in until if d.value_start and len(d.value_start) == 10 and not d.value_end), None)
+    if day is None or not ev.start or ev.end or day <= ev.start:
+        return
+    ev.end = day
+    if published and ev.status == "occurred" and date_bounds(ev.start)[0] <= published < day:
+        ev.status = "ongoing"
 
 
 def _term(d: DateMention) -> bool:

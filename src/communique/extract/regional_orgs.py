@@ -43,6 +43,8 @@ class _Lang:
         self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        # the endings of the word before a joiner inside a name ("сувязі і інфарматызацыі", not "спраў і пасольства")
+        self.joined_after = tuple(normalize_key(w) for w in lex.get("joined_after", []))
         self.ezafe = tuple(lex.get("ezafe", []))
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
         self.local_endings = tuple(normalize_key(w) for w in regional_cases.endings(
@@ -111,7 +113,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
     if not supports(lang):
         return []
     if lang == "zh":
-        found = _zh(text)
+        found = _zh(text, {m.start for m in mentions if m.type == "LOC"})
     else:
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
@@ -190,7 +192,8 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
             if prev[3] in lx.joiners and not gap.strip() and j >= 2 and not toks[j][2][0].isupper() \
                     and lx.head(toks[j - 2][3]) is None and not any(m.start <= toks[j - 2][0] < m.end for m in locs) \
                     and not _gap(text, toks, j - 1).strip():
-                j -= 1  # "Жасанды интеллект және цифрлық даму министрлігі": 'and' inside the name
+                j -= 1  # "Жасанды интеллект және цифрлық даму министрлігі", "Санариптик өнүктүрүү жана
+                # инновациялык технологиялар министрлиги": 'and' between two fields inside the name
                 continue
             if cover is None and (lx.stops_at(prev[3]) or prev[2][0].isdigit()
                                   or prev[3] in lx.titles and not prev[2][0].isupper()):
@@ -239,6 +242,7 @@ def _adjectives_before(text, toks, i: int, lx: _Lang, nom: str, covered) -> tupl
 def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
     blocked = [m for m in mentions if m.type in {"PER", "DATE"}]
     spans = [(m.start, m.end) for m in mentions]
+    state_ends = {m.end for m in mentions if m.type == "LOC"}
 
     def covered(pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
@@ -262,6 +266,14 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 1  # "камітэт па … пры Калегіі …": the body it is attached to
                 continue
+            if toks[j][3] in lx.joiners and j > i + 1 and not gap.strip() and j + 1 < len(toks) \
+                    and not toks[j + 1][2][0].isupper() and not toks[j - 1][2][0].isupper() \
+                    and (not lx.joined_after or toks[j - 1][3].endswith(lx.joined_after)) \
+                    and (toks[j + 1][3].endswith(lx.ezafe) if lx.ezafe else not lx.stops_at(toks[j + 1][3])) \
+                    and not _gap(text, toks, j + 1).strip():
+                j += 2  # "Вазорати энергетика ва захираҳои оби …", "Міністэрства сувязі і інфарматызацыі":
+                # two fields of one ministry's name
+                continue
             listed = _listed(text, toks, j, lx, spans)
             if listed == "places":
                 j += 2  # "сарадњу Србије и Кине": the second place ends the name
@@ -274,11 +286,12 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                 break
             if j > i + 1 and toks[j - 1][2].isupper() and len(toks[j - 1][2]) > 1:
                 break  # an acronym ends a name
+            if j > i + 1 and toks[j][2][:1].isupper() and toks[j - 1][1] in state_ends:
+                break  # "... Republike Srbije Anom Brnabić": a state ends a body's name, no name runs on
             if j > i + 1 and toks[j - 1][2][0].isupper() and not toks[j][2][0].isupper() \
                     and any(m.type == "LOC" and m.start <= toks[j - 1][0] < m.end for m in mentions) \
                     and toks[j][3] not in lx.linkers | lx.attached | lx.and_words:
                 break  # a state ends a name: "Владе Народне Републике Кине | потписан је"
-
             if any(m.start <= toks[j][0] < m.end for m in blocked):
                 break
             if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
@@ -304,7 +317,9 @@ def _listed(text, toks, j: int, lx: _Lang, spans) -> bool | str:
         return any(a <= toks[k][0] < b for a, b in spans) and toks[k][2][0].isupper()
 
     if toks[j][3] in lx.and_words and not _gap(text, toks, j).strip():
-        lower = not toks[j - 1][2][0].isupper() and not toks[j + 1][2][0].isupper()
+        lower = not toks[j - 1][2][0].isupper() and not toks[j + 1][2][0].isupper() \
+            and (not lx.joined_after or toks[j - 1][3].endswith(lx.joined_after)  # not "спраў і пасольства"
+                 or _gap(text, toks, j - 1).strip() == ",")  # "..., харчавання і лясной": a list's last
         return True if lower else "places" if place(j - 1) and place(j + 1) else False
     if _gap(text, toks, j).strip() != "," or toks[j][2][0].isupper() or toks[j - 1][2][0].isupper():
         return False
@@ -332,6 +347,11 @@ _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_TITLE_WORDS = tuple(load_json("titles_regional.json").get("zh", {}).get("titles", []))  # "委员、国务院…": titles
+_ZH_FIELD = 8  # characters of one field listed with "、" inside a ministry's name
+_ZH_UNITS = ("司", "局")  # departments written right after their ministry or commission
+_ZH_CREDIT = ("来源：", "来源:", "稿源：", "编辑：", "责编：")
+_ZH_MINISTER = frozenset(_ZH.get("minister_titles", []))  # "外交部长" of "外交部"
 
 
 def zh_breaks() -> set[str]:
@@ -345,7 +365,7 @@ def zh_verbs() -> tuple[str, ...]:
     return _ZH_VERBS
 
 
-def _zh(text: str) -> list[tuple[int, int, str]]:
+def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(text):
@@ -354,6 +374,10 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
             i += 1
             continue
         end = i + len(suf)
+        if suf == "部" and text.startswith("长", end) and text[i - 2:end + 1] in _ZH_MINISTER:
+            out.append((i - 2, end, text[i - 2:end]))  # "外交部长": the minister of the ministry
+            i = end
+            continue
         if text.startswith(_ZH_NOT_AFTER, end):
             i = end
             continue
@@ -361,20 +385,29 @@ def _zh(text: str) -> list[tuple[int, int, str]]:
         floor = out[-1][1] if out else 0
         while j > floor and i - j < 20 and text[j - 1] not in _ZH_BREAKS and _HAN.match(text[j - 1]):
             j -= 1  # back to punctuation, a preposition (与, 在), or the body before
-            if j - 1 > floor and text[j - 1] == "、" and "和" in text[j:i]:
-                k = j - 1  # "数字发展、通信和大众传媒部": a list of the body's fields, 和 before the last
-                while k > floor and j - k < 7 and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
-                    k -= 1
-                if k < j - 1 and not any(text.startswith(x, k) or text[k:j - 1].endswith(x) for x in _ZH_SUFFIXES):
-                    j = k
-        if out and j == out[-1][1] and text.startswith(("和", "及"), j):
-            j += 1  # "商务部和外交部": 'and' after the body before
+        while j - 1 > floor and text[j - 1] == "、" and j not in places:
+            k = j - 1  # "巴西发展、工业、贸易和服务部": the fields a ministry's name lists, not a list of states
+            while k > floor and j - 1 - k <= _ZH_FIELD and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
+                k -= 1
+            field = text[k:j - 1]
+            if not field or j - 1 - k > _ZH_FIELD or field.endswith(tuple(_ZH_SUFFIXES) + _ZH_TITLE_WORDS) \
+                    or any(v in field for v in _ZH_VERBS):
+                break
+            j = k
+        if j == floor and floor and text[j:j + 1] in ("和", "及", "与"):
+            j += 1  # "中华人民共和国外交部和乌兹别克斯坦共和国外交部": two bodies joined by "and"
         for v in _ZH_VERBS:
             k = text.rfind(v, j, i)
             if k >= 0:
                 j = k + len(v)
         whole = text[j:end]
+        if text[max(0, j - 3):j] in _ZH_CREDIT:
+            i = end
+            continue  # "来源：国际合作司": a source credit, no body the release is about
         if (i - j >= 2 or (i - j >= 1 and len(suf) > 1) or whole in _ZH_STANDALONE) and (j, end) not in {(f[0], f[1]) for f in out}:
+            if suf in _ZH_UNITS and out and out[-1][1] == j:  # "商务部欧亚司": a department of the body before
+                j, whole = out[-1][0], text[out[-1][0]:end]
+                out.pop()
             out.append((j, end, whole))
         i = end
     return out

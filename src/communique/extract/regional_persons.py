@@ -96,6 +96,8 @@ class _Lang:
         self.not_name = tuple(e.casefold() for e in lex.get("not_name_endings", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.deputy = {normalize_key(w) for w in lex.get("deputy", [])}
+        self.modifiers = {normalize_key(w) for w in lex.get("modifiers", [])}
+        self.stop_endings = tuple(normalize_key(w) for w in lex.get("stop_endings", []))
         self.posted = {normalize_key(w) for w in lex.get("posted_in", [])}
         self.under = {normalize_key(w) for w in lex.get("under", [])}
         self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
@@ -423,6 +425,9 @@ class _Finder:
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
                 break
+            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings \
+                    and tok.key.endswith(self.lx.stop_endings):
+                break  # "delegatsiyasiga …", "doirasida …": a word in the dative or locative is no title's
             if tok.covered is not None and (tok.covered.type == "PER" or
                                             (tok.covered.type == "LOC" and self.in_locative(tok))):
                 break  # "Астанада ... министрі": where it happened, not part of the title
@@ -432,8 +437,8 @@ class _Finder:
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
             passed_anchor = passed_anchor or is_anchor
-            if tok.text[:1].isupper() and not is_anchor:
-                anchors_only = True
+            if tok.text[:1].isupper() and not is_anchor and tok.key not in self.lx.modifiers:
+                anchors_only = True  # a title's own capital ("Башкы катчысы") opens no body's name
             start = tok.s
             k -= 1
         return start
@@ -551,6 +556,8 @@ _ZH_AFTER = tuple(_ZH["after"])
 _ZH_BEFORE = tuple(_ZH["before"])
 _ZH_TRANSLIT = tuple(_ZH.get("translit_endings", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# function characters that end no two-character given name: after one, the name is the shorter
+_ZH_FUNCTION = frozenset("将在于也还就对向与等的赴同和及")
 
 
 _ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万·彼得罗夫"
@@ -558,7 +565,8 @@ _ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万
 
 def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodies=()):
     gaz = [(m.start, m.end) for m in mentions]
-    titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)]
+    titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)
+              if not text.startswith("会", m.end())]  # "委员会" is a committee, not a member
 
     def free(s: int, e: int) -> bool:
         return _HAN.fullmatch(text[s:e]) is not None and all(e <= a or s >= b for a, b in gaz) \
@@ -581,10 +589,12 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             if text.startswith(sur, te):
                 for g in (1, 2):
                     e = te + len(sur) + g
-                    if e <= len(text) and free(te, e) and ends_clear(e):
+                    if e <= len(text) and free(te, e) and ends_clear(e) \
+                            and not (g == 2 and text[e - 1] in _ZH_FUNCTION):  # "李强将于": 将 is no name
                         fits.append((te, e))
         ts = next((a for a, b in bodies if b == ts), ts)  # the body the title names: "外交部发言人"
-        ts = next((m.start for m in mentions if m.end == ts and m.type == "LOC"), ts)  # the state: "白俄罗斯外长"
+        ts = next((m.start for m in mentions if m.end == ts and m.type in ("LOC", "ORG")), ts)  # the state:
+        # "白俄罗斯外长"; an international body: "上合组织秘书长"
         foreign = _ZH_FOREIGN.match(text, te)
         if not fits and foreign:
             e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
@@ -592,7 +602,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             if e is not None:
                 fits = [(te, e)]
         if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
-            fits = [(te, te + n) for n in range(3, 7) if free(te, te + n) and text[te:te + n].endswith(_ZH_TRANSLIT)
+            fits = [(te, te + n) for n in range(3, 9) if free(te, te + n) and text[te] not in _ZH_FUNCTION and text[te:te + n].endswith(_ZH_TRANSLIT)
                     and ends_clear(te + n)][:1]
         if len(set(fits)) == 1:
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
@@ -648,7 +658,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
-        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles):
+        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles) \
+                or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
         for m in mentions:  # the state and the organization named inside the title
