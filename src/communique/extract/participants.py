@@ -64,7 +64,7 @@ def _contains(long_: str, short: str) -> bool:
     lw, sw = _words(long_), _words(short)
     if not sw or len(sw) >= len(lw):
         return False
-    return any(all(_stem_equal(a, b) for a, b in zip(sw, lw[i:i + len(sw)])) for i in range(len(lw) - len(sw) + 1))
+    return any(all(_stem_equal(a, b) for a, b in zip(sw, lw[i:i + len(sw)], strict=True)) for i in range(len(lw) - len(sw) + 1))
 
 
 def _names(ent: Entity) -> list[str]:
@@ -96,7 +96,7 @@ def _title_at(text: str, low: str, title: str, at: int, before: bool) -> tuple[i
         gap = low[at:found[0].start()] if found else "x"
     gap = _BRACKETED.sub("", gap)  # "потпредседником Кинеског савета ... (CCPIT) Џангом"
     if len(found) == len(words) and not gap.strip(_GAP + "(") \
-            and all(_stem_equal(w, f.group()) for w, f in zip(words, found)):
+            and all(_stem_equal(w, f.group()) for w, f in zip(words, found, strict=True)):
         return found[0].start(), found[-1].end()
     return None
 
