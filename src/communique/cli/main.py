@@ -146,7 +146,7 @@ def ingest(
     console = Console(stderr=True)
     try:
         total = None if retry_failed else source_total(specs or [], glob)
-        with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address) as pool:
+        with _progress("ingest", console, as_json, total) as (bar, task), _workers(workers, ray_address, doc_timeout=options.doc_timeout) as pool:
             quiet_log = not as_json and not console.is_terminal  # a log file or a pipe: a line per N sources
             started, done = time.monotonic(), [0]
 
@@ -243,15 +243,16 @@ def _progress(name: str, console, quiet: bool, total: int | None = None):
 
 
 @contextlib.contextmanager
-def _workers(n: int, address: str | None, embed: bool = True):
-    """None for one worker (no Ray at all), else a pool of Ray workers, closed after."""
+def _workers(n: int, address: str | None, embed: bool = True, doc_timeout: float | None = None):
+    """None for one worker (no Ray at all), else a pool of Ray workers (each document within
+    `doc_timeout` seconds, when given), closed after."""
     if n <= 1 and not address:
         yield None
         return
     from ..scale import ScaleError, Workers
 
     try:
-        pool = Workers(n, address, embed=embed)
+        pool = Workers(n, address, embed=embed, doc_timeout=doc_timeout)
     except ScaleError as exc:
         fail(str(exc))
     try:
