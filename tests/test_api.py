@@ -431,7 +431,12 @@ def test_merge_and_split_entities_in_the_knowledge_base(client, tokens):
     assert "they are two countries" in client.get("/corrections").text
     nothing = client.post("/api/v1/entities/merge", json={"a": "Армения", "b": "Nowhere-land", "reason": "x"},
                           headers=editor)
-    assert nothing.status_code == 422 and nothing.headers["content-type"].startswith(PROBLEM)
+    assert nothing.status_code == 404 and nothing.headers["content-type"].startswith(PROBLEM)  # no entity is named so
+    same = client.post("/api/v1/entities/merge", json={"a": "Армения", "b": "Армения", "reason": "x"}, headers=editor)
+    assert same.status_code == 409 and "already one entity" in same.json()["detail"]  # the store refuses, not the request
+    blank = client.post(f"/api/v1/entities/{quote('Армения', safe='')}/split", json={"aliases": [" "], "reason": "x"},
+                        headers=editor)
+    assert blank.status_code == 422  # refused by the schema the spec states (a name with a letter in it)
     assert countries  # the countries were listed before and after
 
 

@@ -72,6 +72,26 @@ def test_blank_lines_of_spaces_split_paragraphs_linearly():
     assert [text[s:e].strip() for s, e, _ in paragraph_languages(text)] == ["Первый абзац.", "Второй абзац."]
 
 
+def test_thousands_of_dated_triggers_in_one_sentence_are_one_visit():
+    """bench/fuzz.py's slowest shape: one sentence of 5,000 triggers and dates (90,000 characters).
+    Each trigger used to rescan the whole sentence (its dates, ', что', titles, the lemmas) and each date
+    of the first line the text before it: minutes; now linear."""
+    record = extract("12.03.2026 визит, " * 5000)
+    assert [(e.type, e.start, e.status) for e in record.events] == [("VISIT", "2026-03-12", "occurred")]
+
+
+@FUZZ
+@seed(14)
+@given(st.lists(st.sampled_from(["12:30", "7:05", ":", "1", " ", "  ", "\t", "-", "\u2014", "|", ",", "x"]),
+                max_size=10).map("".join), st.integers(0, 40))
+def test_clock_before_a_date_is_found_as_by_searching_the_whole_prefix(line, end):
+    """The bounded search for "17:37 —" before a date answers as the search over all the text before it."""
+    from communique.extract.published import _CLOCK_BEFORE, _clock_before
+
+    end = min(end, len(line))
+    assert _clock_before(line, end) == (_CLOCK_BEFORE.search(line[:end]) is not None)
+
+
 _OLD_BLOCK_SPLIT = re.compile(r"\n\s*\n(?!\s*[a-zа-яё])|\n(?=\s*(?:[-*#>]|\d|[А-ЯЁA-Z«\"]))")
 
 

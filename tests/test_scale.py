@@ -51,7 +51,7 @@ def _facts(store: Store) -> dict[str, dict]:
     return out
 
 
-RAY_TESTS = "two_workers or killed or reextract_upgrades"
+RAY_TESTS = "two_workers or killed or reextract_upgrades or doc_timeout"
 
 
 @pytest.fixture(scope="module")
@@ -218,6 +218,34 @@ def test_reextract_upgrades_older_records_on_the_workers_then_relinks(workers, s
     assert {k: v["events"] for k, v in stored.items()} == {k: v["events"] for k, v in fresh.items()}
     assert any(v["events"] for v in stored.values())
     assert reextract(store, workers)["upgraded"] == 0  # nothing older is left
+
+
+def test_a_document_past_the_doc_timeout_fails_on_a_ray_worker_and_the_job_goes_on(ray, chdir):
+    """`ingest --workers N --doc-timeout S`: a slow document (100 KB of long sentences, many seconds of
+    extraction) on a Ray worker with a 3 s limit comes back failed with its reason; the others are stored."""
+    if ray is None:
+        return  # run and passed in a fresh process (see the `ray` fixture)
+    from communique.scale import Workers
+
+    para = ("Вчера в Самарканде прошло заседание Комиссии по водным ресурсам с участием экспертов "
+            "Петра Иванова и Марата Сейткали, а также представителей двенадцати ведомств. ")
+    slow = Document(id="slow", text="01.04.2026\nЗаседание комиссии\n" + "\n\n".join([para * 5] * 190))
+    docs = [*_documents(2), slow, *_documents(4)[2:]]
+    store = Store.open(f"sqlite:///{chdir / 't.db'}")
+    # no CPU of its own: the module's two workers may hold both
+    pool = Workers(1, embed=False, num_cpus=0, doc_timeout=3)
+    try:
+        summary = jobs.ingest_documents(docs, store, extract_with=pool.extract)
+        assert summary.counts["new"] == 4 and summary.counts["failed"] == 1, summary.to_dict()
+        [(location, reason)] = summary.failures
+        assert location == "slow"
+        assert reason.startswith("ExtractionTimeout: extraction took longer than 3 s"), reason
+        assert sorted(r.document.id for r in store.iter_records()) == [d.id for d in _documents(4)]
+        # the documents after it were extracted by a fresh process, facts and all
+        assert all(r.events for r in store.iter_records())
+    finally:
+        pool.close()
+        store.close()
 
 
 def test_one_worker_imports_no_ray(tmp_path):

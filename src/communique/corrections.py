@@ -64,6 +64,14 @@ class CorrectionError(ValueError):
     """A correction that cannot be made: an unknown fact, a malformed value."""
 
 
+class CorrectionNotFound(CorrectionError):
+    """A correction of an entity that is not there (no entity is named so)."""
+
+
+class CorrectionConflict(CorrectionError):
+    """A correction the knowledge base as it stands refuses (the two are already one, of two types)."""
+
+
 class CorrectionRow(Base):
     """One analyst's fix of one fact of one document."""
 

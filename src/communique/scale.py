@@ -7,7 +7,9 @@
 
 Each worker is a Ray actor that loads the models once (natasha, pymorphy, the sentence encoder) and
 turns batches of Documents into Records, their search vectors and their full-text shadows (all the
-per-document model work, so that the driver only stores and links). Everything else stays in the
+per-document model work, so that the driver only stores and links). With a time limit per document
+(`doc_timeout`, `ingest --doc-timeout`) each actor extracts in a process of its own and abandons a
+document past the limit: it comes back failed, with its reason, and the batch and the job go on. Everything else stays in the
 driver, as with one process: sources are read there (so per-host rate limits hold), duplicates are
 judged there, and Records are written to the store there, in order, in the job's batches, then
 indexed and linked. A worker killed mid-batch is restarted by Ray and its batch run again
@@ -63,10 +65,19 @@ Result = tuple[Any, "np.ndarray | None", "str | None"]
 
 
 class _Worker:
-    """The body of a worker actor: the extraction pipeline and the encoder, loaded once."""
+    """The body of a worker actor: the extraction pipeline and the encoder, loaded once. With
+    `doc_timeout`, each document is extracted in a process of the actor's own (extract.worker.
+    TimedExtractor, as `ingest --doc-timeout` does in one process): one that runs past the limit comes
+    back as an ExtractionTimeout, which the job records as that document's failure, and the next
+    document gets a fresh process."""
 
-    def __init__(self, embed: bool = True):
-        from .extract.pipeline import extract_document
+    def __init__(self, embed: bool = True, doc_timeout: float | None = None):
+        if doc_timeout:
+            from .extract.worker import TimedExtractor
+
+            extract_document: Callable[[Document], Record] = TimedExtractor(doc_timeout)
+        else:
+            from .extract.pipeline import extract_document
 
         self.embed = embed
         self.extract_document = extract_document
@@ -125,7 +136,7 @@ class Workers:
     """N Ray actors holding the models; `extract` maps sources to Records through them, in order."""
 
     def __init__(self, n: int, address: str | None = None, *, embed: bool = True, batch: int = BATCH,
-                 num_cpus: float = 1, resources: dict[str, float] | None = None):
+                 num_cpus: float = 1, resources: dict[str, float] | None = None, doc_timeout: float | None = None):
         if n < 1:
             raise ValueError("workers must be at least 1")
         self.ray = ray = _import_ray()
@@ -147,7 +158,7 @@ class Workers:
                 self.started = True
         remote = ray.remote(max_restarts=-1, max_task_retries=2, num_cpus=num_cpus,
                             resources=resources or None)(_Worker)
-        self.actors = [remote.remote(embed) for _ in range(n)]
+        self.actors = [remote.remote(embed, doc_timeout) for _ in range(n)]
         self.pending = dict.fromkeys(range(n), 0)
 
     # -- the pool ----------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ document (RFC 9457)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -11,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from ..corrections import CorrectionError
+from ..corrections import CorrectionConflict, CorrectionError, CorrectionNotFound
 from ..model import AGREEMENT_KINDS, ModelError, check_partial_date
 from ..service import EXPORT_FORMATS, KB_EXPORT_FORMATS, Service
 from ..store import period_bounds
@@ -49,7 +51,12 @@ router = APIRouter(dependencies=[Depends(auth.reader)], responses=problem_respon
 MAX_FILTER_VALUES = 20  # values of one repeated filter (person=…&person=…); each becomes a query condition
 Limit = Annotated[int, Query(ge=1, le=200, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
-DateParam = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+_DAY = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"  # model._PARTIAL_DATE
+# what store.period_bounds reads: one partial date, or FROM..TO / FROM/TO with either end open
+PERIOD_PATTERN = rf"^\s*(?:{_DAY}\s*|(?:{_DAY})?\s*(?:\.\.|/)\s*(?:{_DAY})?\s*)$"
+Period = Annotated[str | None, Query(max_length=30, pattern=PERIOD_PATTERN,
+                                     description="2026, 2026-04 or 2026-01..2026-03 (either end may be left open)")]
+DateParam = Annotated[str | None, Query(max_length=10, pattern=rf"^{_DAY}$",
                                         description="A partial date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 Short = Annotated[str | None, Query(max_length=300)]
 EventType = Literal["VISIT", "MEETING", "FORUM", "SESSION", "SPEECH", "SIGNING", "ACCESSION", "FOUNDING", "CALL"]
@@ -57,6 +64,7 @@ Status = Literal["occurred", "ongoing", "planned"]
 EntityType = Literal["PER", "ORG", "LOC"]
 AgreementKind = Literal[AGREEMENT_KINDS]
 NOT_FOUND = problem_responses(404)
+BODY = problem_responses(400)  # a body that cannot be read at all (not UTF-8): 400 before validation
 
 
 def data(request: Request) -> Service:
@@ -120,8 +128,7 @@ def me(*, request: Request, who: Who) -> Any:
             response_model=Page[DocumentSummary])
 def documents(*, request: Request, response: Response, limit: Limit = 20, offset: Offset = 0,
               language: Annotated[str | None, Query(max_length=16)] = None,
-              period: Annotated[str | None, Query(max_length=30, description="2026, 2026-04 or 2026-01..2026-03")]
-              = None, d: Data) -> Any:
+              period: Period = None, d: Data) -> Any:
     if period:
         try:
             period_bounds(period)
@@ -165,13 +172,11 @@ def entities(*, request: Request, response: Response, q: Short = None, type: Ent
 @router.post("/entities/merge", tags=["entities"], summary="Merge two entities (editor)",
              description="A missed merge: two names are one entity. Kept in the knowledge base's audit log "
                          "(who, when, why) and replayed after every relink.",
-             response_model=dict[str, Any], responses=problem_responses(403))
+             response_model=dict[str, Any], responses=BODY | problem_responses(403, 404, 409))
 def merge(*, body: MergeIn, request: Request, d: Data, who: Editor) -> Any:
     auth.check_api_csrf(request, who)
-    try:
+    with _kb_refusals():
         return d.merge_entities(body.a, body.b, who=who.label, why=body.reason)
-    except CorrectionError as exc:
-        raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/merges", tags=["entities"], summary="Manual merges and splits, newest first",
@@ -184,12 +189,24 @@ def merges(*, request: Request, response: Response, limit: Limit = 50, offset: O
 @router.post("/entities/{key:path}/split", tags=["entities"], summary="Split names off an entity (editor)",
              description="A wrong merge: the mentions carrying these names are another entity. Kept in the "
                          "audit log and replayed after every relink.",
-             response_model=dict[str, Any], responses=problem_responses(403))
+             response_model=dict[str, Any], responses=BODY | problem_responses(403, 404, 409))
 def split(*, key: Annotated[str, Path(max_length=400)], body: SplitIn, request: Request, d: Data,
           who: Editor) -> Any:
     auth.check_api_csrf(request, who)
-    try:
+    with _kb_refusals():
         return d.split_entity(key, body.aliases, who=who.label, why=body.reason)
+
+
+@contextlib.contextmanager
+def _kb_refusals() -> Iterator[None]:
+    """A merge or split refused: 404 where no entity is named so, 409 where the knowledge base as it
+    stands refuses it (already one, of two types), 422 for the rest."""
+    try:
+        yield
+    except CorrectionNotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except CorrectionConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
     except CorrectionError as exc:
         raise HTTPException(422, str(exc)) from exc
 
@@ -271,7 +288,7 @@ def search(*, request: Request, q: Annotated[str, Query(max_length=500)] = "",
            country: Annotated[list[str] | None, Query()] = None,
            topic: Annotated[list[str] | None, Query()] = None,
            language: Annotated[list[str] | None, Query()] = None,
-           period: Annotated[str | None, Query(max_length=30)] = None,
+           period: Period = None,
            limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0,
            d: Data) -> Any:
     filters = {"event_type": event_type, "person": person, "organization": organization, "country": country,
@@ -315,7 +332,7 @@ class AskOut(BaseModel):
 
 
 @router.post("/ask", tags=["search"], summary="A cited answer to a question over the knowledge base",
-             response_model=AskOut)
+             response_model=AskOut, responses=BODY)
 def ask(*, body: AskIn, d: Data) -> Any:
     return d.ask(body.question, language=body.language)
 
@@ -396,7 +413,7 @@ def correction(*, correction_id: Annotated[int, Path(ge=1, le=2**62)], d: Data) 
 
 
 @router.post("/corrections", tags=["corrections"], summary="Correct a fact (editor)", status_code=201,
-             response_model=CorrectionOut, responses=problem_responses(403, 404))
+             response_model=CorrectionOut, responses=BODY | problem_responses(403, 404))
 def correct(*, body: CorrectionIn, request: Request, d: Data,
             who: Editor) -> Any:
     auth.check_api_csrf(request, who)
@@ -428,7 +445,7 @@ def tokens(*, request: Request, _who: Admin) -> Any:
 
 
 @router.post("/tokens", tags=["access"], summary="Make a token (admin)", status_code=201,
-             response_model=TokenCreated, responses=problem_responses(403))
+             response_model=TokenCreated, responses=BODY | problem_responses(403))
 def make_token(*, body: TokenIn, request: Request, who: Admin) -> Any:
     auth.check_api_csrf(request, who)
     token = auth.create_token(request.app.state.store, name=body.name, role=body.role, created_by=who.label)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# a character that is not blank (str.strip() keeps it: \x1c-\x1f count as blank there, not in \s everywhere)
+NOT_BLANK = r"[^\s\x1c-\x1f]"
 
 T = TypeVar("T")
 
@@ -232,7 +235,7 @@ class CorrectionIn(BaseModel):
     fact: str = Field(..., min_length=1, max_length=100,
                       description="The id of the fact in the document's (corrected) Record, e.g. 'e1'.")
     value: dict[str, Any] = Field(default_factory=dict, description="The new values, by op.")
-    reason: str = Field(..., min_length=1, max_length=2000, description="Why: required.")
+    reason: str = Field(..., min_length=1, max_length=2000, pattern=NOT_BLANK, description="Why: required.")
 
 
 class CorrectionOut(BaseModel):
@@ -300,7 +303,7 @@ class MergeIn(BaseModel):
 
     a: str = Field(..., min_length=1, max_length=400)
     b: str = Field(..., min_length=1, max_length=400)
-    reason: str = Field(..., min_length=1, max_length=2000)
+    reason: str = Field(..., min_length=1, max_length=2000, pattern=NOT_BLANK)
 
 
 class SplitIn(BaseModel):
@@ -308,8 +311,9 @@ class SplitIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    aliases: list[str] = Field(..., min_length=1, max_length=50)
-    reason: str = Field(..., min_length=1, max_length=2000)
+    aliases: list[Annotated[str, Field(min_length=1, max_length=400, pattern=NOT_BLANK)]] = Field(
+        ..., min_length=1, max_length=50)
+    reason: str = Field(..., min_length=1, max_length=2000, pattern=NOT_BLANK)
 
 
 class AuditOut(BaseModel):

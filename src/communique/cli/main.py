@@ -137,7 +137,8 @@ def ingest(
 
     if not specs and not retry_failed:
         raise UsageError("give at least one source, or --retry-failed")
-    with _workers(workers, ray_address) as started:  # Ray starts now, while this process imports and opens the store
+    # Ray starts now, while this process imports and opens the store
+    with _workers(workers, ray_address, doc_timeout=doc_timeout or None) as started:
         from .. import jobs
 
         options = jobs.IngestOptions(glob=glob, follow=follow, depth=depth, same_host=not any_host,
@@ -256,17 +257,18 @@ def _progress(name: str, console, quiet: bool, total: int | None = None):
 
 
 @contextlib.contextmanager
-def _workers(n: int, address: str | None, embed: bool = True):
+def _workers(n: int, address: str | None, embed: bool = True, doc_timeout: float | None = None):
     """A function that gives the pool of Ray workers (None for one worker: no Ray at all). Ray starts
     at once, in a thread of its own, while the caller opens the store and reads its sources; the
-    function waits for it (call it before anything opens the vector index). Closed after."""
+    function waits for it (call it before anything opens the vector index). Each document within
+    `doc_timeout` seconds, when given. Closed after."""
     if n <= 1 and not address:
         yield lambda: None
         return
     from ..scale import ScaleError, Starting
 
     try:
-        starting = Starting(n, address, embed=embed)
+        starting = Starting(n, address, embed=embed, doc_timeout=doc_timeout)
     except ScaleError as exc:
         fail(str(exc))
 

@@ -6,6 +6,7 @@ the English step.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Mention, Participant
@@ -212,8 +213,13 @@ class ArgumentReading:
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
         toks = self._tokens
-        return max((k for k in range(1, min(trig.start, len(toks))) if toks[k - 1].text == ","
-                    and lemma(toks[k].text) == "что"), default=None)
+        if getattr(self, "_that_at", None) is None or self._that_at[0] is not toks:
+            # found once per sentence: a sentence of n triggers then costs n log n, not n squared
+            self._that_at = (toks, [k for k in range(1, len(toks)) if toks[k - 1].text == ","
+                                    and lemma(toks[k].text) == "что"])
+        at = self._that_at[1]
+        i = bisect.bisect_left(at, min(trig.start, len(toks)))
+        return at[i - 1] if i else None
 
     def _place_phrase(self, m: Mention) -> bool:
         """A country after 'в', 'во', 'на', 'из': a place the sentence tells of, not a party."""
@@ -229,9 +235,16 @@ class ArgumentReading:
             return False
         return any(lemma(t.text) in REPORTING for t in toks[max(0, i - 4):i])
 
+    def _title_references(self, toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
+        """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it
+        (read once per sentence: the same for each of its triggers)."""
+        cached = getattr(self, "_titled", None)
+        if cached is None or cached[0] is not toks or cached[1] is not table:
+            self._titled = cached = (toks, table, self._title_holders(toks, lemmas, table))
+        return [Participant(p.entity, p.role) for p in cached[2]]
+
     @staticmethod
-    def _title_references(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
-        """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it."""
+    def _title_holders(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
 
         holders: dict[str, Participant] = {}
         for i, lem in enumerate(lemmas):

@@ -92,6 +92,13 @@ class EventStep(TriggerReading, ArgumentReading):
                     self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
                 continue
             self._owners = date_owners(s_dates, triggers)
+            self._owned_by: dict[int, list[DateMention]] = {}  # id(trigger): its dates, in the sentence's order
+            for d in s_dates:
+                o = self._owners.get(id(d))
+                if o is not None:
+                    self._owned_by.setdefault(id(o), []).append(d)
+            self._ending = any(w in _ENDING for w in lemmas)  # found once: per trigger it was n squared
+            self._participation_told = bool(PARTICIPATION & set(lemmas))
             context = self._context_reference(triggers, lemmas, events)
             made: list[Event] = []
             joined: Event | None = None
@@ -178,7 +185,7 @@ class EventStep(TriggerReading, ArgumentReading):
         told before (it brings no date, ordinal or name of its own); its people join that event."""
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
-        if trig.type not in COMPOUND_TYPES or not (PARTICIPATION & set(lemmas)):
+        if trig.type not in COMPOUND_TYPES or not self._participation_told:
             return None
         latest = _latest(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
@@ -188,7 +195,7 @@ class EventStep(TriggerReading, ArgumentReading):
         subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
-        if any(o is trig for o in self._owners.values()):
+        if id(trig) in self._owned_by:
             return None
         if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
@@ -201,7 +208,7 @@ class EventStep(TriggerReading, ArgumentReading):
         """'Документ подписали ...', 'Соглашение подписали ...': a bare document noun beside the verb
         is the document told before, and so is its signing."""
         latest = _latest(events, "SIGNING")
-        if latest is None or any(o is trig for o in self._owners.values()):
+        if latest is None or id(trig) in self._owned_by:
             return None
         for j in (trig.start - 1, trig.end):
             if 0 <= j < len(lemmas) and lemmas[j] in BARE_DOCUMENTS and \
@@ -246,7 +253,7 @@ class EventStep(TriggerReading, ArgumentReading):
         head = parses(sent.tokens[trig.start].text)[0]
         if head.tag.POS != "NOUN" or head.tag.number == "plur":
             return False
-        own_dates = [d for d in s_dates if self._owners.get(id(d)) is trig]
+        own_dates = self._owned_by.get(id(trig), [])
         if own_dates:
             return False
         prev = lemmas[max(0, trig.start - 3):trig.start]
@@ -267,7 +274,7 @@ class EventStep(TriggerReading, ArgumentReading):
         self._n += 1
         evidence = evidence_for(sent)
         status = self._status(toks, lemmas, trig, s_dates, published)
-        owned = [d for d in s_dates if self._owners.get(id(d)) is trig] \
+        owned = self._owned_by.get(id(trig), []) \
             if len(self._sentence_triggers) > 1 else s_dates
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
@@ -275,7 +282,7 @@ class EventStep(TriggerReading, ArgumentReading):
             start, end = date.value_start, date.value_end
             if date.kind == "until" or (start is None and end is not None):
                 start, end = None, end
-            elif end is None and any(w in _ENDING for w in lemmas):
+            elif end is None and self._ending:
                 start, end = None, start  # "20 мая завершилось совещание": only its end is known
         location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         if location is None and self._dateline is not None and self._dateline[0] >= sent.start - 200 \

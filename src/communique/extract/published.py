@@ -79,9 +79,22 @@ def _stamped(line: str, lang: str) -> DateMention | None:
     """A news item's time stamp: a full date beside a clock time ("25.05.2012 17:37 — Политика",
     "Материалы 13 марта 2006 13:43 (UTC +04:00)", "19.09.2022 | 17:10Сегодня ...")."""
     for m in find_dates(line, None, lang):
-        if _full(m) and (_CLOCK_AFTER.match(line, m.end) or _CLOCK_BEFORE.search(line[: m.start])):
+        if _full(m) and (_CLOCK_AFTER.match(line, m.end) or _clock_before(line, m.start)):
             return m
     return None
+
+
+def _clock_before(line: str, end: int) -> bool:
+    """_CLOCK_BEFORE at `end`, searched from just before the clock could start (blanks, one separator,
+    blanks, five characters back): a line of many dates then costs linear time, not quadratic."""
+    k = end
+    while k > 0 and line[k - 1].isspace():
+        k -= 1
+    if k > 0 and line[k - 1] in "|,\u2014\u2013-":
+        k -= 1
+    while k > 0 and line[k - 1].isspace():
+        k -= 1
+    return _CLOCK_BEFORE.search(line, max(0, k - 6), end) is not None
 
 
 def _closing(line: str, lang: str) -> DateMention | None:

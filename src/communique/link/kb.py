@@ -48,11 +48,13 @@ from .queries import (
     D,
     E,
     K,
+    KbConflict,
     KbError,
     KbQueries,
     L,
     M,
     S,
+    UnknownEntity,
     carries,
     chunks,
     entity_dict,
@@ -222,10 +224,10 @@ class KnowledgeBase:
             linker = _Linker(conn)
             ea, eb = linker.find_one(a), linker.find_one(b)
             if ea == eb:
-                raise KbError(f"{a!r} and {b!r} are already one entity ({ea})")
+                raise KbConflict(f"{a!r} and {b!r} are already one entity ({ea})")
             ta, tb = linker.entity(ea)["type"], linker.entity(eb)["type"]
             if ta != tb:
-                raise KbError(f"cannot merge a {ta} with a {tb}")
+                raise KbConflict(f"cannot merge a {ta} with a {tb}")
             payload = {"a": {"ref": a, "members": linker.member_refs(ea)},
                        "b": {"ref": b, "members": linker.member_refs(eb)}}
             audit = linker.record_audit("merge", who, why, payload)
@@ -250,9 +252,9 @@ class KnowledgeBase:
             move = [m for m in members if carries(m, keys)]
             keep = [m for m in members if not carries(m, keys)]
             if not move:
-                raise KbError(f"no mention of {entity!r} ({eid}) carries the names {aliases}")
+                raise KbConflict(f"no mention of {entity!r} ({eid}) carries the names {aliases}")
             if not keep:
-                raise KbError(f"every mention of {entity!r} carries {aliases}: nothing would be left")
+                raise KbConflict(f"every mention of {entity!r} carries {aliases}: nothing would be left")
             payload = {"entity": entity, "aliases": aliases,
                        "move": [[m["document_id"], resolve.surface_key(m["name"])] for m in move],
                        "keep": [[m["document_id"], resolve.surface_key(m["name"])] for m in keep]}
@@ -375,7 +377,7 @@ class _Linker(EventLinking, KbQueries):
         if eid not in self.cache:
             row = self.conn.execute(select(E).where(E.c.id == eid)).mappings().first()
             if row is None:
-                raise KbError(f"no kb entity {eid!r}")
+                raise UnknownEntity(f"no kb entity {eid!r}")
             self.cache[eid] = dict(row)
         return self.cache[eid]
 

@@ -47,6 +47,14 @@ CHUNK = 400
 class KbError(ValueError):
     """A request the knowledge base cannot carry out (an unknown entity, a split of nothing)."""
 
+
+class UnknownEntity(KbError):
+    """No entity (or series) is named so."""
+
+
+class KbConflict(KbError):
+    """A manual merge or split the knowledge base as it stands refuses (already one, of two types)."""
+
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -109,7 +117,7 @@ class KbQueries:
     def find_one(self, name: str, type: str | None = None) -> str:
         hits = self.find(name, type, limit=2)
         if not hits:
-            raise KbError(f"no entity is named {name!r}")
+            raise UnknownEntity(f"no entity is named {name!r}")
         return hits[0]["id"]
 
     def _mentions_named(self, name: str) -> list[dict]:
@@ -335,7 +343,7 @@ class KbQueries:
         if name:
             sids = self.series_named(name)
             if not sids:
-                raise KbError(f"no series is named {name!r}")
+                raise UnknownEntity(f"no series is named {name!r}")
             return self._series_dict(sids[0])
         ids = [r.id for r in self.conn.execute(select(S.c.id).order_by(S.c.pk))]
         return [self._series_dict(i) for i in ids]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import logging
 
-from ..corrections import Correction, CorrectionError
+from ..corrections import Correction, CorrectionConflict, CorrectionError, CorrectionNotFound
 from .base import NotFound
 from .documents import Documents
 
@@ -57,10 +57,14 @@ class Decisions(Documents):
 
     # -- merges and splits (the knowledge base) ---------------------------------------------------------
     def _kb_call(self, fn):
-        from ..link.kb import KbError
+        from ..link.queries import KbConflict, KbError, UnknownEntity
 
         try:
             return fn()
+        except UnknownEntity as exc:
+            raise CorrectionNotFound(str(exc)) from exc
+        except KbConflict as exc:
+            raise CorrectionConflict(str(exc)) from exc
         except KbError as exc:
             raise CorrectionError(str(exc)) from exc
         finally:
