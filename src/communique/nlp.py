@@ -195,10 +195,50 @@ def ner_spans(text: str, sents: list[Sentence]):
         return ner_tagger()(text).spans
     if not tokens:
         return []
-    infer = ner_tagger().infer
-    words = [t.text for t in tokens]
-    tags = next(infer.decoder(infer.process(infer.encoder([words]))))
+    tags = _ner_tags([t.text for t in tokens])
     return list(bio_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags))
+
+
+def _ner_tags(words: list[str]) -> list[str]:
+    """slovnet's NERInfer on one text's words, step for step (the same arrays, the same float
+    operations in the same order, so the same tags), without its per-call overheads: each word's
+    vocabulary and shape ids are cached, and the CRF's Viterbi pass works on the one sequence
+    instead of a padded batch (slovnet's loop does eight numpy calls a token, a quarter of the
+    model's time)."""
+    import numpy as np
+
+    infer = ner_tagger().infer
+    ids = [_word_shape_ids(w) for w in words]
+    word_id = np.array([[w for w, _ in ids]])
+    shape_id = np.array([[s for _, s in ids]])
+    pad_mask = word_id == infer.encoder.words_vocab.pad_id
+    emissions = infer.model(word_id, shape_id, pad_mask)[0]  # tokens x tags
+    transitions = infer.model.head.crf.transitions.array
+    history = []
+    score = emissions[0]
+    cols = np.arange(emissions.shape[1])
+    for em in emissions[1:]:
+        step = score[:, None] + transitions + em[None, :]  # as slovnet: (score + transitions) + emission
+        best = step.argmax(0)
+        score = step[best, cols]
+        history.append(best)
+    best = score.argmax()
+    path = [best]
+    for back in reversed(history):
+        best = back[best]
+        path.append(best)
+    path.reverse()
+    decode = infer.decoder.tags_vocab.decode
+    return [decode(k) for k in path]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_shape_ids(word: str) -> tuple[int, int]:
+    """slovnet's encoder ids of one word: its lower-cased form in the vocabulary, and its shape."""
+    from slovnet.shape import word_shape
+
+    enc = ner_tagger().infer.encoder
+    return enc.words_vocab.encode(word.lower()), enc.shapes_vocab.encode(word_shape(word))
 
 
 def _tokens_as_whole(text: str, sents: list[Sentence]) -> list[Token] | None:
