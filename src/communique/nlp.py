@@ -120,16 +120,42 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences with their tokens, offsets into `text` (razdel through natasha's Segmenter)."""
-    from razdel import sentenize, tokenize
+    from razdel import sentenize
 
     out = []
     for block_start, block in paragraph_blocks(text):
         for s in sentenize(block):
             start = block_start + s.start
-            toks = tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(s.text))
+            toks = tuple(Token(start + a, start + b, t) for a, b, t in razdel_tokens(s.text))
             out.append(Sentence(start, start + len(s.text), s.text, toks))
     return out
 
+
+
+def razdel_tokens(text: str) -> list[tuple[int, int, str]]:
+    """razdel.tokenize(text) as (start, stop, text): the same atoms, rules and joins, without the
+    objects razdel builds for the split at every space, where no rule can join (its segmenter asks
+    the rules only when nothing lies between two atoms); about half its time."""
+    from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
+    from razdel.segmenters.tokenize import tokenize as segmenter
+
+    atoms = [Atom(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
+    if not atoms:
+        return []
+    out = []
+    start, buffer = atoms[0].start, atoms[0].text
+    for i in range(1, len(atoms)):
+        atom = atoms[i]
+        if atoms[i - 1].stop == atom.start:
+            split = TokenSplit(atoms[max(0, i - 3):i], "", atoms[i:i + 3])
+            split.buffer = buffer
+            if segmenter.join(split):
+                buffer += atom.text
+                continue
+        out.append((start, start + len(buffer), buffer))
+        start, buffer = atom.start, atom.text
+    out.append((start, start + len(buffer), buffer))
+    return out
 
 _BLOCK_SPLIT = re.compile(r"\n\s*")  # a run of white space from a line break: one pass, no backtracking
 _LOWER = re.compile(r"[a-zа-яё]")
