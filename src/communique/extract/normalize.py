@@ -273,6 +273,7 @@ def name_cases(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=100_000)
 def surname_key(name: str) -> str:
     """The surname of a normalized person name, lower-cased and reduced to its masculine normal form
     ('Ершова' and 'Ершов' meet): the last word that is not an initial."""
