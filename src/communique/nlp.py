@@ -213,8 +213,7 @@ def ner_spans(text: str, sents: list[Sentence]):
     two-sided rules ('2020.5', 'слово-слово') would join across the white space between two
     sentences: there (and wherever the sentences do not cover every non-space character) the text
     is tokenized whole, as before."""
-    from slovnet.bio import bio_spans
-    from slovnet.token import Token as SlovnetToken
+    from slovnet.span import Span as SlovnetSpan
 
     tokens = _tokens_as_whole(text, sents)
     if tokens is None:
@@ -222,7 +221,24 @@ def ner_spans(text: str, sents: list[Sentence]):
     if not tokens:
         return []
     tags = _ner_tags([t.text for t in tokens])
-    return list(bio_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags))
+    # slovnet.bio.bio_spans on the tokens' offsets: B- opens a span, I- extends the open one (of
+    # whatever type), O closes it
+    out, kind, start, stop = [], None, 0, 0
+    for tok, tag in zip(tokens, tags, strict=True):
+        part, _, type_ = tag.partition("-")
+        if part == "O":
+            if kind:
+                out.append(SlovnetSpan(start, stop, kind))
+                kind = None
+        elif part == "B":
+            if kind:
+                out.append(SlovnetSpan(start, stop, kind))
+            kind, start, stop = type_ or None, tok.start, tok.end
+        elif part == "I":
+            stop = tok.end
+    if kind:
+        out.append(SlovnetSpan(start, stop, kind))
+    return out
 
 
 def _ner_tags(words: list[str]) -> list[str]:
