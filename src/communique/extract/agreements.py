@@ -22,6 +22,7 @@ _LEX = load_json("agreements_ru.json")
 _KINDS = {k: k if k in AGREEMENT_KINDS else _LEX["fallback"].get(k) for k in set(_LEX["heads"].values())}
 # a document whose kind the data model cannot hold yet is left out (resources: "fallback")
 HEADS = {tuple(fold_yo(k).split()): _KINDS[v] for k, v in _LEX["heads"].items() if _KINDS[v]}
+_HEAD_FIRSTS = frozenset(k[0] for k in HEADS if k)  # a word that starts no head is skipped at once
 NEEDS_CAPITAL = {fold_yo(w) for w in _LEX["needs_capital"]}
 COMPLEMENTS = {fold_yo(w) for w in _LEX["complements"]}
 SIGNING = {fold_yo(w) for w in _LEX["signing_lemmas"]}
@@ -46,6 +47,9 @@ class AgreementStep:
             i, last_end = 0, None
             while i < len(toks):
                 hit = None
+                if lemmas[i] not in _HEAD_FIRSTS:
+                    i += 1
+                    continue
                 for n in (2, 1):
                     key = tuple(lemmas[i:i + n])
                     if len(key) == n and key in HEADS:

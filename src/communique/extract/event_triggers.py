@@ -16,19 +16,29 @@ from .roles import HEADS
 _LEX = load_json("events_ru.json")
 
 
+class PhraseTable(dict):
+    """{words of a phrase: type}, with the set of the phrases' first words: a scan skips at once a word
+    that starts none (most words of a text). Built once; not to be changed after."""
+
+    firsts: frozenset[str] = frozenset()
+
+
 def phrase_table(groups: dict[str, list[str]], normalize=lambda phrase: phrase) -> dict[tuple[str, ...], str]:
     """A lexicon {type: [phrase, ...]} as {words of a normalized phrase: type}; a phrase listed under two
     types keeps the first. Shared by the Russian and the English trigger (and document head) scans."""
-    table: dict[tuple[str, ...], str] = {}
+    table = PhraseTable()
     for type_, phrases in groups.items():
         for ph in phrases:
             table.setdefault(tuple(normalize(ph).split()), type_)
+    table.firsts = frozenset(k[0] for k in table if k)
     return table
 
 
 def longest_match(words: list[str], i: int, table: dict[tuple[str, ...], str], longest: int):
     """The longest phrase of `table` (at most `longest` words) that starts at words[i], as
     (number of words, type, phrase), or None."""
+    if isinstance(table, PhraseTable) and (i >= len(words) or words[i] not in table.firsts):
+        return None
     for n in range(min(longest, len(words) - i), 0, -1):
         key = tuple(words[i:i + n])
         if key in table:

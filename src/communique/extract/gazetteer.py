@@ -45,12 +45,19 @@ _RU_ADJ_ENDINGS = (
 _RU_ADJ_LEMMA = re.compile(r"(?:ий|ый|ой)$")
 
 
+# the characters whose lower case lies between "a" and "z" (ASCII letters, 'İ' and the Kelvin sign)
+_LATIN_BASE = re.compile("[A-Za-z\u0130\u212a]")
+
+
 def _fold_latin_diacritics(s: str) -> str:
     """Drop accents on Latin letters only ("Türkiye" -> "Turkiye"); Cyrillic й, ё, ӯ stay."""
     if s.isascii():
         return s
+    decomposed = unicodedata.normalize("NFD", s)
+    if not _LATIN_BASE.search(decomposed):
+        return unicodedata.normalize("NFC", decomposed)  # no Latin letter for a mark to follow: nothing to drop
     out: list[str] = []
-    for ch in unicodedata.normalize("NFD", s):
+    for ch in decomposed:
         if unicodedata.combining(ch) and out and "a" <= out[-1].lower() <= "z":
             continue
         out.append(ch)

@@ -99,7 +99,7 @@ class RussianNER:
         if sents is None:
             sents = nlp.sentences(text)
         doc = Doc(text, sents)
-        spans = self._model(doc)
+        spans = self._model(doc, sents)
         for rule in RULES:
             if rule not in self.disabled:
                 spans = getattr(self, "_" + rule)(doc, spans)
@@ -107,9 +107,9 @@ class RussianNER:
 
     # -- the model ---------------------------------------------------------------------------
     @staticmethod
-    def _model(doc: Doc) -> list[S]:
+    def _model(doc: Doc, sents: list[Sentence]) -> list[S]:
         out = []
-        for s in nlp.ner_tagger()(doc.text).spans:
+        for s in nlp.ner_spans(doc.text, sents):
             r = doc.tok_range(s.start, s.stop)
             if r:
                 out.append(S(r[0], r[1], s.type, "model"))

@@ -212,6 +212,22 @@ def _known(word: str) -> bool:
     return morph().word_is_known(word.lower())
 
 
+@functools.lru_cache(maxsize=100_000)
+def _name_readings(word: str) -> tuple:
+    """The word's singular readings in a case, as a noun or a name (the readings a name word is read by)."""
+    return tuple(p for p in parses(word) if p.tag.case in CASES and p.tag.number != "plur"
+                 and (p.tag.POS == "NOUN" or any(t in p.tag for t in _NAME_TAGS)))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _case_values(word: str) -> tuple[tuple[str, float], ...]:
+    """(case, the value of the word's best reading in it), in the order the cases first appear."""
+    best: dict[str, float] = {}
+    for p in _name_readings(word):
+        best[p.tag.case] = max(best.get(p.tag.case, 0.0), _name_reading_bonus(p))
+    return tuple(best.items())
+
+
 def _inflect_name_words(words: list[str]) -> list[str]:
     if not words:
         return words
@@ -222,14 +238,10 @@ def _inflect_name_words(words: list[str]) -> list[str]:
     # that case; name readings first): a foreign first name and a Russian-looking surname may read in
     # different genders, but they stand in one case.
     # (an adjective reading counts only as a name: 'Цзиньпином' is not a form of 'цзиньпиный' here)
-    readings = {w: [p for p in parses(w) if p.tag.case in CASES and p.tag.number != "plur"
-                    and (p.tag.POS == "NOUN" or any(t in p.tag for t in _NAME_TAGS))] for w in cyr}
+    readings = {w: _name_readings(w) for w in cyr}
     scores: dict[str, float] = {}
     for w in cyr:
-        best: dict[str, float] = {}
-        for p in readings[w]:
-            best[p.tag.case] = max(best.get(p.tag.case, 0.0), _name_reading_bonus(p))
-        for case, value in best.items():
+        for case, value in _case_values(w):
             scores[case] = scores.get(case, 0.0) + value
     # ... and one the surname can stand in as a name or a word for a person ('Жоау Перейра Алвис'
     # is nominative: 'Алвис' can be nothing else), unless the dictionary has no such reading of it
@@ -305,6 +317,7 @@ def name_cases(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=100_000)
 def surname_key(name: str) -> str:
     """The surname of a normalized person name, lower-cased and reduced to its masculine normal form
     ('Ершова' and 'Ершов' meet): the last word that is not an initial."""

@@ -5,6 +5,7 @@ Built on ``communique.extract.dates.find_dates``: a line counts when the date it
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .date_grammar import DASHES, EN, RU, alternation
@@ -30,6 +31,13 @@ _CITY = re.compile(
 _AFTER_DATELINE = re.compile(rf"\s*(?:$|[{DASHES}.:(,/|])")
 
 
+@functools.lru_cache(maxsize=4096)
+def _dates(line: str, lang: str) -> tuple[DateMention, ...]:
+    """find_dates(line) once per line: _labeled, _only_date, _dateline, _stamped and _closing each
+    read the same line (and a site's header lines recur from one release to the next)."""
+    return tuple(find_dates(line, None, lang))
+
+
 def _full(m: DateMention) -> bool:
     return m.kind == "date" and not m.relative and m.value_start is not None and len(m.value_start) == 10
 
@@ -39,7 +47,7 @@ def _residue_empty(s: str) -> bool:
 
 
 def _only_date(line: str, lang: str) -> DateMention | None:
-    ms = find_dates(line, None, lang)
+    ms = _dates(line, lang)
     if len(ms) != 1 or not _full(ms[0]):
         return None
     m = ms[0]
@@ -51,7 +59,7 @@ def _labeled(line: str, lang: str) -> DateMention | None:
     if not lm:
         return None
     rest = line[lm.end() :]
-    ms = find_dates(rest, None, lang)
+    ms = _dates(rest, lang)
     if not ms or not _full(ms[0]) or not _residue_empty(rest[: ms[0].start]):
         return None
     m, k = ms[0], lm.end()
@@ -62,7 +70,7 @@ def _dateline(line: str, lang: str) -> DateMention | None:
     cm = _CITY.match(line)
     if not cm:
         return None
-    for m in find_dates(line, None, lang):
+    for m in _dates(line, lang):
         if m.start < cm.end():
             continue
         if m.start != cm.end() or not _full(m) or not _AFTER_DATELINE.match(line, m.end):
@@ -78,7 +86,7 @@ _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:\d{2}\s*[|,\u2014\u2013-]?\s*$")
 def _stamped(line: str, lang: str) -> DateMention | None:
     """A news item's time stamp: a full date beside a clock time ("25.05.2012 17:37 — Политика",
     "Материалы 13 марта 2006 13:43 (UTC +04:00)", "19.09.2022 | 17:10Сегодня ...")."""
-    for m in find_dates(line, None, lang):
+    for m in _dates(line, lang):
         if _full(m) and (_CLOCK_AFTER.match(line, m.end) or _clock_before(line, m.start)):
             return m
     return None
@@ -100,7 +108,7 @@ def _clock_before(line: str, end: int) -> bool:
 def _closing(line: str, lang: str) -> DateMention | None:
     if len(line) > 200:
         return None
-    ms = find_dates(line, None, lang)
+    ms = _dates(line, lang)
     if not ms or not _full(ms[-1]):
         return None
     m = ms[-1]

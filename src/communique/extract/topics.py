@@ -15,6 +15,13 @@ def _keys(words: list[str]) -> list[tuple[str, ...]]:
 
 TOPICS = [(t["id"], t["label"], _keys(t["strong"]), _keys(t["weak"])) for t in _TAX["topics"]]
 _MAXN = max(len(k) for _, _, s, w in TOPICS for k in s + w)
+# key -> the topics that list it, once per listing, strong or weak: a sentence looks up its own n-grams
+_BY_KEY: dict[tuple[str, ...], list[tuple[str, bool]]] = {}
+for _tid, _, _strong, _weak in TOPICS:
+    for _k in _strong:
+        _BY_KEY.setdefault(_k, []).append((_tid, True))
+    for _k in _weak:
+        _BY_KEY.setdefault(_k, []).append((_tid, False))
 
 
 class TopicStep:
@@ -28,8 +35,12 @@ class TopicStep:
         for sent in sents:
             lemmas = [lemma(t.text) for t in sent.tokens if t.text[:1].isalnum()]
             grams = {tuple(lemmas[i:i + n]) for n in range(1, _MAXN + 1) for i in range(len(lemmas) - n + 1)}
-            for tid, _, strong, weak in TOPICS:
-                score = 2.0 * sum(1 for k in strong if k in grams) + 0.5 * sum(1 for k in weak if k in grams)
+            found: dict[str, list[int]] = {}  # topic -> [strong keys, weak keys] among the sentence's n-grams
+            for g in grams:
+                for tid, strong in _BY_KEY.get(g, ()):
+                    found.setdefault(tid, [0, 0])[0 if strong else 1] += 1
+            for tid, (n_strong, n_weak) in found.items():
+                score = 2.0 * n_strong + 0.5 * n_weak
                 if score:
                     hits[tid] = hits.get(tid, 0.0) + score
                     if score >= 2 and len(evidence.setdefault(tid, [])) < 3:

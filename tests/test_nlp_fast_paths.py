@@ -1,0 +1,56 @@
+"""The fast paths of the shared language layer give what the libraries they stand in for give."""
+
+from razdel import tokenize
+
+from communique import nlp
+from communique.extract.event_triggers import PhraseTable, longest_match, phrase_table
+from communique.extract.published import find_published
+
+TRICKY = [
+    "Министр Иван Петров-Водкин прибыл в г. Энск 12.05.2021 в 10:30 :) и сказал: «Всё ок?!»",
+    "Итоги 2020.\n5 мая начался новый год работы.",
+    "Пункт первый\n-Пункт второй, и ещё один.",
+    "Слово-\nслово дальше; 1/2 доли, 3,5 процента, a_b и ΔP.",
+    "Глава ООН... --- ** *** yahoo! ...",
+]
+
+
+def test_razdel_tokens_are_razdels_tokens():
+    for text in TRICKY:
+        assert nlp.razdel_tokens(text) == [(t.start, t.stop, t.text) for t in tokenize(text)]
+
+
+def test_sentence_tokens_stand_for_the_whole_text_only_where_razdel_agrees():
+    plain = "Министр Иван Петров встретился с делегацией.\n\nВстреча прошла в Москве."
+    toks = nlp._tokens_as_whole(plain, nlp.sentences(plain))
+    assert [(t.start, t.end, t.text) for t in toks] == [(t.start, t.stop, t.text) for t in tokenize(plain)]
+    # '2020.' + '5' and '-' + 'Пункт' join across the sentence break in the whole text
+    for text in TRICKY[1:3]:
+        assert nlp._tokens_as_whole(text, nlp.sentences(text)) is None
+
+
+def test_ner_spans_are_the_taggers_spans():
+    texts = ["Министр иностранных дел России Сергей Лавров прибыл в Ташкент.\n\n"
+             "Он встретился с Президентом Узбекистана и главой МИД Казахстана в Самарканде.",
+             *TRICKY]
+    for text in texts:
+        got = [(s.start, s.stop, s.type) for s in nlp.ner_spans(text, nlp.sentences(text))]
+        want = [(s.start, s.stop, s.type) for s in nlp.ner_tagger()(text).spans]
+        assert got == want
+
+
+def test_phrase_table_skips_words_that_start_no_phrase():
+    table = phrase_table({"MEETING": ["рабочая встреча", "встреча"]})
+    assert isinstance(table, PhraseTable) and table.firsts == {"рабочая", "встреча"}
+    words = ["прошла", "рабочая", "встреча", "встреча"]
+    assert longest_match(words, 0, table, 2) is None
+    assert longest_match(words, 1, table, 2) == (2, "MEETING", ("рабочая", "встреча"))
+    assert longest_match(words, 3, table, 2) == (1, "MEETING", ("встреча",))
+    assert longest_match(words, 4, table, 2) is None
+
+
+def test_published_date_is_found_with_the_per_line_cache():
+    text = "Энск, 3 марта 2024 года — Министр провёл встречу.\n\nТекст.\n\n"
+    first = find_published(text, "ru")
+    assert first is not None and first[0] == "2024-03-03"
+    assert find_published(text, "ru") == first
