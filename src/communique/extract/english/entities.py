@@ -51,7 +51,12 @@ class EnglishEntities:
             elif s.nested:
                 nested.append(m)
             else:
-                ent = self._organization(table, surface, s.acronym)
+                ent = self._organization(table, s.name or surface, s.acronym)
+                if ent is None and s.source == "lowercase":
+                    # "the permanent secretariat of the ...": a lowercase name the table refuses by itself
+                    name = re.sub(r"^(?:the|The)\s+", "", " ".join(surface.split()))
+                    ent = next((e for e in table.entities if e.type == "ORG" and e.name == name), None) \
+                        or table.new("ORG", name, kind="organization")
                 m.entity = ent.id if ent else None
         table.link_persons(pending)
         self._name_countries(table, forms)
@@ -80,8 +85,10 @@ class EnglishEntities:
             if known is not None:
                 return known
         if len(name.split()) >= 2:
+            # not a body named after 'of' inside another's ('the permanent secretariat of the X mechanism')
             known = next(
-                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)), None
+                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)
+                 and not e.name.endswith((" of " + name, " of the " + name))), None
             )
             if known is not None:
                 return known  # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
