@@ -49,3 +49,11 @@ def test_a_presidency_that_speaks_is_an_office_and_a_chairmanship_is_not():
         "Slovenian Presidency"]
     assert org_names("The talks will be held in May, the Presidency of Serbia said.") == ["Presidency of Serbia"]
     assert org_names("She outlined the priorities of the Brazilian Presidency: data and trade.") == []
+
+
+def test_a_body_named_only_in_the_site_header_is_not_the_storys():
+    header = "Lakeside University\nTrade flags\nTrade Information Centre\n\nDeclaration of the Ministers\n\n"
+    assert org_names(header + "The ministers of the Arctic Council met in Oslo.") == ["Arctic Council"]
+    # a name in the first line of a story with no such header stays
+    names = org_names("Lakeside University\nThe ministers of the Arctic Council and Lakeside University met.")
+    assert "Lakeside University" in names

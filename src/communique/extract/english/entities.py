@@ -215,3 +215,30 @@ class EnglishEntities:
                 if ent is not None and earlier:
                     out.append(Mention(toks[k].start, toks[k].end, "ORG", w, ent.id))
         return out
+
+
+_HEADER_LINE = re.compile(r"[^\W\d_][\w&'’-]*(?: [^\W\d_][\w&'’-]*){0,3}\s*")
+
+
+def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) -> None:
+    """A page's site header ('Lakeside University / Trade flags / Trade Information Centre' over the
+    text): three or more short lines of bare words before the first blank line name the site, not the
+    story. A body named only there is none of the text's organizations."""
+    head = text.lstrip()
+    offset = len(text) - len(head)
+    lines = head.split("\n")
+    blank = next((i for i, ln in enumerate(lines) if not ln.strip()), 0)
+    if blank < 3 or not all(_HEADER_LINE.fullmatch(ln) for ln in lines[:blank]):
+        return
+    end = offset + sum(len(ln) + 1 for ln in lines[:blank])
+    orgs = {e.id for e in table.entities if e.type == "ORG"}
+    inside = {m.entity for m in mentions if m.entity in orgs and m.end <= end}
+    outside = {m.entity for m in mentions if m.entity in orgs and m.start >= end}
+    gone = inside - outside
+    if not gone:
+        return
+    table.entities[:] = [e for e in table.entities if e.id not in gone]
+    table.forget(gone)
+    for m in mentions:
+        if m.entity in gone:
+            m.entity = None
