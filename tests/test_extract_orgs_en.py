@@ -57,3 +57,12 @@ def test_a_body_named_only_in_the_site_header_is_not_the_storys():
     # a name in the first line of a story with no such header stays
     names = org_names("Lakeside University\nThe ministers of the Arctic Council and Lakeside University met.")
     assert "Lakeside University" in names
+
+
+def test_the_party_of_a_central_committee_is_a_body_too():
+    names = org_names(
+        "Lin, also a member of the Political Bureau of the Communist Party of Ruritania Central Committee, "
+        "said the talks went well."
+    )
+    assert "Communist Party of Ruritania" in names
+    assert "Political Bureau of the Communist Party of Ruritania" not in names

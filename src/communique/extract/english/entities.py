@@ -13,6 +13,7 @@ from .lexicon import NOT_NAME, ORG_HEADS, ORG_REFERENCES, is_acronym, is_capital
 from .ner import Span
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
+_PARTY_ORGAN = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w'’-]* ){0,3}Party(?: of(?: the)? \S+(?: \S+)*?)?) Central Committee$")
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)  # "1 billion US dollars": a currency
 
 
@@ -169,6 +170,12 @@ class EnglishEntities:
                     table.move_alias(a, outer, ent)  # "(EEC)" after the board names the commission
                 start = m.start + k + len(" of the ")
                 out.append(Mention(start, start + len(inner), "ORG", inner, ent.id))
+        for m in [m for m in [*mentions, *out] if m.type == "ORG" and m.entity]:
+            # "the Workers' Party of Ruritania Central Committee": the party is a body of the text too
+            party = _PARTY_ORGAN.match(m.text)
+            ent = table.organization(party.group(1)) if party else None
+            if ent is not None and ent.id != m.entity:
+                out.append(Mention(m.start + party.start(1), m.start + party.end(1), "ORG", party.group(1), ent.id))
         return out
 
     @staticmethod
