@@ -13,6 +13,7 @@ from .lexicon import NOT_NAME, ORG_HEADS, ORG_REFERENCES, is_acronym, is_capital
 from .ner import Span
 
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast|prefecture|county|district)\b", re.I)
+_PARTY_ORGAN = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w'’-]* ){0,3}Party(?: of(?: the)? \S+(?: \S+)*?)?) Central Committee$")
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)  # "1 billion US dollars": a currency
 
 
@@ -51,7 +52,12 @@ class EnglishEntities:
             elif s.nested:
                 nested.append(m)
             else:
-                ent = self._organization(table, surface, s.acronym)
+                ent = self._organization(table, s.name or surface, s.acronym)
+                if ent is None and s.source == "lowercase":
+                    # "the permanent secretariat of the ...": a lowercase name the table refuses by itself
+                    name = re.sub(r"^(?:the|The)\s+", "", " ".join(surface.split()))
+                    ent = next((e for e in table.entities if e.type == "ORG" and e.name == name), None) \
+                        or table.new("ORG", name, kind="organization")
                 m.entity = ent.id if ent else None
         table.link_persons(pending)
         self._name_countries(table, forms)
@@ -80,8 +86,10 @@ class EnglishEntities:
             if known is not None:
                 return known
         if len(name.split()) >= 2:
+            # not a body named after 'of' inside another's ('the permanent secretariat of the X mechanism')
             known = next(
-                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)), None
+                (e for e in reversed(table.entities) if e.type == "ORG" and e.name.endswith(" " + name)
+                 and not e.name.endswith((" of " + name, " of the " + name))), None
             )
             if known is not None:
                 return known  # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
@@ -162,6 +170,12 @@ class EnglishEntities:
                     table.move_alias(a, outer, ent)  # "(EEC)" after the board names the commission
                 start = m.start + k + len(" of the ")
                 out.append(Mention(start, start + len(inner), "ORG", inner, ent.id))
+        for m in [m for m in [*mentions, *out] if m.type == "ORG" and m.entity]:
+            # "the Workers' Party of Ruritania Central Committee": the party is a body of the text too
+            party = _PARTY_ORGAN.match(m.text)
+            ent = table.organization(party.group(1)) if party else None
+            if ent is not None and ent.id != m.entity:
+                out.append(Mention(m.start + party.start(1), m.start + party.end(1), "ORG", party.group(1), ent.id))
         return out
 
     @staticmethod
@@ -208,3 +222,30 @@ class EnglishEntities:
                 if ent is not None and earlier:
                     out.append(Mention(toks[k].start, toks[k].end, "ORG", w, ent.id))
         return out
+
+
+_HEADER_LINE = re.compile(r"[^\W\d_][\w&'’-]*(?: [^\W\d_][\w&'’-]*){0,3}\s*")
+
+
+def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) -> None:
+    """A page's site header ('Lakeside University / Trade flags / Trade Information Centre' over the
+    text): three or more short lines of bare words before the first blank line name the site, not the
+    story. A body named only there is none of the text's organizations."""
+    head = text.lstrip()
+    offset = len(text) - len(head)
+    lines = head.split("\n")
+    blank = next((i for i, ln in enumerate(lines) if not ln.strip()), 0)
+    if blank < 3 or not all(_HEADER_LINE.fullmatch(ln) for ln in lines[:blank]):
+        return
+    end = offset + sum(len(ln) + 1 for ln in lines[:blank])
+    orgs = {e.id for e in table.entities if e.type == "ORG"}
+    inside = {m.entity for m in mentions if m.entity in orgs and m.end <= end}
+    outside = {m.entity for m in mentions if m.entity in orgs and m.start >= end}
+    gone = inside - outside
+    if not gone:
+        return
+    table.entities[:] = [e for e in table.entities if e.id not in gone]
+    table.forget(gone)
+    for m in mentions:
+        if m.entity in gone:
+            m.entity = None

@@ -116,8 +116,9 @@ def known_place(word: str) -> bool:
 
 
 def exact_case(surface: str) -> bool:
-    """A gazetteer form written with capitals inside ('US', 'EurAsEC') is matched case-sensitively."""
-    return any(c.isupper() for c in surface[1:])
+    """A gazetteer form written with capitals inside ('US', 'EurAsEC') or a capital and digits ('G20',
+    'G7') is matched case-sensitively."""
+    return any(c.isupper() for c in surface[1:]) or (surface[:1].isupper() and any(c.isdigit() for c in surface))
 
 
 EVENT_NAME_HEADS = (

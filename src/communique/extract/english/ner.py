@@ -62,7 +62,18 @@ class Span:
     entry: dict | None = None
     acronym: str | None = None
     nested: bool = False
+    name: str | None = None  # the body's name where the text splits it ('the Government and people of X')
 
+
+# lowercase heads of bodies (_lowercase_bodies): each needs a strong cue before it
+_LOWER_HEADS = {"government", "administration", "committee", "commission", "council", "secretariat", "ministry",
+                "agency", "mechanism", "format"}
+_LEVELS = {"municipal", "provincial", "regional", "city", "district", "county", "prefectural", "state", "federal"}
+_MECHANISM_HEADS = {"mechanism", "format", "secretariat", "commission", "committee", "council"}
+_ORGAN_MODIFIERS = {"permanent", "executive", "joint"}
+_ORGAN_HEADS = {"secretariat", "committee", "council", "commission", "board"}
+_OFFICE_VERBS = {"said", "says", "announced", "announces", "reported", "reports", "stated", "states", "informed",
+                 "informs", "confirmed", "added", "noted"}
 
 _MEMBERS = {("member", "states"), ("member", "countries"), ("participating", "states")}
 
@@ -85,6 +96,7 @@ class EnglishNames:
             found += self._org_heads(si, toks, taken, found)
             found += self._companies(si, toks, taken)
             found += self._adjectives(si, toks, taken)
+            found += self._lowercase_bodies(si, toks, taken, found)
             found = self._short_ministries(si, toks, taken, found)
             self._place_toks = {s.tok0 for s in found if s.type == "LOC" and s.tok1 - s.tok0 == 1}
             people = self._persons(si, toks, taken, honorific_only=title_case(sent))
@@ -228,6 +240,82 @@ class EnglishNames:
                 for k in range(left, right)
                 if not any(s.type == "LOC" and s.tok0 <= k < s.tok1 for s in inner)
             )
+        return out
+
+    def _lowercase_bodies(self, si: int, toks, taken: set[int], found: list[Span]) -> list[Span]:
+        """Bodies a text names with a lowercase head, only behind a strong cue: a place and a level ('the
+        Harbin municipal government'), a compound of places ('the Korea-Central Asia mechanism'), an
+        organ of a body just named ('the permanent secretariat of the ...'); and 'the Government and
+        people of X' (the Government of X), 'the Ruritanian Presidency' (a state's presidential office)."""
+        out: list[Span] = []
+        n = len(toks)
+
+        def span_at(tok0: int, typ: str, end: bool = False):
+            key = (lambda s: s.tok1) if end else (lambda s: s.tok0)
+            return next((s for s in [*found, *out] if s.type == typ and key(s) == tok0 and s.sent == si), None)
+
+        def add(a: int, b: int, name: str | None = None) -> None:
+            inside = [s for s in [*found, *out] if s.sent == si and a <= s.tok0 and s.tok1 <= b]
+            if any(k in taken and not any(s.tok0 <= k < s.tok1 for s in inside) for k in range(a, b)):
+                return
+            for s in inside:
+                if s.type == "NORP" and s in found:
+                    found.remove(s)
+            out.append(Span(toks[a].start, toks[b - 1].end, "ORG", si, a, b, "lowercase", name=name))
+            taken.update(range(a, b))
+
+        for h, t in enumerate(toks):
+            w = t.text
+            if h in taken or h == 0 or w not in _LOWER_HEADS:
+                continue
+            k = h
+            while k > 0 and toks[k - 1].text in _LEVELS:
+                k -= 1
+            before = span_at(k, "LOC", end=True) or span_at(k, "NORP", end=True)
+            if k < h and before is not None and before.tok1 - before.tok0 <= 3:
+                add(before.tok0, h + 1)  # "the Harbin municipal government"
+                continue
+            if w in _MECHANISM_HEADS and toks[h - 1].text not in _LEVELS:
+                a = h
+                while a > 0 and a > h - 4 and (is_capitalized(toks[a - 1].text) or joiner(self.text, toks[a - 1])):
+                    a -= 1
+                compound = any(
+                    "-" in toks[x].text and any(known_place(p) for p in toks[x].text.split("-"))
+                    for x in range(a, h)
+                )
+                if compound and a > 0 and toks[a - 1].text == "the":
+                    add(a, h + 1)  # "the Korea-Central Asia mechanism"
+        for h, t in enumerate(toks):
+            w = t.text
+            if h in taken or h == 0:
+                continue
+            if lowered(w) in _ORGAN_MODIFIERS and h + 4 < n and toks[h + 1].text in _ORGAN_HEADS \
+                    and toks[h + 2].text == "of" and toks[h + 3].text == "the":
+                inner = span_at(h + 4, "ORG")
+                if inner is not None:
+                    add(h, inner.tok1)  # "the permanent secretariat of the ... Commission"
+                    continue
+            if w == "Government" and h + 4 < n and [x.text for x in toks[h + 1 : h + 4]] in (
+                ["and", "people", "of"], ["and", "peoples", "of"], ["and", "the", "people"]
+            ):
+                at = h + 4 if toks[h + 2].text != "the" else h + 5
+                if at < n and toks[at - 1].text == "of":
+                    place = span_at(at, "LOC")
+                    if place is not None and known_place(self.text[place.start : place.end]):
+                        name = f"Government of {self.text[place.start : place.end]}"
+                        add(h, place.tok1, name)  # "the Government and people of X": the Government of X
+                        continue
+            if w == "Presidency":
+                # a state's presidential office speaks ('the Ruritanian Presidency announced'); a chairmanship
+                # ('the priorities of the Ruritanian Presidency') does not
+                adj = span_at(h, "NORP", end=True)
+                place = span_at(h + 2, "LOC") if h + 2 < n and toks[h + 1].text == "of" else None
+                end = place.tok1 if place is not None else h + 1
+                speaks = end < n and lowered(toks[end].text) in _OFFICE_VERBS
+                if adj is not None and toks[adj.tok0 - 1].text == "the" and speaks:
+                    add(adj.tok0, h + 1)  # "the Ruritanian Presidency announced"
+                elif place is not None and speaks:
+                    add(h, place.tok1)  # "the Presidency of Ruritania said"
         return out
 
     def _org_left(self, toks, h: int, taken: set[int]) -> int:

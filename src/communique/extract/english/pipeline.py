@@ -9,7 +9,7 @@ from ..participants import prune_participants
 from ..topics import TopicStep
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
-from .entities import EnglishEntities
+from .entities import EnglishEntities, without_site_header
 from .events import EnglishEvents
 from .ner import EnglishNames
 from .roles import EnglishRoles
@@ -39,6 +39,7 @@ class EnglishPipeline:
         table = EntityTable("en")
         mentions = self.entities(text, sents, spans, table)
         without_outlet(table, mentions, doc.url)
+        without_site_header(text, table, mentions)
         role_spans = self.roles(text, sents, mentions, table)
         found_dates = find_dates_en(text, published)
         events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
