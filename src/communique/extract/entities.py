@@ -172,9 +172,14 @@ class EntityTable:
                 made[id(cluster)] = ent
             m.entity = ent.id
 
-    def forget(self, ids: set[str]) -> None:
-        """Entities taken out of the document are found by no key any more."""
+    def forget(self, ids: set[str], mentions: list | None = None) -> None:
+        """Entities taken out of the document: gone from the table, found by no key any more, and the
+        `mentions` that named them name no entity."""
+        self.entities[:] = [e for e in self.entities if e.id not in ids]
         self._by_key = {k: e for k, e in self._by_key.items() if e.id not in ids}
+        for m in mentions or ():
+            if m.entity in ids:
+                m.entity = None
 
     def move_alias(self, alias: str, source: Entity, target: Entity) -> None:
         """An alias given to the wrong entity ('EEC' after 'Board of the Eurasian Economic Commission')
@@ -625,13 +630,7 @@ def without_outlet(table: EntityTable, mentions: list[Mention], url: str | None)
         words = [w for w in re.findall(r"\w+", e.name) if w.casefold() not in _OUTLET_WORDS]
         if re.sub(r"[^a-z0-9]", "", to_latin("".join(words)).casefold()) in keys:
             gone.add(e.id)
-    if not gone:
-        return
-    table.entities[:] = [e for e in table.entities if e.id not in gone]
-    table.forget(gone)
-    for m in mentions:
-        if m.entity in gone:
-            m.entity = None
+    table.forget(gone, mentions)
 
 
 def _outlet_keys(url: str | None) -> set[str]:

@@ -242,10 +242,4 @@ def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) 
     inside = {m.entity for m in mentions if m.entity in orgs and m.end <= end}
     outside = {m.entity for m in mentions if m.entity in orgs and m.start >= end}
     gone = inside - outside
-    if not gone:
-        return
-    table.entities[:] = [e for e in table.entities if e.id not in gone]
-    table.forget(gone)
-    for m in mentions:
-        if m.entity in gone:
-            m.entity = None
+    table.forget(gone, mentions)
