@@ -151,22 +151,22 @@ def test_a_batch_is_linked_in_one_transaction_and_one_document_that_fails_to_lin
     for i in range(1, 6):
         (d / f"r{i}.txt").write_text(_release(i), encoding="utf-8")
     calls: list[int] = []
-    link_documents, load_record = kb.KnowledgeBase.link_documents, kb.load_record
+    link_documents, load_records = kb.KnowledgeBase.link_documents, kb.load_records
 
     def counting(self, doc_ids):
         calls.append(len(doc_ids))
         return link_documents(self, doc_ids)
 
-    def refusing(conn, doc_id):
-        record = load_record(conn, doc_id)
-        if record is not None and "номер 4" in record.document.text:
+    def refusing(conn, doc_ids):
+        records = load_records(conn, doc_ids)
+        if any("номер 4" in record.document.text for record in records.values()):
             raise RuntimeError("the linker refused one document")
-        return record
+        return records
 
     monkeypatch.setattr(jobs, "BATCH", 5)
     monkeypatch.setattr(jobs, "BATCH_SECONDS", 3600)
     monkeypatch.setattr(kb.KnowledgeBase, "link_documents", counting)
-    monkeypatch.setattr(kb, "load_record", refusing)
+    monkeypatch.setattr(kb, "load_records", refusing)
     summary = jobs.ingest([str(d)], opened)
     assert calls == [5, 1, 1, 1, 1, 1]  # the batch at once; refused as a whole, then each on its own
     assert summary.counts["new"] == 4 and summary.counts["failed"] == 1

@@ -307,6 +307,37 @@ def test_incremental_and_full_linking_agree(store):
             for e in kb.timeline()} == events
 
 
+def test_a_batch_linked_in_one_transaction_is_what_one_at_a_time_gives(store):
+    """Linking a whole batch at once (its rows kept back and written a table at a time, the new
+    documents' old links not looked for one by one) gives the knowledge base that linking each
+    document right after it is stored gives; a document twice in a batch is linked again, not twice."""
+    from sqlalchemy import delete
+
+    from communique.store.kb_tables import DERIVED_TABLES
+
+    def snapshot(kb):
+        return (kb.stats(), sorted((e["id"], e["type"], e["name"], e["members"]) for e in kb.entities()),
+                sorted((m["document_id"], m["entity_id"], m["kb_entity"], m["name"]) for m in kb.members()),
+                sorted((e["id"], e["type"], e["start"], len(e["sources"])) for e in kb.timeline()))
+
+    kb = build_kb(store)
+    one_at_a_time = snapshot(kb)
+    with store.engine.begin() as conn:
+        for table in DERIVED_TABLES:
+            conn.execute(delete(table))
+    ids = [r.document.id for r in corpus_records()]
+    results = kb.link_documents(ids)
+    assert [r["document"] for r in results] == ids
+    assert snapshot(kb) == one_at_a_time
+    with store.engine.begin() as conn:
+        for table in DERIVED_TABLES:
+            conn.execute(delete(table))
+    kb.link_documents([ids[0], ids[1], ids[0]])  # new to the knowledge base, the first twice
+    members = kb.members()
+    assert {m["document_id"] for m in members} == {ids[0], ids[1]}
+    assert len({(m["document_id"], m["entity_id"]) for m in members}) == len(members)
+
+
 def test_manual_split_and_merge_survive_relink_and_reextraction(store):
     kb = build_kb(store)
     koz = _person(kb, "Кожевников")["id"]

@@ -527,11 +527,17 @@ class Corrections:
         return self.apply(self.store.get_record(doc_id))
 
 
-def active_corrections(conn, doc_id: str) -> list[Correction]:
-    """A document's active corrections, oldest first, read on an open connection (for code that reads
-    Records inside its own transaction, like the knowledge base's linker)."""
-    rows = conn.execute(select(TABLE).where(TABLE.c.document_id == doc_id,
-                                            TABLE.c.reverted.is_(None)).order_by(TABLE.c.pk)).all()
+def active_corrections(conn, doc_id: str | list[str]) -> list[Correction]:
+    """A document's (or several documents') active corrections, oldest first, read on an open
+    connection (for code that reads Records inside its own transaction, like the knowledge base's
+    linker)."""
+    if isinstance(doc_id, str):
+        where = [TABLE.c.document_id == doc_id]
+    elif not doc_id:
+        return []
+    else:
+        where = [TABLE.c.document_id.in_(sorted(set(doc_id)))]
+    rows = conn.execute(select(TABLE).where(*where, TABLE.c.reverted.is_(None)).order_by(TABLE.c.pk)).all()
     return [_row(r) for r in rows]
 
 

@@ -22,6 +22,7 @@ from .queries import (
     ST,
     D,
     S,
+    chunks,
     hash_id,
     utc_now,
 )
@@ -31,6 +32,29 @@ class EventLinking:
     """Linking a Record's events and placing kb events in series (methods of `kb._Linker`)."""
 
     # -- events --------------------------------------------------------------------------------------
+    # ids of kb events made by this transaction, and of those looked up (in one query for a batch) and
+    # of those of them not stored then: one it stores is in `events_made` until it deletes it
+    events_made: set[str]
+    events_checked: set[str]
+    events_absent: set[str]
+
+    def look_up_events(self, records: list[Record]) -> None:
+        """Find which of the ids the records' new kb events would take first are not stored, in one query."""
+        new = sorted({hash_id("e", r.document.id, ev.id) for r in records for ev in r.events} - self.events_checked)
+        found = {i for part in chunks(new) for i in self.conn.execute(select(EV.c.id).where(EV.c.id.in_(part))).scalars()}
+        self.events_checked.update(new)
+        self.events_absent.update(set(new) - found)
+
+    def _new_event_id(self, doc_id: str, event_id: str) -> str:
+        base = hash_id("e", doc_id, event_id)
+        kid, n = base, 1
+        while kid in self.events_made or (kid not in self.events_absent
+                                          and self.conn.execute(select(EV.c.pk).where(EV.c.id == kid)).first()):
+            n += 1
+            kid = f"{base}-{n}"
+        self.events_made.add(kid)
+        return kid
+
     def _link_events(self, record: Record, ctx: resolve.Context) -> int:
         doc = record.document
         by_id = {ev.id: ev for ev in record.events}
@@ -86,16 +110,13 @@ class EventLinking:
             kid, match = self._match_event(doc.id, ev, view, series_ids, doc.published, parent_kb)
             if kid is not None and kid == parent_kb:  # the event it is part of, told again: no parent of itself
                 parent_kb = None
+            new = None  # a new kb event's row: inserted with its summary below
             if kid is None:
-                kid = hash_id("e", doc.id, ev.id)
-                n = 1
-                while self.conn.execute(select(EV.c.pk).where(EV.c.id == kid)).first():
-                    n += 1
-                    kid = f"{hash_id('e', doc.id, ev.id)}-{n}"
-                self.conn.execute(insert(EV), dict(
+                kid = self._new_event_id(doc.id, ev.id)
+                new = dict(
                     id=kid, type=ev.type, status=ev.status, name=ev.name, start=ev.start, end=ev.end,
                     date_from=None, date_to=None, location=location, ordinal=ordinal, series_id=None,
-                    parent=parent_kb, plover_code=None, plover_mode=None, conflict=False, sources=0, updated=utc_now()))
+                    parent=parent_kb, plover_code=None, plover_mode=None, conflict=False, sources=0, updated=utc_now())
                 evidence = {"rule": "new", "score": None, "reasons": []}
             else:
                 evidence = {"rule": "auto", **match.to_dict()}
@@ -113,8 +134,8 @@ class EventLinking:
                 self.conn.execute(insert(EP), [{"kb_event": kid, "kb_entity": kb, "document_id": doc.id,
                                                 "entity_id": ent_id, "role": role, "inherited": inherited}
                                                for ent_id, kb, role, inherited in parts])
-            if match is None:  # a new event: its one source is all there is to summarize
-                self._summarize(kid, [{**source, "source": doc.source, "url": doc.url}], fresh=True)
+            if new is not None:  # a new event: its one source is all there is to summarize
+                self._summarize(kid, [{**source, "source": doc.source, "url": doc.url}], fresh=new)
             else:
                 self.refresh_event(kid)
         return len(record.events)
@@ -199,24 +220,30 @@ class EventLinking:
                          .where(ES.c.kb_event == kid)).mappings().all()
         if not rows:
             c.execute(delete(EV).where(EV.c.id == kid))
+            self.events_made.discard(kid)
             c.execute(delete(EC).where(EC.c.kb_event == kid))
             c.execute(delete(EP).where(EP.c.kb_event == kid))
             c.execute(update(EV).where(EV.c.parent == kid).values(parent=None))
             return
         self._summarize(kid, [dict(r) for r in rows])
 
-    def _summarize(self, kid: str, sources: list[dict], fresh: bool = False) -> None:
+    def _summarize(self, kid: str, sources: list[dict], fresh: dict | None = None) -> None:
+        """Write a kb event's summary of its sources: onto its row, or (`fresh`: the row of a new kb
+        event) with the row, in one insert."""
         c = self.conn
         self.load_entities({s["location"] for s in sources if s["location"]})
         places = {s["location"]: (self.cache.get(s["location"]) or {}).get("profile") or {}
                   for s in sources if s["location"]}
         main, conflicts = ev_mod.summarize(sources, places)
-        if not fresh:
+        if fresh is None:
             c.execute(delete(EC).where(EC.c.kb_event == kid))
         if conflicts:
             c.execute(insert(EC), [{"kb_event": kid, "field": x["field"], "observed": x["observed"]} for x in conflicts])
-        c.execute(update(EV).where(EV.c.id == kid).values(**main, conflict=bool(conflicts), sources=len(sources),
-                                                          updated=utc_now()))
+        summary = dict(**main, conflict=bool(conflicts), sources=len(sources), updated=utc_now())
+        if fresh is not None:
+            c.execute(insert(EV), {**fresh, **summary})
+        else:
+            c.execute(update(EV).where(EV.c.id == kid).values(**summary))
         self._place_series(kid, sources, main)
 
     # -- series --------------------------------------------------------------------------------------

@@ -22,11 +22,11 @@ linkers never interleave.
 from __future__ import annotations
 
 import contextlib
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, union, update
 
 from ..corrections import active_corrections, apply_corrections, corrected_documents
 from ..model import Record
@@ -61,26 +61,37 @@ from .queries import (
     hash_id,
     utc_now,
 )
+from .replay import _PREFIX, AuditReplay
 
 LINK_LOCK = 0x4B424C4E  # pg_advisory_xact_lock key of linking
-_PREFIX = {"PER": "p", "ORG": "o", "LOC": "l"}
+
 _TYPE_ORDER = ("LOC", "ORG", "PER")
 _MAX_NAMES = 60
 LK = KbLinkedRow.__table__
 
 
-def load_record(conn: Connection, doc_id: str) -> Record | None:
-    """A stored Record with the analysts' corrections applied, read within the linker's own
-    transaction: the knowledge base (and every export, page and command that reads it) holds the
-    corrected facts, and a relink or a re-extraction keeps them."""
-    row = conn.execute(select(*RECORD_COLUMNS).where(D.c.id == doc_id, D.c.record_json.is_not(None))).first()
-    return corrected(conn, record_from_row(row)) if row is not None else None
+def load_records(conn: Connection, doc_ids: list[str]) -> dict[str, Record]:
+    """The stored Records of `doc_ids` (those stored) with the analysts' corrections applied, read
+    within the linker's own transaction (one query for the Records, one for the corrections): the
+    knowledge base (and every export, page and command that reads it) holds the corrected facts, and
+    a relink or a re-extraction keeps them."""
+    out: dict[str, Record] = {}
+    for part in chunks(sorted(set(doc_ids))):
+        for row in conn.execute(select(*RECORD_COLUMNS).where(D.c.id.in_(part), D.c.record_json.is_not(None))):
+            record = record_from_row(row)
+            out[record.document.id] = record
+    active: dict[str, list] = defaultdict(list)
+    for c in active_corrections(conn, list(out)):
+        active[c.document_id].append(c)
+    return {doc_id: corrected(conn, record, active.get(doc_id, [])) for doc_id, record in out.items()}
 
 
-def corrected(conn: Connection, record: Record) -> Record:
+def corrected(conn: Connection, record: Record, active: list | None = None) -> Record:
     """`record` as the analysts corrected it, for linking: a name an analyst replaced is no longer a
-    name of the entity (not kept as an alias that would outrank the corrected one)."""
-    active = active_corrections(conn, record.document.id)  # one query: what to apply and what was renamed
+    name of the entity (not kept as an alias that would outrank the corrected one). `active`: the
+    document's active corrections when already read."""
+    if active is None:  # one query: what to apply and what was renamed
+        active = active_corrections(conn, record.document.id)
     if not active:
         return record
     fixed = apply_corrections(record, active).record
@@ -144,12 +155,24 @@ class KnowledgeBase:
         out = []
         with self._write() as conn:
             linker = _Linker(conn)
+            records = load_records(conn, doc_ids)
+            # a document the knowledge base holds nothing of, nor any manual decision about (a new
+            # one, the common case), has nothing to remove or replay: one query finds them all
+            touched = linker.touched(doc_ids)
+            linker.reserve(sum(linker.placed(r) for r in records.values()))
+            linker.look_up([i for r in records.values() for i in linker.first_ids(r)])
+            linker.look_up_events(list(records.values()))
+            seen: set[str] = set()
             for doc_id in doc_ids:
-                record = load_record(conn, doc_id)
-                linker.remove_document(doc_id)
+                record = records.get(doc_id)
+                again = doc_id in touched or doc_id in seen
+                seen.add(doc_id)
+                if again:
+                    linker.remove_document(doc_id)
                 out.append(linker.link(record) if record is not None else {"document": doc_id, "removed": True})
-                for audit in linker.audits_of(doc_id):
-                    linker.replay(audit)
+                if again:
+                    for audit in linker.audits_of(doc_id):
+                        linker.replay(audit)
             linker.flush()
             _stamp_linked(conn, doc_ids)
         return out
@@ -177,9 +200,11 @@ class KnowledgeBase:
         def run(records: list[Record]) -> None:
             with self._write() as conn:
                 linker = _Linker(conn)
+                records = [corrected(conn, r) if r.document.id in fixed else r for r in records]
+                linker.reserve(sum(linker.placed(r) for r in records))
+                linker.look_up([i for r in records for i in linker.first_ids(r)])
+                linker.look_up_events(records)
                 for record in records:
-                    if record.document.id in fixed:
-                        record = corrected(conn, record)
                     linker.link(record)
                 linker.flush()
                 _stamp_linked(conn, [record.document.id for record in records])
@@ -342,7 +367,7 @@ class KnowledgeBase:
 
 # -- the worker ---------------------------------------------------------------------------------------
 
-class _Linker(EventLinking, KbQueries):
+class _Linker(AuditReplay, EventLinking, KbQueries):
     """Linking inside one transaction, with a cache of the kb entities it has read or changed."""
 
     def __init__(self, conn: Connection):
@@ -351,16 +376,63 @@ class _Linker(EventLinking, KbQueries):
         self.cache: dict[str, dict] = {}
         self.dirty: set[str] = set()
         self.known_keys: set[tuple[str, str]] = set()  # (key, kb entity) pairs known to be stored
-        # kb entities made and keys added, written at the next read of their tables (one statement each)
-        self.pending: dict[str, list[dict]] = {"entities": [], "keys": []}
-        self.absent: set[str] = set()  # ids of kb entities looked up in one query and not stored
+        # kb entities made, members and evidence links added and keys added: kept here and written in
+        # one statement per table before anything reads, changes or deletes rows of those tables
+        # (`candidates` reads the pending keys from here), at the latest when the batch is flushed
+        self.pending: dict[str, list[dict]] = {"entities": [], "members": [], "links": [], "keys": []}
+        # ids of kb entities looked up (in one query for a batch) and those of them not stored; one
+        # not stored then that this transaction stores is in the cache from then on (`_new_id` looks
+        # there first), and one that it deletes is not stored again
+        self.checked: set[str] = set()
+        self.absent: set[str] = set()
+        self.events_made, self.events_checked, self.events_absent = set(), set(), set()
+        # PostgreSQL: the pks the next members take, drawn from their sequence ahead (`reserve`), so
+        # that a member's row can wait in `pending` (in SQLite each member is inserted at once)
+        self.member_pks: deque[int] = deque()
 
     def _write_pending(self) -> None:
-        entities, keys = self.pending["entities"], self.pending["keys"]
-        self.pending = {"entities": [], "keys": []}
-        if entities:
-            self.conn.execute(insert(E), entities)
-        self._insert_ignore(K, keys, ["key", "kb_entity"])
+        pending = self.pending
+        self.pending = {"entities": [], "members": [], "links": [], "keys": []}
+        for table, name in ((E, "entities"), (M, "members"), (L, "links")):
+            for chunk in chunks(pending[name]):
+                self.conn.execute(insert(table), chunk)
+        self._insert_ignore(K, pending["keys"], ["key", "kb_entity"])
+
+    def touched(self, doc_ids: list[str]) -> set[str]:
+        """Those of `doc_ids` that kb members, event sources or participants or the audit log name."""
+        out: set[str] = set()
+        for part in chunks(sorted(set(doc_ids))):
+            stmt = union(*(select(t.c.document_id).where(t.c.document_id.in_(part)) for t in (M, ES, EP, AD)))
+            out.update(self.conn.execute(stmt).scalars())
+        return out
+
+    @staticmethod
+    def first_ids(record: Record, entities=None) -> list[str]:
+        """The ids `_create` tries first for the entities (by default all those linked) of `record`."""
+        doc = record.document
+        return [hash_id(_PREFIX[e.type], doc.id, e.id) for e in (record.entities if entities is None else entities)
+                if e.type in _TYPE_ORDER]
+
+    def look_up(self, ids: list[str]) -> None:
+        """Find which of the kb entity ids not looked up yet are not stored, in one query."""
+        new = sorted(set(ids) - self.checked)
+        found = {i for part in chunks(new) for i in self.conn.execute(select(E.c.id).where(E.c.id.in_(part))).scalars()}
+        self.checked.update(new)
+        self.absent.update(set(new) - found)
+
+    def reserve(self, n: int) -> None:
+        """Draw pks for `n` more members at once (PostgreSQL; each member placed uses exactly one, so
+        the sequence has no gaps and the pks are those one insert at a time would have given)."""
+        n -= len(self.member_pks)
+        if n > 0 and self.dialect == "postgresql":
+            self.member_pks.extend(sorted(self.conn.execute(
+                select(func.nextval(func.pg_get_serial_sequence(M.name, "pk")))
+                .select_from(func.generate_series(1, n))).scalars()))
+
+    @staticmethod
+    def placed(record: Record) -> int:
+        """How many members linking `record` adds: one per entity of a linked type."""
+        return sum(1 for e in record.entities if e.type in _TYPE_ORDER)
 
     # -- small helpers -------------------------------------------------------------------------------
     def _insert_ignore(self, table, rows: list[dict], index: list[str]) -> None:
@@ -388,12 +460,15 @@ class _Linker(EventLinking, KbQueries):
                 self.cache[row["id"]] = dict(row)
 
     def candidates(self, keys: list[str]) -> dict[str, set[str]]:
-        self._write_pending()
+        wanted = set(keys)
         out: dict[str, set[str]] = defaultdict(set)
-        for chunk in chunks(sorted(set(keys))):
+        for chunk in chunks(sorted(wanted)):
             for key, kb in self.conn.execute(select(K.c.key, K.c.kb_entity).where(K.c.key.in_(chunk))):
                 out[key].add(kb)
                 self.known_keys.add((key, kb))
+        for row in self.pending["keys"]:  # added by this batch, not written yet
+            if row["key"] in wanted:
+                out[row["key"]].add(row["kb_entity"])
         return out
 
     def cannot_link(self, a: str, b: str) -> bool:
@@ -411,6 +486,7 @@ class _Linker(EventLinking, KbQueries):
 
     # -- removal -------------------------------------------------------------------------------------
     def remove_document(self, doc_id: str) -> None:
+        self._write_pending()
         rows = self.conn.execute(select(M.c.pk, M.c.kb_entity).where(M.c.document_id == doc_id)).all()
         if rows:
             pks = [r.pk for r in rows]
@@ -464,6 +540,7 @@ class _Linker(EventLinking, KbQueries):
     # -- linking a record ----------------------------------------------------------------------------
     def link(self, record: Record) -> dict:
         doc = record.document
+        self.reserve(self.placed(record))
         ctx = resolve.Context(language=doc.language, published=doc.published)
         country_of_loc = {e.id: e.iso for e in record.entities if e.type == "LOC" and e.kind == "country" and e.iso}
         for m in record.mentions:
@@ -494,9 +571,7 @@ class _Linker(EventLinking, KbQueries):
                     profiles[e.id] = resolve.place_profile(e.name, e.aliases, e.kind, e.iso, e.gazetteer_id)
             found = self.candidates([k for p in profiles.values() for k in resolve.query_keys(p)])
             self.load_entities({kb for ids in found.values() for kb in ids})
-            new_ids = [hash_id(_PREFIX[etype], doc.id, e.id) for e in group]  # what _create will try first
-            self.absent = set(new_ids) - {i for part in chunks(new_ids)
-                                          for i in self.conn.execute(select(E.c.id).where(E.c.id.in_(part))).scalars()}
+            self.look_up(self.first_ids(record, group))
             for e in group:
                 prof = profiles[e.id]
                 cands = {kb for k in resolve.query_keys(prof) for kb in found.get(k, ())}
@@ -505,7 +580,6 @@ class _Linker(EventLinking, KbQueries):
                 ctx.kb_of[e.id] = kb
                 linked[outcome] += 1
         n_events = self._link_events(record, ctx)
-        self._write_pending()
         record_agreements(self.conn, record)
         return {"document": doc.id, "entities": sum(linked.values()), "joined": linked["joined"],
                 "new": linked["new"], "ambiguous": linked["ambiguous"], "events": n_events}
@@ -566,6 +640,10 @@ class _Linker(EventLinking, KbQueries):
                 "features": prof, "evidence": evidence}
 
     def _insert_member(self, row: dict) -> int:
+        if self.member_pks:
+            pk = self.member_pks.popleft()
+            self.pending["members"].append({"pk": pk, **row})
+            return pk
         return self.conn.execute(insert(M).returning(M.c.pk), [row]).scalar_one()
 
     def _create(self, doc, e, prof: dict, evidence: dict) -> str:
@@ -597,8 +675,8 @@ class _Linker(EventLinking, KbQueries):
         evidence = {"rule": "auto", "score": round(match.score, 3), "reasons": match.reasons, "via": via}
         pk = self._insert_member(self._member_row(doc, e, eid, prof, evidence))
         if via is not None:
-            self.conn.execute(insert(L), dict(kb_entity=eid, a=via, b=pk, kind="auto", score=round(match.score, 3),
-                                               reasons=match.reasons, audit_id=None, created=utc_now()))
+            self.pending["links"].append(dict(kb_entity=eid, a=via, b=pk, kind="auto", score=round(match.score, 3),
+                                              reasons=match.reasons, audit_id=None, created=utc_now()))
         ent = self.cache[eid]
         names = dict((ent["profile"] or {}).get("names") or {})
         for n in [e.name, *e.aliases]:
@@ -682,109 +760,3 @@ class _Linker(EventLinking, KbQueries):
                 name=bindparam("v_name"), iso=bindparam("v_iso"), gazetteer_id=bindparam("v_gz"),
                 updated=bindparam("v_updated")), rows)
         self.dirty.clear()
-
-    # -- the audit log -------------------------------------------------------------------------------
-    def record_audit(self, action: str, who: str, why: str, payload: dict) -> dict:
-        pk = self.conn.execute(insert(A).returning(A.c.pk), [{"at": utc_now(), "action": action, "who": who,
-                                                              "why": why, "payload": payload}]).scalar_one()
-        docs = set()
-        for part in ("a", "b"):
-            docs |= {d for d, _ in (payload.get(part) or {}).get("members", [])}
-        for part in ("move", "keep"):
-            docs |= {d for d, _ in payload.get(part) or []}
-        self._insert_ignore(AD, [{"audit_id": pk, "document_id": d} for d in sorted(docs)], ["audit_id", "document_id"])
-        return {"pk": pk, "action": action, "who": who, "why": why, "payload": payload}
-
-    def audits_of(self, doc_id: str) -> list[dict]:
-        rows = self.conn.execute(select(A).join(AD, AD.c.audit_id == A.c.pk).where(AD.c.document_id == doc_id)
-                                 .order_by(A.c.pk)).mappings().all()
-        return [dict(r) for r in rows]
-
-    def member_refs(self, eid: str) -> list[list[str]]:
-        return [[m["document_id"], resolve.surface_key(m["name"])] for m in self.members_of(eid)]
-
-    def members_of(self, eid: str) -> list[dict]:
-        return [dict(r) for r in self.conn.execute(select(M).where(M.c.kb_entity == eid).order_by(M.c.pk)).mappings()]
-
-    def _members_by_refs(self, refs: list[list[str]]) -> list[dict]:
-        """Members matching (document id, name key) references: by name or by any alias."""
-        want: dict[str, set[str]] = defaultdict(set)
-        for doc_id, key in refs:
-            want[doc_id].add(key)
-        out = []
-        for chunk in chunks(sorted(want)):
-            for r in self.conn.execute(select(M).where(M.c.document_id.in_(chunk))).mappings():
-                if carries(dict(r), want[r["document_id"]]):
-                    out.append(dict(r))
-        return out
-
-    def entity_of_refs(self, refs: list[list[str]]) -> str | None:
-        counts = Counter(m["kb_entity"] for m in self._members_by_refs(refs))
-        return counts.most_common(1)[0][0] if counts else None
-
-    def replay(self, audit: dict) -> None:
-        payload = audit["payload"] or {}
-        reason = f"manual {audit['action']} by {audit['who']}: {audit['why']} (audit #{audit['pk']})"
-        if audit["action"] == "merge":
-            ma = self._members_by_refs(payload["a"]["members"])
-            mb = self._members_by_refs(payload["b"]["members"])
-            if not ma or not mb:
-                return
-            ids = list(dict.fromkeys([m["kb_entity"] for m in ma] + [m["kb_entity"] for m in mb]))
-            self.load_entities(ids)
-            types = {self.cache[i]["type"] for i in ids if i in self.cache}
-            if len(types) != 1:
-                return
-            keep = Counter(m["kb_entity"] for m in ma).most_common(1)[0][0]
-            for other in ids:
-                if other == keep or other not in self.cache:
-                    continue
-                self.conn.execute(delete(CL).where(or_(and_(CL.c.a == keep, CL.c.b == other),
-                                                       and_(CL.c.a == other, CL.c.b == keep))))
-                a_pk = next(m["pk"] for m in ma + mb if m["kb_entity"] == keep)
-                b_pk = next(m["pk"] for m in ma + mb if m["kb_entity"] == other)
-                keep = self.merge_entities(keep, other, "manual", 1.0, [reason], a_pk, b_pk, audit["pk"])
-        elif audit["action"] == "split":
-            moved_refs = self._members_by_refs(payload["move"])
-            kept_refs = self._members_by_refs(payload["keep"])
-            if not kept_refs:
-                return
-            home = Counter(m["kb_entity"] for m in kept_refs).most_common(1)[0][0]
-            alias_keys = {resolve.surface_key(a) for a in payload.get("aliases") or []}
-            kept_pks = {m["pk"] for m in kept_refs}
-            move = [m for m in self.members_of(home) if m["pk"] not in kept_pks
-                    and (carries(m, alias_keys) or m["pk"] in {x["pk"] for x in moved_refs})]
-            target = next((m["kb_entity"] for m in moved_refs if m["kb_entity"] != home), None)
-            if not move:
-                if target:
-                    self._cannot(home, target, audit["pk"])
-                return
-            if target is None:
-                first = move[0]
-                target = self._new_id(_PREFIX[first["type"]], first["document_id"], first["entity_id"], "split")
-                self.conn.execute(insert(E), dict(id=target, type=first["type"], name=first["name"], names={},
-                                                   kind=self.entity(home).get("kind"), iso=None, gazetteer_id=None,
-                                                   profile={}, members=0, updated=utc_now()))
-                self.cache[target] = {"id": target, "type": first["type"], "name": first["name"], "names": {},
-                                      "kind": self.entity(home).get("kind"), "iso": None, "gazetteer_id": None,
-                                      "profile": {}, "members": 0}
-            pks = [m["pk"] for m in move]
-            for chunk in chunks(pks):
-                self.conn.execute(update(M).where(M.c.pk.in_(chunk)).values(kb_entity=target))
-                self.conn.execute(delete(L).where(L.c.kb_entity == home, or_(L.c.a.in_(chunk), L.c.b.in_(chunk))))
-            for m in move:
-                self.conn.execute(update(EP).where(EP.c.document_id == m["document_id"], EP.c.entity_id == m["entity_id"])
-                                  .values(kb_entity=target))
-                self.conn.execute(update(ES).where(ES.c.document_id == m["document_id"],
-                                                   ES.c.location_entity == m["entity_id"]).values(location=target))
-                ev = m.get("evidence") or {}
-                self.conn.execute(update(M).where(M.c.pk == m["pk"]).values(
-                    evidence={**ev, "rule": "manual split", "reasons": [reason]}))
-            self.recompute(home)
-            self.recompute(target)
-            self._cannot(home, target, audit["pk"])
-            for kid in {r.kb_event for r in self.conn.execute(select(ES.c.kb_event).where(ES.c.location == target))}:
-                self.refresh_event(kid)
-
-    def _cannot(self, a: str, b: str, audit_id: int) -> None:
-        self._insert_ignore(CL, [{"a": a, "b": b, "audit_id": audit_id}], ["a", "b"])
