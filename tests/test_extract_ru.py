@@ -909,3 +909,17 @@ def test_body_of_the_other_event_in_the_sentence_is_not_a_party():
     (signing,) = events_of(f, "SIGNING")
     assert len(meeting["participants"]) == 1
     assert signing["participants"] == []
+
+
+def test_visit_of_a_guest_received_by_a_host_of_the_visited_country():
+    f = facts("12 мая 2025 г. в Астане состоялись переговоры Министра энергетики Республики Казахстан Ерлана "
+              "Сатпаева с Министром энергетики Республики Армения Гором Мартиросяном, который находится в "
+              "Казахстане с рабочим визитом 11–13 мая.")
+    visit = events_of(f, "VISIT")[0]
+    assert visit["location"] == "Казахстан"
+
+
+def test_a_minister_abroad_speaking_of_his_own_country_keeps_no_home_venue():
+    f = facts("12 мая 2025 г. Министр энергетики Республики Армения Гор Мартиросян посетил с визитом "
+              "выставку, рассказав об опыте в Республике Армения.")
+    assert all(e["location"] != "Армения" for e in events_of(f, "VISIT"))

@@ -304,7 +304,9 @@ class EventStep(TriggerReading, ArgumentReading):
             participants += self._bilateral(toks, trig, table, participants)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
-        if place is not None and place.kind == "country" and place.iso in home:
+        visitors_elsewhere = trig.type == "VISIT" and bool(home - {place.iso if place is not None else None})
+        # ("находится в России с визитом" of a guest received by a Russian host: the host's country is the venue)
+        if place is not None and place.kind == "country" and place.iso in home and not visitors_elsewhere:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
         if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
