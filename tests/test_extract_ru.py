@@ -923,3 +923,12 @@ def test_a_minister_abroad_speaking_of_his_own_country_keeps_no_home_venue():
     f = facts("12 мая 2025 г. Министр энергетики Республики Армения Гор Мартиросян посетил с визитом "
               "выставку, рассказав об опыте в Республике Армения.")
     assert all(e["location"] != "Армения" for e in events_of(f, "VISIT"))
+
+
+def test_a_restated_meeting_gives_its_place_to_the_meeting_and_its_speeches():
+    f = facts("Совет Северного энергетического союза на заседании 14 марта 2025 г. одобрил программу развития "
+              "сетей. Заседание прошло в Казани под председательством Министра энергетики Ивана Лесовского. "
+              "На заседании с докладом выступил Министр связи Петр Калинин.", published="2025-03-15")
+    meeting = next(e for e in events_of(f, "MEETING") if "одобрил" in e["evidence"])
+    assert meeting["location"] == "Казань"
+    assert all(s["location"] == "Казань" for s in events_of(f, "SPEECH"))

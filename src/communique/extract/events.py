@@ -484,6 +484,16 @@ class EventStep(TriggerReading, ArgumentReading):
         return a is not None and b is not None and a.end <= b.start and \
             any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
 
+    def _restates(self, ev: Event, source: Event) -> bool:
+        """'Заседание прошло в Москве' after 'на заседании 23 мая': an undated event opening its sentence
+        with the word that told `source`, placed where `source` is not."""
+        own, src_own = self._own.get(ev.id, (False, False)), self._own.get(source.id, (False, False))
+        trig = self._trig_of.get(ev.id)
+        if trig is None or trig.start > 1 or own[0] or not own[1] or src_own[1] or source.location is not None:
+            return False
+        word = lambda e: lemma(e.trigger.split()[0]) if e.trigger else None
+        return ev.type == source.type and ev.status == source.status and word(ev) == word(source)
+
     def _inherit(self, events: list[Event]) -> None:
         """Sub-events without a date or place of their own take their parent's, or the opening event's:
         the speech at a meeting happened when and where the meeting did. A planned event does not
@@ -491,6 +501,10 @@ class EventStep(TriggerReading, ArgumentReading):
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         told = {e.id: k for k, e in enumerate(events)}
+        for ev in events:  # "Совет на заседании 23 мая одобрил ... Заседание прошло в Москве": the restatement's place
+            source = by_id.get(ev.parent) if ev.parent else main
+            if source is not None and source is not ev and self._restates(ev, source):
+                source.location = ev.location
         for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
