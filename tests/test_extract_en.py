@@ -946,3 +946,10 @@ def test_the_minister_is_the_one_whose_title_has_that_head():
     f = facts("VIENNA, 2 April - Bulgaria's Foreign Minister Petar Draganov will visit Central Asia next week. After "
               "visiting Tashkent, on Saturday the Minister intends to fly on to Kabul.")
     assert [ev["participants"] for ev in events_of(f, "VISIT")] == [["Petar Draganov"], ["Petar Draganov"]]
+
+
+def test_a_city_placed_by_its_country_in_the_possessive_is_the_venue():
+    f = facts("The Green Energy Forum will be held in south China's Nanning from June 10 to 11, its organizers "
+              "announced on Monday.", published="2026-05-04")
+    forum = events_of(f, "FORUM")[0]
+    assert forum["location"] == "Nanning"

@@ -36,6 +36,11 @@ from .triggers import (
 )
 
 
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northwest", "northeast", "southwest", "southeast", "northwestern", "northeastern",
+               "southwestern", "southeastern", "the"}
+
+
 def _compound(text: str, start: int, end: int) -> bool:
     """Whether a name is half of a hyphenated pair ('Latvia-Estonia', 'China–Central Asia')."""
     after = text[end:end + 2]
@@ -69,6 +74,12 @@ class EventArguments:
             j = k - 1
             while j > 0 and low[j] in ("the", "city", "of", "capital"):
                 j -= 1
+            if j > 1 and low[j] in ("'s", "’s") and any(o.type == "LOC" and o.end == toks[j - 1].end for o in s_mentions):
+                # "held in north China's Tianjin": the country that places the city is no preposition
+                j = tok_index(toks, next(o.start for o in s_mentions if o.type == "LOC" and o.end == toks[j - 1].end))
+                j = (j or 1) - 1
+                while j > 0 and low[j] in _DIRECTIONS:
+                    j -= 1
             prep = low[j]
             cands = [t for t in live if clauses[t.start] == clauses[k]]
             if not cands:
