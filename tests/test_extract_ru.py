@@ -932,3 +932,11 @@ def test_a_restated_meeting_gives_its_place_to_the_meeting_and_its_speeches():
     meeting = next(e for e in events_of(f, "MEETING") if "одобрил" in e["evidence"])
     assert meeting["location"] == "Казань"
     assert all(s["location"] == "Казань" for s in events_of(f, "SPEECH"))
+
+
+def test_a_call_has_no_place_of_its_own_nor_from_the_visit_it_is_told_in():
+    f = facts("С 3 по 5 июня 2025 г. Министр связи Ивания Петр Калинин находится с визитом в Казахстане. "
+              "В ходе визита состоялся сеанс видеосвязи с участниками заседания экспертной группы, "
+              "проходившего в Бангкоке.", published="2025-06-04")
+    calls = events_of(f, "CALL")
+    assert calls and all(c["location"] is None for c in calls)

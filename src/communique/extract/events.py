@@ -284,7 +284,9 @@ class EventStep(TriggerReading, ArgumentReading):
                 start, end = None, end
             elif end is None and self._ending:
                 start, end = None, start  # "20 мая завершилось совещание": only its end is known
-        location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
+        location = None  # a call has no place
+        if trig.type != "CALL":
+            location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         if location is None and self._dateline is not None and self._dateline[0] >= sent.start - 200 \
                 and trig.type in {"MEETING", "FORUM", "SESSION"}:
             location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
@@ -635,7 +637,8 @@ def inherit_from(ev: Event, source: Event, own_date: bool, own_place: bool, *, t
     inside = not own_date or within(ev.start or ev.end, source.start or source.end, source.end)
     if own_date and not inside and inside_too is not None:
         inside = inside_too(ev, source)
-    if not own_place and ev.location is None and inside and compatible and take_place:
+    if not own_place and ev.location is None and inside and compatible and take_place and ev.type != "CALL":
+        # (a call has no place: its sides are each at home)
         ev.location = source.location
     if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
         ev.parent = source.id
