@@ -940,3 +940,11 @@ def test_a_call_has_no_place_of_its_own_nor_from_the_visit_it_is_told_in():
               "проходившего в Бангкоке.", published="2025-06-04")
     calls = events_of(f, "CALL")
     assert calls and all(c["location"] is None for c in calls)
+
+
+def test_a_place_of_the_work_an_agreement_is_about_is_not_its_venue():
+    f = facts("С 3 по 5 июня 2025 г. в Астане проходит энергетический форум «Степь — 2025». В рамках форума "
+              "министерство и компания «Северный ток» подписали соглашение о строительстве в Караганде "
+              "ветровой электростанции.", published="2025-06-04")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["location"] == "Астана"

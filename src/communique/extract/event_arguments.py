@@ -21,6 +21,8 @@ _ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: t
 
 
 _MAX_PLACE_DISTANCE = 30
+_WORKS = {"строительство", "создание", "открытие", "размещение", "возведение", "реконструкция", "модернизация",
+          "прокладка", "поставка", "производство"}
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 
@@ -67,6 +69,8 @@ class ArgumentReading:
                 continue
             if any(lemmas[k] == "что" for k in range(trig.end, idx)):
                 continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
+            if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
+                continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
