@@ -948,3 +948,9 @@ def test_a_place_of_the_work_an_agreement_is_about_is_not_its_venue():
               "ветровой электростанции.", published="2025-06-04")
     signing = events_of(f, "SIGNING")[0]
     assert signing["location"] == "Астана"
+
+
+def test_an_event_in_a_where_clause_takes_the_place_the_clause_is_about():
+    f = facts("Местом следующего раунда выбрана Вена, где 12 июня 2025 г. пройдут переговоры министров связи.",
+              published="2025-06-04")
+    assert events_of(f, "MEETING")[0]["location"] == "Вена"

@@ -71,6 +71,10 @@ class ArgumentReading:
                 continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
             if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
                 continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
+            after = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            if after + 1 < trig.start and toks[after].text == "," and lemmas[after + 1] == "где" and not any(
+                    o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start for o in s_mentions):
+                return m.entity  # "посетит Женеву, где проведет переговоры": the place the clause is about
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
