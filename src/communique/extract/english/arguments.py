@@ -74,10 +74,11 @@ class EventArguments:
             j = k - 1
             while j > 0 and low[j] in ("the", "city", "of", "capital"):
                 j -= 1
-            if j > 1 and low[j] in ("'s", "’s") and any(o.type == "LOC" and o.end == toks[j - 1].end for o in s_mentions):
+            owner = next((o for o in s_mentions
+                          if o.type == "LOC" and j > 1 and o.end == toks[j - 1].end), None)
+            if owner is not None and low[j] in ("'s", "’s"):
                 # "held in north China's Tianjin": the country that places the city is no preposition
-                j = tok_index(toks, next(o.start for o in s_mentions if o.type == "LOC" and o.end == toks[j - 1].end))
-                j = (j or 1) - 1
+                j = (tok_index(toks, owner.start) or 1) - 1
                 while j > 0 and low[j] in _DIRECTIONS:
                     j -= 1
             prep = low[j]
@@ -138,7 +139,8 @@ class EventArguments:
             target = min((t for t in live if t.start > k + 1), key=lambda t: t.start, default=None)
             if target is None or target.type == "CALL" or target.event.location is not None:
                 continue
-            if any(o.type == "LOC" and toks[k].start < o.start < toks[target.start].start for o in s_mentions):
+            if any(o.type == "LOC" and toks[k].start < o.start < toks[target.start].start
+                   for o in s_mentions):
                 continue
             target.event.location = m.entity
             self._where_placed.add(id(target.event))
