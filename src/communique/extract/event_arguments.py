@@ -21,8 +21,8 @@ _ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: t
 
 
 _MAX_PLACE_DISTANCE = 30
-_WORKS = {"строительство", "создание", "открытие", "размещение", "возведение", "реконструкция", "модернизация",
-          "прокладка", "поставка", "производство"}
+_WORKS = {"строительство", "создание", "открытие", "размещение", "возведение", "реконструкция",
+          "модернизация", "прокладка", "поставка", "производство"}
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 
@@ -72,8 +72,10 @@ class ArgumentReading:
             if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
                 continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
             after = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
-            if after + 1 < trig.start and toks[after].text == "," and lemmas[after + 1] == "где" and not any(
-                    o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start for o in s_mentions):
+            between = any(o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start
+                          for o in s_mentions) if after < trig.start else True
+            if after + 1 < trig.start and toks[after].text == "," and lemmas[after + 1] == "где" \
+                    and not between:
                 return m.entity  # "посетит Женеву, где проведет переговоры": the place the clause is about
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:

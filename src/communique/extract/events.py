@@ -307,7 +307,8 @@ class EventStep(TriggerReading, ArgumentReading):
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
         visitors_elsewhere = trig.type == "VISIT" and bool(home - {place.iso if place is not None else None})
-        # ("находится в России с визитом" of a guest received by a Russian host: the host's country is the venue)
+        # ("находится в России с визитом" of a guest received by a Russian host: the host's country
+        # is the venue)
         if place is not None and place.kind == "country" and place.iso in home and not visitors_elsewhere:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
@@ -491,7 +492,8 @@ class EventStep(TriggerReading, ArgumentReading):
         with the word that told `source`, placed where `source` is not."""
         own, src_own = self._own.get(ev.id, (False, False)), self._own.get(source.id, (False, False))
         trig = self._trig_of.get(ev.id)
-        if trig is None or trig.start > 1 or own[0] or not own[1] or src_own[1] or source.location is not None:
+        if trig is None or trig.start > 1 or own[0] or not own[1] or src_own[1] \
+                or source.location is not None:
             return False
         word = lambda e: lemma(e.trigger.split()[0]) if e.trigger else None
         return ev.type == source.type and ev.status == source.status and word(ev) == word(source)
@@ -503,7 +505,8 @@ class EventStep(TriggerReading, ArgumentReading):
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         told = {e.id: k for k, e in enumerate(events)}
-        for ev in events:  # "Совет на заседании 23 мая одобрил ... Заседание прошло в Москве": the restatement's place
+        # "Совет на заседании 23 мая одобрил ... Заседание прошло в Москве": the restatement's place
+        for ev in events:
             source = by_id.get(ev.parent) if ev.parent else main
             if source is not None and source is not ev and self._restates(ev, source):
                 source.location = ev.location
