@@ -946,3 +946,23 @@ def test_the_minister_is_the_one_whose_title_has_that_head():
     f = facts("VIENNA, 2 April - Bulgaria's Foreign Minister Petar Draganov will visit Central Asia next week. After "
               "visiting Tashkent, on Saturday the Minister intends to fly on to Kabul.")
     assert [ev["participants"] for ev in events_of(f, "VISIT")] == [["Petar Draganov"], ["Petar Draganov"]]
+
+
+def test_a_city_placed_by_its_country_in_the_possessive_is_the_venue():
+    f = facts("The Green Energy Forum will be held in south China's Nanning from June 10 to 11, its organizers "
+              "announced on Monday.", published="2026-05-04")
+    forum = events_of(f, "FORUM")[0]
+    assert forum["location"] == "Nanning"
+
+
+def test_an_event_in_a_where_clause_takes_the_place_the_clause_hangs_on():
+    f = facts("The Minister's tour will start in Portugal, where on 5 June a Ministerial Conference on water "
+              "will be held with all the partner states represented.", published="2026-05-04")
+    assert events_of(f, "MEETING")[0]["location"] == "Portugal"
+
+
+def test_a_where_clause_after_several_places_names_no_single_venue():
+    f = facts("The Minister's tour will then take him to Portugal, Spain and Italy, where he is to meet "
+              "their Foreign Ministers.", published="2026-05-04")
+    meetings = events_of(f, "MEETING")
+    assert meetings and all(e["location"] is None for e in meetings)

@@ -909,3 +909,48 @@ def test_body_of_the_other_event_in_the_sentence_is_not_a_party():
     (signing,) = events_of(f, "SIGNING")
     assert len(meeting["participants"]) == 1
     assert signing["participants"] == []
+
+
+def test_visit_of_a_guest_received_by_a_host_of_the_visited_country():
+    f = facts("12 мая 2025 г. в Астане состоялись переговоры Министра энергетики Республики Казахстан Ерлана "
+              "Сатпаева с Министром энергетики Республики Армения Гором Мартиросяном, который находится в "
+              "Казахстане с рабочим визитом 11–13 мая.")
+    visit = events_of(f, "VISIT")[0]
+    assert visit["location"] == "Казахстан"
+
+
+def test_a_minister_abroad_speaking_of_his_own_country_keeps_no_home_venue():
+    f = facts("12 мая 2025 г. Министр энергетики Республики Армения Гор Мартиросян посетил с визитом "
+              "выставку, рассказав об опыте в Республике Армения.")
+    assert all(e["location"] != "Армения" for e in events_of(f, "VISIT"))
+
+
+def test_a_restated_meeting_gives_its_place_to_the_meeting_and_its_speeches():
+    f = facts("Совет Северного энергетического союза на заседании 14 марта 2025 г. одобрил программу развития "
+              "сетей. Заседание прошло в Казани под председательством Министра энергетики Ивана Лесовского. "
+              "На заседании с докладом выступил Министр связи Петр Калинин.", published="2025-03-15")
+    meeting = next(e for e in events_of(f, "MEETING") if "одобрил" in e["evidence"])
+    assert meeting["location"] == "Казань"
+    assert all(s["location"] == "Казань" for s in events_of(f, "SPEECH"))
+
+
+def test_a_call_has_no_place_of_its_own_nor_from_the_visit_it_is_told_in():
+    f = facts("С 3 по 5 июня 2025 г. Министр связи Ивания Петр Калинин находится с визитом в Казахстане. "
+              "В ходе визита состоялся сеанс видеосвязи с участниками заседания экспертной группы, "
+              "проходившего в Бангкоке.", published="2025-06-04")
+    calls = events_of(f, "CALL")
+    assert calls and all(c["location"] is None for c in calls)
+
+
+def test_a_place_of_the_work_an_agreement_is_about_is_not_its_venue():
+    f = facts("С 3 по 5 июня 2025 г. в Астане проходит энергетический форум «Степь — 2025». В рамках форума "
+              "министерство и компания «Северный ток» подписали соглашение о строительстве в Караганде "
+              "ветровой электростанции.", published="2025-06-04")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["location"] == "Астана"
+
+
+def test_an_event_in_a_where_clause_takes_the_place_the_clause_is_about():
+    f = facts("Местом следующего раунда выбрана Вена, где 12 июня 2025 г. пройдут переговоры министров связи.",
+              published="2025-06-04")
+    assert events_of(f, "MEETING")[0]["location"] == "Вена"

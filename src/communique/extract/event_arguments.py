@@ -21,6 +21,8 @@ _ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: t
 
 
 _MAX_PLACE_DISTANCE = 30
+_WORKS = {"строительство", "создание", "открытие", "размещение", "возведение", "реконструкция",
+          "модернизация", "прокладка", "поставка", "производство"}
 _PERSONS_ONLY = {"SPEECH", "SESSION"}
 _MONTH_WORD = re.compile(r"(?i)^(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
 
@@ -67,6 +69,14 @@ class ArgumentReading:
                 continue
             if any(lemmas[k] == "что" for k in range(trig.end, idx)):
                 continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
+            if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
+                continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
+            after = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            between = any(o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start
+                          for o in s_mentions) if after < trig.start else True
+            if after + 1 < trig.start and toks[after].text == "," and lemmas[after + 1] == "где" \
+                    and not between:
+                return m.entity  # "посетит Женеву, где проведет переговоры": the place the clause is about
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1

@@ -284,7 +284,9 @@ class EventStep(TriggerReading, ArgumentReading):
                 start, end = None, end
             elif end is None and self._ending:
                 start, end = None, start  # "20 мая завершилось совещание": only its end is known
-        location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
+        location = None  # a call has no place
+        if trig.type != "CALL":
+            location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
         if location is None and self._dateline is not None and self._dateline[0] >= sent.start - 200 \
                 and trig.type in {"MEETING", "FORUM", "SESSION"}:
             location = self._dateline[1]  # "ПЕКИН, 15 янв - РИА Новости. ... провел встречу": the dateline's city
@@ -304,7 +306,10 @@ class EventStep(TriggerReading, ArgumentReading):
             participants += self._bilateral(toks, trig, table, participants)
         home = {r.country for p in participants for r in (table.entity(p.entity).roles or []) if r.country}
         place = table.entity(location)
-        if place is not None and place.kind == "country" and place.iso in home:
+        visitors_elsewhere = trig.type == "VISIT" and bool(home - {place.iso if place is not None else None})
+        # ("находится в России с визитом" of a guest received by a Russian host: the host's country
+        # is the venue)
+        if place is not None and place.kind == "country" and place.iso in home and not visitors_elsewhere:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
         if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
@@ -482,6 +487,17 @@ class EventStep(TriggerReading, ArgumentReading):
         return a is not None and b is not None and a.end <= b.start and \
             any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
 
+    def _restates(self, ev: Event, source: Event) -> bool:
+        """'Заседание прошло в Москве' after 'на заседании 23 мая': an undated event opening its sentence
+        with the word that told `source`, placed where `source` is not."""
+        own, src_own = self._own.get(ev.id, (False, False)), self._own.get(source.id, (False, False))
+        trig = self._trig_of.get(ev.id)
+        if trig is None or trig.start > 1 or own[0] or not own[1] or src_own[1] \
+                or source.location is not None:
+            return False
+        word = lambda e: lemma(e.trigger.split()[0]) if e.trigger else None
+        return ev.type == source.type and ev.status == source.status and word(ev) == word(source)
+
     def _inherit(self, events: list[Event]) -> None:
         """Sub-events without a date or place of their own take their parent's, or the opening event's:
         the speech at a meeting happened when and where the meeting did. A planned event does not
@@ -489,6 +505,11 @@ class EventStep(TriggerReading, ArgumentReading):
         by_id = {e.id: e for e in events}
         main = next((e for e in events if self._own.get(e.id, (False, False))[0] and e.type not in BACKGROUND), None)
         told = {e.id: k for k, e in enumerate(events)}
+        # "Совет на заседании 23 мая одобрил ... Заседание прошло в Москве": the restatement's place
+        for ev in events:
+            source = by_id.get(ev.parent) if ev.parent else main
+            if source is not None and source is not ev and self._restates(ev, source):
+                source.location = ev.location
         for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
@@ -619,7 +640,8 @@ def inherit_from(ev: Event, source: Event, own_date: bool, own_place: bool, *, t
     inside = not own_date or within(ev.start or ev.end, source.start or source.end, source.end)
     if own_date and not inside and inside_too is not None:
         inside = inside_too(ev, source)
-    if not own_place and ev.location is None and inside and compatible and take_place:
+    if not own_place and ev.location is None and inside and compatible and take_place and ev.type != "CALL":
+        # (a call has no place: its sides are each at home)
         ev.location = source.location
     if ev.parent is None and ev.type not in BACKGROUND and compatible and inside:
         ev.parent = source.id

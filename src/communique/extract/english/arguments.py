@@ -36,6 +36,11 @@ from .triggers import (
 )
 
 
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northwest", "northeast", "southwest", "southeast", "northwestern", "northeastern",
+               "southwestern", "southeastern", "the"}
+
+
 def _compound(text: str, start: int, end: int) -> bool:
     """Whether a name is half of a hyphenated pair ('Latvia-Estonia', 'China–Central Asia')."""
     after = text[end:end + 2]
@@ -69,6 +74,13 @@ class EventArguments:
             j = k - 1
             while j > 0 and low[j] in ("the", "city", "of", "capital"):
                 j -= 1
+            owner = next((o for o in s_mentions
+                          if o.type == "LOC" and j > 1 and o.end == toks[j - 1].end), None)
+            if owner is not None and low[j] in ("'s", "’s"):
+                # "held in north China's Tianjin": the country that places the city is no preposition
+                j = (tok_index(toks, owner.start) or 1) - 1
+                while j > 0 and low[j] in _DIRECTIONS:
+                    j -= 1
             prep = low[j]
             cands = [t for t in live if clauses[t.start] == clauses[k]]
             if not cands:
@@ -98,6 +110,7 @@ class EventArguments:
                 and prep != "to"
             ):
                 ev.location = m.entity
+        self._where_clauses(toks, low, live, s_mentions)
         for t in live:
             ev = t.event
             if (
@@ -108,6 +121,29 @@ class EventArguments:
                 and ev.type != "CALL"
             ):
                 ev.location = self.dateline
+
+    def _where_clauses(self, toks, low, live: list[Trigger], s_mentions) -> None:
+        """'His tour starts in Ruritania, where a conference will be held': the first event of a 'where'
+        clause, placed nowhere else, is at the place the clause hangs on."""
+        self._where_placed = set()  # the host country of a 'where' clause stays, though a participant's home
+        for m in s_mentions:
+            if m.type != "LOC" or not m.entity or inside_any(m, self.role_spans):
+                continue
+            k = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+            if k + 1 >= len(toks) or toks[k].text != "," or low[k + 1] != "where":
+                continue
+            b = tok_index(toks, m.start)
+            if b is not None and b > 1 and low[b - 1] in (",", "and") and any(
+                    o.type == "LOC" and o.end == toks[b - 2].end for o in s_mentions):
+                continue  # "on to Kazakhstan and Tajikistan, where he is to meet ...": several places
+            target = min((t for t in live if t.start > k + 1), key=lambda t: t.start, default=None)
+            if target is None or target.type == "CALL" or target.event.location is not None:
+                continue
+            if any(o.type == "LOC" and toks[k].start < o.start < toks[target.start].start
+                   for o in s_mentions):
+                continue
+            target.event.location = m.entity
+            self._where_placed.add(id(target.event))
 
     def _address(self, toks, k: int, s_mentions) -> bool:
         """A country that qualifies a place before it: 'Tsukuba, Japan', 'Nukus (Karakalpakstan, Uzbekistan)';
@@ -383,7 +419,8 @@ class EventArguments:
                 role = "party" if t.type == "SIGNING" and it.cls != "PER" else "participant"
                 ev.participants.append(Participant(it.entity, role))
             place = self.table.entity(ev.location)
-            if place is not None and place.kind == "country" and place.iso in home and t.type != "VISIT":
+            if place is not None and place.kind == "country" and place.iso in home and t.type != "VISIT" \
+                    and id(ev) not in getattr(self, "_where_placed", ()):
                 ev.location = None
 
     def _embedded(self, t: Trigger, ts: list[Trigger], low, words=EMBEDDING) -> bool:
