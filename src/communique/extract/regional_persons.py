@@ -369,7 +369,7 @@ class _Finder:
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
             if tok.key in self.lx.posted and k + 1 < len(self.toks) and self.joined(k, k + 1) \
                     and self.anchor(self.toks[k + 1]) and self.toks[k + 1].text[:1].isupper() and k > j:
-                k += 1  # "амбасадор Египта у Србији Басел Салах": where the office is held
+                k += 1  # "амбасадор Египта у Србији Амир Хасан": where the office is held
                 continue
             if (tok.key in self.lx.stop and not joins) or tok.key in self.lx.heads:
                 return None  # "информисања и телекомуникација": 'and' inside the title joins, elsewhere it ends it
