@@ -239,3 +239,32 @@ def test_the_persons_a_meeting_noun_names_in_the_genitive():
 ])
 def test_capitalized_words_after_a_meeting_noun_without_a_surname_are_no_persons(text):
     assert persons(text, "be") == {}
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # a short foreign name, every character one of transliteration, after the state and its title
+    ("zh", "塔吉克斯坦总统拉赫莫表示，双方合作良好。", "拉赫莫", "塔吉克斯坦总统"),
+    # a field written between a body and its title
+    ("zh", "欧亚经济委员会能源委员卡列宁科夫出席会议。", "卡列宁科夫", "欧亚经济委员会能源委员"),
+    # an office held together with another ("兼") is one title
+    ("zh", "国务院副总理兼外长刘思源会见了客人。", "刘思源", "国务院副总理兼外长"),
+    ("zh", "商务部国际贸易谈判副代表兼副部长陈立新参加会谈。", "陈立新", "商务部国际贸易谈判副代表兼副部长"),
+    # "驻" and the sending state belong to an ambassador's title
+    ("zh", "会谈后，中国驻哈萨克斯坦大使张晓东陪同参观。", "张晓东", "中国驻哈萨克斯坦大使"),
+    # the word of an invitation before the state is no part of the title
+    ("zh", "应乌兹别克斯坦总统米尔扎耶夫邀请，国务院总理李明强将出席峰会。", "米尔扎耶夫", "乌兹别克斯坦总统"),
+    # a capitalized "first" at the head of a sentence still belongs to the title
+    ("be", "Выступіў Першы намеснік Прэм'ер-міністра Рэспублікі Беларусь Андрэй Каваленка.", "Андрэй Каваленка",
+     "Першы намеснік Прэм'ер-міністра Рэспублікі Беларусь"),
+])
+def test_chinese_and_belarusian_titles_read_whole(lang, text, name, title):
+    assert title in persons(text, lang).get(name, [])
+
+
+def test_a_transliterated_name_before_its_title():
+    found = persons("李明强总理将同托卡耶夫总统举行会谈。", "zh")
+    assert found.get("托卡耶夫") == ["总统"]
+
+
+def test_a_country_before_a_title_is_no_transliterated_name():
+    assert persons("王明远会见了俄罗斯总统。外交部发表声明。", "zh") == {}
