@@ -268,3 +268,14 @@ def test_a_transliterated_name_before_its_title():
 
 def test_a_country_before_a_title_is_no_transliterated_name():
     assert persons("王明远会见了俄罗斯总统。外交部发表声明。", "zh") == {}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("外交部长王一明应约同伊朗外长阿拉格尼通电话。", "王一明", "外交部长"),
+    ("中共中央政治局常委、国务院总理李明强出席开幕式。", "李明强", "中共中央政治局常委"),
+    ("驻白俄罗斯大使谢小勇出席活动。", "谢小勇", "驻白俄罗斯大使"),
+    ("塔吉克斯坦总统拉赫蒙表示，双方将加强合作。", "拉赫蒙", "塔吉克斯坦总统"),
+    ("国务院副总理樊立东表示，", "樊立东", "国务院副总理"),
+])
+def test_more_chinese_titled_names(text, name, title):
+    assert title in persons(text, "zh").get(name, [])

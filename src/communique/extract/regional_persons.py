@@ -589,8 +589,8 @@ def _zh_title_start(text: str, ts: int, titles, mentions: list[Mention], bodies)
         if k not in ends or ends[k] >= k:
             break
         k = ends[k]
-        if k > 1 and text[k - 1] == "驻" and ends.get(k - 1, k) < k - 1:
-            k = ends[k - 1]
+        if k >= 1 and text[k - 1] == "驻":  # "驻白俄罗斯大使", "中国驻白俄罗斯大使"
+            k = ends[k - 1] if ends.get(k - 1, k) < k - 1 else k - 1
     while k < ts and text[k] in _ZH_LEADING:  # "应...总统...邀请": the invitation's word is no title's
         k += 1
     return k
@@ -650,7 +650,8 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                 prev = next(((a, b) for a, b in titles if b == k - 1), None)
                 if prev is None:
                     break
-                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), prev[0])  # "中共中央政治局" + "委员"
+                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
+                a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
                 out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
                 k = a
             continue
