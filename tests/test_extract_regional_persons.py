@@ -279,3 +279,13 @@ def test_a_country_before_a_title_is_no_transliterated_name():
 ])
 def test_more_chinese_titled_names(text, name, title):
     assert title in persons(text, "zh").get(name, [])
+
+
+def test_a_short_chinese_given_name_loses_its_kazakh_case_ending():
+    found = persons("Сауда министрі Арман Шәкенов Қытайдың Сауда министрі Ван Вэйпен кездесті.", "kk")
+    assert "Ван Вэй" in found and "Ван Вэйпен" not in found
+
+
+def test_a_body_before_a_name_is_no_first_name():
+    found = persons("Старшыня Савета Ігар Сяргеенка адзначыў.", "be")
+    assert not any(name.startswith("Савета") for name in found)

@@ -153,7 +153,7 @@ class _Lang:
                 return word[: -len(suf)]
         if vouched:
             for suf in self.suffixes:
-                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 4:
+                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 3:
                     return word[: -len(suf)]
         return word
 
@@ -262,6 +262,9 @@ class _Finder:
                 and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
             return 0  # more capitalized words follow: not clearly where the name ends
         words = [t.text for t in self.toks[j:k]]
+        if n == 3 and self.lx.head_first and self.lx.body_word(words[0]) \
+                and not words[1].casefold().endswith(_PATRONYMIC):
+            return 0  # "Старшыня Савета Ігар ...": the body the title names, then the name
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
