@@ -289,3 +289,12 @@ def test_a_short_chinese_given_name_loses_its_kazakh_case_ending():
 def test_a_body_before_a_name_is_no_first_name():
     found = persons("Старшыня Савета Ігар Сяргеенка адзначыў.", "be")
     assert not any(name.startswith("Савета") for name in found)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("应托卡诺夫总统邀请，李明强总理将出席峰会。", "托卡诺夫", "总统"),
+    ("外交部长王一明随后会见记者。", "王一明", "外交部长"),
+    ("感谢李明强总理的邀请。", "李明强", "总理"),
+])
+def test_more_words_around_a_chinese_name(text, name, title):
+    assert persons(text, "zh").get(name) == [title]
