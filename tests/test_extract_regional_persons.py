@@ -276,6 +276,7 @@ def test_a_country_before_a_title_is_no_transliterated_name():
     ("驻白俄罗斯大使谢小勇出席活动。", "谢小勇", "驻白俄罗斯大使"),
     ("塔吉克斯坦总统拉赫蒙表示，双方将加强合作。", "拉赫蒙", "塔吉克斯坦总统"),
     ("国务院副总理樊立东表示，", "樊立东", "国务院副总理"),
+    ("约旦国王阿卜杜拉表示，双方关系良好。", "阿卜杜拉", "约旦国王"),
 ])
 def test_more_chinese_titled_names(text, name, title):
     assert title in persons(text, "zh").get(name, [])
