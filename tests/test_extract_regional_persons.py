@@ -239,3 +239,63 @@ def test_the_persons_a_meeting_noun_names_in_the_genitive():
 ])
 def test_capitalized_words_after_a_meeting_noun_without_a_surname_are_no_persons(text):
     assert persons(text, "be") == {}
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # a short foreign name, every character one of transliteration, after the state and its title
+    ("zh", "塔吉克斯坦总统拉赫莫表示，双方合作良好。", "拉赫莫", "塔吉克斯坦总统"),
+    # a field written between a body and its title
+    ("zh", "欧亚经济委员会能源委员卡列宁科夫出席会议。", "卡列宁科夫", "欧亚经济委员会能源委员"),
+    # an office held together with another ("兼") is one title
+    ("zh", "国务院副总理兼外长刘思源会见了客人。", "刘思源", "国务院副总理兼外长"),
+    ("zh", "商务部国际贸易谈判副代表兼副部长陈立新参加会谈。", "陈立新", "商务部国际贸易谈判副代表兼副部长"),
+    # "驻" and the sending state belong to an ambassador's title
+    ("zh", "会谈后，中国驻哈萨克斯坦大使张晓东陪同参观。", "张晓东", "中国驻哈萨克斯坦大使"),
+    # the word of an invitation before the state is no part of the title
+    ("zh", "应乌兹别克斯坦总统米尔扎耶夫邀请，国务院总理李明强将出席峰会。", "米尔扎耶夫", "乌兹别克斯坦总统"),
+    # a capitalized "first" at the head of a sentence still belongs to the title
+    ("be", "Выступіў Першы намеснік Прэм'ер-міністра Рэспублікі Беларусь Андрэй Каваленка.", "Андрэй Каваленка",
+     "Першы намеснік Прэм'ер-міністра Рэспублікі Беларусь"),
+])
+def test_chinese_and_belarusian_titles_read_whole(lang, text, name, title):
+    assert title in persons(text, lang).get(name, [])
+
+
+def test_a_transliterated_name_before_its_title():
+    found = persons("李明强总理将同托卡耶夫总统举行会谈。", "zh")
+    assert found.get("托卡耶夫") == ["总统"]
+
+
+def test_a_country_before_a_title_is_no_transliterated_name():
+    assert persons("王明远会见了俄罗斯总统。外交部发表声明。", "zh") == {}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("外交部长王一明应约同伊朗外长阿拉格尼通电话。", "王一明", "外交部长"),
+    ("中共中央政治局常委、国务院总理李明强出席开幕式。", "李明强", "中共中央政治局常委"),
+    ("驻白俄罗斯大使谢小勇出席活动。", "谢小勇", "驻白俄罗斯大使"),
+    ("塔吉克斯坦总统拉赫蒙表示，双方将加强合作。", "拉赫蒙", "塔吉克斯坦总统"),
+    ("国务院副总理樊立东表示，", "樊立东", "国务院副总理"),
+    ("约旦国王阿卜杜拉表示，双方关系良好。", "阿卜杜拉", "约旦国王"),
+])
+def test_more_chinese_titled_names(text, name, title):
+    assert title in persons(text, "zh").get(name, [])
+
+
+def test_a_short_chinese_given_name_loses_its_kazakh_case_ending():
+    found = persons("Сауда министрі Арман Шәкенов Қытайдың Сауда министрі Ван Вэйпен кездесті.", "kk")
+    assert "Ван Вэй" in found and "Ван Вэйпен" not in found
+
+
+def test_a_body_before_a_name_is_no_first_name():
+    found = persons("Старшыня Савета Ігар Сяргеенка адзначыў.", "be")
+    assert not any(name.startswith("Савета") for name in found)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("应托卡诺夫总统邀请，李明强总理将出席峰会。", "托卡诺夫", "总统"),
+    ("外交部长王一明随后会见记者。", "王一明", "外交部长"),
+    ("感谢李明强总理的邀请。", "李明强", "总理"),
+])
+def test_more_words_around_a_chinese_name(text, name, title):
+    assert persons(text, "zh").get(name) == [title]

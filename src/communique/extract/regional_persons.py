@@ -124,6 +124,8 @@ class _Lang:
     def modifier(self, word: str) -> bool:
         """A lower-case adjective that may stand before a head-first title's head ("першы", "prvi")."""
         w = word.casefold()
+        if normalize_key(word) in self.modifiers:  # "Першы намеснік" at the head of a sentence
+            return True
         return bool(self.modifier_endings) and word[:1].islower() and len(w) >= 4 \
             and w.endswith(self.modifier_endings) and not w.endswith(self.not_modifier)
 
@@ -151,7 +153,7 @@ class _Lang:
                 return word[: -len(suf)]
         if vouched:
             for suf in self.suffixes:
-                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 4:
+                if len(suf) >= 3 and w.endswith(suf) and len(w) - len(suf) >= 3:
                     return word[: -len(suf)]
         return word
 
@@ -260,6 +262,9 @@ class _Finder:
                 and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
             return 0  # more capitalized words follow: not clearly where the name ends
         words = [t.text for t in self.toks[j:k]]
+        if n == 3 and self.lx.head_first and self.lx.body_word(words[0]) \
+                and not words[1].casefold().endswith(_PATRONYMIC):
+            return 0  # "Старшыня Савета Ігар ...": the body the title names, then the name
         script = _script(words[0])
         if any(_script(w) != script for w in words):
             return 0
@@ -560,6 +565,40 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_FUNCTION = frozenset("将在于也还就对向与等的赴同和及")
 
 
+_ZH_SOUNDS = frozenset(_ZH.get("translit_chars", ""))
+_ZH_LEADING = frozenset("应由据经")
+_ZH_QUALIFIER = 6  # characters of a field between a body and its title: "欧亚经济委员会" "贸易" "委员"
+
+
+def _zh_title_start(text: str, ts: int, titles, mentions: list[Mention], bodies) -> int:
+    """Where a Chinese title begins: back over the body it names ("外交部发言人"), a field written
+    between the body and the title ("欧亚经济委员会贸易委员"), the state ("白俄罗斯外长") or an
+    international body ("上合组织秘书长"), "驻" and the sending state ("中国驻哈萨克斯坦大使"), and
+    an office held together with it ("副总理兼外长")."""
+    ends = {b: a for a, b in bodies}
+    ends.update({m.end: m.start for m in mentions if m.type in ("LOC", "ORG")})
+    k = ts
+    if k - 1 > 0 and text[k - 1] == "兼":
+        prev = next(((a, b) for a, b in titles if b == k - 1), None)
+        if prev is not None:
+            return _zh_title_start(text, prev[0], titles, mentions, bodies)
+    if k not in ends:  # a field between a body and its title, of no function character
+        for q in range(1, _ZH_QUALIFIER + 1):
+            if k - q in ends and _HAN.fullmatch(text[k - q:k]) and not any(c in _ZH_FUNCTION for c in text[k - q:k]) \
+                    and not any(a < k and b > k - q for a, b in titles):
+                k -= q
+                break
+    for _ in range(2):  # the body, then the state or body before it: "中国外交部发言人"
+        if k not in ends or ends[k] >= k:
+            break
+        k = ends[k]
+        if k >= 1 and text[k - 1] == "驻":  # "驻白俄罗斯大使", "中国驻白俄罗斯大使"
+            k = ends[k - 1] if ends.get(k - 1, k) < k - 1 else k - 1
+    while k < ts and text[k] in _ZH_LEADING:  # "应...总统...邀请": the invitation's word is no title's
+        k += 1
+    return k
+
+
 _ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万·彼得罗夫"
 
 
@@ -592,9 +631,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                     if e <= len(text) and free(te, e) and ends_clear(e) \
                             and not (g == 2 and text[e - 1] in _ZH_FUNCTION):  # "李强将于": 将 is no name
                         fits.append((te, e))
-        ts = next((a for a, b in bodies if b == ts), ts)  # the body the title names: "外交部发言人"
-        ts = next((m.start for m in mentions if m.end == ts and m.type in ("LOC", "ORG")), ts)  # the state:
-        # "白俄罗斯外长"; an international body: "上合组织秘书长"
+        ts = _zh_title_start(text, ts, titles, mentions, bodies)
         foreign = _ZH_FOREIGN.match(text, te)
         if not fits and foreign:
             e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
@@ -603,6 +640,9 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                 fits = [(te, e)]
         if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
             fits = [(te, te + n) for n in range(3, 9) if free(te, te + n) and text[te] not in _ZH_FUNCTION and text[te:te + n].endswith(_ZH_TRANSLIT)
+                    and ends_clear(te + n)][:1]
+        if not fits:  # "总统普京": a short foreign name, every character one of transliteration
+            fits = [(te, te + n) for n in range(2, 7) if free(te, te + n) and all(c in _ZH_SOUNDS for c in text[te:te + n])
                     and ends_clear(te + n)][:1]
         if len(set(fits)) == 1:
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
@@ -613,7 +653,8 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
                 prev = next(((a, b) for a, b in titles if b == k - 1), None)
                 if prev is None:
                     break
-                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), prev[0])  # "中共中央政治局" + "委员"
+                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
+                a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
                 out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
                 k = a
             continue
@@ -626,6 +667,9 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             for sur in _ZH_SURNAMES:
                 if text.startswith(sur, s) and 1 <= size - len(sur) <= 2:
                     fits.append((s, ts))
+        if not fits:  # "托卡耶夫总统": a foreign name of transliteration's characters only
+            fits = [(s, ts) for s in range(max(0, ts - 6), ts - 1) if free(s, ts) and starts_clear(s)
+                    and all(c in _ZH_SOUNDS for c in text[s:ts])]
         if len(set(fits)) == 1 and all(fits[0][1] <= a or fits[0][0] >= b for a, b in taken):
             out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
             taken.append(fits[0])
