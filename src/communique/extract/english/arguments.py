@@ -35,7 +35,6 @@ from .triggers import (
     Trigger,
 )
 
-
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northwest", "northeast", "southwest", "southeast", "northwestern", "northeastern",
                "southwestern", "southeastern", "the"}
