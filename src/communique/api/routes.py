@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from ..corrections import CorrectionConflict, CorrectionError, CorrectionNotFound
 from ..model import AGREEMENT_KINDS, ModelError, check_partial_date
@@ -59,7 +59,10 @@ Period = Annotated[str | None, Query(max_length=30, pattern=PERIOD_PATTERN,
 DateParam = Annotated[str | None, Query(max_length=10, pattern=rf"^{_DAY}$",
                                         description="A partial date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 Short = Annotated[str | None, Query(max_length=300)]
+# a repeated filter (person=…&person=…): the spec states its bounds, so a request within them is served
+Filter = Annotated[list[Annotated[str, StringConstraints(max_length=300)]] | None, Query(max_length=MAX_FILTER_VALUES)]
 EventType = Literal["VISIT", "MEETING", "FORUM", "SESSION", "SPEECH", "SIGNING", "ACCESSION", "FOUNDING", "CALL"]
+TypeFilter = Annotated[list[EventType] | None, Query(max_length=MAX_FILTER_VALUES)]
 Status = Literal["occurred", "ongoing", "planned"]
 EntityType = Literal["PER", "ORG", "LOC"]
 AgreementKind = Literal[AGREEMENT_KINDS]
@@ -228,7 +231,7 @@ def _event_filters(type: list[EventType] | None, status: Status | None, from_: s
 
 
 @router.get("/events", tags=["events"], summary="Events, oldest first", response_model=Page[EventSummary])
-def events(*, request: Request, response: Response, type: Annotated[list[EventType] | None, Query()] = None,
+def events(*, request: Request, response: Response, type: TypeFilter = None,
            status: Status | None = None, from_: Annotated[DateParam, Query(alias="from")] = None,
            to: DateParam = None, entity: Short = None, topic: Short = None, country: Short = None,
            series: Short = None, document: Short = None, limit: Limit = 50, offset: Offset = 0,
@@ -282,12 +285,12 @@ def agreements(*, request: Request, response: Response, kind: AgreementKind | No
 @router.get("/search", tags=["search"], summary="Hybrid search with facets", response_model=SearchResult)
 def search(*, request: Request, q: Annotated[str, Query(max_length=500)] = "",
            mode: Literal["hybrid", "text", "semantic"] = "hybrid",
-           event_type: Annotated[list[EventType] | None, Query()] = None,
-           person: Annotated[list[str] | None, Query()] = None,
-           organization: Annotated[list[str] | None, Query()] = None,
-           country: Annotated[list[str] | None, Query()] = None,
-           topic: Annotated[list[str] | None, Query()] = None,
-           language: Annotated[list[str] | None, Query()] = None,
+           event_type: TypeFilter = None,
+           person: Filter = None,
+           organization: Filter = None,
+           country: Filter = None,
+           topic: Filter = None,
+           language: Filter = None,
            period: Period = None,
            limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1000)] = 0,
            d: Data) -> Any:
@@ -341,7 +344,7 @@ def ask(*, body: AskIn, d: Data) -> Any:
             response_model=Timeline, response_model_by_alias=True)
 def timeline(*, from_: Annotated[DateParam, Query(alias="from")] = None, to: DateParam = None,
              granularity: Literal["year", "month", "day"] | None = None,
-             type: Annotated[list[EventType] | None, Query()] = None, status: Status | None = None,
+             type: TypeFilter = None, status: Status | None = None,
              entity: Short = None, topic: Short = None, country: Short = None,
              limit: Annotated[int, Query(ge=1, le=500)] = 200, offset: Offset = 0,
              d: Data) -> Any:
