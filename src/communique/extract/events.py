@@ -495,7 +495,10 @@ class EventStep(TriggerReading, ArgumentReading):
         if trig is None or trig.start > 1 or own[0] or not own[1] or src_own[1] \
                 or source.location is not None:
             return False
-        word = lambda e: lemma(e.trigger.split()[0]) if e.trigger else None
+
+        def word(e):
+            return lemma(e.trigger.split()[0]) if e.trigger else None
+
         return ev.type == source.type and ev.status == source.status and word(ev) == word(source)
 
     def _inherit(self, events: list[Event]) -> None:
