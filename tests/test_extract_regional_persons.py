@@ -299,3 +299,29 @@ def test_a_body_before_a_name_is_no_first_name():
 ])
 def test_more_words_around_a_chinese_name(text, name, title):
     assert persons(text, "zh").get(name) == [title]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # a surname closes the name: the capitalized word after it is a place in the locative or a body's name
+    ("kk", "Қазақстан Республикасының Президенті Серік Жұмабаев Ақордада Аграрлық даму қорының Төрағасы "
+           "Ерлан Сәкенұлын қабылдады.", "Серік Жұмабаев", "Қазақстан Республикасының Президенті"),
+    ("ky", "Кыргыз Республикасынын Президенти Бакыт Асанов Санариптик өнүгүү уюмунун Башкы катчысы "
+           "Айдар Ниязбековду кабыл алды.", "Бакыт Асанов", "Кыргыз Республикасынын Президенти"),
+])
+def test_a_surname_closes_a_name_before_a_capitalized_word(lang, text, name, title):
+    got = persons(text, lang)
+    assert got.get(name) == [title]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # the title runs back over the acronym in brackets to the body's name in the genitive
+    ("kk", "Министр Халықаралық жол одағының (ХЖО) Бас хатшысы Марат Оспановпен кездесті.",
+     "Марат Оспанов", "Халықаралық жол одағының Бас хатшысы"),
+    ("ky", "Министр Эл аралык суу уюмунун (ЭСУ) Башкы катчысы Нурлан Осмоновду кабыл алды.",
+     "Нурлан Осмонов", "Эл аралык суу уюмунун Башкы катчысы"),
+    # a word of a body's name the gazetteer found ends in "-qa" like a dative, and stays in the title
+    ("uz", "Samarqandda Xalqaro elektraloqa ittifoqining Bosh kotibi Doreen Bogdan-Martin so‘zga chiqdi.",
+     "Doreen Bogdan-Martin", "Xalqaro elektraloqa ittifoqining Bosh kotibi"),
+])
+def test_a_title_runs_back_over_a_bodys_acronym(lang, text, name, title):
+    assert persons(text, lang).get(name) == [title]

@@ -104,6 +104,7 @@ class _Lang:
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
+        self.surname_closes = bool(lex.get("surname_closes_name"))
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -232,6 +233,25 @@ class _Finder:
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text)) \
             or (len(t.text) >= 2 and t.text.isupper())
 
+    def closed_by_surname(self, j: int) -> bool:
+        """Tokens j, j+1, j+2 are capitalized, and the second is a surname that closes the name: the third,
+        neither a surname nor a patronymic, begins what follows ("Садыр Жапаров Санариптик кызматташтык
+        уюмунун ...", "Тоқаев Ақордада ..."). Only in a language whose lexicon says a surname ends a name."""
+        if not self.lx.surname_closes:
+            return False
+        second, third = self.toks[j + 1].text, self.toks[j + 2].text
+        return self.lx.surname_like(second) and not self.lx.surname_like(self.lx.nominative(third, True)) \
+            and not third.casefold().endswith(_PATRONYMIC) and self.toks[j + 2].key not in _PARTICLES
+
+    def paren_link(self, k: int) -> bool:
+        """Tokens k and k+1 are joined across the acronym in brackets after a body's name in the genitive,
+        inside a head-final title: "уюмунун (DCO) Башкы катчысы" (k the genitive word, or the acronym)."""
+        if k + 1 >= len(self.toks) or not self.in_parens(k, k + 1):
+            return False
+        acr, word = (k + 1, k) if self.toks[k + 1].text.isupper() else (k, k - 1)
+        return word >= 0 and self.toks[acr].text.isupper() and 2 <= len(self.toks[acr].text) <= 8 \
+            and (word == k or self.in_parens(word, acr)) and self.lx.in_genitive(self.toks[word].text)
+
     def in_parens(self, a: int, b: int) -> bool:
         """Tokens a and b (adjacent) around a bracket of an acronym: "савета ... (CCPIT) Џангом"."""
         gap = self.text[self.toks[a].e:self.toks[b].s].strip()
@@ -254,6 +274,8 @@ class _Finder:
                 and _script(self.toks[k + 1].text) == _script(self.toks[j].text):
             return 4  # "Әли Самед оғлы Гасанов": Given, Father's name, the word "son of", Surname
         trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
+        if n >= 3 and not trimmed and self.closed_by_surname(j):
+            k, n, trimmed = j + 3, 3, True
         if trimmed:
             k, n = k - 1, 2  # "Ерлан Жақсылықов Моңғолия Республикасының ...": the third word is a state
         if n not in (2, 3):
@@ -407,13 +429,17 @@ class _Finder:
         anchors_only = passed_anchor = joined_list = False
         k, reach = i - 1, i - MAX_BACK  # the farthest token back; an office across a dash, a list, reach on
         while k >= 0 and (k >= reach or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)
-                                                                 or (joined_list and self.comma(k, k + 1))):
+                                                                 or (joined_list and self.comma(k, k + 1))
+                                                                 or self.paren_link(k)):
             tok = self.toks[k]
+            if self.paren_link(k) and tok.text.isupper():
+                k, reach = k - 1, reach - 1  # the acronym in brackets: the body's name goes on before it
+                continue
             if self.comma(k, k + 1):  # "инвестициялар, саноат ва савдо вазири": a list the joiner ends
                 if tok.key in self.lx.stop or tok.covered is not None or not tok.text[:1].isalpha():
                     break
                 joined_list, reach = False, reach - 2
-            elif not self.joined(k, k + 1):
+            elif not self.joined(k, k + 1) and not self.paren_link(k):
                 if tok.key not in self.lx.heads:
                     break
                 # "Премьер-министрінің орынбасары – Қаржы министрі": one title of two offices
@@ -430,7 +456,7 @@ class _Finder:
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
                 break
-            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings \
+            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings and tok.covered is None \
                     and tok.key.endswith(self.lx.stop_endings):
                 break  # "delegatsiyasiga …", "doirasida …": a word in the dative or locative is no title's
             if tok.covered is not None and (tok.covered.type == "PER" or
@@ -507,6 +533,8 @@ class _Finder:
             return False
         m = k
         while m >= 0 and self.toks[m].text[:1].isupper() and not self.anchor(self.toks[m]) and self.joined(m, m + 1):
+            if m in self.names or self.toks[m].key in self.lx.heads:
+                return False  # a person's name or a title word ("Президенті Қасым-Жомарт Тоқаев Ақордада ...")
             m -= 1
         return m >= 0 and self.joined(m, m + 1) and self.anchor(self.toks[m]) and not self.sentence_start(self.toks[m + 1])
 
@@ -681,6 +709,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
 # --------------------------------------------------------------------------------------------
 
 _TRAILING_ACRONYM = re.compile(r"\s*\([^()]*\)?$")
+_INNER_ACRONYM = re.compile(r"\s*\(([^\W\d_]{2,8})\)(?=\s)")
 
 
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
@@ -702,6 +731,8 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
+        title = _INNER_ACRONYM.sub(lambda m: "" if m.group(1).isupper() else m.group(), title)  # "уюмунун (DCO)
+        # Башкы катчысы": the body's acronym aside
         if not title or any(r.title.casefold() == title.casefold() for r in ent.roles) \
                 or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
