@@ -97,3 +97,52 @@ def test_chinese_bodies_joined_by_and_and_two_states_ministries():
     assert set(bodies("工业和信息化部、商务部和外交部共同发布通知。", "zh")) == {"工业和信息化部", "商务部", "外交部"}
     found = bodies("双方签署了《中华人民共和国外交部和白俄罗斯共和国外交部合作计划》。外交部发言人表示。", "zh")
     assert found == {"中华人民共和国外交部": ["外交部"], "白俄罗斯共和国外交部": []}
+
+
+def _record(text, lang):
+    rec = communique.extract(text, language=lang)
+    return rec, {e.id: e for e in rec.entities}
+
+
+@pytest.mark.parametrize("lang, text, name, acronym", [
+    # an international body the gazetteer does not hold, named by its head noun, its acronym in brackets
+    ("kk", "Министр Халықаралық су ресурстары одағының (ХСО) өкілдерімен кездесті. Қазақстан ХСО-ға 2001 жылы мүше болды.",
+     "Халықаралық су ресурстары одағы", "ХСО"),
+    ("ky", "Министр Эл аралык жаштар уюмунун (ЭЖУ) өкүлдөрү менен жолукту. Кыргызстан ЭЖУга 2005-жылы мүчө болгон.",
+     "Эл аралык жаштар уюму", "ЭЖУ"),
+    ("uz", "Vazir Xalqaro suv resurslari tashkiloti (XSRT) vakillari bilan uchrashdi. O‘zbekiston XSRTga 2003-yilda a’zo bo‘lgan.",
+     "Xalqaro suv resurslari tashkiloti", "XSRT"),
+])
+def test_a_bracketed_acronym_is_the_alias_and_later_mentions_of_the_body(lang, text, name, acronym):
+    rec, by_id = _record(text, lang)
+    got = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+    assert got.get(name) == [acronym]
+    ent = next(e for e in rec.entities if e.name == name)
+    assert sum(1 for m in rec.mentions if m.entity == ent.id) >= 2  # the name and the acronym later on
+    accession = [ev for ev in rec.events if ev.type == "ACCESSION"]
+    assert accession and ent.id in [p.entity for p in accession[0].participants]
+
+
+def test_a_gazetteer_body_takes_the_name_the_text_gives_it():
+    # the gazetteer names this body in Russian only; the Kyrgyz text's name is its name, one entity
+    text = "Президент Санариптик кызматташтык уюмунун (DCO) өкүлдөрүн кабыл алды."
+    rec, _ = _record(text, "ky")
+    orgs = [e for e in rec.entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Санариптик кызматташтык уюму"]
+    assert "DCO" in orgs[0].aliases and orgs[0].gazetteer_id
+
+
+def test_a_name_whose_initials_spell_a_known_acronym_is_that_body():
+    text = ("Министр Жамааттык коопсуздук келишим уюмунун өкүлдөрү менен жолукту. "
+            "ЖККУнун Парламенттик ассамблеясы Бишкекте чогулат.")
+    rec, _ = _record(text, "ky")
+    named = [e for e in rec.entities if e.type == "ORG" and "ЖККУ" in [e.name, *e.aliases]]
+    assert [e.name for e in named] == ["Жамааттык коопсуздук келишим уюму"]
+
+
+def test_a_body_named_inside_a_longer_one_by_the_word_organization():
+    # "... ұйымына мүше елдердің ... кеңесі": one council; "ТМД ұйымы" is the known body, no other
+    text = "Премьер-министр Тәуелсіз Мемлекеттер Достастығы ұйымына мүше елдердің үкіметтері басшылары кеңесінің отырысына қатысты."
+    got = bodies(text, "kk")
+    assert "Тәуелсіз Мемлекеттер Достастығы ұйымына мүше елдердің үкіметтері басшылары кеңесі" in got
+    assert not any(n.endswith("ұйымы") for n in got)

@@ -25,6 +25,7 @@ import re
 
 from ..model import Document, Entity, Mention, Record
 from . import (
+    regional_acronyms,
     regional_agreements,
     regional_dates,
     regional_events,
@@ -257,6 +258,7 @@ class RegionalPipeline:
         org_mentions, bodies = self._bodies(text, mentions, entities)
         mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
         entities = people + entities + bodies
+        mentions, entities = regional_acronyms.link_acronyms(text, mentions, entities)
         docs = regional_agreements.candidates(text, self.language, mentions)
         events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
                               {c.head for c in docs}) if self.events else [])

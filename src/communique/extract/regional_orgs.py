@@ -56,13 +56,16 @@ class _Lang:
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
+        # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
+        self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
         self.titles: set[str] = set()
         self.under: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
         head of another body's name."""
-        if key in self.stop or heads and self.head(key) and self.order == "head_final":
+        if key in self.stop or heads and self.order == "head_final" and (nom := self.head(key)) \
+                and normalize_key(nom) not in self.inner:
             return True
         if len(key) >= 5 and key.endswith(self.verb_endings):
             return True
@@ -126,8 +129,17 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
     def attached_to(f, a: int) -> bool:  # "камітэт … пры Калегіі Еўразійскай эканамічнай камісіі"
         return bool(attached) and bool(set(normalize_key(text[f[0]:a]).split()) & attached)
 
+    inner = _lang(lang).inner if lang != "zh" else set()
+
+    def known_body(f) -> bool:  # "ТМД ұйымы": a known body's name and the word 'organization'
+        head = text[f[0]:f[1]].split()[-1]
+        nom = _lang(lang).head(normalize_key(head)) if inner else None
+        return nom is not None and normalize_key(nom) in inner \
+            and any(a == f[0] and not text[b:f[1] - len(head)].strip() for a, b in orgs)
+
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)  # nor one that ends in a known body
+            and not known_body(f)]
 
 
 def expansion(lang: str, name: str) -> str | None:
