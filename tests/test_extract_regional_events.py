@@ -694,3 +694,17 @@ def test_the_state_whose_delegation_comes_takes_part():
     got = regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", text)
     assert [p.entity for p in got] == ["l1"]
     assert regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", "") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # an international "week" of a trade is a forum
+    ("uz", "Samarqandda «Agro Week 2027» xalqaro qishloq xo‘jaligi haftaligi bo‘lib o‘tmoqda.", ("FORUM", "ongoing")),
+    ("uz", "Самарқандда «Agro Week 2027» халқаро қишлоқ хўжалиги ҳафталиги бўлиб ўтмоқда.", ("FORUM", "ongoing")),
+    ("kk", "Алматыда халықаралық сәулет апталығы өтті.", ("FORUM", "occurred")),
+    ("ky", "Ошто эл аралык туризм апталыгы өттү.", ("FORUM", "occurred")),
+    # "received in audience" is a meeting; a guest who "is" in the country is on a visit going on
+    ("tg", "Президент меҳмонро ба ҳузур пазируфт.", ("MEETING", "occurred")),
+    ("tg", "Вазир бо сафари корӣ дар Қирғизистон қарор дорад.", ("VISIT", "ongoing")),
+])
+def test_week_audience_and_stay_words(lang, text, expected):
+    assert expected in [(t, s) for t, s, _, _ in events(text, lang)]

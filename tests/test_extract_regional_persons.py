@@ -325,3 +325,11 @@ def test_a_surname_closes_a_name_before_a_capitalized_word(lang, text, name, tit
 ])
 def test_a_title_runs_back_over_a_bodys_acronym(lang, text, name, title):
     assert persons(text, lang).get(name) == [title]
+
+
+def test_a_title_word_after_a_name_ends_it():
+    # "Name Surname Вазири ...": the capitalized title word of the next person is no part of the name
+    text = ("Имрӯз Президенти Ҷумҳурии Тоҷикистон Фаррух Назаров Вазири корҳои хориҷии Ҷумҳурии Ҳинд "
+            "Рам Кумарро ба ҳузур пазируфт.")
+    got = persons(text, "tg")
+    assert got.get("Фаррух Назаров") == ["Президенти Ҷумҳурии Тоҷикистон"]

@@ -281,8 +281,10 @@ class _Finder:
         if n not in (2, 3):
             return 0
         if not trimmed and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
-                and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
-            return 0  # more capitalized words follow: not clearly where the name ends
+                and self.toks[k].covered is None and self.toks[k].key not in self.lx.state \
+                and not (self.lx.surname_closes and self.toks[k].key in self.lx.heads):
+            return 0  # more capitalized words follow: not clearly where the name ends (a title word
+            # after it ends it: "Эмомалӣ Раҳмон Вазири корҳои хориҷии ...")
         words = [t.text for t in self.toks[j:k]]
         if n == 3 and self.lx.head_first and self.lx.body_word(words[0]) \
                 and not words[1].casefold().endswith(_PATRONYMIC):
