@@ -708,3 +708,27 @@ def test_the_state_whose_delegation_comes_takes_part():
 ])
 def test_week_audience_and_stay_words(lang, text, expected):
     assert expected in [(t, s) for t, s, _, _ in events(text, lang)]
+
+
+@pytest.mark.parametrize("text", [
+    "Samarqand shahrida 14 noyabrdan 17 noyabrgacha xalqaro turizm forumi bo‘lib o‘tmoqda.",
+    "Самарқанд шаҳрида 14 ноябрдан 17 ноябргача халқаро туризм форуми бўлиб ўтмоқда.",
+])
+def test_an_uzbek_date_with_the_ending_until_ends_the_event(text):
+    rec = record(text, "uz", "2027-11-15")
+    assert [(ev.type, ev.start, ev.end) for ev in rec.events] == [("FORUM", "2027-11-14", "2027-11-17")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Vazirlik va agentlik o‘rtasida hamkorlik memorandumi imzolandi. Hujjatni qishloq xo‘jaligi vaziri "
+           "Anvar Karimov va suv xo‘jaligi vaziri Bobur Rahimov imzoladi."),
+    ("kk", "Министрлік пен агенттік арасында ынтымақтастық туралы меморандумға қол қойылды. Құжатқа ауыл "
+           "шаруашылығы министрі Серік Ахметов пен су ресурстары министрі Нұрлан Оспанов қол қойды."),
+])
+def test_the_document_signed_by_persons_is_the_signing_told(lang, text):
+    rec = record(text, lang)
+    signings = [ev for ev in rec.events if ev.type == "SIGNING"]
+    assert len(signings) == 1
+    names = {e.id: e.name for e in rec.entities}
+    assert {"Anvar Karimov", "Bobur Rahimov"} <= {names[p.entity] for p in signings[0].participants} \
+        or {"Серік Ахметов", "Нұрлан Оспанов"} <= {names[p.entity] for p in signings[0].participants}

@@ -96,6 +96,8 @@ class _Lang:
         self.context_before = bool(lex.get("context_before"))
         self.genitive = tuple(normalize_key(w) for w in regional_cases.endings(code, "genitive"))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
+        self.until_suffix = tuple(normalize_key(w) for w in lex.get("until_suffix", []))
+        self.the_document = {normalize_key(w) for w in lex.get("the_document", [])}
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
         self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
@@ -216,6 +218,8 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
+                    if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
+                        self._join("SIGNING", told, mentions, s, e)  # the document's signatories
                     status = self._status(text, toks, keys, trig, s, e)
                     again = next((ev for ev in reversed(told) if ev.type == trig.type and ev.status == status),
                                  next((ev for ev in reversed(told) if ev.type == trig.type), None))
@@ -375,7 +379,9 @@ class RegionalEvents:
         """Whether an 'until' word stands right before or after the date ("то 7 июн", "2030-жылга чейин")."""
         before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
         after = normalize_key(text[d.end:d.end + 12]).split()[:1]
-        return bool((set(before) | set(after)) & self.lx.until)
+        own = normalize_key(d.text).split()[-1:]  # "2 oktyabrgacha": 'until' as the date's own ending
+        return bool((set(before) | set(after)) & self.lx.until) \
+            or bool(self.lx.until_suffix and own and own[0].endswith(self.lx.until_suffix))
 
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
@@ -390,6 +396,8 @@ class RegionalEvents:
         # ("the said", "this") stands before it everywhere
         if self.lx.genitive and keys[trig.j - 1].endswith(self.lx.genitive):
             return True  # "форумнинг ... сессиясида": the forum told before, as the possessor
+        if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
+            return True  # "Ҳужжатни ... имзолади": the document told before, signed by the persons named
         idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
         return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
 
