@@ -333,3 +333,14 @@ def test_a_title_word_after_a_name_ends_it():
             "Рам Кумарро ба ҳузур пазируфт.")
     got = persons(text, "tg")
     assert got.get("Фаррух Назаров") == ["Президенти Ҷумҳурии Тоҷикистон"]
+
+
+@pytest.mark.parametrize("lang, text, name, title", [
+    # the sentence's first word in the accusative or dative is the object, no word of the title
+    ("uz", "Hujjatni qishloq xo‘jaligi vaziri Anvar Karimov imzoladi.", "Anvar Karimov", "qishloq xo‘jaligi vaziri"),
+    ("kk", "Құжатқа ауыл шаруашылығы министрі Серік Ахметов қол қойды.", "Серік Ахметов", "ауыл шаруашылығы министрі"),
+    # a time word ("in the month of") ends the title walked back over
+    ("uz", "Bu haqda mart oyida Gruziya Prezidenti Levan Beridze ma’lum qildi.", "Levan Beridze", "Gruziya Prezidenti"),
+])
+def test_an_object_or_time_word_before_a_title_is_none_of_it(lang, text, name, title):
+    assert persons(text, lang).get(name) == [title]

@@ -105,6 +105,7 @@ class _Lang:
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
         self.surname_closes = bool(lex.get("surname_closes_name"))
+        self.object_endings = regional_cases.endings(code, "accusative", "dative")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -469,6 +470,9 @@ class _Finder:
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
+            if not is_anchor and self.sentence_start(tok) and len(tok.key) >= 5 and self.lx.object_endings \
+                    and tok.key.endswith(self.lx.object_endings) and tok.covered is None:
+                break  # "Ҳужжатни рақамли технологиялар вазири": the sentence's object, before the title
             passed_anchor = passed_anchor or is_anchor
             if tok.text[:1].isupper() and not is_anchor and tok.key not in self.lx.modifiers:
                 anchors_only = True  # a title's own capital ("Башкы катчысы") opens no body's name
