@@ -732,3 +732,13 @@ def test_the_document_signed_by_persons_is_the_signing_told(lang, text):
     names = {e.id: e.name for e in rec.entities}
     assert {"Anvar Karimov", "Bobur Rahimov"} <= {names[p.entity] for p in signings[0].participants} \
         or {"Серік Ахметов", "Нұрлан Оспанов"} <= {names[p.entity] for p in signings[0].participants}
+
+
+def test_the_visitor_takes_part_in_a_meeting_held_on_the_visit():
+    text = ("Ўзбекистон Республикаси Бош вазири Анвар Каримов 3-4 март кунлари Грузияга расмий ташриф билан боради. "
+            "Ташриф доирасида Тбилиси шаҳрида Грузия Бош вазири Леван Беридзе билан музокаралар ўтказилиши "
+            "режалаштирилган.")
+    rec = record(text, "uz", "2027-03-01")
+    names = {e.id: e.name for e in rec.entities}
+    meeting = next(ev for ev in rec.events if ev.type == "MEETING")
+    assert {"Анвар Каримов", "Леван Беридзе"} <= {names[p.entity] for p in meeting.participants}
