@@ -355,3 +355,25 @@ def test_an_object_or_time_word_before_a_title_is_none_of_it(lang, text, name, t
 ])
 def test_a_name_is_written_as_the_text_writes_it_bare(lang, text, name):
     assert name in persons(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, name, office", [
+    ("kk", "Қазақстан Республикасының Президенті Серік Жұмабаев елшілерді қабылдады. Мемлекет басшысы "
+           "ынтымақтастықтың маңызын атап өтті.", "Серік Жұмабаев", "Мемлекет басшысы"),
+    ("ky", "Кыргыз Республикасынын Президенти Бакыт Асанов элчилерди кабыл алды. Мамлекет башчысы "
+           "кызматташтыктын маанисин белгиледи.", "Бакыт Асанов", "Мамлекет башчысы"),
+])
+def test_the_head_of_state_by_his_office_is_the_president(lang, text, name, office):
+    rec = communique.extract(text, language=lang)
+    ent = next(e for e in rec.entities if e.name == name)
+    assert office in [r.title for r in ent.roles]
+    assert any(m.entity == ent.id and m.text == office for m in rec.mentions)
+
+
+def test_our_head_of_state_takes_part_in_what_the_sentence_tells():
+    text = ("Ўзбекистон Республикаси Президенти Анвар Каримов 3-4 март кунлари Грузияга давлат ташрифи билан "
+            "боради. Шунингдек, давлатимиз раҳбари Тбилисида бўлиб ўтадиган бизнес форумида иштирок этади.")
+    rec = communique.extract(text, language="uz", published="2027-03-01")
+    names = {e.id: e.name for e in rec.entities}
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert "Анвар Каримов" in [names[p.entity] for p in forum.participants]

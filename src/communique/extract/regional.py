@@ -27,6 +27,7 @@ from ..model import Document, Entity, Mention, Record
 from . import (
     regional_acronyms,
     regional_agreements,
+    regional_coref,
     regional_dates,
     regional_events,
     regional_orgs,
@@ -259,6 +260,8 @@ class RegionalPipeline:
         mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
         entities = people + entities + bodies
         mentions, entities = regional_acronyms.link_acronyms(text, mentions, entities)
+        mentions = sorted(mentions + regional_coref.head_of_state(text, self.language, mentions, entities),
+                          key=lambda m: (m.start, -m.end))
         docs = regional_agreements.candidates(text, self.language, mentions)
         events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
                               {c.head for c in docs}) if self.events else [])

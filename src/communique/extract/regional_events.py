@@ -25,7 +25,7 @@ import functools
 import re
 
 from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
-from . import regional_cases
+from . import regional_cases, regional_coref
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
@@ -263,7 +263,7 @@ class RegionalEvents:
         _inside_visit(events, own)
         self._inherit(events, own, refs)
         _titled_to_the_one_meeting(events, entities)
-        _gather(events, by_id)
+        regional_coref.visitor_in_meetings(events, by_id)
         for ev in events:
             ev.plover = plover_code(ev)
         return events
@@ -587,8 +587,10 @@ class RegionalEvents:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
+        # a state or a body joins another, never a person ("Президент ... белгиледи": the speaker of it)
+        kinds = {"ORG"} if type_ == "ACCESSION" else {"PER", "ORG"}
         for m in s_mentions:
-            if m.type in {"PER", "ORG"} and m.entity and m.entity not in seen and not _inside(m, orgs):
+            if m.type in kinds and m.entity and m.entity not in seen and not _inside(m, orgs):
                 seen.add(m.entity)
                 out.append(Participant(m.entity))
         states = []
@@ -683,21 +685,6 @@ def _inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> Non
         if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
                                          for p in events[events.index(visit):k]):
             inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
-
-
-def _gather(events: list[Event], by_id: dict[str, Entity]) -> None:
-    """The visitor takes part in a meeting held on the visit ("Ташриф доирасида ... музокаралар")."""
-    of = {ev.id: ev for ev in events}
-    for ev in events:
-        visit = of.get(ev.parent or "")
-        if visit is None or visit.type != "VISIT" or ev.type != "MEETING":
-            continue
-        have = {p.entity for p in ev.participants}
-        for p in visit.participants:
-            ent = by_id.get(p.entity)
-            if ent is not None and ent.type == "PER" and p.entity not in have:
-                have.add(p.entity)
-                ev.participants.append(Participant(p.entity))
 
 
 def _specific(dates: list[DateMention]) -> list[DateMention]:

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Entity, Evidence, Mention, Role
-from . import regional_cases
+from . import regional_cases, regional_coref
 from .gazetteer import normalize_key
 from .regional_sentences import sentences
 from .resources import load_json
@@ -361,22 +361,8 @@ class _Finder:
         words = [self.lx.decline_back(t.text, case) for t in toks]
         words[-1] = self.lx.nominative(words[-1], vouched=True)
         if self.lx.surname_closes:
-            words[-1] = self.bare_elsewhere(words)
+            words[-1] = regional_coref.bare_elsewhere(self.text, words)
         return toks[0].s, toks[-1].e, " ".join(words), title
-
-    def bare_elsewhere(self, words: list[str]) -> str:
-        """The last word of a name without the case ending the text shows it has: the same name written
-        elsewhere with the word one to four letters shorter ("Дима Аль-Яхьяны" and later "Дима Аль-Яхья",
-        "Ван Иро" and "Ван И"), since a short ending is left on a name no surname ending vouches for."""
-        last = words[-1]
-        before = r"\s+".join(re.escape(w) for w in words[:-1])
-        for cut in range(1, 5):
-            stem = last[:-cut]
-            if not stem or not stem[-1:].isalpha():
-                break
-            if re.search(rf"(?<![\w-]){before}\s+{re.escape(stem)}(?![\w-])", self.text):
-                return stem
-        return last
 
     def after_head(self, i: int):
         """(first name token, name words, title) for the name a title word at token i vouches

@@ -1,0 +1,73 @@
+"""Who a phrase of the region's languages refers to, when no name is written: a name's case ending
+the text leaves off elsewhere, the head of state named by the office ("Мемлекет басшысы", "давлатимиз
+раҳбари", "Пешвои миллат"), the visitor in a meeting held on the visit."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity, Event, Mention, Participant, Role
+from .gazetteer import normalize_key
+from .resources import load_json
+
+__all__ = ["bare_elsewhere", "head_of_state", "visitor_in_meetings"]
+
+
+def bare_elsewhere(text: str, words: list[str]) -> str:
+    """The last word of a name without the case ending the text shows it has: the same name written
+    elsewhere with the word one to four letters shorter ("Дима Аль-Яхьяны" and later "Дима Аль-Яхья",
+    "Ван Иро" and "Ван И"), since a short ending is left on a name no surname ending vouches for."""
+    last = words[-1]
+    before = r"\s+".join(re.escape(w) for w in words[:-1])
+    for cut in range(1, 5):
+        stem = last[:-cut]
+        if not stem or not stem[-1:].isalpha():
+            break
+        if re.search(rf"(?<![\w-]){before}\s+{re.escape(stem)}(?![\w-])", text):
+            return stem
+    return last
+
+
+def head_of_state(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
+    """Mentions of the head of state where the text names him by his office alone ("Мамлекет башчысы
+    ... белгиледи", "давлатимиз раҳбари ... иштирок этади"): the first person whose title is the
+    president's (the release's own head of state comes first). Where the language's lexicon says so,
+    the office in the nominative is one of his roles too ("Мемлекет басшысы")."""
+    lex = (load_json("titles_regional.json").get(lang) or {}).get("head_of_state")
+    if not lex:
+        return []
+    stems = tuple(normalize_key(w) for w in lex["president"])
+    president = next((e for e in entities if e.type == "PER" and any(
+        w.startswith(stems) for r in e.roles for w in normalize_key(r.title).split())), None)
+    if president is None:
+        return []
+    forms = "|".join(re.escape(f) for f in lex["forms"])
+    rx = re.compile(rf"(?<![\w-])(?:{forms})({lex.get('ending', '')})(?![\w-])")
+    persons = [m for m in mentions if m.type == "PER"]
+    out: list[Mention] = []
+    for m in rx.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in ((x.start, x.end) for x in mentions)):
+            continue
+        if any(0 <= p.start - m.end() <= 1 for p in persons):
+            continue  # the office as the title of the name right after it
+        out.append(Mention(m.start(), m.end(), "PER", m.group(), president.id))
+        if lex.get("role") and not m.group(1):
+            title = " ".join(m.group().split())
+            if not any(r.title == title for r in president.roles):
+                president.roles.append(Role(title=title))
+    return out
+
+
+def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
+    """The visitor takes part in a meeting held on the visit ("Ташриф доирасида ... музокаралар")."""
+    of = {ev.id: ev for ev in events}
+    for ev in events:
+        visit = of.get(ev.parent or "")
+        if visit is None or visit.type != "VISIT" or ev.type != "MEETING":
+            continue
+        have = {p.entity for p in ev.participants}
+        for p in visit.participants:
+            ent = by_id.get(p.entity)
+            if ent is not None and ent.type == "PER" and p.entity not in have:
+                have.add(p.entity)
+                ev.participants.append(Participant(p.entity))
