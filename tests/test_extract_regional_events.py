@@ -742,3 +742,12 @@ def test_the_visitor_takes_part_in_a_meeting_held_on_the_visit():
     names = {e.id: e.name for e in rec.entities}
     meeting = next(ev for ev in rec.events if ev.type == "MEETING")
     assert {"Анвар Каримов", "Леван Беридзе"} <= {names[p.entity] for p in meeting.participants}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министр Алматыда өтіп жатқан көлік форумының пленарлық отырысында сөз сөйледі."),
+    ("ky", "Министр Ошто өтүп жаткан туризм форумунун пленардык отурумунда сөз сүйлөдү."),
+])
+def test_a_plenary_sitting_is_a_session_and_no_meeting(lang, text):
+    assert "MEETING" not in [t for t, _, _, _ in events(text, lang)]
+    assert "SESSION" in [t for t, _, _, _ in events(text, lang)]
