@@ -751,3 +751,24 @@ def test_the_visitor_takes_part_in_a_meeting_held_on_the_visit():
 def test_a_plenary_sitting_is_a_session_and_no_meeting(lang, text):
     assert "MEETING" not in [t for t, _, _, _ in events(text, lang)]
     assert "SESSION" in [t for t, _, _, _ in events(text, lang)]
+
+
+def _parts(text, lang, kind, published=None):
+    rec = record(text, lang, published)
+    names = {e.id: e.name for e in rec.entities}
+    return [names[p.entity] for ev in rec.events if ev.type == kind for p in ev.participants]
+
+
+@pytest.mark.parametrize("lang, text, kind, body", [
+    # the body of a participant's title is where he works, no party of the meeting
+    ("kk", "Сыртқы істер министрі Серік Ахметов бүгін Халықаралық су ресурстары одағының (ХСО) Бас хатшысы Марат "
+           "Оспановпен кездесті.", "MEETING", "Халықаралық су ресурстары одағы"),
+    # a body inside the quoted name of the event
+    ("kk", "Ертең Марат Оспанов Алматыда өтетін «ТМД кеңістігіндегі су ресурстары» халықаралық конференциясында "
+           "баяндама жасайды.", "FORUM", "Тәуелсіз Мемлекеттер Достастығы"),
+    # the body whose press service reports the news
+    ("kk", "Министр Серік Ахметов елшімен кездесті, деп хабарлайды Сыртқы істер министрлігінің баспасөз қызметі.",
+     "MEETING", "Сыртқы істер министрлігі"),
+])
+def test_a_body_named_by_the_way_is_no_participant(lang, text, kind, body):
+    assert body not in _parts(text, lang, kind)

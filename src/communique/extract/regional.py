@@ -266,6 +266,7 @@ class RegionalPipeline:
         events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
                               {c.head for c in docs}) if self.events else [])
         prune_participants(text, mentions, entities, events)
+        regional_coref.drop_title_bodies(text, self.language, events, mentions, {e.id: e for e in entities})
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),

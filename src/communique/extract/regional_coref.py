@@ -71,3 +71,55 @@ def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
             if ent is not None and ent.type == "PER" and p.entity not in have:
                 have.add(p.entity)
                 ev.participants.append(Participant(p.entity))
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^\W\d_]{2,8}\)")
+
+
+def _bare(s: str) -> str:
+    return " ".join(_ACRONYM_IN_BRACKETS.sub("", s).split()).casefold()
+
+
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
+
+
+def drop_title_bodies(text: str, lang: str, events: list[Event], mentions: list[Mention],
+                      by_id: dict[str, Entity]) -> None:
+    """A body named only inside the title of a person who takes part ("Шанхай ынтымақтастық ұйымының Бас
+    хатшысы Нұрлан Ермекбаев") is where the person works, no party of the gathering: it leaves the
+    participants (not of a signing, whose parties the signatories' bodies are); so does a body named
+    only inside an event's quoted name («ШЫҰ кеңістігіндегі ...» конференциясы) or as the source of the
+    news ("Сыртқы істер министрлігінің баспасөз қызметі": its press service)."""
+    credits = tuple(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("source_credit", []))
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+
+    def bystander(m: Mention) -> bool:
+        after = normalize_key(text[m.end:m.end + 40])
+        return any(a < m.start and m.end < b for a, b in quoted) or bool(credits and after.startswith(credits))
+
+    persons = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
+    for ev in events:
+        if ev.evidence is None:
+            continue
+        s, e = ev.evidence.start, ev.evidence.end
+        people = {p.entity for p in ev.participants if (by_id.get(p.entity) or Entity("", "ORG", "")).type == "PER"}
+        keep = []
+        for p in ev.participants:
+            ent = by_id.get(p.entity)
+            if ent is None or ent.type != "ORG":
+                keep.append(p)
+                continue
+            own = [m for m in mentions if m.entity == p.entity and s <= m.start and m.end <= e]
+            if not own or not all(bystander(m) or (ev.type != "SIGNING" and _in_title(text, m, persons, people, by_id))
+                                  for m in own):
+                keep.append(p)
+        ev.participants = keep
+
+
+def _in_title(text: str, m: Mention, persons: list[Mention], people: set[str], by_id: dict[str, Entity]) -> bool:
+    """The body's mention is the start of, or inside, a title that runs on to a participant's name."""
+    nxt = next((p for p in persons if p.start >= m.end), None)
+    if nxt is None or nxt.entity not in people or nxt.start - m.end > 120:
+        return False
+    between = _bare(text[m.start:nxt.start])
+    return bool(between) and any(_bare(r.title).endswith(between) for r in by_id[nxt.entity].roles)
