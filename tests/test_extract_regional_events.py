@@ -772,3 +772,25 @@ def _parts(text, lang, kind, published=None):
 ])
 def test_a_body_named_by_the_way_is_no_participant(lang, text, kind, body):
     assert body not in _parts(text, lang, kind)
+
+
+def test_the_states_whose_envoys_took_part_join_the_meeting():
+    text = ("Премьер-министр Серік Ахметов 5 наурызда Бішкекте үкіметаралық кеңестің отырысына қатысты. "
+            "Отырыс кеңейтілген құрамда өтті, оған Армения, Беларусь және Ресей үкіметтерінің басшылары қатысты.")
+    assert {"Армения", "Беларусь", "Ресей"} <= set(_parts(text, "kk", "MEETING", "2027-03-06"))
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("kk", "Бүгін Алматыда су ресурстары министрлерінің кездесуі басталды. Іс-шараға Әзербайжан, Түркия "
+           "министрлері мен делегациялары қатысуда.", {"Әзербайжан", "Түркия"}),
+    ("uz", "Bugun Samarqandda suv xo‘jaligi vazirlarining uchrashuvi boshlandi. Tadbirda Ozarbayjon va Turkiya "
+           "delegatsiyalari ishtirok etmoqda.", {"Ozarbayjon", "Turkiya"}),
+])
+def test_who_takes_part_in_the_event_by_the_generic_word(lang, text, states):
+    assert states <= set(_parts(text, lang, "MEETING", "2027-03-06"))
+
+
+def test_the_state_of_a_title_is_no_party_of_the_meeting():
+    text = ("Премьер-министр Серік Ахметов 5 наурызда Бішкекте үкіметаралық кеңестің отырысына қатысты. "
+            "Жиынға Тәжікстан Премьер-министрі - кеңестің төрағасы Рустам Назаров келді.")
+    assert "Тәжікстан" not in _parts(text, "kk", "MEETING", "2027-03-06")

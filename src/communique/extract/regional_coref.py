@@ -4,13 +4,14 @@ the text leaves off elsewhere, the head of state named by the office ("Мемл�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Entity, Event, Mention, Participant, Role
 from .gazetteer import normalize_key
 from .resources import load_json
 
-__all__ = ["bare_elsewhere", "head_of_state", "visitor_in_meetings"]
+__all__ = ["bare_elsewhere", "drop_title_bodies", "head_of_state", "states_taking_part", "visitor_in_meetings"]
 
 
 def bare_elsewhere(text: str, words: list[str]) -> str:
@@ -123,3 +124,28 @@ def _in_title(text: str, m: Mention, persons: list[Mention], people: set[str], b
         return False
     between = _bare(text[m.start:nxt.start])
     return bool(between) and any(_bare(r.title).endswith(between) for r in by_id[nxt.entity].roles)
+
+
+def states_taking_part(text: str, s: int, e: int, mentions: list[Mention], by_id: dict[str, Entity],
+                       location: str | None, lang: str) -> list[str]:
+    """The states a sentence telling who took part names ("Армения, Беларусь ... үкіметтерінің басшылары"),
+    not the place of the event, not one inside a body's name or the title of a person named."""
+    orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+    persons = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
+    out: list[str] = []
+    for m in mentions:
+        ent = by_id.get(m.entity or "")
+        if ent is None or ent.kind != "country" or not (s <= m.start and m.end <= e) or m.entity == location \
+                or m.entity in out or any(a <= m.start and m.end <= b for a, b in orgs):
+            continue
+        nxt = re.match(r"\s+([^\W\d_][\w-]*)", text[m.end:])
+        if _in_title(text, m, persons, {p.entity for p in persons}, by_id) \
+                or (nxt and normalize_key(nxt.group(1)) in _title_heads(lang)):
+            continue  # "Тәжікстан Премьер-министрі - ...": the state of a title
+        out.append(ent.id)
+    return out
+
+
+@functools.cache
+def _title_heads(lang: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in (load_json("titles_regional.json").get(lang) or {}).get("heads", []))

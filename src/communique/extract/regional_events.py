@@ -98,6 +98,7 @@ class _Lang:
         self.until = {normalize_key(w) for w in lex.get("until", [])}
         self.until_suffix = tuple(normalize_key(w) for w in lex.get("until_suffix", []))
         self.the_document = {normalize_key(w) for w in lex.get("the_document", [])}
+        self.event_word = tuple(normalize_key(w) for w in lex.get("event_word", []))
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
         self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
@@ -197,6 +198,11 @@ class RegionalEvents:
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
+            if not trigs and self.lx.event_word and any(k.startswith(self.lx.event_word) for k in keys) \
+                    and self._took_part(text, keys, s, e):  # "іс-шараға ... қатысуда": those taking part in
+                last = next((ev for ev in reversed(events) if ev.type in ("MEETING", "FORUM")), None)  # the last gathering
+                if last is not None:
+                    self._join(last.type, [last], mentions, s, e, text, by_id, self.language)
             told = [ev for ev in events if ev.id not in heads]
             seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
             referred: list[str] = []
@@ -249,7 +255,7 @@ class RegionalEvents:
                 # "... took part (one of them by videoconference)": in the event told, no call of its own
                 events = [ev for ev in events if ev not in made]
                 made = []
-                self._join(referred[0], told, mentions, s, e)
+                self._join(referred[0], told, mentions, s, e, text, by_id, self.language)
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -347,7 +353,8 @@ class RegionalEvents:
         return any((self.lx.took_part and k.startswith(self.lx.took_part)) or k in self.lx.took_part_words for k in keys)
 
     @staticmethod
-    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int) -> None:
+    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int, text: str = "",
+              by_id: dict | None = None, lang: str = "") -> None:
         """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
         in the event of `type_` told before are its participants."""
         ev = next((ev for ev in reversed(told) if ev.type == type_), None)
@@ -360,6 +367,11 @@ class RegionalEvents:
                     and not _inside(m, orgs):
                 have.add(m.entity)
                 ev.participants.append(Participant(m.entity))
+        if by_id:  # "оған Армения, Беларусь ... үкіметтерінің басшылары қатысты": the states whose envoys took part
+            for x in regional_coref.states_taking_part(text, s, e, mentions, by_id, ev.location, lang):
+                if x not in have:
+                    have.add(x)
+                    ev.participants.append(Participant(x))
 
     def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
         """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
