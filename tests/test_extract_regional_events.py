@@ -794,3 +794,19 @@ def test_the_state_of_a_title_is_no_party_of_the_meeting():
     text = ("Премьер-министр Серік Ахметов 5 наурызда Бішкекте үкіметаралық кеңестің отырысына қатысты. "
             "Жиынға Тәжікстан Премьер-министрі - кеңестің төрағасы Рустам Назаров келді.")
     assert "Тәжікстан" not in _parts(text, "kk", "MEETING", "2027-03-06")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # an ordinal written out makes a numbered meeting's official name
+    ("kk", "Бүгін Алматыда су ресурстары министрлерінің екінші кездесуі басталды.",
+     "су ресурстары министрлерінің екінші кездесуі"),
+    ("ky", "Бүгүн Ош шаарында суу чарба министрлеринин үчүнчү жолугушуусу башталды.",
+     "суу чарба министрлеринин үчүнчү жолугушуусу"),
+    # Tajik: the head first, the ordinal right after it, a lower-case head too
+    ("tg", "Имрӯз дар шаҳри Хуҷанд ҷаласаи сеюми вазирони кишоварзии кишварҳои минтақа баргузор гардид.",
+     "ҷаласаи сеюми вазирони кишоварзии кишварҳои минтақа"),
+    ("tg", "Имрӯз дар шаҳри Хуҷанд Форуми дуюми соҳибкорони ҷавон оғоз гардид.", "Форуми дуюми соҳибкорони ҷавон"),
+])
+def test_a_numbered_event_is_named_by_its_ordinal_word(lang, text, name):
+    rec = record(text, lang, "2027-03-06")
+    assert name in [ev.name for ev in rec.events]

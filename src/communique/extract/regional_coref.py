@@ -11,7 +11,7 @@ from ..model import Entity, Event, Mention, Participant, Role
 from .gazetteer import normalize_key
 from .resources import load_json
 
-__all__ = ["bare_elsewhere", "drop_title_bodies", "head_of_state", "states_taking_part", "visitor_in_meetings"]
+__all__ = ["bare_elsewhere", "drop_title_bodies", "head_of_state", "join", "states_taking_part", "visitor_in_meetings"]
 
 
 def bare_elsewhere(text: str, words: list[str]) -> str:
@@ -149,3 +149,24 @@ def states_taking_part(text: str, s: int, e: int, mentions: list[Mention], by_id
 @functools.cache
 def _title_heads(lang: str) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in (load_json("titles_regional.json").get(lang) or {}).get("heads", []))
+
+
+def join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int, text: str = "",
+         by_id: dict | None = None, lang: str = "") -> None:
+    """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
+    in the event of `type_` told before are its participants; with `by_id`, the states whose envoys took
+    part too ("оған Армения, Беларусь ... үкіметтерінің басшылары қатысты")."""
+    ev = next((ev for ev in reversed(told) if ev.type == type_), None)
+    if ev is None:
+        return
+    orgs = [(m.start, m.end) for m in mentions if m.type == "ORG" and s <= m.start and m.end <= e]
+    have = {p.entity for p in ev.participants}
+    for m in mentions:
+        if s <= m.start and m.end <= e and m.type in {"PER", "ORG"} and m.entity and m.entity not in have \
+                and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs):
+            have.add(m.entity)
+            ev.participants.append(Participant(m.entity))
+    for x in states_taking_part(text, s, e, mentions, by_id, ev.location, lang) if by_id else []:
+        if x not in have:
+            have.add(x)
+            ev.participants.append(Participant(x))

@@ -99,6 +99,7 @@ class _Lang:
         self.until_suffix = tuple(normalize_key(w) for w in lex.get("until_suffix", []))
         self.the_document = {normalize_key(w) for w in lex.get("the_document", [])}
         self.event_word = tuple(normalize_key(w) for w in lex.get("event_word", []))
+        self._ordinal = re.compile(lex["ordinal"]) if lex.get("ordinal") else None
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
         self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
@@ -126,6 +127,10 @@ class _Lang:
                                          + (rf"(?!\s*(?:{then})(?!\w))" if then else "")) if joiners else None
         self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
+
+    def ordinal(self, words: list[str]) -> bool:
+        """Whether one of the words is an ordinal numeral written out ("үшінші", "панҷуми"): a numbered event."""
+        return self._ordinal is not None and any(self._ordinal.fullmatch(w.casefold()) for w in words)
 
 
 @functools.cache
@@ -202,7 +207,7 @@ class RegionalEvents:
                     and self._took_part(text, keys, s, e):  # "іс-шараға ... қатысуда": those taking part in
                 last = next((ev for ev in reversed(events) if ev.type in ("MEETING", "FORUM")), None)  # the last gathering
                 if last is not None:
-                    self._join(last.type, [last], mentions, s, e, text, by_id, self.language)
+                    regional_coref.join(last.type, [last], mentions, s, e, text, by_id, self.language)
             told = [ev for ev in events if ev.id not in heads]
             seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
             referred: list[str] = []
@@ -225,7 +230,7 @@ class RegionalEvents:
                                     or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
                     referred.append(trig.type)
                     if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
-                        self._join("SIGNING", told, mentions, s, e)  # the document's signatories
+                        regional_coref.join("SIGNING", told, mentions, s, e)  # the document's signatories
                     status = self._status(text, toks, keys, trig, s, e)
                     again = next((ev for ev in reversed(told) if ev.type == trig.type and ev.status == status),
                                  next((ev for ev in reversed(told) if ev.type == trig.type), None))
@@ -255,7 +260,7 @@ class RegionalEvents:
                 # "... took part (one of them by videoconference)": in the event told, no call of its own
                 events = [ev for ev in events if ev not in made]
                 made = []
-                self._join(referred[0], told, mentions, s, e, text, by_id, self.language)
+                regional_coref.join(referred[0], told, mentions, s, e, text, by_id, self.language)
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -352,27 +357,6 @@ class RegionalEvents:
             return any(w in text[s:e] for w in self.lx.took_part)
         return any((self.lx.took_part and k.startswith(self.lx.took_part)) or k in self.lx.took_part_words for k in keys)
 
-    @staticmethod
-    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int, text: str = "",
-              by_id: dict | None = None, lang: str = "") -> None:
-        """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
-        in the event of `type_` told before are its participants."""
-        ev = next((ev for ev in reversed(told) if ev.type == type_), None)
-        if ev is None:
-            return
-        orgs = [m for m in mentions if m.type == "ORG" and s <= m.start and m.end <= e]
-        have = {p.entity for p in ev.participants}
-        for m in mentions:
-            if s <= m.start and m.end <= e and m.type in {"PER", "ORG"} and m.entity and m.entity not in have \
-                    and not _inside(m, orgs):
-                have.add(m.entity)
-                ev.participants.append(Participant(m.entity))
-        if by_id:  # "оған Армения, Беларусь ... үкіметтерінің басшылары қатысты": the states whose envoys took part
-            for x in regional_coref.states_taking_part(text, s, e, mentions, by_id, ev.location, lang):
-                if x not in have:
-                    have.add(x)
-                    ev.participants.append(Participant(x))
-
     def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
         """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
         of a type already told, gives that event its end (when it has none) and no new event."""
@@ -466,8 +450,8 @@ class RegionalEvents:
                     j = max(j, k + len(v))
             name = text[j:trig.char_end]
             return name if trig.char_start - j >= 4 else None
-        if self.lx.order == "head_final":
-            return self._name_before(text, toks, trig, s)
+        if self.lx.order == "head_final" and _org_lang(self.language).order == "head_final":
+            return self._name_before(text, toks, trig, s)  # (a Tajik noun phrase is head first: ezafe)
         return self._name_after(text, toks, trig, s, e)
 
     def _name_before(self, text, toks, trig, s) -> str | None:
@@ -488,8 +472,9 @@ class RegionalEvents:
                 continue
             if "\n" in gap or re.search(r"[,.;:!?()«“–—]", gap) or re.search(r"\d", gap) and not re.fullmatch(r"\s*\d+-\s*", gap):
                 break
-            if ox.stops_at(toks[j - 1][2], heads=False) or toks[j - 1][2] in ox.joiners:
-                break
+            if (ox.stops_at(toks[j - 1][2], heads=False) and not self.lx.ordinal([toks[j - 1][2]])) \
+                    or toks[j - 1][2] in ox.joiners:
+                break  # (an ordinal "үчүнчү" ends like a participle, and is a word of the name)
             j -= 1
         if j == trig.i and not re.search(r"\d", text[max(s, trig.char_start - 4):trig.char_start]):
             return None
@@ -501,21 +486,25 @@ class RegionalEvents:
             span = num.group()
         name = " ".join((span + head).split())
         inner = text[start:trig.char_start]
-        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) or any(
+        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) \
+            or self.lx.ordinal(inner.split()) or any(
             toks[x][1] - toks[x][0] > 1 and text[toks[x][0]].isupper() for x in range(j + 1, trig.i))
         return name if official else None
 
     def _name_after(self, text, toks, trig, s, e) -> str | None:
         word = text[trig.char_start:trig.char_end]
-        if not word[:1].isupper() or trig.i == 0:
-            return None
+        numbered = trig.j < len(toks) and self.lx.ordinal([text[toks[trig.j][0]:toks[trig.j][1]]])
+        if not (word[:1].isupper() or numbered) or trig.i == 0:
+            return None  # a capitalized head, or one right before an ordinal ("ҷаласаи панҷуми ...")
         ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
         j = trig.j
-        while j < len(toks) and j - trig.j < 7:
+        while j < len(toks) and j - trig.j < (11 if numbered else 7):
             gap = text[toks[j - 1][1]:toks[j][0]]
             if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
                 break
             j += 1
+            if numbered and ox is not None and ox.ezafe and not toks[j - 1][2].endswith(ox.ezafe):
+                break  # Tajik: the word without the ezafe is the name's last
         end = toks[j - 1][1]
         paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
         if paren:
