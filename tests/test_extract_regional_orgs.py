@@ -146,3 +146,17 @@ def test_a_body_named_inside_a_longer_one_by_the_word_organization():
     got = bodies(text, "kk")
     assert "Тәуелсіз Мемлекеттер Достастығы ұйымына мүше елдердің үкіметтері басшылары кеңесі" in got
     assert not any(n.endswith("ұйымы") for n in got)
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("kk", "Құжат «Nomad Tech» пен «Silk Code Lab» технопарктері арасындағы алмасуды көздейді.",
+     {"Nomad Tech", "Silk Code Lab"}),
+    ("kk", "Министр Алматыдағы Steppe Valley технопаркінде болды.", {"Steppe Valley"}),
+    ("uz", "Muzokaralarda “Orion Systems” kompaniyasi vakillari ishtirok etdi.", {"Orion Systems"}),
+])
+def test_a_body_named_in_latin_letters_before_a_descriptor(lang, text, names):
+    assert names <= set(bodies(text, lang))
+
+
+def test_a_latin_name_without_a_descriptor_is_no_body():
+    assert "Green Steppe" not in bodies("Алматыда «Green Steppe» көрмесі ашылды.", "kk")

@@ -56,6 +56,7 @@ class _Lang:
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
+        self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
         self.titles: set[str] = set()
@@ -122,6 +123,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
         found += _acronyms(toks, lx)
+        found += _latin_names(text, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -168,6 +170,31 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
             start = toks[i - 1][0]  # "КР ТИМ": the state's acronym
         name = (toks[i - 1][2] + " " + acr) if start != s else acr
         out.append((start, s + len(acr), name))
+    return out
+
+
+# a name in Latin letters, in quotes or not ("«Astana Hub» технопаркі", "“MIMOS Berhad” vakillari")
+_LATIN_NAME = re.compile(r"[«“\"]([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]|(?<![\w«“\"])([A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,3})(?![\w»”\"])")
+_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3}[»”\"]?")
+DESCRIPTOR_REACH = 6  # words from a Latin name to the word that says what kind of body it is
+
+
+def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A company, technopark or centre named in Latin letters, known as a body by a descriptor word soon
+    after it, before any punctuation ("«Astana Hub» пен «IT Park Uzbekistan» технопарктері", "“MIMOS
+    Berhad” amaliy tadqiqot ... markazi"); the name as written, without its quotes."""
+    if not lx.descriptors:
+        return []
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        if any(ch.isdigit() for ch in m.group(g)):
+            continue
+        after = text[m.end():m.end() + 160]
+        other = _AND_LATIN.match(after)  # "«Astana Hub» пен «IT Park Uzbekistan» технопарктері": one word for both
+        after = re.split(r"[.,;:!?()«»“”\n]", after[other.end():] if other else after)[0]
+        if any(w.startswith(lx.descriptors) for w in [normalize_key(w) for w in after.split()][:DESCRIPTOR_REACH]):
+            out.append((m.start(g), m.end(g), m.group(g)))
     return out
 
 
