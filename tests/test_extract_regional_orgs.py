@@ -160,3 +160,17 @@ def test_a_body_named_in_latin_letters_before_a_descriptor(lang, text, names):
 
 def test_a_latin_name_without_a_descriptor_is_no_body():
     assert "Green Steppe" not in bodies("Алматыда «Green Steppe» көрмесі ашылды.", "kk")
+
+
+def test_case_endings_are_each_languages_own_data():
+    # the endings a place or an event noun takes are read per language from resources/cases_regional.json
+    from communique.extract import regional_cases
+    assert {"ga", "ka", "qa"} <= set(regional_cases.endings("uz", "dative"))
+    assert "нынын" in regional_cases.endings("ky", "after_possessive")
+    assert "нынын" not in regional_cases.endings("kk", "after_possessive")
+    assert regional_cases.endings("tg", "locative") == ()
+
+
+def test_a_place_in_the_dative_ends_a_bodys_name():
+    got = bodies("Delegatsiya Qozog‘istonga Sog‘liqni saqlash vazirligi taklifi bilan bordi.", "uz")
+    assert "Sog‘liqni saqlash vazirligi" in got

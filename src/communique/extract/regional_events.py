@@ -42,9 +42,6 @@ CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signin
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
 NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
 LASTING = {"FORUM", "SESSION", "VISIT"}  # events that last: one opened or arrived at goes on
-_CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
-                 "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
-                 "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
 _ADOPTED_REACH = 6  # words back from "was adopted" to the document word
 _ZH_ANNIVERSARY = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十百]+\s*(?:周年|年来|年以来|多年)|以来|周年)")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
@@ -480,7 +477,7 @@ class RegionalEvents:
             return None
         start = text.rfind("«", s, toks[j][0] + 1) if text[toks[j][0] - 1:toks[j][0]] == "«" else toks[j][0]
         num = re.search(r"\d+-\s*$", text[s:trig.char_start])
-        head = _nominative(text[trig.char_start:trig.char_end])
+        head = _nominative(text[trig.char_start:trig.char_end], self.language)
         span = text[start:trig.char_start]
         if j == trig.i and num:
             span = num.group()
@@ -712,10 +709,11 @@ def _term(d: DateMention) -> bool:
     return d.kind == "range" and len(d.value_start or "") == 4 and len(d.value_end or "") == 4
 
 
-def _nominative(word: str) -> str:
-    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны")."""
+def _nominative(word: str, lang: str) -> str:
+    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны"): the
+    language's 'after_possessive' endings (resources/cases_regional.json)."""
     low = word.casefold()
-    for end in _CASE_ENDINGS:
+    for end in regional_cases.endings(lang, "after_possessive"):
         stem = low[: -len(end)]
         if low.endswith(end) and len(stem) >= 4 and stem[-1] in "ыіуүиiuаеoоө":
             return word[: len(stem)]

@@ -26,8 +26,6 @@ _LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 MAX_WORDS = 8  # words of a name besides its head
 SHORT_STEM, MAX_ENDING = 5, 4  # a head stem this short takes an ending of at most MAX_ENDING letters
-_LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "га", "ка", "дан", "ден", "тан",
-               "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
 
 _ARTICLE = re.compile(r"(?:al|el|әл|ал|аль|ал)-[^\W\d_]", re.UNICODE)  # "әл-Фараби"
@@ -49,6 +47,9 @@ class _Lang:
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
         self.local_endings = tuple(normalize_key(w) for w in regional_cases.endings(
             code, "locative", "locative_possessive", "ablative", "ablative_possessive"))
+        # the endings that put a place out of a body's name: local cases and the dative ("Тошкентда", "Бишкекке")
+        self.place_endings = regional_cases.endings(code, "locative", "locative_possessive", "ablative",
+                                                    "ablative_possessive", "dative")
         self.adjectives = tuple(sorted((normalize_key(w) for w in lex.get("adjectives", [])), key=len, reverse=True))
         self.adjective_nominative = lex.get("adjective_nominative", {})
         self.after_velar = lex.get("masculine_after_velar")
@@ -203,11 +204,11 @@ def _gap(text: str, toks, k: int) -> str:
     return text[toks[k - 1][1]:toks[k][0]]
 
 
-def _local(m: Mention, names: dict[str, str]) -> bool:
-    """Whether a place is written with a local case ending beyond its name."""
+def _local(m: Mention, names: dict[str, str], lx: _Lang) -> bool:
+    """Whether a place is written with a local case ending (or the dative) beyond its name."""
     name = names.get(m.entity or "")
     suffix = m.text[len(name):] if name and normalize_key(m.text).startswith(normalize_key(name)) else m.text
-    return suffix.casefold().endswith(_LOCAL_CASE)
+    return bool(lx.place_endings) and suffix.casefold().endswith(lx.place_endings)
 
 
 def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, str]]:
@@ -226,7 +227,7 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
                 break
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
-            if cover is not None and (cover.type != "LOC" or _local(cover, names)):
+            if cover is not None and (cover.type != "LOC" or _local(cover, names, lx)):
                 break
             if prev[3] in lx.joiners and not gap.strip() and j >= 2 and not toks[j][2][0].isupper() \
                     and lx.head(toks[j - 2][3]) is None and not any(m.start <= toks[j - 2][0] < m.end for m in locs) \

@@ -48,7 +48,6 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Маҷид"
-_LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
 # the separate word "son of" / "daughter of" after a father's name (Azerbaijani, Kazakh, Uzbek, Kyrgyz style)
@@ -106,6 +105,7 @@ class _Lang:
         self.genitive = regional_cases.endings(code, "genitive")
         self.surname_closes = bool(lex.get("surname_closes_name"))
         self.object_endings = regional_cases.endings(code, "accusative", "dative")
+        self.locative = regional_cases.endings(code, "locative", "locative_possessive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -553,7 +553,7 @@ class _Finder:
     def in_locative(self, tok: _Tok) -> bool:
         ent = self.by_id.get(tok.covered.entity) if tok.covered.entity else None
         base = normalize_key(ent.name) if ent else ""
-        return tok.key != base and tok.key.endswith(_LOCATIVE)
+        return tok.key != base and bool(self.lx.locative) and tok.key.endswith(self.lx.locative)
 
     def title_after_name(self, j: int, n: int):
         """'Name, title': the title that follows a comma after the name."""
