@@ -174,3 +174,11 @@ def test_case_endings_are_each_languages_own_data():
 def test_a_place_in_the_dative_ends_a_bodys_name():
     got = bodies("Delegatsiya Qozog‘istonga Sog‘liqni saqlash vazirligi taklifi bilan bordi.", "uz")
     assert "Sog‘liqni saqlash vazirligi" in got
+
+
+def test_a_tajik_body_of_a_known_body_is_a_body_of_its_own():
+    text = ("Вазирон омодагӣ ба ҷаласаи Шӯрои сарони давлатҳои аъзои Созмони ҳамкории Шанхай баррасӣ карданд. "
+            "Ба ҷаласа намояндагони Котиботи СҲШ даъват шудаанд.")
+    got = bodies(text, "tg")
+    assert "Шӯрои сарони давлатҳои аъзои Созмони ҳамкории Шанхай" in got
+    assert "Котиботи СҲШ" in got

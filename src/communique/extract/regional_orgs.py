@@ -58,6 +58,7 @@ class _Lang:
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
+        self.of_known = bool(lex.get("of_known_body"))
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
         self.titles: set[str] = set()
@@ -140,8 +141,11 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         return nom is not None and normalize_key(nom) in inner \
             and any(a == f[0] and not text[b:f[1] - len(head)].strip() for a, b in orgs)
 
+    of_known = lang != "zh" and _lang(lang).of_known  # "Шӯрои ... Созмони ҳамкории Шанхай": a body of a known one
+
     return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known
+                        for a, b in orgs)  # nor one that ends in a known body
             and not known_body(f)]
 
 
