@@ -810,3 +810,9 @@ def test_the_state_of_a_title_is_no_party_of_the_meeting():
 def test_a_numbered_event_is_named_by_its_ordinal_word(lang, text, name):
     rec = record(text, lang, "2027-03-06")
     assert name in [ev.name for ev in rec.events]
+
+
+def test_a_tajik_founding_in_the_subjunctive():
+    got = events("Ҳамчунин пешниҳод мешавад, ки дар Хуҷанд Маркази минтақавии тиб таъсис дода шавад.", "tg")
+    assert "FOUNDING" in [t for t, _, _, _ in got]
+
