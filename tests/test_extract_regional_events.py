@@ -816,3 +816,11 @@ def test_a_tajik_founding_in_the_subjunctive():
     got = events("Ҳамчунин пешниҳод мешавад, ки дар Хуҷанд Маркази минтақавии тиб таъсис дода шавад.", "tg")
     assert "FOUNDING" in [t for t, _, _, _ in got]
 
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Kecha Buxoro shahrida ikki vazirlik o‘rtasidagi maslahatlashuvlarning navbatdagi raundi bo‘lib o‘tdi."),
+    ("ky", "Кечээ Ош шаарында эки министрликтин ортосундагы консультациялардын кезектеги айлампасы өттү."),
+])
+def test_a_regular_round_held_is_over(lang, text):
+    assert ("MEETING", "occurred") in [(t, s) for t, s, _, _ in events(text, lang, "2027-03-06")]

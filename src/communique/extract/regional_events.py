@@ -96,6 +96,7 @@ class _Lang:
         self.until_suffix = tuple(normalize_key(w) for w in lex.get("until_suffix", []))
         self.the_document = {normalize_key(w) for w in lex.get("the_document", [])}
         self.event_word = tuple(normalize_key(w) for w in lex.get("event_word", []))
+        self.weak_planned = {normalize_key(w) for w in lex.get("weak_planned", [])}
         self._ordinal = re.compile(lex["ordinal"]) if lex.get("ordinal") else None
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
@@ -525,8 +526,9 @@ class RegionalEvents:
             if self._going_on_before(text, toks, keys, trig):
                 return "ongoing"
             for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
-                if any(c.match(keys, k) for c in lx.not_status):
-                    continue  # "сауда" (trade) ends like a verb going on
+                if any(c.match(keys, k) for c in lx.not_status) or (keys[k] in lx.weak_planned and any(
+                        c.match(keys, q) for q in range(k + 1, min(len(keys), k + 4)) for c in lx.status["past"])):
+                    continue  # "сауда" (trade) ends like a verb going on; "navbatdagi raundi bo‘lib o‘tdi": regular
                 for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
                     # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
                     # of "кездесуде" is a noun's locative
