@@ -377,3 +377,13 @@ def test_our_head_of_state_takes_part_in_what_the_sentence_tells():
     names = {e.id: e.name for e in rec.entities}
     forum = next(ev for ev in rec.events if ev.type == "FORUM")
     assert "Анвар Каримов" in [names[p.entity] for p in forum.participants]
+
+
+def test_a_title_runs_back_over_and_before_an_acronym():
+    text = "Ҳужжатни Германия Федератив Республикаси таълим ва АКТ вазири ўринбосари Клаус Фишер имзолади."
+    assert persons(text, "uz").get("Клаус Фишер") == ["Германия Федератив Республикаси таълим ва АКТ вазири ўринбосари"]
+
+
+def test_an_aside_in_brackets_between_title_and_name():
+    text = "Форумда Евразия экономикалык комиссиясынын Коллегиясынын мүчөсү (министр) Арман Нурланов сөз сүйлөдү."
+    assert "Арман Нурланов" in persons(text, "ky")

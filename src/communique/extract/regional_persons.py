@@ -379,7 +379,10 @@ class _Finder:
         nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
         mark = ((t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
-        if j >= len(self.toks) or not self.joined(i, j):
+        aside = None if self.lx.head_first else _ASIDE.match(self.text, t.e)
+        if aside:  # "мүчөсү (министр) Варос Симонян": an aside in brackets between the title and the name
+            j = next((q for q in range(j, len(self.toks)) if self.toks[q].s >= aside.end()), len(self.toks))
+        if j >= len(self.toks) or not (aside or self.joined(i, j)):
             return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
@@ -454,8 +457,8 @@ class _Finder:
             if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy and not of_body) \
                     or k in self.names or tok.key in self.name_keys:
                 break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
-            if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
-                    and self.toks[k - 1].key not in self.lx.heads:
+            if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and self.toks[k - 1].key not in self.lx.heads \
+                    and (not self.toks[k + 1].text[:1].isupper() or self.toks[k + 1].text.isupper()):  # "фан ва АКТ вазири"
                 joined_list, reach = True, reach - 2
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
                 continue
@@ -717,6 +720,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
 # --------------------------------------------------------------------------------------------
 
 _TRAILING_ACRONYM = re.compile(r"\s*\([^()]*\)?$")
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]+(?=\w)")
 _INNER_ACRONYM = re.compile(r"\s*\(([^\W\d_]{2,8})\)(?=\s)")
 
 
