@@ -824,3 +824,21 @@ def test_a_tajik_founding_in_the_subjunctive():
 ])
 def test_a_regular_round_held_is_over(lang, text):
     assert ("MEETING", "occurred") in [(t, s) for t, s, _, _ in events(text, lang, "2027-03-06")]
+
+
+def test_a_meeting_within_the_visit_is_a_new_one():
+    text = ("Премьер-министр Бакыт Асанов бүгүн Минск шаарында Евразиялык өкмөттөр аралык кеңештин жыйынына катышты. "
+            "Ошондой эле иш сапарынын алкагында Бакыт Асанов Беларусь Республикасынын Премьер-министри Иван Петров "
+            "менен жолугушту.")
+    assert [t for t, _, _, _ in events(text, "ky", "2027-03-06")].count("MEETING") == 2
+
+
+def test_under_the_document_is_the_signing_told():
+    text = ("Икки вазирлик ўртасида ҳамкорлик тўғрисидаги меморандум имзоланди. Ҳужжат остига алоқа вазири "
+            "Анвар Каримов ва савдо вазири Бобур Раҳимов имзо чекди.")
+    assert [t for t, _, _, _ in events(text, "uz")].count("SIGNING") == 1
+
+
+def test_a_tajik_reception_to_come():
+    text = "Фардо меҳмони олиқадр аз ҷониби Президенти Ҷумҳурии Тоҷикистон Фаррух Назаров қабул хоҳад шуд."
+    assert ("MEETING", "planned") in [(t, s) for t, s, _, _ in events(text, "tg")]

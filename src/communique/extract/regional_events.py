@@ -225,7 +225,9 @@ class RegionalEvents:
                 ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
                     and not any(ev.type == trig.type and ev.status == "planned" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
-                                    or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
+                                    or (not ahead and not (set(referred) & set(CONTAINERS) - {trig.type}
+                                                             or trig.type == "MEETING" and set(seen) & {"VISIT", "FORUM"})
+                                        and self._repeat(trig, told, s_dates, s_mentions))):  # not "within the visit, X met Y"
                     referred.append(trig.type)
                     if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
                         regional_coref.join("SIGNING", told, mentions, s, e)  # the document's signatories
