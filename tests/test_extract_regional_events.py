@@ -842,3 +842,17 @@ def test_under_the_document_is_the_signing_told():
 def test_a_tajik_reception_to_come():
     text = "Фардо меҳмони олиқадр аз ҷониби Президенти Ҷумҳурии Тоҷикистон Фаррух Назаров қабул хоҳад шуд."
     assert ("MEETING", "planned") in [(t, s) for t, s, _, _ in events(text, "tg")]
+
+
+def test_the_headlines_document_is_the_one_the_body_signs():
+    text = ("Жаңалықтар\n05.03.2027\n\nҚазақстан мен Грузия көлік ынтымақтастығының жол картасын бекітті\n\n"
+            "Кеше Тбилисиде екі елдің көлік министрлері 2027-2029 жылдарға арналған көлік ынтымақтастығының жол "
+            "картасына қол қойды.")
+    rec = record(text, "kk", "2027-03-05")
+    assert [(a.kind, a.signed) for a in rec.agreements] == [("roadmap", "2027-03-04")]
+
+
+def test_a_document_of_a_last_chinese_paragraph_is_no_headline():
+    text = ("会议期间各方将通过《关于加强粮食安全合作的声明》。\n\n此前，两国于2023年5月签署《关于全面战略伙伴关系的联合声明》。")
+    rec = record(text, "zh")
+    assert len([a for a in rec.agreements if a.kind == "statement"]) == 2
