@@ -856,3 +856,11 @@ def test_a_document_of_a_last_chinese_paragraph_is_no_headline():
     text = ("会议期间各方将通过《关于加强粮食安全合作的声明》。\n\n此前，两国于2023年5月签署《关于全面战略伙伴关系的联合声明》。")
     rec = record(text, "zh")
     assert len([a for a in rec.agreements if a.kind == "statement"]) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Tashrif yakunida ikki davlat o‘rtasida transport sohasida hamkorlik to‘g‘risidagi bitimni imzolash kutilmoqda."),
+    ("uz", "Ташриф якунида икки давлат ўртасида транспорт соҳасида ҳамкорлик тўғрисидаги битимни имзолаш кутилмоқда."),
+])
+def test_a_signing_expected_is_planned(lang, text):
+    assert ("SIGNING", "planned") in [(t, s) for t, s, _, _ in events(text, lang)]

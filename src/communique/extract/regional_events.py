@@ -531,7 +531,7 @@ class RegionalEvents:
                 if any(c.match(keys, k) for c in lx.not_status) or (keys[k] in lx.weak_planned and any(
                         c.match(keys, q) for q in range(k + 1, min(len(keys), k + 4)) for c in lx.status["past"])):
                     continue  # "сауда" (trade) ends like a verb going on; "navbatdagi raundi bo‘lib o‘tdi": regular
-                for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
+                for st in ("planned", "ongoing", "past") if k > trig.i else ("past",):
                     # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
                     # of "кездесуде" is a noun's locative
                     if any(c.match(keys, k) for c in lx.status[st]):
