@@ -864,3 +864,10 @@ def test_a_document_of_a_last_chinese_paragraph_is_no_headline():
 ])
 def test_a_signing_expected_is_planned(lang, text):
     assert ("SIGNING", "planned") in [(t, s) for t, s, _, _ in events(text, lang)]
+
+
+def test_an_event_told_of_he_is_the_person_named_before():
+    text = ("Халықаралық су ресурстары одағының Бас хатшысы Марат Оспанов Қазақстанға ресми сапармен келді. "
+            "Сапар аясында ол бүгін Алматыда өтіп жатқан су форумында сөз сөйледі.")
+    names = _parts(text, "kk", "SPEECH", "2027-03-06")
+    assert names == ["Марат Оспанов"]

@@ -267,6 +267,7 @@ class RegionalPipeline:
                               {c.head for c in docs}) if self.events else [])
         prune_participants(text, mentions, entities, events)
         regional_coref.drop_title_bodies(text, self.language, events, mentions, {e.id: e for e in entities})
+        regional_coref.pronoun_subject(text, self.language, events, mentions, {e.id: e for e in entities})
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),

@@ -170,3 +170,26 @@ def join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int,
         if x not in have:
             have.add(x)
             ev.participants.append(Participant(x))
+
+
+def pronoun_subject(text: str, lang: str, events: list[Event], mentions: list[Mention],
+                    by_id: dict[str, Entity]) -> None:
+    """"Сапар аясында ол бүгін ... сөз сөйледі": an event told of 'he' or 'she', with no person of its own,
+    is the person named last before its sentence (not a founding, an accession or a signing, whose
+    parties are bodies and states)."""
+    words = {normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("he", [])}
+    if not words:
+        return
+    persons = [m for m in mentions if m.type == "PER" and m.entity]
+    for ev in events:
+        if ev.type in ("FOUNDING", "ACCESSION", "SIGNING") or ev.evidence is None:
+            continue
+        s, e = ev.evidence.start, ev.evidence.end
+        if any((by_id.get(p.entity) or Entity("", "ORG", "")).type == "PER" for p in ev.participants) \
+                or any(s <= m.start < e for m in persons):
+            continue
+        if not words & {normalize_key(w) for w in re.findall(r"\w+", text[s:e])}:
+            continue
+        before = [m for m in persons if m.end <= s and s - m.end < 600]
+        if before:
+            ev.participants.append(Participant(before[-1].entity))
