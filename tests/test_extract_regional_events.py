@@ -871,3 +871,12 @@ def test_an_event_told_of_he_is_the_person_named_before():
             "Сапар аясында ол бүгін Алматыда өтіп жатқан су форумында сөз сөйледі.")
     names = _parts(text, "kk", "SPEECH", "2027-03-06")
     assert names == ["Марат Оспанов"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tashrif chog‘ida transport sohasida hamkorlik to‘g‘risidagi bitimni imzolash rejasi muhokama qilindi.",
+    "Ташриф чоғида транспорт соҳасида ҳамкорлик тўғрисидаги битимни имзолаш режаси муҳокама қилинди.",
+])
+def test_the_plan_to_sign_a_document_is_no_plan_document(text):
+    rec = record(text, "uz")
+    assert "plan" not in [a.kind for a in rec.agreements]

@@ -59,6 +59,7 @@ class _Lang:
         self.breaks = set(lex.get("breaks", ""))
         self.verbs = tuple(lex.get("verbs", []))
         self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
+        self.signing_nouns = tuple(normalize_key(w) for w in lex.get("signing_nouns", []))
 
     def drafted(self, text: str, head: int) -> bool:
         """A draft word beside the document word at `head` ("праект плана", "декларациясының жобасын")."""
@@ -98,6 +99,9 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
                 # a body named after the document word is its complement: "Қатъномаи Ассамблеяи Генералии СММ"
                 cand = _after(text, toks, i, n, lx, nom, [m for m in blocked if m.type != "ORG"])
             start, end, title = cand
+            if lx.signing_nouns and any(w.startswith(lx.signing_nouns) for w in normalize_key(title).split()[:-1]):
+                i += n  # "bitimni imzolash rejasi": the plan to sign a document, no document itself
+                continue
             weak = stem in lx.weak and not lx.drafted(text, toks[i][0])
             out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), weak,
                                  toks[i][2][0].isupper() and i > 0))
