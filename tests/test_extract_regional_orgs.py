@@ -182,3 +182,9 @@ def test_a_tajik_body_of_a_known_body_is_a_body_of_its_own():
     got = bodies(text, "tg")
     assert "Шӯрои сарони давлатҳои аъзои Созмони ҳамкории Шанхай" in got
     assert "Котиботи СҲШ" in got
+
+
+def test_a_body_of_a_known_body_named_with_its_bracketed_acronym():
+    text = ("Премьер-министр бүгүн Көз карандысыз Мамлекеттер Шериктештигинин (КМШ) Экономикалык кеңешинин "
+            "жыйынына катышты.")
+    assert "Көз карандысыз Мамлекеттер Шериктештигинин Экономикалык кеңеши" in bodies(text, "ky")

@@ -203,6 +203,29 @@ def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
     return out
 
 
+_BRACKETED = re.compile(r"\([^\W\d_]{2,8}\)\s*")
+
+
+def _owner_before(text: str, toks, j: int, mentions) -> int | None:
+    """The first token of a known body whose acronym in brackets stands right before token j, the body
+    named in the genitive ("... Шериктештигинин (КМШ) | Өкмөт"), or None."""
+    if j < 2 or _gap(text, toks, j).strip() != ")" or _gap(text, toks, j - 1).strip() != "(" \
+            or not toks[j - 1][2].isupper():
+        return None
+    body = next((m for m in mentions if m.type == "ORG" and m.start < toks[j - 2][1] <= m.end), None)
+    if body is not None:
+        return next((k for k in range(j - 1) if toks[k][0] >= body.start), None)
+    acr = toks[j - 1][2]
+    if not any(m.type == "ORG" and m.start <= toks[j - 1][0] < m.end for m in mentions):
+        return None  # the acronym of no known body
+    for k in range(j - 2 - len(acr) + 1, max(-1, j - 2 - len(acr) - 2), -1):
+        words = toks[k:j - 1]  # the name the acronym stands for: its first word capitalized, initials alike
+        if k >= 0 and words[0][2][:1] == acr[0] and words[-1][2][:1].casefold() == acr[-1].casefold() \
+                and all(not _gap(text, toks, q).strip() for q in range(k + 1, j - 1)):
+            return k
+    return None
+
+
 def _gap(text: str, toks, k: int) -> str:
     """The characters between token k-1 and token k."""
     return text[toks[k - 1][1]:toks[k][0]]
@@ -226,6 +249,9 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
         while j > 0 and i - j < MAX_WORDS:
             gap = _gap(text, toks, j)
             prev = toks[j - 1]
+            if (owner := _owner_before(text, toks, j, mentions)) is not None:
+                j = owner  # "Көз карандысыз Мамлекеттер Шериктештигинин (КМШ) Өкмөт башчылар кеңеши": a known
+                break  # body in the genitive, its acronym in brackets, owns the body
             if "\n" in gap or re.search(r"[.;:!?()«»\"“”–—]|\s-\s", gap):
                 break
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
@@ -256,7 +282,7 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
         if k == i:
             continue
         j = k
-        name = text[toks[j][0]:s] + _case_like(nom, word)
+        name = _BRACKETED.sub("", text[toks[j][0]:s]) + _case_like(nom, word)
         name = name[:1].upper() + name[1:]
         out.append((toks[j][0], e, name))
     return out
