@@ -188,3 +188,16 @@ def test_a_body_of_a_known_body_named_with_its_bracketed_acronym():
     text = ("Премьер-министр бүгүн Көз карандысыз Мамлекеттер Шериктештигинин (КМШ) Экономикалык кеңешинин "
             "жыйынына катышты.")
     assert "Көз карандысыз Мамлекеттер Шериктештигинин Экономикалык кеңеши" in bodies(text, "ky")
+
+
+def test_a_centre_named_by_its_head():
+    text = "Форумдун алкагында ЕАЭБдин Санариптик компетенциялар борбору ачылды."
+    assert "ЕАЭБдин Санариптик компетенциялар борбору" in bodies(text, "ky")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ky", "Башкы бет / Басма сөз борбору / Жаңылыктар\n\nМинистр бүгүн элчи менен жолукту.", "Басма сөз борбору"),
+    ("uz", "Bosh sahifa » Matbuot xizmati » Yangiliklar\n\nVazir bugun elchi bilan uchrashdi.", "Matbuot xizmati"),
+])
+def test_the_sites_menu_names_no_body(lang, text, name):
+    assert name not in bodies(text, lang)

@@ -143,7 +143,11 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
 
     of_known = lang != "zh" and _lang(lang).of_known  # "Шӯрои ... Созмони ҳамкории Шанхай": a body of a known one
 
-    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
+    def breadcrumb(f) -> bool:  # "Башкы бет / Басма сөз борбору / Жаңылыктар": the site's menu, no body of the news
+        line = text[text.rfind("\n", 0, f[0]) + 1:(text.find("\n", f[1]) + 1 or len(text) + 1) - 1]
+        return bool(re.search(r"\s[/»›|]\s", line))
+
+    return [f for f in found if not breadcrumb(f) and not any(a <= f[0] and f[1] <= b for a, b in taken)
             and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known
                         for a, b in orgs)  # nor one that ends in a known body
             and not known_body(f)]
