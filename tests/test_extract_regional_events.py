@@ -880,3 +880,8 @@ def test_an_event_told_of_he_is_the_person_named_before():
 def test_the_plan_to_sign_a_document_is_no_plan_document(text):
     rec = record(text, "uz")
     assert "plan" not in [a.kind for a in rec.agreements]
+
+
+def test_a_dateline_city_with_a_full_stop_places_the_event():
+    text = "АЛМАТЫ. 5 наурыз 2027. ҚАЗАҚПАРАТ – Премьер-министр Серік Ахметов елшіні қабылдады."
+    assert [(t, loc) for t, _, _, loc in events(text, "kk")] == [("MEETING", "Алматы")]

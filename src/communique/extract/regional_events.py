@@ -635,7 +635,7 @@ _GATHERINGS = ("MEETING", "CALL", "FORUM")
 _DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
 # or a Chinese agency's "新华社北京3月18日电"
-_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")
+_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月|\.\s+\d")
 _DATELINE_REACH = 200  # characters from the dateline to the sentence of the event it places
 # an online meeting takes place nowhere: "дар шакли маҷозӣ", "онлайн", "в режиме видеоконференции", "线上"
 _VIRTUAL = ("маҷозӣ", "онлайн", "online", "onlayn", "виртуал", "virtual", "видео", "video", "бейне", "відэа",
