@@ -885,3 +885,13 @@ def test_the_plan_to_sign_a_document_is_no_plan_document(text):
 def test_a_dateline_city_with_a_full_stop_places_the_event():
     text = "АЛМАТЫ. 5 наурыз 2027. ҚАЗАҚПАРАТ – Премьер-министр Серік Ахметов елшіні қабылдады."
     assert [(t, loc) for t, _, _, loc in events(text, "kk")] == [("MEETING", "Алматы")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vazirlar mart oyida Gruziya Prezidentining tashrifiga tayyorgarlikni ko‘rib chiqdi.",
+    "Вазирлар март ойида Грузия Президентининг ташрифига тайёргарликни кўриб чиқди.",
+])
+def test_an_uzbek_month_alone_with_the_word_month(text):
+    from communique.extract import regional_dates
+    got = [d.value_start for d in regional_dates.find_dates(text, "2027-02-10", "uz")]
+    assert got == ["2027-03"]
