@@ -1,0 +1,53 @@
+"""The extraction core: a pipeline of named steps over one per-document object."""
+
+from communique.extract.core import STEP_NAMES, Analysis, Pipeline, Step
+from communique.model import Document, Mention
+
+
+def _upper_words(a: Analysis) -> None:
+    a.mentions = [Mention(k, k + len(w), "ORG", w) for k, w in _words(a.text) if w.isupper()]
+
+
+def _words(text):
+    k = 0
+    for w in text.split(" "):
+        yield k, w
+        k += len(w) + 1
+
+
+def _dates(a: Analysis) -> None:
+    a.extra["seen"] = len(a.mentions)  # reads what the step before it wrote
+    a.published = a.published or "2031-02-03"
+
+
+def test_steps_run_in_order_on_one_object_and_the_record_carries_what_they_wrote():
+    pipe = Pipeline("xx", [Step("names", _upper_words), Step("dates", _dates)])
+    rec = pipe(Document(id="d", text="The OSCE and the UN met"))
+    assert [m.text for m in rec.mentions] == ["OSCE", "UN"]
+    assert rec.document.published == "2031-02-03" and rec.document.language == "xx"
+    assert rec.extractor.language == "xx"
+
+
+def test_the_record_states_steps_in_the_canonical_order_and_skips_what_a_language_lacks():
+    ran = []
+    steps = [Step("dates", lambda a: ran.append("dates")),
+             Step("published", lambda a: ran.append("published")),
+             Step("inner", lambda a: ran.append("inner"), states=()),
+             Step("persons", lambda a: ran.append("persons"), states=("persons-patterns", "roles-patterns")),
+             Step("events", lambda a: ran.append("events"), supports=lambda lang: lang != "xx")]
+    rec = Pipeline("xx", steps, skipped=["ner"])(Document(id="d", text="x"))
+    assert ran == ["dates", "published", "inner", "persons"]  # run in the list's order
+    assert rec.extractor.steps == ["published", "dates", "persons-patterns", "roles-patterns"]
+    assert rec.extractor.skipped == ["ner", "events"]
+    assert Pipeline("yy", steps).stated[-1] == "events"
+
+
+def test_each_language_lists_its_steps():
+    from communique.extract.pipeline import pipeline_for, recipe_for
+
+    steps, skipped = recipe_for("ru")
+    assert [s.name for s in steps if s.stated()][:3] == ["sentences", "ner", "entities"] and not skipped
+    assert pipeline_for("ru").stated == ["sentences", "ner", "entities", "roles", "dates", "events", "agreements",
+                                         "topics"]
+    assert pipeline_for("de").stated == ["language", "published"] and "events" in pipeline_for("de").skipped
+    assert all(n in STEP_NAMES for lang in ("ru", "de") for n in pipeline_for(lang).stated)
