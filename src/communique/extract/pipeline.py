@@ -46,10 +46,6 @@ def recipe_for(language: str) -> tuple[list[Step], list[str]]:
 @functools.cache
 def pipeline_for(language: str) -> Pipeline:
     """One pipeline per language per process: models load once."""
-    if language in REGIONAL:
-        from .regional import RegionalPipeline
-
-        return RegionalPipeline(language)
     return Pipeline(language, *recipe_for(language))
 
 
