@@ -51,3 +51,12 @@ def test_each_language_lists_its_steps():
                                          "topics"]
     assert pipeline_for("de").stated == ["language", "published"] and "events" in pipeline_for("de").skipped
     assert all(n in STEP_NAMES for lang in ("ru", "en", "kk", "uk", "de") for n in pipeline_for(lang).stated)
+
+
+def test_english_stretches_between_commas_are_counted_once_for_dates_and_participants():
+    from communique.extract.english import tokenize
+    from communique.extract.english.lexicon import comma_segments
+
+    toks = tokenize("Since the talks in May, the sides signed a plan, then left", 0)
+    seg = dict(zip([t.text for t in toks], comma_segments(toks), strict=False))
+    assert seg["May"] == 0 and seg["signed"] == 1 and seg["left"] == 2

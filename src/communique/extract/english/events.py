@@ -18,7 +18,7 @@ from ..event_arguments import inside_any
 from ..events import date_distance, evidence_for, plover_code, within
 from ..nlp import Sentence, headline_spans
 from .arguments import EventArguments
-from .lexicon import QUOTES, is_capitalized, lowered, tok_index
+from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
 from .references import EventReferences
 from .structure import EventStructure
 from .triggers import (
@@ -405,10 +405,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         if not live:
             return out
         # the stretch between commas: "Since the establishment of the Agency in May 2023, the sides signed"
-        segment, n = [], 0
-        for t in toks:
-            n += t.text == ","
-            segment.append(n)
+        segment = comma_segments(toks)
         for d in s_dates:
             k = tok_index(toks, d.start)
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
