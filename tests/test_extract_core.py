@@ -60,3 +60,16 @@ def test_english_stretches_between_commas_are_counted_once_for_dates_and_partici
     toks = tokenize("Since the talks in May, the sides signed a plan, then left", 0)
     seg = dict(zip([t.text for t in toks], comma_segments(toks), strict=False))
     assert seg["May"] == 0 and seg["signed"] == 1 and seg["left"] == 2
+
+
+def test_one_series_key_for_both_languages_leaves_out_the_ordinal():
+    import communique
+
+    en = communique.extract("The 5th Ministerial Meeting of the Caspian Forum was held in Baku on 3 May 2031. "
+                            "The Fourth Ministerial Meeting of the Caspian Forum took place in Astana in 2030.",
+                            language="en")
+    keys = {e.ordinal: e.series for e in en.events if e.ordinal}
+    assert keys[5] == keys[4] == "ministerial meeting of the caspian forum"
+    ru = communique.extract("5-е совещание руководителей таможенных служб прошло в Минске 3 мая 2031 года. "
+                            "4-е совещание руководителей таможенных служб прошло в Астане в 2030 году.", language="ru")
+    assert {e.series for e in ru.events if e.ordinal} == {"совещание руководитель таможенный служба"}

@@ -15,7 +15,7 @@ from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
 from ..event_arguments import inside_any
-from ..events import date_distance, evidence_for, plover_code, within
+from ..events import date_distance, evidence_for, plover_code, series_key, within
 from ..nlp import Sentence, headline_spans
 from .arguments import EventArguments
 from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
@@ -252,7 +252,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             trigger=self.text[t.char_start : t.char_end],
         )
         if ordinal is not None and name:
-            ev.series = _series_key(name)
+            ev.series = series_key(name, str.casefold, _is_ordinal)
         self._own[ev.id] = (date is not None, False)
         return ev
 
@@ -456,13 +456,8 @@ def _check_dates(
     return status
 
 
-def _series_key(name: str) -> str:
-    words = [
-        w.casefold()
-        for w in re.findall(r"[\w-]+", name)
-        if not ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
-    ]
-    return " ".join(words)
+def _is_ordinal(word: str) -> bool:
+    return bool(ORDINAL_NUM.match(word.casefold())) or word.casefold() in ORDINAL_WORDS
 
 
 def _during(toks, low, live, own) -> None:
