@@ -73,3 +73,16 @@ def test_one_series_key_for_both_languages_leaves_out_the_ordinal():
     ru = communique.extract("5-е совещание руководителей таможенных служб прошло в Минске 3 мая 2031 года. "
                             "4-е совещание руководителей таможенных служб прошло в Астане в 2030 году.", language="ru")
     assert {e.series for e in ru.events if e.ordinal} == {"совещание руководитель таможенный служба"}
+
+
+def test_a_document_takes_parties_day_and_event_from_its_signing_in_every_language():
+    from communique.extract.agreements import from_signing
+    from communique.model import Event, Evidence, Participant
+
+    done = Event("e2", "SIGNING", "occurred", Evidence(0, 5, "x"), start="2031-02-03",
+                 participants=[Participant("o1", "party"), Participant("p1"), Participant("o2", "party")])
+    assert from_signing(done) == (["o1", "o2"], "2031-02-03", "e2")
+    ahead = Event("e3", "SIGNING", "planned", Evidence(0, 5, "x"), start="2031-04-05", participants=[Participant("p1")])
+    assert from_signing(ahead) == ([], None, "e3")
+    assert from_signing(ahead, anyone=True) == (["p1"], None, "e3")  # the Russian step: whoever signs
+    assert from_signing(None) == ([], None, None)
