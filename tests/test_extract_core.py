@@ -86,3 +86,11 @@ def test_a_document_takes_parties_day_and_event_from_its_signing_in_every_langua
     assert from_signing(ahead) == ([], None, "e3")
     assert from_signing(ahead, anyone=True) == (["p1"], None, "e3")  # the Russian step: whoever signs
     assert from_signing(None) == ([], None, None)
+
+
+def test_a_regional_sentence_is_evidence_without_the_blanks_at_its_edges():
+    from communique.extract.regional_sentences import evidence_of
+
+    text = "Title\n  Министрлер кездесті.  \nNext"
+    ev = evidence_of(text, 6, 29)
+    assert (ev.text, text[ev.start:ev.end]) == ("Министрлер кездесті.", "Министрлер кездесті.")
