@@ -14,7 +14,7 @@ from . import dates as dates_mod
 from . import steps
 from .agreements import AgreementStep
 from .core import Analysis, Step, shared
-from .entities import EntityStep, EntityTable
+from .entities import EntityStep
 from .events import EventStep
 from .ner import RussianNER
 from .nlp import fold_yo, sentences
@@ -22,18 +22,8 @@ from .participants import prune_participants
 from .roles import RoleStep
 
 
-def _sentences(a: Analysis) -> None:
-    a.sentences = sentences(a.text)
-
-
-def _names(a: Analysis) -> None:
-    a.spans = shared(RussianNER)(a.text, a.sentences)
-
-
 def _entities(a: Analysis) -> None:
-    a.table = EntityTable("ru")
-    a.entities = a.table.entities
-    a.mentions = shared(EntityStep)(a.text, a.spans, a.table)
+    a.mentions = shared(EntityStep)(a.text, a.spans, steps.entity_table(a))
 
 
 def _dates(a: Analysis) -> None:
@@ -62,8 +52,8 @@ def _without_yo(a: Analysis) -> None:
 
 STEPS = [
     Step("published", steps.published, states=()),
-    Step("sentences", _sentences),
-    Step("ner", _names),
+    Step("sentences", steps.sentences_by(sentences)),
+    Step("ner", steps.names_by(RussianNER)),
     Step("entities", _entities),
     Step("outlet", steps.outlet, states=()),
     Step("roles", steps.roles_by(RoleStep)),

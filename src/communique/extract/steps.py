@@ -1,6 +1,7 @@
 """The steps more than one language lists (extract/core.py runs them): the publication date the
-text states, the page's own outlet taken out of the entities, roles and events read by a language's
-step class, the last pass over participants, topics."""
+text states, sentences, names, roles and events read by a language's own function or class, the
+document's EntityTable, the page's own outlet taken out of the entities, the last pass over
+participants, topics."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 from .core import Analysis, shared
 from .document import published_from_text
-from .entities import without_outlet
+from .entities import EntityTable, without_outlet
 from .participants import prune_participants
 from .topics import TopicStep
 
@@ -21,6 +22,31 @@ def language(a: Analysis) -> None:
 def published(a: Analysis) -> None:
     """The document's publication date, else the one its text states (published.find_published)."""
     a.published = a.published or published_from_text(a.text, a.language)
+
+
+def sentences_by(split: Callable) -> Callable[[Analysis], None]:
+    """The sentences step of a language whose splitter is `split` (nlp.sentences, english_sentences)."""
+
+    def sentences(a: Analysis) -> None:
+        a.sentences = split(a.text)
+
+    return sentences
+
+
+def names_by(cls: type) -> Callable[[Analysis], None]:
+    """The names step of a language whose name finder is `cls` (RussianNER, EnglishNames)."""
+
+    def names(a: Analysis) -> None:
+        a.spans = shared(cls)(a.text, a.sentences)
+
+    return names
+
+
+def entity_table(a: Analysis) -> EntityTable:
+    """A new EntityTable for the document's language, whose entities are the Analysis's."""
+    a.table = EntityTable(a.language)
+    a.entities = a.table.entities
+    return a.table
 
 
 def outlet(a: Analysis) -> None:

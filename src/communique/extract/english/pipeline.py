@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from .. import steps
 from ..core import Analysis, Pipeline, Step, shared
-from ..entities import EntityTable
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
 from .entities import EnglishEntities, without_site_header
@@ -21,18 +20,8 @@ from .roles import EnglishRoles
 from .sentences import english_sentences
 
 
-def _sentences(a: Analysis) -> None:
-    a.sentences = english_sentences(a.text)
-
-
-def _names(a: Analysis) -> None:
-    a.spans = shared(EnglishNames)(a.text, a.sentences)
-
-
 def _entities(a: Analysis) -> None:
-    a.table = EntityTable("en")
-    a.entities = a.table.entities
-    a.mentions = shared(EnglishEntities)(a.text, a.sentences, a.spans, a.table)
+    a.mentions = shared(EnglishEntities)(a.text, a.sentences, a.spans, steps.entity_table(a))
 
 
 def _site_header(a: Analysis) -> None:
@@ -49,8 +38,8 @@ def _agreements(a: Analysis) -> None:
 
 STEPS = [
     Step("published", steps.published, states=()),
-    Step("sentences", _sentences),
-    Step("names", _names),
+    Step("sentences", steps.sentences_by(english_sentences)),
+    Step("names", steps.names_by(EnglishNames)),
     Step("entities", _entities),
     Step("outlet", steps.outlet, states=()),
     Step("site-header", _site_header, states=()),
