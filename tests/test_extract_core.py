@@ -94,3 +94,12 @@ def test_a_regional_sentence_is_evidence_without_the_blanks_at_its_edges():
     text = "Title\n  Министрлер кездесті.  \nNext"
     ev = evidence_of(text, 6, 29)
     assert (ev.text, text[ev.start:ev.end]) == ("Министрлер кездесті.", "Министрлер кездесті.")
+
+
+def test_a_sentence_inside_a_headline_line_is_told_apart_from_the_story():
+    from communique.extract.english import english_sentences
+    from communique.nlp import headline_spans, in_headline
+
+    text = "Ministers meet in Baku\nThe ministers met in Baku on Monday. They signed a plan."
+    sents = english_sentences(text)
+    assert [in_headline(s, headline_spans(text)) for s in sents] == [True, False, False]

@@ -42,7 +42,7 @@ from .event_triggers import (
     Trigger,
     TriggerReading,
 )
-from .nlp import Sentence, headline_spans, lemma, parses
+from .nlp import Sentence, headline_spans, in_headline, lemma, parses
 from .resources import load_json
 
 _PLOVER = load_json("plover.json")
@@ -72,7 +72,7 @@ class EventStep(TriggerReading, ArgumentReading):
                              and m.entity), None)
                 ent = table.entity(city.entity) if city else None
                 self._dateline = (sent.start, city.entity) if ent is not None and ent.kind == "city" else None
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
+            if in_headline(sent, headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]

@@ -12,7 +12,7 @@ from ..entities import EntityTable
 from ..event_arguments import inside_org
 from ..event_triggers import longest_match
 from ..events import evidence_for
-from ..nlp import Sentence, headline_spans
+from ..nlp import Sentence, headline_spans, in_headline
 from ..resources import load_json
 from .lexicon import DASHES, NOT_NAME, is_acronym, is_capitalized, joiner, known_place, lowered
 
@@ -78,7 +78,7 @@ class EnglishAgreements:
         out: list[Agreement] = []
         headlines = headline_spans(text)
         for sent in sents:
-            headline = any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)
+            headline = in_headline(sent, headlines)
             toks = sent.tokens
             low = [lowered(t.text) for t in toks]
             heads = [PLURALS.get(w, w) for w in low]  # "memorandums" is looked up as "memorandum"

@@ -16,7 +16,7 @@ from ..dates import DateMention
 from ..entities import EntityTable
 from ..event_arguments import inside_any
 from ..events import date_distance, evidence_for, plover_code, series_key, within
-from ..nlp import Sentence, headline_spans
+from ..nlp import Sentence, headline_spans, in_headline
 from .arguments import EventArguments
 from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
 from .references import EventReferences
@@ -75,7 +75,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self.lead, self.dateline, self.dateline_end = self._dateline(text, sents, mentions, headlines)
         last_person: str | None = None
         for sent in sents:
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines):
+            if in_headline(sent, headlines):
                 continue
             if sent.text.lstrip("*_ ").startswith(tuple(QUOTES)):
                 continue  # direct speech reports no event of its own
