@@ -13,8 +13,9 @@ lexicons, each a module of its own:
                     official names (regional_events, sharing the Russian step's helpers)
     agreements      document words, titles, parties, tied to their signing (regional_agreements)
 
-A language without a lexicon for a step skips it; the Record lists the steps that ran and those
-skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
+STEPS below is the list extract/core.py's Pipeline runs for every one of these languages, and
+RegionalNames one language's gazetteer and body matchers. A language without a lexicon for a step
+skips it (`Step.supports`); the Record lists the steps that ran and those skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
 of a dateline fills `document.published`.
 """
 
