@@ -1,7 +1,7 @@
 """Event arguments (Russian): place, participants and name of an event.
 
-``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any`` and ``inside_org`` are shared with
-the English step.
+``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any``, ``inside_org`` and ``series_key``
+(the key numbered events of one series share, from their name) are shared with the English step.
 """
 
 from __future__ import annotations
@@ -355,3 +355,16 @@ class ArgumentReading:
                 continue
             have.add(m.entity)
             target.participants.append(Participant(m.entity, "participant"))
+
+
+def series_key(name: str, normal, is_ordinal) -> str:
+    """The key the numbered events of one series share: '5-е совещание руководителей ...' and '4-е
+    совещание руководителей ...', 'the 5th Ministerial Meeting' and 'the Fourth Ministerial Meeting'
+    — the name's words but its ordinal (`is_ordinal`), each as `normal` writes it (a lemma in
+    Russian, casefolded in English). Shared by the Russian and the English step."""
+    return " ".join(normal(w) for w in re.findall(r"[\w-]+", name) if not is_ordinal(w))
+
+
+def is_ordinal(word: str) -> bool:
+    """A Russian ordinal: '5-е', 'пятого'."""
+    return bool(ORDINAL.match(word)) or lemma(word) in ORDINAL_WORDS

@@ -12,8 +12,8 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan, in event_triggers), evidence_for, date_distance and
-nearest_trigger, inherit_from, parents_first, period_of and within, inside_any and inside_org (in event_arguments),
-plover_code, series_key.
+nearest_trigger, inherit_from, parents_first, period_of and within, inside_any, inside_org and series_key (in
+event_arguments), plover_code.
 
 Modules: event_triggers (the lexicon and step 1, mixin TriggerReading), event_arguments (step 4's
 place, participants and name, mixin ArgumentReading), this module (steps 2-3, dates, assembly).
@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading
+from .event_arguments import ArgumentReading, is_ordinal, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -319,7 +319,7 @@ class EventStep(TriggerReading, ArgumentReading):
                    location=location, name=name, ordinal=ordinal, participants=participants,
                    trigger=text[trig.char_start:trig.char_end])
         if ordinal is not None and name:
-            ev.series = series_key(name, lemma, _is_ordinal)
+            ev.series = series_key(name, lemma, is_ordinal)
         self._own[ev.id] = (date is not None, location is not None)
         return ev
 
@@ -756,18 +756,6 @@ class _SentenceIndex:
                 return True
             k += 1
         return False
-
-
-def series_key(name: str, normal, is_ordinal) -> str:
-    """The key the numbered events of one series share: '5-е совещание руководителей ...' and '4-е
-    совещание руководителей ...', 'the 5th Ministerial Meeting' and 'the Fourth Ministerial Meeting'
-    — the name's words but its ordinal (`is_ordinal`), each as `normal` writes it (a lemma in
-    Russian, casefolded in English). Shared by the Russian and the English step."""
-    return " ".join(normal(w) for w in re.findall(r"[\w-]+", name) if not is_ordinal(w))
-
-
-def _is_ordinal(word: str) -> bool:
-    return bool(ORDINAL.match(word)) or lemma(word) in ORDINAL_WORDS
 
 
 def plover_code(ev: Event) -> Plover:

@@ -14,8 +14,8 @@ import re
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
-from ..event_arguments import inside_any
-from ..events import date_distance, evidence_for, plover_code, series_key, within
+from ..event_arguments import inside_any, series_key
+from ..events import date_distance, evidence_for, plover_code, within
 from ..nlp import Sentence, headline_spans, in_headline
 from .arguments import EventArguments
 from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
