@@ -103,3 +103,16 @@ def test_a_sentence_inside_a_headline_line_is_told_apart_from_the_story():
     text = "Ministers meet in Baku\nThe ministers met in Baku on Monday. They signed a plan."
     sents = english_sentences(text)
     assert [in_headline(s, headline_spans(text)) for s in sents] == [True, False, False]
+
+
+def test_the_period_a_date_gives_an_event_is_read_once_for_every_language():
+    from communique.extract.dates import DateMention
+    from communique.extract.event_arguments import period_told
+
+    day = DateMention(0, 5, "3 May", "2031-05-03", None, "date", False)
+    assert period_told(day, ending=False) == ("2031-05-03", None)
+    assert period_told(day, ending=True) == (None, "2031-05-03")  # "the session ended on 3 May"
+    until = DateMention(0, 5, "until 9 May", None, "2031-05-09", "until", False)
+    assert period_told(until, ending=False) == (None, "2031-05-09")
+    days = DateMention(0, 5, "3-5 May", "2031-05-03", "2031-05-05", "range", False)
+    assert period_told(days, ending=True) == ("2031-05-03", "2031-05-05")

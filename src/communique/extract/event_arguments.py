@@ -1,7 +1,8 @@
 """Event arguments (Russian): place, participants and name of an event.
 
-``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any``, ``inside_org`` and ``series_key``
-(the key numbered events of one series share, from their name) are shared with the English step.
+``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any``, ``inside_org``, ``period_told``
+(an event's start and end from the date told with it) and ``series_key`` (the key numbered events of
+one series share, from their name) are shared with the English step.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import bisect
 import re
 
 from ..model import Mention, Participant
+from .dates import DateMention
 from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
 from .nlp import lemma, parses, roman_numeral
@@ -368,3 +370,15 @@ def series_key(name: str, normal, is_ordinal) -> str:
 def is_ordinal(word: str) -> bool:
     """A Russian ordinal: '5-е', 'пятого'."""
     return bool(ORDINAL.match(word)) or lemma(word) in ORDINAL_WORDS
+
+
+def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None]:
+    """An event's (start, end) from the date told with it: a date 'until' which it runs, or one with
+    only an end, gives its end; so does a day told with a verb of ending (`ending`: "20 мая
+    завершилось совещание", "the session ended on 3 May")."""
+    start, end = date.value_start, date.value_end
+    if date.kind == "until" or (start is None and end is not None):
+        return None, end
+    if end is None and ending:
+        return None, start
+    return start, end

@@ -12,8 +12,8 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan, in event_triggers), evidence_for, date_distance and
-nearest_trigger, inherit_from, parents_first, period_of and within, inside_any, inside_org and series_key (in
-event_arguments), plover_code.
+nearest_trigger, inherit_from, parents_first, period_of and within, plover_code; inside_any, inside_org,
+period_told and series_key (in event_arguments).
 
 Modules: event_triggers (the lexicon and step 1, mixin TriggerReading), event_arguments (step 4's
 place, participants and name, mixin ArgumentReading), this module (steps 2-3, dates, assembly).
@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading, is_ordinal, series_key
+from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -279,11 +279,7 @@ class EventStep(TriggerReading, ArgumentReading):
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
-            start, end = date.value_start, date.value_end
-            if date.kind == "until" or (start is None and end is not None):
-                start, end = None, end
-            elif end is None and self._ending:
-                start, end = None, start  # "20 мая завершилось совещание": only its end is known
+            start, end = period_told(date, self._ending)
         location = None  # a call has no place
         if trig.type != "CALL":
             location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)

@@ -14,7 +14,7 @@ import re
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
-from ..event_arguments import inside_any, series_key
+from ..event_arguments import inside_any, period_told, series_key
 from ..events import date_distance, evidence_for, plover_code, within
 from ..nlp import Sentence, headline_spans, in_headline
 from .arguments import EventArguments
@@ -202,11 +202,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         date = _best_date(owned, t)
         start = end = None
         if date is not None:
-            start, end = date.value_start, date.value_end
-            if date.kind == "until" or (start is None and end is not None):
-                start, end = None, end
-            elif end is None and start and any(w in ENDING for w in low[t.start : t.end + 6]):
-                start, end = None, start
+            start, end = period_told(date, any(w in ENDING for w in low[t.start : t.end + 6]))
             if end is None and start and date.kind != "since":
                 until = next(
                     (d for d in owned if d.kind == "until" and d.value_end and d.value_end > start), None
