@@ -1,7 +1,8 @@
 """Event arguments (Russian): place, participants and name of an event.
 
-``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any`` and ``inside_org`` are shared with
-the English step.
+``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any``, ``inside_org``, ``period_told``
+(an event's start and end from the date told with it) and ``series_key`` (the key numbered events of
+one series share, from their name) are shared with the English step.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import bisect
 import re
 
 from ..model import Mention, Participant
+from .dates import DateMention
 from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
 from .nlp import lemma, parses, roman_numeral
@@ -355,3 +357,28 @@ class ArgumentReading:
                 continue
             have.add(m.entity)
             target.participants.append(Participant(m.entity, "participant"))
+
+
+def series_key(name: str, normal, is_ordinal) -> str:
+    """The key the numbered events of one series share: '5-е совещание руководителей ...' and '4-е
+    совещание руководителей ...', 'the 5th Ministerial Meeting' and 'the Fourth Ministerial Meeting'
+    — the name's words but its ordinal (`is_ordinal`), each as `normal` writes it (a lemma in
+    Russian, casefolded in English). Shared by the Russian and the English step."""
+    return " ".join(normal(w) for w in re.findall(r"[\w-]+", name) if not is_ordinal(w))
+
+
+def is_ordinal(word: str) -> bool:
+    """A Russian ordinal: '5-е', 'пятого'."""
+    return bool(ORDINAL.match(word)) or lemma(word) in ORDINAL_WORDS
+
+
+def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None]:
+    """An event's (start, end) from the date told with it: a date 'until' which it runs, or one with
+    only an end, gives its end; so does a day told with a verb of ending (`ending`: "20 мая
+    завершилось совещание", "the session ended on 3 May")."""
+    start, end = date.value_start, date.value_end
+    if date.kind == "until" or (start is None and end is not None):
+        return None, end
+    if end is None and ending:
+        return None, start
+    return start, end

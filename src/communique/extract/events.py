@@ -12,8 +12,8 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan, in event_triggers), evidence_for, date_distance and
-nearest_trigger, inherit_from, parents_first, period_of and within, inside_any and inside_org (in event_arguments),
-plover_code.
+nearest_trigger, inherit_from, parents_first, period_of and within, plover_code; inside_any, inside_org,
+period_told and series_key (in event_arguments).
 
 Modules: event_triggers (the lexicon and step 1, mixin TriggerReading), event_arguments (step 4's
 place, participants and name, mixin ArgumentReading), this module (steps 2-3, dates, assembly).
@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading
+from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -42,7 +42,7 @@ from .event_triggers import (
     Trigger,
     TriggerReading,
 )
-from .nlp import Sentence, headline_spans, lemma, parses
+from .nlp import Sentence, headline_spans, in_headline, lemma, parses
 from .resources import load_json
 
 _PLOVER = load_json("plover.json")
@@ -72,7 +72,7 @@ class EventStep(TriggerReading, ArgumentReading):
                              and m.entity), None)
                 ent = table.entity(city.entity) if city else None
                 self._dateline = (sent.start, city.entity) if ent is not None and ent.kind == "city" else None
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
+            if in_headline(sent, headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
@@ -279,11 +279,7 @@ class EventStep(TriggerReading, ArgumentReading):
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
-            start, end = date.value_start, date.value_end
-            if date.kind == "until" or (start is None and end is not None):
-                start, end = None, end
-            elif end is None and self._ending:
-                start, end = None, start  # "20 мая завершилось совещание": only its end is known
+            start, end = period_told(date, self._ending)
         location = None  # a call has no place
         if trig.type != "CALL":
             location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
@@ -319,7 +315,7 @@ class EventStep(TriggerReading, ArgumentReading):
                    location=location, name=name, ordinal=ordinal, participants=participants,
                    trigger=text[trig.char_start:trig.char_end])
         if ordinal is not None and name:
-            ev.series = _series_key(name)
+            ev.series = series_key(name, lemma, is_ordinal)
         self._own[ev.id] = (date is not None, location is not None)
         return ev
 
@@ -756,12 +752,6 @@ class _SentenceIndex:
                 return True
             k += 1
         return False
-
-
-def _series_key(name: str) -> str:
-    """'5-е совещание руководителей ...' and '4-е совещание руководителей ...' share one key."""
-    words = [w for w in re.findall(r"[\w-]+", name) if not ORDINAL.match(w) and lemma(w) not in ORDINAL_WORDS]
-    return " ".join(lemma(w) for w in words)
 
 
 def plover_code(ev: Event) -> Plover:

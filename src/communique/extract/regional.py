@@ -13,8 +13,9 @@ lexicons, each a module of its own:
                     official names (regional_events, sharing the Russian step's helpers)
     agreements      document words, titles, parties, tied to their signing (regional_agreements)
 
-A language without a lexicon for a step skips it; the Record lists the steps that ran and those
-skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
+STEPS below is the list extract/core.py's Pipeline runs for every one of these languages, and
+RegionalNames one language's gazetteer and body matchers. A language without a lexicon for a step
+skips it (`Step.supports`); the Record lists the steps that ran and those skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
 of a dateline fills `document.published`.
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Document, Entity, Mention, Record
+from ..model import Entity, Mention
 from . import (
     regional_agreements,
     regional_dates,
@@ -31,27 +32,12 @@ from . import (
     regional_orgs,
     regional_persons,
     regional_script,
+    steps,
 )
-from .document import extractor_for, published_from_text, with_changes
+from .core import Analysis, Pipeline, Step, shared
+from .document import published_from_text
 from .gazetteer import Gazetteer, normalize_key
-from .participants import prune_participants
 from .resources import load_json
-
-STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "topics"]
-# steps that run only for a language with a lexicon of its own
-OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
-            "roles-patterns": regional_persons.supports, "events": regional_events.supports,
-            "organizations-heads": regional_orgs.supports, "agreements": regional_agreements.supports}
-
-
-def steps_for(language: str) -> tuple[list[str], list[str]]:
-    """(steps run, steps skipped) for a language: what its Record states."""
-    steps, skipped = list(STEPS), list(SKIPPED)
-    for step, supported in OPTIONAL.items():
-        (steps if supported(language) else skipped).append(step)
-    return steps, skipped
-
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
 # what a Turkic or Tajik name may carry after it: a possessive, then a case ending, then "-дағы"
@@ -230,42 +216,14 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         and _TURKIC_ENDING.fullmatch(token[len(word):]) is not None
 
 
-class RegionalPipeline:
+class RegionalNames:
+    """One language's matchers: gazetteer places and bodies by surface form, government bodies by their
+    head noun, the test of a place-like word the person rules ask (the regional steps below use them)."""
+
     def __init__(self, language: str):
         self.language = language
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
         self.slavic = language in {"be", "sr"}
-        self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
-
-    def __call__(self, doc: Document) -> Record:
-
-        text = doc.text
-        published = doc.published
-        if published is None and regional_dates.supports(self.language):
-            found = regional_dates.find_published(text, self.language)
-            published = found[0] if found else None
-        if published is None:
-            published = published_from_text(text, "ru")
-        mentions, entities = self._gazetteer(text)
-        dates = regional_dates.find_dates(text, published, self.language)
-        bodies = [(a, b) for a, b, _ in regional_orgs.find_organizations(text, self.language, mentions)]
-        persons, people = regional_persons.find_persons(
-            text, self.language, mentions, entities, place_like=self._place_like,
-            blocked=[(d.start, d.end) for d in dates], bodies=bodies)
-        date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
-        mentions = mentions + persons + date_mentions
-        org_mentions, bodies = self._bodies(text, mentions, entities)
-        mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
-        entities = people + entities + bodies
-        docs = regional_agreements.candidates(text, self.language, mentions)
-        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
-                              {c.head for c in docs}) if self.events else [])
-        prune_participants(text, mentions, entities, events)
-        agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
-        steps, skipped = steps_for(self.language)
-        return Record(document=with_changes(doc, published=published, language=self.language),
-                      extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
-                      entities=entities, events=events, agreements=agreements)
 
     def _bodies(self, text: str, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Mention], list[Entity]]:
         """Government bodies named by their head noun (regional_orgs), one entity per name."""
@@ -440,6 +398,95 @@ class RegionalPipeline:
             mentions.append(Mention(i, i + len(surface), ent.type, surface, ent.id))
             i += len(surface)
         return mentions, list(entities.values())
+
+
+def _published(a: Analysis) -> None:
+    """The dateline's date (regional_dates), else what the Russian reader finds."""
+    if a.published is None and regional_dates.supports(a.language):
+        found = regional_dates.find_published(a.text, a.language)
+        a.published = found[0] if found else None
+    if a.published is None:
+        a.published = published_from_text(a.text, "ru")
+
+
+def _gazetteer(a: Analysis) -> None:
+    a.mentions, a.entities = shared(RegionalNames, a.language)._gazetteer(a.text)
+
+
+def _dates(a: Analysis) -> None:
+    a.dates = regional_dates.find_dates(a.text, a.published, a.language)
+
+
+def _persons(a: Analysis) -> None:
+    """Persons and their titles (regional_persons), kept off the bodies and dates found before."""
+    names = shared(RegionalNames, a.language)
+    bodies = [(s, e) for s, e, _ in regional_orgs.find_organizations(a.text, a.language, a.mentions)]
+    persons, people = regional_persons.find_persons(
+        a.text, a.language, a.mentions, a.entities, place_like=names._place_like,
+        blocked=[(d.start, d.end) for d in a.dates], bodies=bodies)
+    a.mentions = a.mentions + persons
+    a.entities = people + a.entities
+
+
+def _date_mentions(a: Analysis) -> None:
+    a.mentions = a.mentions + [Mention(d.start, d.end, "DATE", d.text) for d in a.dates]
+
+
+def _bodies(a: Analysis) -> None:
+    org_mentions, bodies = shared(RegionalNames, a.language)._bodies(a.text, a.mentions, a.entities)
+    a.mentions = a.mentions + org_mentions
+    a.entities = a.entities + bodies
+
+
+def _in_order(a: Analysis) -> None:
+    a.mentions = sorted(a.mentions, key=lambda m: (m.start, -m.end))
+
+
+def _documents(a: Analysis) -> None:
+    """The documents named (regional_agreements.candidates), which the events step reads."""
+    a.extra["documents"] = regional_agreements.candidates(a.text, a.language, a.mentions)
+
+
+def _events(a: Analysis) -> None:
+    docs = a.extra["documents"]
+    a.events = shared(regional_events.RegionalEvents, a.language)(
+        a.text, a.mentions, a.entities, a.dates, a.published, regional_agreements.first_heads(docs),
+        {c.head for c in docs})
+
+
+def _agreements(a: Analysis) -> None:
+    a.agreements = regional_agreements.assemble(a.text, a.extra["documents"], a.events, a.mentions, a.entities)
+
+
+STEPS = [
+    Step("language", steps.language),
+    Step("published", _published),
+    Step("gazetteer", _gazetteer, states=("gazetteer-places", "gazetteer-organizations")),
+    Step("dates", _dates, supports=regional_dates.supports),
+    Step("persons", _persons, states=("persons-patterns", "roles-patterns"), supports=regional_persons.supports),
+    Step("date-mentions", _date_mentions, states=()),
+    Step("organizations-heads", _bodies, supports=regional_orgs.supports),
+    Step("in-order", _in_order, states=()),
+    Step("documents", _documents, states=()),
+    Step("events", _events, supports=regional_events.supports),
+    Step("participants", steps.participants, states=()),
+    Step("agreements", _agreements, supports=regional_agreements.supports),
+]
+SKIPPED = ["ner", "topics"]  # no step of these here
+
+
+class RegionalPipeline(Pipeline):
+    """A regional language's steps on the core Pipeline (pipeline.pipeline_for(language) is the one a
+    process shares)."""
+
+    def __init__(self, language: str):
+        super().__init__(language, STEPS, SKIPPED)
+
+
+def steps_for(language: str) -> tuple[list[str], list[str]]:
+    """(steps run, steps skipped) for a language: what its Record states."""
+    pipe = RegionalPipeline(language)
+    return pipe.stated, pipe.skipped
 
 
 def _ancestors(entry: dict) -> set[str]:

@@ -19,11 +19,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
+from ..model import Agreement, Entity, Event, Mention, Participant
 from .gazetteer import normalize_key
 from .regional_events import Cue
 from .regional_persons import WORD_TOKEN
-from .regional_sentences import sentences
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 _LEX = load_json("agreements_regional.json")
@@ -218,10 +218,8 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
             told.parties = told.parties or parties
             _tie(told, signing, parties, by_id)
             continue
-        raw = text[s:e]
-        lead = len(raw) - len(raw.lstrip())
-        ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title,
-                       evidence=Evidence(s + lead, s + lead + len(raw.strip()), raw.strip()), parties=parties)
+        ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title, evidence=evidence_of(text, s, e),
+                       parties=parties)
         if signing is not None:
             _tie(ag, signing, parties, by_id)
         seen[key] = ag

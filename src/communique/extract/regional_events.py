@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
+from ..model import Entity, Event, Mention, Participant, date_bounds
 from . import regional_cases
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
@@ -32,7 +32,7 @@ from .gazetteer import normalize_key
 from .regional_orgs import lexicon as _org_lang
 from .regional_orgs import zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
-from .regional_sentences import sentences
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 _LEX = load_json("events_regional.json")
@@ -176,9 +176,8 @@ class RegionalEvents:
         preparing: set[str] = set()  # planned events told only as what is prepared for
         for s, e in sentences(text):
             raw = text[s:e]
-            lead = len(raw) - len(raw.lstrip())
-            body = raw.strip()
-            ev_span = Evidence(s + lead, s + lead + len(body), body)
+            ev_span = evidence_of(text, s, e)
+            body = ev_span.text
             toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)

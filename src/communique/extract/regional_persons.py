@@ -36,7 +36,7 @@ from collections.abc import Callable
 from ..model import Entity, Evidence, Mention, Role
 from . import regional_cases
 from .gazetteer import normalize_key
-from .regional_sentences import sentences
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_persons", "supports"]
@@ -76,10 +76,7 @@ def _script(word: str) -> str:
 def _evidence(text: str, sents: list[tuple[int, int]], pos: int) -> Evidence:
     for s, e in sents:
         if s <= pos < e:
-            raw = text[s:e]
-            lead = len(raw) - len(raw.lstrip())
-            body = raw.strip()
-            return Evidence(s + lead, s + lead + len(body), body)
+            return evidence_of(text, s, e)
     return Evidence(pos, pos, "")
 
 

@@ -13,6 +13,7 @@ from .lexicon import (
     AGENCY_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    comma_segments,
     is_capitalized,
     iso_of,
     known_place,
@@ -356,10 +357,7 @@ class EventArguments:
         report = next(
             (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
         )
-        segment, n = [], 0  # stretches between commas
-        for t in toks:
-            n += t.text == ","
-            segment.append(n)
+        segment = comma_segments(toks)
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]

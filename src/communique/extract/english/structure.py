@@ -8,6 +8,7 @@ import re
 
 from ...model import Event, Participant, date_bounds
 from ..events import inherit_from, parents_first, within
+from ..nlp import in_headline
 from .lexicon import is_capitalized
 from .triggers import BACKGROUND
 
@@ -128,7 +129,7 @@ class EventStructure:
         """The first sentence of the story (the lead), the place its dateline names ('GENEVA – ...',
         'Baku, 4 March, AZERTAC'), and where the dateline ends inside the lead."""
         lead = next(
-            (s for s in sents if not any(a <= s.start and s.end <= b + 1 for a, b in headlines)), None
+            (s for s in sents if not in_headline(s, headlines)), None
         )
         if lead is None:
             return None, None, None
