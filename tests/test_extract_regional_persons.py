@@ -299,3 +299,26 @@ def test_a_body_before_a_name_is_no_first_name():
 ])
 def test_more_words_around_a_chinese_name(text, name, title):
     assert persons(text, "zh").get(name) == [title]
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    # after the title's lower-case complements the title vouches for a name without a surname ending
+    ("be", "На сустрэчы выступіў міністр аховы здароўя Зміцер Каваль.", "Зміцер Каваль", "міністр аховы здароўя"),
+    # the complement may be a list with commas
+    ("be", "Удзел узяў міністр працы, занятасці і сацыяльнай абароны Кітая Лю Шань.", "Лю Шань",
+     "міністр працы, занятасці і сацыяльнай абароны Кітая"),
+    ("sr", "Sastanku je prisustvovao ministar rada, zapošljavanja i socijalne politike Goran Lukač.",
+     "Goran Lukač", "ministar rada, zapošljavanja i socijalne politike"),
+    # a capitalized adjective of a state's official name belongs to the title
+    ("be", "Ён сустрэўся з намеснікам міністра гандлю Сацыялістычнай Рэспублікі В'етнам Чан Ван Лонгам.",
+     "Чан Ван Лонг", "намеснік міністра гандлю Сацыялістычнай Рэспублікі В'етнам"),
+])
+def test_a_name_after_the_complements_of_a_head_first_title(lang, text, name, role):
+    found = persons(text, lang)
+    assert name in found and role in found[name]
+
+
+def test_an_unknown_place_inside_a_title_reads_on_to_the_name():
+    text = "Пасол сустрэўся з сакратаром камітэта правінцыі Хэбэй Камуністычнай партыі Кітая Гао Мінам."
+    found = persons(text, "be")
+    assert list(found) == ["Гао Мін"]

@@ -7,7 +7,8 @@ titles_regional.json):
 * title, then name — "Сыртқы істер министрі Ерлан Жақсылықов", "tashqi ishlar vaziri Baxtiyor
   Saidov"; in the languages whose title head comes first, the name may also follow the title's
   modifiers when it comes right after a place or a state word: "Міністр замежных спраў Рэспублікі
-  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић";
+  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић", or after the title's
+  lower-case complements ("міністр цыфравага развіцця, сувязі і масавых камунікацый Name");
 * name, comma, title — "Марко Ђурић, министар спољних послова", "Ерлан Жақсылықов, Сыртқы істер
   министрі";
 * Chinese: a title, then a surname and one or two characters ("外交部长王毅"), or such a name
@@ -102,6 +103,7 @@ class _Lang:
         self.under = {normalize_key(w) for w in lex.get("under", [])}
         self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
+        self.adjective_endings = tuple(lex.get("adjective_endings", []))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
@@ -273,8 +275,10 @@ class _Finder:
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
             or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
-        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)):
-            return 0
+        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)
+                           or any(w.casefold().endswith(self.lx.adjective_endings) for w in words[1:]
+                                  if self.lx.adjective_endings)):
+            return 0  # "правінцыі Цзянсу Камуністычнай партыі": a body's adjective, no surname
         return n
 
     # -- patterns ----------------------------------------------------------------------------------
@@ -360,15 +364,16 @@ class _Finder:
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k, limit, after_body = j, MAX_GAP, False
-        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)):
+        k, limit = j, MAX_GAP
+        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)
+                                                           or self.listed_complement(j, k)):
             tok = self.toks[k]
             end = self.body_end.get(tok.s) if tok.text[:1].isupper() and not self.anchor(tok) else None
             if end is not None:  # "са потпредседником Кинеског савета за ... трговине Џангом Шаоганом"
                 start_k = k
                 while k < len(self.toks) and self.toks[k].e <= end:
                     k += 1
-                limit, after_body = limit + (k - start_k), True
+                limit += k - start_k
                 continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
@@ -381,16 +386,21 @@ class _Finder:
             if tok.key in self.lx.oblique and k == j:
                 k += 1  # "намеснік Міністра сувязі ...": the title word of the office one is deputy of
                 continue
+            if tok.text[:1].isupper() and not self.anchor(tok) and k + 1 < len(self.toks) \
+                    and self.joined(k, k + 1) and self.toks[k + 1].key in self.lx.state:
+                k += 1  # "Сацыялістычнай Рэспублікі В'етнам": an adjective of a state's official name
+                continue
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
                 # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
+                    n = self.run_at(k, vouched=True, case=case)
                     if n:
                         return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
-                return None
+                if not self.place_of_body(k):
+                    return None
             k += 1
         return None
 
@@ -496,6 +506,25 @@ class _Finder:
     def dash(self, a: int, b: int) -> bool:
         """A dash with spaces between tokens a and b (adjacent)."""
         return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def place_of_body(self, k: int) -> bool:
+        """Token k is a capitalized word inside a head-first title that reads on to a body and its
+        state: "сакратар парткома правінцыі Цзянсу Камуністычнай партыі Кітая Name" — a capital the
+        gazetteer does not know, followed within the title by a lower-case word and then a place."""
+        q = k + 1
+        while q < len(self.toks) and q - k <= 3 and self.joined(q - 1, q):
+            if self.anchor(self.toks[q]):
+                return q > k + 1 and any(self.toks[r].text[:1].islower() for r in range(k + 1, q))
+            if self.toks[q].key in self.lx.stop or self.toks[q].key in self.lx.heads:
+                return False
+            q += 1
+        return False
+
+    def listed_complement(self, j: int, k: int) -> bool:
+        """A comma between two lower-case words of a head-first title's complement: "міністр
+        цыфравага развіцця, сувязі і масавых камунікацый ..."."""
+        return k > j and self.comma(k - 1, k) and self.toks[k - 1].text[:1].islower() \
+            and self.toks[k].text[:1].islower() and self.toks[k].key not in self.lx.stop
 
     def comma(self, a: int, b: int) -> bool:
         return self.text[self.toks[a].e:self.toks[b].s].strip() == ","
