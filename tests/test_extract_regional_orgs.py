@@ -97,3 +97,24 @@ def test_chinese_bodies_joined_by_and_and_two_states_ministries():
     assert set(bodies("工业和信息化部、商务部和外交部共同发布通知。", "zh")) == {"工业和信息化部", "商务部", "外交部"}
     found = bodies("双方签署了《中华人民共和国外交部和白俄罗斯共和国外交部合作计划》。外交部发言人表示。", "zh")
     assert found == {"中华人民共和国外交部": ["外交部"], "白俄罗斯共和国外交部": []}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a noun in "-ыя" inside a known body's name, in an oblique case
+    ("Краіна стала назіральнікам пры Шанхайскай арганізацыі супрацоўніцтва ў мінулым годзе.",
+     "Шанхайская арганізацыя супрацоўніцтва"),
+    ("Летась краіна ўступіла ў Шанхайскую арганізацыю супрацоўніцтва.", "Шанхайская арганізацыя супрацоўніцтва"),
+    # a short noun before the last word in an oblique case
+    ("Дэлегацыя рыхтуецца да пасяджэння Савета міністраў замежных спраў СНД у кастрычніку.",
+     "Савет міністраў замежных спраў СНД"),
+])
+def test_a_known_body_in_an_oblique_case_in_belarusian(text, name):
+    assert name in bodies(text, "be")
+
+
+def test_a_body_repeated_without_its_organizations_acronym_is_the_same_body():
+    text = ("Пасяджэнне Савета кіраўнікоў урадаў СНД прайшло ў Мінску. Наступнае пасяджэнне Савета "
+            "кіраўнікоў урадаў адбудзецца ўвосень.")
+    found = bodies(text, "be")
+    assert list(found).count("Савет кіраўнікоў урадаў") == 0
+    assert "Савет кіраўнікоў урадаў СНД" in found

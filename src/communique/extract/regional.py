@@ -74,6 +74,8 @@ _SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Бела�
 _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", "im", "ima", "oga", "omu", "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
                                "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
                                "ае", "ое"})
+# the case endings of a Belarusian noun in "-ыя"/"-ія" after its stem ("арганізацыі" of "арганізацыя")
+_SLAVIC_NOUN = frozenset({"ыя", "ыі", "ыю", "ыяй", "ыяю", "ія", "іі", "ію", "іяй", "іяю"})
 _TOKEN = regional_persons.WORD_TOKEN
 
 
@@ -219,10 +221,11 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         return True
     if slavic and not last and len(word) >= 6:  # "Evropskoj uniji", "Еўразійскай эканамічнай камісіі"
         stem = word.rstrip("aeiouyаеёіиоуыэюя")
-        return len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE
+        if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE | _SLAVIC_NOUN:
+            return True  # "Шанхайскай арганізацыі супрацоўніцтва": an adjective, or a noun in "-ія"
     if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
-    if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
+    if slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija", "Савета міністраў": a case ending
         if token.startswith(word):
             return token[len(word):] in _SLAVIC_ENDINGS
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
@@ -293,7 +296,7 @@ class RegionalPipeline:
                 ent = min((x for x in made.values() if full in normalize_key(x.name)),
                           key=lambda x: first.get(x.id, len(text)), default=None)
             if ent is None:
-                ent = _spelled_out(name, made.values())
+                ent = _spelled_out(name, made.values()) or _short_of(name, known.values())
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
@@ -465,6 +468,19 @@ def _spelled_out(name: str, bodies) -> Entity | None:
         initials = [w[0].casefold() for w in other[:-1] if len(w) > 2]
         if other[-1].casefold() == words[-1].casefold() and len(other) > len(words) \
                 and all(initials.count(ch) >= acr.casefold().count(ch) for ch in set(acr.casefold())):
+            return body
+    return None
+
+
+def _short_of(name: str, bodies) -> Entity | None:
+    """The known body a name repeats without the acronym of the organization it belongs to ("Савет
+    кіраўнікоў дзяржаў" of "Савет кіраўнікоў дзяржаў СНД")."""
+    words = name.casefold().split()
+    for body in bodies:
+        other = body.name.split()
+        rest = other[len(words):]
+        if rest and [w.casefold() for w in other[:len(words)]] == words \
+                and all(w.isupper() and w.isalpha() for w in rest):
             return body
     return None
 
