@@ -431,3 +431,23 @@ def test_preparing_a_named_summit_is_an_event_of_its_own():
             "tayyorgarlik masalalarini muhokama qildi.")
     got = events(text, "uz", "2026-11-28")
     assert ("MEETING", "planned", "2027") in got
+
+
+def test_a_chinese_document_word_inside_another_word_is_no_document():
+    rec = record("双方同意明年在杭州举行第二次中塔外长战略对话，并签署两国外交部2027年合作计划。", "zh")
+    titles = [a.title for a in rec.agreements]
+    assert not any("战略" in t for t in titles)
+    assert any(t.endswith("2027年合作计划") for t in titles)
+
+
+def test_a_chinese_title_starts_after_a_verb():
+    rec = record("两国签署了《中塔友好合作条约》。双方要以落实条约为主线，深化各领域合作。", "zh")
+    assert [a.title for a in rec.agreements] == ["中塔友好合作条约"]
+
+
+@pytest.mark.parametrize("text", [
+    "双方同意在阿拉木图举行第五次政府间合作委员会会议。",
+    "双方商定于今年秋季在成都举行会谈。",
+])
+def test_agreeing_to_hold_a_meeting_plans_it(text):
+    assert [st for _, st, _ in events(text, "zh")] == ["planned"]

@@ -58,6 +58,7 @@ class _Lang:
         self.ezafe = tuple(lex.get("ezafe", []))
         self.breaks = set(lex.get("breaks", ""))
         self.verbs = tuple(lex.get("verbs", []))
+        self.not_before = tuple(lex.get("not_before", []))
         self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
 
     def drafted(self, text: str, head: int) -> bool:
@@ -166,7 +167,11 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
                 j = k + len(v)
         end = i + len(stem)
         opened, closed = text.rfind("《", s, i), text.find("》", end, e)
-        if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
+        quoted = opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]
+        if not quoted and text.startswith(lx.not_before, end):
+            i = end  # "战略对话", "计划于": the word is part of another, no document
+            continue
+        if quoted:
             j, end = opened + 1, closed  # the whole title between the book-title marks
             last = next((h for h in lx.heads if text[j:end].endswith(h[1])), None)
             if last is not None:  # the head that ends the title names its kind: "…战略伙伴关系的联合声明"
