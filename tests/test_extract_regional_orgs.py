@@ -118,3 +118,11 @@ def test_a_body_repeated_without_its_organizations_acronym_is_the_same_body():
     found = bodies(text, "be")
     assert list(found).count("Савет кіраўнікоў урадаў") == 0
     assert "Савет кіраўнікоў урадаў СНД" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2025年，中国—中亚合作论坛秘书处在西安揭牌。", "中国—中亚合作论坛秘书处"),
+    ("东盟秘书处代表出席会议。", "东盟秘书处"),
+])
+def test_a_chinese_secretariat_and_a_partnership_across_a_dash(text, name):
+    assert name in bodies(text, "zh")

@@ -322,3 +322,17 @@ def test_an_unknown_place_inside_a_title_reads_on_to_the_name():
     text = "Пасол сустрэўся з сакратаром камітэта правінцыі Хэбэй Камуністычнай партыі Кітая Гао Мінам."
     found = persons(text, "be")
     assert list(found) == ["Гао Мін"]
+
+
+def test_a_chinese_preposition_ends_no_name_before_a_title():
+    found = persons("王强同蒙古国副总理通电话。", "zh")
+    assert not any(n.endswith("同") for n in found)
+
+
+def test_a_transliterated_name_with_singh():
+    assert "哥宾星" in persons("部长陈文与印度尼西亚交通部长哥宾星举行会谈。", "zh")
+
+
+def test_a_title_of_each_member_is_no_role_of_the_next_name():
+    found = persons("各成员国交通部长、秘书长高原出席会议。", "zh")
+    assert found.get("高原") == ["秘书长"]

@@ -394,6 +394,12 @@ def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]
                     or any(v in field for v in _ZH_VERBS):
                 break
             j = k
+        if j - 1 > floor and text[j - 1] == "—":  # "中国—中亚机制秘书处": a place, a dash, the partner
+            k = j - 1
+            while k > floor and j - 1 - k < 8 and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
+                k -= 1
+            if k in places:
+                j = k
         if j == floor and floor and text[j:j + 1] in ("和", "及", "与"):
             j += 1  # "中华人民共和国外交部和乌兹别克斯坦共和国外交部": two bodies joined by "and"
         for v in _ZH_VERBS:

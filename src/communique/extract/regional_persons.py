@@ -680,8 +680,8 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             k = ts
             while k > 0 and text[k - 1] == "、":
                 prev = next(((a, b) for a, b in titles if b == k - 1), None)
-                if prev is None:
-                    break
+                if prev is None or "各" in text[max(0, prev[0] - 6):prev[1]]:
+                    break  # "各成员国数字部长、秘书长X": the ministers of each member, a group
                 a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
                 a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
                 out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
@@ -694,7 +694,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             if s < 0 or not free(s, ts) or not starts_clear(s):
                 continue
             for sur in _ZH_SURNAMES:
-                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2:
+                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2 and text[ts - 1] not in _ZH_FUNCTION:
                     fits.append((s, ts))
         if not fits:  # "托卡耶夫总统": a foreign name of transliteration's characters only
             fits = [(s, ts) for s in range(max(0, ts - 6), ts - 1) if free(s, ts) and starts_clear(s)
