@@ -67,9 +67,9 @@ RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # letters at all: "Лідары" (leaders) is no form of "Ліда"
 _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
                              "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
-                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
+                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама", "я"})
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
-_SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі")
+_SOFT_END = _VOWELS | {"ь", "й"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі", "Кітая")
 # the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
 _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", "im", "ima", "oga", "omu", "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
                                "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
@@ -227,6 +227,8 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
     if slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija", "Савета міністраў": a case ending
         if token.startswith(word):
+            if word[-1] in "кгх" and token[len(word):] in ("і", "и", "i"):
+                return False  # "Мінскі абласны ...": an adjective after a velar, no case of "Мінск"
             return token[len(word):] in _SLAVIC_ENDINGS
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX \

@@ -40,7 +40,8 @@ def supports(lang: str | None) -> bool:
 class _Lang:
     def __init__(self, lex: dict, code: str = "") -> None:
         self.order = lex.get("order", "head_first")
-        self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
+        self.heads = sorted(((normalize_key(h[0]), h[1]) for h in lex.get("heads", [])), key=lambda h: -len(h[0]))
+        self.gender = {h[1].casefold(): h[2] for h in lex.get("heads", []) if len(h) > 2}  # "Биро" is masculine
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         # the endings of the word before a joiner inside a name ("сувязі і інфарматызацыі", not "спраў і пасольства")
@@ -58,6 +59,7 @@ class _Lang:
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.titles: set[str] = set()
         self.under: set[str] = set()
+        self.states: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
@@ -72,11 +74,11 @@ class _Lang:
         """The word as an adjective agreeing with the head `head_nom`, in the nominative
         ("Привредне" -> "Привредна", "Беларускага" -> "Беларускі"); None when it does not end like one."""
         end = next((a for a in self.adjectives if key.endswith(a) and len(key) - len(a) >= 3), None)
-        if end is None or not self.adjective_nominative:
-            return None
+        if end is None or not self.adjective_nominative or key[:len(key) - len(end)].endswith(("ij", "иј")):
+            return None  # "Delegaciji": a noun in "-ija", no adjective
         low = head_nom.casefold()
-        gender = "n" if low.endswith(("ства", "цтва", "нне", "o", "о", "e", "е")) else \
-            "f" if low.endswith(("a", "а", "я", "ія", "ija")) else "m"
+        gender = self.gender.get(low) or ("n" if low.endswith(("ства", "цтва", "нне", "o", "о", "e", "е")) else
+                                          "f" if low.endswith(("a", "а", "я", "ія", "ija")) else "m")
         stem = word[: len(word) - len(end)]
         forms = self.adjective_nominative.get(gender) or [""]
         ending = next((f for f in forms if _script_of(f) == _script_of(stem)), forms[0])
@@ -102,6 +104,7 @@ def _lang(code: str) -> _Lang:
     titles = load_json("titles_regional.json").get(code, {})
     lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
     lx.under = {normalize_key(w) for w in titles.get("under", [])}
+    lx.states = {normalize_key(w) for w in titles.get("state_words", [])}
     return lx
 
 
@@ -302,7 +305,24 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         rest = text[toks[i + 1][0]:toks[j - 1][1]] if j > i + 1 else ""
         name = " ".join(adjs + [_case_like(nom, word) if not adjs else nom.casefold(), rest]).strip()
         out.append((toks[first][0], toks[j - 1][1], name))
+        out += _inner(text, toks, lx, i, j, covered)
     return out
+
+
+def _inner(text, toks, lx: _Lang, i: int, j: int, covered) -> list[tuple[int, int, str]]:
+    """A body named inside another's name, with capitalized adjectives before its head ("Савет
+    Рэспублікі Нацыянальнага сходу Рэспублікі Беларусь": the National Assembly)."""
+    for h in range(i + 2, j):
+        nom = lx.head(toks[h][3])
+        if nom is None or toks[h][2][0].isupper() and h == i + 2:
+            continue
+        first, adjs = _adjectives_before(text, toks, h, lx, nom, covered)
+        while adjs and (first <= i + 1 or toks[first][3] in lx.states):
+            first, adjs = first + 1, adjs[1:]  # "Савета Рэспублікі | Нацыянальнага сходу": the outer name's words
+        if adjs and toks[first][2][0].isupper():
+            rest = text[toks[h + 1][0]:toks[j - 1][1]] if j > h + 1 else ""
+            return [(toks[first][0], toks[j - 1][1], " ".join(adjs + [nom.casefold(), rest]).strip())]
+    return []
 
 
 def _listed(text, toks, j: int, lx: _Lang, spans) -> bool | str:
