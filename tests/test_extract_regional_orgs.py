@@ -164,3 +164,13 @@ def test_a_body_named_inside_another_body_is_found_too():
 def test_a_place_in_ai_in_the_genitive():
     assert "Кітай" in places("Дэлегацыя правінцыі Кітая прыбыла ў Брэст.", "be")
     assert "Мінск" not in places("Мінскі завод павялічыў выпуск.", "be")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("be", "Учора ААТ «Гродна Азот» і ТАА «Лідскае піва» падпісалі дамову.", "Гродна Азот"),
+    ("be", "Учора ААТ «Гродна Азот» і ТАА «Лідскае піва» падпісалі дамову.", "Лідскае піва"),
+    ("sr", "Ugovor je potpisalo JP „Putevi Srbije”.", "Putevi Srbije"),
+    ("sr", "Јавно предузеће „Србијагас” објавило је тендер.", "Јавно предузеће „Србијагас”"),
+])
+def test_a_company_by_its_legal_form_and_quoted_name(lang, text, name):
+    assert name in bodies(text, lang)

@@ -57,6 +57,11 @@ class _Lang:
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
+        forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
+        words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
+        self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
+            rf"(?:(?<![\w-])(?:{forms})|(?P<words>{words or '(?!)'}))\s+[«„“\"](?P<name>[^«»„“”\"\n]{{2,60}})[»”“\"]"
+        ) if forms or words else None
         self.titles: set[str] = set()
         self.under: set[str] = set()
         self.states: set[str] = set()
@@ -121,7 +126,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
-        found += _acronyms(toks, lx)
+        found += _acronyms(toks, lx) + _companies(text, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -160,6 +165,15 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
         name = (toks[i - 1][2] + " " + acr) if start != s else acr
         out.append((start, s + len(acr), name))
     return out
+
+
+def _companies(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A company by its legal form and its name in quotes: the quoted name ("Белтэлекам"), or with a
+    legal form written out, both ("Привредно друштво „Експо 2027”")."""
+    if lx.company is None:
+        return []
+    return [(m.start("words"), m.end(), m.group(0)) if m.group("words") else (m.start("name"), m.end("name"), m.group("name"))
+            for m in lx.company.finditer(text)]
 
 
 def _gap(text: str, toks, k: int) -> str:
