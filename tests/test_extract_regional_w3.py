@@ -451,3 +451,29 @@ def test_a_chinese_title_starts_after_a_verb():
 ])
 def test_agreeing_to_hold_a_meeting_plans_it(text):
     assert [st for _, st, _ in events(text, "zh")] == ["planned"]
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # a title runs across 'and' to its second party, and past seven words
+    ("be", "Бакі падпісалі Пагадненне аб супрацоўніцтве паміж Міністэрствам аховы здароўя Рэспублікі Беларусь "
+           "і Міністэрствам аховы здароўя Кувейта.",
+     "Пагадненне аб супрацоўніцтве паміж Міністэрствам аховы здароўя Рэспублікі Беларусь і Міністэрствам "
+     "аховы здароўя Кувейта"),
+    # two fields in the same case; a preposition before a date is no word of the title
+    ("be", "Падпісана Праграма супрацоўніцтва паміж Міністэрствам адукацыі і навукі Беларусі на 2027 год.",
+     "Праграма супрацоўніцтва паміж Міністэрствам адукацыі і навукі Беларусі"),
+    ("sr", "Potpisan je Memorandum o saradnji između Srbije i Norveške za period 2027-2029.",
+     "Memorandum o saradnji između Srbije i Norveške"),
+    # a participle after the title is none of it
+    ("sr", "Подсетио је да је Споразум о слободној трговини између Србије и Египта потписан прошле године.",
+     "Споразум о слободној трговини између Србије и Египта"),
+])
+def test_a_head_first_title_with_both_parties(lang, text, title):
+    assert [a.title for a in record(text, lang).agreements] == [title]
+
+
+def test_a_headlines_short_title_is_the_document_the_text_names_in_full():
+    text = ("Србија и Египат потписали Меморандум о туристичкој сарадњи\n\n"
+            "Министри су у Београду потписали Меморандум о разумевању између две владе о сарадњи у области "
+            "туристичке размене.")
+    assert len(record(text, "sr").agreements) == 1
