@@ -477,3 +477,9 @@ def test_a_headlines_short_title_is_the_document_the_text_names_in_full():
             "Министри су у Београду потписали Меморандум о разумевању између две владе о сарадњи у области "
             "туристичке размене.")
     assert len(record(text, "sr").agreements) == 1
+
+
+def test_a_belarusian_text_may_spell_memorandum_the_russian_way():
+    rec = record("Учора два заводы падпісалі меморандум аб супрацоўніцтве ў галіне логістыкі.", "be")
+    assert [(a.kind, a.title) for a in rec.agreements] == [
+        ("memorandum", "Меморандум аб супрацоўніцтве ў галіне логістыкі")]
