@@ -483,3 +483,30 @@ def test_a_belarusian_text_may_spell_memorandum_the_russian_way():
     rec = record("Учора два заводы падпісалі меморандум аб супрацоўніцтве ў галіне логістыкі.", "be")
     assert [(a.kind, a.title) for a in rec.agreements] == [
         ("memorandum", "Меморандум аб супрацоўніцтве ў галіне логістыкі")]
+
+
+def participants(rec, ev):
+    names = {e.id: e.name for e in rec.entities}
+    return [names[p.entity] for p in ev.participants]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("zh", "外长科瓦连科夫于5月3日至5日对中国进行正式访问。访问期间，他还将前往杭州出席中白青年论坛。"),
+    ("be", "Міністр замежных спраў Кувейта Салем Аль-Фарах наведаў Мінск. Заўтра ён наведае форум у Гомелі."),
+])
+def test_he_before_the_trigger_is_the_last_person_named(lang, text):
+    rec = record(text, lang)
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert len(participants(rec, forum)) == 1
+
+
+def test_other_is_no_pronoun_in_chinese():
+    rec = record("外长科瓦连科夫会见了记者。其他国家代表出席论坛。", "zh")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert participants(rec, forum) == []
+
+
+def test_a_chinese_name_written_again_is_the_same_person():
+    rec = record("外长科瓦连科夫会见了记者。据悉，科瓦连科夫于5月3日对中国进行正式访问。", "zh")
+    visit = next(ev for ev in rec.events if ev.type == "VISIT")
+    assert participants(rec, visit) == ["科瓦连科夫"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Document, Entity, Mention, Record
+from ..model import Document, Entity, Mention, Participant, Record
 from . import (
     regional_agreements,
     regional_dates,
@@ -266,6 +266,7 @@ class RegionalPipeline:
         events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
                               {c.head for c in docs}) if self.events else [])
         prune_participants(text, mentions, entities, events)
+        _pronoun_subjects(text, events, mentions, entities, self.language)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
@@ -472,6 +473,37 @@ def _spelled_out(name: str, bodies) -> Entity | None:
                 and all(initials.count(ch) >= acr.casefold().count(ch) for ch in set(acr.casefold())):
             return body
     return None
+
+
+@functools.cache
+def _pronouns(lang: str) -> re.Pattern | None:
+    lex = load_json("events_regional.json").get(lang) or {}
+    words = "|".join(map(re.escape, lex.get("pronouns", [])))
+    if not words:
+        return None
+    if lang == "zh":
+        before, after = lex.get("not_pronoun_before", ""), lex.get("not_pronoun_after", "")
+        return re.compile(rf"(?<![{re.escape(before) or '^'}])(?:{words})(?![{re.escape(after) or '^'}])")
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])")
+
+
+def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """An event whose sentence names no person and has 'he' or 'she' before its trigger ("访问期间，他还将
+    出席论坛", "Ён таксама наведае ..."): the last person named before takes part."""
+    rx = _pronouns(lang)
+    if rx is None:
+        return
+    people = {e.id for e in entities if e.type == "PER"}
+    named = [m for m in mentions if m.type == "PER" and m.entity in people]
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        he = rx.search(text, s, at if at >= 0 else e)
+        if he is None or any(s <= m.start < e for m in named) or any(p.entity in people for p in ev.participants):
+            continue
+        last = max((m for m in named if m.end <= s), key=lambda m: m.start, default=None)
+        if last is not None:
+            ev.participants.append(Participant(last.entity))
 
 
 def _short_of(name: str, bodies) -> Entity | None:

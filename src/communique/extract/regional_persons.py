@@ -754,8 +754,12 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
     taken = [(m.start, m.end) for m in out + mentions]
     for ent in persons.values():
         words = ent.name.split()
-        if len(words) < 2:
-            continue  # Chinese names are matched whole below
+        if len(words) < 2:  # a Chinese name, written again whole ("据悉，雷仁科夫于 ...")
+            for m in re.finditer(re.escape(ent.name), text) if _HAN.fullmatch(ent.name) else ():
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                    taken.append((m.start(), m.end()))
+            continue
         head = r"\s+".join(re.escape(w) for w in words[:-1])
         rx = re.compile(rf"(?<!\w){head}\s+{re.escape(words[-1])}\w{{0,6}}(?!\w)")
         for m in rx.finditer(text):
