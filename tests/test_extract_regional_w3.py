@@ -510,3 +510,34 @@ def test_a_chinese_name_written_again_is_the_same_person():
     rec = record("外长科瓦连科夫会见了记者。据悉，科瓦连科夫于5月3日对中国进行正式访问。", "zh")
     visit = next(ev for ev in rec.events if ev.type == "VISIT")
     assert participants(rec, visit) == ["科瓦连科夫"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sr", "Разговарали су о учешћу српских фирми на сајмовима у Индији."),
+    ("sr", "„Сарадња је одлична“, изјавио је министар на конференцији за медије."),
+])
+def test_fairs_and_a_press_conference_are_no_forums(lang, text):
+    assert "FORUM" not in [t for t, _, _ in events(text, lang)]
+
+
+def test_it_was_discussed_is_no_meeting():
+    assert "MEETING" not in [t for t, _, _ in events("Razgovaralo se o mogućnosti da Slovenija bude gost sajma vina.", "sr")]
+
+
+def test_the_interlocutors_talked_in_the_meeting_told():
+    text = ("Predsednik Petrović primio je danas ambasadora Norveške. Sagovornici su razgovarali o saradnji u "
+            "oblasti energetike.")
+    assert [t for t, _, _ in events(text, "sr")] == ["MEETING"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Ён нагадаў, што з 2024 года Балівія мае статус краіны-партнёра БРІКС."),
+    ("zh", "东帝汶于2025年10月正式成为东盟第11个成员国。"),
+])
+def test_becoming_a_member_or_partner_is_an_accession(lang, text):
+    assert "ACCESSION" in [t for t, _, _ in events(text, lang)]
+
+
+def test_adopting_and_issuing_a_titled_document_is_a_signing_in_chinese():
+    assert "SIGNING" in [t for t, _, _ in events("会议审议通过了《数字经济合作行动计划》。", "zh")]
+    assert "SIGNING" not in [t for t, _, _ in events("习近平出席会议并发表题为《携手同行》的重要讲话。", "zh")]

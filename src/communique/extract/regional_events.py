@@ -269,7 +269,8 @@ class RegionalEvents:
         out, i = [], 0
         while i < len(keys):
             hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
-            if hit is None or (self.lx.not_triggers and keys[i].startswith(self.lx.not_triggers)):
+            if hit is None or any(all(i + k < len(keys) and keys[i + k].startswith(w) for k, w in enumerate(nt.split()))
+                                  for nt in self.lx.not_triggers):
                 i += 1
                 continue
             n = len(hit[2].words)
