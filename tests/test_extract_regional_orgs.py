@@ -174,3 +174,20 @@ def test_a_place_in_ai_in_the_genitive():
 ])
 def test_a_company_by_its_legal_form_and_quoted_name(lang, text, name):
     assert name in bodies(text, lang)
+
+
+def test_chinese_words_that_end_like_a_body_name_none():
+    found = bodies("论坛走出了一条新型国际组织发展之路，各方共同应对百年变局和地区格局变化。", "zh")
+    assert found == {}
+
+
+def test_a_chinese_body_repeated_without_its_first_characters_is_the_same_body():
+    text = "欧亚经济联盟政府间委员会在明斯克召开会议。会上，政府间委员会审议了多项决定。"
+    found = bodies(text, "zh")
+    assert [n for n in found if n.endswith("委员会")] == ["欧亚经济联盟政府间委员会"]
+
+
+def test_a_chinese_base_and_a_partnership_across_a_fullwidth_hyphen():
+    found = bodies("中国－东盟数字合作委员会与创新基地签署备忘录。金砖国家新工业革命伙伴关系创新基地在厦门启动。", "zh")
+    assert "中国－东盟数字合作委员会" in found
+    assert "金砖国家新工业革命伙伴关系创新基地" in found

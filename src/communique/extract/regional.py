@@ -299,7 +299,7 @@ class RegionalPipeline:
                 ent = min((x for x in made.values() if full in normalize_key(x.name)),
                           key=lambda x: first.get(x.id, len(text)), default=None)
             if ent is None:
-                ent = _spelled_out(name, made.values()) or _short_of(name, known.values())
+                ent = _spelled_out(name, made.values()) or _short_of(name, [*known.values(), *made.values()])
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
@@ -508,7 +508,9 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
 
 def _short_of(name: str, bodies) -> Entity | None:
     """The known body a name repeats without the acronym of the organization it belongs to ("Савет
-    кіраўнікоў дзяржаў" of "Савет кіраўнікоў дзяржаў СНД")."""
+    кіраўнікоў дзяржаў" of "Савет кіраўнікоў дзяржаў СНД"), or in Chinese, without its first characters."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,}", name):  # "元首理事会" of "上海合作组织成员国元首理事会"
+        return next((b for b in bodies if b.name != name and b.name.endswith(name)), None)
     words = name.casefold().split()
     for body in bodies:
         other = body.name.split()

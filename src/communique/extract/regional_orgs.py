@@ -379,6 +379,7 @@ _ZH_SUFFIXES = sorted(_ZH.get("suffixes", []), key=len, reverse=True)
 _ZH_NOT_AFTER = tuple(_ZH.get("not_after", []))
 _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
+_ZH_NOT_WORDS = tuple(_ZH.get("not_words", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_TITLE_WORDS = tuple(load_json("titles_regional.json").get("zh", {}).get("titles", []))  # "委员、国务院…": titles
@@ -428,7 +429,7 @@ def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]
                     or any(v in field for v in _ZH_VERBS):
                 break
             j = k
-        if j - 1 > floor and text[j - 1] == "—":  # "中国—中亚机制秘书处": a place, a dash, the partner
+        if j - 1 > floor and text[j - 1] in "—－–-":  # "中国—中亚机制秘书处": a place, a dash, the partner
             k = j - 1
             while k > floor and j - 1 - k < 8 and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
                 k -= 1
@@ -441,7 +442,7 @@ def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]
             if k >= 0:
                 j = k + len(v)
         whole = text[j:end]
-        if text[max(0, j - 3):j] in _ZH_CREDIT:
+        if text[max(0, j - 3):j] in _ZH_CREDIT or whole.endswith(_ZH_NOT_WORDS):
             i = end
             continue  # "来源：国际合作司": a source credit, no body the release is about
         if (i - j >= 2 or (i - j >= 1 and len(suf) > 1) or whole in _ZH_STANDALONE) and (j, end) not in {(f[0], f[1]) for f in out}:
