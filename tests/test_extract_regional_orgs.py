@@ -191,3 +191,7 @@ def test_a_chinese_base_and_a_partnership_across_a_fullwidth_hyphen():
     found = bodies("中国－东盟数字合作委员会与创新基地签署备忘录。金砖国家新工业革命伙伴关系创新基地在厦门启动。", "zh")
     assert "中国－东盟数字合作委员会" in found
     assert "金砖国家新工业革命伙伴关系创新基地" in found
+
+
+def test_a_locative_with_a_changed_consonant():
+    assert "Алма-Ата" in places("Дагавор быў падпісаны ў Алма-Аце ў 1991 годзе.", "be")

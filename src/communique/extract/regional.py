@@ -74,6 +74,9 @@ _SOFT_END = _VOWELS | {"ь", "й"}  # a last letter a case ending replaces ("Б�
 _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", "im", "ima", "oga", "omu", "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
                                "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
                                "ае", "ое"})
+# the locative (and Serbian dative) of a name in "-а" after т, д, г, к, х: "Алма-Аце", "Рызе", "Амерыцы", "Americi"
+_MUTATED = {"т": ("це",), "д": ("дзе",), "г": ("зе", "зи"), "к": ("цы", "ци"), "х": ("се", "си"),
+            "k": ("ci",), "g": ("zi",), "h": ("si",)}
 # the case endings of a Belarusian noun in "-ыя"/"-ія" after its stem ("арганізацыі" of "арганізацыя")
 _SLAVIC_NOUN = frozenset({"ыя", "ыі", "ыю", "ыяй", "ыяю", "ія", "іі", "ію", "іяй", "іяю"})
 _TOKEN = regional_persons.WORD_TOKEN
@@ -230,6 +233,11 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
             if word[-1] in "кгх" and token[len(word):] in ("і", "и", "i"):
                 return False  # "Мінскі абласны ...": an adjective after a velar, no case of "Мінск"
             return token[len(word):] in _SLAVIC_ENDINGS
+        if word[-2:] in ("ац", "ac") and token[:len(word) - 2] == word[:-2] and token[len(word) - 2:len(word) - 1] == word[-1]:
+            return token[len(word) - 1:] in _SLAVIC_ENDINGS  # "Крагујевцу" of "Крагујевац": the vowel drops
+        if len(word) >= 5 and word[-1] in "аa" and token[:len(word) - 2] == word[:-2] \
+                and token[len(word) - 2:] in _MUTATED.get(word[-2], ()):
+            return True  # "у Алма-Аце", "у Рызе", "u Americi": the consonant before the ending changes
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX \
         and _TURKIC_ENDING.fullmatch(token[len(word):]) is not None
