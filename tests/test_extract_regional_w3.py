@@ -541,3 +541,11 @@ def test_becoming_a_member_or_partner_is_an_accession(lang, text):
 def test_adopting_and_issuing_a_titled_document_is_a_signing_in_chinese():
     assert "SIGNING" in [t for t, _, _ in events("会议审议通过了《数字经济合作行动计划》。", "zh")]
     assert "SIGNING" not in [t for t, _, _ in events("习近平出席会议并发表题为《携手同行》的重要讲话。", "zh")]
+
+
+@pytest.mark.parametrize("text", [
+    "Данас се у Новом Саду одржава Српско-норвешки пословни форум.",
+    "Danas se u Nišu održava sajam poljoprivrede.",
+])
+def test_a_forum_being_held_goes_on(text):
+    assert [(t, st) for t, st, _ in events(text, "sr")] == [("FORUM", "ongoing")]
