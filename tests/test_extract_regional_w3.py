@@ -549,3 +549,15 @@ def test_adopting_and_issuing_a_titled_document_is_a_signing_in_chinese():
 ])
 def test_a_forum_being_held_goes_on(text):
     assert [(t, st) for t, st, _ in events(text, "sr")] == [("FORUM", "ongoing")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sr", "Председник Републике Србије Петар Илић састао се данас са председником Републике Аргентине Хуаном "
+           "Пересом. Након разговора два председника потписала су Декларацију о пријатељству Србије и Аргентине."),
+    ("zh", "外交部长王强同智利外长佩雷斯举行会谈。会谈后，两国外长签署了《中智外交部合作计划》。"),
+])
+def test_the_two_presidents_are_the_persons_who_met(lang, text):
+    rec = record(text, lang)
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    people = {e.id for e in rec.entities if e.type == "PER"}
+    assert len(people) == 2 and {p.entity for p in signing.participants} == people

@@ -275,6 +275,7 @@ class RegionalPipeline:
                               {c.head for c in docs}) if self.events else [])
         prune_participants(text, mentions, entities, events)
         _pronoun_subjects(text, events, mentions, entities, self.language)
+        _pair_subjects(text, events, mentions, entities, self.language)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
@@ -512,6 +513,22 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
         last = max((m for m in named if m.end <= s), key=lambda m: m.start, default=None)
         if last is not None:
             ev.participants.append(Participant(last.entity))
+
+
+def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'): the persons of
+    the last event told with two or more take part, not the states or bodies the sentence names."""
+    phrases = (load_json("events_regional.json").get(lang) or {}).get("pair_subjects") or []
+    people = {e.id for e in entities if e.type == "PER"}
+    for k, ev in enumerate(events):
+        s, e = ev.evidence.start, ev.evidence.end
+        low = text[s:e].casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low) for p in phrases) \
+                or any(m.type == "PER" and s <= m.start < e for m in mentions):
+            continue
+        before = [x for x in events[:k] if x.evidence.start < s and sum(p.entity in people for p in x.participants) >= 2]
+        if before:
+            ev.participants = [Participant(p.entity) for p in before[-1].participants if p.entity in people]
 
 
 def _short_of(name: str, bodies) -> Entity | None:
