@@ -561,3 +561,11 @@ def test_the_two_presidents_are_the_persons_who_met(lang, text):
     signing = next(ev for ev in rec.events if ev.type == "SIGNING")
     people = {e.id for e in rec.entities if e.type == "PER"}
     assert len(people) == 2 and {p.entity for p in signing.participants} == people
+
+
+def test_who_takes_part_in_it_takes_part_in_the_event_told():
+    text = ("Міжнародная выстава «Аграпрам» праходзіць у Мінску з 3 па 6 чэрвеня. Сёлета ў ёй удзельнічаюць "
+            "больш за 200 кампаній з Беларусі, Польшчы і Літвы.")
+    rec = record(text, "be")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert set(participants(rec, forum)) >= {"Беларусь", "Польшча", "Літва"}

@@ -31,6 +31,7 @@ from . import (
     regional_orgs,
     regional_persons,
     regional_script,
+    regional_sentences,
 )
 from .document import extractor_for, published_from_text, with_changes
 from .gazetteer import Gazetteer, normalize_key
@@ -276,6 +277,7 @@ class RegionalPipeline:
         prune_participants(text, mentions, entities, events)
         _pronoun_subjects(text, events, mentions, entities, self.language)
         _pair_subjects(text, events, mentions, entities, self.language)
+        _taking_part_in_it(text, events, mentions, entities, self.language)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
@@ -529,6 +531,28 @@ def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[En
         before = [x for x in events[:k] if x.evidence.start < s and sum(p.entity in people for p in x.participants) >= 2]
         if before:
             ev.participants = [Participant(p.entity) for p in before[-1].participants if p.entity in people]
+
+
+def _taking_part_in_it(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'Сёлета ў ім удзельнічаюць кампаніі з Беларусі, Расіі, ...': a sentence of its own, no event in it,
+    names who takes part in the last event told before it."""
+    lex = load_json("events_regional.json").get(lang) or {}
+    in_it, took = lex.get("in_it") or [], tuple(w for w in lex.get("took_part") or [] if not w.startswith("="))
+    if not in_it or not events:
+        return
+    by_id = {e.id: e for e in entities}
+    for s, e in regional_sentences.sentences(text):
+        low = text[s:e].casefold()
+        if any(ev.evidence.start <= s < ev.evidence.end for ev in events) or not any(
+                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in in_it) \
+                or not any(w.startswith(took) for w in low.split()):
+            continue
+        last = max((ev for ev in events if ev.evidence.end <= s), key=lambda ev: ev.evidence.start, default=None)
+        for m in mentions if last is not None else ():
+            ent = by_id.get(m.entity) if m.entity else None
+            if s <= m.start < e and ent is not None and (ent.type != "LOC" or ent.kind == "country") \
+                    and all(p.entity != ent.id for p in last.participants):
+                last.participants.append(Participant(ent.id))
 
 
 def _short_of(name: str, bodies) -> Entity | None:
