@@ -569,3 +569,17 @@ def test_who_takes_part_in_it_takes_part_in_the_event_told():
     rec = record(text, "be")
     forum = next(ev for ev in rec.events if ev.type == "FORUM")
     assert set(participants(rec, forum)) >= {"Беларусь", "Польшча", "Літва"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("be", "У Віцебску пачаў работу XI Форум гарадоў Беларусі і Латвіі.", "XI Форум гарадоў Беларусі і Латвіі"),
+    ("be", "У Мінску праходзіць 12-я Міжнародная выстава.", "12-я Міжнародная выстава"),
+    ("sr", "Министар је отворила данас у Нишу Српско-грчки пословни форум.", "Српско-грчки пословни форум"),
+])
+def test_an_ordinal_and_capitalized_adjectives_name_an_event(lang, text, name):
+    assert [ev.name for ev in record(text, lang).events if ev.type == "FORUM"] == [name]
+
+
+def test_a_verbs_subject_names_no_event():
+    rec = record("Ministar Petar Ilić sastao se danas sa ambasadorom Norveške.", "sr")
+    assert [ev.name for ev in rec.events] == [None]

@@ -486,13 +486,28 @@ class RegionalEvents:
         return name if official else None
 
     def _name_after(self, text, toks, trig, s, e) -> str | None:
-        word = text[trig.char_start:trig.char_end]
-        if not word[:1].isupper() or trig.i == 0:
-            return None
         ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
+        start, k = trig.char_start, trig.i - 1  # back over lower-case adjectives to one capitalized, not the
+        while k > 0 and ox is not None and trig.i - k <= 3 and not text[toks[k][1]:start].strip() \
+                and ox.adjective(text[toks[k][0]:toks[k][1]], toks[k][2], "Форум") \
+                and not ox.stops_at(toks[trig.i][2], heads=False):  # a noun's name, not a verb's subject
+            start, k = toks[k][0], k - 1  # sentence's first word: "Српско-кинески пословни форум"
+            if text[start].isupper():
+                break
+        if not text[start].isupper():
+            start = trig.char_start
+        num = re.search(r"(?:\b[IVXLC]+|\b\d+-[^\W\d]{1,2})\s+$", text[s:start])  # "XIII Форум", "27-е пасяджэнне"
+        start = s + num.start() if num else start
+        word = text[start:trig.char_end]
+        if not (word[:1].isupper() or num) or trig.i == 0:
+            return None
         j = trig.j
         while j < len(toks) and j - trig.j < 7:
             gap = text[toks[j - 1][1]:toks[j][0]]
+            if ox is not None and toks[j][2] in ox.and_words and not gap.strip() and j + 1 < len(toks) \
+                    and text[toks[j + 1][0]].isupper():
+                j += 1  # "Форум рэгіёнаў Беларусі і Расіі"
+                continue
             if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
                 break
             j += 1
@@ -500,7 +515,7 @@ class RegionalEvents:
         paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
         if paren:
             end += paren.end()
-        return " ".join(text[trig.char_start:end].split())
+        return " ".join(text[start:end].split())
 
     def _status(self, text, toks, keys, trig, s, e) -> str:
         lx = self.lx
