@@ -583,3 +583,17 @@ def test_an_ordinal_and_capitalized_adjectives_name_an_event(lang, text, name):
 def test_a_verbs_subject_names_no_event():
     rec = record("Ministar Petar Ilić sastao se danas sa ambasadorom Norveške.", "sr")
     assert [ev.name for ev in rec.events] == [None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("李强将赴阿斯塔纳出席上海合作组织成员国政府首脑（总理）理事会第二十六次会议。",
+     "上海合作组织成员国政府首脑（总理）理事会第二十六次会议"),
+    ("中方将于明年在杭州主办亚太经合组织第三十五次领导人非正式会议。", "亚太经合组织第三十五次领导人非正式会议"),
+    ("双方同意明年在杜尚别举行第三次中塔外长战略对话。", "第三次中塔外长战略对话"),
+])
+def test_chinese_names_of_numbered_meetings(text, name):
+    assert [ev.name for ev in record(text, "zh").events if ev.type == "MEETING"] == [name]
+
+
+def test_a_plan_of_consultations_is_no_meeting():
+    assert "MEETING" not in [t for t, _, _ in events("两国外交部签署了2027年磋商计划。", "zh")]

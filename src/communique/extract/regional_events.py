@@ -438,8 +438,9 @@ class RegionalEvents:
         if self.lx.chinese:
             j = trig.char_start
             breaks = zh_breaks()
-            while j > s and trig.char_start - j < 40 and text[j - 1] not in breaks:
-                j -= 1
+            while j > s and trig.char_start - j < 40 and (text[j - 1] not in breaks or text[j - 1] == "）"
+                                                            and "（" in text[max(s, j - 6):j - 2]):
+                j = text.rfind("（", s, j) if text[j - 1] == "）" else j - 1  # "政府首脑（总理）理事会"
             for v in zh_verbs():
                 k = text.rfind(v, j, trig.char_start)
                 if k >= 0:
