@@ -336,3 +336,19 @@ def test_a_transliterated_name_with_singh():
 def test_a_title_of_each_member_is_no_role_of_the_next_name():
     found = persons("各成员国交通部长、秘书长高原出席会议。", "zh")
     assert found.get("高原") == ["秘书长"]
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    ("sr", "Ministar je razgovarao sa generalnim sekretarom Ujedinjenih nacija Dejanom Ilićem.", "Dejan Ilić",
+     "generalni sekretar Ujedinjenih nacija"),
+    ("be", "Ён сустрэўся з першым намеснікам міністра фінансаў Польшчы Янам Новакам.", "Ян Новак",
+     "першы намеснік міністра фінансаў Польшчы"),
+])
+def test_an_adjective_before_an_oblique_title_in_the_nominative(lang, text, name, role):
+    assert persons(text, lang).get(name) == [role]
+
+
+def test_a_shorter_form_of_a_role_is_the_same_role():
+    text = ("Ministar spoljnih poslova Republike Srbije Petar Ilić otvorio je sajam. Ministar spoljnih poslova "
+            "Petar Ilić razgovarao je sa izlagačima.")
+    assert persons(text, "sr")["Petar Ilić"] == ["Ministar spoljnih poslova Republike Srbije"]

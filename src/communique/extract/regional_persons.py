@@ -104,6 +104,7 @@ class _Lang:
         self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
         self.adjective_endings = tuple(lex.get("adjective_endings", []))
+        self.oblique_modifiers = dict(lex.get("oblique_modifiers", {}))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
@@ -354,13 +355,17 @@ class _Finder:
             return None
         case = oblique[1] if oblique else None
         nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
-        mark = ((t.s, t.e, nominative, case),) if oblique else ()
+        mod = self.toks[i - 1] if oblique and i and self.joined(i - 1, i) and t.text[:1].islower() else None
+        end = next((x for x in self.lx.oblique_modifiers if mod and mod.text.endswith(x) and len(mod.text) > len(x) + 3), None)
+        if end is not None:  # "sa generalnim sekretarom" -> "generalni sekretar"
+            nominative = mod.text[:-len(end)] + self.lx.oblique_modifiers[end] + " " + nominative
+        mark = ((mod.s if end else t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
-            return j, n, (self.title_start(i), t.e, *mark)
+            return j, n, (mark[0][0] if mark else self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
@@ -398,7 +403,7 @@ class _Finder:
                         and _script(tok.text) == _script(t.text):
                     n = self.run_at(k, vouched=True, case=case)
                     if n:
-                        return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
+                        return k, n, (mark[0][0] if mark else self.title_start(i), self.toks[k - 1].e, *mark)
                 if not self.place_of_body(k):
                     return None
             k += 1
@@ -731,9 +736,11 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
-        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles) \
+        low = title.casefold()  # "Ministar spoljnih poslova" of "ministar spoljnih poslova Republike Srbije": one role
+        if not title or any(r.title.casefold() == low or r.title.casefold().startswith(low + " ") for r in ent.roles) \
                 or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
+        ent.roles = [r for r in ent.roles if not low.startswith(r.title.casefold() + " ")]
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
         for m in mentions:  # the state and the organization named inside the title
             g = by_id.get(m.entity) if m.entity else None
