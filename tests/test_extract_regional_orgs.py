@@ -195,3 +195,8 @@ def test_a_chinese_base_and_a_partnership_across_a_fullwidth_hyphen():
 
 def test_a_locative_with_a_changed_consonant():
     assert "Алма-Ата" in places("Дагавор быў падпісаны ў Алма-Аце ў 1991 годзе.", "be")
+
+
+def test_a_serbian_centre_is_a_body():
+    assert "Национални центар за кибербезбедност" in bodies(
+        "Споразум је потписао Национални центар за кибербезбедност.", "sr")
