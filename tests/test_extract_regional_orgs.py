@@ -200,3 +200,8 @@ def test_a_locative_with_a_changed_consonant():
 def test_a_serbian_centre_is_a_body():
     assert "Национални центар за кибербезбедност" in bodies(
         "Споразум је потписао Национални центар за кибербезбедност.", "sr")
+
+
+def test_two_adjectives_joined_inside_a_belarusian_body_name():
+    text = "Пасяджэнне Беларуска-кубінскай камісіі па гандлёва-эканамічным і навукова-тэхнічным супрацоўніцтве адбудзецца ў маі."
+    assert "Беларуска-кубінская камісія па гандлёва-эканамічным і навукова-тэхнічным супрацоўніцтве" in bodies(text, "be")
