@@ -597,3 +597,10 @@ def test_chinese_names_of_numbered_meetings(text, name):
 
 def test_a_plan_of_consultations_is_no_meeting():
     assert "MEETING" not in [t for t, _, _ in events("两国外交部签署了2027年磋商计划。", "zh")]
+
+
+def test_a_chinese_speaker_tells_of_the_signing_and_is_no_party():
+    text = "外交部长王强会见了记者。王强指出，去年5月，两国元首在北京签署《中智友好合作条约》。"
+    rec = record(text, "zh")
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    assert "王强" not in participants(rec, signing)

@@ -278,6 +278,7 @@ class RegionalPipeline:
         _pronoun_subjects(text, events, mentions, entities, self.language)
         _pair_subjects(text, events, mentions, entities, self.language)
         _taking_part_in_it(text, events, mentions, entities, self.language)
+        _tellers(text, events, mentions, self.language)
         agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
         steps, skipped = steps_for(self.language)
         return Record(document=with_changes(doc, published=published, language=self.language),
@@ -553,6 +554,21 @@ def _taking_part_in_it(text: str, events, mentions: list[Mention], entities: lis
             if s <= m.start < e and ent is not None and (ent.type != "LOC" or ent.kind == "country") \
                     and all(p.entity != ent.id for p in last.participants):
                 last.participants.append(Participant(ent.id))
+
+
+def _tellers(text: str, events, mentions: list[Mention], lang: str) -> None:
+    """'王毅指出，去年6月，两国元首……签署……': the person who says it tells of the event, not in it."""
+    said = (load_json("events_regional.json").get(lang) or {}).get("said") or []
+    if not said:
+        return
+    rx = re.compile("(?:" + "|".join(map(re.escape, said)) + ")[，,:：]")
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        for m in (m for m in mentions if m.type == "PER" and s <= m.start < e and m.entity):
+            verb = rx.match(text, m.end)
+            if verb and verb.end() <= at and not any(x.entity == m.entity and verb.end() <= x.start < e for x in mentions):
+                ev.participants = [p for p in ev.participants if p.entity != m.entity]
 
 
 def _short_of(name: str, bodies) -> Entity | None:
