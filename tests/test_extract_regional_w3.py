@@ -604,3 +604,10 @@ def test_a_chinese_speaker_tells_of_the_signing_and_is_no_party():
     rec = record(text, "zh")
     signing = next(ev for ev in rec.events if ev.type == "SIGNING")
     assert "王强" not in participants(rec, signing)
+
+
+def test_the_state_of_a_visitors_title_is_not_where_the_visit_goes():
+    text = "Разговор је одржан у оквиру државне посете председника Аргентине Србији, која траје до петка."
+    rec = record(text, "sr")
+    visit = next(ev for ev in rec.events if ev.type == "VISIT")
+    assert {e.id: e.name for e in rec.entities}[visit.location] == "Србија"

@@ -30,7 +30,7 @@ from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
 from .regional_orgs import lexicon as _org_lang
-from .regional_orgs import zh_breaks, zh_verbs
+from .regional_orgs import title_forms, zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
 from .regional_sentences import sentences
 from .resources import load_json
@@ -158,7 +158,7 @@ class RegionalEvents:
     """Events of one language: a plain object, built once, holding no per-document state."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
+        self.language, self._text = language, ""
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
@@ -167,7 +167,7 @@ class RegionalEvents:
         """`documents`: where a document is first named (regional_agreements.first_heads); a signing
         in that sentence signs a new document, not one told before. `named`: where any document is
         named; a verb of adopting ('кабыл алынды') signs only in a sentence that names one (when given)."""
-        by_id = {e.id: e for e in entities}
+        by_id, self._text = {e.id: e for e in entities}, text
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
@@ -580,7 +580,9 @@ class RegionalEvents:
         # "БАӘ делегациясы … Қазақстанда жұмыс сапарымен": where a visit goes is the place next to it, but
         # not the state of a title right before a name ("Ministar privrede Srbije Dejan Savić posetio je")
         people = {m.start for m in s_mentions if m.type == "PER"}
-        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people)]
+        before = [(self._text[max(0, m.start - 40):m.start].split() or [""])[-1] for m in places]
+        titled = [m.start for m, w in zip(places, before, strict=True) if normalize_key(w) in title_forms(self.language)]
+        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people) and m.start not in titled]
         if trig.type == "VISIT" and goals:
             return min(goals, key=lambda m: min(abs(m.end - trig.char_start), abs(m.start - trig.char_end))).entity
         if cities:

@@ -389,6 +389,14 @@ _ZH_CREDIT = ("来源：", "来源:", "稿源：", "编辑：", "责编：")
 _ZH_MINISTER = frozenset(_ZH.get("minister_titles", []))  # "外交部长" of "外交部"
 
 
+@functools.cache
+def title_forms(lang: str) -> frozenset[str]:
+    """A language's title words in any case: a state right after one is the office's ('председника
+    Узбекистана'), not where a visit goes."""
+    lex = load_json("titles_regional.json").get(lang) or {}
+    return frozenset(normalize_key(w) for w in [*lex.get("heads", []), *(lex.get("oblique_heads") or {})])
+
+
 def zh_breaks() -> set[str]:
     """Characters a Chinese event name does not run across: a body's, less the dash and the
     counters of an ordinal (第十八次, 第五届)."""
