@@ -611,3 +611,10 @@ def test_the_state_of_a_visitors_title_is_not_where_the_visit_goes():
     rec = record(text, "sr")
     visit = next(ev for ev in rec.events if ev.type == "VISIT")
     assert {e.id: e.name for e in rec.entities}[visit.location] == "Србија"
+
+
+def test_attending_the_meeting_told_and_speaking_joins_the_meeting():
+    text = "2026年3月2日，第三次中国—东盟交通部长会议在南宁召开。交通运输部部长刘伟出席会议并致辞。"
+    rec = record(text, "zh")
+    meeting = next(ev for ev in rec.events if ev.type == "MEETING")
+    assert "刘伟" in participants(rec, meeting)

@@ -246,6 +246,8 @@ class RegionalEvents:
                 events = [ev for ev in events if ev not in made]
                 made = []
                 self._join(referred[0], told, mentions, s, e)
+            elif referred and self.lx.chinese and self._took_part(text, keys, s, e):
+                self._join(referred[0], told, mentions, s, e)  # "李乐成出席会议并致辞": in the meeting told too
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
