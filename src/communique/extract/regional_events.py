@@ -30,7 +30,7 @@ from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
 from .regional_orgs import lexicon as _org_lang
-from .regional_orgs import zh_breaks, zh_verbs
+from .regional_orgs import title_forms, zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
 from .regional_sentences import evidence_of, sentences
 from .resources import load_json
@@ -158,7 +158,7 @@ class RegionalEvents:
     """Events of one language: a plain object, built once, holding no per-document state."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
+        self.language, self._text = language, ""
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
@@ -167,7 +167,7 @@ class RegionalEvents:
         """`documents`: where a document is first named (regional_agreements.first_heads); a signing
         in that sentence signs a new document, not one told before. `named`: where any document is
         named; a verb of adopting ('кабыл алынды') signs only in a sentence that names one (when given)."""
-        by_id = {e.id: e for e in entities}
+        by_id, self._text = {e.id: e for e in entities}, text
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
@@ -245,6 +245,8 @@ class RegionalEvents:
                 events = [ev for ev in events if ev not in made]
                 made = []
                 self._join(referred[0], told, mentions, s, e)
+            elif referred and self.lx.chinese and self._took_part(text, keys, s, e):
+                self._join(referred[0], told, mentions, s, e)  # "李乐成出席会议并致辞": in the meeting told too
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -268,7 +270,8 @@ class RegionalEvents:
         out, i = [], 0
         while i < len(keys):
             hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
-            if hit is None or (self.lx.not_triggers and keys[i].startswith(self.lx.not_triggers)):
+            if hit is None or any(all(i + k < len(keys) and keys[i + k].startswith(w) for k, w in enumerate(nt.split()))
+                                  for nt in self.lx.not_triggers):
                 i += 1
                 continue
             n = len(hit[2].words)
@@ -436,8 +439,9 @@ class RegionalEvents:
         if self.lx.chinese:
             j = trig.char_start
             breaks = zh_breaks()
-            while j > s and trig.char_start - j < 40 and text[j - 1] not in breaks:
-                j -= 1
+            while j > s and trig.char_start - j < 40 and (text[j - 1] not in breaks or text[j - 1] == "）"
+                                                            and "（" in text[max(s, j - 6):j - 2]):
+                j = text.rfind("（", s, j) if text[j - 1] == "）" else j - 1  # "政府首脑（总理）理事会"
             for v in zh_verbs():
                 k = text.rfind(v, j, trig.char_start)
                 if k >= 0:
@@ -484,13 +488,28 @@ class RegionalEvents:
         return name if official else None
 
     def _name_after(self, text, toks, trig, s, e) -> str | None:
-        word = text[trig.char_start:trig.char_end]
-        if not word[:1].isupper() or trig.i == 0:
-            return None
         ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
+        start, k = trig.char_start, trig.i - 1  # back over lower-case adjectives to one capitalized, not the
+        while k > 0 and ox is not None and trig.i - k <= 3 and not text[toks[k][1]:start].strip() \
+                and ox.adjective(text[toks[k][0]:toks[k][1]], toks[k][2], "Форум") \
+                and not ox.stops_at(toks[trig.i][2], heads=False):  # a noun's name, not a verb's subject
+            start, k = toks[k][0], k - 1  # sentence's first word: "Српско-кинески пословни форум"
+            if text[start].isupper():
+                break
+        if not text[start].isupper():
+            start = trig.char_start
+        num = re.search(r"(?:\b[IVXLC]+|\b\d+-[^\W\d]{1,2})\s+$", text[s:start])  # "XIII Форум", "27-е пасяджэнне"
+        start = s + num.start() if num else start
+        word = text[start:trig.char_end]
+        if not (word[:1].isupper() or num) or trig.i == 0:
+            return None
         j = trig.j
         while j < len(toks) and j - trig.j < 7:
             gap = text[toks[j - 1][1]:toks[j][0]]
+            if ox is not None and toks[j][2] in ox.and_words and not gap.strip() and j + 1 < len(toks) \
+                    and text[toks[j + 1][0]].isupper():
+                j += 1  # "Форум рэгіёнаў Беларусі і Расіі"
+                continue
             if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
                 break
             j += 1
@@ -498,7 +517,7 @@ class RegionalEvents:
         paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
         if paren:
             end += paren.end()
-        return " ".join(text[trig.char_start:end].split())
+        return " ".join(text[start:end].split())
 
     def _status(self, text, toks, keys, trig, s, e) -> str:
         lx = self.lx
@@ -562,7 +581,9 @@ class RegionalEvents:
         # "БАӘ делегациясы … Қазақстанда жұмыс сапарымен": where a visit goes is the place next to it, but
         # not the state of a title right before a name ("Ministar privrede Srbije Dejan Savić posetio je")
         people = {m.start for m in s_mentions if m.type == "PER"}
-        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people)]
+        before = [(self._text[max(0, m.start - 40):m.start].split() or [""])[-1] for m in places]
+        titled = [m.start for m, w in zip(places, before, strict=True) if normalize_key(w) in title_forms(self.language)]
+        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people) and m.start not in titled]
         if trig.type == "VISIT" and goals:
             return min(goals, key=lambda m: min(abs(m.end - trig.char_start), abs(m.start - trig.char_end))).entity
         if cities:

@@ -7,7 +7,8 @@ titles_regional.json):
 * title, then name — "Сыртқы істер министрі Ерлан Жақсылықов", "tashqi ishlar vaziri Baxtiyor
   Saidov"; in the languages whose title head comes first, the name may also follow the title's
   modifiers when it comes right after a place or a state word: "Міністр замежных спраў Рэспублікі
-  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић";
+  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић", or after the title's
+  lower-case complements ("міністр цыфравага развіцця, сувязі і масавых камунікацый Name");
 * name, comma, title — "Марко Ђурић, министар спољних послова", "Ерлан Жақсылықов, Сыртқы істер
   министрі";
 * Chinese: a title, then a surname and one or two characters ("外交部长王毅"), or such a name
@@ -99,6 +100,8 @@ class _Lang:
         self.under = {normalize_key(w) for w in lex.get("under", [])}
         self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
+        self.adjective_endings = tuple(lex.get("adjective_endings", []))
+        self.oblique_modifiers = dict(lex.get("oblique_modifiers", {}))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
@@ -270,8 +273,10 @@ class _Finder:
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
             or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
-        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)):
-            return 0
+        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)
+                           or any(w.casefold().endswith(self.lx.adjective_endings) for w in words[1:]
+                                  if self.lx.adjective_endings)):
+            return 0  # "правінцыі Цзянсу Камуністычнай партыі": a body's adjective, no surname
         return n
 
     # -- patterns ----------------------------------------------------------------------------------
@@ -347,25 +352,30 @@ class _Finder:
             return None
         case = oblique[1] if oblique else None
         nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
-        mark = ((t.s, t.e, nominative, case),) if oblique else ()
+        mod = self.toks[i - 1] if oblique and i and self.joined(i - 1, i) and t.text[:1].islower() else None
+        end = next((x for x in self.lx.oblique_modifiers if mod and mod.text.endswith(x) and len(mod.text) > len(x) + 3), None)
+        if end is not None:  # "sa generalnim sekretarom" -> "generalni sekretar"
+            nominative = mod.text[:-len(end)] + self.lx.oblique_modifiers[end] + " " + nominative
+        mark = ((mod.s if end else t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
         if j >= len(self.toks) or not self.joined(i, j):
             return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
-            return j, n, (self.title_start(i), t.e, *mark)
+            return j, n, (mark[0][0] if mark else self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k, limit, after_body = j, MAX_GAP, False
-        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)):
+        k, limit = j, MAX_GAP
+        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)
+                                                           or self.listed_complement(j, k)):
             tok = self.toks[k]
             end = self.body_end.get(tok.s) if tok.text[:1].isupper() and not self.anchor(tok) else None
             if end is not None:  # "са потпредседником Кинеског савета за ... трговине Џангом Шаоганом"
                 start_k = k
                 while k < len(self.toks) and self.toks[k].e <= end:
                     k += 1
-                limit, after_body = limit + (k - start_k), True
+                limit += k - start_k
                 continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
@@ -378,16 +388,21 @@ class _Finder:
             if tok.key in self.lx.oblique and k == j:
                 k += 1  # "намеснік Міністра сувязі ...": the title word of the office one is deputy of
                 continue
+            if tok.text[:1].isupper() and not self.anchor(tok) and k + 1 < len(self.toks) \
+                    and self.joined(k, k + 1) and self.toks[k + 1].key in self.lx.state:
+                k += 1  # "Сацыялістычнай Рэспублікі В'етнам": an adjective of a state's official name
+                continue
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
                 # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
+                    n = self.run_at(k, vouched=True, case=case)
                     if n:
-                        return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
-                return None
+                        return k, n, (mark[0][0] if mark else self.title_start(i), self.toks[k - 1].e, *mark)
+                if not self.place_of_body(k):
+                    return None
             k += 1
         return None
 
@@ -493,6 +508,25 @@ class _Finder:
     def dash(self, a: int, b: int) -> bool:
         """A dash with spaces between tokens a and b (adjacent)."""
         return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
+
+    def place_of_body(self, k: int) -> bool:
+        """Token k is a capitalized word inside a head-first title that reads on to a body and its
+        state: "сакратар парткома правінцыі Цзянсу Камуністычнай партыі Кітая Name" — a capital the
+        gazetteer does not know, followed within the title by a lower-case word and then a place."""
+        q = k + 1
+        while q < len(self.toks) and q - k <= 3 and self.joined(q - 1, q):
+            if self.anchor(self.toks[q]):
+                return q > k + 1 and any(self.toks[r].text[:1].islower() for r in range(k + 1, q))
+            if self.toks[q].key in self.lx.stop or self.toks[q].key in self.lx.heads:
+                return False
+            q += 1
+        return False
+
+    def listed_complement(self, j: int, k: int) -> bool:
+        """A comma between two lower-case words of a head-first title's complement: "міністр
+        цыфравага развіцця, сувязі і масавых камунікацый ..."."""
+        return k > j and self.comma(k - 1, k) and self.toks[k - 1].text[:1].islower() \
+            and self.toks[k].text[:1].islower() and self.toks[k].key not in self.lx.stop
 
     def comma(self, a: int, b: int) -> bool:
         return self.text[self.toks[a].e:self.toks[b].s].strip() == ","
@@ -648,8 +682,8 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             k = ts
             while k > 0 and text[k - 1] == "、":
                 prev = next(((a, b) for a, b in titles if b == k - 1), None)
-                if prev is None:
-                    break
+                if prev is None or "各" in text[max(0, prev[0] - 6):prev[1]]:
+                    break  # "各成员国数字部长、秘书长X": the ministers of each member, a group
                 a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
                 a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
                 out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
@@ -662,7 +696,7 @@ def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodi
             if s < 0 or not free(s, ts) or not starts_clear(s):
                 continue
             for sur in _ZH_SURNAMES:
-                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2:
+                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2 and text[ts - 1] not in _ZH_FUNCTION:
                     fits.append((s, ts))
         if not fits:  # "托卡耶夫总统": a foreign name of transliteration's characters only
             fits = [(s, ts) for s in range(max(0, ts - 6), ts - 1) if free(s, ts) and starts_clear(s)
@@ -699,9 +733,11 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
-        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles) \
+        low = title.casefold()  # "Ministar spoljnih poslova" of "ministar spoljnih poslova Republike Srbije": one role
+        if not title or any(r.title.casefold() == low or r.title.casefold().startswith(low + " ") for r in ent.roles) \
                 or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
+        ent.roles = [r for r in ent.roles if not low.startswith(r.title.casefold() + " ")]
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
         for m in mentions:  # the state and the organization named inside the title
             g = by_id.get(m.entity) if m.entity else None
@@ -722,8 +758,12 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
     taken = [(m.start, m.end) for m in out + mentions]
     for ent in persons.values():
         words = ent.name.split()
-        if len(words) < 2:
-            continue  # Chinese names are matched whole below
+        if len(words) < 2:  # a Chinese name, written again whole ("据悉，雷仁科夫于 ...")
+            for m in re.finditer(re.escape(ent.name), text) if _HAN.fullmatch(ent.name) else ():
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                    taken.append((m.start(), m.end()))
+            continue
         head = r"\s+".join(re.escape(w) for w in words[:-1])
         rx = re.compile(rf"(?<!\w){head}\s+{re.escape(words[-1])}\w{{0,6}}(?!\w)")
         for m in rx.finditer(text):
