@@ -336,6 +336,8 @@ class EventStep(TriggerReading, ArgumentReading):
         if trig.start > 0 and (lemmas[trig.start - 1] == "приглашение" and lemmas[trig.start - 2:trig.start - 1] != ["по"]
                                or "пригласить" in lemmas[max(lo, trig.start - 3):trig.start]):
             return "planned"  # "приглашение посетить Астану", "пригласил коллегу посетить": a visit ahead
+        if trig.type == "ACCESSION" and "получение" in lemmas[max(lo, trig.start - 2):trig.start]:
+            return "planned"  # "обращение о получении статуса наблюдателя": a status asked for, not yet had
         # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
         at = bisect.bisect_left(idx.verb_at, trig.start)
@@ -516,6 +518,11 @@ class EventStep(TriggerReading, ArgumentReading):
         for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
+                # "Совет принял решение о предоставлении ... статуса наблюдателя": a status granted or a
+                # body founded with no date of its own is decided at the event the text is about
+                source = main or next((e for e in events if e.type not in BACKGROUND), None)
+                if not own_date and not ev.parent and source is not None and told[source.id] < told[ev.id]:
+                    inherit_from(ev, source, own_date, own_place)
                 continue
             source = by_id.get(ev.parent) if ev.parent else main
             if source is main and main is not None and told[main.id] > told[ev.id]:

@@ -1,0 +1,30 @@
+"""Event arguments (Russian) on sentences written for them: places a decision takes from its meeting,
+the status of a status asked for, the place of a visit."""
+
+import communique
+
+
+def facts(text, published=None):
+    return communique.extract(text, published=published, language="ru").to_facts()
+
+
+def events_of(f, type_):
+    return [e for e in f["events"] if e["type"] == type_]
+
+
+def test_a_status_granted_at_a_session_takes_its_place_and_a_status_asked_for_is_planned():
+    f = facts("12–13 мая 2025 года в Казани состоялось 40-е заседание Совета Северного союза связи. "
+              "Совет принял решение о предоставлении Республике Ивании статуса наблюдателя. "
+              "Рассмотрено также обращение Республики Остров о получении статуса наблюдателя.",
+              published="2025-05-14")
+    granted = next(e for e in events_of(f, "ACCESSION") if "предоставлении" in e["evidence"])
+    asked = next(e for e in events_of(f, "ACCESSION") if "получении" in e["evidence"])
+    assert granted["location"] == "Казань" and granted["status"] == "occurred"
+    assert asked["status"] == "planned" and asked["location"] is None
+
+
+def test_a_background_fact_with_its_own_date_keeps_to_itself():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. "
+              "Республика Ивания получила статус наблюдателя в ноябре 2021 года.", published="2025-05-14")
+    acc = events_of(f, "ACCESSION")[0]
+    assert acc["location"] is None and acc["start"] == "2021-11"
