@@ -356,6 +356,7 @@ class EventArguments:
         report = next(
             (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
         )
+        told_by = _trailing_report(toks, low)
         segment, n = [], 0  # stretches between commas
         for t in toks:
             n += t.text == ","
@@ -381,6 +382,8 @@ class EventArguments:
                 for t in targets:
                     if report is not None and it.tok < report < t.start:
                         continue
+                    if told_by is not None and t.start < told_by <= it.tok:
+                        continue  # "... will be held in Astana, the two sides said": who tells of it
                     assigned[id(t)].append(it)
         for t in live:
             ev = t.event
@@ -514,6 +517,16 @@ class EventArguments:
                     t.extra = []
                     made.insert(made.index(ev) + 1, clone)
                     return
+
+
+def _trailing_report(toks, low) -> int | None:
+    """Where a closing ', the two sides said.' starts: a clause of a few words after the last comma
+    with a reporting verb and nothing else in it."""
+    end = len(low) - (1 if low and low[-1] in (".", "!") else 0)
+    k = max((i for i in range(end) if low[i] == ","), default=None)
+    if k is None or end - k > 7 or not any(w in REPORTING_VERBS for w in low[k + 1:end]):
+        return None
+    return k
 
 
 def _antecedents(

@@ -1,0 +1,24 @@
+"""English event arguments on sentences written for them (fictional people and events): who tells of an
+event is not in it, and the place of a venue named with its city."""
+
+from communique.extract.english import EnglishPipeline
+from communique.model import Document
+
+PIPELINE = EnglishPipeline()
+
+
+def facts(text, published=None):
+    return PIPELINE(Document(id="t", text=text, published=published, language="en")).to_facts()
+
+
+def events_of(f, type_):
+    return [e for e in f["events"] if e["type"] == type_]
+
+
+def test_the_sides_that_tell_of_a_meeting_ahead_do_not_take_part_in_it():
+    f = facts("Foreign Minister of Kazakhstan Arman Tolegenov met Foreign Minister of Latvia Ilze Berzina "
+              "in Riga on 10 November 2026. The next round of consultations will be held in Kazakhstan next "
+              "year, the two sides said.", published="2026-11-11")
+    ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
+    assert ahead["participants"] == []
+    assert ahead["location"] == "Kazakhstan"
