@@ -22,3 +22,13 @@ def test_the_sides_that_tell_of_a_meeting_ahead_do_not_take_part_in_it():
     ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
     assert ahead["participants"] == []
     assert ahead["location"] == "Kazakhstan"
+
+
+def test_a_venue_named_before_its_city_places_the_event_and_its_sub_events_in_the_city():
+    f = facts("Latvia will host the 5th Meeting of Baltic Ministers of Transport on 14-15 September 2026 at "
+              "Amber Hall, Riga, under Latvia's chairship. The ministers are expected to adopt a Joint "
+              "Declaration on Rail Safety. The previous meeting of the ministers was held in Tallinn.",
+              published="2026-08-28")
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["location"] == "Riga"
+    assert events_of(f, "SIGNING")[0]["location"] == "Riga"

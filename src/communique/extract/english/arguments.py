@@ -81,6 +81,14 @@ class EventArguments:
                 while j > 0 and low[j] in _DIRECTIONS:
                     j -= 1
             prep = low[j]
+            if prep == "," and j > 1:
+                # "at Bharat Hall, New Delhi": the city of a venue named before it
+                v = j - 1
+                while v > 0 and v >= j - 4 and is_capitalized(toks[v].text) \
+                        and not any(o.type == "LOC" and o.start <= toks[v].start < o.end for o in s_mentions):
+                    v -= 1
+                if v < j - 1 and low[v] in PREPS_PLACE:
+                    prep = low[v]
             cands = [t for t in live if clauses[t.start] == clauses[k]]
             if not cands:
                 continue
