@@ -32,3 +32,17 @@ def test_a_venue_named_before_its_city_places_the_event_and_its_sub_events_in_th
     meeting = events_of(f, "MEETING")[0]
     assert meeting["location"] == "Riga"
     assert events_of(f, "SIGNING")[0]["location"] == "Riga"
+
+
+def test_a_former_name_does_not_rename_the_body_told_before():
+    f = facts("The Organization of Turkic States (OTS) held a meeting of transport ministers in Baku on 2 June "
+              "2026. The Organization of Turkic States, formerly the Cooperation Council of Turkic Speaking "
+              "States, was established on 3 October 2009.", published="2026-06-03")
+    assert [o["name"] for o in f["organizations"]] == ["Organization of Turkic States"]
+    assert events_of(f, "FOUNDING")[0]["participants"] == ["Organization of Turkic States"]
+
+
+def test_a_former_name_alone_names_the_body():
+    f = facts("The Cooperation Council of Turkic Speaking States held a meeting of transport ministers in Baku "
+              "on 2 June 2012.", published="2012-06-03")
+    assert [o["name"] for o in f["organizations"]] == ["Cooperation Council of Turkic Speaking States"]
