@@ -46,3 +46,11 @@ def test_a_former_name_alone_names_the_body():
     f = facts("The Cooperation Council of Turkic Speaking States held a meeting of transport ministers in Baku "
               "on 2 June 2012.", published="2012-06-03")
     assert [o["name"] for o in f["organizations"]] == ["Cooperation Council of Turkic Speaking States"]
+
+
+def test_envoys_who_agree_to_hold_a_round_ahead_are_not_its_participants():
+    f = facts("Foreign Minister of Latvia Ilze Berzina held talks with Foreign Minister of Chile Pablo Rojas in "
+              "Riga on 4 May 2026. The two ministers agreed to hold the next round of political consultations "
+              "in Santiago in the autumn.", published="2026-05-05")
+    ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
+    assert not {"Ilze Berzina", "Pablo Rojas"} & set(ahead["participants"])

@@ -392,6 +392,9 @@ class EventArguments:
                         continue
                     if told_by is not None and t.start < told_by <= it.tok:
                         continue  # "... will be held in Astana, the two sides said": who tells of it
+                    if it.cls == "PER" and t.event.status == "planned" and it.tok < t.start \
+                            and any(w in _ARRANGING for w in low[it.tok:t.start]):
+                        continue  # "the sides agreed to hold the next round": the states, not their envoys
                     assigned[id(t)].append(it)
         for t in live:
             ev = t.event
@@ -525,6 +528,9 @@ class EventArguments:
                     t.extra = []
                     made.insert(made.index(ev) + 1, clone)
                     return
+
+
+_ARRANGING = {"agreed", "discussed", "considered", "reviewed"}
 
 
 def _trailing_report(toks, low) -> int | None:
