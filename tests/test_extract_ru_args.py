@@ -28,3 +28,9 @@ def test_a_background_fact_with_its_own_date_keeps_to_itself():
               "Республика Ивания получила статус наблюдателя в ноябре 2021 года.", published="2025-05-14")
     acc = events_of(f, "ACCESSION")[0]
     assert acc["location"] is None and acc["start"] == "2021-11"
+
+
+def test_a_body_told_by_its_acronym_takes_its_full_name_told_later():
+    f = facts("Секретариат ШОС сообщил об этом 3 мая 2026 г. В Секретариате Шанхайской организации "
+              "сотрудничества прошла встреча экспертов.", published="2026-05-04")
+    assert "Секретариат Шанхайской организации сотрудничества" in [o["name"] for o in f["organizations"]]
