@@ -34,3 +34,12 @@ def test_a_body_told_by_its_acronym_takes_its_full_name_told_later():
     f = facts("Секретариат ШОС сообщил об этом 3 мая 2026 г. В Секретариате Шанхайской организации "
               "сотрудничества прошла встреча экспертов.", published="2026-05-04")
     assert "Секретариат Шанхайской организации сотрудничества" in [o["name"] for o in f["organizations"]]
+
+
+def test_ministers_who_agree_to_hold_consultations_are_not_their_participants():
+    f = facts("12 марта 2026 года в Москве состоялись переговоры Министра иностранных дел Республики Ивания "
+              "Петра Калинина с Министром иностранных дел Королевства Остров Иваном Лесовским. П.Калинин и "
+              "И.Лесовский условились провести очередной раунд консультаций в Казани в апреле.",
+              published="2026-03-13")
+    ahead = next(e for e in events_of(f, "MEETING") if "условились" in e["evidence"])
+    assert ahead["participants"] == []

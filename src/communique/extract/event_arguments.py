@@ -111,6 +111,8 @@ class ArgumentReading:
             if ent is None:
                 continue
             if m.type == "PER":
+                if self._arranges(trig, m):
+                    continue  # "Петров и Иванов условились провести консультации": they agree, not attend
                 role = "participant"
             elif trig.type in _PERSONS_ONLY:
                 continue
@@ -219,6 +221,13 @@ class ArgumentReading:
             return False
         return all(t.text.casefold() in {"и", ","} or parses(t.text)[0].tag.POS in {"NOUN", "ADJF"}
                    and t.text[:1].isupper() for t in between) and any("gent" in p.tag for p in parses(m.text.split()[0]))
+
+    def _arranges(self, trig, m: Mention) -> bool:
+        """A person who agrees to hold ('условились провести', 'договорились о проведении') or discusses the
+        preparation of an event named after him: the event is ahead, and he only arranges it."""
+        between = [lemma(t.text) for t in self._tokens[:trig.start] if t.start >= m.end]
+        return len(between) <= 8 and ({"условиться", "договориться"} & set(between)
+                                      or {"обсудить", "подготовка"} <= set(between))
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
