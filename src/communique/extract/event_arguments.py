@@ -225,8 +225,8 @@ class ArgumentReading:
     def _arranges(self, trig, m: Mention) -> bool:
         """A person who agrees to hold ('условились провести', 'договорились о проведении') or discusses the
         preparation of an event named after him: the event is ahead, and he only arranges it."""
-        between = [lemma(t.text) for t in self._tokens[:trig.start] if t.start >= m.end]
-        return len(between) <= 8 and ({"условиться", "договориться"} & set(between)
+        between = [lemma(t.text) for t in self._tokens[:trig.start] if t.start >= m.end and t.text[:1].isalpha()]
+        return len(between) <= 12 and ({"условиться", "договориться"} & set(between)
                                       or {"обсудить", "подготовка"} <= set(between))
 
     def _told_at(self, trig) -> int | None:
