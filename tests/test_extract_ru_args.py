@@ -43,3 +43,11 @@ def test_ministers_who_agree_to_hold_consultations_are_not_their_participants():
               published="2026-03-13")
     ahead = next(e for e in events_of(f, "MEETING") if "условились" in e["evidence"])
     assert ahead["participants"] == []
+
+
+def test_a_deputy_minister_told_by_the_short_word_is_the_one_the_text_names():
+    f = facts("5 мая 2025 г. заместитель Министра связи Республики Ивания Петр Калинин провел переговоры с "
+              "Министром связи Королевства Остров Иваном Лесовским. Замминистра также выступил на пленарной "
+              "сессии форума «Связь — 2025».", published="2025-05-06")
+    speech = events_of(f, "SPEECH")[0]
+    assert any(p.endswith("Калинин") for p in speech["participants"])

@@ -267,6 +267,13 @@ class ArgumentReading:
 
         holders: dict[str, Participant] = {}
         for i, lem in enumerate(lemmas):
+            if lem in {"замминистра", "замминистр"}:
+                # "Замминистра выступил": the one deputy minister the text names (any title that has it)
+                deputies = [e for e in table.entities if e.type == "PER" and any(
+                    "заместитель министр" in " ".join(lemma(w) for w in re.findall(r"[\w-]+", r.title))
+                    for r in e.roles)]
+                holders.update({e.id: Participant(e.id, "participant") for e in deputies})
+                continue
             if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
                 continue
             for ent in table.entities:
