@@ -51,3 +51,11 @@ def test_a_deputy_minister_told_by_the_short_word_is_the_one_the_text_names():
               "сессии форума «Связь — 2025».", published="2025-05-06")
     speech = events_of(f, "SPEECH")[0]
     assert any(p.endswith("Калинин") for p in speech["participants"])
+
+
+def test_the_head_of_a_ministry_is_its_minister_the_text_names():
+    f = facts("Министр цифрового развития, связи и массовых коммуникаций Российской Федерации Петр Калинин 5 мая "
+              "2025 г. прибыл в Астану. В ходе визита глава Минцифры России выступил с докладом на форуме "
+              "«Связь — 2025».", published="2025-05-06")
+    speech = events_of(f, "SPEECH")[0]
+    assert any(p.endswith("Калинин") for p in speech["participants"])

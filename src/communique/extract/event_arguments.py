@@ -114,6 +114,11 @@ class ArgumentReading:
                 if self._arranges(trig, m):
                     continue  # "Петров и Иванов условились провести консультации": they agree, not attend
                 role = "participant"
+            elif m.type == "ORG" and (head := self._head_of(m, table)) is not None:
+                if head not in seen:
+                    seen.add(head)  # "глава Минцифры России выступил": the minister the text names
+                    out.append(Participant(head, "participant"))
+                continue
             elif trig.type in _PERSONS_ONLY:
                 continue
             elif m.type == "ORG":
@@ -221,6 +226,19 @@ class ArgumentReading:
             return False
         return all(t.text.casefold() in {"и", ","} or parses(t.text)[0].tag.POS in {"NOUN", "ADJF"}
                    and t.text[:1].isupper() for t in between) and any("gent" in p.tag for p in parses(m.text.split()[0]))
+
+    def _head_of(self, m: Mention, table) -> str | None:
+        """'глава Минцифры России', 'руководитель ведомства': the one person whose title the text gives
+        in that body (its minister, its chairman)."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if i is None or i == 0 or lemma(toks[i - 1].text) != "глава":
+            return None
+        after = self._text[m.end:m.end + 3]
+        if after[:1] == " " and after[1:2].isupper():
+            return None  # "глава Минцифры Казахстана Жаслан Мадиев": the name follows, and is the participant
+        heads = [e.id for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
+        return heads[0] if len(heads) == 1 else None
 
     def _arranges(self, trig, m: Mention) -> bool:
         """A person who agrees to hold ('условились провести', 'договорились о проведении') or discusses the
