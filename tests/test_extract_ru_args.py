@@ -59,3 +59,11 @@ def test_the_head_of_a_ministry_is_its_minister_the_text_names():
               "«Связь — 2025».", published="2025-05-06")
     speech = events_of(f, "SPEECH")[0]
     assert any(p.endswith("Калинин") for p in speech["participants"])
+
+
+def test_the_other_side_of_a_talk_after_a_comma_and_a_is_not_at_the_speech_before_it():
+    f = facts("5 мая 2025 г. Министр связи Республики Беларусь Петр Калинин выступил с докладом на форуме "
+              "«Связь — 2025», а в среду проведет переговоры с Министром связи Республики Сербия Иваном "
+              "Лесовским.", published="2025-05-06")
+    forum = events_of(f, "FORUM")[0]
+    assert not any(p.endswith("Лесовский") for p in forum["participants"])

@@ -209,10 +209,12 @@ class ArgumentReading:
         lo, hi = 0, 10 ** 9
         others = [t for t in getattr(self, "_sentence_triggers", []) if t is not trig]
         for k in range(len(toks) - 2):
-            if toks[k].text != "," or toks[k + 1].text.casefold() != "а" or toks[k + 2].text.casefold() != "также":
+            if toks[k].text != "," or toks[k + 1].text.casefold() != "а":
                 continue
             if k >= trig.end and any(t.start > k for t in others):
-                hi = min(hi, toks[k].start)
+                hi = min(hi, toks[k].start)  # "выступил на форуме, а в среду проведет переговоры с X"
+            elif toks[k + 2].text.casefold() != "также":
+                continue
             elif k < trig.start and any(t.end <= k for t in others) \
                     and parses(toks[trig.start].text)[0].tag.POS == "NOUN":
                 lo = max(lo, toks[k].start)  # a verb after 'а также' shares the subject before it
