@@ -67,3 +67,11 @@ def test_the_other_side_of_a_talk_after_a_comma_and_a_is_not_at_the_speech_befor
               "Лесовским.", published="2025-05-06")
     forum = events_of(f, "FORUM")[0]
     assert not any(p.endswith("Лесовский") for p in forum["participants"])
+
+
+def test_the_ceremony_told_after_a_signing_gives_its_date_and_place():
+    f = facts("Министр связи Республики Беларусь Петр Калинин и министр связи Республики Сербия Иван Лесовский "
+              "подписали Меморандум о сотрудничестве. Церемония прошла 13 апреля в Белграде в рамках рабочего "
+              "визита белорусской делегации в Сербию.", published="2026-04-14")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["location"] == "Белград" and signing["start"] == "2026-04-13"

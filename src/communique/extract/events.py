@@ -126,6 +126,9 @@ class EventStep(TriggerReading, ArgumentReading):
                 self._add_people(sent, mentions, joined, table, role_spans)
             if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
                 self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
+            elif made and events and events[-1].type == "SIGNING" and lemmas[:1] == ["церемония"]:
+                # "Церемония прошла 13 апреля в Алматы в рамках визита ...": when and where it was signed
+                self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
             if context is None and events and _generic_frame(lemmas):
                 # "По итогам мероприятия ...": the event of the sentences just before
                 recent = next((e for e in reversed(events) if e.type in COMPOUND_TYPES), None)
