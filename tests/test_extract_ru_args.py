@@ -75,3 +75,10 @@ def test_the_ceremony_told_after_a_signing_gives_its_date_and_place():
               "визита белорусской делегации в Сербию.", published="2026-04-14")
     signing = events_of(f, "SIGNING")[0]
     assert signing["location"] == "Белград" and signing["start"] == "2026-04-13"
+
+
+def test_a_visit_is_placed_where_it_goes_not_where_a_ceremony_in_it_was():
+    f = facts("Министр связи Республики Беларусь Петр Калинин и министр связи Республики Сербия Иван Лесовский "
+              "подписали Меморандум о сотрудничестве. Церемония прошла 13 апреля в Белграде в рамках рабочего "
+              "визита белорусской делегации в Сербию.", published="2026-04-14")
+    assert events_of(f, "VISIT")[0]["location"] == "Сербия"

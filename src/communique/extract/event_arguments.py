@@ -87,6 +87,10 @@ class ArgumentReading:
             dist = abs(idx - trig.start)
             if dist > _MAX_PLACE_DISTANCE:
                 continue
+            if trig.type == "VISIT" and prep in {"в", "во"} and idx > trig.end and all(
+                    t.text[:1].isalpha() and parses(t.text)[0].tag.POS in {"ADJF", "NOUN"}
+                    for t in toks[trig.end:j]):
+                dist = -1  # "визита российской делегации в Казахстан": where the visit goes
             ent = table.entity(m.entity)
             if ent is not None and ent.kind == "city":
                 dist -= 0.5
