@@ -54,3 +54,12 @@ def test_envoys_who_agree_to_hold_a_round_ahead_are_not_its_participants():
               "in Santiago in the autumn.", published="2026-05-05")
     ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
     assert not {"Ilze Berzina", "Pablo Rojas"} & set(ahead["participants"])
+
+
+def test_a_city_visited_places_the_visit_and_what_its_where_clause_tells():
+    f = facts("Minister Arman Tolegenov is paying an official visit to China from 9 to 12 November 2026. He is "
+              "also expected to visit Xi'an, where the Secretariat of the China-Central Asia Forum was "
+              "inaugurated in 2024.", published="2026-11-10")
+    later = next(e for e in events_of(f, "VISIT") if "Xi'an" in e["evidence"])
+    assert later["location"] == "Xi'an"
+    assert events_of(f, "FOUNDING")[0]["location"] == "Xi'an"

@@ -100,6 +100,8 @@ class EventArguments:
                 and any(o.type == "ORG" and o.end == toks[j - 1].end for o in s_mentions)
             ):
                 continue  # "a Support Centre in Astana": where the body is, not where the event is
+            if prep in ("visit", "visits", "visiting", "visited") and target.type == "VISIT":
+                prep = "to"  # "He is also expected to visit Xi'an": the place visited
             if prep == "to" and target.type != "VISIT":
                 continue
             if prep not in PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
@@ -147,7 +149,7 @@ class EventArguments:
             if target is None or target.type == "CALL" or target.event.location is not None:
                 continue
             if any(o.type == "LOC" and toks[k].start < o.start < toks[target.start].start
-                   for o in s_mentions):
+                   and not inside_org(o, s_mentions) for o in s_mentions):
                 continue
             target.event.location = m.entity
             self._where_placed.add(id(target.event))
