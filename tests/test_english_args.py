@@ -63,3 +63,10 @@ def test_a_city_visited_places_the_visit_and_what_its_where_clause_tells():
     later = next(e for e in events_of(f, "VISIT") if "Xi'an" in e["evidence"])
     assert later["location"] == "Xi'an"
     assert events_of(f, "FOUNDING")[0]["location"] == "Xi'an"
+
+
+def test_he_is_also_expected_to_visit_names_the_person_told_before():
+    f = facts("Minister Arman Tolegenov is paying an official visit to China from 9 to 12 November 2026. He is "
+              "also expected to visit Xi'an.", published="2026-11-10")
+    later = next(e for e in events_of(f, "VISIT") if "Xi'an" in e["evidence"])
+    assert later["participants"] == ["Arman Tolegenov"]

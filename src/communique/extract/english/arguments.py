@@ -410,7 +410,7 @@ class EventArguments:
                     if pron:
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
             if t.type not in ("SPEECH", "SESSION") and not any(i.cls == "PER" for i in chosen):
-                near = low[max(0, t.start - 4) : t.start]
+                near = low[max(0, t.start - 6) : t.start]
                 if (near and near[-1] in ("his", "her")) or any(w in ("he", "she") for w in near):
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:  # "He will also visit ...", "his visit": the person told of before
