@@ -70,3 +70,12 @@ def test_he_is_also_expected_to_visit_names_the_person_told_before():
               "also expected to visit Xi'an.", published="2026-11-10")
     later = next(e for e in events_of(f, "VISIT") if "Xi'an" in e["evidence"])
     assert later["participants"] == ["Arman Tolegenov"]
+
+
+def test_delegations_in_a_joined_attended_by_clause_take_part_in_the_meeting():
+    f = facts("The Second Meeting of the Ministers of Transport of the Baltic Council took place on 2 June 2026 "
+              "in Riga. The meeting was chaired by Ilze Berzina, Minister of Transport of Latvia, and attended "
+              "by delegations of Estonia and Lithuania, as well as of Finland as an observer state.",
+              published="2026-06-03")
+    meeting = events_of(f, "MEETING")[0]
+    assert {"Estonia", "Lithuania", "Finland"} <= set(meeting["participants"])
