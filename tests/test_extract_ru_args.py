@@ -82,3 +82,17 @@ def test_a_visit_is_placed_where_it_goes_not_where_a_ceremony_in_it_was():
               "подписали Меморандум о сотрудничестве. Церемония прошла 13 апреля в Белграде в рамках рабочего "
               "визита белорусской делегации в Сербию.", published="2026-04-14")
     assert events_of(f, "VISIT")[0]["location"] == "Сербия"
+
+
+def test_events_of_a_visit_to_a_country_whose_city_is_named_do_not_take_the_country():
+    f = facts("С 3 по 5 июня 2025 г. Министр связи Республики Беларусь Петр Калинин находится с визитом в "
+              "Сербии. 3 июня в Белграде он провел переговоры с Министром связи Сербии Иваном Лесовским. "
+              "В ходе визита Министр выступил с докладом на форуме «Связь — 2025».", published="2025-06-04")
+    assert events_of(f, "FORUM")[0]["location"] is None
+
+
+def test_events_of_a_visit_to_a_country_with_no_city_named_take_the_country():
+    f = facts("С 3 по 5 июня 2025 г. Министр связи Республики Беларусь Петр Калинин находится с визитом в "
+              "Сербии. В ходе визита Министр выступил с докладом на форуме «Связь — 2025».",
+              published="2025-06-04")
+    assert events_of(f, "FORUM")[0]["location"] == "Сербия"

@@ -532,7 +532,15 @@ class EventStep(TriggerReading, ArgumentReading):
                 continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
-            inherit_from(ev, source, own_date, own_place)
+            inherit_from(ev, source, own_date, own_place, take_place=not self._city_elsewhere(source))
+
+
+    def _city_elsewhere(self, source: Event) -> bool:
+        """A visit to a country whose cities the text names: what happens in its course took place in one
+        of them, which the text would name, not in the country at large."""
+        place = self._table.entity(source.location) if source.type == "VISIT" else None
+        return place is not None and place.kind == "country" and any(
+            e.type == "LOC" and e.kind == "city" and e.iso == place.iso for e in self._table.entities)
 
 
 _ENDING = {"завершиться", "закончиться", "завершать", "завершаться"}
