@@ -96,3 +96,10 @@ def test_events_of_a_visit_to_a_country_with_no_city_named_take_the_country():
               "Сербии. В ходе визита Министр выступил с докладом на форуме «Связь — 2025».",
               published="2025-06-04")
     assert events_of(f, "FORUM")[0]["location"] == "Сербия"
+
+
+def test_a_report_on_preparing_for_a_conference_was_delivered_the_conference_is_ahead():
+    f = facts("5 мая 2025 г. в Казани состоялось заседание Совета Северного союза связи. С докладом о ходе "
+              "подготовки к Северной конференции связи 2027 года выступил директор Петр Калинин.",
+              published="2025-05-06")
+    assert events_of(f, "SPEECH")[0]["status"] == "occurred"

@@ -330,7 +330,9 @@ class EventStep(TriggerReading, ArgumentReading):
         # modality first: "запланировано", "планируется", "примет участие"
         idx = self._index(toks, lemmas)
         lo, hi = idx.lo_of[trig.start], idx.hi_of[trig.end]
-        planned = idx.any_span(idx.planned, lo, hi)
+        # "С докладом о ходе подготовки к конференции выступил": what is prepared for is ahead, not the report
+        planned = any(lo <= a and b <= hi and not (a >= trig.end and lemmas[a] == "подготовка")
+                      for a, b in idx.planned[bisect.bisect_left(idx.planned, (lo, lo)):])
         k = trig.start - 1
         while k > lo and parses(toks[k].text)[0].tag.POS == "ADJF":
             k -= 1
