@@ -103,3 +103,10 @@ def test_a_report_on_preparing_for_a_conference_was_delivered_the_conference_is_
               "подготовки к Северной конференции связи 2027 года выступил директор Петр Калинин.",
               published="2025-05-06")
     assert events_of(f, "SPEECH")[0]["status"] == "occurred"
+
+
+def test_a_report_about_a_conference_is_not_inside_it_and_takes_the_meetings_place():
+    f = facts("5 мая 2025 г. в Казани состоялось заседание Совета Северного союза связи. С докладом о ходе "
+              "подготовки к Северной конференции связи 2027 года выступил директор Петр Калинин.",
+              published="2025-05-06")
+    assert events_of(f, "SPEECH")[0]["location"] == "Казань"

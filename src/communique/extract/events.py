@@ -488,11 +488,13 @@ class EventStep(TriggerReading, ArgumentReading):
                     break
 
     def _reported(self, speech: Event, other: Event) -> bool:
-        """Whether `other` is told inside what the speech says ('..., что ...' after it)."""
+        """Whether `other` is told inside what the speech says ('..., что ...' after it) or is what the
+        speech is about ('с докладом о подготовке к конференции')."""
         a, b = self._trig_of.get(speech.id), self._trig_of.get(other.id)
         toks = self._tokens
         return a is not None and b is not None and a.end <= b.start and \
-            any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
+            any(lemma(toks[k].text) == "что" or k == a.end and toks[k].text in {"о", "об"}
+                for k in range(a.end, min(b.start, len(toks))))
 
     def _restates(self, ev: Event, source: Event) -> bool:
         """'Заседание прошло в Москве' after 'на заседании 23 мая': an undated event opening its sentence
