@@ -110,3 +110,10 @@ def test_a_report_about_a_conference_is_not_inside_it_and_takes_the_meetings_pla
               "подготовки к Северной конференции связи 2027 года выступил директор Петр Калинин.",
               published="2025-05-06")
     assert events_of(f, "SPEECH")[0]["location"] == "Казань"
+
+
+def test_a_minister_leading_a_ministrys_delegation_is_its_minister():
+    f = facts("Делегация Министерства связи и информатизации Республики Беларусь во главе с министром Петром "
+              "Калининым примет участие в заседании Совета 5 мая 2025 г.", published="2025-05-01")
+    person = next(p for p in f["persons"] if p["name"].endswith("Калинин"))
+    assert person["roles"] == ["министр связи и информатизации Республики Беларусь"]
