@@ -117,3 +117,11 @@ def test_a_minister_leading_a_ministrys_delegation_is_its_minister():
               "Калининым примет участие в заседании Совета 5 мая 2025 г.", published="2025-05-01")
     person = next(p for p in f["persons"] if p["name"].endswith("Калинин"))
     assert person["roles"] == ["министр связи и информатизации Республики Беларусь"]
+
+
+def test_the_head_of_a_ministry_told_without_a_name_is_a_title_of_its_minister():
+    f = facts("Министр цифрового развития, связи и массовых коммуникаций Российской Федерации Петр Калинин 5 мая "
+              "2025 г. прибыл в Астану. В ходе визита глава Минцифры России выступил с докладом на форуме.",
+              published="2025-05-06")
+    person = next(p for p in f["persons"] if p["name"].endswith("Калинин"))
+    assert "глава Минцифры России" in person["roles"]
