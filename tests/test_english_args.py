@@ -79,3 +79,10 @@ def test_delegations_in_a_joined_attended_by_clause_take_part_in_the_meeting():
               published="2026-06-03")
     meeting = events_of(f, "MEETING")[0]
     assert {"Estonia", "Lithuania", "Finland"} <= set(meeting["participants"])
+
+
+def test_a_president_leading_his_banks_delegation_is_the_banks_president():
+    f = facts("President of Latvia Ilze Berzina received a delegation of the Nordic Investment Bank led by its "
+              "President Anna Lund, who is in Riga.", published="2026-05-05")
+    person = next(p for p in f["persons"] if p["name"] == "Anna Lund")
+    assert person["roles"] == ["President of the Nordic Investment Bank"]

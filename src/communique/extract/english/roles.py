@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Evidence, Mention, Role
 from ..entities import EntityTable
 from ..gazetteer import Gazetteer
@@ -237,6 +239,12 @@ class EnglishRoles:
             m for m in in_sent if owner <= m.start and m.end <= end and m.type in ("ORG", "LOC") and m.entity
         ]
         org = next((m for m in inner if m.type == "ORG"), None)
+        led = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start and re.fullmatch(
+            r"\s+(?:led|headed)\s+by\s+its\s+", self.text[m.end:start])), None)
+        if org is None and led is not None and title in TITLE_HEADS:
+            # "a delegation of the Asian Development Bank led by its President X": the body's president
+            body = table.entity(led.entity)
+            title, org = f"{title} of {'' if is_acronym(body.name) else 'the '}{body.name}", led
         country = None
         for m in inner:
             place = table.entity(m.entity)
