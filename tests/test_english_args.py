@@ -86,3 +86,12 @@ def test_a_president_leading_his_banks_delegation_is_the_banks_president():
               "President Anna Lund, who is in Riga.", published="2026-05-05")
     person = next(p for p in f["persons"] if p["name"] == "Anna Lund")
     assert person["roles"] == ["President of the Nordic Investment Bank"]
+
+
+def test_a_head_of_government_told_without_a_name_is_a_title_of_the_premier_told_before():
+    f = facts("Prime Minister of Latvia Ilze Berzina met with President of Chile Pablo Rojas on 4 May 2026. The "
+              "Latvian head of government pointed out the dynamics of trade. The head of our state noted the "
+              "role of the technology park.", published="2026-05-05")
+    roles = {p["name"]: p["roles"] for p in f["persons"]}
+    assert "Latvian head of government" in roles["Ilze Berzina"]
+    assert "head of our state" in roles["Pablo Rojas"]
