@@ -125,3 +125,11 @@ def test_the_head_of_a_ministry_told_without_a_name_is_a_title_of_its_minister()
               published="2025-05-06")
     person = next(p for p in f["persons"] if p["name"].endswith("Калинин"))
     assert "глава Минцифры России" in person["roles"]
+
+
+def test_dialogue_partners_are_a_status_and_the_delegations_expected_join_the_forum():
+    f = facts("С 8 по 10 сентября 2026 г. в Казани состоится Международный форум «Северная торговля». На форуме "
+              "ожидаются участники из государств – членов и партнеров по диалогу Северного союза, в том числе "
+              "делегации Индии, Ирана и Монголии.", published="2026-08-01")
+    assert not events_of(f, "MEETING")
+    assert {"Индия", "Иран", "Монголия"} <= set(events_of(f, "FORUM")[0]["participants"])

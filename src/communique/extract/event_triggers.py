@@ -212,8 +212,8 @@ class TriggerReading:
             return bodies or named or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
-            # discussing is what happens at a meeting, not a meeting of its own
-            return trig.lemmas != ("обсудить",)
+            # discussing is what happens at a meeting, not a meeting of its own; "партнер по диалогу" a status
+            return trig.lemmas != ("обсудить",) and lemmas[max(0, trig.start - 2):trig.start] != ["партнер", "по"]
         if trig.type == "SPEECH" and trig.lemmas[0] == "обратиться":
             # "обратился к участникам с приветственным словом"; not "обратится к руководству с предложением"
             return bool(set(lemmas[max(0, trig.start - 8):trig.end + 8]) & SPEECH_COMPLEMENTS)
