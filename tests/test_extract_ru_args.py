@@ -133,3 +133,10 @@ def test_dialogue_partners_are_a_status_and_the_delegations_expected_join_the_fo
               "делегации Индии, Ирана и Монголии.", published="2026-08-01")
     assert not events_of(f, "MEETING")
     assert {"Индия", "Иран", "Монголия"} <= set(events_of(f, "FORUM")[0]["participants"])
+
+
+def test_receiving_a_delegation_in_a_residence_is_a_meeting_not_an_admission():
+    f = facts("Президент Республики Беларусь Петр Калинин вчера принял в резиденции «Северный дом» делегацию во "
+              "главе с министром связи Республики Сербия Иваном Лесовским.", published="2026-10-21")
+    assert not events_of(f, "ACCESSION")
+    assert events_of(f, "MEETING")
