@@ -140,3 +140,11 @@ def test_receiving_a_delegation_in_a_residence_is_a_meeting_not_an_admission():
               "главе с министром связи Республики Сербия Иваном Лесовским.", published="2026-10-21")
     assert not events_of(f, "ACCESSION")
     assert events_of(f, "MEETING")
+
+
+def test_he_who_held_talks_is_the_person_the_sentence_before_opens_with():
+    f = facts("Министр связи Республики Беларусь Петр Калинин находится в Сербии с официальным визитом 19–23 "
+              "октября.\nВ понедельник он провел переговоры с министром связи Республики Сербия Иваном "
+              "Лесовским.", published="2026-10-22")
+    talks = next(e for e in events_of(f, "MEETING") if "понедельник" in e["evidence"])
+    assert {"Петр Калинин", "Иван Лесовский"} <= set(talks["participants"])

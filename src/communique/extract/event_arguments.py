@@ -141,7 +141,25 @@ class ArgumentReading:
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
+        he = self._pronoun_subject(trig)
+        if he is not None and he not in seen and not any(
+                m.type == "PER" and m.end <= trig.char_start for m in s_mentions):
+            out.insert(0, Participant(he, "participant"))
         return out
+
+    def _pronoun_subject(self, trig) -> str | None:
+        """'В понедельник он провел переговоры с X': 'он' before the event is the person the sentence
+        before opens with."""
+        toks = self._tokens
+        if not any(t.text in {"он", "она", "Он", "Она"} for t in toks[:trig.start]) or self._told_at(trig) is not None:
+            return None  # ("Он отметил, что ... участвует": the event is what he tells of)
+        before = [m for m in getattr(self, "_mentions", []) if m.type == "PER" and m.entity and m.end <= toks[0].start]
+        if not before:
+            return None
+        last = before[-1]
+        # the sentence the last person is named in, and the first person named there
+        start = max(self._text.rfind(". ", 0, last.start), self._text.rfind("\n", 0, last.start)) + 1
+        return next(m.entity for m in before if m.start >= start)
 
     @staticmethod
     def _generic_body(toks, trig, s_mentions, table) -> str | None:

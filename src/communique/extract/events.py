@@ -58,7 +58,7 @@ class EventStep(TriggerReading, ArgumentReading):
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
-        self._text = text
+        self._text, self._mentions = text, mentions
         self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = _headlines(text)
