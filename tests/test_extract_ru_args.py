@@ -148,3 +148,10 @@ def test_he_who_held_talks_is_the_person_the_sentence_before_opens_with():
               "Лесовским.", published="2026-10-22")
     talks = next(e for e in events_of(f, "MEETING") if "понедельник" in e["evidence"])
     assert {"Петр Калинин", "Иван Лесовский"} <= set(talks["participants"])
+
+
+def test_a_place_in_a_signing_participle_is_not_the_place_of_the_founding_before_it():
+    f = facts("Северный союз связи создан 1 января 2015 года на основании Договора о Северном союзе, подписанного "
+              "в Казани 29 мая 2014 года.", published="2026-01-10")
+    assert events_of(f, "FOUNDING")[0]["location"] is None
+    assert events_of(f, "SIGNING")[0]["location"] == "Казань"

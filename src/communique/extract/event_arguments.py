@@ -71,6 +71,9 @@ class ArgumentReading:
                 continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
             if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
                 continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
+            if any(t is not trig and t.type != trig.type and trig.end <= t.start < idx and toks[t.start - 1].text == ","
+                   for t in getattr(self, "_sentence_triggers", [])):
+                continue  # "функционирует на основании Договора, подписанного в Астане": the signing's place
             after = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
             between = any(o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start
                           for o in s_mentions) if after < trig.start else True
