@@ -155,3 +155,9 @@ def test_a_place_in_a_signing_participle_is_not_the_place_of_the_founding_before
               "в Казани 29 мая 2014 года.", published="2026-01-10")
     assert events_of(f, "FOUNDING")[0]["location"] is None
     assert events_of(f, "SIGNING")[0]["location"] == "Казань"
+
+
+def test_the_subject_before_a_signing_participle_is_not_a_party_to_it():
+    f = facts("Шанхайская организация сотрудничества действует с 2003 года на основании Хартии ШОС, "
+              "подписанной в Санкт-Петербурге 7 июня 2002 года.", published="2026-01-10")
+    assert events_of(f, "SIGNING")[0]["participants"] == []

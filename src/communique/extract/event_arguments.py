@@ -107,6 +107,10 @@ class ArgumentReading:
         toks = self._tokens
         told = self._told_at(trig)
         lo, hi = self._coordinated(trig)
+        if trig.start > 0 and toks[trig.start - 1].text == "," and parses(toks[trig.start].text)[0].tag.POS == "PRTF":
+            # "ЕАЭС функционирует на основании Договора, подписанного ...": the participle's event is the
+            # document's, not the subject's before the comma
+            lo = max(lo, toks[trig.start].start)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
