@@ -161,3 +161,10 @@ def test_the_subject_before_a_signing_participle_is_not_a_party_to_it():
     f = facts("Шанхайская организация сотрудничества действует с 2003 года на основании Хартии ШОС, "
               "подписанной в Санкт-Петербурге 7 июня 2002 года.", published="2026-01-10")
     assert events_of(f, "SIGNING")[0]["participants"] == []
+
+
+def test_by_the_results_of_the_session_means_the_session_told_not_a_past_one_named_in_passing():
+    f = facts("26–27 августа 2025 г. в Казани прошло 12-е заседание Северной подкомиссии по связи. Стороны "
+              "подвели итоги работы с 11-го заседания, которое состоялось в июле 2023 г. в Москве. По итогам "
+              "заседания Петр Калинин и Иван Лесовский подписали Протокол.", published="2025-08-28")
+    assert events_of(f, "SIGNING")[0]["location"] == "Казань"

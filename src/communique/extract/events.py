@@ -241,7 +241,8 @@ class EventStep(TriggerReading, ArgumentReading):
         word = lemma(trig.lemmas[0]) if trig.lemmas else None
         told = [e for e in same if e.trigger and lemma(e.trigger.split()[0]) == word and e.status != "planned"]
         held = [e for e in same if e.status != "planned"]
-        return (told or held or same)[-1]
+        pick = (told or held or same)[-1]  # not a past one told in passing ("с 25-го заседания, которое прошло в 2023")
+        return next((e for e in told if e.start and pick.start and pick.start < e.start[:len(pick.start)]), pick)
 
     def _is_reference(self, trig, lemmas, events, s_dates, sent, triggers, s_mentions) -> bool:
         """A bare noun for an event of a type already told ("Заседание прошло под председательством",
