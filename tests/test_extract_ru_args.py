@@ -168,3 +168,9 @@ def test_by_the_results_of_the_session_means_the_session_told_not_a_past_one_nam
               "подвели итоги работы с 11-го заседания, которое состоялось в июле 2023 г. в Москве. По итогам "
               "заседания Петр Калинин и Иван Лесовский подписали Протокол.", published="2025-08-28")
     assert events_of(f, "SIGNING")[0]["location"] == "Казань"
+
+
+def test_a_body_founded_on_the_day_of_the_forum_takes_the_forums_place():
+    f = facts("24 апреля 2025 г. в Казани открылся форум связи «Север — 2025». Сегодня же было объявлено о "
+              "создании Центра компетенций по искусственному интеллекту.", published="2025-04-24")
+    assert events_of(f, "FOUNDING")[0]["location"] == "Казань"

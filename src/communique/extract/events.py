@@ -529,7 +529,7 @@ class EventStep(TriggerReading, ArgumentReading):
                 # "Совет принял решение о предоставлении ... статуса наблюдателя": a status granted or a
                 # body founded with no date of its own is decided at the event the text is about
                 source = main or next((e for e in events if e.type not in BACKGROUND), None)
-                if not own_date and not ev.parent and source is not None and told[source.id] < told[ev.id]:
+                if not ev.parent and source is not None and told[source.id] < told[ev.id]:
                     inherit_from(ev, source, own_date, own_place)
                 continue
             source = by_id.get(ev.parent) if ev.parent else main
