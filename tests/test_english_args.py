@@ -95,3 +95,10 @@ def test_a_head_of_government_told_without_a_name_is_a_title_of_the_premier_told
     roles = {p["name"]: p["roles"] for p in f["persons"]}
     assert "Latvian head of government" in roles["Ilze Berzina"]
     assert "head of our state" in roles["Pablo Rojas"]
+
+
+def test_the_ministry_whose_press_service_tells_of_a_call_is_not_a_party_to_it():
+    f = facts("Minister of Foreign Affairs of Latvia Ilze Berzina and her Chilean counterpart Pablo Rojas had a "
+              "telephone conversation on 4 May 2026, the agency has learnt from the press service of the Latvian "
+              "MFA.", published="2026-05-05")
+    assert events_of(f, "CALL")[0]["participants"] == ["Ilze Berzina", "Pablo Rojas"]

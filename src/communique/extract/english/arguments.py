@@ -204,8 +204,9 @@ class EventArguments:
                 if after is not None and low[after] in AGENCY_VERBS:
                     continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 j = k - 1 if k > 0 and low[k - 1] == "the" else k
-                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity"):
-                    continue  # "discussing the work of the ... commission": what is talked about, not who
+                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity", "service"):
+                    continue  # "discussing the work of the ... commission": what is talked about, not who;
+                    # "learnt from the press service of the MFA": who tells of it
                 items.append(_Item(k, m.entity, "ORG", in_role))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
