@@ -102,3 +102,9 @@ def test_the_ministry_whose_press_service_tells_of_a_call_is_not_a_party_to_it()
               "telephone conversation on 4 May 2026, the agency has learnt from the press service of the Latvian "
               "MFA.", published="2026-05-05")
     assert events_of(f, "CALL")[0]["participants"] == ["Ilze Berzina", "Pablo Rojas"]
+
+
+def test_the_country_of_a_city_in_a_possessive_is_not_a_party():
+    f = facts("The 2026 Nordic Digital Forum will be held in western Kazakhstan's Aktau from July 10 to 11, its "
+              "organizers announced on Monday.", published="2026-06-30")
+    assert "Kazakhstan" not in events_of(f, "FORUM")[0]["participants"]

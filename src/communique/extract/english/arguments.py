@@ -213,6 +213,10 @@ class EventArguments:
                     continue
                 if self._address(toks, k, s_mentions):
                     continue  # "in Tsukuba, Japan", "Nukus (Karakalpakstan, Uzbekistan)": where, not who
+                after = next((x for x in range(k, len(toks)) if toks[x].start >= m.end), len(toks))
+                if after + 1 < len(toks) and low[after] in ("'s", "’s") and any(
+                        o.type == "LOC" and o.start == toks[after + 1].start for o in s_mentions):
+                    continue  # "in north China's Tianjin": the city's country, not a party
                 items.append(_Item(k, m.entity, "COUNTRY", in_role, named=True,
                                    paired=_compound(sent.text, m.start - sent.start, m.end - sent.start)))
             elif m.type == "NORP":
