@@ -108,3 +108,9 @@ def test_the_country_of_a_city_in_a_possessive_is_not_a_party():
     f = facts("The 2026 Nordic Digital Forum will be held in western Kazakhstan's Aktau from July 10 to 11, its "
               "organizers announced on Monday.", published="2026-06-30")
     assert "Kazakhstan" not in events_of(f, "FORUM")[0]["participants"]
+
+
+def test_the_body_that_prepared_a_document_is_not_a_party_to_its_adoption():
+    f = facts("On 4 May 2026 the ministers adopted the Roadmap on Digital Public Infrastructure, prepared by the "
+              "International Telecommunication Union.", published="2026-05-05")
+    assert events_of(f, "SIGNING")[0]["participants"] == []

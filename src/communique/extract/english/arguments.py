@@ -204,6 +204,8 @@ class EventArguments:
                 if after is not None and low[after] in AGENCY_VERBS:
                     continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 j = k - 1 if k > 0 and low[k - 1] == "the" else k
+                if j >= 2 and low[j - 1] == "by" and low[j - 2] in ("prepared", "developed", "drafted", "proposed"):
+                    continue  # "the Roadmap, prepared by the BRICS Institute": who wrote the document, not a party
                 if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity", "service"):
                     continue  # "discussing the work of the ... commission": what is talked about, not who;
                     # "learnt from the press service of the MFA": who tells of it
