@@ -114,3 +114,12 @@ def test_the_body_that_prepared_a_document_is_not_a_party_to_its_adoption():
     f = facts("On 4 May 2026 the ministers adopted the Roadmap on Digital Public Infrastructure, prepared by the "
               "International Telecommunication Union.", published="2026-05-05")
     assert events_of(f, "SIGNING")[0]["participants"] == []
+
+
+def test_its_opening_session_is_a_session_of_the_forum_just_told():
+    f = facts("RIGA, May 4 (LETA). President of Latvia Ilze Berzina received Foreign Minister of Chile Pablo "
+              "Rojas, who is in Latvia on a working visit. Tomorrow, the Latvia-Chile business forum will be held "
+              "in Liepaja. Pablo Rojas is expected to address its opening session.", published="2026-05-04")
+    session = events_of(f, "SESSION")[0]
+    forum = events_of(f, "FORUM")[0]
+    assert session["parent"] == forum["id"]
