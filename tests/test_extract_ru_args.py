@@ -174,3 +174,11 @@ def test_a_body_founded_on_the_day_of_the_forum_takes_the_forums_place():
     f = facts("24 апреля 2025 г. в Казани открылся форум связи «Север — 2025». Сегодня же было объявлено о "
               "создании Центра компетенций по искусственному интеллекту.", published="2025-04-24")
     assert events_of(f, "FOUNDING")[0]["location"] == "Казань"
+
+
+def test_the_chair_of_the_event_told_before_takes_part_in_it_but_a_chairmanship_does_not():
+    f = facts("5 мая 2025 г. в Казани состоялось заседание Совета глав государств Северного союза.\n"
+              "Мероприятие прошло под председательством Президента Республики Беларусь Петра Калинина.\n"
+              "В 2025 году Республика Сербия председательствует в Северном союзе.", published="2025-05-06")
+    meeting = events_of(f, "MEETING")[0]
+    assert "Петр Калинин" in meeting["participants"] and "Сербия" not in meeting["participants"]

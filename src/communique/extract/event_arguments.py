@@ -396,7 +396,9 @@ class ArgumentReading:
     def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
         """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
         just told adds them to it."""
-        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas)):
+        chaired = any(a == "под" and b == "председательство"  # "Мероприятие прошло под председательством X"
+                      for a, b in zip(lemmas, lemmas[1:], strict=False))
+        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas) or chaired):
             return
         target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
         if target is None:
