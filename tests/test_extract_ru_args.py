@@ -182,3 +182,9 @@ def test_the_chair_of_the_event_told_before_takes_part_in_it_but_a_chairmanship_
               "В 2025 году Республика Сербия председательствует в Северном союзе.", published="2025-05-06")
     meeting = events_of(f, "MEETING")[0]
     assert "Петр Калинин" in meeting["participants"] and "Сербия" not in meeting["participants"]
+
+
+def test_a_body_whose_experts_take_part_in_a_section_is_among_its_participants():
+    f = facts("24 апреля 2025 г. в Казани открылся форум связи «Север — 2025». 26 апреля пройдет тематическая "
+              "секция по защите данных с участием экспертов Совета Европы.", published="2025-04-24")
+    assert "Совет Европы" in events_of(f, "SESSION")[0]["participants"]

@@ -130,8 +130,9 @@ class ArgumentReading:
                     seen.add(head)  # "глава Минцифры России выступил": the minister the text names
                     out.append(Participant(head, "participant"))
                 continue
-            elif trig.type in _PERSONS_ONLY:
-                continue
+            elif trig.type in _PERSONS_ONLY and not (trig.type == "SESSION" and m.type == "ORG" and re.search(
+                    r"с\s+участием(?:\s+[а-яё]+){0,2}\s+$", self._text[max(0, m.start - 40):m.start])):
+                continue  # (a session "с участием экспертов Совета Европы" has the body among its participants)
             elif m.type == "ORG":
                 if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
