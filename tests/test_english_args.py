@@ -123,3 +123,9 @@ def test_its_opening_session_is_a_session_of_the_forum_just_told():
     session = events_of(f, "SESSION")[0]
     forum = events_of(f, "FORUM")[0]
     assert session["parent"] == forum["id"]
+
+
+def test_a_panel_of_ministers_from_listed_countries_has_the_countries_as_participants():
+    f = facts("The Nordic Digital Forum opened in Riga on 4 May 2026. A high-level panel on data governance "
+              "brought together ministers from Chile, Kenya and Malaysia.", published="2026-05-04")
+    assert {"Chile", "Kenya", "Malaysia"} <= set(events_of(f, "SESSION")[0]["participants"])

@@ -433,7 +433,8 @@ class EventArguments:
                     continue
                 if it.cls != "PER" and (it.in_role or t.type == "SPEECH"):
                     continue
-                if it.cls == "COUNTRY" and (t.type == "SESSION" or (t.type == "FORUM" and it.paired)):
+                if it.cls == "COUNTRY" and (t.type == "SESSION" and not _sent_from(toks, low, it.tok)
+                                            or (t.type == "FORUM" and it.paired)):
                     continue  # "the Latvia-Estonia business forum" is open to many: the pair names it
                 if it.cls == "COUNTRY" and it.named and it.entity in home_ids:
                     continue  # "the Uzbek side" when its minister takes part: the minister is the party
@@ -537,6 +538,15 @@ class EventArguments:
                     t.extra = []
                     made.insert(made.index(ev) + 1, clone)
                     return
+
+
+def _sent_from(toks, low, k: int) -> bool:
+    """'ministers from Brazil, Kenya and Malaysia': a country in a list after people 'from' it."""
+    j = k - 1
+    while j > 0 and (low[j] in (",", "and") or is_capitalized(toks[j].text)):
+        j -= 1
+    return j > 0 and low[j] == "from" and low[j - 1] in ("ministers", "delegations", "representatives",
+                                                         "officials", "experts", "delegates")
 
 
 _ARRANGING = {"agreed", "discussed", "considered", "reviewed"}
