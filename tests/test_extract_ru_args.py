@@ -188,3 +188,9 @@ def test_a_body_whose_experts_take_part_in_a_section_is_among_its_participants()
     f = facts("24 апреля 2025 г. в Казани открылся форум связи «Север — 2025». 26 апреля пройдет тематическая "
               "секция по защите данных с участием экспертов Совета Европы.", published="2025-04-24")
     assert "Совет Европы" in events_of(f, "SESSION")[0]["participants"]
+
+
+def test_the_body_in_whose_statement_an_event_is_told_is_not_a_participant():
+    f = facts("Министр связи Республики Беларусь Петр Калинин 5 мая 2025 г. провел встречу с послом Сербии Иваном "
+              "Лесовским, говорится в заявлении Исполнительного комитета СНГ.", published="2025-05-06")
+    assert events_of(f, "MEETING")[0]["participants"] == ["Петр Калинин", "Иван Лесовский"]
