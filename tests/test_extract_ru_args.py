@@ -194,3 +194,9 @@ def test_the_body_in_whose_statement_an_event_is_told_is_not_a_participant():
     f = facts("Министр связи Республики Беларусь Петр Калинин 5 мая 2025 г. провел встречу с послом Сербии Иваном "
               "Лесовским, говорится в заявлении Исполнительного комитета СНГ.", published="2025-05-06")
     assert events_of(f, "MEETING")[0]["participants"] == ["Петр Калинин", "Иван Лесовский"]
+
+
+def test_a_city_named_after_the_capital_and_a_dash_is_the_place():
+    f = facts("Стороны договорились о проведении следующего заседания Совета 19 октября 2026 года в сербской "
+              "столице - Белграде.", published="2026-05-06")
+    assert events_of(f, "MEETING")[0]["location"] == "Белград"

@@ -83,6 +83,10 @@ class ArgumentReading:
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
+            if j > 1 and toks[j].text in {"-", "–", "—"} and lemmas[j - 1] == "столица":
+                j -= 2  # "в белорусской столице - Минске"
+                while j > 0 and parses(toks[j].text)[0].tag.POS == "ADJF":
+                    j -= 1
             prep = toks[j].text.casefold()
             visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
             if prep not in {"в", "во", "на"} and not visited:
