@@ -200,3 +200,11 @@ def test_a_city_named_after_the_capital_and_a_dash_is_the_place():
     f = facts("Стороны договорились о проведении следующего заседания Совета 19 октября 2026 года в сербской "
               "столице - Белграде.", published="2026-05-06")
     assert events_of(f, "MEETING")[0]["location"] == "Белград"
+
+
+def test_a_capitalised_minister_alone_is_the_releases_own_minister_told_first():
+    f = facts("5 мая 2025 г. Министр связи Республики Беларусь Петр Калинин провел переговоры с Министром связи "
+              "Сербии Иваном Лесовским в Белграде. 6 мая Министр выступил на пленарном заседании форума «Связь "
+              "— 2025».", published="2025-05-07")
+    speech = events_of(f, "SPEECH")[0]
+    assert speech["participants"] == ["Петр Калинин"]

@@ -320,7 +320,9 @@ class ArgumentReading:
     def _title_holders(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
 
         holders: dict[str, Participant] = {}
+        own = False  # "13 ноября Министр выступил": a capital mid-sentence is the release's own minister
         for i, lem in enumerate(lemmas):
+            own = own or (lem in HEADS and i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text not in {".", "«"})
             if lem in {"замминистра", "замминистр"}:
                 # "Замминистра выступил": the one deputy minister the text names (any title that has it)
                 deputies = [e for e in table.entities if e.type == "PER" and any(
@@ -339,7 +341,7 @@ class ArgumentReading:
                             i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
                             or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
                         holders[ent.id] = Participant(ent.id, "participant")
-        return list(holders.values()) if len(holders) == 1 else []
+        return list(holders.values())[:1] if len(holders) == 1 or own else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
