@@ -208,3 +208,9 @@ def test_a_capitalised_minister_alone_is_the_releases_own_minister_told_first():
               "— 2025».", published="2025-05-07")
     speech = events_of(f, "SPEECH")[0]
     assert speech["participants"] == ["Петр Калинин"]
+
+
+def test_initials_glued_to_an_inflected_surname_give_the_nominative_as_written():
+    f = facts("Состоялся телефонный разговор Министра связи Республики Беларусь с Министром связи Сербии "
+              "И.С.Лесовским.", published="2025-05-06")
+    assert "И.С.Лесовский" in [p["name"] for p in f["persons"]]
