@@ -145,9 +145,10 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._followed_by(sent, toks, low, live, items, s_dates, made)
         for r in (t for t in triggers if t.ref is not None):
             if not any(clauses[t.start] == clauses[r.start] for t in live):
-                self._participation(
-                    sent, toks, low, [i for i in items if clauses[i.tok] == clauses[r.start]], r
-                )
+                # "... was chaired by X, and attended by delegations of Y and Z": the clause joined on too
+                own = {clauses[r.start]} | {clauses[k] for k in range(len(low) - 1)
+                                            if low[k] in ("attended", "joined") and low[k + 1] == "by"}
+                self._participation(sent, toks, low, [i for i in items if clauses[i.tok] in own], r)
                 self._complete(r, toks, low, clauses, s_mentions, s_dates)
                 break
         embedded = {

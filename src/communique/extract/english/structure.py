@@ -79,7 +79,9 @@ class EventStructure:
                 if parent is None:
                     holders = [e for e in reversed(self.events) if e.type in ("FORUM", "MEETING")]
                     main = self._main()
-                    if ev.start:
+                    if holders and re.search(r"(?i)\bits\s+(?:[a-z-]+\s+){0,2}(?:session|panel)", ev.evidence.text):
+                        parent = holders[0]  # "... business forum will be held. X is to address its opening session"
+                    elif ev.start:
                         parent = next((e for e in holders if within(ev.start, e.start, e.end)), None)
                     if parent is None and main is not None and main.type in ("FORUM", "MEETING"):
                         parent = main
