@@ -16,6 +16,11 @@ dropped after; else a SQLite file). 1 worker is the default path, in one process
 the baseline of the speed-up. After the runs the stores are compared: the same documents and the
 same facts of each document (extractor version aside), and no document stored twice.
 
+`--one-core` adds a reference run: the one-worker command held to one core (CPU affinity), as an
+ingest would be without the threads it uses today (BLAS in the NER, the sentence encoder's threads),
+and prints each run's speed-up over it beside the speed-up over the default one-worker command, and
+the CPU the default one-worker command keeps busy (cores in use on average, all processes).
+
 Run it on a quiet machine: other work on the cores changes every figure.
 """
 
@@ -80,6 +85,13 @@ def facts_of(url: str) -> tuple[int, dict[str, dict]]:
         store.close()
 
 
+def _busy() -> float:
+    """CPU seconds this machine has spent busy (all processes: the command, Ray's, the database's)."""
+    with open("/proc/stat", encoding="ascii") as f:
+        ticks = [int(v) for v in f.readline().split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=240, help="how many texts")
@@ -88,6 +100,8 @@ def main() -> None:
                     help="JSONL with a 'text' per line")
     ap.add_argument("--db", choices=["postgresql", "sqlite"], default="postgresql")
     ap.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database (a schema of its own per run)")
+    ap.add_argument("--one-core", action="store_true",
+                    help="also time the one-worker command held to one core, as a reference")
     ap.add_argument("--ingest-arg", action="append", default=[],
                     help="one more argument for every ingest command (e.g. --ingest-arg=--doc-timeout=0)")
     args = ap.parse_args()
@@ -105,30 +119,37 @@ def main() -> None:
         for i, text in enumerate(texts):
             (folder / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
         rows, stores = [], []
+        runs = [(w, False) for w in counts] + ([(1, True)] if args.one_core else [])
         try:
-            for w in counts:
-                db = Database(args.db, args.pg_url, Path(tmp), f"w{w}")
+            for w, one_core in runs:
+                db = Database(args.db, args.pg_url, Path(tmp), f"w{w}{'c' if one_core else ''}")
                 stores.append(db)
                 cmd = [sys.executable, "-m", "communique", "ingest", str(folder), "--db", db.url,
                        "--workers", str(w), "--json", *args.ingest_arg]
-                start = time.perf_counter()
-                run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp)
-                seconds = time.perf_counter() - start
+                pin = (lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})) if one_core else None
+                busy0, start = _busy(), time.perf_counter()
+                run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp, preexec_fn=pin)
+                seconds, busy = time.perf_counter() - start, _busy() - busy0
                 if run.returncode != 0:
                     sys.exit(f"workers={w} failed:\n{run.stderr[-3000:]}")
                 summary = json.loads(run.stdout)
-                rows.append((w, seconds, summary))
-                print(f"  workers={w}: {seconds:.1f} s, {args.n / seconds:.2f} documents/s "
+                rows.append((w, one_core, seconds, busy, summary))
+                print(f"  workers={w}{' (one core)' if one_core else ''}: {seconds:.1f} s, "
+                      f"{args.n / seconds:.2f} documents/s, {busy / seconds:.2f} cores busy on average "
                       f"({summary['new']} new, {summary['duplicate']} duplicate, {summary['failed']} failed)",
                       flush=True)
             base_docs, base_facts = facts_of(stores[0].url)
+            one = next((seconds for _, one_core, seconds, _, _ in rows if one_core), None)
             print()
-            print(f"{'workers':>7}  {'seconds':>8}  {'docs/s':>7}  {'speed-up':>8}  {'efficiency':>10}  same as 1")
-            for (w, seconds, _), db in zip(rows, stores, strict=True):
+            print(f"{'workers':>11}  {'seconds':>8}  {'docs/s':>7}  {'cores busy':>10}  {'speed-up':>8}  "
+                  f"{'efficiency':>10}  {'vs one core':>11}  same as 1")
+            for (w, one_core, seconds, busy, _), db in zip(rows, stores, strict=True):
                 n_docs, facts = facts_of(db.url)
                 same = n_docs == base_docs == len(facts) and facts == base_facts
-                speedup = rows[0][1] / seconds
-                print(f"{w:>7}  {seconds:>8.1f}  {args.n / seconds:>7.2f}  {speedup:>8.2f}  {speedup / w:>10.0%}  "
+                speedup = rows[0][2] / seconds
+                label = f"{w} (1 core)" if one_core else str(w)
+                print(f"{label:>11}  {seconds:>8.1f}  {args.n / seconds:>7.2f}  {busy / seconds:>10.2f}  "
+                      f"{speedup:>8.2f}  {speedup / w:>10.0%}  {(f'{one / seconds:.2f}' if one else '-'):>11}  "
                       f"{'yes' if same else 'NO'} ({n_docs} documents)")
         finally:
             for db in stores:

@@ -387,3 +387,56 @@ def test_a_title_runs_back_over_and_before_an_acronym():
 def test_an_aside_in_brackets_between_title_and_name():
     text = "Форумда Евразия экономикалык комиссиясынын Коллегиясынын мүчөсү (министр) Арман Нурланов сөз сүйлөдү."
     assert "Арман Нурланов" in persons(text, "ky")
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    # after the title's lower-case complements the title vouches for a name without a surname ending
+    ("be", "На сустрэчы выступіў міністр аховы здароўя Зміцер Каваль.", "Зміцер Каваль", "міністр аховы здароўя"),
+    # the complement may be a list with commas
+    ("be", "Удзел узяў міністр працы, занятасці і сацыяльнай абароны Кітая Лю Шань.", "Лю Шань",
+     "міністр працы, занятасці і сацыяльнай абароны Кітая"),
+    ("sr", "Sastanku je prisustvovao ministar rada, zapošljavanja i socijalne politike Goran Lukač.",
+     "Goran Lukač", "ministar rada, zapošljavanja i socijalne politike"),
+    # a capitalized adjective of a state's official name belongs to the title
+    ("be", "Ён сустрэўся з намеснікам міністра гандлю Сацыялістычнай Рэспублікі В'етнам Чан Ван Лонгам.",
+     "Чан Ван Лонг", "намеснік міністра гандлю Сацыялістычнай Рэспублікі В'етнам"),
+])
+def test_a_name_after_the_complements_of_a_head_first_title(lang, text, name, role):
+    found = persons(text, lang)
+    assert name in found and role in found[name]
+
+
+def test_an_unknown_place_inside_a_title_reads_on_to_the_name():
+    text = "Пасол сустрэўся з сакратаром камітэта правінцыі Хэбэй Камуністычнай партыі Кітая Гао Мінам."
+    found = persons(text, "be")
+    assert list(found) == ["Гао Мін"]
+
+
+def test_a_chinese_preposition_ends_no_name_before_a_title():
+    found = persons("王强同蒙古国副总理通电话。", "zh")
+    assert not any(n.endswith("同") for n in found)
+
+
+def test_a_transliterated_name_with_singh():
+    assert "哥宾星" in persons("部长陈文与印度尼西亚交通部长哥宾星举行会谈。", "zh")
+
+
+def test_a_title_of_each_member_is_no_role_of_the_next_name():
+    found = persons("各成员国交通部长、秘书长高原出席会议。", "zh")
+    assert found.get("高原") == ["秘书长"]
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    ("sr", "Ministar je razgovarao sa generalnim sekretarom Ujedinjenih nacija Dejanom Ilićem.", "Dejan Ilić",
+     "generalni sekretar Ujedinjenih nacija"),
+    ("be", "Ён сустрэўся з першым намеснікам міністра фінансаў Польшчы Янам Новакам.", "Ян Новак",
+     "першы намеснік міністра фінансаў Польшчы"),
+])
+def test_an_adjective_before_an_oblique_title_in_the_nominative(lang, text, name, role):
+    assert persons(text, lang).get(name) == [role]
+
+
+def test_a_shorter_form_of_a_role_is_the_same_role():
+    text = ("Ministar spoljnih poslova Republike Srbije Petar Ilić otvorio je sajam. Ministar spoljnih poslova "
+            "Petar Ilić razgovarao je sa izlagačima.")
+    assert persons(text, "sr")["Petar Ilić"] == ["Ministar spoljnih poslova Republike Srbije"]

@@ -431,3 +431,190 @@ def test_preparing_a_named_summit_is_an_event_of_its_own():
             "tayyorgarlik masalalarini muhokama qildi.")
     got = events(text, "uz", "2026-11-28")
     assert ("MEETING", "planned", "2027") in got
+
+
+def test_a_chinese_document_word_inside_another_word_is_no_document():
+    rec = record("双方同意明年在杭州举行第二次中塔外长战略对话，并签署两国外交部2027年合作计划。", "zh")
+    titles = [a.title for a in rec.agreements]
+    assert not any("战略" in t for t in titles)
+    assert any(t.endswith("2027年合作计划") for t in titles)
+
+
+def test_a_chinese_title_starts_after_a_verb():
+    rec = record("两国签署了《中塔友好合作条约》。双方要以落实条约为主线，深化各领域合作。", "zh")
+    assert [a.title for a in rec.agreements] == ["中塔友好合作条约"]
+
+
+@pytest.mark.parametrize("text", [
+    "双方同意在阿拉木图举行第五次政府间合作委员会会议。",
+    "双方商定于今年秋季在成都举行会谈。",
+])
+def test_agreeing_to_hold_a_meeting_plans_it(text):
+    assert [st for _, st, _ in events(text, "zh")] == ["planned"]
+
+
+@pytest.mark.parametrize("lang, text, title", [
+    # a title runs across 'and' to its second party, and past seven words
+    ("be", "Бакі падпісалі Пагадненне аб супрацоўніцтве паміж Міністэрствам аховы здароўя Рэспублікі Беларусь "
+           "і Міністэрствам аховы здароўя Кувейта.",
+     "Пагадненне аб супрацоўніцтве паміж Міністэрствам аховы здароўя Рэспублікі Беларусь і Міністэрствам "
+     "аховы здароўя Кувейта"),
+    # two fields in the same case; a preposition before a date is no word of the title
+    ("be", "Падпісана Праграма супрацоўніцтва паміж Міністэрствам адукацыі і навукі Беларусі на 2027 год.",
+     "Праграма супрацоўніцтва паміж Міністэрствам адукацыі і навукі Беларусі"),
+    ("sr", "Potpisan je Memorandum o saradnji između Srbije i Norveške za period 2027-2029.",
+     "Memorandum o saradnji između Srbije i Norveške"),
+    # a participle after the title is none of it
+    ("sr", "Подсетио је да је Споразум о слободној трговини између Србије и Египта потписан прошле године.",
+     "Споразум о слободној трговини између Србије и Египта"),
+])
+def test_a_head_first_title_with_both_parties(lang, text, title):
+    assert [a.title for a in record(text, lang).agreements] == [title]
+
+
+def test_a_headlines_short_title_is_the_document_the_text_names_in_full():
+    text = ("Србија и Египат потписали Меморандум о туристичкој сарадњи\n\n"
+            "Министри су у Београду потписали Меморандум о разумевању између две владе о сарадњи у области "
+            "туристичке размене.")
+    assert len(record(text, "sr").agreements) == 1
+
+
+def test_a_belarusian_text_may_spell_memorandum_the_russian_way():
+    rec = record("Учора два заводы падпісалі меморандум аб супрацоўніцтве ў галіне логістыкі.", "be")
+    assert [(a.kind, a.title) for a in rec.agreements] == [
+        ("memorandum", "Меморандум аб супрацоўніцтве ў галіне логістыкі")]
+
+
+def participants(rec, ev):
+    names = {e.id: e.name for e in rec.entities}
+    return [names[p.entity] for p in ev.participants]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("zh", "外长科瓦连科夫于5月3日至5日对中国进行正式访问。访问期间，他还将前往杭州出席中白青年论坛。"),
+    ("be", "Міністр замежных спраў Кувейта Салем Аль-Фарах наведаў Мінск. Заўтра ён наведае форум у Гомелі."),
+])
+def test_he_before_the_trigger_is_the_last_person_named(lang, text):
+    rec = record(text, lang)
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert len(participants(rec, forum)) == 1
+
+
+def test_other_is_no_pronoun_in_chinese():
+    rec = record("外长科瓦连科夫会见了记者。其他国家代表出席论坛。", "zh")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert participants(rec, forum) == []
+
+
+def test_a_chinese_name_written_again_is_the_same_person():
+    rec = record("外长科瓦连科夫会见了记者。据悉，科瓦连科夫于5月3日对中国进行正式访问。", "zh")
+    visit = next(ev for ev in rec.events if ev.type == "VISIT")
+    assert participants(rec, visit) == ["科瓦连科夫"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sr", "Разговарали су о учешћу српских фирми на сајмовима у Индији."),
+    ("sr", "„Сарадња је одлична“, изјавио је министар на конференцији за медије."),
+])
+def test_fairs_and_a_press_conference_are_no_forums(lang, text):
+    assert "FORUM" not in [t for t, _, _ in events(text, lang)]
+
+
+def test_it_was_discussed_is_no_meeting():
+    assert "MEETING" not in [t for t, _, _ in events("Razgovaralo se o mogućnosti da Slovenija bude gost sajma vina.", "sr")]
+
+
+def test_the_interlocutors_talked_in_the_meeting_told():
+    text = ("Predsednik Petrović primio je danas ambasadora Norveške. Sagovornici su razgovarali o saradnji u "
+            "oblasti energetike.")
+    assert [t for t, _, _ in events(text, "sr")] == ["MEETING"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Ён нагадаў, што з 2024 года Балівія мае статус краіны-партнёра БРІКС."),
+    ("zh", "东帝汶于2025年10月正式成为东盟第11个成员国。"),
+])
+def test_becoming_a_member_or_partner_is_an_accession(lang, text):
+    assert "ACCESSION" in [t for t, _, _ in events(text, lang)]
+
+
+def test_adopting_and_issuing_a_titled_document_is_a_signing_in_chinese():
+    assert "SIGNING" in [t for t, _, _ in events("会议审议通过了《数字经济合作行动计划》。", "zh")]
+    assert "SIGNING" not in [t for t, _, _ in events("习近平出席会议并发表题为《携手同行》的重要讲话。", "zh")]
+
+
+@pytest.mark.parametrize("text", [
+    "Данас се у Новом Саду одржава Српско-норвешки пословни форум.",
+    "Danas se u Nišu održava sajam poljoprivrede.",
+])
+def test_a_forum_being_held_goes_on(text):
+    assert [(t, st) for t, st, _ in events(text, "sr")] == [("FORUM", "ongoing")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sr", "Председник Републике Србије Петар Илић састао се данас са председником Републике Аргентине Хуаном "
+           "Пересом. Након разговора два председника потписала су Декларацију о пријатељству Србије и Аргентине."),
+    ("zh", "外交部长王强同智利外长佩雷斯举行会谈。会谈后，两国外长签署了《中智外交部合作计划》。"),
+])
+def test_the_two_presidents_are_the_persons_who_met(lang, text):
+    rec = record(text, lang)
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    people = {e.id for e in rec.entities if e.type == "PER"}
+    assert len(people) == 2 and {p.entity for p in signing.participants} == people
+
+
+def test_who_takes_part_in_it_takes_part_in_the_event_told():
+    text = ("Міжнародная выстава «Аграпрам» праходзіць у Мінску з 3 па 6 чэрвеня. Сёлета ў ёй удзельнічаюць "
+            "больш за 200 кампаній з Беларусі, Польшчы і Літвы.")
+    rec = record(text, "be")
+    forum = next(ev for ev in rec.events if ev.type == "FORUM")
+    assert set(participants(rec, forum)) >= {"Беларусь", "Польшча", "Літва"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("be", "У Віцебску пачаў работу XI Форум гарадоў Беларусі і Латвіі.", "XI Форум гарадоў Беларусі і Латвіі"),
+    ("be", "У Мінску праходзіць 12-я Міжнародная выстава.", "12-я Міжнародная выстава"),
+    ("sr", "Министар је отворила данас у Нишу Српско-грчки пословни форум.", "Српско-грчки пословни форум"),
+])
+def test_an_ordinal_and_capitalized_adjectives_name_an_event(lang, text, name):
+    assert [ev.name for ev in record(text, lang).events if ev.type == "FORUM"] == [name]
+
+
+def test_a_verbs_subject_names_no_event():
+    rec = record("Ministar Petar Ilić sastao se danas sa ambasadorom Norveške.", "sr")
+    assert [ev.name for ev in rec.events] == [None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("李强将赴阿斯塔纳出席上海合作组织成员国政府首脑（总理）理事会第二十六次会议。",
+     "上海合作组织成员国政府首脑（总理）理事会第二十六次会议"),
+    ("中方将于明年在杭州主办亚太经合组织第三十五次领导人非正式会议。", "亚太经合组织第三十五次领导人非正式会议"),
+    ("双方同意明年在杜尚别举行第三次中塔外长战略对话。", "第三次中塔外长战略对话"),
+])
+def test_chinese_names_of_numbered_meetings(text, name):
+    assert [ev.name for ev in record(text, "zh").events if ev.type == "MEETING"] == [name]
+
+
+def test_a_plan_of_consultations_is_no_meeting():
+    assert "MEETING" not in [t for t, _, _ in events("两国外交部签署了2027年磋商计划。", "zh")]
+
+
+def test_a_chinese_speaker_tells_of_the_signing_and_is_no_party():
+    text = "外交部长王强会见了记者。王强指出，去年5月，两国元首在北京签署《中智友好合作条约》。"
+    rec = record(text, "zh")
+    signing = next(ev for ev in rec.events if ev.type == "SIGNING")
+    assert "王强" not in participants(rec, signing)
+
+
+def test_the_state_of_a_visitors_title_is_not_where_the_visit_goes():
+    text = "Разговор је одржан у оквиру државне посете председника Аргентине Србији, која траје до петка."
+    rec = record(text, "sr")
+    visit = next(ev for ev in rec.events if ev.type == "VISIT")
+    assert {e.id: e.name for e in rec.entities}[visit.location] == "Србија"
+
+
+def test_attending_the_meeting_told_and_speaking_joins_the_meeting():
+    text = "2026年3月2日，第三次中国—东盟交通部长会议在南宁召开。交通运输部部长刘伟出席会议并致辞。"
+    rec = record(text, "zh")
+    meeting = next(ev for ev in rec.events if ev.type == "MEETING")
+    assert "刘伟" in participants(rec, meeting)

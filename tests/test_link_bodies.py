@@ -96,3 +96,23 @@ def test_one_ministry_in_russian_english_kazakh_and_uzbek_is_one_entity(db):
                                        "--json"])
     assert res.exit_code == 0, res.output
     assert {d["language"] for d in json.loads(res.output)["documents"]} == {"ru", "en", "kk", "uz"}
+
+
+def test_a_ministry_read_up_to_its_country_part_and_by_its_heads_title():
+    from communique.link.bodies import portfolio_key
+    from communique.link.resolve import is_title_name, name_key
+
+    def key(name: str, country: str | None = "XA") -> str | None:
+        return portfolio_key(name_key(name).split(), country)
+
+    # the same key from Russian and English, whatever follows the country part
+    assert key("Министерство строительства Республики Алдания по делам регионов") == "XA:ministry:construction"
+    assert key("Ministry of Construction of the Republic of Aldania") == "XA:ministry:construction"
+    # a minister's title stands for the ministry; a body is not a title
+    assert key("Министр финансов Республики Алдания") == key("Министерство финансов") == "XA:ministry:finance"
+    assert is_title_name("Министр финансов Республики Алдания") and not is_title_name("Министерство финансов")
+    # an unknown word before the country part, a second head, no concept or no country: no key
+    assert key("Министерство финансов и лесоводства") is None
+    assert key("Комитет Министерства финансов") is None
+    assert key("Министерство Республики Алдания") is None
+    assert key("Министерство финансов", None) is None

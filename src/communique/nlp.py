@@ -118,6 +118,11 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def in_headline(sent: Sentence, headlines: list[tuple[int, int]]) -> bool:
+    """Whether a sentence lies inside one of the headline_spans (its line break included)."""
+    return any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences with their tokens, offsets into `text` (razdel through natasha's Segmenter)."""
     from razdel import sentenize

@@ -327,7 +327,7 @@ class Starting:
 # -- re-extraction ---------------------------------------------------------------------------------
 def current_version() -> str:
     """The version a Record made now would carry (code version + resource fingerprint)."""
-    from .extract.pipeline import extractor_for
+    from .extract.document import extractor_for
 
     return extractor_for("und", []).version
 

@@ -33,6 +33,24 @@ _DASHES = {"-", "–", "—"}
 _STOP_ADVERBS = {"сегодня", "вчера", "завтра", "также", "накануне", "впервые", "ранее", "уже", "официально"}
 
 
+def signing_in(events: list[Event], sent: Sentence) -> Event | None:
+    """The first signing told in the sentence: the event a document named there was signed at."""
+    return next((e for e in events if e.type == "SIGNING" and e.evidence.start >= sent.start
+                 and e.evidence.end <= sent.end), None)
+
+
+def from_signing(signing: Event | None, anyone: bool = False) -> tuple[list[str], str | None, str | None]:
+    """What a document takes from its signing: (parties, the day it was signed, the event's id). The
+    parties are the participants in the role of a party (`anyone`: else everyone who took part); the
+    day only of a signing done. Shared by the Russian and the English step."""
+    if signing is None:
+        return [], None, None
+    parties = [p.entity for p in signing.participants if p.role == "party"]
+    if anyone and not parties:
+        parties = [p.entity for p in signing.participants]
+    return parties, signing.start if signing.status == "occurred" else None, signing.id
+
+
 class AgreementStep:
     name = "agreements"
 
@@ -41,8 +59,7 @@ class AgreementStep:
         for sent in sents:
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
-            signing = next((e for e in events if e.type == "SIGNING" and e.evidence.start >= sent.start
-                            and e.evidence.end <= sent.end), None)
+            signing = signing_in(events, sent)
             item = _list_item(toks)
             i, last_end = 0, None
             while i < len(toks):
@@ -75,19 +92,13 @@ class AgreementStep:
                 if start == i and end == i + n and out and not listed:
                     # "Соглашение подписали ...": the bare noun names the document told before
                     if signing is not None and not out[-1].parties:
-                        out[-1].parties = [p.entity for p in signing.participants if p.role == "party"] or \
-                            [p.entity for p in signing.participants]
+                        out[-1].parties = from_signing(signing, anyone=True)[0]
                     i += n
                     continue
                 if self._known(out, kind, title):
                     i += n
                     continue
-                parties, signed, event_id = [], None, None
-                if signing is not None:
-                    parties = [p.entity for p in signing.participants if p.role == "party"] or \
-                              [p.entity for p in signing.participants]
-                    signed = signing.start if signing.status == "occurred" else None
-                    event_id = signing.id
+                parties, signed, event_id = from_signing(signing, anyone=True)
                 signed = _dated(text, toks, end) or signed
                 between = self._between(toks, lemmas, start, end, mentions)
                 if between:

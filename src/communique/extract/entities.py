@@ -282,8 +282,11 @@ class EntityTable:
             whole = entry is not None
             entry = entry or self._gazetteer_prefix(words)
         if entry is not None:
-            ent = self._gazetteer_entity(entry)
-            if whole and not any(w in _MEMBER_STATES for w in words):  # lower case: "стран", not a name
+            n, ent = len(self.entities), self._gazetteer_entity(entry)
+            # a former name ("formerly the Cooperation Council ...") does not rename the body told before
+            former = len(self.entities) == n and not ACRONYM.match(ent.name.split()[-1]) \
+                and nominative_text(text) in entry.get("variants", {}).get(self.lang, [])
+            if whole and not former and not any(w in _MEMBER_STATES for w in words):  # "стран": no name
                 self._name_in_full(ent, nominative_text(text))
         else:
             name = nominative_text(text)

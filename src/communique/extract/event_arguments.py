@@ -1,7 +1,8 @@
 """Event arguments (Russian): place, participants and name of an event.
 
-``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any`` and ``inside_org`` are shared with
-the English step.
+``ArgumentReading`` is a mixin of ``events.EventStep``. ``inside_any``, ``inside_org``, ``period_told``
+(an event's start and end from the date told with it) and ``series_key`` (the key numbered events of
+one series share, from their name) are shared with the English step.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import bisect
 import re
 
 from ..model import Mention, Participant
+from .dates import DateMention
 from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
 from .nlp import lemma, parses, roman_numeral
@@ -71,6 +73,9 @@ class ArgumentReading:
                 continue  # "напомнил, что на саммите в Астане ...": the place of what is told, not of the telling
             if any(lemmas[k] in _WORKS for k in range(trig.end, idx)):
                 continue  # "подписали соглашение о строительстве в Экибастузе центра": where the work will be
+            if any(t is not trig and t.type != trig.type and trig.end <= t.start < idx and toks[t.start - 1].text == ","
+                   for t in getattr(self, "_sentence_triggers", [])):
+                continue  # "функционирует на основании Договора, подписанного в Астане": the signing's place
             after = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
             between = any(o.type == "LOC" and toks[after].start < o.start < toks[trig.start].start
                           for o in s_mentions) if after < trig.start else True
@@ -80,6 +85,10 @@ class ArgumentReading:
             j = idx - 1
             while j > 0 and toks[j].text.casefold() in {".", "г", "г.", "город", "городе", "столице", "столица"}:
                 j -= 1
+            if j > 1 and toks[j].text in {"-", "–", "—"} and lemmas[j - 1] == "столица":
+                j -= 2  # "в белорусской столице - Минске"
+                while j > 0 and parses(toks[j].text)[0].tag.POS == "ADJF":
+                    j -= 1
             prep = toks[j].text.casefold()
             visited = trig.type == "VISIT" and lemmas[j] in {"посетить", "посещать", "посещение"}
             if prep not in {"в", "во", "на"} and not visited:
@@ -87,6 +96,10 @@ class ArgumentReading:
             dist = abs(idx - trig.start)
             if dist > _MAX_PLACE_DISTANCE:
                 continue
+            if trig.type == "VISIT" and prep in {"в", "во"} and idx > trig.end and all(
+                    t.text[:1].isalpha() and parses(t.text)[0].tag.POS in {"ADJF", "NOUN"}
+                    for t in toks[trig.end:j]):
+                dist = -1  # "визита российской делегации в Казахстан": where the visit goes
             ent = table.entity(m.entity)
             if ent is not None and ent.kind == "city":
                 dist -= 0.5
@@ -100,6 +113,10 @@ class ArgumentReading:
         toks = self._tokens
         told = self._told_at(trig)
         lo, hi = self._coordinated(trig)
+        if trig.start > 0 and toks[trig.start - 1].text == "," and parses(toks[trig.start].text)[0].tag.POS == "PRTF":
+            # "ЕАЭС функционирует на основании Договора, подписанного ...": the participle's event is the
+            # document's, not the subject's before the comma
+            lo = max(lo, toks[trig.start].start)
         for m in s_mentions:
             if not m.entity or m.entity in seen or m.entity == location:
                 continue
@@ -111,9 +128,17 @@ class ArgumentReading:
             if ent is None:
                 continue
             if m.type == "PER":
+                if self._arranges(trig, m):
+                    continue  # "Петров и Иванов условились провести консультации": they agree, not attend
                 role = "participant"
-            elif trig.type in _PERSONS_ONLY:
+            elif m.type == "ORG" and (head := self._head_of(m, table)) is not None:
+                if head not in seen:
+                    seen.add(head)  # "глава Минцифры России выступил": the minister the text names
+                    out.append(Participant(head, "participant"))
                 continue
+            elif trig.type in _PERSONS_ONLY and not (trig.type == "SESSION" and m.type == "ORG" and re.search(
+                    r"с\s+участием(?:\s+[а-яё]+){0,2}\s+$", self._text[max(0, m.start - 40):m.start])):
+                continue  # (a session "с участием экспертов Совета Европы" has the body among its participants)
             elif m.type == "ORG":
                 if inside_any(m, role_spans) or inside_org(m, s_mentions) or self._source(m):
                     continue
@@ -130,7 +155,25 @@ class ArgumentReading:
                 role = "party" if trig.type == "SIGNING" else "participant"
             seen.add(m.entity)
             out.append(Participant(m.entity, role))
+        he = self._pronoun_subject(trig)
+        if he is not None and he not in seen and not any(
+                m.type == "PER" and m.end <= trig.char_start for m in s_mentions):
+            out.insert(0, Participant(he, "participant"))
         return out
+
+    def _pronoun_subject(self, trig) -> str | None:
+        """'В понедельник он провел переговоры с X': 'он' before the event is the person the sentence
+        before opens with."""
+        toks = self._tokens
+        if not any(t.text in {"он", "она", "Он", "Она"} for t in toks[:trig.start]) or self._told_at(trig) is not None:
+            return None  # ("Он отметил, что ... участвует": the event is what he tells of)
+        before = [m for m in getattr(self, "_mentions", []) if m.type == "PER" and m.entity and m.end <= toks[0].start]
+        if not before:
+            return None
+        last = before[-1]
+        # the sentence the last person is named in, and the first person named there
+        start = max(self._text.rfind(". ", 0, last.start), self._text.rfind("\n", 0, last.start)) + 1
+        return next(m.entity for m in before if m.start >= start)
 
     @staticmethod
     def _generic_body(toks, trig, s_mentions, table) -> str | None:
@@ -202,10 +245,12 @@ class ArgumentReading:
         lo, hi = 0, 10 ** 9
         others = [t for t in getattr(self, "_sentence_triggers", []) if t is not trig]
         for k in range(len(toks) - 2):
-            if toks[k].text != "," or toks[k + 1].text.casefold() != "а" or toks[k + 2].text.casefold() != "также":
+            if toks[k].text != "," or toks[k + 1].text.casefold() != "а":
                 continue
             if k >= trig.end and any(t.start > k for t in others):
-                hi = min(hi, toks[k].start)
+                hi = min(hi, toks[k].start)  # "выступил на форуме, а в среду проведет переговоры с X"
+            elif toks[k + 2].text.casefold() != "также":
+                continue
             elif k < trig.start and any(t.end <= k for t in others) \
                     and parses(toks[trig.start].text)[0].tag.POS == "NOUN":
                 lo = max(lo, toks[k].start)  # a verb after 'а также' shares the subject before it
@@ -219,6 +264,26 @@ class ArgumentReading:
             return False
         return all(t.text.casefold() in {"и", ","} or parses(t.text)[0].tag.POS in {"NOUN", "ADJF"}
                    and t.text[:1].isupper() for t in between) and any("gent" in p.tag for p in parses(m.text.split()[0]))
+
+    def _head_of(self, m: Mention, table) -> str | None:
+        """'глава Минцифры России', 'руководитель ведомства': the one person whose title the text gives
+        in that body (its minister, its chairman)."""
+        toks = self._tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= m.start), None)
+        if i is None or i == 0 or lemma(toks[i - 1].text) != "глава":
+            return None
+        after = self._text[m.end:m.end + 3]
+        if after[:1] == " " and after[1:2].isupper():
+            return None  # "глава Минцифры Казахстана Жаслан Мадиев": the name follows, and is the participant
+        heads = [e.id for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
+        return heads[0] if len(heads) == 1 else None
+
+    def _arranges(self, trig, m: Mention) -> bool:
+        """A person who agrees to hold ('условились провести', 'договорились о проведении') or discusses the
+        preparation of an event named after him: the event is ahead, and he only arranges it."""
+        between = [lemma(t.text) for t in self._tokens[:trig.start] if t.start >= m.end and t.text[:1].isalpha()]
+        return len(between) <= 12 and ({"условиться", "договориться"} & set(between)
+                                      or {"обсудить", "подготовка"} <= set(between))
 
     def _told_at(self, trig) -> int | None:
         """The ', что' before a trigger: the event is what someone tells, and who tells takes no part."""
@@ -257,7 +322,16 @@ class ArgumentReading:
     def _title_holders(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
 
         holders: dict[str, Participant] = {}
+        own = False  # "13 ноября Министр выступил": a capital mid-sentence is the release's own minister
         for i, lem in enumerate(lemmas):
+            own = own or (lem in HEADS and i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text not in {".", "«"})
+            if lem in {"замминистра", "замминистр"}:
+                # "Замминистра выступил": the one deputy minister the text names (any title that has it)
+                deputies = [e for e in table.entities if e.type == "PER" and any(
+                    "заместитель министр" in " ".join(lemma(w) for w in re.findall(r"[\w-]+", r.title))
+                    for r in e.roles)]
+                holders.update({e.id: Participant(e.id, "participant") for e in deputies})
+                continue
             if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
                 continue
             for ent in table.entities:
@@ -269,7 +343,7 @@ class ArgumentReading:
                             i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
                             or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
                         holders[ent.id] = Participant(ent.id, "participant")
-        return list(holders.values()) if len(holders) == 1 else []
+        return list(holders.values())[:1] if len(holders) == 1 or own else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
         ordinal = None
@@ -331,7 +405,9 @@ class ArgumentReading:
     def _participation(self, sent, lemmas, mentions, events, table, role_spans) -> None:
         """'В работе Совета приняли участие ...': a sentence that lists who took part in the event
         just told adds them to it."""
-        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas)):
+        chaired = any(a == "под" and b == "председательство"  # "Мероприятие прошло под председательством X"
+                      for a, b in zip(lemmas, lemmas[1:], strict=False))
+        if not events or not ({"участие", "участвовать", "возглавить"} & set(lemmas) or chaired):
             return
         target = next((e for e in reversed(events) if e.type in {"MEETING", "FORUM", "VISIT", "SESSION"}), None)
         if target is None:
@@ -355,3 +431,28 @@ class ArgumentReading:
                 continue
             have.add(m.entity)
             target.participants.append(Participant(m.entity, "participant"))
+
+
+def series_key(name: str, normal, is_ordinal) -> str:
+    """The key the numbered events of one series share: '5-е совещание руководителей ...' and '4-е
+    совещание руководителей ...', 'the 5th Ministerial Meeting' and 'the Fourth Ministerial Meeting'
+    — the name's words but its ordinal (`is_ordinal`), each as `normal` writes it (a lemma in
+    Russian, casefolded in English). Shared by the Russian and the English step."""
+    return " ".join(normal(w) for w in re.findall(r"[\w-]+", name) if not is_ordinal(w))
+
+
+def is_ordinal(word: str) -> bool:
+    """A Russian ordinal: '5-е', 'пятого'."""
+    return bool(ORDINAL.match(word)) or lemma(word) in ORDINAL_WORDS
+
+
+def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None]:
+    """An event's (start, end) from the date told with it: a date 'until' which it runs, or one with
+    only an end, gives its end; so does a day told with a verb of ending (`ending`: "20 мая
+    завершилось совещание", "the session ended on 3 May")."""
+    start, end = date.value_start, date.value_end
+    if date.kind == "until" or (start is None and end is not None):
+        return None, end
+    if end is None and ending:
+        return None, start
+    return start, end

@@ -117,6 +117,8 @@ class TriggerReading:
         i = 0
         while i < len(toks):
             hit = longest_match(lemmas, i, TRIGGERS, _MAX_TRIGGER)
+            if hit and hit[2] == ("принять", "в") and self._receives(toks, lemmas, i):
+                hit = None  # "принял в резиденции делегацию": a reception, not an admission
             if hit is None and scan[i] != lemmas[i]:
                 hit = longest_match(scan, i, TRIGGERS, 1)
                 if hit and hit[1] not in COMPOUND_TYPES:
@@ -159,7 +161,7 @@ class TriggerReading:
         """'Президент принял министра иностранных дел ...', 'принял в своей резиденции делегацию': a
         reception, when a person's title or a delegation is the object."""
 
-        for j in range(i + 1, min(len(toks), i + 6)):
+        for j in range(i + 1, min(len(toks), i + 9)):
             if toks[j].text in {".", ";", ":", ","}:
                 return False
             if lemmas[j] in HEADS or lemmas[j] == "делегация":
@@ -193,6 +195,10 @@ class TriggerReading:
 
     def _accept(self, trig: Trigger, lemmas: list[str], found: list[Trigger]) -> bool:
         window = set(lemmas[max(0, trig.start - 6): trig.end + 8])
+        if trig.type == "ACCESSION" and trig.lemmas == ("принять", "в") and trig.end < len(self._tokens):
+            tags = [q.tag for q in parses(self._tokens[trig.end].text)[:3]]
+            if all(t.POS == "NOUN" and "accs" not in t for t in tags):
+                return False  # "принял в резиденции делегацию": where he received it, not an admission
         if trig.type == "ACCESSION" and trig.weak:
             # "стала полноправным членом", "является членом ... с 1993 года"; not "государств-членов"
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
@@ -212,8 +218,8 @@ class TriggerReading:
             return bodies or named or "объявить" in window or any(
                 t.isupper() and len(t) >= 2 for t in (x.text for x in self._tokens[max(0, trig.start - 3):trig.start]))
         if trig.type == "MEETING" and trig.weak:
-            # discussing is what happens at a meeting, not a meeting of its own
-            return trig.lemmas != ("обсудить",)
+            # discussing is what happens at a meeting, not a meeting of its own; "партнер по диалогу" a status
+            return trig.lemmas != ("обсудить",) and lemmas[max(0, trig.start - 2):trig.start] != ["партнер", "по"]
         if trig.type == "SPEECH" and trig.lemmas[0] == "обратиться":
             # "обратился к участникам с приветственным словом"; not "обратится к руководству с предложением"
             return bool(set(lemmas[max(0, trig.start - 8):trig.end + 8]) & SPEECH_COMPLEMENTS)

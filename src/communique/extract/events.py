@@ -12,8 +12,8 @@ Sub-events take the period and place of the event they happen inside when they s
 
 The helpers both languages use are public (the English step, extract/english/, imports them):
 phrase_table and longest_match (the trigger scan, in event_triggers), evidence_for, date_distance and
-nearest_trigger, inherit_from, parents_first, period_of and within, inside_any and inside_org (in event_arguments),
-plover_code.
+nearest_trigger, inherit_from, parents_first, period_of and within, plover_code; inside_any, inside_org,
+period_told and series_key (in event_arguments).
 
 Modules: event_triggers (the lexicon and step 1, mixin TriggerReading), event_arguments (step 4's
 place, participants and name, mixin ArgumentReading), this module (steps 2-3, dates, assembly).
@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading
+from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -42,7 +42,7 @@ from .event_triggers import (
     Trigger,
     TriggerReading,
 )
-from .nlp import Sentence, headline_spans, lemma, parses
+from .nlp import Sentence, headline_spans, in_headline, lemma, parses
 from .resources import load_json
 
 _PLOVER = load_json("plover.json")
@@ -58,7 +58,7 @@ class EventStep(TriggerReading, ArgumentReading):
                  table: EntityTable, published: str | None, role_spans: list[tuple[int, int]]) -> list[Event]:
         events: list[Event] = []
         self._n = 0
-        self._text = text
+        self._text, self._mentions = text, mentions
         self._table = table
         self._own: dict[str, tuple[bool, bool]] = {}
         headlines = _headlines(text)
@@ -72,7 +72,7 @@ class EventStep(TriggerReading, ArgumentReading):
                              and m.entity), None)
                 ent = table.entity(city.entity) if city else None
                 self._dateline = (sent.start, city.entity) if ent is not None and ent.kind == "city" else None
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
+            if in_headline(sent, headlines) or sent.text.lstrip("*_ ")[:1] in _QUOTE_OPEN:
                 continue  # a headline repeats the story; direct speech reports no event of its own
             toks = sent.tokens
             lemmas = [lemma(t.text) for t in toks]
@@ -126,6 +126,9 @@ class EventStep(TriggerReading, ArgumentReading):
                 self._add_people(sent, mentions, joined, table, role_spans)
             if not made and events and (joined is not None or _generic_subject(toks, lemmas)):
                 self._fill_in(joined or events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
+            elif made and events and events[-1].type == "SIGNING" and lemmas[:1] == ["церемония"]:
+                # "Церемония прошла 13 апреля в Алматы в рамках визита ...": when and where it was signed
+                self._fill_in(events[-1], sent, toks, lemmas, s_dates, s_mentions, table, role_spans)
             if context is None and events and _generic_frame(lemmas):
                 # "По итогам мероприятия ...": the event of the sentences just before
                 recent = next((e for e in reversed(events) if e.type in COMPOUND_TYPES), None)
@@ -238,7 +241,8 @@ class EventStep(TriggerReading, ArgumentReading):
         word = lemma(trig.lemmas[0]) if trig.lemmas else None
         told = [e for e in same if e.trigger and lemma(e.trigger.split()[0]) == word and e.status != "planned"]
         held = [e for e in same if e.status != "planned"]
-        return (told or held or same)[-1]
+        pick = (told or held or same)[-1]  # not a past one told in passing ("с 25-го заседания, которое прошло в 2023")
+        return next((e for e in told if e.start and pick.start and pick.start < e.start[:len(pick.start)]), pick)
 
     def _is_reference(self, trig, lemmas, events, s_dates, sent, triggers, s_mentions) -> bool:
         """A bare noun for an event of a type already told ("Заседание прошло под председательством",
@@ -279,11 +283,7 @@ class EventStep(TriggerReading, ArgumentReading):
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
-            start, end = date.value_start, date.value_end
-            if date.kind == "until" or (start is None and end is not None):
-                start, end = None, end
-            elif end is None and self._ending:
-                start, end = None, start  # "20 мая завершилось совещание": only its end is known
+            start, end = period_told(date, self._ending)
         location = None  # a call has no place
         if trig.type != "CALL":
             location = self._location(sent, toks, lemmas, trig, s_mentions, table, role_spans)
@@ -319,7 +319,7 @@ class EventStep(TriggerReading, ArgumentReading):
                    location=location, name=name, ordinal=ordinal, participants=participants,
                    trigger=text[trig.char_start:trig.char_end])
         if ordinal is not None and name:
-            ev.series = _series_key(name)
+            ev.series = series_key(name, lemma, is_ordinal)
         self._own[ev.id] = (date is not None, location is not None)
         return ev
 
@@ -327,7 +327,9 @@ class EventStep(TriggerReading, ArgumentReading):
         # modality first: "запланировано", "планируется", "примет участие"
         idx = self._index(toks, lemmas)
         lo, hi = idx.lo_of[trig.start], idx.hi_of[trig.end]
-        planned = idx.any_span(idx.planned, lo, hi)
+        # "С докладом о ходе подготовки к конференции выступил": what is prepared for is ahead, not the report
+        planned = any(lo <= a and b <= hi and not (a >= trig.end and lemmas[a] == "подготовка")
+                      for a, b in idx.planned[bisect.bisect_left(idx.planned, (lo, lo)):])
         k = trig.start - 1
         while k > lo and parses(toks[k].text)[0].tag.POS == "ADJF":
             k -= 1
@@ -336,6 +338,8 @@ class EventStep(TriggerReading, ArgumentReading):
         if trig.start > 0 and (lemmas[trig.start - 1] == "приглашение" and lemmas[trig.start - 2:trig.start - 1] != ["по"]
                                or "пригласить" in lemmas[max(lo, trig.start - 3):trig.start]):
             return "planned"  # "приглашение посетить Астану", "пригласил коллегу посетить": a visit ahead
+        if trig.type == "ACCESSION" and "получение" in lemmas[max(lo, trig.start - 2):trig.start]:
+            return "planned"  # "обращение о получении статуса наблюдателя": a status asked for, not yet had
         # the tense of the nearest verb (or past participle) of the clause; the few nearest are enough
         best, best_dist = None, 10 ** 6
         at = bisect.bisect_left(idx.verb_at, trig.start)
@@ -481,11 +485,13 @@ class EventStep(TriggerReading, ArgumentReading):
                     break
 
     def _reported(self, speech: Event, other: Event) -> bool:
-        """Whether `other` is told inside what the speech says ('..., что ...' after it)."""
+        """Whether `other` is told inside what the speech says ('..., что ...' after it) or is what the
+        speech is about ('с докладом о подготовке к конференции')."""
         a, b = self._trig_of.get(speech.id), self._trig_of.get(other.id)
         toks = self._tokens
         return a is not None and b is not None and a.end <= b.start and \
-            any(lemma(toks[k].text) == "что" for k in range(a.end, min(b.start, len(toks))))
+            any(lemma(toks[k].text) == "что" or k == a.end and toks[k].text in {"о", "об"}
+                for k in range(a.end, min(b.start, len(toks))))
 
     def _restates(self, ev: Event, source: Event) -> bool:
         """'Заседание прошло в Москве' after 'на заседании 23 мая': an undated event opening its sentence
@@ -516,13 +522,26 @@ class EventStep(TriggerReading, ArgumentReading):
         for ev in parents_first(events):  # a speech told before its session takes what the session took
             own_date, own_place = self._own.get(ev.id, (False, False))
             if ev.type in BACKGROUND:
+                # "Совет принял решение о предоставлении ... статуса наблюдателя": a status granted or a
+                # body founded with no date of its own is decided at the event the text is about
+                source = main or next((e for e in events if e.type not in BACKGROUND), None)
+                if not ev.parent and source is not None and told[source.id] < told[ev.id]:
+                    inherit_from(ev, source, own_date, own_place)
                 continue
             source = by_id.get(ev.parent) if ev.parent else main
             if source is main and main is not None and told[main.id] > told[ev.id]:
                 continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
-            inherit_from(ev, source, own_date, own_place)
+            inherit_from(ev, source, own_date, own_place, take_place=not self._city_elsewhere(source))
+
+
+    def _city_elsewhere(self, source: Event) -> bool:
+        """A visit to a country whose cities the text names: what happens in its course took place in one
+        of them, which the text would name, not in the country at large."""
+        place = self._table.entity(source.location) if source.type == "VISIT" else None
+        return place is not None and place.kind == "country" and any(
+            e.type == "LOC" and e.kind == "city" and e.iso == place.iso for e in self._table.entities)
 
 
 _ENDING = {"завершиться", "закончиться", "завершать", "завершаться"}
@@ -756,12 +775,6 @@ class _SentenceIndex:
                 return True
             k += 1
         return False
-
-
-def _series_key(name: str) -> str:
-    """'5-е совещание руководителей ...' and '4-е совещание руководителей ...' share one key."""
-    words = [w for w in re.findall(r"[\w-]+", name) if not ORDINAL.match(w) and lemma(w) not in ORDINAL_WORDS]
-    return " ".join(lemma(w) for w in words)
 
 
 def plover_code(ev: Event) -> Plover:

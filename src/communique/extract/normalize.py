@@ -176,6 +176,9 @@ def person_nominative(text: str) -> str:
     """A person's name in the nominative, as First [Patronymic] Last; initials kept, moved before
     the surname when written after it ('Ершов П.С.' → 'П.С. Ершов')."""
     raw = [t for t in re.split(r"[\s\u00a0]+", text.strip().strip(",;:")) if t]
+    glued = len(raw) == 1 and _GLUED_NAME.match(raw[0])  # "Б.А.Саидовым": initials and surname as one word
+    if glued:
+        raw = [glued.group(1), glued.group(2)]
     tokens: list[str] = []
     for t in raw:
         tokens.extend(split_initials(t))
@@ -187,8 +190,11 @@ def person_nominative(text: str) -> str:
     words = [t for t in tokens if not _INITIAL.match(t)]
     words = _inflect_name_words(words)
     if initials:
-        return "".join(initials) + " " + " ".join(words) if words else "".join(initials)
+        return "".join(initials) + ("" if glued else " ") + " ".join(words) if words else "".join(initials)
     return " ".join(words)
+
+
+_GLUED_NAME = re.compile(r"^((?:[А-ЯЁA-Z]\.){1,2})([А-ЯЁA-Z][а-яёa-z-]{2,})$")
 
 
 # Endings of a-declension names the dictionary does not know ('Рахимзоды' → 'Рахимзода'), by case:

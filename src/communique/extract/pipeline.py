@@ -1,9 +1,10 @@
-"""The extraction pipeline: a list of steps per language that reads like a recipe.
+"""The extraction pipeline: which steps a language runs (`recipe_for`, each language's list in its
+own module: russian.py, english/pipeline.py, regional.py), and documents in more than one language.
 
     sentences → names (NER) → entities → roles → dates → events → agreements → topics
 
-Each step is a plain object, built once and reused for every document. A language without
-models of its own runs only the steps that are safe for it, and the Record says which ran.
+The steps run on extract/core.py's Pipeline, one Analysis per document. A language without models
+of its own runs only the steps that are safe for it, and the Record says which ran.
 """
 
 from __future__ import annotations
@@ -14,93 +15,38 @@ import uuid
 from ..langid import foreign_script_paragraph, guess_language, paragraph_languages
 from ..model import Document, Record
 from ..nlp import without_surrogates
-from . import dates as dates_mod
-from .document import extractor_for, published_from_text, with_changes
-from .participants import prune_participants
+from . import steps
+from .core import Pipeline, Step
+from .document import with_changes
 
-RUSSIAN_STEPS = ["sentences", "ner", "entities", "roles", "dates", "events", "agreements", "topics"]
-
-
-class RussianPipeline:
-    language = "ru"
-
-    def __init__(self):
-        from .agreements import AgreementStep
-        from .entities import EntityStep
-        from .events import EventStep
-        from .ner import RussianNER
-        from .roles import RoleStep
-        from .topics import TopicStep
-
-        self.ner = RussianNER()
-        self.entities = EntityStep()
-        self.roles = RoleStep()
-        self.events = EventStep()
-        self.agreements = AgreementStep()
-        self.topics = TopicStep()
-
-    def __call__(self, doc: Document) -> Record:
-        from .entities import EntityTable, without_outlet
-        from .nlp import sentences
-
-        text = doc.text
-        published = doc.published or published_from_text(text, "ru")
-        sents = sentences(text)
-        spans = self.ner(text, sents)
-        table = EntityTable("ru")
-        mentions = self.entities(text, spans, table)
-        without_outlet(table, mentions, doc.url)
-        role_spans = self.roles(text, sents, mentions, table)
-        found_dates = dates_mod.find_dates(text, published, lang="ru")
-        events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
-        prune_participants(text, mentions, table.entities, events, role_spans)
-        agreements = self.agreements(text, sents, mentions, events)
-        prune_participants(text, mentions, table.entities, events, agreements=agreements)
-        topics = self.topics(sents, "ru")
-        if "ё" not in text and "Ё" not in text:
-            _without_yo(table.entities)
-        document = with_changes(doc, published=published, language="ru")
-        return Record(document=document, extractor=extractor_for("ru", RUSSIAN_STEPS), mentions=mentions,
-                      entities=table.entities, events=events, agreements=agreements, topics=topics)
+# what a language without models of its own skips: the steps the Russian pipeline runs past its sentences
+WITHOUT_MODELS = ["ner", "entities", "roles", "dates", "events", "agreements", "topics"]
+MINIMAL = [Step("language", steps.language), Step("published", steps.published)]
 
 
-def _without_yo(entities) -> None:
-    """A text that writes 'е' for 'ё' (most official texts do) gets its entities' names spelled so too:
-    the gazetteer's 'Организация Объединённых Наций' is the text's 'Организация Объединенных Наций'."""
-    from .nlp import fold_yo
+def recipe_for(language: str) -> tuple[list[Step], list[str]]:
+    """The steps a language runs (each language's list lives in its module; each is imported only
+    when a document of its language comes) and the names of the steps it has none of."""
+    if language == "ru":
+        from .russian import STEPS as RUSSIAN
 
-    for e in entities:
-        e.name = fold_yo(e.name)
-        e.aliases = list(dict.fromkeys(fold_yo(a) for a in e.aliases))
+        return RUSSIAN, []
+    if language == "en":
+        from .english.pipeline import STEPS as ENGLISH
 
+        return ENGLISH, []
+    if language in REGIONAL:
+        from .regional import SKIPPED
+        from .regional import STEPS as REGIONAL_STEPS
 
-class MinimalPipeline:
-    """For languages without a model here yet: language and publication date only."""
-
-    def __init__(self, language: str):
-        self.language = language
-
-    def __call__(self, doc: Document) -> Record:
-        published = doc.published or published_from_text(doc.text, self.language)
-        document = with_changes(doc, published=published, language=self.language)
-        skipped = [s for s in RUSSIAN_STEPS if s not in ("sentences",)]
-        return Record(document=document, extractor=extractor_for(self.language, ["language", "published"], skipped))
+        return REGIONAL_STEPS, SKIPPED
+    return MINIMAL, WITHOUT_MODELS
 
 
 @functools.cache
-def pipeline_for(language: str):
+def pipeline_for(language: str) -> Pipeline:
     """One pipeline per language per process: models load once."""
-    if language == "ru":
-        return RussianPipeline()
-    if language == "en":
-        from .english import EnglishPipeline
-
-        return EnglishPipeline()
-    if language in REGIONAL:
-        from .regional import RegionalPipeline
-
-        return RegionalPipeline(language)
-    return MinimalPipeline(language)
+    return Pipeline(language, *recipe_for(language))
 
 
 REGIONAL = ("kk", "uz", "ky", "tg", "be", "sr", "zh", "uk", "az", "hy", "ka", "tk", "mn")

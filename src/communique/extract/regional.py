@@ -9,12 +9,16 @@ lexicons, each a module of its own:
     dates           each language's month names (regional_dates)
     persons, roles  persons where a title vouches for the name beside it (regional_persons)
     bodies          government bodies by their head noun (regional_orgs)
+    acronyms        a bracketed acronym names its body later (regional_acronyms); the head of state
+                    named by his office (regional_coref)
     events          trigger lexicons, status from tense and aspect, date, place, participants,
                     official names (regional_events, sharing the Russian step's helpers)
+    title-bodies    a body named only in a participant's title is no participant (regional_coref)
     agreements      document words, titles, parties, tied to their signing (regional_agreements)
 
-A language without a lexicon for a step skips it; the Record lists the steps that ran and those
-skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
+STEPS below is the list extract/core.py's Pipeline runs for every one of these languages, and
+RegionalNames one language's gazetteer and body matchers. A language without a lexicon for a step
+skips it (`Step.supports`); the Record lists the steps that ran and those skipped. Dates go into the Record as mentions of type DATE and into the events; the publication date
 of a dateline fills `document.published`.
 """
 
@@ -23,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Document, Entity, Mention, Record
+from ..model import Entity, Mention, Participant
 from . import (
     regional_acronyms,
     regional_agreements,
@@ -33,27 +37,13 @@ from . import (
     regional_orgs,
     regional_persons,
     regional_script,
+    regional_sentences,
+    steps,
 )
-from .document import extractor_for, published_from_text, with_changes
+from .core import Analysis, Pipeline, Step, shared
+from .document import published_from_text
 from .gazetteer import Gazetteer, normalize_key
-from .participants import prune_participants
 from .resources import load_json
-
-STEPS = ["language", "published", "gazetteer-places", "gazetteer-organizations"]
-SKIPPED = ["ner", "topics"]
-# steps that run only for a language with a lexicon of its own
-OPTIONAL = {"dates": regional_dates.supports, "persons-patterns": regional_persons.supports,
-            "roles-patterns": regional_persons.supports, "events": regional_events.supports,
-            "organizations-heads": regional_orgs.supports, "agreements": regional_agreements.supports}
-
-
-def steps_for(language: str) -> tuple[list[str], list[str]]:
-    """(steps run, steps skipped) for a language: what its Record states."""
-    steps, skipped = list(STEPS), list(SKIPPED)
-    for step, supported in OPTIONAL.items():
-        (steps if supported(language) else skipped).append(step)
-    return steps, skipped
-
 
 MAX_SUFFIX = 6  # letters a case ending may add to a name in Turkic languages
 # what a Turkic or Tajik name may carry after it: a possessive, then a case ending, then "-дағы"
@@ -69,13 +59,18 @@ RUSSIAN_CITY_NAMES = frozenset({"kk", "ky", "tg", "be"})
 # letters at all: "Лідары" (leaders) is no form of "Ліда"
 _SLAVIC_ENDINGS = frozenset({"a", "e", "i", "u", "o", "om", "em", "oj", "ju", "ji", "ije", "iju", "ijom", "ama",
                              "а", "е", "і", "и", "у", "ю", "ы", "о", "ой", "ом", "ем", "ам", "ах", "ую", "ію",
-                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама"})
+                             "ії", "ей", "ёй", "ою", "ије", "ију", "ијом", "ама", "я"})
 _VOWELS = frozenset("aeiouаеёіиоуыэюяў")
-_SOFT_END = _VOWELS | {"ь"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі")
+_SOFT_END = _VOWELS | {"ь", "й"}  # a last letter a case ending replaces ("Беларусь" -> "у Беларусі", "Кітая")
 # the case endings of a Belarusian or Serbian adjective inside a name ("Evropskoj", "Еўразійскай")
 _SLAVIC_ADJECTIVE = frozenset({"a", "e", "i", "o", "u", "oj", "om", "og", "ih", "im", "ima", "oga", "omu", "а", "е", "и", "о", "у", "ој", "ом", "ог", "их", "им", "има", "ога", "ому",
                                "ая", "ай", "ой", "ую", "ы", "ага", "аму", "ым", "ых", "ымі", "і", "ім", "іх", "ія",
                                "ае", "ое"})
+# the locative (and Serbian dative) of a name in "-а" after т, д, г, к, х: "Алма-Аце", "Рызе", "Амерыцы", "Americi"
+_MUTATED = {"т": ("це",), "д": ("дзе",), "г": ("зе", "зи"), "к": ("цы", "ци"), "х": ("се", "си"),
+            "k": ("ci",), "g": ("zi",), "h": ("si",)}
+# the case endings of a Belarusian noun in "-ыя"/"-ія" after its stem ("арганізацыі" of "арганізацыя")
+_SLAVIC_NOUN = frozenset({"ыя", "ыі", "ыю", "ыяй", "ыяю", "ія", "іі", "ію", "іяй", "іяю"})
 _TOKEN = regional_persons.WORD_TOKEN
 
 
@@ -221,58 +216,33 @@ def _word_matches(token: str, word: str, last: bool, agglutinative: bool, slavic
         return True
     if slavic and not last and len(word) >= 6:  # "Evropskoj uniji", "Еўразійскай эканамічнай камісіі"
         stem = word.rstrip("aeiouyаеёіиоуыэюя")
-        return len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE
+        if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in _SLAVIC_ADJECTIVE | _SLAVIC_NOUN:
+            return True  # "Шанхайскай арганізацыі супрацоўніцтва": an adjective, or a noun in "-ія"
     if last and token.startswith(word + "-") and len(token) - len(word) <= 4:
         return True  # "UN-a", "ШОС-а": a case ending after a hyphen
-    if last and slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija": a case ending
+    if slavic and len(word) >= 4:  # "Мінску" of "Мінск", "Srbije" of "Srbija", "Савета міністраў": a case ending
         if token.startswith(word):
+            if word[-1] in "кгх" and token[len(word):] in ("і", "и", "i"):
+                return False  # "Мінскі абласны ...": an adjective after a velar, no case of "Мінск"
             return token[len(word):] in _SLAVIC_ENDINGS
+        if word[-2:] in ("ац", "ac") and token[:len(word) - 2] == word[:-2] and token[len(word) - 2:len(word) - 1] == word[-1]:
+            return token[len(word) - 1:] in _SLAVIC_ENDINGS  # "Крагујевцу" of "Крагујевац": the vowel drops
+        if len(word) >= 5 and word[-1] in "аa" and token[:len(word) - 2] == word[:-2] \
+                and token[len(word) - 2:] in _MUTATED.get(word[-2], ()):
+            return True  # "у Алма-Аце", "у Рызе", "u Americi": the consonant before the ending changes
         return word[-1] in _SOFT_END and token[:len(word) - 1] == word[:-1] and token[len(word) - 1:] in _SLAVIC_ENDINGS
     return last and agglutinative and len(word) >= 4 and token.startswith(word) and len(token) - len(word) <= MAX_SUFFIX \
         and _TURKIC_ENDING.fullmatch(token[len(word):]) is not None
 
 
-class RegionalPipeline:
+class RegionalNames:
+    """One language's matchers: gazetteer places and bodies by surface form, government bodies by their
+    head noun, the test of a place-like word the person rules ask (the regional steps below use them)."""
+
     def __init__(self, language: str):
         self.language = language
         self.agglutinative = language in {"kk", "uz", "ky", "tg", "tk", "az"}
         self.slavic = language in {"be", "sr"}
-        self.events = regional_events.RegionalEvents(language) if regional_events.supports(language) else None
-
-    def __call__(self, doc: Document) -> Record:
-
-        text = doc.text
-        published = doc.published
-        if published is None and regional_dates.supports(self.language):
-            found = regional_dates.find_published(text, self.language)
-            published = found[0] if found else None
-        if published is None:
-            published = published_from_text(text, "ru")
-        mentions, entities = self._gazetteer(text)
-        dates = regional_dates.find_dates(text, published, self.language)
-        bodies = [(a, b) for a, b, _ in regional_orgs.find_organizations(text, self.language, mentions)]
-        persons, people = regional_persons.find_persons(
-            text, self.language, mentions, entities, place_like=self._place_like,
-            blocked=[(d.start, d.end) for d in dates], bodies=bodies)
-        date_mentions = [Mention(d.start, d.end, "DATE", d.text) for d in dates]
-        mentions = mentions + persons + date_mentions
-        org_mentions, bodies = self._bodies(text, mentions, entities)
-        mentions = sorted(mentions + org_mentions, key=lambda m: (m.start, -m.end))
-        entities = people + entities + bodies
-        mentions, entities = regional_acronyms.link_acronyms(text, mentions, entities)
-        mentions = sorted(mentions + regional_coref.head_of_state(text, self.language, mentions, entities),
-                          key=lambda m: (m.start, -m.end))
-        docs = regional_agreements.candidates(text, self.language, mentions)
-        events = (self.events(text, mentions, entities, dates, published, regional_agreements.first_heads(docs),
-                              {c.head for c in docs}) if self.events else [])
-        prune_participants(text, mentions, entities, events)
-        regional_coref.drop_title_bodies(text, self.language, events, mentions, {e.id: e for e in entities})
-        regional_coref.pronoun_subject(text, self.language, events, mentions, {e.id: e for e in entities})
-        agreements = regional_agreements.assemble(text, docs, events, mentions, entities)
-        steps, skipped = steps_for(self.language)
-        return Record(document=with_changes(doc, published=published, language=self.language),
-                      extractor=extractor_for(self.language, steps, skipped), mentions=mentions,
-                      entities=entities, events=events, agreements=agreements)
 
     def _bodies(self, text: str, mentions: list[Mention], entities: list[Entity]) -> tuple[list[Mention], list[Entity]]:
         """Government bodies named by their head noun (regional_orgs), one entity per name."""
@@ -300,7 +270,7 @@ class RegionalPipeline:
                 ent = min((x for x in made.values() if full in normalize_key(x.name)),
                           key=lambda x: first.get(x.id, len(text)), default=None)
             if ent is None:
-                ent = _spelled_out(name, made.values())
+                ent = _spelled_out(name, made.values()) or _short_of(name, [*known.values(), *made.values()])
             if ent is None:
                 ent = Entity(id=f"b{len({id(x) for x in made.values()}) + 1}", type="ORG", name=name,
                              kind="organization")
@@ -449,6 +419,122 @@ class RegionalPipeline:
         return mentions, list(entities.values())
 
 
+def _published(a: Analysis) -> None:
+    """The dateline's date (regional_dates), else what the Russian reader finds."""
+    if a.published is None and regional_dates.supports(a.language):
+        found = regional_dates.find_published(a.text, a.language)
+        a.published = found[0] if found else None
+    if a.published is None:
+        a.published = published_from_text(a.text, "ru")
+
+
+def _gazetteer(a: Analysis) -> None:
+    a.mentions, a.entities = shared(RegionalNames, a.language)._gazetteer(a.text)
+
+
+def _dates(a: Analysis) -> None:
+    a.dates = regional_dates.find_dates(a.text, a.published, a.language)
+
+
+def _persons(a: Analysis) -> None:
+    """Persons and their titles (regional_persons), kept off the bodies and dates found before."""
+    names = shared(RegionalNames, a.language)
+    bodies = [(s, e) for s, e, _ in regional_orgs.find_organizations(a.text, a.language, a.mentions)]
+    persons, people = regional_persons.find_persons(
+        a.text, a.language, a.mentions, a.entities, place_like=names._place_like,
+        blocked=[(d.start, d.end) for d in a.dates], bodies=bodies)
+    a.mentions = a.mentions + persons
+    a.entities = people + a.entities
+
+
+def _date_mentions(a: Analysis) -> None:
+    a.mentions = a.mentions + [Mention(d.start, d.end, "DATE", d.text) for d in a.dates]
+
+
+def _bodies(a: Analysis) -> None:
+    org_mentions, bodies = shared(RegionalNames, a.language)._bodies(a.text, a.mentions, a.entities)
+    a.mentions = a.mentions + org_mentions
+    a.entities = a.entities + bodies
+
+
+def _in_order(a: Analysis) -> None:
+    a.mentions = sorted(a.mentions, key=lambda m: (m.start, -m.end))
+
+
+def _acronyms(a: Analysis) -> None:
+    """A body's acronym in brackets names it later (regional_acronyms); the head of state named by his
+    office alone is the release's president (regional_coref.head_of_state)."""
+    a.mentions, a.entities = regional_acronyms.link_acronyms(a.text, a.mentions, a.entities)
+    a.mentions = sorted(a.mentions + regional_coref.head_of_state(a.text, a.language, a.mentions, a.entities),
+                        key=lambda m: (m.start, -m.end))
+
+
+def _documents(a: Analysis) -> None:
+    """The documents named (regional_agreements.candidates), which the events step reads."""
+    a.extra["documents"] = regional_agreements.candidates(a.text, a.language, a.mentions)
+
+
+def _events(a: Analysis) -> None:
+    docs = a.extra["documents"]
+    a.events = shared(regional_events.RegionalEvents, a.language)(
+        a.text, a.mentions, a.entities, a.dates, a.published, regional_agreements.first_heads(docs),
+        {c.head for c in docs})
+
+
+def _title_bodies(a: Analysis) -> None:
+    """A body named only in a participant's title, an event's quoted name or as the news's source is no
+    participant (regional_coref.drop_title_bodies)."""
+    regional_coref.drop_title_bodies(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
+
+
+def _subjects(a: Analysis) -> None:
+    """Who a pronoun, "the two ministers" or "taking part in it" points at, and who only tells of an
+    event (not a participant of it)."""
+    regional_coref.pronoun_subject(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
+    _pronoun_subjects(a.text, a.events, a.mentions, a.entities, a.language)
+    _pair_subjects(a.text, a.events, a.mentions, a.entities, a.language)
+    _taking_part_in_it(a.text, a.events, a.mentions, a.entities, a.language)
+    _tellers(a.text, a.events, a.mentions, a.language)
+
+
+def _agreements(a: Analysis) -> None:
+    a.agreements = regional_agreements.assemble(a.text, a.extra["documents"], a.events, a.mentions, a.entities)
+
+
+STEPS = [
+    Step("language", steps.language),
+    Step("published", _published),
+    Step("gazetteer", _gazetteer, states=("gazetteer-places", "gazetteer-organizations")),
+    Step("dates", _dates, supports=regional_dates.supports),
+    Step("persons", _persons, states=("persons-patterns", "roles-patterns"), supports=regional_persons.supports),
+    Step("date-mentions", _date_mentions, states=()),
+    Step("organizations-heads", _bodies, supports=regional_orgs.supports),
+    Step("in-order", _in_order, states=()),
+    Step("acronyms", _acronyms, states=()),
+    Step("documents", _documents, states=()),
+    Step("events", _events, supports=regional_events.supports),
+    Step("participants", steps.participants, states=()),
+    Step("title-bodies", _title_bodies, states=()),
+    Step("subjects", _subjects, states=()),
+    Step("agreements", _agreements, supports=regional_agreements.supports),
+]
+SKIPPED = ["ner", "topics"]  # no step of these here
+
+
+class RegionalPipeline(Pipeline):
+    """A regional language's steps on the core Pipeline (pipeline.pipeline_for(language) is the one a
+    process shares)."""
+
+    def __init__(self, language: str):
+        super().__init__(language, STEPS, SKIPPED)
+
+
+def steps_for(language: str) -> tuple[list[str], list[str]]:
+    """(steps run, steps skipped) for a language: what its Record states."""
+    pipe = RegionalPipeline(language)
+    return pipe.stated, pipe.skipped
+
+
 def _ancestors(entry: dict) -> set[str]:
     """The ids of the bodies a gazetteer body belongs to: its parent, the parent's parent ..."""
     by_id = {o.get("id"): o for o in Gazetteer.load().organizations}
@@ -472,6 +558,105 @@ def _spelled_out(name: str, bodies) -> Entity | None:
         initials = [w[0].casefold() for w in other[:-1] if len(w) > 2]
         if other[-1].casefold() == words[-1].casefold() and len(other) > len(words) \
                 and all(initials.count(ch) >= acr.casefold().count(ch) for ch in set(acr.casefold())):
+            return body
+    return None
+
+
+@functools.cache
+def _pronouns(lang: str) -> re.Pattern | None:
+    lex = load_json("events_regional.json").get(lang) or {}
+    words = "|".join(map(re.escape, lex.get("pronouns", [])))
+    if not words:
+        return None
+    if lang == "zh":
+        before, after = lex.get("not_pronoun_before", ""), lex.get("not_pronoun_after", "")
+        return re.compile(rf"(?<![{re.escape(before) or '^'}])(?:{words})(?![{re.escape(after) or '^'}])")
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])")
+
+
+def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """An event whose sentence names no person and has 'he' or 'she' before its trigger ("访问期间，他还将
+    出席论坛", "Ён таксама наведае ..."): the last person named before takes part."""
+    rx = _pronouns(lang)
+    if rx is None:
+        return
+    people = {e.id for e in entities if e.type == "PER"}
+    named = [m for m in mentions if m.type == "PER" and m.entity in people]
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        he = rx.search(text, s, at if at >= 0 else e)
+        if he is None or any(s <= m.start < e for m in named) or any(p.entity in people for p in ev.participants):
+            continue
+        last = max((m for m in named if m.end <= s), key=lambda m: m.start, default=None)
+        if last is not None:
+            ev.participants.append(Participant(last.entity))
+
+
+def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'): the persons of
+    the last event told with two or more take part, not the states or bodies the sentence names."""
+    phrases = (load_json("events_regional.json").get(lang) or {}).get("pair_subjects") or []
+    people = {e.id for e in entities if e.type == "PER"}
+    for k, ev in enumerate(events):
+        s, e = ev.evidence.start, ev.evidence.end
+        low = text[s:e].casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low) for p in phrases) \
+                or any(m.type == "PER" and s <= m.start < e for m in mentions):
+            continue
+        before = [x for x in events[:k] if x.evidence.start < s and sum(p.entity in people for p in x.participants) >= 2]
+        if before:
+            ev.participants = [Participant(p.entity) for p in before[-1].participants if p.entity in people]
+
+
+def _taking_part_in_it(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'Сёлета ў ім удзельнічаюць кампаніі з Беларусі, Расіі, ...': a sentence of its own, no event in it,
+    names who takes part in the last event told before it."""
+    lex = load_json("events_regional.json").get(lang) or {}
+    in_it, took = lex.get("in_it") or [], tuple(w for w in lex.get("took_part") or [] if not w.startswith("="))
+    if not in_it or not events:
+        return
+    by_id = {e.id: e for e in entities}
+    for s, e in regional_sentences.sentences(text):
+        low = text[s:e].casefold()
+        if any(ev.evidence.start <= s < ev.evidence.end for ev in events) or not any(
+                re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in in_it) \
+                or not any(w.startswith(took) for w in low.split()):
+            continue
+        last = max((ev for ev in events if ev.evidence.end <= s), key=lambda ev: ev.evidence.start, default=None)
+        for m in mentions if last is not None else ():
+            ent = by_id.get(m.entity) if m.entity else None
+            if s <= m.start < e and ent is not None and (ent.type != "LOC" or ent.kind == "country") \
+                    and all(p.entity != ent.id for p in last.participants):
+                last.participants.append(Participant(ent.id))
+
+
+def _tellers(text: str, events, mentions: list[Mention], lang: str) -> None:
+    """'王毅指出，去年6月，两国元首……签署……': the person who says it tells of the event, not in it."""
+    said = (load_json("events_regional.json").get(lang) or {}).get("said") or []
+    if not said:
+        return
+    rx = re.compile("(?:" + "|".join(map(re.escape, said)) + ")[，,:：]")
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        for m in (m for m in mentions if m.type == "PER" and s <= m.start < e and m.entity):
+            verb = rx.match(text, m.end)
+            if verb and verb.end() <= at and not any(x.entity == m.entity and verb.end() <= x.start < e for x in mentions):
+                ev.participants = [p for p in ev.participants if p.entity != m.entity]
+
+
+def _short_of(name: str, bodies) -> Entity | None:
+    """The known body a name repeats without the acronym of the organization it belongs to ("Савет
+    кіраўнікоў дзяржаў" of "Савет кіраўнікоў дзяржаў СНД"), or in Chinese, without its first characters."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{4,}", name):  # "元首理事会" of "上海合作组织成员国元首理事会"
+        return next((b for b in bodies if b.name != name and b.name.endswith(name)), None)
+    words = name.casefold().split()
+    for body in bodies:
+        other = body.name.split()
+        rest = other[len(words):]
+        if rest and [w.casefold() for w in other[:len(words)]] == words \
+                and all(w.isupper() and w.isalpha() for w in rest):
             return body
     return None
 

@@ -19,11 +19,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model import Agreement, Entity, Event, Evidence, Mention, Participant
+from ..model import Agreement, Entity, Event, Mention, Participant
 from .gazetteer import normalize_key
 from .regional_events import Cue
 from .regional_persons import WORD_TOKEN
-from .regional_sentences import sentences
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 _LEX = load_json("agreements_regional.json")
@@ -58,8 +58,12 @@ class _Lang:
         self.ezafe = tuple(lex.get("ezafe", []))
         self.breaks = set(lex.get("breaks", ""))
         self.verbs = tuple(lex.get("verbs", []))
+        self.not_before = tuple(lex.get("not_before", []))
         self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
         self.signing_nouns = tuple(normalize_key(w) for w in lex.get("signing_nouns", []))
+        self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
+        self.max_words = lex.get("max_words", MAX_WORDS)
+        self.trail = {normalize_key(w) for w in lex.get("trail", [])}
 
     def drafted(self, text: str, head: int) -> bool:
         """A draft word beside the document word at `head` ("праект плана", "декларациясының жобасын")."""
@@ -138,13 +142,24 @@ def _before(text, toks, i, n, lx: _Lang, nom, blocked, places=()):
 
 def _after(text, toks, i, n, lx: _Lang, nom, blocked):
     j = i + n
-    while j < len(toks) and j - i - n < MAX_WORDS:
+    while j < len(toks) and j - i - n < lx.max_words:
         gap = _gap(text, toks, j)
+        if toks[j][3] in lx.joiners and j > i + n and not gap.strip() and j + 1 < len(toks) \
+                and toks[j + 1][2][:1].isupper() and not _gap(text, toks, j + 1).strip():
+            j += 1  # "... паміж Міністэрствам сувязі і Міністэрствам навукі": the second party
+            continue
+        if toks[j][3] in lx.joiners and j > i + n and j + 1 < len(toks) and toks[j + 1][3] not in lx.stop \
+                and toks[j - 1][3][-1:] == toks[j + 1][3][-1:] and toks[j + 1][2][:1].islower() \
+                and not gap.strip() and not _gap(text, toks, j + 1).strip():
+            j += 1  # "сувязі і інфарматызацыі": two fields in the same case
+            continue
         if gap.strip() or "\n" in gap or toks[j][3] in lx.stop or any(m.start <= toks[j][0] < m.end for m in blocked):
             break
         if lx.ezafe and not toks[j - 1][3].endswith(lx.ezafe):
             break
         j += 1
+    while j - 1 >= i + n and toks[j - 1][3] in lx.trail:
+        j -= 1  # "... на | 2026-2028 гады", "... potpisan u ...": no word of the title
     start, end = toks[i][0], toks[j - 1][1]
     if not nom:
         return start, end, text[start:end]
@@ -170,7 +185,11 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
                 j = k + len(v)
         end = i + len(stem)
         opened, closed = text.rfind("《", s, i), text.find("》", end, e)
-        if opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]:
+        quoted = opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]
+        if not quoted and text.startswith(lx.not_before, end):
+            i = end  # "战略对话", "计划于": the word is part of another, no document
+            continue
+        if quoted:
             j, end = opened + 1, closed  # the whole title between the book-title marks
             last = next((h for h in lx.heads if text[j:end].endswith(h[1])), None)
             if last is not None:  # the head that ends the title names its kind: "…战略伙伴关系的联合声明"
@@ -222,10 +241,8 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
             told.parties = told.parties or parties
             _tie(told, signing, parties, by_id)
             continue
-        raw = text[s:e]
-        lead = len(raw) - len(raw.lstrip())
-        ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title,
-                       evidence=Evidence(s + lead, s + lead + len(raw.strip()), raw.strip()), parties=parties)
+        ag = Agreement(id=f"a{len(out) + 1}", kind=c.kind, title=c.title, evidence=evidence_of(text, s, e),
+                       parties=parties)
         if signing is not None:
             _tie(ag, signing, parties, by_id)
         seen[key] = ag
@@ -273,7 +290,20 @@ def _same_title(a: str, b: str) -> bool:
     """One title begins the other, word by word, and holds more than the document word."""
     wa, wb = normalize_key(a).split(), normalize_key(b).split()
     short, long_ = sorted((wa, wb), key=len)
-    return len(short) >= 2 and long_[:len(short)] == short
+    if len(short) >= 2 and long_[:len(short)] == short:
+        return True
+    # "Декларација о стратешком партнерству" of "Декларација о успостављању стратешког партнерства
+    # између ...": every word of the shorter title is a form of one of the longer's (a headline's short name)
+    content = [w for w in short[1:] if len(w) >= 4]
+    return len(content) >= 2 and len(short) < len(long_) and short[0][:4] == long_[0][:4] \
+        and all(any(_stem_len(w, u) >= max(3, min(len(w), len(u)) - 3) for u in long_[1:]) for w in content)
+
+
+def _stem_len(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _unique(items) -> list[str]:

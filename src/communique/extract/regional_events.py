@@ -24,15 +24,15 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model import Entity, Event, Evidence, Mention, Participant, date_bounds
-from . import regional_cases, regional_coref
+from ..model import Entity, Event, Mention, Participant, date_bounds
+from . import regional_cases, regional_coref, regional_event_passes
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
 from .regional_orgs import lexicon as _org_lang
-from .regional_orgs import zh_breaks, zh_verbs
+from .regional_orgs import title_forms, zh_breaks, zh_verbs
 from .regional_persons import WORD_TOKEN
-from .regional_sentences import sentences
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 _LEX = load_json("events_regional.json")
@@ -164,7 +164,7 @@ class RegionalEvents:
     """Events of one language: a plain object, built once, holding no per-document state."""
 
     def __init__(self, language: str) -> None:
-        self.language = language
+        self.language, self._text = language, ""
         self.lx = _lang(language)
 
     def __call__(self, text: str, mentions: list[Mention], entities: list[Entity], dates: list[DateMention],
@@ -173,7 +173,7 @@ class RegionalEvents:
         """`documents`: where a document is first named (regional_agreements.first_heads); a signing
         in that sentence signs a new document, not one told before. `named`: where any document is
         named; a verb of adopting ('кабыл алынды') signs only in a sentence that names one (when given)."""
-        by_id = {e.id: e for e in entities}
+        by_id, self._text = {e.id: e for e in entities}, text
         orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         events: list[Event] = []
         own: dict[str, tuple[bool, bool]] = {}
@@ -182,9 +182,8 @@ class RegionalEvents:
         preparing: set[str] = set()  # planned events told only as what is prepared for
         for s, e in sentences(text):
             raw = text[s:e]
-            lead = len(raw) - len(raw.lstrip())
-            body = raw.strip()
-            ev_span = Evidence(s + lead, s + lead + len(body), body)
+            ev_span = evidence_of(text, s, e)
+            body = ev_span.text
             toks = [(m.start() + s, m.end() + s, normalize_key(m.group())) for m in WORD_TOKEN.finditer(raw)]
             keys = [t[2] for t in toks]
             trigs = self._zh_triggers(text, s, e) if self.lx.chinese else self._triggers(toks, keys)
@@ -261,6 +260,8 @@ class RegionalEvents:
                 events = [ev for ev in events if ev not in made]
                 made = []
                 regional_coref.join(referred[0], told, mentions, s, e, text, by_id, self.language)
+            elif referred and self.lx.chinese and self._took_part(text, keys, s, e):
+                regional_coref.join(referred[0], told, mentions, s, e)  # "李乐成出席会议并致辞": in the meeting told too
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -270,10 +271,10 @@ class RegionalEvents:
         events = [ev for ev in events if ev.id not in heads
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
-        _dateline_city(text, events, mentions, by_id, own)
-        _inside_visit(events, own)
+        regional_event_passes.dateline_city(text, events, mentions, by_id, own)
+        regional_event_passes.inside_visit(events, own)
         self._inherit(events, own, refs)
-        _titled_to_the_one_meeting(events, entities)
+        regional_event_passes.titled_to_the_one_meeting(events, entities)
         regional_coref.visitor_in_meetings(events, by_id)
         for ev in events:
             ev.plover = plover_code(ev)
@@ -285,7 +286,8 @@ class RegionalEvents:
         out, i = [], 0
         while i < len(keys):
             hit = next((t for t in self.lx.triggers if t[2].match(keys, i)), None)
-            if hit is None or (self.lx.not_triggers and keys[i].startswith(self.lx.not_triggers)):
+            if hit is None or any(all(i + k < len(keys) and keys[i + k].startswith(w) for k, w in enumerate(nt.split()))
+                                  for nt in self.lx.not_triggers):
                 i += 1
                 continue
             n = len(hit[2].words)
@@ -442,8 +444,9 @@ class RegionalEvents:
         if self.lx.chinese:
             j = trig.char_start
             breaks = zh_breaks()
-            while j > s and trig.char_start - j < 40 and text[j - 1] not in breaks:
-                j -= 1
+            while j > s and trig.char_start - j < 40 and (text[j - 1] not in breaks or text[j - 1] == "）"
+                                                            and "（" in text[max(s, j - 6):j - 2]):
+                j = text.rfind("（", s, j) if text[j - 1] == "）" else j - 1  # "政府首脑（总理）理事会"
             for v in zh_verbs():
                 k = text.rfind(v, j, trig.char_start)
                 if k >= 0:
@@ -492,14 +495,29 @@ class RegionalEvents:
         return name if official else None
 
     def _name_after(self, text, toks, trig, s, e) -> str | None:
-        word = text[trig.char_start:trig.char_end]
         numbered = trig.j < len(toks) and self.lx.ordinal([text[toks[trig.j][0]:toks[trig.j][1]]])
-        if not (word[:1].isupper() or numbered) or trig.i == 0:
-            return None  # a capitalized head, or one right before an ordinal ("ҷаласаи панҷуми ...")
         ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
+        start, k = trig.char_start, trig.i - 1  # back over lower-case adjectives to one capitalized, not the
+        while k > 0 and ox is not None and trig.i - k <= 3 and not text[toks[k][1]:start].strip() \
+                and ox.adjective(text[toks[k][0]:toks[k][1]], toks[k][2], "Форум") \
+                and not ox.stops_at(toks[trig.i][2], heads=False):  # a noun's name, not a verb's subject
+            start, k = toks[k][0], k - 1  # sentence's first word: "Српско-кинески пословни форум"
+            if text[start].isupper():
+                break
+        if not text[start].isupper():
+            start = trig.char_start
+        num = re.search(r"(?:\b[IVXLC]+|\b\d+-[^\W\d]{1,2})\s+$", text[s:start])  # "XIII Форум", "27-е пасяджэнне"
+        start = s + num.start() if num else start
+        word = text[start:trig.char_end]
+        if not (word[:1].isupper() or num or numbered) or trig.i == 0:
+            return None  # a capitalized head, or one right before an ordinal ("ҷаласаи панҷуми ...")
         j = trig.j
         while j < len(toks) and j - trig.j < (11 if numbered else 7):
             gap = text[toks[j - 1][1]:toks[j][0]]
+            if ox is not None and toks[j][2] in ox.and_words and not gap.strip() and j + 1 < len(toks) \
+                    and text[toks[j + 1][0]].isupper():
+                j += 1  # "Форум рэгіёнаў Беларусі і Расіі"
+                continue
             if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
                 break
             j += 1
@@ -509,7 +527,7 @@ class RegionalEvents:
         paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
         if paren:
             end += paren.end()
-        return " ".join(text[trig.char_start:end].split())
+        return " ".join(text[start:end].split())
 
     def _status(self, text, toks, keys, trig, s, e) -> str:
         lx = self.lx
@@ -574,7 +592,9 @@ class RegionalEvents:
         # "БАӘ делегациясы … Қазақстанда жұмыс сапарымен": where a visit goes is the place next to it, but
         # not the state of a title right before a name ("Ministar privrede Srbije Dejan Savić posetio je")
         people = {m.start for m in s_mentions if m.type == "PER"}
-        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people)]
+        before = [(self._text[max(0, m.start - 40):m.start].split() or [""])[-1] for m in places]
+        titled = [m.start for m, w in zip(places, before, strict=True) if normalize_key(w) in title_forms(self.language)]
+        goals = [m for m in places if not any(m.end < p <= m.end + 2 for p in people) and m.start not in titled]
         if trig.type == "VISIT" and goals:
             return min(goals, key=lambda m: min(abs(m.end - trig.char_start), abs(m.start - trig.char_end))).entity
         if cities:
@@ -631,62 +651,7 @@ class RegionalEvents:
             inherit_from(ev, source, own_date, own_place)
 
 
-_GATHERINGS = ("MEETING", "CALL", "FORUM")
 _DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
-# a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
-# or a Chinese agency's "新华社北京3月18日电"
-_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月|\.\s+\d")
-_DATELINE_REACH = 200  # characters from the dateline to the sentence of the event it places
-# an online meeting takes place nowhere: "дар шакли маҷозӣ", "онлайн", "в режиме видеоконференции", "线上"
-_VIRTUAL = ("маҷозӣ", "онлайн", "online", "onlayn", "виртуал", "virtual", "видео", "video", "бейне", "відэа",
-            "線上", "线上", "视频", "视讯")
-
-
-def _dateline_city(text: str, events: list[Event], mentions: list[Mention], by_id: dict, own: dict) -> None:
-    """The city of a dateline is where the first meeting, forum or session told right after it takes
-    place, when its sentence names no place of its own (the Russian step's rule)."""
-    for m in mentions:
-        ent = by_id.get(m.entity) if m.entity else None
-        if m.type != "LOC" or ent is None or ent.kind != "city" or m.start > 400:
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        lead = text[line_start:m.start]
-        if lead.strip() and not lead.rstrip().endswith("社"):
-            continue
-        if not _DATELINE_AFTER.match(text, m.end):
-            continue
-        ev = next((ev for ev in events if ev.type in {"MEETING", "FORUM", "SESSION"}
-                   and ev.evidence.start >= line_start and ev.evidence.start - m.end <= _DATELINE_REACH), None)
-        if ev is not None and ev.location is None and not own.get(ev.id, (False, False))[1] \
-                and not any(w in ev.evidence.text.casefold() for w in _VIRTUAL):
-            ev.location = m.entity
-        return
-
-
-def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> None:
-    """A release about one meeting names its people by title in the sentences after it ("the
-    delegation was led by Minister X", "Minister X noted ..."): a titled person no event has is a
-    participant of that meeting. With two meetings or more nothing tells which, so nothing is added."""
-    tops = [ev for ev in events if ev.parent is None]
-    main = [ev for ev in tops if ev.type in _GATHERINGS]
-    if len(main) != 1 or len(tops) != 1:
-        return
-    taken = {p.entity for ev in events for p in ev.participants}
-    for ent in entities:
-        if ent.type == "PER" and ent.roles and ent.id not in taken:
-            main[0].participants.append(Participant(ent.id))
-
-
-def _inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
-    """A meeting or forum with no date of its own told after a dated visit ("Ташриф доирасида …
-    музокаралар", "… бизнес форумида иштирок этади") falls inside the visit and takes its period."""
-    for k, ev in enumerate(events):
-        if ev.type not in ("MEETING", "FORUM") or ev.start or ev.parent or own.get(ev.id, (False, False))[0]:
-            continue
-        visit = next((p for p in reversed(events[:k]) if p.type == "VISIT" and p.start), None)
-        if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
-                                         for p in events[events.index(visit):k]):
-            inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
 
 
 def _specific(dates: list[DateMention]) -> list[DateMention]:

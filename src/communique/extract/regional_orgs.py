@@ -38,7 +38,8 @@ def supports(lang: str | None) -> bool:
 class _Lang:
     def __init__(self, lex: dict, code: str = "") -> None:
         self.order = lex.get("order", "head_first")
-        self.heads = sorted(((normalize_key(s), nom) for s, nom in lex.get("heads", [])), key=lambda h: -len(h[0]))
+        self.heads = sorted(((normalize_key(h[0]), h[1]) for h in lex.get("heads", [])), key=lambda h: -len(h[0]))
+        self.gender = {h[1].casefold(): h[2] for h in lex.get("heads", []) if len(h) > 2}  # "Биро" is masculine
         self.stop = {normalize_key(w) for w in lex.get("stop", [])}
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         # the endings of the word before a joiner inside a name ("сувязі і інфарматызацыі", not "спраў і пасольства")
@@ -61,8 +62,14 @@ class _Lang:
         self.of_known = bool(lex.get("of_known_body"))
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
+        forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
+        words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
+        self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
+            rf"(?:(?<![\w-])(?:{forms})|(?P<words>{words or '(?!)'}))\s+[«„“\"](?P<name>[^«»„“”\"\n]{{2,60}})[»”“\"]"
+        ) if forms or words else None
         self.titles: set[str] = set()
         self.under: set[str] = set()
+        self.states: set[str] = set()
 
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
@@ -78,11 +85,11 @@ class _Lang:
         """The word as an adjective agreeing with the head `head_nom`, in the nominative
         ("Привредне" -> "Привредна", "Беларускага" -> "Беларускі"); None when it does not end like one."""
         end = next((a for a in self.adjectives if key.endswith(a) and len(key) - len(a) >= 3), None)
-        if end is None or not self.adjective_nominative:
-            return None
+        if end is None or not self.adjective_nominative or key[:len(key) - len(end)].endswith(("ij", "иј")):
+            return None  # "Delegaciji": a noun in "-ija", no adjective
         low = head_nom.casefold()
-        gender = "n" if low.endswith(("ства", "цтва", "нне", "o", "о", "e", "е")) else \
-            "f" if low.endswith(("a", "а", "я", "ія", "ija")) else "m"
+        gender = self.gender.get(low) or ("n" if low.endswith(("ства", "цтва", "нне", "o", "о", "e", "е")) else
+                                          "f" if low.endswith(("a", "а", "я", "ія", "ija")) else "m")
         stem = word[: len(word) - len(end)]
         forms = self.adjective_nominative.get(gender) or [""]
         ending = next((f for f in forms if _script_of(f) == _script_of(stem)), forms[0])
@@ -108,6 +115,7 @@ def _lang(code: str) -> _Lang:
     titles = load_json("titles_regional.json").get(code, {})
     lx.titles = {normalize_key(w) for w in titles.get("heads", [])}
     lx.under = {normalize_key(w) for w in titles.get("under", [])}
+    lx.states = {normalize_key(w) for w in titles.get("state_words", [])}
     return lx
 
 
@@ -124,7 +132,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         lx = _lang(lang)
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
-        found += _acronyms(toks, lx)
+        found += _acronyms(toks, lx) + _companies(text, lx)
         found += _latin_names(text, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
@@ -228,6 +236,15 @@ def _owner_before(text: str, toks, j: int, mentions) -> int | None:
                 and all(not _gap(text, toks, q).strip() for q in range(k + 1, j - 1)):
             return k
     return None
+
+
+def _companies(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A company by its legal form and its name in quotes: the quoted name ("Белтэлекам"), or with a
+    legal form written out, both ("Привредно друштво „Експо 2027”")."""
+    if lx.company is None:
+        return []
+    return [(m.start("words"), m.end(), m.group(0)) if m.group("words") else (m.start("name"), m.end("name"), m.group("name"))
+            for m in lx.company.finditer(text)]
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -376,7 +393,24 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         rest = text[toks[i + 1][0]:toks[j - 1][1]] if j > i + 1 else ""
         name = " ".join(adjs + [_case_like(nom, word) if not adjs else nom.casefold(), rest]).strip()
         out.append((toks[first][0], toks[j - 1][1], name))
+        out += _inner(text, toks, lx, i, j, covered)
     return out
+
+
+def _inner(text, toks, lx: _Lang, i: int, j: int, covered) -> list[tuple[int, int, str]]:
+    """A body named inside another's name, with capitalized adjectives before its head ("Савет
+    Рэспублікі Нацыянальнага сходу Рэспублікі Беларусь": the National Assembly)."""
+    for h in range(i + 2, j):
+        nom = lx.head(toks[h][3])
+        if nom is None or toks[h][2][0].isupper() and h == i + 2:
+            continue
+        first, adjs = _adjectives_before(text, toks, h, lx, nom, covered)
+        while adjs and (first <= i + 1 or toks[first][3] in lx.states):
+            first, adjs = first + 1, adjs[1:]  # "Савета Рэспублікі | Нацыянальнага сходу": the outer name's words
+        if adjs and toks[first][2][0].isupper():
+            rest = text[toks[h + 1][0]:toks[j - 1][1]] if j > h + 1 else ""
+            return [(toks[first][0], toks[j - 1][1], " ".join(adjs + [nom.casefold(), rest]).strip())]
+    return []
 
 
 def _listed(text, toks, j: int, lx: _Lang, spans) -> bool | str:
@@ -419,6 +453,7 @@ _ZH_SUFFIXES = sorted(_ZH.get("suffixes", []), key=len, reverse=True)
 _ZH_NOT_AFTER = tuple(_ZH.get("not_after", []))
 _ZH_BREAKS = set(_ZH.get("breaks", ""))
 _ZH_STANDALONE = set(_ZH.get("standalone", []))
+_ZH_NOT_WORDS = tuple(_ZH.get("not_words", []))
 _ZH_VERBS = tuple(_ZH.get("verbs", []))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZH_TITLE_WORDS = tuple(load_json("titles_regional.json").get("zh", {}).get("titles", []))  # "委员、国务院…": titles
@@ -426,6 +461,14 @@ _ZH_FIELD = 8  # characters of one field listed with "、" inside a ministry's n
 _ZH_UNITS = ("司", "局")  # departments written right after their ministry or commission
 _ZH_CREDIT = ("来源：", "来源:", "稿源：", "编辑：", "责编：")
 _ZH_MINISTER = frozenset(_ZH.get("minister_titles", []))  # "外交部长" of "外交部"
+
+
+@functools.cache
+def title_forms(lang: str) -> frozenset[str]:
+    """A language's title words in any case: a state right after one is the office's ('председника
+    Узбекистана'), not where a visit goes."""
+    lex = load_json("titles_regional.json").get(lang) or {}
+    return frozenset(normalize_key(w) for w in [*lex.get("heads", []), *(lex.get("oblique_heads") or {})])
 
 
 def zh_breaks() -> set[str]:
@@ -468,6 +511,12 @@ def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]
                     or any(v in field for v in _ZH_VERBS):
                 break
             j = k
+        if j - 1 > floor and text[j - 1] in "—－–-":  # "中国—中亚机制秘书处": a place, a dash, the partner
+            k = j - 1
+            while k > floor and j - 1 - k < 8 and text[k - 1] not in _ZH_BREAKS and _HAN.match(text[k - 1]):
+                k -= 1
+            if k in places:
+                j = k
         if j == floor and floor and text[j:j + 1] in ("和", "及", "与"):
             j += 1  # "中华人民共和国外交部和乌兹别克斯坦共和国外交部": two bodies joined by "and"
         for v in _ZH_VERBS:
@@ -475,7 +524,7 @@ def _zh(text: str, places: set[int] = frozenset()) -> list[tuple[int, int, str]]
             if k >= 0:
                 j = k + len(v)
         whole = text[j:end]
-        if text[max(0, j - 3):j] in _ZH_CREDIT:
+        if text[max(0, j - 3):j] in _ZH_CREDIT or whole.endswith(_ZH_NOT_WORDS):
             i = end
             continue  # "来源：国际合作司": a source credit, no body the release is about
         if (i - j >= 2 or (i - j >= 1 and len(suf) > 1) or whole in _ZH_STANDALONE) and (j, end) not in {(f[0], f[1]) for f in out}:

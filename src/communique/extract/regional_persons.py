@@ -7,7 +7,8 @@ titles_regional.json):
 * title, then name — "Сыртқы істер министрі Ерлан Жақсылықов", "tashqi ishlar vaziri Baxtiyor
   Saidov"; in the languages whose title head comes first, the name may also follow the title's
   modifiers when it comes right after a place or a state word: "Міністр замежных спраў Рэспублікі
-  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић";
+  Беларусь Максім Рыжанкоў", "министар спољних послова Србије Марко Ђурић", or after the title's
+  lower-case complements ("міністр цыфравага развіцця, сувязі і масавых камунікацый Name");
 * name, comma, title — "Марко Ђурић, министар спољних послова", "Ерлан Жақсылықов, Сыртқы істер
   министрі";
 * Chinese: a title, then a surname and one or two characters ("外交部长王毅"), or such a name
@@ -36,7 +37,8 @@ from collections.abc import Callable
 from ..model import Entity, Evidence, Mention, Role
 from . import regional_cases, regional_coref
 from .gazetteer import normalize_key
-from .regional_sentences import sentences
+from .regional_persons_zh import HAN, zh_persons
+from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
 __all__ = ["LANGUAGES", "find_persons", "supports"]
@@ -75,10 +77,7 @@ def _script(word: str) -> str:
 def _evidence(text: str, sents: list[tuple[int, int]], pos: int) -> Evidence:
     for s, e in sents:
         if s <= pos < e:
-            raw = text[s:e]
-            lead = len(raw) - len(raw.lstrip())
-            body = raw.strip()
-            return Evidence(s + lead, s + lead + len(body), body)
+            return evidence_of(text, s, e)
     return Evidence(pos, pos, "")
 
 
@@ -101,6 +100,8 @@ class _Lang:
         self.under = {normalize_key(w) for w in lex.get("under", [])}
         self.event_nouns = {normalize_key(w) for w in lex.get("event_nouns", [])}
         self.modifier_endings = tuple(lex.get("modifier_endings", []))
+        self.adjective_endings = tuple(lex.get("adjective_endings", []))
+        self.oblique_modifiers = dict(lex.get("oblique_modifiers", {}))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
         self.surname_closes = bool(lex.get("surname_closes_name"))
@@ -185,7 +186,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
         return [], []
     sents = sentences(text)
     if lang == "zh":
-        found = _zh_persons(text, mentions, entities, bodies)
+        found = zh_persons(text, mentions, entities, bodies)
     else:
         found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked, bodies).run()
     return _record(text, sents, found, mentions, entities)
@@ -298,8 +299,10 @@ class _Finder:
         # "Given Surname", "Given Patronymic Surname", or "Surname Given Patronymic"
         shaped = self.lx.surname_like(words[-1]) \
             or (n == 3 and self.lx.surname_like(words[0]) and words[-1].casefold().endswith(_PATRONYMIC))
-        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)):
-            return 0
+        if not shaped and (not vouched or any(self.lx.body_word(w) for w in words)
+                           or any(w.casefold().endswith(self.lx.adjective_endings) for w in words[1:]
+                                  if self.lx.adjective_endings)):
+            return 0  # "правінцыі Цзянсу Камуністычнай партыі": a body's adjective, no surname
         return n
 
     # -- patterns ----------------------------------------------------------------------------------
@@ -377,7 +380,11 @@ class _Finder:
             return None
         case = oblique[1] if oblique else None
         nominative = oblique[0][:1].upper() + oblique[0][1:] if oblique and t.text[:1].isupper() else oblique and oblique[0]
-        mark = ((t.s, t.e, nominative, case),) if oblique else ()
+        mod = self.toks[i - 1] if oblique and i and self.joined(i - 1, i) and t.text[:1].islower() else None
+        end = next((x for x in self.lx.oblique_modifiers if mod and mod.text.endswith(x) and len(mod.text) > len(x) + 3), None)
+        if end is not None:  # "sa generalnim sekretarom" -> "generalni sekretar"
+            nominative = mod.text[:-len(end)] + self.lx.oblique_modifiers[end] + " " + nominative
+        mark = ((mod.s if end else t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
         aside = None if self.lx.head_first else _ASIDE.match(self.text, t.e)
         if aside:  # "мүчөсү (министр) Варос Симонян": an aside in brackets between the title and the name
@@ -386,19 +393,20 @@ class _Finder:
             return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
-            return j, n, (self.title_start(i), t.e, *mark)
+            return j, n, (mark[0][0] if mark else self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k, limit, after_body = j, MAX_GAP, False
-        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)):
+        k, limit = j, MAX_GAP
+        while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)
+                                                           or self.listed_complement(j, k)):
             tok = self.toks[k]
             end = self.body_end.get(tok.s) if tok.text[:1].isupper() and not self.anchor(tok) else None
             if end is not None:  # "са потпредседником Кинеског савета за ... трговине Џангом Шаоганом"
                 start_k = k
                 while k < len(self.toks) and self.toks[k].e <= end:
                     k += 1
-                limit, after_body = limit + (k - start_k), True
+                limit += k - start_k
                 continue
             joins = (tok.key in self.lx.joiners and k + 1 < len(self.toks) and self.joined(k, k + 1)
                      and not self.toks[k + 1].text[:1].isupper() and not self.toks[k - 1].text[:1].isupper())
@@ -411,16 +419,21 @@ class _Finder:
             if tok.key in self.lx.oblique and k == j:
                 k += 1  # "намеснік Міністра сувязі ...": the title word of the office one is deputy of
                 continue
+            if tok.text[:1].isupper() and not self.anchor(tok) and k + 1 < len(self.toks) \
+                    and self.joined(k, k + 1) and self.toks[k + 1].key in self.lx.state:
+                k += 1  # "Сацыялістычнай Рэспублікі В'етнам": an adjective of a state's official name
+                continue
             if tok.text[:1].isupper() and not self.anchor(tok):
                 prev = self.toks[k - 1]
                 # after a place or state word ("... Srbije Marko Jovanović"), or after the title's own
                 # lower-case complements ("ministar prosvete Petar Nikolić")
                 if (self.anchor(prev) or (k > j and not prev.text[:1].isupper())) \
                         and _script(tok.text) == _script(t.text):
-                    n = self.run_at(k, vouched=self.anchor(prev) or after_body, case=case)
+                    n = self.run_at(k, vouched=True, case=case)
                     if n:
-                        return k, n, (t.s if mark else self.title_start(i), self.toks[k - 1].e, *mark)
-                return None
+                        return k, n, (mark[0][0] if mark else self.title_start(i), self.toks[k - 1].e, *mark)
+                if not self.place_of_body(k):
+                    return None
             k += 1
         return None
 
@@ -534,6 +547,25 @@ class _Finder:
         """A dash with spaces between tokens a and b (adjacent)."""
         return self.text[self.toks[a].e:self.toks[b].s].strip() in ("–", "—", "-")
 
+    def place_of_body(self, k: int) -> bool:
+        """Token k is a capitalized word inside a head-first title that reads on to a body and its
+        state: "сакратар парткома правінцыі Цзянсу Камуністычнай партыі Кітая Name" — a capital the
+        gazetteer does not know, followed within the title by a lower-case word and then a place."""
+        q = k + 1
+        while q < len(self.toks) and q - k <= 3 and self.joined(q - 1, q):
+            if self.anchor(self.toks[q]):
+                return q > k + 1 and any(self.toks[r].text[:1].islower() for r in range(k + 1, q))
+            if self.toks[q].key in self.lx.stop or self.toks[q].key in self.lx.heads:
+                return False
+            q += 1
+        return False
+
+    def listed_complement(self, j: int, k: int) -> bool:
+        """A comma between two lower-case words of a head-first title's complement: "міністр
+        цыфравага развіцця, сувязі і масавых камунікацый ..."."""
+        return k > j and self.comma(k - 1, k) and self.toks[k - 1].text[:1].islower() \
+            and self.toks[k].text[:1].islower() and self.toks[k].key not in self.lx.stop
+
     def comma(self, a: int, b: int) -> bool:
         return self.text[self.toks[a].e:self.toks[b].s].strip() == ","
 
@@ -590,132 +622,6 @@ class _Finder:
 
 
 # --------------------------------------------------------------------------------------------
-# Chinese
-# --------------------------------------------------------------------------------------------
-
-_ZH = _LEX["zh"]
-_ZH_TITLES = re.compile("|".join(re.escape(t) for t in sorted(_ZH["titles"], key=len, reverse=True)))
-_ZH_SURNAMES = sorted(_ZH["surnames"], key=len, reverse=True)
-_ZH_AFTER = tuple(_ZH["after"])
-_ZH_BEFORE = tuple(_ZH["before"])
-_ZH_TRANSLIT = tuple(_ZH.get("translit_endings", []))
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-# function characters that end no two-character given name: after one, the name is the shorter
-_ZH_FUNCTION = frozenset("将在于也还就对向与等的赴同和及")
-
-
-_ZH_SOUNDS = frozenset(_ZH.get("translit_chars", ""))
-_ZH_LEADING = frozenset("应由据经")
-_ZH_QUALIFIER = 6  # characters of a field between a body and its title: "欧亚经济委员会" "贸易" "委员"
-
-
-def _zh_title_start(text: str, ts: int, titles, mentions: list[Mention], bodies) -> int:
-    """Where a Chinese title begins: back over the body it names ("外交部发言人"), a field written
-    between the body and the title ("欧亚经济委员会贸易委员"), the state ("白俄罗斯外长") or an
-    international body ("上合组织秘书长"), "驻" and the sending state ("中国驻哈萨克斯坦大使"), and
-    an office held together with it ("副总理兼外长")."""
-    ends = {b: a for a, b in bodies}
-    ends.update({m.end: m.start for m in mentions if m.type in ("LOC", "ORG")})
-    k = ts
-    if k - 1 > 0 and text[k - 1] == "兼":
-        prev = next(((a, b) for a, b in titles if b == k - 1), None)
-        if prev is not None:
-            return _zh_title_start(text, prev[0], titles, mentions, bodies)
-    if k not in ends:  # a field between a body and its title, of no function character
-        for q in range(1, _ZH_QUALIFIER + 1):
-            if k - q in ends and _HAN.fullmatch(text[k - q:k]) and not any(c in _ZH_FUNCTION for c in text[k - q:k]) \
-                    and not any(a < k and b > k - q for a, b in titles):
-                k -= q
-                break
-    for _ in range(2):  # the body, then the state or body before it: "中国外交部发言人"
-        if k not in ends or ends[k] >= k:
-            break
-        k = ends[k]
-        if k >= 1 and text[k - 1] == "驻":  # "驻白俄罗斯大使", "中国驻白俄罗斯大使"
-            k = ends[k - 1] if ends.get(k - 1, k) < k - 1 else k - 1
-    while k < ts and text[k] in _ZH_LEADING:  # "应...总统...邀请": the invitation's word is no title's
-        k += 1
-    return k
-
-
-_ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万·彼得罗夫"
-
-
-def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodies=()):
-    gaz = [(m.start, m.end) for m in mentions]
-    titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)
-              if not text.startswith("会", m.end())]  # "委员会" is a committee, not a member
-
-    def free(s: int, e: int) -> bool:
-        return _HAN.fullmatch(text[s:e]) is not None and all(e <= a or s >= b for a, b in gaz) \
-            and all(e <= a or s >= b for a, b in titles)
-
-    def ends_clear(e: int) -> bool:
-        # a day number may follow ("王毅18日在北京"): a name never holds a digit
-        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles) \
-            or text[e].isdigit()
-
-    def starts_clear(s: int) -> bool:
-        return s == 0 or text[:s].endswith(_ZH_BEFORE)
-
-    out = []
-    taken: list[tuple[int, int]] = []
-    for ts, te in titles:
-        # title, then the name
-        fits = []
-        for sur in _ZH_SURNAMES:
-            if text.startswith(sur, te):
-                for g in (1, 2):
-                    e = te + len(sur) + g
-                    if e <= len(text) and free(te, e) and ends_clear(e) \
-                            and not (g == 2 and text[e - 1] in _ZH_FUNCTION):  # "李强将于": 将 is no name
-                        fits.append((te, e))
-        ts = _zh_title_start(text, ts, titles, mentions, bodies)
-        foreign = _ZH_FOREIGN.match(text, te)
-        if not fits and foreign:
-            e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
-                      and ends_clear(foreign.end() + n)), None)
-            if e is not None:
-                fits = [(te, e)]
-        if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
-            fits = [(te, te + n) for n in range(3, 9) if free(te, te + n) and text[te] not in _ZH_FUNCTION and text[te:te + n].endswith(_ZH_TRANSLIT)
-                    and ends_clear(te + n)][:1]
-        if not fits:  # "总统普京": a short foreign name, every character one of transliteration
-            fits = [(te, te + n) for n in range(2, 7) if free(te, te + n) and all(c in _ZH_SOUNDS for c in text[te:te + n])
-                    and ends_clear(te + n)][:1]
-        if len(set(fits)) == 1:
-            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
-            taken.append(fits[0])
-            # titles listed before it with "、" are the same person's: "中共中央政治局委员、外交部长王毅"
-            k = ts
-            while k > 0 and text[k - 1] == "、":
-                prev = next(((a, b) for a, b in titles if b == k - 1), None)
-                if prev is None:
-                    break
-                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
-                a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
-                out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
-                k = a
-            continue
-        # the name, then the title
-        fits = []
-        for size in (2, 3, 4):
-            s = ts - size
-            if s < 0 or not free(s, ts) or not starts_clear(s):
-                continue
-            for sur in _ZH_SURNAMES:
-                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2:
-                    fits.append((s, ts))
-        if not fits:  # "托卡耶夫总统": a foreign name of transliteration's characters only
-            fits = [(s, ts) for s in range(max(0, ts - 6), ts - 1) if free(s, ts) and starts_clear(s)
-                    and all(c in _ZH_SOUNDS for c in text[s:ts])]
-        if len(set(fits)) == 1 and all(fits[0][1] <= a or fits[0][0] >= b for a, b in taken):
-            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
-            taken.append(fits[0])
-    return out
-
-
-# --------------------------------------------------------------------------------------------
 # Entities, mentions, roles
 # --------------------------------------------------------------------------------------------
 
@@ -745,9 +651,11 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
         title = _INNER_ACRONYM.sub(lambda m: "" if m.group(1).isupper() else m.group(), title)  # "уюмунун (DCO)
         # Башкы катчысы": the body's acronym aside
-        if not title or any(r.title.casefold() == title.casefold() for r in ent.roles) \
-                or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
+        low = title.casefold()  # "Ministar spoljnih poslova" of "ministar spoljnih poslova Republike Srbije": one role
+        if not title or any(r.title.casefold() == low or r.title.casefold().startswith(low + " ") for r in ent.roles) \
+                or HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
+        ent.roles = [r for r in ent.roles if not low.startswith(r.title.casefold() + " ")]
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
         for m in mentions:  # the state and the organization named inside the title
             g = by_id.get(m.entity) if m.entity else None
@@ -768,8 +676,12 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
     taken = [(m.start, m.end) for m in out + mentions]
     for ent in persons.values():
         words = ent.name.split()
-        if len(words) < 2:
-            continue  # Chinese names are matched whole below
+        if len(words) < 2:  # a Chinese name, written again whole ("据悉，雷仁科夫于 ...")
+            for m in re.finditer(re.escape(ent.name), text) if HAN.fullmatch(ent.name) else ():
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+                    taken.append((m.start(), m.end()))
+            continue
         head = r"\s+".join(re.escape(w) for w in words[:-1])
         rx = re.compile(rf"(?<!\w){head}\s+{re.escape(words[-1])}\w{{0,6}}(?!\w)")
         for m in rx.finditer(text):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["sentences"]
+from ..model import Evidence
+
+__all__ = ["evidence_of", "sentences"]
 
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n\s*")
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|\d{1,2})\.$")  # "А.", "5." (a day), not "2026."
@@ -19,6 +21,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     after a dateline's agency ("Бишкек, 02.10.20. /Кабар/. Text"). Split once per text: the steps
     of one document share it."""
     return list(_split(text))
+
+
+def evidence_of(text: str, s: int, e: int) -> Evidence:
+    """The sentence s..e as evidence, without the white space at its edges (persons' roles, events
+    and agreements of every regional language)."""
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    return Evidence(s + lead, s + lead + len(body), body)
 
 
 @functools.lru_cache(maxsize=8)

@@ -114,6 +114,39 @@ def _chinese(name: str, countries: set[str]) -> tuple[str | None, list[str]] | N
     return kind, concepts
 
 
+def title_head(word: str) -> str | None:
+    """The kind of body a word names as the title of its head ("министр", "minister" → "ministry")."""
+    for kind, titles in _LEX["title_heads"].items():
+        if word in titles:
+            return kind
+    return None
+
+
+def portfolio_key(words: list[str], country: str | None) -> str | None:
+    """The key of a name given as its lemmatized words whose first word is its head or its head's
+    title ("Министр финансов Республики X" meets "Ministry of Finance of X"), read up to its country
+    part ("… Республики X", "… of the Russian Federation": what follows is not read); `country` the one
+    country of the name's entity. The same tables and key as `body_key`; None unless every word
+    before the country part is understood and names a concept."""
+    if not country or not words:
+        return None
+    first = _word(words[0])
+    kind = first[1] if first and first[0] == "head" else title_head(words[0])
+    if kind is None:
+        return None
+    markers = set(_LEX["country_markers"]["exact"])
+    concepts: set[str] = set()
+    for w in words[1:]:
+        if w in markers or _country_word(w):
+            break
+        what = _word(w)
+        if what is None or what[0] == "head":
+            return None
+        if what[0] == "concept":
+            concepts.add(what[1])
+    return f"{country}:{kind}:{' '.join(sorted(concepts))}" if concepts else None
+
+
 def body_key(name: str, places: dict[str, str] | None = None, country: str | None = None) -> str | None:
     """The language-neutral key of a body's name, or None. `places`: the surface forms of the
     countries named inside the body's mentions → their ISO codes (the extractor's place resolution);

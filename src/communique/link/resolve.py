@@ -28,13 +28,11 @@ Every rule here is general: none knows a particular name or text.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import translit
-from .bodies import body_key
+from .bodies import body_key, portfolio_key, title_head
 
 THRESHOLD = 0.6
 BRIDGE = 0.75  # a mention that scores this with two kb entities may join them
@@ -54,9 +52,6 @@ _FUNCTION_WORDS = {"и", "по", "в", "во", "на", "при", "для", "с",
 _WORD = re.compile(r"[\w-]+")
 
 COUNTRY_KINDS = {"country"}
-
-_PORTFOLIOS = json.loads((Path(__file__).with_name("portfolios.json")).read_text(encoding="utf-8"))
-
 
 @dataclass
 class PersonName:
@@ -163,46 +158,11 @@ def acronym_of(name: str) -> str | None:
     return "".join(letters).casefold() if 2 <= len(letters) <= 10 else None
 
 
-def _portfolio_word(word: str) -> str | None:
-    words = _PORTFOLIOS["words"]
-    if word in words:
-        return words[word]
-    for end, repl in (("ies", "y"), ("s", "")):  # English plurals: "technologies", "affairs"
-        if word.endswith(end) and word[: -len(end)] + repl in words:
-            return words[word[: -len(end)] + repl]
-    return None
-
-
-def portfolio_key(name: str, country: str | None) -> str | None:
-    """A ministry's name in either language as one key: its country, the kind of body and the concepts
-    of its portfolio ("Министерство финансов Республики X" and "Ministry of Finance of the Republic of
-    X" → "XX:ministry:finance"); None unless every word before the country part is known."""
-    if not country:
-        return None
-    words = _WORD.findall(name_key(name))
-    if not words or words[0] not in _PORTFOLIOS["heads"]:
-        return None
-    concepts: set[str] = set()
-    for w in words[1:]:
-        if w in _PORTFOLIOS["skip"]:
-            continue
-        gz = _gazetteer()
-        if w in _PORTFOLIOS["country_markers"] or gz.country(w) or gz.country_of_adjective(w):
-            break
-        concept = _portfolio_word(w)
-        if concept is None:
-            return None
-        concepts.add(concept)
-    if not concepts:
-        return None
-    return f"{country}:{_PORTFOLIOS['heads'][words[0]]}:{' '.join(sorted(concepts))}"
-
-
 def is_title_name(name: str) -> bool:
     """Whether an organization's name starts with a person's title ("Министр финансов …"): a title
     read as a body, which merges with the body but never names it."""
     words = _WORD.findall(name.casefold())
-    return bool(words) and words[0] in _PORTFOLIOS["title_heads"]
+    return bool(words) and title_head(words[0]) is not None
 
 
 def _is_acronym(name: str) -> bool:
@@ -323,7 +283,7 @@ def organization_profile(name: str, aliases: list[str], gazetteer_id: str | None
         _add(prof, "countries", c)
     if len(prof.get("countries", [])) == 1:
         for n in [name, *aliases]:
-            if n and (pk := portfolio_key(n, prof["countries"][0])):
+            if n and (pk := portfolio_key(_WORD.findall(name_key(n)), prof["countries"][0])):
                 _add(prof, "pk", pk)
     # one body in any language (bodies.py), when all its names give one country
     one = prof["countries"][0] if len(prof.get("countries", [])) == 1 else None

@@ -19,7 +19,8 @@ The same recipe as the Russian pipeline, with steps written for English, one mod
                 did); its parts: triggers.py, references.py, arguments.py, structure.py;
 * agreements.py documents named by their head noun (resources/agreements_en.json);
 * topics        the shared TopicStep (extract/topics.py);
-* pipeline.py   EnglishPipeline, which composes them; lexicon.py holds the word lists they share.
+* pipeline.py   STEPS, the list of them that extract/core.py's Pipeline runs (EnglishPipeline);
+                lexicon.py holds the word lists they share.
 
 Every lexicon is data in resources/*_en.json; nothing here knows a particular text.
 """

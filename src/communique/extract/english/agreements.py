@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from ...model import Agreement, Event, Mention
+from ..agreements import from_signing, signing_in
 from ..entities import EntityTable
 from ..event_arguments import inside_org
 from ..event_triggers import longest_match
 from ..events import evidence_for
-from ..nlp import Sentence, headline_spans
+from ..nlp import Sentence, headline_spans, in_headline
 from ..resources import load_json
 from .lexicon import DASHES, NOT_NAME, is_acronym, is_capitalized, joiner, known_place, lowered
 
@@ -77,18 +78,11 @@ class EnglishAgreements:
         out: list[Agreement] = []
         headlines = headline_spans(text)
         for sent in sents:
-            headline = any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)
+            headline = in_headline(sent, headlines)
             toks = sent.tokens
             low = [lowered(t.text) for t in toks]
             heads = [PLURALS.get(w, w) for w in low]  # "memorandums" is looked up as "memorandum"
-            signing = next(
-                (
-                    e
-                    for e in events
-                    if e.type == "SIGNING" and e.evidence.start >= sent.start and e.evidence.end <= sent.end
-                ),
-                None,
-            )
+            signing = signing_in(events, sent)
             i = 0
             while i < len(toks):
                 hit = longest_match(heads, i, AGREEMENT_HEADS, _MAX_HEAD)
@@ -152,11 +146,7 @@ class EnglishAgreements:
                 if self._known(out, kind, title, toks, low, i, n):
                     i = max(end, i + n)
                     continue
-                parties, signed, event_id = [], None, None
-                if signing is not None:
-                    parties = [p.entity for p in signing.participants if p.role == "party"]
-                    signed = signing.start if signing.status == "occurred" else None
-                    event_id = signing.id
+                parties, signed, event_id = from_signing(signing)
                 between = self._between(toks, low, start, min(len(toks), end + 8), mentions, table)
                 if between:
                     parties = between

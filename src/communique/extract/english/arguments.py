@@ -13,6 +13,7 @@ from .lexicon import (
     AGENCY_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    comma_segments,
     is_capitalized,
     iso_of,
     known_place,
@@ -81,6 +82,14 @@ class EventArguments:
                 while j > 0 and low[j] in _DIRECTIONS:
                     j -= 1
             prep = low[j]
+            if prep == "," and j > 1:
+                # "at Bharat Hall, New Delhi": the city of a venue named before it
+                v = j - 1
+                while v > 0 and v >= j - 4 and is_capitalized(toks[v].text) \
+                        and not any(o.type == "LOC" and o.start <= toks[v].start < o.end for o in s_mentions):
+                    v -= 1
+                if v < j - 1 and low[v] in PREPS_PLACE:
+                    prep = low[v]
             cands = [t for t in live if clauses[t.start] == clauses[k]]
             if not cands:
                 continue
@@ -92,6 +101,8 @@ class EventArguments:
                 and any(o.type == "ORG" and o.end == toks[j - 1].end for o in s_mentions)
             ):
                 continue  # "a Support Centre in Astana": where the body is, not where the event is
+            if prep in ("visit", "visits", "visiting", "visited") and target.type == "VISIT":
+                prep = "to"  # "He is also expected to visit Xi'an": the place visited
             if prep == "to" and target.type != "VISIT":
                 continue
             if prep not in PREPS_PLACE and prep != "to" and not self._hosts(toks, low, m, target):
@@ -139,7 +150,7 @@ class EventArguments:
             if target is None or target.type == "CALL" or target.event.location is not None:
                 continue
             if any(o.type == "LOC" and toks[k].start < o.start < toks[target.start].start
-                   for o in s_mentions):
+                   and not inside_org(o, s_mentions) for o in s_mentions):
                 continue
             target.event.location = m.entity
             self._where_placed.add(id(target.event))
@@ -194,14 +205,21 @@ class EventArguments:
                 if after is not None and low[after] in AGENCY_VERBS:
                     continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 j = k - 1 if k > 0 and low[k - 1] == "the" else k
-                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity"):
-                    continue  # "discussing the work of the ... commission": what is talked about, not who
+                if j >= 2 and low[j - 1] == "by" and low[j - 2] in ("prepared", "developed", "drafted", "proposed"):
+                    continue  # "the Roadmap, prepared by the BRICS Institute": who wrote the document, not a party
+                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity", "service"):
+                    continue  # "discussing the work of the ... commission": what is talked about, not who;
+                    # "learnt from the press service of the MFA": who tells of it
                 items.append(_Item(k, m.entity, "ORG", in_role))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
                 if self._address(toks, k, s_mentions):
                     continue  # "in Tsukuba, Japan", "Nukus (Karakalpakstan, Uzbekistan)": where, not who
+                after = next((x for x in range(k, len(toks)) if toks[x].start >= m.end), len(toks))
+                if after + 1 < len(toks) and low[after] in ("'s", "’s") and any(
+                        o.type == "LOC" and o.start == toks[after + 1].start for o in s_mentions):
+                    continue  # "in north China's Tianjin": the city's country, not a party
                 items.append(_Item(k, m.entity, "COUNTRY", in_role, named=True,
                                    paired=_compound(sent.text, m.start - sent.start, m.end - sent.start)))
             elif m.type == "NORP":
@@ -356,10 +374,8 @@ class EventArguments:
         report = next(
             (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
         )
-        segment, n = [], 0  # stretches between commas
-        for t in toks:
-            n += t.text == ","
-            segment.append(n)
+        told_by = _trailing_report(toks, low)
+        segment = comma_segments(toks)
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
@@ -381,6 +397,11 @@ class EventArguments:
                 for t in targets:
                     if report is not None and it.tok < report < t.start:
                         continue
+                    if told_by is not None and t.start < told_by <= it.tok:
+                        continue  # "... will be held in Astana, the two sides said": who tells of it
+                    if it.cls == "PER" and t.event.status == "planned" and it.tok < t.start \
+                            and any(w in _ARRANGING for w in low[it.tok:t.start]):
+                        continue  # "the sides agreed to hold the next round": the states, not their envoys
                     assigned[id(t)].append(it)
         for t in live:
             ev = t.event
@@ -394,7 +415,7 @@ class EventArguments:
                     if pron:
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
             if t.type not in ("SPEECH", "SESSION") and not any(i.cls == "PER" for i in chosen):
-                near = low[max(0, t.start - 4) : t.start]
+                near = low[max(0, t.start - 6) : t.start]
                 if (near and near[-1] in ("his", "her")) or any(w in ("he", "she") for w in near):
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:  # "He will also visit ...", "his visit": the person told of before
@@ -410,7 +431,8 @@ class EventArguments:
                     continue
                 if it.cls != "PER" and (it.in_role or t.type == "SPEECH"):
                     continue
-                if it.cls == "COUNTRY" and (t.type == "SESSION" or (t.type == "FORUM" and it.paired)):
+                if it.cls == "COUNTRY" and (t.type == "SESSION" and not _sent_from(toks, low, it.tok)
+                                            or (t.type == "FORUM" and it.paired)):
                     continue  # "the Latvia-Estonia business forum" is open to many: the pair names it
                 if it.cls == "COUNTRY" and it.named and it.entity in home_ids:
                     continue  # "the Uzbek side" when its minister takes part: the minister is the party
@@ -514,6 +536,28 @@ class EventArguments:
                     t.extra = []
                     made.insert(made.index(ev) + 1, clone)
                     return
+
+
+def _sent_from(toks, low, k: int) -> bool:
+    """'ministers from Brazil, Kenya and Malaysia': a country in a list after people 'from' it."""
+    j = k - 1
+    while j > 0 and (low[j] in (",", "and") or is_capitalized(toks[j].text)):
+        j -= 1
+    return j > 0 and low[j] == "from" and low[j - 1] in ("ministers", "delegations", "representatives",
+                                                         "officials", "experts", "delegates")
+
+
+_ARRANGING = {"agreed", "discussed", "considered", "reviewed"}
+
+
+def _trailing_report(toks, low) -> int | None:
+    """Where a closing ', the two sides said.' starts: a clause of a few words after the last comma
+    with a reporting verb and nothing else in it."""
+    end = len(low) - (1 if low and low[-1] in (".", "!") else 0)
+    k = max((i for i in range(end) if low[i] == ","), default=None)
+    if k is None or end - k > 7 or not any(w in REPORTING_VERBS for w in low[k + 1:end]):
+        return None
+    return k
 
 
 def _antecedents(

@@ -14,11 +14,11 @@ import re
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
-from ..event_arguments import inside_any
+from ..event_arguments import inside_any, period_told, series_key
 from ..events import date_distance, evidence_for, plover_code, within
-from ..nlp import Sentence, headline_spans
+from ..nlp import Sentence, headline_spans, in_headline
 from .arguments import EventArguments
-from .lexicon import QUOTES, is_capitalized, lowered, tok_index
+from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
 from .references import EventReferences
 from .structure import EventStructure
 from .triggers import (
@@ -75,7 +75,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self.lead, self.dateline, self.dateline_end = self._dateline(text, sents, mentions, headlines)
         last_person: str | None = None
         for sent in sents:
-            if any(s <= sent.start and sent.end <= e + 1 for s, e in headlines):
+            if in_headline(sent, headlines):
                 continue
             if sent.text.lstrip("*_ ").startswith(tuple(QUOTES)):
                 continue  # direct speech reports no event of its own
@@ -145,9 +145,10 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._followed_by(sent, toks, low, live, items, s_dates, made)
         for r in (t for t in triggers if t.ref is not None):
             if not any(clauses[t.start] == clauses[r.start] for t in live):
-                self._participation(
-                    sent, toks, low, [i for i in items if clauses[i.tok] == clauses[r.start]], r
-                )
+                # "... was chaired by X, and attended by delegations of Y and Z": the clause joined on too
+                own = {clauses[r.start]} | {clauses[k] for k in range(len(low) - 1)
+                                            if low[k] in ("attended", "joined") and low[k + 1] == "by"}
+                self._participation(sent, toks, low, [i for i in items if clauses[i.tok] in own], r)
                 self._complete(r, toks, low, clauses, s_mentions, s_dates)
                 break
         embedded = {
@@ -202,11 +203,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         date = _best_date(owned, t)
         start = end = None
         if date is not None:
-            start, end = date.value_start, date.value_end
-            if date.kind == "until" or (start is None and end is not None):
-                start, end = None, end
-            elif end is None and start and any(w in ENDING for w in low[t.start : t.end + 6]):
-                start, end = None, start
+            start, end = period_told(date, any(w in ENDING for w in low[t.start : t.end + 6]))
             if end is None and start and date.kind != "since":
                 until = next(
                     (d for d in owned if d.kind == "until" and d.value_end and d.value_end > start), None
@@ -252,7 +249,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             trigger=self.text[t.char_start : t.char_end],
         )
         if ordinal is not None and name:
-            ev.series = _series_key(name)
+            ev.series = series_key(name, str.casefold, _is_ordinal)
         self._own[ev.id] = (date is not None, False)
         return ev
 
@@ -405,10 +402,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         if not live:
             return out
         # the stretch between commas: "Since the establishment of the Agency in May 2023, the sides signed"
-        segment, n = [], 0
-        for t in toks:
-            n += t.text == ","
-            segment.append(n)
+        segment = comma_segments(toks)
         for d in s_dates:
             k = tok_index(toks, d.start)
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
@@ -459,13 +453,8 @@ def _check_dates(
     return status
 
 
-def _series_key(name: str) -> str:
-    words = [
-        w.casefold()
-        for w in re.findall(r"[\w-]+", name)
-        if not ORDINAL_NUM.match(w.casefold()) and w.casefold() not in ORDINAL_WORDS
-    ]
-    return " ".join(words)
+def _is_ordinal(word: str) -> bool:
+    return bool(ORDINAL_NUM.match(word.casefold())) or word.casefold() in ORDINAL_WORDS
 
 
 def _during(toks, low, live, own) -> None:

@@ -169,3 +169,13 @@ def title_word(word: str) -> str | None:
 
 def tok_index(toks, char: int) -> int | None:
     return next((i for i, t in enumerate(toks) if t.start <= char < t.end), None)
+
+
+def comma_segments(toks) -> list[int]:
+    """For each token, how many commas stand before it: tokens with the same number share a stretch
+    between commas ("Since the founding of X in 2023, China has signed ...")."""
+    out, n = [], 0
+    for t in toks:
+        n += t.text == ","
+        out.append(n)
+    return out

@@ -1,12 +1,16 @@
-"""The English pipeline: the same recipe as the Russian one, with steps written for English."""
+"""The English steps, in the order they run (extract/core.py runs them; pipeline.py lists this
+language's steps as STEPS): the same recipe as the Russian one, with steps written for English,
+
+    sentences → names → entities → roles → dates → events → agreements → topics
+
+and the steps inside others' work that the Record does not name: the publication date, the page's
+outlet and site header, the last pass over participants.
+"""
 
 from __future__ import annotations
 
-from ...model import Document, Record
-from ..document import extractor_for, published_from_text, with_changes
-from ..entities import EntityTable, without_outlet
-from ..participants import prune_participants
-from ..topics import TopicStep
+from .. import steps
+from ..core import Analysis, Pipeline, Step, shared
 from .agreements import EnglishAgreements
 from .dates import find_dates_en
 from .entities import EnglishEntities, without_site_header
@@ -15,44 +19,42 @@ from .ner import EnglishNames
 from .roles import EnglishRoles
 from .sentences import english_sentences
 
-ENGLISH_STEPS = ["sentences", "names", "entities", "roles", "dates", "events", "agreements", "topics"]
+
+def _entities(a: Analysis) -> None:
+    a.mentions = shared(EnglishEntities)(a.text, a.sentences, a.spans, steps.entity_table(a))
 
 
-class EnglishPipeline:
-    """sentences → names → entities → roles → dates → events → agreements → topics, for English."""
+def _site_header(a: Analysis) -> None:
+    without_site_header(a.text, a.table, a.mentions)
 
-    language = "en"
 
-    def __init__(self):
-        self.names = EnglishNames()
-        self.entities = EnglishEntities()
-        self.roles = EnglishRoles()
-        self.events = EnglishEvents()
-        self.agreements = EnglishAgreements()
-        self.topics = TopicStep()
+def _dates(a: Analysis) -> None:
+    a.dates = find_dates_en(a.text, a.published)
 
-    def __call__(self, doc: Document) -> Record:
-        text = doc.text
-        published = doc.published or published_from_text(text, "en")
-        sents = english_sentences(text)
-        spans = self.names(text, sents)
-        table = EntityTable("en")
-        mentions = self.entities(text, sents, spans, table)
-        without_outlet(table, mentions, doc.url)
-        without_site_header(text, table, mentions)
-        role_spans = self.roles(text, sents, mentions, table)
-        found_dates = find_dates_en(text, published)
-        events = self.events(text, sents, mentions, found_dates, table, published, role_spans)
-        prune_participants(text, mentions, table.entities, events, role_spans)
-        agreements = self.agreements(text, sents, mentions, events, table)
-        topics = self.topics(sents, "en")
-        document = with_changes(doc, published=published, language="en")
-        return Record(
-            document=document,
-            extractor=extractor_for("en", ENGLISH_STEPS),
-            mentions=mentions,
-            entities=table.entities,
-            events=events,
-            agreements=agreements,
-            topics=topics,
-        )
+
+def _agreements(a: Analysis) -> None:
+    a.agreements = shared(EnglishAgreements)(a.text, a.sentences, a.mentions, a.events, a.table)
+
+
+STEPS = [
+    Step("published", steps.published, states=()),
+    Step("sentences", steps.sentences_by(english_sentences)),
+    Step("names", steps.names_by(EnglishNames)),
+    Step("entities", _entities),
+    Step("outlet", steps.outlet, states=()),
+    Step("site-header", _site_header, states=()),
+    Step("roles", steps.roles_by(EnglishRoles)),
+    Step("dates", _dates),
+    Step("events", steps.events_by(EnglishEvents)),
+    Step("participants", steps.participants, states=()),
+    Step("agreements", _agreements),
+    Step("topics", steps.topics),
+]
+ENGLISH_STEPS = [n for s in STEPS for n in s.stated()]
+
+
+class EnglishPipeline(Pipeline):
+    """English's steps on the core Pipeline (pipeline.pipeline_for("en") is the one a process shares)."""
+
+    def __init__(self) -> None:
+        super().__init__("en", STEPS)

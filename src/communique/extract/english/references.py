@@ -97,7 +97,9 @@ class EventReferences:
     def _main_of(self, events: list[Event], containers: bool = False) -> Event | None:
         """The event the text is about: the first (not a background fact) with a date or a place of its
         own, and, when the publication date is known, not one far from it. With `containers`, only an
-        event other events can happen inside (a visit, a meeting, a forum, a session)."""
+        event other events can happen inside (a visit, a meeting, a forum, a session). A text that
+        announces an event weeks ahead is about that event all the same (the first planned one)."""
+        ahead = None
         for e in events:
             if e.type in BACKGROUND or not any(self._own.get(e.id, (False, False))):
                 continue
@@ -109,9 +111,13 @@ class EventReferences:
                 pub = date.fromisoformat(self.published)
                 lo, hi = (pub - timedelta(days=10)).isoformat(), (pub + timedelta(days=10)).isoformat()
                 if not _overlaps(e.start or e.end, e.end, lo, hi):
+                    if ahead is None and e.status == "planned" and (e.start or e.end) > hi:
+                        ahead = e
                     continue
+            if ahead is not None and not (e.start or e.end):
+                return ahead  # an undated event told after the one announced is no better a subject
             return e
-        return None
+        return ahead
 
     def _signing_reference(self, t, triggers, toks, low, s_dates) -> Event | None:
         """'The memorandum was signed by ...', 'The document was signed ...': the signing told before."""

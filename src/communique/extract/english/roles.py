@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Evidence, Mention, Role
 from ..entities import EntityTable
 from ..gazetteer import Gazetteer
@@ -41,6 +43,7 @@ class EnglishRoles:
                     start, end, owner = found
                     spans.append((owner, end))
                     self._attach(sent, start, end, owner, p, in_sent, table)
+        _descriptive_titles(text, mentions, table)
         for ent in table.entities:
             if ent.type == "PER" and len(ent.roles) > 1:
                 full = [r for r in ent.roles if not _bare_title(r.title)]
@@ -237,6 +240,12 @@ class EnglishRoles:
             m for m in in_sent if owner <= m.start and m.end <= end and m.type in ("ORG", "LOC") and m.entity
         ]
         org = next((m for m in inner if m.type == "ORG"), None)
+        led = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start and re.fullmatch(
+            r"\s+(?:led|headed)\s+by\s+its\s+", self.text[m.end:start])), None)
+        if org is None and led is not None and title in TITLE_HEADS:
+            # "a delegation of the Asian Development Bank led by its President X": the body's president
+            body = table.entity(led.entity)
+            title, org = f"{title} of {'' if is_acronym(body.name) else 'the '}{body.name}", led
         country = None
         for m in inner:
             place = table.entity(m.entity)
@@ -269,3 +278,22 @@ def _upper_first(word: str) -> str:
 def _bare_title(title: str) -> bool:
     words = title.split()
     return len(words) <= 3 and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words)
+
+
+# "The head of our state noted ...", "The Belarusian head of government pointed out ...": a descriptive
+# title with no name is a title of the one person whose title is that office (the first told, of several)
+_DESCRIPTIVE_AT = re.compile(r"\b[Tt]he\s+((?:([A-Z][a-z]+)\s+)?head\s+of\s+(?:our\s+)?(state|government))\b(?!\s*,?\s*[A-Z])")
+_OFFICE = {"state": ("President",), "government": ("Prime Minister", "Premier", "Chairman of the Government")}
+
+
+def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    for m in _DESCRIPTIVE_AT.finditer(text):
+        adj = Gazetteer.load().country_of_adjective(m.group(2)) if m.group(2) else None
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            r.title.startswith(_OFFICE[m.group(3)]) and (adj is None or r.country == adj["iso2"]) for r in e.roles)]
+        first = {e.id: min((p.start for p in mentions if p.entity == e.id), default=len(text)) for e in holders}
+        holder = min(holders, key=lambda e: first[e.id], default=None)
+        title = " ".join(m.group(1).split())
+        if holder is not None and first[holder.id] < m.start() and all(
+                r.title.casefold() != title.casefold() for r in holder.roles):
+            holder.roles.append(Role(title=title, country=adj["iso2"] if adj else None))

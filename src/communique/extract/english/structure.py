@@ -8,6 +8,7 @@ import re
 
 from ...model import Event, Participant, date_bounds
 from ..events import inherit_from, parents_first, within
+from ..nlp import in_headline
 from .lexicon import is_capitalized
 from .triggers import BACKGROUND
 
@@ -78,7 +79,9 @@ class EventStructure:
                 if parent is None:
                     holders = [e for e in reversed(self.events) if e.type in ("FORUM", "MEETING")]
                     main = self._main()
-                    if ev.start:
+                    if holders and re.search(r"(?i)\bits\s+(?:[a-z-]+\s+){0,2}(?:session|panel)", ev.evidence.text):
+                        parent = holders[0]  # "... business forum will be held. X is to address its opening session"
+                    elif ev.start:
                         parent = next((e for e in holders if within(ev.start, e.start, e.end)), None)
                     if parent is None and main is not None and main.type in ("FORUM", "MEETING"):
                         parent = main
@@ -128,7 +131,7 @@ class EventStructure:
         """The first sentence of the story (the lead), the place its dateline names ('GENEVA – ...',
         'Baku, 4 March, AZERTAC'), and where the dateline ends inside the lead."""
         lead = next(
-            (s for s in sents if not any(a <= s.start and s.end <= b + 1 for a, b in headlines)), None
+            (s for s in sents if not in_headline(s, headlines)), None
         )
         if lead is None:
             return None, None, None
