@@ -694,3 +694,204 @@ def test_the_state_whose_delegation_comes_takes_part():
     got = regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", text)
     assert [p.entity for p in got] == ["l1"]
     assert regional_events.RegionalEvents._participants(s_mentions, by_id, "l2", "MEETING", "") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # an international "week" of a trade is a forum
+    ("uz", "Samarqandda «Agro Week 2027» xalqaro qishloq xo‘jaligi haftaligi bo‘lib o‘tmoqda.", ("FORUM", "ongoing")),
+    ("uz", "Самарқандда «Agro Week 2027» халқаро қишлоқ хўжалиги ҳафталиги бўлиб ўтмоқда.", ("FORUM", "ongoing")),
+    ("kk", "Алматыда халықаралық сәулет апталығы өтті.", ("FORUM", "occurred")),
+    ("ky", "Ошто эл аралык туризм апталыгы өттү.", ("FORUM", "occurred")),
+    # "received in audience" is a meeting; a guest who "is" in the country is on a visit going on
+    ("tg", "Президент меҳмонро ба ҳузур пазируфт.", ("MEETING", "occurred")),
+    ("tg", "Вазир бо сафари корӣ дар Қирғизистон қарор дорад.", ("VISIT", "ongoing")),
+])
+def test_week_audience_and_stay_words(lang, text, expected):
+    assert expected in [(t, s) for t, s, _, _ in events(text, lang)]
+
+
+@pytest.mark.parametrize("text", [
+    "Samarqand shahrida 14 noyabrdan 17 noyabrgacha xalqaro turizm forumi bo‘lib o‘tmoqda.",
+    "Самарқанд шаҳрида 14 ноябрдан 17 ноябргача халқаро туризм форуми бўлиб ўтмоқда.",
+])
+def test_an_uzbek_date_with_the_ending_until_ends_the_event(text):
+    rec = record(text, "uz", "2027-11-15")
+    assert [(ev.type, ev.start, ev.end) for ev in rec.events] == [("FORUM", "2027-11-14", "2027-11-17")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Vazirlik va agentlik o‘rtasida hamkorlik memorandumi imzolandi. Hujjatni qishloq xo‘jaligi vaziri "
+           "Anvar Karimov va suv xo‘jaligi vaziri Bobur Rahimov imzoladi."),
+    ("kk", "Министрлік пен агенттік арасында ынтымақтастық туралы меморандумға қол қойылды. Құжатқа ауыл "
+           "шаруашылығы министрі Серік Ахметов пен су ресурстары министрі Нұрлан Оспанов қол қойды."),
+])
+def test_the_document_signed_by_persons_is_the_signing_told(lang, text):
+    rec = record(text, lang)
+    signings = [ev for ev in rec.events if ev.type == "SIGNING"]
+    assert len(signings) == 1
+    names = {e.id: e.name for e in rec.entities}
+    assert {"Anvar Karimov", "Bobur Rahimov"} <= {names[p.entity] for p in signings[0].participants} \
+        or {"Серік Ахметов", "Нұрлан Оспанов"} <= {names[p.entity] for p in signings[0].participants}
+
+
+def test_the_visitor_takes_part_in_a_meeting_held_on_the_visit():
+    text = ("Ўзбекистон Республикаси Бош вазири Анвар Каримов 3-4 март кунлари Грузияга расмий ташриф билан боради. "
+            "Ташриф доирасида Тбилиси шаҳрида Грузия Бош вазири Леван Беридзе билан музокаралар ўтказилиши "
+            "режалаштирилган.")
+    rec = record(text, "uz", "2027-03-01")
+    names = {e.id: e.name for e in rec.entities}
+    meeting = next(ev for ev in rec.events if ev.type == "MEETING")
+    assert {"Анвар Каримов", "Леван Беридзе"} <= {names[p.entity] for p in meeting.participants}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Министр Алматыда өтіп жатқан көлік форумының пленарлық отырысында сөз сөйледі."),
+    ("ky", "Министр Ошто өтүп жаткан туризм форумунун пленардык отурумунда сөз сүйлөдү."),
+])
+def test_a_plenary_sitting_is_a_session_and_no_meeting(lang, text):
+    assert "MEETING" not in [t for t, _, _, _ in events(text, lang)]
+    assert "SESSION" in [t for t, _, _, _ in events(text, lang)]
+
+
+def _parts(text, lang, kind, published=None):
+    rec = record(text, lang, published)
+    names = {e.id: e.name for e in rec.entities}
+    return [names[p.entity] for ev in rec.events if ev.type == kind for p in ev.participants]
+
+
+@pytest.mark.parametrize("lang, text, kind, body", [
+    # the body of a participant's title is where he works, no party of the meeting
+    ("kk", "Сыртқы істер министрі Серік Ахметов бүгін Халықаралық су ресурстары одағының (ХСО) Бас хатшысы Марат "
+           "Оспановпен кездесті.", "MEETING", "Халықаралық су ресурстары одағы"),
+    # a body inside the quoted name of the event
+    ("kk", "Ертең Марат Оспанов Алматыда өтетін «ТМД кеңістігіндегі су ресурстары» халықаралық конференциясында "
+           "баяндама жасайды.", "FORUM", "Тәуелсіз Мемлекеттер Достастығы"),
+    # the body whose press service reports the news
+    ("kk", "Министр Серік Ахметов елшімен кездесті, деп хабарлайды Сыртқы істер министрлігінің баспасөз қызметі.",
+     "MEETING", "Сыртқы істер министрлігі"),
+])
+def test_a_body_named_by_the_way_is_no_participant(lang, text, kind, body):
+    assert body not in _parts(text, lang, kind)
+
+
+def test_the_states_whose_envoys_took_part_join_the_meeting():
+    text = ("Премьер-министр Серік Ахметов 5 наурызда Бішкекте үкіметаралық кеңестің отырысына қатысты. "
+            "Отырыс кеңейтілген құрамда өтті, оған Армения, Беларусь және Ресей үкіметтерінің басшылары қатысты.")
+    assert {"Армения", "Беларусь", "Ресей"} <= set(_parts(text, "kk", "MEETING", "2027-03-06"))
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("kk", "Бүгін Алматыда су ресурстары министрлерінің кездесуі басталды. Іс-шараға Әзербайжан, Түркия "
+           "министрлері мен делегациялары қатысуда.", {"Әзербайжан", "Түркия"}),
+    ("uz", "Bugun Samarqandda suv xo‘jaligi vazirlarining uchrashuvi boshlandi. Tadbirda Ozarbayjon va Turkiya "
+           "delegatsiyalari ishtirok etmoqda.", {"Ozarbayjon", "Turkiya"}),
+])
+def test_who_takes_part_in_the_event_by_the_generic_word(lang, text, states):
+    assert states <= set(_parts(text, lang, "MEETING", "2027-03-06"))
+
+
+def test_the_state_of_a_title_is_no_party_of_the_meeting():
+    text = ("Премьер-министр Серік Ахметов 5 наурызда Бішкекте үкіметаралық кеңестің отырысына қатысты. "
+            "Жиынға Тәжікстан Премьер-министрі - кеңестің төрағасы Рустам Назаров келді.")
+    assert "Тәжікстан" not in _parts(text, "kk", "MEETING", "2027-03-06")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # an ordinal written out makes a numbered meeting's official name
+    ("kk", "Бүгін Алматыда су ресурстары министрлерінің екінші кездесуі басталды.",
+     "су ресурстары министрлерінің екінші кездесуі"),
+    ("ky", "Бүгүн Ош шаарында суу чарба министрлеринин үчүнчү жолугушуусу башталды.",
+     "суу чарба министрлеринин үчүнчү жолугушуусу"),
+    # Tajik: the head first, the ordinal right after it, a lower-case head too
+    ("tg", "Имрӯз дар шаҳри Хуҷанд ҷаласаи сеюми вазирони кишоварзии кишварҳои минтақа баргузор гардид.",
+     "ҷаласаи сеюми вазирони кишоварзии кишварҳои минтақа"),
+    ("tg", "Имрӯз дар шаҳри Хуҷанд Форуми дуюми соҳибкорони ҷавон оғоз гардид.", "Форуми дуюми соҳибкорони ҷавон"),
+])
+def test_a_numbered_event_is_named_by_its_ordinal_word(lang, text, name):
+    rec = record(text, lang, "2027-03-06")
+    assert name in [ev.name for ev in rec.events]
+
+
+def test_a_tajik_founding_in_the_subjunctive():
+    got = events("Ҳамчунин пешниҳод мешавад, ки дар Хуҷанд Маркази минтақавии тиб таъсис дода шавад.", "tg")
+    assert "FOUNDING" in [t for t, _, _, _ in got]
+
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Kecha Buxoro shahrida ikki vazirlik o‘rtasidagi maslahatlashuvlarning navbatdagi raundi bo‘lib o‘tdi."),
+    ("ky", "Кечээ Ош шаарында эки министрликтин ортосундагы консультациялардын кезектеги айлампасы өттү."),
+])
+def test_a_regular_round_held_is_over(lang, text):
+    assert ("MEETING", "occurred") in [(t, s) for t, s, _, _ in events(text, lang, "2027-03-06")]
+
+
+def test_a_meeting_within_the_visit_is_a_new_one():
+    text = ("Премьер-министр Бакыт Асанов бүгүн Минск шаарында Евразиялык өкмөттөр аралык кеңештин жыйынына катышты. "
+            "Ошондой эле иш сапарынын алкагында Бакыт Асанов Беларусь Республикасынын Премьер-министри Иван Петров "
+            "менен жолугушту.")
+    assert [t for t, _, _, _ in events(text, "ky", "2027-03-06")].count("MEETING") == 2
+
+
+def test_under_the_document_is_the_signing_told():
+    text = ("Икки вазирлик ўртасида ҳамкорлик тўғрисидаги меморандум имзоланди. Ҳужжат остига алоқа вазири "
+            "Анвар Каримов ва савдо вазири Бобур Раҳимов имзо чекди.")
+    assert [t for t, _, _, _ in events(text, "uz")].count("SIGNING") == 1
+
+
+def test_a_tajik_reception_to_come():
+    text = "Фардо меҳмони олиқадр аз ҷониби Президенти Ҷумҳурии Тоҷикистон Фаррух Назаров қабул хоҳад шуд."
+    assert ("MEETING", "planned") in [(t, s) for t, s, _, _ in events(text, "tg")]
+
+
+def test_the_headlines_document_is_the_one_the_body_signs():
+    text = ("Жаңалықтар\n05.03.2027\n\nҚазақстан мен Грузия көлік ынтымақтастығының жол картасын бекітті\n\n"
+            "Кеше Тбилисиде екі елдің көлік министрлері 2027-2029 жылдарға арналған көлік ынтымақтастығының жол "
+            "картасына қол қойды.")
+    rec = record(text, "kk", "2027-03-05")
+    assert [(a.kind, a.signed) for a in rec.agreements] == [("roadmap", "2027-03-04")]
+
+
+def test_a_document_of_a_last_chinese_paragraph_is_no_headline():
+    text = ("会议期间各方将通过《关于加强粮食安全合作的声明》。\n\n此前，两国于2023年5月签署《关于全面战略伙伴关系的联合声明》。")
+    rec = record(text, "zh")
+    assert len([a for a in rec.agreements if a.kind == "statement"]) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Tashrif yakunida ikki davlat o‘rtasida transport sohasida hamkorlik to‘g‘risidagi bitimni imzolash kutilmoqda."),
+    ("uz", "Ташриф якунида икки давлат ўртасида транспорт соҳасида ҳамкорлик тўғрисидаги битимни имзолаш кутилмоқда."),
+])
+def test_a_signing_expected_is_planned(lang, text):
+    assert ("SIGNING", "planned") in [(t, s) for t, s, _, _ in events(text, lang)]
+
+
+def test_an_event_told_of_he_is_the_person_named_before():
+    text = ("Халықаралық су ресурстары одағының Бас хатшысы Марат Оспанов Қазақстанға ресми сапармен келді. "
+            "Сапар аясында ол бүгін Алматыда өтіп жатқан су форумында сөз сөйледі.")
+    names = _parts(text, "kk", "SPEECH", "2027-03-06")
+    assert names == ["Марат Оспанов"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tashrif chog‘ida transport sohasida hamkorlik to‘g‘risidagi bitimni imzolash rejasi muhokama qilindi.",
+    "Ташриф чоғида транспорт соҳасида ҳамкорлик тўғрисидаги битимни имзолаш режаси муҳокама қилинди.",
+])
+def test_the_plan_to_sign_a_document_is_no_plan_document(text):
+    rec = record(text, "uz")
+    assert "plan" not in [a.kind for a in rec.agreements]
+
+
+def test_a_dateline_city_with_a_full_stop_places_the_event():
+    text = "АЛМАТЫ. 5 наурыз 2027. ҚАЗАҚПАРАТ – Премьер-министр Серік Ахметов елшіні қабылдады."
+    assert [(t, loc) for t, _, _, loc in events(text, "kk")] == [("MEETING", "Алматы")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vazirlar mart oyida Gruziya Prezidentining tashrifiga tayyorgarlikni ko‘rib chiqdi.",
+    "Вазирлар март ойида Грузия Президентининг ташрифига тайёргарликни кўриб чиқди.",
+])
+def test_an_uzbek_month_alone_with_the_word_month(text):
+    from communique.extract import regional_dates
+    got = [d.value_start for d in regional_dates.find_dates(text, "2027-02-10", "uz")]
+    assert got == ["2027-03"]

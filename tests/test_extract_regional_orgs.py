@@ -99,6 +99,110 @@ def test_chinese_bodies_joined_by_and_and_two_states_ministries():
     assert found == {"中华人民共和国外交部": ["外交部"], "白俄罗斯共和国外交部": []}
 
 
+def _record(text, lang):
+    rec = communique.extract(text, language=lang)
+    return rec, {e.id: e for e in rec.entities}
+
+
+@pytest.mark.parametrize("lang, text, name, acronym", [
+    # an international body the gazetteer does not hold, named by its head noun, its acronym in brackets
+    ("kk", "Министр Халықаралық су ресурстары одағының (ХСО) өкілдерімен кездесті. Қазақстан ХСО-ға 2001 жылы мүше болды.",
+     "Халықаралық су ресурстары одағы", "ХСО"),
+    ("ky", "Министр Эл аралык жаштар уюмунун (ЭЖУ) өкүлдөрү менен жолукту. Кыргызстан ЭЖУга 2005-жылы мүчө болгон.",
+     "Эл аралык жаштар уюму", "ЭЖУ"),
+    ("uz", "Vazir Xalqaro suv resurslari tashkiloti (XSRT) vakillari bilan uchrashdi. O‘zbekiston XSRTga 2003-yilda a’zo bo‘lgan.",
+     "Xalqaro suv resurslari tashkiloti", "XSRT"),
+])
+def test_a_bracketed_acronym_is_the_alias_and_later_mentions_of_the_body(lang, text, name, acronym):
+    rec, by_id = _record(text, lang)
+    got = {e.name: e.aliases for e in rec.entities if e.type == "ORG"}
+    assert got.get(name) == [acronym]
+    ent = next(e for e in rec.entities if e.name == name)
+    assert sum(1 for m in rec.mentions if m.entity == ent.id) >= 2  # the name and the acronym later on
+    accession = [ev for ev in rec.events if ev.type == "ACCESSION"]
+    assert accession and ent.id in [p.entity for p in accession[0].participants]
+
+
+def test_a_gazetteer_body_takes_the_name_the_text_gives_it():
+    # the gazetteer names this body in Russian only; the Kyrgyz text's name is its name, one entity
+    text = "Президент Санариптик кызматташтык уюмунун (DCO) өкүлдөрүн кабыл алды."
+    rec, _ = _record(text, "ky")
+    orgs = [e for e in rec.entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Санариптик кызматташтык уюму"]
+    assert "DCO" in orgs[0].aliases and orgs[0].gazetteer_id
+
+
+def test_a_name_whose_initials_spell_a_known_acronym_is_that_body():
+    text = ("Министр Жамааттык коопсуздук келишим уюмунун өкүлдөрү менен жолукту. "
+            "ЖККУнун Парламенттик ассамблеясы Бишкекте чогулат.")
+    rec, _ = _record(text, "ky")
+    named = [e for e in rec.entities if e.type == "ORG" and "ЖККУ" in [e.name, *e.aliases]]
+    assert [e.name for e in named] == ["Жамааттык коопсуздук келишим уюму"]
+
+
+def test_a_body_named_inside_a_longer_one_by_the_word_organization():
+    # "... ұйымына мүше елдердің ... кеңесі": one council; "ТМД ұйымы" is the known body, no other
+    text = "Премьер-министр Тәуелсіз Мемлекеттер Достастығы ұйымына мүше елдердің үкіметтері басшылары кеңесінің отырысына қатысты."
+    got = bodies(text, "kk")
+    assert "Тәуелсіз Мемлекеттер Достастығы ұйымына мүше елдердің үкіметтері басшылары кеңесі" in got
+    assert not any(n.endswith("ұйымы") for n in got)
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("kk", "Құжат «Nomad Tech» пен «Silk Code Lab» технопарктері арасындағы алмасуды көздейді.",
+     {"Nomad Tech", "Silk Code Lab"}),
+    ("kk", "Министр Алматыдағы Steppe Valley технопаркінде болды.", {"Steppe Valley"}),
+    ("uz", "Muzokaralarda “Orion Systems” kompaniyasi vakillari ishtirok etdi.", {"Orion Systems"}),
+])
+def test_a_body_named_in_latin_letters_before_a_descriptor(lang, text, names):
+    assert names <= set(bodies(text, lang))
+
+
+def test_a_latin_name_without_a_descriptor_is_no_body():
+    assert "Green Steppe" not in bodies("Алматыда «Green Steppe» көрмесі ашылды.", "kk")
+
+
+def test_case_endings_are_each_languages_own_data():
+    # the endings a place or an event noun takes are read per language from resources/cases_regional.json
+    from communique.extract import regional_cases
+    assert {"ga", "ka", "qa"} <= set(regional_cases.endings("uz", "dative"))
+    assert "нынын" in regional_cases.endings("ky", "after_possessive")
+    assert "нынын" not in regional_cases.endings("kk", "after_possessive")
+    assert regional_cases.endings("tg", "locative") == ()
+
+
+def test_a_place_in_the_dative_ends_a_bodys_name():
+    got = bodies("Delegatsiya Qozog‘istonga Sog‘liqni saqlash vazirligi taklifi bilan bordi.", "uz")
+    assert "Sog‘liqni saqlash vazirligi" in got
+
+
+def test_a_tajik_body_of_a_known_body_is_a_body_of_its_own():
+    text = ("Вазирон омодагӣ ба ҷаласаи Шӯрои сарони давлатҳои аъзои Созмони ҳамкории Шанхай баррасӣ карданд. "
+            "Ба ҷаласа намояндагони Котиботи СҲШ даъват шудаанд.")
+    got = bodies(text, "tg")
+    assert "Шӯрои сарони давлатҳои аъзои Созмони ҳамкории Шанхай" in got
+    assert "Котиботи СҲШ" in got
+
+
+def test_a_body_of_a_known_body_named_with_its_bracketed_acronym():
+    text = ("Премьер-министр бүгүн Көз карандысыз Мамлекеттер Шериктештигинин (КМШ) Экономикалык кеңешинин "
+            "жыйынына катышты.")
+    assert "Көз карандысыз Мамлекеттер Шериктештигинин Экономикалык кеңеши" in bodies(text, "ky")
+
+
+def test_a_centre_named_by_its_head():
+    text = "Форумдун алкагында ЕАЭБдин Санариптик компетенциялар борбору ачылды."
+    assert "ЕАЭБдин Санариптик компетенциялар борбору" in bodies(text, "ky")
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ky", "Башкы бет / Басма сөз борбору / Жаңылыктар\n\nМинистр бүгүн элчи менен жолукту.", "Басма сөз борбору"),
+    ("uz", "Bosh sahifa » Matbuot xizmati » Yangiliklar\n\nVazir bugun elchi bilan uchrashdi.", "Matbuot xizmati"),
+])
+def test_the_sites_menu_names_no_body(lang, text, name):
+    assert name not in bodies(text, lang)
+
+
 @pytest.mark.parametrize("text, name", [
     # a noun in "-ыя" inside a known body's name, in an oblique case
     ("Краіна стала назіральнікам пры Шанхайскай арганізацыі супрацоўніцтва ў мінулым годзе.",

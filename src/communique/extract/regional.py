@@ -9,8 +9,11 @@ lexicons, each a module of its own:
     dates           each language's month names (regional_dates)
     persons, roles  persons where a title vouches for the name beside it (regional_persons)
     bodies          government bodies by their head noun (regional_orgs)
+    acronyms        a bracketed acronym names its body later (regional_acronyms); the head of state
+                    named by his office (regional_coref)
     events          trigger lexicons, status from tense and aspect, date, place, participants,
                     official names (regional_events, sharing the Russian step's helpers)
+    title-bodies    a body named only in a participant's title is no participant (regional_coref)
     agreements      document words, titles, parties, tied to their signing (regional_agreements)
 
 STEPS below is the list extract/core.py's Pipeline runs for every one of these languages, and
@@ -26,7 +29,9 @@ import re
 
 from ..model import Entity, Mention, Participant
 from . import (
+    regional_acronyms,
     regional_agreements,
+    regional_coref,
     regional_dates,
     regional_events,
     regional_orgs,
@@ -456,6 +461,14 @@ def _in_order(a: Analysis) -> None:
     a.mentions = sorted(a.mentions, key=lambda m: (m.start, -m.end))
 
 
+def _acronyms(a: Analysis) -> None:
+    """A body's acronym in brackets names it later (regional_acronyms); the head of state named by his
+    office alone is the release's president (regional_coref.head_of_state)."""
+    a.mentions, a.entities = regional_acronyms.link_acronyms(a.text, a.mentions, a.entities)
+    a.mentions = sorted(a.mentions + regional_coref.head_of_state(a.text, a.language, a.mentions, a.entities),
+                        key=lambda m: (m.start, -m.end))
+
+
 def _documents(a: Analysis) -> None:
     """The documents named (regional_agreements.candidates), which the events step reads."""
     a.extra["documents"] = regional_agreements.candidates(a.text, a.language, a.mentions)
@@ -468,9 +481,16 @@ def _events(a: Analysis) -> None:
         {c.head for c in docs})
 
 
+def _title_bodies(a: Analysis) -> None:
+    """A body named only in a participant's title, an event's quoted name or as the news's source is no
+    participant (regional_coref.drop_title_bodies)."""
+    regional_coref.drop_title_bodies(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
+
+
 def _subjects(a: Analysis) -> None:
     """Who a pronoun, "the two ministers" or "taking part in it" points at, and who only tells of an
     event (not a participant of it)."""
+    regional_coref.pronoun_subject(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
     _pronoun_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _pair_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _taking_part_in_it(a.text, a.events, a.mentions, a.entities, a.language)
@@ -490,9 +510,11 @@ STEPS = [
     Step("date-mentions", _date_mentions, states=()),
     Step("organizations-heads", _bodies, supports=regional_orgs.supports),
     Step("in-order", _in_order, states=()),
+    Step("acronyms", _acronyms, states=()),
     Step("documents", _documents, states=()),
     Step("events", _events, supports=regional_events.supports),
     Step("participants", steps.participants, states=()),
+    Step("title-bodies", _title_bodies, states=()),
     Step("subjects", _subjects, states=()),
     Step("agreements", _agreements, supports=regional_agreements.supports),
 ]

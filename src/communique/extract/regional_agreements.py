@@ -60,6 +60,7 @@ class _Lang:
         self.verbs = tuple(lex.get("verbs", []))
         self.not_before = tuple(lex.get("not_before", []))
         self.draft = tuple(normalize_key(w) for w in lex.get("draft", []))
+        self.signing_nouns = tuple(normalize_key(w) for w in lex.get("signing_nouns", []))
         self.joiners = {normalize_key(w) for w in lex.get("joiners", [])}
         self.max_words = lex.get("max_words", MAX_WORDS)
         self.trail = {normalize_key(w) for w in lex.get("trail", [])}
@@ -102,6 +103,9 @@ def candidates(text: str, lang: str, mentions: list[Mention]) -> list[Candidate]
                 # a body named after the document word is its complement: "Қатъномаи Ассамблеяи Генералии СММ"
                 cand = _after(text, toks, i, n, lx, nom, [m for m in blocked if m.type != "ORG"])
             start, end, title = cand
+            if lx.signing_nouns and any(w.startswith(lx.signing_nouns) for w in normalize_key(title).split()[:-1]):
+                i += n  # "bitimni imzolash rejasi": the plan to sign a document, no document itself
+                continue
             weak = stem in lx.weak and not lx.drafted(text, toks[i][0])
             out.append(Candidate(kind, " ".join(title.split()), start, end, toks[i][0], (s, e), weak,
                                  toks[i][2][0].isupper() and i > 0))
@@ -243,7 +247,26 @@ def assemble(text: str, cands: list[Candidate], events: list[Event], mentions: l
             _tie(ag, signing, parties, by_id)
         seen[key] = ag
         out.append(ag)
+    # a document of the headline is the one of its kind the body tells ("... жол картасын бекітті" over
+    # "... 2026-2028 жылдарға арналған жол картасына қол қойды"), with its date and title
+    heads = [a for a in out if _title_line(text, a.evidence.start, a.evidence.end)]
+    out = [a for a in out if a not in heads or not any(b.kind == a.kind and b not in heads for b in out)]
+    for k, a in enumerate(out):
+        a.id = f"a{k + 1}"
     return out
+
+
+def _title_line(text: str, s: int, e: int) -> bool:
+    """A headline: a line of its own, ending with no full stop, before any line of the body that does."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s].strip() or text[e:line_end].strip() or text[s:e].rstrip().endswith(_FULL_STOPS):
+        return False
+    return not any(ln.rstrip().endswith(_FULL_STOPS) for ln in text[:line_start].splitlines())
+
+
+_FULL_STOPS = (".", "!", "?", "…", "。", "！", "？")
 
 
 def _bare(title: str) -> bool:

@@ -25,7 +25,7 @@ import functools
 import re
 
 from ..model import Entity, Event, Mention, Participant, date_bounds
-from . import regional_cases
+from . import regional_cases, regional_coref, regional_event_passes
 from .dates import DateMention
 from .events import date_distance, inherit_from, plover_code
 from .gazetteer import normalize_key
@@ -42,9 +42,6 @@ CONTAINERS = ("FORUM", "MEETING", "VISIT")  # what speeches, sessions and signin
 SUB_EVENTS = {"SPEECH", "SESSION", "SIGNING"}
 NAMED = {"MEETING", "FORUM", "SESSION"}  # the types whose events carry official names
 LASTING = {"FORUM", "SESSION", "VISIT"}  # events that last: one opened or arrived at goes on
-_CASE_ENDINGS = ("нынын", "нинин", "нунун", "нүнүн", "ның", "нің", "нын", "нин", "нун", "нүн", "ning", "нинг",
-                 "нда", "нде", "ндо", "ндө", "nda", "нан", "нен", "дан", "ден", "dan", "на", "не", "га", "ге",
-                 "ға", "ge", "ga", "ни", "ні", "ну", "нү", "ни", "ni", "н")
 _ADOPTED_REACH = 6  # words back from "was adopted" to the document word
 _ZH_ANNIVERSARY = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十百]+\s*(?:周年|年来|年以来|多年)|以来|周年)")
 _ORDINAL = re.compile(r"\d|\b[IVXLC]+\b")
@@ -96,6 +93,11 @@ class _Lang:
         self.context_before = bool(lex.get("context_before"))
         self.genitive = tuple(normalize_key(w) for w in regional_cases.endings(code, "genitive"))
         self.until = {normalize_key(w) for w in lex.get("until", [])}
+        self.until_suffix = tuple(normalize_key(w) for w in lex.get("until_suffix", []))
+        self.the_document = {normalize_key(w) for w in lex.get("the_document", [])}
+        self.event_word = tuple(normalize_key(w) for w in lex.get("event_word", []))
+        self.weak_planned = {normalize_key(w) for w in lex.get("weak_planned", [])}
+        self._ordinal = re.compile(lex["ordinal"]) if lex.get("ordinal") else None
         self.not_triggers = tuple(normalize_key(w) for w in lex.get("not_triggers", []))
         self.took_part = tuple(normalize_key(w) for w in lex.get("took_part", []) if not w.startswith("="))
         self.took_part_words = {normalize_key(w[1:]) for w in lex.get("took_part", []) if w.startswith("=")}
@@ -123,6 +125,10 @@ class _Lang:
                                          + (rf"(?!\s*(?:{then})(?!\w))" if then else "")) if joiners else None
         self.preparing = tuple(normalize_key(w) for w in lex.get("preparing", []))
         self.adopting = set(lex.get("adopting", []))
+
+    def ordinal(self, words: list[str]) -> bool:
+        """Whether one of the words is an ordinal numeral written out ("үшінші", "панҷуми"): a numbered event."""
+        return self._ordinal is not None and any(self._ordinal.fullmatch(w.casefold()) for w in words)
 
 
 @functools.cache
@@ -194,6 +200,11 @@ class RegionalEvents:
             calls = [t for t in trigs if t.type == "CALL"]
             trigs = [t for t in trigs if t.type != "MEETING" or not any(abs(c.i - t.i) <= 4 for c in calls)]
             headline = _headline(text, s, e)
+            if not trigs and self.lx.event_word and any(k.startswith(self.lx.event_word) for k in keys) \
+                    and self._took_part(text, keys, s, e):  # "іс-шараға ... қатысуда": those taking part in
+                last = next((ev for ev in reversed(events) if ev.type in ("MEETING", "FORUM")), None)  # the last gathering
+                if last is not None:
+                    regional_coref.join(last.type, [last], mentions, s, e, text, by_id, self.language)
             told = [ev for ev in events if ev.id not in heads]
             seen: dict[str, str] = {}  # the types of the sentence's events, with the first one's status
             referred: list[str] = []
@@ -213,8 +224,12 @@ class RegionalEvents:
                 ahead = self._status(text, toks, keys, trig, s, e) == "planned" \
                     and not any(ev.type == trig.type and ev.status == "planned" for ev in told)
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
-                                    or (not ahead and self._repeat(trig, told, s_dates, s_mentions))):
+                                    or (not ahead and not (set(referred) & set(CONTAINERS) - {trig.type}
+                                                             or trig.type == "MEETING" and set(seen) & {"VISIT", "FORUM"})
+                                        and self._repeat(trig, told, s_dates, s_mentions))):  # not "within the visit, X met Y"
                     referred.append(trig.type)
+                    if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
+                        regional_coref.join("SIGNING", told, mentions, s, e)  # the document's signatories
                     status = self._status(text, toks, keys, trig, s, e)
                     again = next((ev for ev in reversed(told) if ev.type == trig.type and ev.status == status),
                                  next((ev for ev in reversed(told) if ev.type == trig.type), None))
@@ -244,9 +259,9 @@ class RegionalEvents:
                 # "... took part (one of them by videoconference)": in the event told, no call of its own
                 events = [ev for ev in events if ev not in made]
                 made = []
-                self._join(referred[0], told, mentions, s, e)
+                regional_coref.join(referred[0], told, mentions, s, e, text, by_id, self.language)
             elif referred and self.lx.chinese and self._took_part(text, keys, s, e):
-                self._join(referred[0], told, mentions, s, e)  # "李乐成出席会议并致辞": in the meeting told too
+                regional_coref.join(referred[0], told, mentions, s, e)  # "李乐成出席会议并致辞": in the meeting told too
             for ev in made:  # "as a result of the talks, ... was signed": inside the talks; a meeting
                 # "on the sidelines of the conference": inside the conference
                 container = next((t for t in referred if t in CONTAINERS and t != ev.type), None)
@@ -256,10 +271,11 @@ class RegionalEvents:
         events = [ev for ev in events if ev.id not in heads
                   or not any(o.type == ev.type and o.id not in heads for o in events)]
         events = _drop_repeats(events)
-        _dateline_city(text, events, mentions, by_id, own)
-        _inside_visit(events, own)
+        regional_event_passes.dateline_city(text, events, mentions, by_id, own)
+        regional_event_passes.inside_visit(events, own)
         self._inherit(events, own, refs)
-        _titled_to_the_one_meeting(events, entities)
+        regional_event_passes.titled_to_the_one_meeting(events, entities)
+        regional_coref.visitor_in_meetings(events, by_id)
         for ev in events:
             ev.plover = plover_code(ev)
         return events
@@ -343,21 +359,6 @@ class RegionalEvents:
             return any(w in text[s:e] for w in self.lx.took_part)
         return any((self.lx.took_part and k.startswith(self.lx.took_part)) or k in self.lx.took_part_words for k in keys)
 
-    @staticmethod
-    def _join(type_: str, told: list[Event], mentions: list[Mention], s: int, e: int) -> None:
-        """"Отырысқа X, Y және Z қатысты": the persons and bodies of a sentence that says who took part
-        in the event of `type_` told before are its participants."""
-        ev = next((ev for ev in reversed(told) if ev.type == type_), None)
-        if ev is None:
-            return
-        orgs = [m for m in mentions if m.type == "ORG" and s <= m.start and m.end <= e]
-        have = {p.entity for p in ev.participants}
-        for m in mentions:
-            if s <= m.start and m.end <= e and m.type in {"PER", "ORG"} and m.entity and m.entity not in have \
-                    and not _inside(m, orgs):
-                have.add(m.entity)
-                ev.participants.append(Participant(m.entity))
-
     def _goes_on(self, text: str, trig: _Trig, told: list[Event], s_dates, published: str | None) -> bool:
         """"The conference continues until 7 June": a sentence dated only by 'until' a day, with a trigger
         of a type already told, gives that event its end (when it has none) and no new event."""
@@ -377,7 +378,9 @@ class RegionalEvents:
         """Whether an 'until' word stands right before or after the date ("то 7 июн", "2030-жылга чейин")."""
         before = normalize_key(text[max(0, d.start - 12):d.start]).split()[-1:]
         after = normalize_key(text[d.end:d.end + 12]).split()[:1]
-        return bool((set(before) | set(after)) & self.lx.until)
+        own = normalize_key(d.text).split()[-1:]  # "2 oktyabrgacha": 'until' as the date's own ending
+        return bool((set(before) | set(after)) & self.lx.until) \
+            or bool(self.lx.until_suffix and own and own[0].endswith(self.lx.until_suffix))
 
     def _reference(self, text, toks, keys, trig: _Trig, events: list[Event], s: int) -> bool:
         """A trigger framed as a reference ("during the meeting", "the said forum") to an event of its
@@ -392,6 +395,8 @@ class RegionalEvents:
         # ("the said", "this") stands before it everywhere
         if self.lx.genitive and keys[trig.j - 1].endswith(self.lx.genitive):
             return True  # "форумнинг ... сессиясида": the forum told before, as the possessor
+        if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
+            return True  # "Ҳужжатни ... имзолади": the document told before, signed by the persons named
         idx = [trig.i - 1, trig.i - 2] + ([] if self.lx.context_before else [trig.j])
         return any(0 <= k < len(keys) and any(c.match(keys, k) for c in self.lx.context) for k in idx)
 
@@ -448,8 +453,8 @@ class RegionalEvents:
                     j = max(j, k + len(v))
             name = text[j:trig.char_end]
             return name if trig.char_start - j >= 4 else None
-        if self.lx.order == "head_final":
-            return self._name_before(text, toks, trig, s)
+        if self.lx.order == "head_final" and _org_lang(self.language).order == "head_final":
+            return self._name_before(text, toks, trig, s)  # (a Tajik noun phrase is head first: ezafe)
         return self._name_after(text, toks, trig, s, e)
 
     def _name_before(self, text, toks, trig, s) -> str | None:
@@ -470,24 +475,27 @@ class RegionalEvents:
                 continue
             if "\n" in gap or re.search(r"[,.;:!?()«“–—]", gap) or re.search(r"\d", gap) and not re.fullmatch(r"\s*\d+-\s*", gap):
                 break
-            if ox.stops_at(toks[j - 1][2], heads=False) or toks[j - 1][2] in ox.joiners:
-                break
+            if (ox.stops_at(toks[j - 1][2], heads=False) and not self.lx.ordinal([toks[j - 1][2]])) \
+                    or toks[j - 1][2] in ox.joiners:
+                break  # (an ordinal "үчүнчү" ends like a participle, and is a word of the name)
             j -= 1
         if j == trig.i and not re.search(r"\d", text[max(s, trig.char_start - 4):trig.char_start]):
             return None
         start = text.rfind("«", s, toks[j][0] + 1) if text[toks[j][0] - 1:toks[j][0]] == "«" else toks[j][0]
         num = re.search(r"\d+-\s*$", text[s:trig.char_start])
-        head = _nominative(text[trig.char_start:trig.char_end])
+        head = _nominative(text[trig.char_start:trig.char_end], self.language)
         span = text[start:trig.char_start]
         if j == trig.i and num:
             span = num.group()
         name = " ".join((span + head).split())
         inner = text[start:trig.char_start]
-        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) or any(
+        official = "«" in inner or "“" in inner or _ORDINAL.search(inner + (num.group() if num else "")) \
+            or self.lx.ordinal(inner.split()) or any(
             toks[x][1] - toks[x][0] > 1 and text[toks[x][0]].isupper() for x in range(j + 1, trig.i))
         return name if official else None
 
     def _name_after(self, text, toks, trig, s, e) -> str | None:
+        numbered = trig.j < len(toks) and self.lx.ordinal([text[toks[trig.j][0]:toks[trig.j][1]]])
         ox = _org_lang(self.language) if self.language in ("tg", "be", "sr") else None
         start, k = trig.char_start, trig.i - 1  # back over lower-case adjectives to one capitalized, not the
         while k > 0 and ox is not None and trig.i - k <= 3 and not text[toks[k][1]:start].strip() \
@@ -501,10 +509,10 @@ class RegionalEvents:
         num = re.search(r"(?:\b[IVXLC]+|\b\d+-[^\W\d]{1,2})\s+$", text[s:start])  # "XIII Форум", "27-е пасяджэнне"
         start = s + num.start() if num else start
         word = text[start:trig.char_end]
-        if not (word[:1].isupper() or num) or trig.i == 0:
-            return None
+        if not (word[:1].isupper() or num or numbered) or trig.i == 0:
+            return None  # a capitalized head, or one right before an ordinal ("ҷаласаи панҷуми ...")
         j = trig.j
-        while j < len(toks) and j - trig.j < 7:
+        while j < len(toks) and j - trig.j < (11 if numbered else 7):
             gap = text[toks[j - 1][1]:toks[j][0]]
             if ox is not None and toks[j][2] in ox.and_words and not gap.strip() and j + 1 < len(toks) \
                     and text[toks[j + 1][0]].isupper():
@@ -513,6 +521,8 @@ class RegionalEvents:
             if gap.strip() or (ox is not None and (ox.stops_at(toks[j][2], heads=False) or toks[j][2] in ox.stop)):
                 break
             j += 1
+            if numbered and ox is not None and ox.ezafe and not toks[j - 1][2].endswith(ox.ezafe):
+                break  # Tajik: the word without the ezafe is the name's last
         end = toks[j - 1][1]
         paren = re.match(r"\s*\([^()]{2,30}\)", text[end:e])
         if paren:
@@ -536,9 +546,10 @@ class RegionalEvents:
             if self._going_on_before(text, toks, keys, trig):
                 return "ongoing"
             for k in range(trig.i, min(len(keys), trig.j + _WORD_WINDOW)):
-                if any(c.match(keys, k) for c in lx.not_status):
-                    continue  # "сауда" (trade) ends like a verb going on
-                for st in ("ongoing", "planned", "past") if k > trig.i else ("past",):
+                if any(c.match(keys, k) for c in lx.not_status) or (keys[k] in lx.weak_planned and any(
+                        c.match(keys, q) for q in range(k + 1, min(len(keys), k + 4)) for c in lx.status["past"])):
+                    continue  # "сауда" (trade) ends like a verb going on; "navbatdagi raundi bo‘lib o‘tdi": regular
+                for st in ("planned", "ongoing", "past") if k > trig.i else ("past",):
                     # the trigger's own ending tells a past verb ("кездесті"), not an aspect: "-уде"
                     # of "кездесуде" is a noun's locative
                     if any(c.match(keys, k) for c in lx.status[st]):
@@ -598,8 +609,10 @@ class RegionalEvents:
         out: list[Participant] = []
         seen: set[str] = set()
         orgs = [m for m in s_mentions if m.type == "ORG"]
+        # a state or a body joins another, never a person ("Президент ... белгиледи": the speaker of it)
+        kinds = {"ORG"} if type_ == "ACCESSION" else {"PER", "ORG"}
         for m in s_mentions:
-            if m.type in {"PER", "ORG"} and m.entity and m.entity not in seen and not _inside(m, orgs):
+            if m.type in kinds and m.entity and m.entity not in seen and not _inside(m, orgs):
                 seen.add(m.entity)
                 out.append(Participant(m.entity))
         states = []
@@ -638,62 +651,7 @@ class RegionalEvents:
             inherit_from(ev, source, own_date, own_place)
 
 
-_GATHERINGS = ("MEETING", "CALL", "FORUM")
 _DELEGATION = re.compile(r"(?i)\s*(?:делегаци|delegatsiya|делегацы|delegacij|делегациј|ҳайат|代表团)")
-# a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
-# or a Chinese agency's "新华社北京3月18日电"
-_DATELINE_AFTER = re.compile(r"\s*,|[0-9０-９]{1,2}月")
-_DATELINE_REACH = 200  # characters from the dateline to the sentence of the event it places
-# an online meeting takes place nowhere: "дар шакли маҷозӣ", "онлайн", "в режиме видеоконференции", "线上"
-_VIRTUAL = ("маҷозӣ", "онлайн", "online", "onlayn", "виртуал", "virtual", "видео", "video", "бейне", "відэа",
-            "線上", "线上", "视频", "视讯")
-
-
-def _dateline_city(text: str, events: list[Event], mentions: list[Mention], by_id: dict, own: dict) -> None:
-    """The city of a dateline is where the first meeting, forum or session told right after it takes
-    place, when its sentence names no place of its own (the Russian step's rule)."""
-    for m in mentions:
-        ent = by_id.get(m.entity) if m.entity else None
-        if m.type != "LOC" or ent is None or ent.kind != "city" or m.start > 400:
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        lead = text[line_start:m.start]
-        if lead.strip() and not lead.rstrip().endswith("社"):
-            continue
-        if not _DATELINE_AFTER.match(text, m.end):
-            continue
-        ev = next((ev for ev in events if ev.type in {"MEETING", "FORUM", "SESSION"}
-                   and ev.evidence.start >= line_start and ev.evidence.start - m.end <= _DATELINE_REACH), None)
-        if ev is not None and ev.location is None and not own.get(ev.id, (False, False))[1] \
-                and not any(w in ev.evidence.text.casefold() for w in _VIRTUAL):
-            ev.location = m.entity
-        return
-
-
-def _titled_to_the_one_meeting(events: list[Event], entities: list[Entity]) -> None:
-    """A release about one meeting names its people by title in the sentences after it ("the
-    delegation was led by Minister X", "Minister X noted ..."): a titled person no event has is a
-    participant of that meeting. With two meetings or more nothing tells which, so nothing is added."""
-    tops = [ev for ev in events if ev.parent is None]
-    main = [ev for ev in tops if ev.type in _GATHERINGS]
-    if len(main) != 1 or len(tops) != 1:
-        return
-    taken = {p.entity for ev in events for p in ev.participants}
-    for ent in entities:
-        if ent.type == "PER" and ent.roles and ent.id not in taken:
-            main[0].participants.append(Participant(ent.id))
-
-
-def _inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None:
-    """A meeting or forum with no date of its own told after a dated visit ("Ташриф доирасида …
-    музокаралар", "… бизнес форумида иштирок этади") falls inside the visit and takes its period."""
-    for k, ev in enumerate(events):
-        if ev.type not in ("MEETING", "FORUM") or ev.start or ev.parent or own.get(ev.id, (False, False))[0]:
-            continue
-        visit = next((p for p in reversed(events[:k]) if p.type == "VISIT" and p.start), None)
-        if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
-                                         for p in events[events.index(visit):k]):
-            inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
 
 
 def _specific(dates: list[DateMention]) -> list[DateMention]:
@@ -720,10 +678,11 @@ def _term(d: DateMention) -> bool:
     return d.kind == "range" and len(d.value_start or "") == 4 and len(d.value_end or "") == 4
 
 
-def _nominative(word: str) -> str:
-    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны")."""
+def _nominative(word: str, lang: str) -> str:
+    """A Turkic event noun without the case ending after its possessive ("жыйынына" → "жыйыны"): the
+    language's 'after_possessive' endings (resources/cases_regional.json)."""
     low = word.casefold()
-    for end in _CASE_ENDINGS:
+    for end in regional_cases.endings(lang, "after_possessive"):
         stem = low[: -len(end)]
         if low.endswith(end) and len(stem) >= 4 and stem[-1] in "ыіуүиiuаеoоө":
             return word[: len(stem)]

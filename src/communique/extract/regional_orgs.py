@@ -26,8 +26,6 @@ _LEX = load_json("organizations_regional.json")
 LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 MAX_WORDS = 8  # words of a name besides its head
 SHORT_STEM, MAX_ENDING = 5, 4  # a head stem this short takes an ending of at most MAX_ENDING letters
-_LOCAL_CASE = ("да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке", "га", "ка", "дан", "ден", "тан",
-               "тен", "нан", "нен", "dan", "da", "ga", "ka", "qa", "дa", "до", "дө", "то", "тө", "ко", "кө", "го", "гө")
 
 
 _ARTICLE = re.compile(r"(?:al|el|әл|ал|аль|ал)-[^\W\d_]", re.UNICODE)  # "әл-Фараби"
@@ -50,6 +48,9 @@ class _Lang:
         self.verb_endings = tuple(normalize_key(w) for w in lex.get("verb_endings", []))
         self.local_endings = tuple(normalize_key(w) for w in regional_cases.endings(
             code, "locative", "locative_possessive", "ablative", "ablative_possessive"))
+        # the endings that put a place out of a body's name: local cases and the dative ("Тошкентда", "Бишкекке")
+        self.place_endings = regional_cases.endings(code, "locative", "locative_possessive", "ablative",
+                                                    "ablative_possessive", "dative")
         self.adjectives = tuple(sorted((normalize_key(w) for w in lex.get("adjectives", [])), key=len, reverse=True))
         self.adjective_nominative = lex.get("adjective_nominative", {})
         self.after_velar = lex.get("masculine_after_velar")
@@ -57,6 +58,10 @@ class _Lang:
         self.attached = {normalize_key(w) for w in lex.get("attached", [])}
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
+        self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
+        self.of_known = bool(lex.get("of_known_body"))
+        # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
+        self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
         forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
         words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
         self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
@@ -69,7 +74,8 @@ class _Lang:
     def stops_at(self, key: str, heads: bool = True) -> bool:
         """A word no name runs across: a stop word, a verb, a word in a local case, and (`heads`) the
         head of another body's name."""
-        if key in self.stop or heads and self.head(key) and self.order == "head_final":
+        if key in self.stop or heads and self.order == "head_final" and (nom := self.head(key)) \
+                and normalize_key(nom) not in self.inner:
             return True
         if len(key) >= 5 and key.endswith(self.verb_endings):
             return True
@@ -127,6 +133,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
         found += _acronyms(toks, lx) + _companies(text, lx)
+        found += _latin_names(text, lx)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -134,8 +141,24 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
     def attached_to(f, a: int) -> bool:  # "камітэт … пры Калегіі Еўразійскай эканамічнай камісіі"
         return bool(attached) and bool(set(normalize_key(text[f[0]:a]).split()) & attached)
 
-    return [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) for a, b in orgs)]  # nor one that ends in a known body
+    inner = _lang(lang).inner if lang != "zh" else set()
+
+    def known_body(f) -> bool:  # "ТМД ұйымы": a known body's name and the word 'organization'
+        head = text[f[0]:f[1]].split()[-1]
+        nom = _lang(lang).head(normalize_key(head)) if inner else None
+        return nom is not None and normalize_key(nom) in inner \
+            and any(a == f[0] and not text[b:f[1] - len(head)].strip() for a, b in orgs)
+
+    of_known = lang != "zh" and _lang(lang).of_known  # "Шӯрои ... Созмони ҳамкории Шанхай": a body of a known one
+
+    def breadcrumb(f) -> bool:  # "Башкы бет / Басма сөз борбору / Жаңылыктар": the site's menu, no body of the news
+        line = text[text.rfind("\n", 0, f[0]) + 1:(text.find("\n", f[1]) + 1 or len(text) + 1) - 1]
+        return bool(re.search(r"\s[/»›|]\s", line))
+
+    return [f for f in found if not breadcrumb(f) and not any(a <= f[0] and f[1] <= b for a, b in taken)
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known
+                        for a, b in orgs)  # nor one that ends in a known body
+            and not known_body(f)]
 
 
 def expansion(lang: str, name: str) -> str | None:
@@ -167,6 +190,54 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
     return out
 
 
+# a name in Latin letters, in quotes or not ("«Astana Hub» технопаркі", "“MIMOS Berhad” vakillari")
+_LATIN_NAME = re.compile(r"[«“\"]([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]|(?<![\w«“\"])([A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,3})(?![\w»”\"])")
+_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3}[»”\"]?")
+DESCRIPTOR_REACH = 6  # words from a Latin name to the word that says what kind of body it is
+
+
+def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
+    """A company, technopark or centre named in Latin letters, known as a body by a descriptor word soon
+    after it, before any punctuation ("«Astana Hub» пен «IT Park Uzbekistan» технопарктері", "“MIMOS
+    Berhad” amaliy tadqiqot ... markazi"); the name as written, without its quotes."""
+    if not lx.descriptors:
+        return []
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        if any(ch.isdigit() for ch in m.group(g)):
+            continue
+        after = text[m.end():m.end() + 160]
+        other = _AND_LATIN.match(after)  # "«Astana Hub» пен «IT Park Uzbekistan» технопарктері": one word for both
+        after = re.split(r"[.,;:!?()«»“”\n]", after[other.end():] if other else after)[0]
+        if any(w.startswith(lx.descriptors) for w in [normalize_key(w) for w in after.split()][:DESCRIPTOR_REACH]):
+            out.append((m.start(g), m.end(g), m.group(g)))
+    return out
+
+
+_BRACKETED = re.compile(r"\([^\W\d_]{2,8}\)\s*")
+
+
+def _owner_before(text: str, toks, j: int, mentions) -> int | None:
+    """The first token of a known body whose acronym in brackets stands right before token j, the body
+    named in the genitive ("... Шериктештигинин (КМШ) | Өкмөт"), or None."""
+    if j < 2 or _gap(text, toks, j).strip() != ")" or _gap(text, toks, j - 1).strip() != "(" \
+            or not toks[j - 1][2].isupper():
+        return None
+    body = next((m for m in mentions if m.type == "ORG" and m.start < toks[j - 2][1] <= m.end), None)
+    if body is not None:
+        return next((k for k in range(j - 1) if toks[k][0] >= body.start), None)
+    acr = toks[j - 1][2]
+    if not any(m.type == "ORG" and m.start <= toks[j - 1][0] < m.end for m in mentions):
+        return None  # the acronym of no known body
+    for k in range(j - 2 - len(acr) + 1, max(-1, j - 2 - len(acr) - 2), -1):
+        words = toks[k:j - 1]  # the name the acronym stands for: its first word capitalized, initials alike
+        if k >= 0 and words[0][2][:1] == acr[0] and words[-1][2][:1].casefold() == acr[-1].casefold() \
+                and all(not _gap(text, toks, q).strip() for q in range(k + 1, j - 1)):
+            return k
+    return None
+
+
 def _companies(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
     """A company by its legal form and its name in quotes: the quoted name ("Белтэлекам"), or with a
     legal form written out, both ("Привредно друштво „Експо 2027”")."""
@@ -181,11 +252,11 @@ def _gap(text: str, toks, k: int) -> str:
     return text[toks[k - 1][1]:toks[k][0]]
 
 
-def _local(m: Mention, names: dict[str, str]) -> bool:
-    """Whether a place is written with a local case ending beyond its name."""
+def _local(m: Mention, names: dict[str, str], lx: _Lang) -> bool:
+    """Whether a place is written with a local case ending (or the dative) beyond its name."""
     name = names.get(m.entity or "")
     suffix = m.text[len(name):] if name and normalize_key(m.text).startswith(normalize_key(name)) else m.text
-    return suffix.casefold().endswith(_LOCAL_CASE)
+    return bool(lx.place_endings) and suffix.casefold().endswith(lx.place_endings)
 
 
 def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, str]]:
@@ -199,12 +270,15 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
         while j > 0 and i - j < MAX_WORDS:
             gap = _gap(text, toks, j)
             prev = toks[j - 1]
+            if (owner := _owner_before(text, toks, j, mentions)) is not None:
+                j = owner  # "Көз карандысыз Мамлекеттер Шериктештигинин (КМШ) Өкмөт башчылар кеңеши": a known
+                break  # body in the genitive, its acronym in brackets, owns the body
             if "\n" in gap or re.search(r"[.;:!?()«»\"“”–—]|\s-\s", gap):
                 break
             if "," in gap and not any(toks[k][3] in lx.joiners for k in range(j, i)):
                 break
             cover = next((m for m in locs if m.start <= prev[0] < m.end), None)
-            if cover is not None and (cover.type != "LOC" or _local(cover, names)):
+            if cover is not None and (cover.type != "LOC" or _local(cover, names, lx)):
                 break
             if prev[3] in lx.joiners and not gap.strip() and j >= 2 and not toks[j][2][0].isupper() \
                     and lx.head(toks[j - 2][3]) is None and not any(m.start <= toks[j - 2][0] < m.end for m in locs) \
@@ -229,7 +303,7 @@ def _head_final(text, toks, lx: _Lang, mentions, names) -> list[tuple[int, int, 
         if k == i:
             continue
         j = k
-        name = text[toks[j][0]:s] + _case_like(nom, word)
+        name = _BRACKETED.sub("", text[toks[j][0]:s]) + _case_like(nom, word)
         name = name[:1].upper() + name[1:]
         out.append((toks[j][0], e, name))
     return out

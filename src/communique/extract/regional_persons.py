@@ -35,8 +35,9 @@ import re
 from collections.abc import Callable
 
 from ..model import Entity, Evidence, Mention, Role
-from . import regional_cases
+from . import regional_cases, regional_coref
 from .gazetteer import normalize_key
+from .regional_persons_zh import HAN, zh_persons
 from .regional_sentences import evidence_of, sentences
 from .resources import load_json
 
@@ -49,7 +50,6 @@ LANGUAGES = tuple(k for k in _LEX if not k.startswith("_"))
 WORD_TOKEN = re.compile(r"[^\W\d_][\w'ʻʼ’‘-]*", re.UNICODE)  # a word, with the apostrophes of Uzbek Latin
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʻʼ’‘-](?=[^\W\d_]))*", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|an|ал|аль|әл|ад|ар|ас|ат|ан)-[^\W\d_]", re.UNICODE)  # "ал-Маҷид"
-_LOCATIVE = ("да", "де", "та", "те", "нда", "нде", "до", "дө", "то", "тө", "da", "ида", "ida")
 _PATRONYMIC = ("ович", "евич", "овна", "евна", "ovich", "evich", "ovna", "evna", "ұлы", "қызы", "уулу", "кызы",
                "o'g'li", "oʻgʻli", "qizi", "ўғли", "қизи", "віч", "ўна")
 # the separate word "son of" / "daughter of" after a father's name (Azerbaijani, Kazakh, Uzbek, Kyrgyz style)
@@ -104,6 +104,9 @@ class _Lang:
         self.oblique_modifiers = dict(lex.get("oblique_modifiers", {}))
         self.not_modifier = tuple(lex.get("not_modifier_endings", []))
         self.genitive = regional_cases.endings(code, "genitive")
+        self.surname_closes = bool(lex.get("surname_closes_name"))
+        self.object_endings = regional_cases.endings(code, "accusative", "dative")
+        self.locative = regional_cases.endings(code, "locative", "locative_possessive")
         org_heads = _ORG_LEX.get(code, {}).get("heads", []) if isinstance(_ORG_LEX.get(code), dict) else []
         self.body = tuple({s.casefold() for s in lex.get("body_stems", [])} | {h[0].casefold() for h in org_heads})
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
@@ -183,7 +186,7 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
         return [], []
     sents = sentences(text)
     if lang == "zh":
-        found = _zh_persons(text, mentions, entities, bodies)
+        found = zh_persons(text, mentions, entities, bodies)
     else:
         found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked, bodies).run()
     return _record(text, sents, found, mentions, entities)
@@ -232,6 +235,25 @@ class _Finder:
         return t.covered is not None or t.key in self.lx.state or (t.text[:1].isupper() and self.place_like(t.text)) \
             or (len(t.text) >= 2 and t.text.isupper())
 
+    def closed_by_surname(self, j: int) -> bool:
+        """Tokens j, j+1, j+2 are capitalized, and the second is a surname that closes the name: the third,
+        neither a surname nor a patronymic, begins what follows ("Садыр Жапаров Санариптик кызматташтык
+        уюмунун ...", "Тоқаев Ақордада ..."). Only in a language whose lexicon says a surname ends a name."""
+        if not self.lx.surname_closes:
+            return False
+        second, third = self.toks[j + 1].text, self.toks[j + 2].text
+        return self.lx.surname_like(second) and not self.lx.surname_like(self.lx.nominative(third, True)) \
+            and not third.casefold().endswith(_PATRONYMIC) and self.toks[j + 2].key not in _PARTICLES
+
+    def paren_link(self, k: int) -> bool:
+        """Tokens k and k+1 are joined across the acronym in brackets after a body's name in the genitive,
+        inside a head-final title: "уюмунун (DCO) Башкы катчысы" (k the genitive word, or the acronym)."""
+        if k + 1 >= len(self.toks) or not self.in_parens(k, k + 1):
+            return False
+        acr, word = (k + 1, k) if self.toks[k + 1].text.isupper() else (k, k - 1)
+        return word >= 0 and self.toks[acr].text.isupper() and 2 <= len(self.toks[acr].text) <= 8 \
+            and (word == k or self.in_parens(word, acr)) and self.lx.in_genitive(self.toks[word].text)
+
     def in_parens(self, a: int, b: int) -> bool:
         """Tokens a and b (adjacent) around a bracket of an acronym: "савета ... (CCPIT) Џангом"."""
         gap = self.text[self.toks[a].e:self.toks[b].s].strip()
@@ -254,13 +276,17 @@ class _Finder:
                 and _script(self.toks[k + 1].text) == _script(self.toks[j].text):
             return 4  # "Әли Самед оғлы Гасанов": Given, Father's name, the word "son of", Surname
         trimmed = n == 3 and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].key in self.lx.state
+        if n >= 3 and not trimmed and self.closed_by_surname(j):
+            k, n, trimmed = j + 3, 3, True
         if trimmed:
             k, n = k - 1, 2  # "Ерлан Жақсылықов Моңғолия Республикасының ...": the third word is a state
         if n not in (2, 3):
             return 0
         if not trimmed and k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].text[:1].isupper() \
-                and self.toks[k].covered is None and self.toks[k].key not in self.lx.state:
-            return 0  # more capitalized words follow: not clearly where the name ends
+                and self.toks[k].covered is None and self.toks[k].key not in self.lx.state \
+                and not (self.lx.surname_closes and self.toks[k].key in self.lx.heads):
+            return 0  # more capitalized words follow: not clearly where the name ends (a title word
+            # after it ends it: "Эмомалӣ Раҳмон Вазири корҳои хориҷии ...")
         words = [t.text for t in self.toks[j:k]]
         if n == 3 and self.lx.head_first and self.lx.body_word(words[0]) \
                 and not words[1].casefold().endswith(_PATRONYMIC):
@@ -337,6 +363,8 @@ class _Finder:
         case = title[2][3] if len(title) > 2 else None
         words = [self.lx.decline_back(t.text, case) for t in toks]
         words[-1] = self.lx.nominative(words[-1], vouched=True)
+        if self.lx.surname_closes:
+            words[-1] = regional_coref.bare_elsewhere(self.text, words)
         return toks[0].s, toks[-1].e, " ".join(words), title
 
     def after_head(self, i: int):
@@ -358,7 +386,10 @@ class _Finder:
             nominative = mod.text[:-len(end)] + self.lx.oblique_modifiers[end] + " " + nominative
         mark = ((mod.s if end else t.s, t.e, nominative, case),) if oblique else ()
         j = i + 1
-        if j >= len(self.toks) or not self.joined(i, j):
+        aside = None if self.lx.head_first else _ASIDE.match(self.text, t.e)
+        if aside:  # "мүчөсү (министр) Варос Симонян": an aside in brackets between the title and the name
+            j = next((q for q in range(j, len(self.toks)) if self.toks[q].s >= aside.end()), len(self.toks))
+        if j >= len(self.toks) or not (aside or self.joined(i, j)):
             return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
@@ -419,13 +450,17 @@ class _Finder:
         anchors_only = passed_anchor = joined_list = False
         k, reach = i - 1, i - MAX_BACK  # the farthest token back; an office across a dash, a list, reach on
         while k >= 0 and (k >= reach or anchors_only) and (self.joined(k, k + 1) or self.dash(k, k + 1)
-                                                                 or (joined_list and self.comma(k, k + 1))):
+                                                                 or (joined_list and self.comma(k, k + 1))
+                                                                 or self.paren_link(k)):
             tok = self.toks[k]
+            if self.paren_link(k) and tok.text.isupper():
+                k, reach = k - 1, reach - 1  # the acronym in brackets: the body's name goes on before it
+                continue
             if self.comma(k, k + 1):  # "инвестициялар, саноат ва савдо вазири": a list the joiner ends
                 if tok.key in self.lx.stop or tok.covered is not None or not tok.text[:1].isalpha():
                     break
                 joined_list, reach = False, reach - 2
-            elif not self.joined(k, k + 1):
+            elif not self.joined(k, k + 1) and not self.paren_link(k):
                 if tok.key not in self.lx.heads:
                     break
                 # "Премьер-министрінің орынбасары – Қаржы министрі": one title of two offices
@@ -435,14 +470,14 @@ class _Finder:
             if (tok.key in self.lx.heads and self.toks[k + 1].key not in self.lx.deputy and not of_body) \
                     or k in self.names or tok.key in self.name_keys:
                 break  # another title's head: "X vaziri va Y vaziri"; a name of a person found before
-            if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and not self.toks[k + 1].text[:1].isupper() \
-                    and self.toks[k - 1].key not in self.lx.heads:
+            if tok.key in self.lx.joiners and k > 0 and self.joined(k - 1, k) and self.toks[k - 1].key not in self.lx.heads \
+                    and (not self.toks[k + 1].text[:1].isupper() or self.toks[k + 1].text.isupper()):  # "фан ва АКТ вазири"
                 joined_list, reach = True, reach - 2
                 k -= 1  # "iqtisodiyot va moliya vaziri": two words of one title joined
                 continue
             if tok.key in self.lx.stop or any(s < tok.e and tok.s < e for s, e in self.blocked):
                 break
-            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings \
+            if tok.text[:1].islower() and len(tok.key) >= 6 and self.lx.stop_endings and tok.covered is None \
                     and tok.key.endswith(self.lx.stop_endings):
                 break  # "delegatsiyasiga …", "doirasida …": a word in the dative or locative is no title's
             if tok.covered is not None and (tok.covered.type == "PER" or
@@ -453,6 +488,9 @@ class _Finder:
                 break
             if passed_anchor and not is_anchor and tok.text[:1].isupper() and self.sentence_start(tok):
                 break  # "Жиынға Моңғолия вице-премьері": the sentence's first word, not a body before a state
+            if not is_anchor and self.sentence_start(tok) and len(tok.key) >= 5 and self.lx.object_endings \
+                    and tok.key.endswith(self.lx.object_endings) and tok.covered is None:
+                break  # "Ҳужжатни рақамли технологиялар вазири": the sentence's object, before the title
             passed_anchor = passed_anchor or is_anchor
             if tok.text[:1].isupper() and not is_anchor and tok.key not in self.lx.modifiers:
                 anchors_only = True  # a title's own capital ("Башкы катчысы") opens no body's name
@@ -538,6 +576,8 @@ class _Finder:
             return False
         m = k
         while m >= 0 and self.toks[m].text[:1].isupper() and not self.anchor(self.toks[m]) and self.joined(m, m + 1):
+            if m in self.names or self.toks[m].key in self.lx.heads:
+                return False  # a person's name or a title word ("Президенті Қасым-Жомарт Тоқаев Ақордада ...")
             m -= 1
         return m >= 0 and self.joined(m, m + 1) and self.anchor(self.toks[m]) and not self.sentence_start(self.toks[m + 1])
 
@@ -548,7 +588,7 @@ class _Finder:
     def in_locative(self, tok: _Tok) -> bool:
         ent = self.by_id.get(tok.covered.entity) if tok.covered.entity else None
         base = normalize_key(ent.name) if ent else ""
-        return tok.key != base and tok.key.endswith(_LOCATIVE)
+        return tok.key != base and bool(self.lx.locative) and tok.key.endswith(self.lx.locative)
 
     def title_after_name(self, j: int, n: int):
         """'Name, title': the title that follows a comma after the name."""
@@ -582,136 +622,12 @@ class _Finder:
 
 
 # --------------------------------------------------------------------------------------------
-# Chinese
-# --------------------------------------------------------------------------------------------
-
-_ZH = _LEX["zh"]
-_ZH_TITLES = re.compile("|".join(re.escape(t) for t in sorted(_ZH["titles"], key=len, reverse=True)))
-_ZH_SURNAMES = sorted(_ZH["surnames"], key=len, reverse=True)
-_ZH_AFTER = tuple(_ZH["after"])
-_ZH_BEFORE = tuple(_ZH["before"])
-_ZH_TRANSLIT = tuple(_ZH.get("translit_endings", []))
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-# function characters that end no two-character given name: after one, the name is the shorter
-_ZH_FUNCTION = frozenset("将在于也还就对向与等的赴同和及")
-
-
-_ZH_SOUNDS = frozenset(_ZH.get("translit_chars", ""))
-_ZH_LEADING = frozenset("应由据经")
-_ZH_QUALIFIER = 6  # characters of a field between a body and its title: "欧亚经济委员会" "贸易" "委员"
-
-
-def _zh_title_start(text: str, ts: int, titles, mentions: list[Mention], bodies) -> int:
-    """Where a Chinese title begins: back over the body it names ("外交部发言人"), a field written
-    between the body and the title ("欧亚经济委员会贸易委员"), the state ("白俄罗斯外长") or an
-    international body ("上合组织秘书长"), "驻" and the sending state ("中国驻哈萨克斯坦大使"), and
-    an office held together with it ("副总理兼外长")."""
-    ends = {b: a for a, b in bodies}
-    ends.update({m.end: m.start for m in mentions if m.type in ("LOC", "ORG")})
-    k = ts
-    if k - 1 > 0 and text[k - 1] == "兼":
-        prev = next(((a, b) for a, b in titles if b == k - 1), None)
-        if prev is not None:
-            return _zh_title_start(text, prev[0], titles, mentions, bodies)
-    if k not in ends:  # a field between a body and its title, of no function character
-        for q in range(1, _ZH_QUALIFIER + 1):
-            if k - q in ends and _HAN.fullmatch(text[k - q:k]) and not any(c in _ZH_FUNCTION for c in text[k - q:k]) \
-                    and not any(a < k and b > k - q for a, b in titles):
-                k -= q
-                break
-    for _ in range(2):  # the body, then the state or body before it: "中国外交部发言人"
-        if k not in ends or ends[k] >= k:
-            break
-        k = ends[k]
-        if k >= 1 and text[k - 1] == "驻":  # "驻白俄罗斯大使", "中国驻白俄罗斯大使"
-            k = ends[k - 1] if ends.get(k - 1, k) < k - 1 else k - 1
-    while k < ts and text[k] in _ZH_LEADING:  # "应...总统...邀请": the invitation's word is no title's
-        k += 1
-    return k
-
-
-_ZH_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,8}·")  # the given name of "伊万·彼得罗夫"
-
-
-def _zh_persons(text: str, mentions: list[Mention], entities: list[Entity], bodies=()):
-    gaz = [(m.start, m.end) for m in mentions]
-    titles = [(m.start(), m.end()) for m in _ZH_TITLES.finditer(text)
-              if not text.startswith("会", m.end())]  # "委员会" is a committee, not a member
-
-    def free(s: int, e: int) -> bool:
-        return _HAN.fullmatch(text[s:e]) is not None and all(e <= a or s >= b for a, b in gaz) \
-            and all(e <= a or s >= b for a, b in titles)
-
-    def ends_clear(e: int) -> bool:
-        # a day number may follow ("王毅18日在北京"): a name never holds a digit
-        return e >= len(text) or text.startswith(_ZH_AFTER, e) or any(a == e for a, _ in titles) \
-            or text[e].isdigit()
-
-    def starts_clear(s: int) -> bool:
-        return s == 0 or text[:s].endswith(_ZH_BEFORE)
-
-    out = []
-    taken: list[tuple[int, int]] = []
-    for ts, te in titles:
-        # title, then the name
-        fits = []
-        for sur in _ZH_SURNAMES:
-            if text.startswith(sur, te):
-                for g in (1, 2):
-                    e = te + len(sur) + g
-                    if e <= len(text) and free(te, e) and ends_clear(e) \
-                            and not (g == 2 and text[e - 1] in _ZH_FUNCTION):  # "李强将于": 将 is no name
-                        fits.append((te, e))
-        ts = _zh_title_start(text, ts, titles, mentions, bodies)
-        foreign = _ZH_FOREIGN.match(text, te)
-        if not fits and foreign:
-            e = next((foreign.end() + n for n in range(1, 11) if _HAN.fullmatch(text[foreign.end():foreign.end() + n])
-                      and ends_clear(foreign.end() + n)), None)
-            if e is not None:
-                fits = [(te, e)]
-        if not fits and _ZH_TRANSLIT:  # "外长雷仁科夫": a transliterated surname without the dot
-            fits = [(te, te + n) for n in range(3, 9) if free(te, te + n) and text[te] not in _ZH_FUNCTION and text[te:te + n].endswith(_ZH_TRANSLIT)
-                    and ends_clear(te + n)][:1]
-        if not fits:  # "总统普京": a short foreign name, every character one of transliteration
-            fits = [(te, te + n) for n in range(2, 7) if free(te, te + n) and all(c in _ZH_SOUNDS for c in text[te:te + n])
-                    and ends_clear(te + n)][:1]
-        if len(set(fits)) == 1:
-            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
-            taken.append(fits[0])
-            # titles listed before it with "、" are the same person's: "中共中央政治局委员、外交部长王毅"
-            k = ts
-            while k > 0 and text[k - 1] == "、":
-                prev = next(((a, b) for a, b in titles if b == k - 1), None)
-                if prev is None or "各" in text[max(0, prev[0] - 6):prev[1]]:
-                    break  # "各成员国数字部长、秘书长X": the ministers of each member, a group
-                a = next((x for x, y in bodies if x < prev[0] < y <= prev[1]), None)  # "中共中央政治局" + "委员"
-                a = _zh_title_start(text, prev[0], titles, mentions, bodies) if a is None else a  # "政治局常委"
-                out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (a, prev[1])))
-                k = a
-            continue
-        # the name, then the title
-        fits = []
-        for size in (2, 3, 4):
-            s = ts - size
-            if s < 0 or not free(s, ts) or not starts_clear(s):
-                continue
-            for sur in _ZH_SURNAMES:
-                if text.startswith(sur, s) and 1 <= size - len(sur) <= 2 and text[ts - 1] not in _ZH_FUNCTION:
-                    fits.append((s, ts))
-        if not fits:  # "托卡耶夫总统": a foreign name of transliteration's characters only
-            fits = [(s, ts) for s in range(max(0, ts - 6), ts - 1) if free(s, ts) and starts_clear(s)
-                    and all(c in _ZH_SOUNDS for c in text[s:ts])]
-        if len(set(fits)) == 1 and all(fits[0][1] <= a or fits[0][0] >= b for a, b in taken):
-            out.append((fits[0][0], fits[0][1], text[fits[0][0]:fits[0][1]], (ts, te)))
-            taken.append(fits[0])
-    return out
-
-
-# --------------------------------------------------------------------------------------------
 # Entities, mentions, roles
 # --------------------------------------------------------------------------------------------
 
 _TRAILING_ACRONYM = re.compile(r"\s*\([^()]*\)?$")
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]+(?=\w)")
+_INNER_ACRONYM = re.compile(r"\s*\(([^\W\d_]{2,8})\)(?=\s)")
 
 
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
@@ -733,9 +649,11 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
         if head and head[0][0] == ts:  # the oblique head written in the nominative
             title = " ".join((head[0][2] + text[head[0][1]:te]).split()).strip(" ,")
         title = _TRAILING_ACRONYM.sub("", title)  # "... трговине (CCPIT" before the name
+        title = _INNER_ACRONYM.sub(lambda m: "" if m.group(1).isupper() else m.group(), title)  # "уюмунун (DCO)
+        # Башкы катчысы": the body's acronym aside
         low = title.casefold()  # "Ministar spoljnih poslova" of "ministar spoljnih poslova Republike Srbije": one role
         if not title or any(r.title.casefold() == low or r.title.casefold().startswith(low + " ") for r in ent.roles) \
-                or _HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
+                or HAN.fullmatch(title) and any(r.title.endswith(title) for r in ent.roles):  # "国务院总理", "总理"
             continue
         ent.roles = [r for r in ent.roles if not low.startswith(r.title.casefold() + " ")]
         role = Role(title=title, evidence=_evidence(text, sents, min(s, ts)))
@@ -759,7 +677,7 @@ def _repeat_mentions(text: str, out: list[Mention], persons: dict[str, Entity], 
     for ent in persons.values():
         words = ent.name.split()
         if len(words) < 2:  # a Chinese name, written again whole ("据悉，雷仁科夫于 ...")
-            for m in re.finditer(re.escape(ent.name), text) if _HAN.fullmatch(ent.name) else ():
+            for m in re.finditer(re.escape(ent.name), text) if HAN.fullmatch(ent.name) else ():
                 if all(m.end() <= a or m.start() >= b for a, b in taken):
                     out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
                     taken.append((m.start(), m.end()))
