@@ -122,10 +122,11 @@ class RoleStep:
             tok = toks[i]
             if i in quoted:
                 continue  # "президент компании «Ростелеком» Иван Петров": a quoted name inside the title
-            if tok.start < floor or tok.text in {".", ";", "!", "?", "«", "»", '"'} or _is_verb(tok):
+            if tok.start < floor or _is_verb(tok) or (
+                    tok.text in {".", ";", "!", "?", "«", "»", '"'} and not _abbreviation_dot(toks, i)):
                 break
             lem = _title_lemma(tok.text)
-            if lem in _STOP_LEMMAS and tok.text.islower():
+            if lem in _STOP_LEMMAS and tok.text.islower() and not _inside_title(toks, i):
                 break
             if lem in HEADS:
                 best = i
@@ -264,11 +265,29 @@ def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) 
             holder.roles.append(Role(title=m.group(1)))
 
 
+def _abbreviation_dot(toks: list[Token], i: int) -> bool:
+    """The dot of an initial or of 'им.' inside a name the title runs over ('имени Н.Э. Баумана')."""
+    if toks[i].text != "." or i == 0 or toks[i - 1].end != toks[i].start:
+        return False
+    prev = toks[i - 1].text
+    return (len(prev) == 1 and prev.isupper()) or prev == "им"
+
+
+# 'для' inside a title: 'директор Регионального отделения МСЭ для стран СНГ'
+_TITLE_FOR = frozenset({"страна", "государство", "регион"})
+
+
+def _inside_title(toks: list[Token], i: int) -> bool:
+    return toks[i].text == "для" and i + 1 < len(toks) and lemma(toks[i + 1].text) in _TITLE_FOR
+
+
 def _quoted_names(toks: list[Token]) -> set[int]:
-    """Indices of the tokens of short quoted names after a lower-case word ('компании «Ростелеком»')."""
+    """Indices of the tokens of short quoted names after a lower-case word or an acronym ('компании
+    «Ростелеком»', 'ПАО «Ростелеком»')."""
     out: set[int] = set()
     for i, t in enumerate(toks):
-        if t.text != "«" or i == 0 or not toks[i - 1].text[:1].islower():
+        if t.text != "«" or i == 0 or not (toks[i - 1].text[:1].islower()
+                                          or (len(toks[i - 1].text) >= 2 and toks[i - 1].text.isupper())):
             continue
         for j in range(i + 1, min(len(toks), i + 7)):
             if toks[j].text == "»":
