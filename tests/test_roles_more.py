@@ -20,3 +20,23 @@ def test_ru_title_over_an_acronym_quote_initials_and_dlya_stran():
     assert person(f, "Вершинин")["roles"] == ["проректор по науке Уральского горного института имени А.С. Попова"]
     f = facts("Министр провел встречу с руководителем Бюро ЮНЕСКО для стран Балтии Анной Лехтонен.", "ru")
     assert person(f, "Лехтонен")["roles"] == ["руководитель Бюро ЮНЕСКО для стран Балтии"]
+
+
+def test_en_a_title_without_a_name_is_said_of_the_holder_named_before():
+    f = facts("Prime Minister of Moldova Ion Rusu met with UNDP Administrator Karin Lund on 3 May. "
+              "The Moldovan head of government praised the partnership.", "en")
+    assert person(f, "Rusu")["roles"] == ["Prime Minister of Moldova", "Moldovan head of government"]
+    assert person(f, "Lund")["roles"] == ["UNDP Administrator"]
+    f = facts("Anton Gray, Chairman of the Board of the Baltic Energy Council (BEC), opened the session. "
+              "“The grid is ready”, the BEC Board Chairman said.", "en")
+    assert person(f, "Gray")["roles"] == ["Chairman of the Board of the Baltic Energy Council", "BEC Board Chairman"]
+    f = facts("President of the Republic of Moldova Ana Rusu received Vice-President Tom Hale. "
+              "The head of our state noted the progress of the reform.", "en")
+    assert person(f, "Rusu")["roles"] == ["President of the Republic of Moldova", "head of our state"]
+    assert person(f, "Hale")["roles"] == ["Vice-President"]
+
+
+def test_en_an_unnamed_title_of_another_office_is_nobodys():
+    f = facts("Minister of Energy of Moldova Ion Rusu met the Ambassador of Japan. "
+              "The Japanese Ambassador stressed the role of the grid.", "en")
+    assert person(f, "Rusu")["roles"] == ["Minister of Energy of Moldova"]

@@ -41,6 +41,8 @@ class EnglishRoles:
                     start, end, owner = found
                     spans.append((owner, end))
                     self._attach(sent, start, end, owner, p, in_sent, table)
+        for sent in sents:
+            self._descriptive(sent, mentions, table)
         for ent in table.entities:
             if ent.type == "PER" and len(ent.roles) > 1:
                 full = [r for r in ent.roles if not _bare_title(r.title)]
@@ -228,6 +230,55 @@ class EnglishRoles:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
         return toks[start].start, end, owner
 
+    def _descriptive(self, sent: Sentence, mentions: list[Mention], table: EntityTable) -> None:
+        """'The Belarusian head of government pointed out', '..., the EEC Board Chairman said': a title
+        without a name, said of a person named before with a title of that office."""
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            if tok.text not in ("the", "The"):
+                continue
+            before = toks[i - 1].text.casefold() if i > 0 else ""
+            found = self._descriptor(toks, i + 1)
+            if found is None:
+                continue
+            head, end, office = found
+            nxt = next((t for t in toks if t.start >= end), None)
+            if before in _SAYS:  # "..., said the Prime Minister of ...": it ends the sentence
+                if nxt is not None and nxt.text != ".":
+                    continue
+            elif before == ",":  # "“...”, the EEC Board Chairman said"
+                if nxt is None or nxt.text.casefold() not in _SAYS:
+                    continue
+            elif i > 0 and before not in ("“", '"', "«"):
+                continue  # not the subject of the sentence
+            elif nxt is None or not nxt.text.islower() or nxt.text in _NOT_VERBS:
+                continue  # "The Belarusian head of government pointed out ..."
+            title = " ".join(self.text[toks[i + 1].start:end].split())
+            if len(title.split()) < 2:
+                continue  # a bare "the Minister" says too little
+            holder = _holder(title, office, toks[i].start, mentions, table)
+            if holder is not None and all(r.title.casefold() != title.casefold() for r in holder.roles):
+                holder.roles.append(Role(title=title, evidence=Evidence(sent.start, sent.end, sent.text)))
+
+    def _descriptor(self, toks, k: int):
+        """The title words from toks[k]: (the head's index, where the title ends, the office's words)."""
+        first, head = k, None
+        while k < len(toks) and k - first < 5:
+            w = toks[k].text
+            if w == "head" and k + 2 < len(toks) and toks[k + 1].text == "of":
+                j = k + 2 + (toks[k + 2].text in ("our", "the"))
+                if j < len(toks) and toks[j].text in _OFFICES:
+                    return k, toks[j].end, _OFFICES[toks[j].text]
+            if _upper_first(w) in TITLE_HEADS:
+                head = k
+            elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)):
+                break
+            k += 1
+        if head is None or head != k - 1:
+            return None
+        end = self._extend(toks, head + 1, toks[-1].end + 1)
+        return head, end, (toks[head].text.casefold(),)
+
     def _attach(self, sent, start, end, owner, person, in_sent, table: EntityTable) -> None:
         title = " ".join(self.text[start:end].split()).strip(" ,")
         if not title:
@@ -260,6 +311,52 @@ class EnglishRoles:
 
 
 _COPULAS = ("was", "is", "became", "remains")
+_SAYS = frozenset({"said", "added", "noted", "stressed", "emphasized", "emphasised", "stated", "explained",
+                   "according"})
+_NOT_VERBS = frozenset({"of", "and", "or", "for", "in", "on", "at", "to", "with", "from"})
+# the head of state holds a presidency or a crown, the head of government a premiership
+_OFFICES = {"state": ("president", "king", "emir", "sultan", "emperor"),
+            "government": ("prime minister", "premier", "chancellor", "chairman of the government")}
+
+
+def _holder(title: str, office: tuple[str, ...], at: int, mentions: list[Mention], table: EntityTable):
+    """The person named before `at` with a title of the office; a country the descriptor names
+    ('Belarusian', 'of Belarus') must be his; of several, the one named last ('our state': the first)."""
+    gaz = Gazetteer.load()
+    iso = None
+    for word in title.replace("’s", "").replace("'s", "").split():
+        adj = gaz.country_of_adjective(word)
+        if adj is not None:
+            iso = adj["iso2"]
+            break
+    last: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "PER" and m.entity and m.end <= at:
+            last.setdefault(m.entity, m.start)
+            if "our" not in title.split():
+                last[m.entity] = m.start
+    held = []
+    for eid, pos in last.items():
+        ent = table.entity(eid)
+        if ent is None:
+            continue
+        roles = [r for r in ent.roles if any(_holds(r.title.casefold(), o) for o in office)]
+        if iso is not None:
+            roles = [r for r in roles if r.country == iso]
+        if roles:
+            held.append((pos, ent))
+    if not held:
+        return None
+    pick = min if "our" in title.split() else max
+    return pick(held, key=lambda x: x[0])[1]
+
+
+def _holds(title: str, office: str) -> bool:
+    words = title.replace("-", " ").split()
+    want = office.split()
+    if office == "president":
+        return any(w == "president" for w in words) and "vice" not in words
+    return any(words[k:k + len(want)] == want for k in range(len(words)))
 
 
 def _upper_first(word: str) -> str:
