@@ -40,3 +40,12 @@ def test_en_an_unnamed_title_of_another_office_is_nobodys():
     f = facts("Minister of Energy of Moldova Ion Rusu met the Ambassador of Japan. "
               "The Japanese Ambassador stressed the role of the grid.", "en")
     assert person(f, "Rusu")["roles"] == ["Minister of Energy of Moldova"]
+
+
+def test_en_a_second_title_after_the_surname_alone():
+    f = facts("BEIJING, May 4 (Xinhua) -- Chinese Foreign Minister Zhou Ming met Kazakh Foreign Minister "
+              "Daniyar Bekov in Beijing on Monday. Zhou, also a member of the Standing Committee of the "
+              "National Assembly, said that both sides agreed.", "en")
+    assert person(f, "Zhou Ming")["roles"] == ["Chinese Foreign Minister",
+                                               "member of the Standing Committee of the National Assembly"]
+    assert person(f, "Bekov")["roles"] == ["Kazakh Foreign Minister"]

@@ -32,6 +32,9 @@ class EnglishRoles:
         spans: list[tuple[int, int]] = []
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
+            short = _short_name(sent, in_sent, mentions, table)
+            if short is not None:
+                in_sent = sorted([*in_sent, short], key=lambda m: m.start)
             persons = [m for m in in_sent if m.type == "PER" and m.entity]
             for p in persons:
                 for finder in (self._after, self._before, self._predicate):
@@ -61,13 +64,15 @@ class EnglishRoles:
         if not (toks[k].text == "," or (toks[k].text in DASHES and not joiner(self.text, toks[k]))):
             return None  # "X, Minister of ...", "X – Chairman of ..."
         k += 1
-        if toks[k].text in ("the", "a", "an") and k + 1 < len(toks):
-            k += 1
+        also = toks[k].text == "also" and k + 1 < len(toks)
+        k += also  # "X, also a member of the Political Bureau ...": a second title told after the first
+        article = toks[k].text in ("the", "a", "an") and k + 1 < len(toks)
+        k += article
         first = k
         head = None
         while k < len(toks) and k - first < 5:
             word = _upper_first(toks[k].text)  # "deputy director of the Agency" in lower case too
-            if word in TITLE_HEADS:
+            if word in TITLE_HEADS or (word == "Member" and article and k + 1 < len(toks) and toks[k + 1].text == "of"):
                 head = k
             elif word in TITLE_MODIFIERS or (head is None and (is_capitalized(toks[k].text) or is_acronym(toks[k].text))):
                 pass  # "United Nations Under-Secretary-General": a body's name before the head
@@ -317,6 +322,22 @@ _NOT_VERBS = frozenset({"of", "and", "or", "for", "in", "on", "at", "to", "with"
 # the head of state holds a presidency or a crown, the head of government a premiership
 _OFFICES = {"state": ("president", "king", "emir", "sultan", "emperor"),
             "government": ("prime minister", "premier", "chancellor", "chairman of the government")}
+
+
+def _short_name(sent: Sentence, in_sent: list[Mention], mentions: list[Mention], table: EntityTable):
+    """'Wang, also a member of ...': one word of a person's name named before, as the subject of a
+    sentence with a title after a comma, is a mention of that person (for his titles only)."""
+    toks = sent.tokens
+    if len(toks) < 3 or toks[1].text != "," or not is_capitalized(toks[0].text) or title_word(toks[0].text):
+        return None
+    if any(m.start == toks[0].start for m in in_sent):
+        return None
+    named = {m.entity for m in mentions if m.type == "PER" and m.entity and m.end <= sent.start}
+    owners = [e for e in named if (ent := table.entity(e)) is not None and len(ent.name.split()) > 1
+              and toks[0].text in ent.name.split()]
+    if len(owners) != 1:
+        return None
+    return Mention(toks[0].start, toks[0].end, "PER", toks[0].text, owners[0])
 
 
 def _holder(title: str, office: tuple[str, ...], at: int, mentions: list[Mention], table: EntityTable):
