@@ -49,3 +49,9 @@ def test_en_a_second_title_after_the_surname_alone():
     assert person(f, "Zhou Ming")["roles"] == ["Chinese Foreign Minister",
                                                "member of the Standing Committee of the National Assembly"]
     assert person(f, "Bekov")["roles"] == ["Kazakh Foreign Minister"]
+
+
+def test_en_its_title_belongs_to_the_body_named_before():
+    f = facts("Prime Minister of Moldova Ion Rusu received a delegation of the Nordic Investment Bank "
+              "led by its President Anna Berg, who is in Chisinau for the annual meeting.", "en")
+    assert person(f, "Berg")["roles"] == ["President of the Nordic Investment Bank"]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Evidence, Mention, Role
 from ..entities import EntityTable
 from ..gazetteer import Gazetteer
@@ -284,6 +286,13 @@ class EnglishRoles:
         end = self._extend(toks, head + 1, toks[-1].end + 1)
         return head, end, (toks[head].text.casefold(),)
 
+    def _its(self, start: int, in_sent: list[Mention]):
+        """The body 'its' before a title stands for: the body named last before it in the sentence."""
+        if not re.search(r"(?<![\w-])its\s+$", self.text[max(0, start - 8):start]):
+            return None
+        return max((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start),
+                   key=lambda m: m.end, default=None)
+
     def _attach(self, sent, start, end, owner, person, in_sent, table: EntityTable) -> None:
         title = " ".join(self.text[start:end].split()).strip(" ,")
         if not title:
@@ -293,6 +302,11 @@ class EnglishRoles:
             m for m in in_sent if owner <= m.start and m.end <= end and m.type in ("ORG", "LOC") and m.entity
         ]
         org = next((m for m in inner if m.type == "ORG"), None)
+        body = self._its(start, in_sent) if org is None else None
+        if body is not None:  # "a delegation of the Bank led by its President X": the Bank's President
+            org = body
+            lead = "the " if self.text[max(0, body.start - 4):body.start].casefold() == "the " else ""
+            title = f"{title} of {lead}{' '.join(body.text.split())}"
         country = None
         for m in inner:
             place = table.entity(m.entity)
