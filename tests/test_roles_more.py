@@ -55,3 +55,12 @@ def test_en_its_title_belongs_to_the_body_named_before():
     f = facts("Prime Minister of Moldova Ion Rusu received a delegation of the Nordic Investment Bank "
               "led by its President Anna Berg, who is in Chisinau for the annual meeting.", "en")
     assert person(f, "Berg")["roles"] == ["President of the Nordic Investment Bank"]
+
+
+def test_ru_a_bare_title_after_a_delegation_led_by_it_names_the_body():
+    f = facts("Делегация Министерства энергетики Республики Молдова во главе с министром Ионом Русу "
+              "прибыла в Минск.", "ru")
+    assert person(f, "Русу")["roles"] == ["министр энергетики Республики Молдова"]
+    f = facts("Делегация Агентства по связи Республики Молдова во главе с директором Ионом Русу "
+              "прибыла в Минск.", "ru")
+    assert person(f, "Русу")["roles"] == ["директор Агентства по связи Республики Молдова"]

@@ -202,6 +202,9 @@ class RoleStep:
             return
         words = raw.split()
         title = _title_nominative(words)
+        led = _led_body(text, sent, start, words, in_sent)
+        if led is not None:  # "делегация Министерства связи ... во главе с министром X": the ministry's minister
+            title, start = f"{title} {led[0]}", led[1].start
         ent = table.entity(person.entity)
         if self._plural is not None and ent is not None and re.fullmatch(r"[\s,]*и\s+", text[self._plural[0]:start]):
             # "... X и заместитель ... Y": the next holder of the shared plural title
@@ -279,6 +282,25 @@ _TITLE_FOR = frozenset({"страна", "государство", "регион"
 
 def _inside_title(toks: list[Token], i: int) -> bool:
     return toks[i].text == "для" and i + 1 < len(toks) and lemma(toks[i + 1].text) in _TITLE_FOR
+
+
+def _led_body(text: str, sent: Sentence, start: int, words: list[str], in_sent: list[Mention]):
+    """A bare title after 'делегация <body> во главе с': the body's name that completes it, in the
+    genitive ('министр' + 'связи ... Азербайджана' of 'Министерства связи ... Азербайджана', 'директор'
+    + 'Агентства ...'), and the body's mention."""
+    if len(words) > 2 or not re.search(r"(?<!\w)во\s+главе\s+с\s*$", text[max(sent.start, start - 16):start]):
+        return None
+    body = max((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start), key=lambda m: m.end,
+               default=None)
+    if body is None or not re.search(r"(?<!\w)делегаци\w*\s+$", text[max(sent.start, body.start - 12):body.start],
+                                     re.IGNORECASE) or not re.fullmatch(r"\s*во\s+главе\s+с\s*",
+                                                                         text[body.end:start]):
+        return None
+    name = " ".join(body.text.split())
+    first, _, rest = name.partition(" ")
+    if lemma(words[-1]) in MINISTER_HEADS and lemma(first) == "министерство" and rest:
+        return rest, body
+    return name, body
 
 
 def _quoted_names(toks: list[Token]) -> set[int]:
