@@ -76,6 +76,7 @@ class RoleStep:
                     spans.append(span)
                     self._attach(text, sent, start, end, p, in_sent, table)
         _descriptive_titles(text, mentions, table)
+        _ministry_heads(text, mentions, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
@@ -301,6 +302,30 @@ def _led_body(text: str, sent: Sentence, start: int, words: list[str], in_sent: 
     if lemma(words[-1]) in MINISTER_HEADS and lemma(first) == "министерство" and rest:
         return rest, body
     return name, body
+
+
+# "глава Минцифры России выступил ...": the head of a ministry named by its short name, with no name
+_MINISTRY_HEAD_AT = re.compile(r"(?<![\w-])([Гг]лав[аыеуо]й?) ((?:Мин[а-яё]+|МИД)(?: [А-ЯЁ][\w-]*)?)(?![\w-])")
+
+
+def _ministry_heads(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    """A ministry's head named only by the ministry's short name ('глава Минсвязи Азербайджана') is a
+    role of the one minister of that state the text names."""
+    for m in _MINISTRY_HEAD_AT.finditer(text):
+        if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
+            continue  # "глава Минэнерго РФ Сергей Шматко": a title before a name, attached already
+        place = next((table.entity(x.entity) for x in mentions if x.type == "LOC" and x.entity
+                      and m.start(2) <= x.start and x.end <= m.end()), None)
+        iso = place.iso if place is not None else None
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            lemma(r.title.split()[0]) in MINISTER_HEADS and (iso is None or r.country == iso)
+            for r in e.roles if r.title)]
+        if len(holders) != 1:
+            continue
+        word = parses(m.group(1))[0].inflect({"nomn", "sing"})
+        title = f"{match_case_word(m.group(1), word.word if word else 'глава')} {m.group(2)}"
+        if all(r.title.casefold() != title.casefold() for r in holders[0].roles):
+            holders[0].roles.append(Role(title=title, country=iso))
 
 
 def _quoted_names(toks: list[Token]) -> set[int]:
