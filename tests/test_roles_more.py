@@ -73,3 +73,9 @@ def test_ru_the_head_of_a_ministry_by_its_short_name_is_its_minister():
     assert person(f, "Ковальчук")["roles"] == ["министр энергетики Республики Беларусь"]
     holder = next(p for p in f["persons"] if p["name"].startswith("Ион"))
     assert holder["roles"] == ["Министр энергетики Республики Молдова", "глава Минэнерго Молдовы"]
+
+
+def test_ru_a_title_in_the_genitive_read_first_as_another_noun():
+    f = facts("Заседание прошло с участием Премьера Государственного Совета Королевства Норвегия "
+              "Ханса Ольсена и Премьер-министра Республики Молдова Иона Русу.", "ru")
+    assert person(f, "Ольсен")["roles"] == ["Премьер Государственного Совета Королевства Норвегия"]

@@ -40,6 +40,9 @@ def text_between(sent: Sentence, a: int, b: int) -> str:
 def _title_lemma(word: str) -> str:
     """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
     lem = lemma(word)
+    if lem not in HEADS and word[:1].isupper():
+        # "Премьера Государственного Совета": a title's genitive read first as another noun ('премьера')
+        lem = next((p.normal_form for p in parses(word) if p.normal_form in HEADS), lem)
     return lem[4:] if lem.startswith("экс-") and len(lem) > 5 else lem
 
 
@@ -366,6 +369,10 @@ def _title_nominative(words: list[str]) -> str:
         if lemma(words[k]) == "исполнять" and lemma(words[k + 1]) == "обязанность":
             first = "Исполняющий" if words[k][:1].isupper() else "исполняющий"
             return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
+    if words and lemma(words[0]) not in HEADS:
+        head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.case), None)
+        if head is not None and head.tag.case != "nomn" and (nom := head.inflect({"nomn", "sing"})) is not None:
+            return " ".join([match_case_word(words[0], nom.word), *words[1:]])
     return " ".join(nominative_phrase(words))
 
 
