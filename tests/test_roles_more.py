@@ -79,3 +79,10 @@ def test_ru_a_title_in_the_genitive_read_first_as_another_noun():
     f = facts("Заседание прошло с участием Премьера Государственного Совета Королевства Норвегия "
               "Ханса Ольсена и Премьер-министра Республики Молдова Иона Русу.", "ru")
     assert person(f, "Ольсен")["roles"] == ["Премьер Государственного Совета Королевства Норвегия"]
+
+
+def test_en_hyphenated_vice_titles():
+    f = facts("Vice-Minister of Energy of Moldova Ion Rusu noted the growth of the grid.", "en")
+    assert person(f, "Rusu")["roles"] == ["Vice-Minister of Energy of Moldova"]
+    f = facts("Anna Berg, Vice-Rector of the Baltic Technical University, opened the school.", "en")
+    assert person(f, "Berg")["roles"] == ["Vice-Rector of the Baltic Technical University"]
