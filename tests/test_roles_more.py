@@ -86,3 +86,11 @@ def test_en_hyphenated_vice_titles():
     assert person(f, "Rusu")["roles"] == ["Vice-Minister of Energy of Moldova"]
     f = facts("Anna Berg, Vice-Rector of the Baltic Technical University, opened the school.", "en")
     assert person(f, "Berg")["roles"] == ["Vice-Rector of the Baltic Technical University"]
+
+
+def test_en_two_titles_before_the_name_set_off_by_commas():
+    f = facts("On Friday, the Chairman of the Council of the Baltic Sea States, Estonia's Foreign Minister, "
+              "Anna Berg, will visit Riga.", "en")
+    assert person(f, "Berg")["roles"] == ["Foreign Minister", "Chairman of the Council of the Baltic Sea States"]
+    f = facts("Minister of Energy of Moldova Ion Rusu, Minister of Transport Ivan Orlov and the mayor attended.", "en")
+    assert person(f, "Orlov")["roles"] == ["Minister of Transport"]

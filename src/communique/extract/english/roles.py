@@ -46,6 +46,8 @@ class EnglishRoles:
                     start, end, owner = found
                     spans.append((owner, end))
                     self._attach(sent, start, end, owner, p, in_sent, table)
+                    if finder == self._before:
+                        spans.extend(self._titles_before(sent, owner, p, in_sent, table))
         for sent in sents:
             self._descriptive(sent, mentions, table)
         for ent in table.entities:
@@ -236,6 +238,26 @@ class EnglishRoles:
         if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
         return toks[start].start, end, owner
+
+    def _titles_before(self, sent: Sentence, at: int, person: Mention, in_sent, table) -> list[tuple[int, int]]:
+        """'the Chairman-in-Office of the OSCE, Bulgaria's Foreign Minister, X': one more title before
+        the title before the name, set off by a comma."""
+        spans = []
+        for _ in range(2):
+            comma = re.search(r"\S,\s*$", self.text[max(sent.start, at - 3):at])
+            if comma is None:
+                break
+            stop = max(sent.start, at - 3) + comma.start() + 1
+            if any(m.type in ("PER", "LOC") and m.start < stop <= m.end for m in in_sent):
+                break  # "Minister of ... Ion Rusu, Minister of ... Ivan Orlov": the comma ends a name
+            found = self._before(sent, Mention(at, at, "PER", "", person.entity), in_sent)
+            if found is None:
+                break
+            start, end, owner = found
+            spans.append((owner, end))
+            self._attach(sent, start, end, owner, person, in_sent, table)
+            at = owner
+        return spans
 
     def _descriptive(self, sent: Sentence, mentions: list[Mention], table: EntityTable) -> None:
         """'The Belarusian head of government pointed out', '..., the EEC Board Chairman said': a title
