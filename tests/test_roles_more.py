@@ -94,3 +94,10 @@ def test_en_two_titles_before_the_name_set_off_by_commas():
     assert person(f, "Berg")["roles"] == ["Foreign Minister", "Chairman of the Council of the Baltic Sea States"]
     f = facts("Minister of Energy of Moldova Ion Rusu, Minister of Transport Ivan Orlov and the mayor attended.", "en")
     assert person(f, "Orlov")["roles"] == ["Minister of Transport"]
+
+
+def test_ru_a_body_named_again_by_its_kind_alone_in_a_title():
+    f = facts("В штаб-квартире Организации черноморского экономического сотрудничества в Стамбуле "
+              "генеральный секретарь организации Олег Бондарь принял делегацию Молдовы.", "ru")
+    assert person(f, "Бондарь")["roles"] == [
+        "генеральный секретарь Организации черноморского экономического сотрудничества"]

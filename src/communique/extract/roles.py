@@ -15,7 +15,7 @@ import re
 from ..model import Evidence, Mention, Role
 from .entities import EntityTable
 from .nlp import Sentence, Token, lemma, parses
-from .normalize import nominative_phrase
+from .normalize import genitive_text, nominative_phrase
 from .resources import load_json
 
 _LEX = load_json("titles_ru.json")
@@ -62,6 +62,7 @@ class RoleStep:
                  table: EntityTable) -> list[tuple[int, int]]:
         """Attach titles to persons; return the character spans of the titles found."""
         spans: list[tuple[int, int]] = []
+        self._mentions = mentions
         self._plural: tuple[int, str] | None = None  # (where the last holder's name ends, the shared title)
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
@@ -209,6 +210,8 @@ class RoleStep:
         led = _led_body(text, sent, start, words, in_sent)
         if led is not None:  # "делегация Министерства связи ... во главе с министром X": the ministry's minister
             title, start = f"{title} {led[0]}", led[1].start
+        else:
+            title = _named_body(title, words, start, self._mentions, table)
         ent = table.entity(person.entity)
         if self._plural is not None and ent is not None and re.fullmatch(r"[\s,]*и\s+", text[self._plural[0]:start]):
             # "... X и заместитель ... Y": the next holder of the shared plural title
@@ -329,6 +332,24 @@ def _ministry_heads(text: str, mentions: list[Mention], table: EntityTable) -> N
         title = f"{match_case_word(m.group(1), word.word if word else 'глава')} {m.group(2)}"
         if all(r.title.casefold() != title.casefold() for r in holders[0].roles):
             holders[0].roles.append(Role(title=title, country=iso))
+
+
+# a body named before by its full name, then by its kind alone: 'генеральный секретарь организации'
+_BODY_KINDS = frozenset({"организация", "совет", "комиссия", "комитет", "союз", "фонд", "агентство"})
+
+
+def _named_body(title: str, words: list[str], start: int, mentions: list[Mention], table: EntityTable) -> str:
+    """'генеральный секретарь организации' after 'Шанхайской организации сотрудничества': the title
+    with the body's full name (the one body of that kind the text named before)."""
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower() or lemma(words[-1]) not in _BODY_KINDS:
+        return title
+    kind = lemma(words[-1])
+    bodies = {m.entity for m in mentions if m.type == "ORG" and m.entity and m.end <= start}
+    named = [e for e in (table.entity(b) for b in bodies) if e is not None
+             and any(lemma(w) == kind for w in e.name.split()[:3])]
+    if len(named) != 1 or (genitive := genitive_text(named[0].name)) is None:
+        return title
+    return title[: len(title) - len(title.split()[-1])] + genitive
 
 
 def _quoted_names(toks: list[Token]) -> set[int]:
