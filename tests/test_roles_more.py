@@ -101,3 +101,11 @@ def test_ru_a_body_named_again_by_its_kind_alone_in_a_title():
               "генеральный секретарь организации Олег Бондарь принял делегацию Молдовы.", "ru")
     assert person(f, "Бондарь")["roles"] == [
         "генеральный секретарь Организации черноморского экономического сотрудничества"]
+
+
+def test_en_a_counterpart_holds_the_same_office_in_his_state():
+    f = facts("Minister of Foreign Affairs of Moldova Ion Rusu and his Romanian counterpart Anna Popescu "
+              "held a phone call.", "en")
+    assert person(f, "Popescu")["roles"] == ["Romanian foreign minister"]
+    f = facts("Kazakh Minister of Energy Almas Bekov met his Kyrgyz counterpart Taalai Osmonov in Astana.", "en")
+    assert person(f, "Osmonov")["roles"] == ["Kyrgyz Minister of Energy"]

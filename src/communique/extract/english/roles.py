@@ -50,6 +50,7 @@ class EnglishRoles:
                         spans.extend(self._titles_before(sent, owner, p, in_sent, table))
         for sent in sents:
             self._descriptive(sent, mentions, table)
+            self._counterparts(sent, mentions, table)
         for ent in table.entities:
             if ent.type == "PER" and len(ent.roles) > 1:
                 full = [r for r in ent.roles if not _bare_title(r.title)]
@@ -259,6 +260,25 @@ class EnglishRoles:
             at = owner
         return spans
 
+    def _counterparts(self, sent: Sentence, mentions: list[Mention], table: EntityTable) -> None:
+        """'Foreign Minister of Kazakhstan X and his Uzbek counterpart Y': Y holds X's office in his own
+        state ('Uzbek foreign minister')."""
+        persons = [m for m in mentions if m.type == "PER" and m.entity and sent.start <= m.start < sent.end]
+        for m in re.finditer(r"(?<![\w-])(?:his|her|their) ([A-Z][a-z]+) counterparts?,? ", sent.text):
+            at = sent.start + m.end()
+            adj = Gazetteer.load().country_of_adjective(m.group(1))
+            person = next((p for p in persons if p.start == at), None)
+            before = [p for p in persons if p.end <= sent.start + m.start()]
+            if adj is None or person is None or not before:
+                continue
+            other, ent = table.entity(before[-1].entity), table.entity(person.entity)
+            if other is None or ent is None or ent.roles or not other.roles:
+                continue
+            office = _office(other.roles[0].title)
+            if office:
+                ent.roles.append(Role(title=f"{m.group(1)} {office}", country=adj["iso2"],
+                                      evidence=Evidence(sent.start, sent.end, sent.text)))
+
     def _descriptive(self, sent: Sentence, mentions: list[Mention], table: EntityTable) -> None:
         """'The Belarusian head of government pointed out', '..., the EEC Board Chairman said': a title
         without a name, said of a person named before with a title of that office."""
@@ -406,6 +426,22 @@ def _holder(title: str, office: tuple[str, ...], at: int, mentions: list[Mention
         return None
     pick = min if "our" in title.split() else max
     return pick(held, key=lambda x: x[0])[1]
+
+
+def _office(title: str) -> str | None:
+    """An office without its state: 'Minister of Foreign Affairs of Kazakhstan' → 'foreign minister',
+    'Kazakh Minister of Energy' → 'Minister of Energy'."""
+    words = title.split()
+    gaz = Gazetteer.load()
+    if words and (gaz.country_of_adjective(words[0]) or words[0].endswith(("'s", "’s"))):
+        words = words[1:]
+    text = " ".join(words)
+    cut = re.search(r"\s+of\s+(?:the\s+)?(?:(?:Kyrgyz\s+)?Republic\s+of\s+)?([A-Z][\w-]+)$", text)
+    if cut and gaz.country(cut.group(1)) is not None:
+        text = text[: cut.start()]
+    if re.fullmatch(r"(?:Minister of Foreign Affairs|Foreign Minister)", text):
+        return "foreign minister"
+    return text if any(w in TITLE_HEADS for w in text.split()) else None
 
 
 def _holds(title: str, office: str) -> bool:
