@@ -109,3 +109,10 @@ def test_en_a_counterpart_holds_the_same_office_in_his_state():
     assert person(f, "Popescu")["roles"] == ["Romanian foreign minister"]
     f = facts("Kazakh Minister of Energy Almas Bekov met his Kyrgyz counterpart Taalai Osmonov in Astana.", "en")
     assert person(f, "Osmonov")["roles"] == ["Kyrgyz Minister of Energy"]
+
+
+def test_en_a_lower_case_organ_inside_a_title():
+    f = facts("Also present were Ivan Orlov, chairman of the board of Moldtelecom JSC, and Anna Berg, "
+              "CEO of Orange Moldova.", "en")
+    assert person(f, "Orlov")["roles"] == ["chairman of the board of Moldtelecom JSC"]
+    assert person(f, "Berg")["roles"] == ["CEO of Orange Moldova"]

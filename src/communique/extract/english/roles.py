@@ -134,6 +134,10 @@ class EnglishRoles:
                     end = toks[j].end
                 j += 1
                 continue
+            if w == "of" and j + 4 < n and toks[j + 1].text == "the" and toks[j + 2].text in _BODY_PARTS \
+                    and toks[j + 3].text == "of" and (is_capitalized(toks[j + 4].text) or is_acronym(toks[j + 4].text)):
+                j += 3  # "chairman of the board of Kazakhtelecom JSC"
+                continue
             if w in ("of", "the", "for", "and", "on", "at", "in", "&", "to") and j + 1 < n:
                 nxt = toks[j + 1].text
                 if w == "and" and (nxt == "the" or not (is_capitalized(nxt) or is_acronym(nxt))):
@@ -372,6 +376,9 @@ class EnglishRoles:
 
 
 _COPULAS = ("was", "is", "became", "remains")
+# a body's organ named in lower case inside a title: 'chairman of the board of ...'
+_BODY_PARTS = frozenset({"board", "council", "committee", "commission", "secretariat", "presidium", "government",
+                         "cabinet", "office", "department", "administration", "directorate"})
 _SAYS = frozenset({"said", "added", "noted", "stressed", "emphasized", "emphasised", "stated", "explained",
                    "according"})
 _NOT_VERBS = frozenset({"of", "and", "or", "for", "in", "on", "at", "to", "with", "from"})
