@@ -91,7 +91,7 @@ def test_en_hyphenated_vice_titles():
 def test_en_two_titles_before_the_name_set_off_by_commas():
     f = facts("On Friday, the Chairman of the Council of the Baltic Sea States, Estonia's Foreign Minister, "
               "Anna Berg, will visit Riga.", "en")
-    assert person(f, "Berg")["roles"] == ["Foreign Minister", "Chairman of the Council of the Baltic Sea States"]
+    assert person(f, "Berg")["roles"] == ["Estonia's Foreign Minister", "Chairman of the Council of the Baltic Sea States"]
     f = facts("Minister of Energy of Moldova Ion Rusu, Minister of Transport Ivan Orlov and the mayor attended.", "en")
     assert person(f, "Orlov")["roles"] == ["Minister of Transport"]
 
@@ -116,3 +116,11 @@ def test_en_a_lower_case_organ_inside_a_title():
               "CEO of Orange Moldova.", "en")
     assert person(f, "Orlov")["roles"] == ["chairman of the board of Moldtelecom JSC"]
     assert person(f, "Berg")["roles"] == ["CEO of Orange Moldova"]
+
+
+def test_en_a_state_in_the_possessive_stays_with_a_short_title_and_is_said_once():
+    f = facts("Poland's Foreign Minister Jan Nowak arrived in Riga. Earlier, Polish Foreign Minister Jan Nowak "
+              "met the press.", "en")
+    assert person(f, "Nowak")["roles"] == ["Poland's Foreign Minister"]
+    f = facts("Jan Nowak, Poland's Minister of Digital Affairs, opened the forum.", "en")
+    assert person(f, "Nowak")["roles"] == ["Poland's Minister of Digital Affairs"]

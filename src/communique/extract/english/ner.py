@@ -636,6 +636,8 @@ class EnglishNames:
         n = len(toks)
         if toks[k].text in ("the", "a", "an") and k + 1 < n:
             k += 1
+        if k + 2 < n and is_capitalized(toks[k].text) and toks[k + 1].text in ("'s", "’s"):
+            k += 2  # "Kazakhstan's Minister of Energy"
         for x in range(k, min(n, k + 5)):
             w = toks[x].text
             word = w[:1].upper() + w[1:]

@@ -59,6 +59,14 @@ class EnglishRoles:
                     # of its own
                     words = {w for r in full for w in r.title.split()}
                     ent.roles[:] = [r for r in ent.roles if r in full or r.title.split()[-1] not in words]
+                seen: set[str] = set()
+                kept = []
+                for r in ent.roles:  # "Bulgarian Foreign Minister" and "Bulgaria's Foreign Minister": one title
+                    key = _state_key(r.title)
+                    if key not in seen:
+                        kept.append(r)
+                    seen.add(key)
+                ent.roles[:] = kept
         return spans
 
     def _after(self, sent: Sentence, person: Mention, in_sent):
@@ -74,6 +82,8 @@ class EnglishRoles:
         article = toks[k].text in ("the", "a", "an") and k + 1 < len(toks)
         k += article
         first = k
+        if k + 2 < len(toks) and is_capitalized(toks[k].text) and toks[k + 1].text in ("'s", "’s"):
+            k += 2  # "X, Kazakhstan's Minister of Energy,": the state's possessive opens the title
         head = None
         while k < len(toks) and k - first < 5:
             word = _upper_first(toks[k].text)  # "deputy director of the Agency" in lower case too
@@ -240,8 +250,10 @@ class EnglishRoles:
         ):
             start = wide  # "Ruritania’s Culture and Tourism Minister", "the Kazakh Energy Minister"
         owner = toks[start].start
-        if start > 0 and toks[start - 1].text in ("'s", "’s") and start > 1:
+        if start > 1 and toks[start - 1].text in ("'s", "’s") and is_capitalized(toks[start - 2].text) \
+                and toks[start - 2].start >= floor:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
+            return owner, end, owner
         return toks[start].start, end, owner
 
     def _titles_before(self, sent: Sentence, at: int, person: Mention, in_sent, table) -> list[tuple[int, int]]:
@@ -449,6 +461,15 @@ def _office(title: str) -> str | None:
     if re.fullmatch(r"(?:Minister of Foreign Affairs|Foreign Minister)", text):
         return "foreign minister"
     return text if any(w in TITLE_HEADS for w in text.split()) else None
+
+
+def _state_key(title: str) -> str:
+    """The title with a leading state ('Bulgaria's', 'Bulgarian') as its ISO code."""
+    first, _, rest = title.partition(" ")
+    gaz = Gazetteer.load()
+    name = first[:-2] if first.endswith(("'s", "’s")) else None
+    place = gaz.country(name) if name else gaz.country_of_adjective(first)
+    return f"{place['iso2']} {rest}".casefold() if place and rest else title.casefold()
 
 
 def _holds(title: str, office: str) -> bool:
