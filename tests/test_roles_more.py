@@ -124,3 +124,10 @@ def test_en_a_state_in_the_possessive_stays_with_a_short_title_and_is_said_once(
     assert person(f, "Nowak")["roles"] == ["Poland's Foreign Minister"]
     f = facts("Jan Nowak, Poland's Minister of Digital Affairs, opened the forum.", "en")
     assert person(f, "Nowak")["roles"] == ["Poland's Minister of Digital Affairs"]
+
+
+def test_en_a_lower_case_title_right_before_the_name():
+    f = facts("Polish deputy foreign minister Jan Nowak met the delegation in Riga.", "en")
+    assert person(f, "Nowak")["roles"] == ["Polish deputy foreign minister"]
+    f = facts("He held talks with the Latvian economy minister Anna Berzina in Riga.", "en")
+    assert person(f, "Berzina")["roles"] == ["Latvian economy minister"]

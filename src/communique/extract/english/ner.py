@@ -595,8 +595,9 @@ class EnglishNames:
             ok = before in HONORIFICS
             if honorific_only and not ok:
                 continue  # a headline in Title Case: every word is capitalized, context proves nothing
-            if not ok and a > 0 and before in TITLE_HEADS:
-                ok = True  # "Minister Aliyev"
+            if not ok and a > 0 and (before in TITLE_HEADS or (
+                    size >= 2 and before.islower() and before[:1].upper() + before[1:] in TITLE_HEADS)):
+                ok = True  # "Minister Aliyev", "the Kazakh foreign minister Aidar Bekov"
             if (
                 not ok
                 and a > 0

@@ -186,6 +186,8 @@ class EnglishRoles:
         if toks[j].text == ",":
             j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Rauf Aliyev,"
         floor = max([m.end for m in in_sent if m.type == "PER" and m.end <= toks[j].start] + [sent.start])
+        if toks[j].text.islower() and toks[j].end + 1 >= person.start and _upper_first(toks[j].text) in TITLE_HEADS:
+            return self._lower_before(toks, j, floor)
         end = toks[j].end
         head = None
         i = j
@@ -255,6 +257,23 @@ class EnglishRoles:
             owner = toks[start - 2].start  # "Kazakhstan's Vice Minister": the state belongs with the title
             return owner, end, owner
         return toks[start].start, end, owner
+
+    def _lower_before(self, toks, j: int, floor: int):
+        """'Kazakh deputy foreign minister Aidar Bekov': a title in lower case right before the name, with
+        the state's adjective or an acronym before it."""
+        i = j
+        if i > 0 and toks[i - 1].start >= floor and toks[i - 1].text in _DOMAINS:
+            i -= 1  # "economy minister"
+        while i > 0 and toks[i - 1].start >= floor and toks[i - 1].text.islower() and (
+                _upper_first(toks[i - 1].text) in TITLE_MODIFIERS or _upper_first(toks[i - 1].text) in TITLE_HEADS):
+            i -= 1
+        gaz = Gazetteer.load()
+        while i > 0 and toks[i - 1].start >= floor and (
+                is_acronym(toks[i - 1].text) or gaz.country_of_adjective(toks[i - 1].text)):
+            i -= 1
+        if i == j and not (i > 0 and toks[i - 1].text in ("the", "a")):
+            return None  # a bare "minister" with no article or modifier: not said to be a title
+        return toks[i].start, toks[j].end, toks[i].start
 
     def _titles_before(self, sent: Sentence, at: int, person: Mention, in_sent, table) -> list[tuple[int, int]]:
         """'the Chairman-in-Office of the OSCE, Bulgaria's Foreign Minister, X': one more title before
@@ -388,6 +407,11 @@ class EnglishRoles:
 
 
 _COPULAS = ("was", "is", "became", "remains")
+# a ministry's field in lower case before its minister: 'the Latvian economy minister'
+_DOMAINS = frozenset({"economy", "energy", "foreign", "finance", "trade", "defence", "defense", "health", "education",
+                      "culture", "transport", "agriculture", "justice", "interior", "labour", "labor", "digital",
+                      "communications", "information", "industry", "investment", "environment", "tourism",
+                      "science", "emergency", "telecom", "telecommunications"})
 # a body's organ named in lower case inside a title: 'chairman of the board of ...'
 _BODY_PARTS = frozenset({"board", "council", "committee", "commission", "secretariat", "presidium", "government",
                          "cabinet", "office", "department", "administration", "directorate"})
