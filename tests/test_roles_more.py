@@ -131,3 +131,10 @@ def test_en_a_lower_case_title_right_before_the_name():
     assert person(f, "Nowak")["roles"] == ["Polish deputy foreign minister"]
     f = facts("He held talks with the Latvian economy minister Anna Berzina in Riga.", "en")
     assert person(f, "Berzina")["roles"] == ["Latvian economy minister"]
+
+
+def test_en_head_of_state_capitalized_and_a_title_in_brackets():
+    f = facts("President of Moldova Ana Rusu received the delegation. The Head of State noted the progress.", "en")
+    assert person(f, "Rusu")["roles"] == ["President of Moldova", "Head of State"]
+    f = facts("The forum was attended by Ion Orlov (Minister of Energy of Moldova) and Anna Berg.", "en")
+    assert person(f, "Orlov")["roles"] == ["Minister of Energy of Moldova"]

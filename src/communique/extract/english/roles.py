@@ -74,8 +74,8 @@ class EnglishRoles:
         k = next((i for i, t in enumerate(toks) if t.start >= person.end), None)
         if k is None or k + 1 >= len(toks):
             return None
-        if not (toks[k].text == "," or (toks[k].text in DASHES and not joiner(self.text, toks[k]))):
-            return None  # "X, Minister of ...", "X – Chairman of ..."
+        if not (toks[k].text in (",", "(") or (toks[k].text in DASHES and not joiner(self.text, toks[k]))):
+            return None  # "X, Minister of ...", "X – Chairman of ...", "X (Minister of ...)"
         k += 1
         also = toks[k].text == "also" and k + 1 < len(toks)
         k += also  # "X, also a member of the Political Bureau ...": a second title told after the first
@@ -349,10 +349,10 @@ class EnglishRoles:
         first, head = k, None
         while k < len(toks) and k - first < 5:
             w = toks[k].text
-            if w == "head" and k + 2 < len(toks) and toks[k + 1].text == "of":
+            if w.casefold() == "head" and k + 2 < len(toks) and toks[k + 1].text == "of":
                 j = k + 2 + (toks[k + 2].text in ("our", "the"))
-                if j < len(toks) and toks[j].text in _OFFICES:
-                    return k, toks[j].end, _OFFICES[toks[j].text]
+                if j < len(toks) and toks[j].text.casefold() in _OFFICES:  # "the head of state", "the Head of State"
+                    return k, toks[j].end, _OFFICES[toks[j].text.casefold()]
             if _upper_first(w) in TITLE_HEADS:
                 head = k
             elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)):
