@@ -138,3 +138,9 @@ def test_en_head_of_state_capitalized_and_a_title_in_brackets():
     assert person(f, "Rusu")["roles"] == ["President of Moldova", "Head of State"]
     f = facts("The forum was attended by Ion Orlov (Minister of Energy of Moldova) and Anna Berg.", "en")
     assert person(f, "Orlov")["roles"] == ["Minister of Energy of Moldova"]
+
+
+def test_ru_head_of_state_in_lower_case_mid_sentence():
+    f = facts("Президент Республики Молдова Ана Русу приняла делегацию. В ходе встречи глава государства "
+              "отметила значение проектов.", "ru")
+    assert person(f, "Русу")["roles"] == ["Президент Республики Молдова", "глава государства"]

@@ -253,7 +253,7 @@ class RoleStep:
 # "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
 # whose title is that office (the head of state is the president, the head of government the premier)
 _DESCRIPTIVE = {"глава государства": ("президент",), "глава правительства": ("премьер-министр", "председатель")}
-_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])(Глава (?:государства|правительства))(?![\w-])")
+_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])([Гг]лава (?:государства|правительства))(?![\w-])")
 
 
 def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
