@@ -394,6 +394,10 @@ def _title_nominative(words: list[str]) -> str:
         head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.case), None)
         if head is not None and head.tag.case != "nomn" and (nom := head.inflect({"nomn", "sing"})) is not None:
             return " ".join([match_case_word(words[0], nom.word), *words[1:]])
+    if len(words) > 3 and words[1] == "и":
+        # "Чрезвычайным и Полномочным Послом": two modifiers joined by 'и' agree with the head each
+        out = nominative_phrase([words[0], *words[2:]])
+        return " ".join([out[0], "и", *out[1:]])
     return " ".join(nominative_phrase(words))
 
 
