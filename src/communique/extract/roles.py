@@ -388,7 +388,8 @@ def _title_nominative(words: list[str]) -> str:
     the office it stands in for."""
     for k in range(len(words) - 1):
         if lemma(words[k]) == "исполнять" and lemma(words[k + 1]) == "обязанность":
-            first = "Исполняющий" if words[k][:1].isupper() else "исполняющий"
+            fem = words[k].casefold().endswith(("ая", "ей", "ую"))  # "исполняющей обязанности": a woman
+            first = match_case_word(words[k], "исполняющая" if fem else "исполняющий")
             return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
     if words and lemma(words[0]) not in HEADS:
         head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.case), None)
