@@ -156,3 +156,9 @@ def test_ru_an_acting_woman_keeps_the_feminine_participle():
     f = facts("Встреча с исполняющей обязанности министра энергетики Республики Молдова Анной Попеску "
               "прошла в Минске.", "ru")
     assert person(f, "Попеску")["roles"] == ["исполняющая обязанности министра энергетики Республики Молдова"]
+
+
+def test_en_an_unnamed_minister_of_another_state_is_not_the_one_named_before():
+    f = facts("Minister of Foreign Affairs of Moldova Ion Rusu met the press. "
+              "The Minister of Foreign Affairs of Japan arrived later.", "en")
+    assert person(f, "Rusu")["roles"] == ["Minister of Foreign Affairs of Moldova"]

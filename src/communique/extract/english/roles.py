@@ -445,8 +445,8 @@ def _holder(title: str, office: tuple[str, ...], at: int, mentions: list[Mention
     gaz = Gazetteer.load()
     iso = None
     for word in title.replace("’s", "").replace("'s", "").split():
-        adj = gaz.country_of_adjective(word)
-        if adj is not None:
+        adj = gaz.country_of_adjective(word) or (gaz.country(word) if is_capitalized(word) else None)
+        if adj is not None:  # "Belarusian", "of Belarus"
             iso = adj["iso2"]
             break
     last: dict[str, int] = {}
