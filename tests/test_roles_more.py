@@ -162,3 +162,10 @@ def test_en_an_unnamed_minister_of_another_state_is_not_the_one_named_before():
     f = facts("Minister of Foreign Affairs of Moldova Ion Rusu met the press. "
               "The Minister of Foreign Affairs of Japan arrived later.", "en")
     assert person(f, "Rusu")["roles"] == ["Minister of Foreign Affairs of Moldova"]
+
+
+def test_ru_the_head_of_one_ministry_is_not_another_ministrys_minister():
+    f = facts("Министр экономики Республики Молдова Ион Русу провел встречу. Глава Минэнерго Молдовы "
+              "отметил рост.", "ru")
+    holder = next(p for p in f["persons"] if p["name"].startswith("Ион"))
+    assert holder["roles"] == ["Министр экономики Республики Молдова"]

@@ -14,6 +14,7 @@ import re
 
 from ..model import Evidence, Mention, Role
 from .entities import EntityTable
+from .gazetteer import Gazetteer
 from .nlp import Sentence, Token, lemma, parses
 from .normalize import genitive_text, nominative_phrase
 from .resources import load_json
@@ -323,8 +324,11 @@ def _ministry_heads(text: str, mentions: list[Mention], table: EntityTable) -> N
         place = next((table.entity(x.entity) for x in mentions if x.type == "LOC" and x.entity
                       and m.start(2) <= x.start and x.end <= m.end()), None)
         iso = place.iso if place is not None else None
+        known = Gazetteer.load().ministry_short_form(m.group(2).split()[0])
+        field = known["full"].split()[1].casefold() if known and len(known["full"].split()) > 1 else ""
         holders = [e for e in table.entities if e.type == "PER" and any(
             lemma(r.title.split()[0]) in MINISTER_HEADS and (iso is None or r.country == iso)
+            and field in r.title.casefold()  # 'Минэнерго': a minister of 'энергетики'
             for r in e.roles if r.title)]
         if len(holders) != 1:
             continue
