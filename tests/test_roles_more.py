@@ -169,3 +169,12 @@ def test_ru_the_head_of_one_ministry_is_not_another_ministrys_minister():
               "отметил рост.", "ru")
     holder = next(p for p in f["persons"] if p["name"].startswith("Ион"))
     assert holder["roles"] == ["Министр экономики Республики Молдова"]
+
+
+def test_en_lower_case_heads_after_a_state_and_fields_after_of():
+    f = facts("Moldova's ambassador to Japan Ion Rusu attended the ceremony.", "en")
+    assert person(f, "Rusu")["roles"] == ["Moldova's ambassador to Japan"]
+    f = facts("Anna Berg, EU Ambassador to Moldova, and Ion Orlov, vice minister of energy, spoke.", "en")
+    assert person(f, "Orlov")["roles"] == ["vice minister of energy"]
+    f = facts("Ion Orlov, deputy minister of foreign affairs of Moldova, spoke.", "en")
+    assert person(f, "Orlov")["roles"] == ["deputy minister of foreign affairs of Moldova"]

@@ -148,6 +148,12 @@ class EnglishRoles:
                     and toks[j + 3].text == "of" and (is_capitalized(toks[j + 4].text) or is_acronym(toks[j + 4].text)):
                 j += 3  # "chairman of the board of Kazakhtelecom JSC"
                 continue
+            if w == "of" and j + 1 < n and toks[j + 1].text in _DOMAINS:
+                j += 2  # "vice minister of energy", "minister of foreign affairs"
+                while j < n and toks[j].text in _DOMAIN_TAILS:
+                    j += 1
+                end = toks[j - 1].end
+                continue
             if w in ("of", "the", "for", "and", "on", "at", "in", "&", "to") and j + 1 < n:
                 nxt = toks[j + 1].text
                 if w == "and" and (nxt == "the" or not (is_capitalized(nxt) or is_acronym(nxt))):
@@ -193,8 +199,10 @@ class EnglishRoles:
         i = j
         while i >= 0 and toks[i].start >= floor and j - i < 24:
             w = toks[i].text
-            if w in TITLE_HEADS:
-                head = i
+            if w in TITLE_HEADS or (w.islower() and _upper_first(w) in TITLE_HEADS and i > 0 and (
+                    toks[i - 1].text in ("'s", "’s") or is_acronym(toks[i - 1].text)
+                    or Gazetteer.load().country_of_adjective(toks[i - 1].text))):
+                head = i  # "Uzbekistan's ambassador to China X"
             elif (
                 w in ("'s", "’s")
                 and i > 0
@@ -407,6 +415,7 @@ class EnglishRoles:
 
 
 _COPULAS = ("was", "is", "became", "remains")
+_DOMAIN_TAILS = frozenset({"affairs", "development", "technologies", "technology", "policy", "resources", "protection"})
 # a ministry's field in lower case before its minister: 'the Latvian economy minister'
 _DOMAINS = frozenset({"economy", "energy", "foreign", "finance", "trade", "defence", "defense", "health", "education",
                       "culture", "transport", "agriculture", "justice", "interior", "labour", "labor", "digital",
