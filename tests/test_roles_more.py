@@ -178,3 +178,8 @@ def test_en_lower_case_heads_after_a_state_and_fields_after_of():
     assert person(f, "Orlov")["roles"] == ["vice minister of energy"]
     f = facts("Ion Orlov, deputy minister of foreign affairs of Moldova, spoke.", "en")
     assert person(f, "Orlov")["roles"] == ["deputy minister of foreign affairs of Moldova"]
+
+
+def test_en_a_lower_case_head_after_the_or_a_modifier_before_a_capitalized_body():
+    f = facts("He was received by the deputy head of the Presidential Office of Moldova Ion Rusu.", "en")
+    assert person(f, "Rusu")["roles"] == ["deputy head of the Presidential Office of Moldova"]

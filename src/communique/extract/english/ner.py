@@ -565,8 +565,11 @@ class EnglishNames:
         j = k
         while j >= 0 and k - j < 24:
             w = toks[j].text
-            if w in TITLE_HEADS:
-                head = j
+            if w in TITLE_HEADS or (w.islower() and w[:1].upper() + w[1:] in TITLE_HEADS and j > 0
+                                    and toks[j - 1].text in ("the", "deputy", "vice", "first")):
+                head = j  # "the deputy head of the Presidential Administration"
+                if w.islower():
+                    break
             elif (
                 is_capitalized(w)
                 or is_acronym(w)

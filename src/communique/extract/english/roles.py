@@ -200,9 +200,10 @@ class EnglishRoles:
         while i >= 0 and toks[i].start >= floor and j - i < 24:
             w = toks[i].text
             if w in TITLE_HEADS or (w.islower() and _upper_first(w) in TITLE_HEADS and i > 0 and (
-                    toks[i - 1].text in ("'s", "’s") or is_acronym(toks[i - 1].text)
+                    toks[i - 1].text in ("'s", "’s", "the") or is_acronym(toks[i - 1].text)
+                    or (toks[i - 1].text.islower() and _upper_first(toks[i - 1].text) in TITLE_MODIFIERS)
                     or Gazetteer.load().country_of_adjective(toks[i - 1].text))):
-                head = i  # "Uzbekistan's ambassador to China X"
+                head = i  # "Uzbekistan's ambassador to China X", "the deputy head of the ... Administration X"
             elif (
                 w in ("'s", "’s")
                 and i > 0
@@ -236,7 +237,7 @@ class EnglishRoles:
             return None
         start = head
         while start > i + 1 and (
-            toks[start - 1].text in TITLE_MODIFIERS
+            _upper_first(toks[start - 1].text) in TITLE_MODIFIERS
             or toks[start - 1].text in TITLE_HEADS
             or is_acronym(toks[start - 1].text)
             or Gazetteer.load().country_of_adjective(toks[start - 1].text)
