@@ -183,3 +183,9 @@ def test_en_lower_case_heads_after_a_state_and_fields_after_of():
 def test_en_a_lower_case_head_after_the_or_a_modifier_before_a_capitalized_body():
     f = facts("He was received by the deputy head of the Presidential Office of Moldova Ion Rusu.", "en")
     assert person(f, "Rusu")["roles"] == ["deputy head of the Presidential Office of Moldova"]
+
+
+def test_ru_a_body_named_in_full_inside_the_title_is_left_as_it_is():
+    f = facts("Евразийская экономическая комиссия провела заседание. Его открыл председатель Коллегии "
+              "Евразийской экономической комиссии Иван Петров.", "ru")
+    assert person(f, "Петров")["roles"] == ["председатель Коллегии Евразийской экономической комиссии"]

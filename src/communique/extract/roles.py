@@ -345,8 +345,9 @@ _BODY_KINDS = frozenset({"организация", "совет", "комисси
 def _named_body(title: str, words: list[str], start: int, mentions: list[Mention], table: EntityTable) -> str:
     """'генеральный секретарь организации' after 'Шанхайской организации сотрудничества': the title
     with the body's full name (the one body of that kind the text named before)."""
-    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower() or lemma(words[-1]) not in _BODY_KINDS:
-        return title
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower() or lemma(words[-1]) not in _BODY_KINDS \
+            or _title_lemma(words[-2]) not in HEADS:
+        return title  # the kind right after the head; 'Коллегии Евразийской экономической комиссии' is a name
     kind = lemma(words[-1])
     bodies = {m.entity for m in mentions if m.type == "ORG" and m.entity and m.end <= start}
     named = [e for e in (table.entity(b) for b in bodies) if e is not None
