@@ -189,3 +189,8 @@ def test_ru_a_body_named_in_full_inside_the_title_is_left_as_it_is():
     f = facts("Евразийская экономическая комиссия провела заседание. Его открыл председатель Коллегии "
               "Евразийской экономической комиссии Иван Петров.", "ru")
     assert person(f, "Петров")["roles"] == ["председатель Коллегии Евразийской экономической комиссии"]
+
+
+def test_ru_a_preposition_at_the_start_is_not_read_as_a_title():
+    f = facts("После выхода на свободу Иван Петров уехал в Казань.", "ru")
+    assert person(f, "Петров")["roles"] == []

@@ -41,9 +41,10 @@ def text_between(sent: Sentence, a: int, b: int) -> str:
 def _title_lemma(word: str) -> str:
     """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
     lem = lemma(word)
-    if lem not in HEADS and word[:1].isupper():
-        # "Премьера Государственного Совета": a title's genitive read first as another noun ('премьера')
-        lem = next((p.normal_form for p in parses(word) if p.normal_form in HEADS), lem)
+    if lem not in HEADS and word[:1].isupper() and parses(word)[0].tag.POS == "NOUN":
+        # "Премьера Государственного Совета": a title's genitive read first as another noun ('премьера'),
+        # not a preposition at a sentence's start ('После')
+        lem = next((p.normal_form for p in parses(word) if p.normal_form in HEADS and p.tag.POS == "NOUN"), lem)
     return lem[4:] if lem.startswith("экс-") and len(lem) > 5 else lem
 
 
@@ -396,8 +397,8 @@ def _title_nominative(words: list[str]) -> str:
             fem = words[k].casefold().endswith(("ая", "ей", "ую"))  # "исполняющей обязанности": a woman
             first = match_case_word(words[k], "исполняющая" if fem else "исполняющий")
             return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
-    if words and lemma(words[0]) not in HEADS:
-        head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.case), None)
+    if words and lemma(words[0]) not in HEADS and parses(words[0])[0].tag.POS == "NOUN":
+        head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.POS == "NOUN" and p.tag.case), None)
         if head is not None and head.tag.case != "nomn" and (nom := head.inflect({"nomn", "sing"})) is not None:
             return " ".join([match_case_word(words[0], nom.word), *words[1:]])
     if len(words) > 3 and words[1] == "и":
