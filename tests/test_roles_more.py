@@ -194,3 +194,12 @@ def test_ru_a_body_named_in_full_inside_the_title_is_left_as_it_is():
 def test_ru_a_preposition_at_the_start_is_not_read_as_a_title():
     f = facts("После выхода на свободу Иван Петров уехал в Казань.", "ru")
     assert person(f, "Петров")["roles"] == []
+
+
+def test_ru_a_compound_title_joined_by_a_dash_is_one_title_in_the_nominative():
+    f = facts("Встреча с заместителем Премьер-министра – министром энергетики Республики Молдова Ионом Орловым "
+              "прошла в Кишиневе.", "ru")
+    assert person(f, "Орлов")["roles"] == ["заместитель Премьер-министра – министр энергетики Республики Молдова"]
+    f = facts("Ион Орлов, заместитель Премьер-министра – министр энергетики Республики Молдова, провел встречу.",
+              "ru")
+    assert person(f, "Орлов")["roles"] == ["заместитель Премьер-министра – министр энергетики Республики Молдова"]

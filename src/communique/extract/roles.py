@@ -165,6 +165,9 @@ class RoleStep:
         limit = min(next_people, default=sent.end)
         for j in range(i + 1, min(len(toks), i + _MAX_TITLE_TOKENS)):
             t = toks[j]
+            if t.text in {"—", "–"} and j + 1 < len(toks) and _title_lemma(toks[j + 1].text) in HEADS \
+                    and toks[j + 1].start < limit:
+                continue  # "заместитель Премьер-министра – министр иностранных дел ...": one compound title
             if t.start >= limit or t.text in {".", ";", ")", "—", "–", ":"} or _is_verb(t):
                 break
             if t.text == ",":
@@ -401,6 +404,10 @@ def _title_nominative(words: list[str]) -> str:
         head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.POS == "NOUN" and p.tag.case), None)
         if head is not None and head.tag.case != "nomn" and (nom := head.inflect({"nomn", "sing"})) is not None:
             return " ".join([match_case_word(words[0], nom.word), *words[1:]])
+    dash = next((k for k in range(1, len(words) - 1) if words[k] in ("–", "—")
+                 and _title_lemma(words[k + 1]) in HEADS), None)
+    if dash is not None:  # "заместителем Премьер-министра – министром ...": each part to the nominative
+        return f"{_title_nominative(words[:dash])} {words[dash]} {_title_nominative(words[dash + 1:])}"
     if len(words) > 3 and words[1] == "и":
         # "Чрезвычайным и Полномочным Послом": two modifiers joined by 'и' agree with the head each
         out = nominative_phrase([words[0], *words[2:]])
