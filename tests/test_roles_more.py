@@ -203,3 +203,10 @@ def test_ru_a_compound_title_joined_by_a_dash_is_one_title_in_the_nominative():
     f = facts("Ион Орлов, заместитель Премьер-министра – министр энергетики Республики Молдова, провел встречу.",
               "ru")
     assert person(f, "Орлов")["roles"] == ["заместитель Премьер-министра – министр энергетики Республики Молдова"]
+
+
+def test_en_a_compound_title_joined_by_a_dash_is_one_title():
+    f = facts("Deputy Prime Minister – Minister of Energy of Moldova Ion Orlov met the Ambassador.", "en")
+    assert person(f, "Orlov")["roles"] == ["Deputy Prime Minister – Minister of Energy of Moldova"]
+    f = facts("Ion Orlov, Deputy Prime Minister – Minister of Energy of Moldova, met the Ambassador.", "en")
+    assert person(f, "Orlov")["roles"] == ["Deputy Prime Minister – Minister of Energy of Moldova"]

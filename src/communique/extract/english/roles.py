@@ -162,11 +162,20 @@ class EnglishRoles:
                     j += 1
                     continue
                 break
+            if w in DASHES and self._title_dash(toks, j):
+                j += 1  # "Deputy Prime Minister – Minister of Foreign Affairs": one compound title
+                continue
             if w == "," and j + 1 < n and (is_capitalized(toks[j + 1].text)) and self._enumeration(toks, j + 1, limit):
                 j += 1
                 continue
             break
         return end
+
+    @staticmethod
+    def _title_dash(toks, i: int) -> bool:
+        """A dash between two titles of one person: 'Deputy Prime Minister – Minister of ...'."""
+        return 0 < i < len(toks) - 1 and toks[i - 1].text in TITLE_HEADS and (
+            toks[i + 1].text in TITLE_HEADS or toks[i + 1].text in TITLE_MODIFIERS)
 
     def _enumeration(self, toks, k: int, limit: int) -> bool:
         for j in range(k, min(len(toks), k + 10)):
@@ -216,13 +225,14 @@ class EnglishRoles:
             elif (
                 w.endswith(("'s", "’s"))
                 or w in ("The", "A", "An")
-                or (w in DASHES and not joiner(self.text, toks[i]))
+                or (w in DASHES and not joiner(self.text, toks[i]) and not self._title_dash(toks, i))
             ):
                 break
             elif (
                 is_capitalized(w)
                 or is_acronym(w)
                 or joiner(self.text, toks[i])
+                or (w in DASHES and self._title_dash(toks, i))
                 or w in ("of", "the", "for", "and", "on", "at", "in", "&", "to")
                 or (w == "charge" and i > 0 and toks[i - 1].text == "in")
                 or w == ","
