@@ -14,8 +14,9 @@ import re
 
 from ..model import Evidence, Mention, Role
 from .entities import EntityTable
+from .gazetteer import Gazetteer
 from .nlp import Sentence, Token, lemma, parses
-from .normalize import nominative_phrase
+from .normalize import genitive_text, nominative_phrase
 from .resources import load_json
 
 _LEX = load_json("titles_ru.json")
@@ -40,6 +41,10 @@ def text_between(sent: Sentence, a: int, b: int) -> str:
 def _title_lemma(word: str) -> str:
     """The lemma a title word is looked up by: 'экс-глава' as 'глава'."""
     lem = lemma(word)
+    if lem not in HEADS and word[:1].isupper() and parses(word)[0].tag.POS == "NOUN":
+        # "Премьера Государственного Совета": a title's genitive read first as another noun ('премьера'),
+        # not a preposition at a sentence's start ('После')
+        lem = next((p.normal_form for p in parses(word) if p.normal_form in HEADS and p.tag.POS == "NOUN"), lem)
     return lem[4:] if lem.startswith("экс-") and len(lem) > 5 else lem
 
 
@@ -59,6 +64,7 @@ class RoleStep:
                  table: EntityTable) -> list[tuple[int, int]]:
         """Attach titles to persons; return the character spans of the titles found."""
         spans: list[tuple[int, int]] = []
+        self._mentions = mentions
         self._plural: tuple[int, str] | None = None  # (where the last holder's name ends, the shared title)
         for sent in sents:
             in_sent = [m for m in mentions if sent.start <= m.start < sent.end]
@@ -77,6 +83,7 @@ class RoleStep:
                     self._attach(text, sent, start, end, p, in_sent, table)
         _descriptive_titles(text, mentions, table)
         _head_titles(text, mentions, table)
+        _ministry_heads(text, mentions, table)
         return spans
 
     # -- finding the title -----------------------------------------------------------------------
@@ -123,10 +130,11 @@ class RoleStep:
             tok = toks[i]
             if i in quoted:
                 continue  # "президент компании «Ростелеком» Иван Петров": a quoted name inside the title
-            if tok.start < floor or tok.text in {".", ";", "!", "?", "«", "»", '"'} or _is_verb(tok):
+            if tok.start < floor or _is_verb(tok) or (
+                    tok.text in {".", ";", "!", "?", "«", "»", '"'} and not _abbreviation_dot(toks, i)):
                 break
             lem = _title_lemma(tok.text)
-            if lem in _STOP_LEMMAS and tok.text.islower():
+            if lem in _STOP_LEMMAS and tok.text.islower() and not _inside_title(toks, i):
                 break
             if lem in HEADS:
                 best = i
@@ -158,6 +166,9 @@ class RoleStep:
         limit = min(next_people, default=sent.end)
         for j in range(i + 1, min(len(toks), i + _MAX_TITLE_TOKENS)):
             t = toks[j]
+            if t.text in {"—", "–"} and j + 1 < len(toks) and _title_lemma(toks[j + 1].text) in HEADS \
+                    and toks[j + 1].start < limit:
+                continue  # "заместитель Премьер-министра – министр иностранных дел ...": one compound title
             if t.start >= limit or t.text in {".", ";", ")", "—", "–", ":"} or _is_verb(t):
                 break
             if t.text == ",":
@@ -202,6 +213,11 @@ class RoleStep:
             return
         words = raw.split()
         title = _title_nominative(words)
+        led = _led_body(text, sent, start, words, in_sent)
+        if led is not None:  # "делегация Министерства связи ... во главе с министром X": the ministry's minister
+            title, start = f"{title} {led[0]}", led[1].start
+        else:
+            title = _named_body(title, words, start, self._mentions, table)
         ent = table.entity(person.entity)
         if self._plural is not None and ent is not None and re.fullmatch(r"[\s,]*и\s+", text[self._plural[0]:start]):
             # "... X и заместитель ... Y": the next holder of the shared plural title
@@ -254,7 +270,7 @@ def _led_body(text: str, start: int, in_sent: list[Mention], table: EntityTable)
 # "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
 # whose title is that office (the head of state is the president, the head of government the premier)
 _DESCRIPTIVE = {"глава государства": ("президент",), "глава правительства": ("премьер-министр", "председатель")}
-_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])(Глава (?:государства|правительства))(?![\w-])")
+_DESCRIPTIVE_AT = re.compile(r"(?<![\w-])([Гг]лава (?:государства|правительства))(?![\w-])")
 
 
 def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
@@ -276,11 +292,94 @@ def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) 
             holder.roles.append(Role(title=m.group(1)))
 
 
+def _abbreviation_dot(toks: list[Token], i: int) -> bool:
+    """The dot of an initial or of 'им.' inside a name the title runs over ('имени Н.Э. Баумана')."""
+    if toks[i].text != "." or i == 0 or toks[i - 1].end != toks[i].start:
+        return False
+    prev = toks[i - 1].text
+    return (len(prev) == 1 and prev.isupper()) or prev == "им"
+
+
+# 'для' inside a title: 'директор Регионального отделения МСЭ для стран СНГ'
+_TITLE_FOR = frozenset({"страна", "государство", "регион"})
+
+
+def _inside_title(toks: list[Token], i: int) -> bool:
+    return toks[i].text == "для" and i + 1 < len(toks) and lemma(toks[i + 1].text) in _TITLE_FOR
+
+
+def _led_body(text: str, sent: Sentence, start: int, words: list[str], in_sent: list[Mention]):
+    """A bare title after 'делегация <body> во главе с': the body's name that completes it, in the
+    genitive ('министр' + 'связи ... Азербайджана' of 'Министерства связи ... Азербайджана', 'директор'
+    + 'Агентства ...'), and the body's mention."""
+    if len(words) > 2 or not re.search(r"(?<!\w)во\s+главе\s+с\s*$", text[max(sent.start, start - 16):start]):
+        return None
+    body = max((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start), key=lambda m: m.end,
+               default=None)
+    if body is None or not re.search(r"(?<!\w)делегаци\w*\s+$", text[max(sent.start, body.start - 12):body.start],
+                                     re.IGNORECASE) or not re.fullmatch(r"\s*во\s+главе\s+с\s*",
+                                                                         text[body.end:start]):
+        return None
+    name = " ".join(body.text.split())
+    first, _, rest = name.partition(" ")
+    if lemma(words[-1]) in MINISTER_HEADS and lemma(first) == "министерство" and rest:
+        return rest, body
+    return name, body
+
+
+# "глава Минцифры России выступил ...": the head of a ministry named by its short name, with no name
+_MINISTRY_HEAD_AT = re.compile(r"(?<![\w-])([Гг]лав[аыеуо]й?) ((?:Мин[а-яё]+|МИД)(?: [А-ЯЁ][\w-]*)?)(?![\w-])")
+
+
+def _ministry_heads(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    """A ministry's head named only by the ministry's short name ('глава Минсвязи Азербайджана') is a
+    role of the one minister of that state the text names."""
+    for m in _MINISTRY_HEAD_AT.finditer(text):
+        if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
+            continue  # "глава Минэнерго РФ Сергей Шматко": a title before a name, attached already
+        place = next((table.entity(x.entity) for x in mentions if x.type == "LOC" and x.entity
+                      and m.start(2) <= x.start and x.end <= m.end()), None)
+        iso = place.iso if place is not None else None
+        known = Gazetteer.load().ministry_short_form(m.group(2).split()[0])
+        field = known["full"].split()[1].casefold() if known and len(known["full"].split()) > 1 else ""
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            lemma(r.title.split()[0]) in MINISTER_HEADS and (iso is None or r.country == iso)
+            and field in r.title.casefold()  # 'Минэнерго': a minister of 'энергетики'
+            for r in e.roles if r.title)]
+        if len(holders) != 1:
+            continue
+        word = parses(m.group(1))[0].inflect({"nomn", "sing"})
+        title = f"{match_case_word(m.group(1), word.word if word else 'глава')} {m.group(2)}"
+        if all(r.title.casefold() != title.casefold() for r in holders[0].roles):
+            holders[0].roles.append(Role(title=title, country=iso))
+
+
+# a body named before by its full name, then by its kind alone: 'генеральный секретарь организации'
+_BODY_KINDS = frozenset({"организация", "совет", "комиссия", "комитет", "союз", "фонд", "агентство"})
+
+
+def _named_body(title: str, words: list[str], start: int, mentions: list[Mention], table: EntityTable) -> str:
+    """'генеральный секретарь организации' after 'Шанхайской организации сотрудничества': the title
+    with the body's full name (the one body of that kind the text named before)."""
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1].islower() or lemma(words[-1]) not in _BODY_KINDS \
+            or _title_lemma(words[-2]) not in HEADS:
+        return title  # the kind right after the head; 'Коллегии Евразийской экономической комиссии' is a name
+    kind = lemma(words[-1])
+    bodies = {m.entity for m in mentions if m.type == "ORG" and m.entity and m.end <= start}
+    named = [e for e in (table.entity(b) for b in bodies) if e is not None
+             and any(lemma(w) == kind for w in e.name.split()[:3])]
+    if len(named) != 1 or (genitive := genitive_text(named[0].name)) is None:
+        return title
+    return title[: len(title) - len(title.split()[-1])] + genitive
+
+
 def _quoted_names(toks: list[Token]) -> set[int]:
-    """Indices of the tokens of short quoted names after a lower-case word ('компании «Ростелеком»')."""
+    """Indices of the tokens of short quoted names after a lower-case word or an acronym ('компании
+    «Ростелеком»', 'ПАО «Ростелеком»')."""
     out: set[int] = set()
     for i, t in enumerate(toks):
-        if t.text != "«" or i == 0 or not toks[i - 1].text[:1].islower():
+        if t.text != "«" or i == 0 or not (toks[i - 1].text[:1].islower()
+                                          or (len(toks[i - 1].text) >= 2 and toks[i - 1].text.isupper())):
             continue
         for j in range(i + 1, min(len(toks), i + 7)):
             if toks[j].text == "»":
@@ -310,8 +409,21 @@ def _title_nominative(words: list[str]) -> str:
     the office it stands in for."""
     for k in range(len(words) - 1):
         if lemma(words[k]) == "исполнять" and lemma(words[k + 1]) == "обязанность":
-            first = "Исполняющий" if words[k][:1].isupper() else "исполняющий"
+            fem = words[k].casefold().endswith(("ая", "ей", "ую"))  # "исполняющей обязанности": a woman
+            first = match_case_word(words[k], "исполняющая" if fem else "исполняющий")
             return " ".join([*words[:k], first, "обязанности", *words[k + 2:]])
+    if words and lemma(words[0]) not in HEADS and parses(words[0])[0].tag.POS == "NOUN":
+        head = next((p for p in parses(words[0]) if p.normal_form in HEADS and p.tag.POS == "NOUN" and p.tag.case), None)
+        if head is not None and head.tag.case != "nomn" and (nom := head.inflect({"nomn", "sing"})) is not None:
+            return " ".join([match_case_word(words[0], nom.word), *words[1:]])
+    dash = next((k for k in range(1, len(words) - 1) if words[k] in ("–", "—")
+                 and _title_lemma(words[k + 1]) in HEADS), None)
+    if dash is not None:  # "заместителем Премьер-министра – министром ...": each part to the nominative
+        return f"{_title_nominative(words[:dash])} {words[dash]} {_title_nominative(words[dash + 1:])}"
+    if len(words) > 3 and words[1] == "и":
+        # "Чрезвычайным и Полномочным Послом": two modifiers joined by 'и' agree with the head each
+        out = nominative_phrase([words[0], *words[2:]])
+        return " ".join([out[0], "и", *out[1:]])
     return " ".join(nominative_phrase(words))
 
 

@@ -565,8 +565,11 @@ class EnglishNames:
         j = k
         while j >= 0 and k - j < 24:
             w = toks[j].text
-            if w in TITLE_HEADS:
-                head = j
+            if w in TITLE_HEADS or (w.islower() and w[:1].upper() + w[1:] in TITLE_HEADS and j > 0
+                                    and toks[j - 1].text in ("the", "deputy", "vice", "first")):
+                head = j  # "the deputy head of the Presidential Administration"
+                if w.islower():
+                    break
             elif (
                 is_capitalized(w)
                 or is_acronym(w)
@@ -595,8 +598,9 @@ class EnglishNames:
             ok = before in HONORIFICS
             if honorific_only and not ok:
                 continue  # a headline in Title Case: every word is capitalized, context proves nothing
-            if not ok and a > 0 and before in TITLE_HEADS:
-                ok = True  # "Minister Aliyev"
+            if not ok and a > 0 and (before in TITLE_HEADS or (
+                    size >= 2 and before.islower() and before[:1].upper() + before[1:] in TITLE_HEADS)):
+                ok = True  # "Minister Aliyev", "the Kazakh foreign minister Aidar Bekov"
             if (
                 not ok
                 and a > 0
@@ -636,6 +640,8 @@ class EnglishNames:
         n = len(toks)
         if toks[k].text in ("the", "a", "an") and k + 1 < n:
             k += 1
+        if k + 2 < n and is_capitalized(toks[k].text) and toks[k + 1].text in ("'s", "’s"):
+            k += 2  # "Kazakhstan's Minister of Energy"
         for x in range(k, min(n, k + 5)):
             w = toks[x].text
             word = w[:1].upper() + w[1:]
