@@ -54,3 +54,12 @@ def test_published_date_is_found_with_the_per_line_cache():
     first = find_published(text, "ru")
     assert first is not None and first[0] == "2024-03-03"
     assert find_published(text, "ru") == first
+
+
+def test_loaded_models_are_out_of_the_collectors_sight():
+    import gc
+
+    words = nlp.ner_tagger().infer.encoder.words_vocab.items  # navec's 250,000 words
+    nlp.morph()
+    assert len(words) > 100_000 and gc.get_freeze_count() > 0
+    assert not any(o is words for o in gc.get_objects())  # a full collection does not walk it
