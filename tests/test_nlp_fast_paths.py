@@ -63,3 +63,27 @@ def test_loaded_models_are_out_of_the_collectors_sight():
     nlp.morph()
     assert len(words) > 100_000 and gc.get_freeze_count() > 0
     assert not any(o is words for o in gc.get_objects())  # a full collection does not walk it
+
+
+def test_topics_read_only_the_ngrams_that_start_a_key_and_count_each_once():
+    from communique.extract import topics
+
+    text = ("Министерство обсудило регулирование технологий искусственного интеллекта и этику. "
+            "Искусственный интеллект, искусственный интеллект и большие данные: кодекс этики принят.")
+    sents = nlp.sentences(text)
+    got = [(t.id, t.score) for t in topics.TopicStep()(sents)]
+    # the same sum over every n-gram of the sentence, as a set
+    hits: dict[str, float] = {}
+    for s in sents:
+        lem = [nlp.lemma(t.text) for t in s.tokens if t.text[:1].isalnum()]
+        grams = {tuple(lem[i:i + n]) for n in range(1, topics._MAXN + 1) for i in range(len(lem) - n + 1)}
+        found: dict[str, list[int]] = {}
+        for g in grams:
+            for tid, strong in topics._BY_KEY.get(g, ()):
+                found.setdefault(tid, [0, 0])[0 if strong else 1] += 1
+        for tid, (a, b) in found.items():
+            hits[tid] = hits.get(tid, 0.0) + 2.0 * a + 0.5 * b
+    words = sum(len(s.tokens) for s in sents)
+    want = sorted(((tid, min(1.0, sc * 1000 / words / 40)) for tid, sc in hits.items() if sc >= 2),
+                  key=lambda x: -x[1])
+    assert got and sorted(got) == sorted(want) and "ai" in dict(got)
