@@ -8,6 +8,7 @@ alone, initials, an acronym introduced in parentheses — are attached to the en
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -601,9 +602,11 @@ def _known_word(word: str) -> bool:
     return morph().word_is_known(word)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _geo_nominative(text: str) -> str | None:
     """A one-word place by its reading as a place name ('Астану' → 'Астана', not the first name
-    'Астан'), when the dictionary has one."""
+    'Астан'), when the dictionary has one. Cached (bounded): a release names the same places
+    again and again, and pymorphy's inflection is the dearest part of resolving one."""
     if " " in text or not text[:1].isupper():
         return None
     geo = [p for p in parses(text) if "Geox" in p.tag]
