@@ -87,3 +87,19 @@ def test_topics_read_only_the_ngrams_that_start_a_key_and_count_each_once():
     want = sorted(((tid, min(1.0, sc * 1000 / words / 40)) for tid, sc in hits.items() if sc >= 2),
                   key=lambda x: -x[1])
     assert got and sorted(got) == sorted(want) and "ai" in dict(got)
+
+
+def test_the_ner_models_emissions_are_slovnets_bit_for_bit():
+    import numpy as np
+
+    infer = nlp.ner_tagger().infer
+    model, pad = infer.model, infer.encoder.words_vocab.pad_id
+    texts = ["Министр иностранных дел России Сергей Лавров прибыл в Ташкент.", "Да", *TRICKY]
+    cases = []
+    for text in texts:
+        ids = [nlp._word_shape_ids(t.text) for t in tokenize(text)]
+        cases.append((np.array([[w for w, _ in ids]]), np.array([[s for _, s in ids]])))
+    cases.append((np.array([[5, pad, 7]]), np.array([[1, 1, 1]])))  # a masked position
+    for word_id, shape_id in cases:
+        mask = word_id == pad
+        assert np.array_equal(nlp._emissions(model, word_id, shape_id, mask), model(word_id, shape_id, mask))
