@@ -102,4 +102,5 @@ def test_the_ner_models_emissions_are_slovnets_bit_for_bit():
     cases.append((np.array([[5, pad, 7]]), np.array([[1, 1, 1]])))  # a masked position
     for word_id, shape_id in cases:
         mask = word_id == pad
+        assert np.array_equal(nlp._embed(model.emb, word_id, shape_id), model.emb(word_id, shape_id))
         assert np.array_equal(nlp._emissions(model, word_id, shape_id, mask), model(word_id, shape_id, mask))
