@@ -104,3 +104,19 @@ def test_the_ner_models_emissions_are_slovnets_bit_for_bit():
         mask = word_id == pad
         assert np.array_equal(nlp._embed(model.emb, word_id, shape_id), model.emb(word_id, shape_id))
         assert np.array_equal(nlp._emissions(model, word_id, shape_id, mask), model(word_id, shape_id, mask))
+
+
+def test_short_names_are_read_pairwise_only_against_longer_names(monkeypatch):
+    from communique.extract import entities
+
+    table = entities.EntityTable("ru")
+    short = table.new("ORG", "Электроэнергетический совет")
+    full = table.new("ORG", "Электроэнергетический совет СНГ")
+    for k in range(30):
+        table.new("ORG", f"Фонд{k}")  # one-word names: nobody's shorter name, no one's longer one
+    calls = []
+    real = entities._shorter_name_of
+    monkeypatch.setattr(entities, "_shorter_name_of", lambda a, b: calls.append((a, b)) or real(a, b))
+    entities._merge_short_names(table, [])
+    assert calls == [(short.name, full.name)]
+    assert short not in table.entities and short.name in full.aliases
