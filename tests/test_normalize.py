@@ -51,3 +51,16 @@ def test_cyrillic_lookalikes_fold_latin_capitals_only_in_a_cyrillic_word():
     assert cyrillic_lookalikes("СHГ") == "СНГ"
     assert cyrillic_lookalikes("NATO") == "NATO"
     assert cyrillic_lookalikes("ЕSG") == "ЕSG"  # S has no Cyrillic twin
+
+
+def test_inflection_is_cached_within_bounds_and_reads_as_pymorphy_does():
+    from communique.extract import entities, normalize
+    from communique.nlp import parses
+
+    p = parses("Сергея")[0]
+    assert normalize._inflect(p, {"nomn"}) == p.inflect({"nomn"}).word
+    before = normalize._inflected.cache_info().hits
+    assert normalize._inflect(p, {"nomn"}) == p.inflect({"nomn"}).word
+    assert normalize._inflected.cache_info().hits == before + 1
+    assert entities._geo_nominative("Астану") == "Астана"
+    assert normalize._inflected.cache_info().maxsize and entities._geo_nominative.cache_info().maxsize

@@ -8,6 +8,7 @@ alone, initials, an acronym introduced in parentheses — are attached to the en
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -604,9 +605,10 @@ def _known_word(word: str) -> bool:
     return morph().word_is_known(word)
 
 
+@functools.lru_cache(maxsize=50_000)
 def _geo_nominative(text: str) -> str | None:
     """A one-word place by its reading as a place name ('Астану' → 'Астана', not the first name
-    'Астан'), when the dictionary has one."""
+    'Астан'), when the dictionary has one. Cached (bounded): pymorphy's inflection is dear."""
     if " " in text or not text[:1].isupper():
         return None
     geo = [p for p in parses(text) if "Geox" in p.tag]
@@ -662,10 +664,14 @@ def _merge_short_names(table: EntityTable, mentions: list[Mention]) -> None:
     known body of the gazetteer is a body of its own ('Организация Объединенных Наций' stays beside
     'Организация Объединенных Наций по промышленному развитию')."""
     orgs = [e for e in table.entities if e.type == "ORG"]
+    # a shorter name has two words or more and fewer than the full one's (see _shorter_name_of): counted
+    # once, a cheap test before the pairwise reading, which was the whole step's time in a long text
+    size = {id(e): len(re.findall(r"[\w-]+", e.name)) for e in orgs}
     for short in orgs:
-        if short.gazetteer_id:
+        if short.gazetteer_id or size[id(short)] < 2:
             continue
-        fits = [e for e in orgs if e is not short and e in table.entities and _shorter_name_of(short.name, e.name)]
+        fits = [e for e in orgs if e is not short and size[id(e)] > size[id(short)] and e in table.entities
+                and _shorter_name_of(short.name, e.name)]
         if len(fits) != 1:
             continue
         table.absorb(short, fits[0])

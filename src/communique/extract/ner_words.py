@@ -190,7 +190,7 @@ def gazetteer():
     except ImportError:  # the rules work, with less, without it
         return None
     try:
-        return Gazetteer.load()
+        return nlp.frozen(Gazetteer.load())
     except (FileNotFoundError, OSError, ValueError):
         return None
 
@@ -239,9 +239,10 @@ def gaz_index() -> GazIndex:
                 upper.add(lem)
             if kind == "city" and entry.get("ambiguous") and len(lem) == 1:
                 ambiguous.add(lem)
-    return GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
-                     frozenset(k[0][:3] for k in keys), frozenset(k[:n] for k in keys for n in range(1, len(k))),
-                     frozenset(upper), frozenset(countries), frozenset(ambiguous), frozenset(intl))
+    return nlp.frozen(GazIndex(keys, max((len(k) for k in keys), default=0), frozenset(k[0] for k in keys),
+                               frozenset(k[0][:3] for k in keys),
+                               frozenset(k[:n] for k in keys for n in range(1, len(k))),
+                               frozenset(upper), frozenset(countries), frozenset(ambiguous), frozenset(intl)))
 
 
 def clear_caches() -> None:

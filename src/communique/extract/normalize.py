@@ -42,8 +42,17 @@ def match_case(source: str, result: str) -> str:
 
 
 def _inflect(parse, grammemes: set[str]) -> str | None:
+    return _inflected(parse, frozenset(grammemes))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _inflected(parse, grammemes: frozenset[str]) -> str | None:
+    """The word of `parse` inflected to `grammemes`, cached (bounded): pymorphy builds the whole
+    lexeme to inflect one form, and a text repeats its names in the same oblique forms ('Сергея
+    Лаврова' in one release, 'Сергея Рябкова' in the next). A parse is a tuple of its word, tag,
+    normal form, score and analysis path, so equal parses inflect alike."""
     try:
-        form = parse.inflect(grammemes)
+        form = parse.inflect(set(grammemes))
     except (ValueError, KeyError):
         return None
     return form.word if form else None

@@ -22,6 +22,7 @@ for _tid, _, _strong, _weak in TOPICS:
         _BY_KEY.setdefault(_k, []).append((_tid, True))
     for _k in _weak:
         _BY_KEY.setdefault(_k, []).append((_tid, False))
+_FIRSTS = frozenset(k[0] for k in _BY_KEY if k)  # an n-gram can be a key only if it starts with one of these
 
 
 class TopicStep:
@@ -34,7 +35,10 @@ class TopicStep:
         evidence: dict[str, list[Evidence]] = {}
         for sent in sents:
             lemmas = [lemma(t.text) for t in sent.tokens if t.text[:1].isalnum()]
-            grams = {tuple(lemmas[i:i + n]) for n in range(1, _MAXN + 1) for i in range(len(lemmas) - n + 1)}
+            # the sentence's n-grams that start as some key does (the others are no key); a set, so that
+            # an n-gram said twice in a sentence counts once
+            grams = {tuple(lemmas[i:i + n]) for i in range(len(lemmas)) if lemmas[i] in _FIRSTS
+                     for n in range(1, min(_MAXN, len(lemmas) - i) + 1)}
             found: dict[str, list[int]] = {}  # topic -> [strong keys, weak keys] among the sentence's n-grams
             for g in grams:
                 for tid, strong in _BY_KEY.get(g, ()):
