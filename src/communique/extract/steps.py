@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from .core import Analysis, shared
 from .document import published_from_text
-from .entities import EntityTable, without_outlet
+from .entities import EntityTable
+from .outlets import without_outlet
 from .participants import prune_participants
 from .topics import TopicStep
 
@@ -50,7 +51,7 @@ def entity_table(a: Analysis) -> EntityTable:
 
 
 def outlet(a: Analysis) -> None:
-    """The outlet that publishes the text is no organization of its story (entities.without_outlet)."""
+    """The outlet that publishes the text is no organization of its story (outlets.without_outlet)."""
     without_outlet(a.table, a.mentions, a.document.url)
 
 
