@@ -372,8 +372,10 @@ class EventArguments:
         antecedent = _antecedents(items, clauses, relatives)
         # "X reminded that the ministries signed ...": X reports the events after "that"
         report = next(
-            (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
-        )
+            (k for k in range(1, len(low)) if low[k - 1] in REPORTING_VERBS and (
+                low[k] == "that" or low[k] in ("the", "he", "she", "they")
+                and any(w in _MODALS for w in low[k + 1:k + 7]))), None
+        )  # "Liu said the two heads of state would hold talks": the same without "that"
         told_by = _trailing_report(toks, low)
         segment = comma_segments(toks)
         for it in items:
@@ -547,6 +549,8 @@ def _sent_from(toks, low, k: int) -> bool:
                                                          "officials", "experts", "delegates")
 
 
+_WHEN = {"on", "today", "yesterday", "earlier", "later", "this", "last", "week", "morning", "evening", "afternoon"}
+_MODALS = {"would", "will", "had", "has", "have", "could", "should"}
 _ARRANGING = {"agreed", "discussed", "considered", "reviewed"}
 
 
@@ -555,8 +559,14 @@ def _trailing_report(toks, low) -> int | None:
     with a reporting verb and nothing else in it."""
     end = len(low) - (1 if low and low[-1] in (".", "!") else 0)
     k = max((i for i in range(end) if low[i] == ","), default=None)
-    if k is None or end - k > 7 or not any(w in REPORTING_VERBS for w in low[k + 1:end]):
+    if k is None:
         return None
+    v = next((i for i in range(k + 1, end) if low[i] in REPORTING_VERBS), None)
+    if v is None:
+        return None
+    if end - k > 7 and not (v - k <= 7 and end - v <= 5 and all(
+            w in _WHEN or w.isdigit() or is_capitalized(toks[i].text) for i, w in enumerate(low[v + 1:end], v + 1))):
+        return None  # "..., Foreign Ministry spokesperson X announced on Monday."
     return k
 
 

@@ -39,7 +39,11 @@ class EnglishEntities:
                 continue
             mentions.append(m)
             if s.type == "PER":
-                pending.append((m, persons.add(surface)))
+                first = next((c for c in persons.clusters if len(c.best.split()) == 2
+                              and c.best.split()[0] == surface), None) if s.source == "surname" else None
+                if first is not None:  # "Liu said" after "Liu Qingyan": the family name told first
+                    first.names.append(surface)
+                pending.append((m, first or persons.add(surface)))
             elif s.type == "LOC":
                 if _REGION_AFTER.match(text, s.end) or _REGION_AFTER.search(surface):
                     continue  # "Samarkand region", "Yunnan province": a region, not the city or a country

@@ -12,6 +12,7 @@ from ..nlp import Sentence
 from .lexicon import (
     DASHES,
     HONORIFICS,
+    ORG_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     is_acronym,
@@ -196,7 +197,7 @@ class EnglishRoles:
             return None
         j = k - 1
         while j > 0 and (
-            toks[j].text in HONORIFICS or (toks[j].text == "." and toks[j - 1].text in HONORIFICS)
+            toks[j].text in HONORIFICS or (toks[j].text in (".", "'", "’") and toks[j - 1].text in HONORIFICS)
         ):
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
@@ -288,6 +289,11 @@ class EnglishRoles:
                 _upper_first(toks[i - 1].text) in TITLE_MODIFIERS or _upper_first(toks[i - 1].text) in TITLE_HEADS):
             i -= 1
         gaz = Gazetteer.load()
+        if i > 0 and toks[i - 1].start >= floor and toks[i - 1].text in ORG_HEADS:
+            i -= 1  # "Foreign Ministry spokesperson X": the body's short name before the title
+            while i > 0 and toks[i - 1].start >= floor and is_capitalized(toks[i - 1].text) \
+                    and toks[i - 1].text not in ("The", "A", "An") and toks[i - 1].text not in TITLE_HEADS:
+                i -= 1
         while i > 0 and toks[i - 1].start >= floor and (
                 is_acronym(toks[i - 1].text) or gaz.country_of_adjective(toks[i - 1].text)):
             i -= 1

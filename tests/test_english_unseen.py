@@ -1,0 +1,53 @@
+"""English facts on release shapes met in unseen text (sentences written for these tests, fictional people):
+a section label before the date line, Indian honorifics, a surname that is also a city, a body's short
+name before a lower-case title, a family name told first, and who tells of an event not taking part in it."""
+
+from communique.extract.english import EnglishPipeline
+from communique.model import Document
+
+PIPELINE = EnglishPipeline()
+
+
+def facts(text, published=None):
+    return PIPELINE(Document(id="t", text=text, published=published, language="en")).to_facts()
+
+
+def person(f, name):
+    return next(p for p in f["persons"] if p["name"] == name)
+
+
+def events_of(f, type_):
+    return [e for e in f["events"] if e["type"] == type_]
+
+
+def test_a_section_label_before_the_date_line_gives_the_publication_date():
+    f = facts("Ministry of Transport of Ruritania\nNews | 14 April 2027\n\nThe Minister of Transport held a "
+              "video conference today with his Latvian counterpart.")
+    assert f["published"] == "2027-04-14"
+
+
+def test_shri_is_an_honorific_and_union_minister_a_title():
+    f = facts("The Union Minister of Coal Shri Vikram Singh Rawat met the Minister of Energy of Chile Pablo "
+              "Ortiz Lima and the Deputy Minister of Energy of Peru Luis Garrido in New Delhi on 3 May 2027.")
+    assert person(f, "Vikram Singh Rawat")["roles"] == ["Union Minister of Coal"]
+    assert person(f, "Pablo Ortiz Lima")["roles"] == ["Minister of Energy of Chile"]
+    assert "Lima" not in [loc["name"] for loc in f["locations"]]
+
+
+def test_a_spokesperson_of_a_ministry_named_short_and_his_family_name_alone():
+    f = facts("BEIJING, May 4 -- President of Mongolia Batbayar Ganzorig will pay a state visit to China from "
+              "May 10 to 12, Foreign Ministry spokesperson Zhao Minghui announced on Tuesday. Speaking at a "
+              "regular press briefing, Zhao said the two presidents would hold talks in Beijing.")
+    assert person(f, "Zhao Minghui")["roles"] == ["Foreign Ministry spokesperson"]
+    visit = events_of(f, "VISIT")[0]
+    assert visit["participants"] == ["Batbayar Ganzorig"]
+    speech = events_of(f, "SPEECH")[0]
+    assert speech["participants"] == ["Zhao Minghui"]
+    talks = events_of(f, "MEETING")[0]
+    assert "Zhao Minghui" not in talks["participants"]
+
+
+def test_malaysian_honorifics_stand_between_the_title_and_the_name():
+    f = facts("On 5 May 2027, the Minister of Trade of Malaysia Dato' Seri Hafiz Kamarudin met the Minister of "
+              "Economy of Latvia Janis Ozols in Riga.")
+    assert person(f, "Hafiz Kamarudin")["roles"] == ["Minister of Trade of Malaysia"]
