@@ -51,3 +51,26 @@ def test_malaysian_honorifics_stand_between_the_title_and_the_name():
     f = facts("On 5 May 2027, the Minister of Trade of Malaysia Dato' Seri Hafiz Kamarudin met the Minister of "
               "Economy of Latvia Janis Ozols in Riga.")
     assert person(f, "Hafiz Kamarudin")["roles"] == ["Minister of Trade of Malaysia"]
+
+
+def test_parties_that_approve_a_titled_document_sign_it_and_a_body_approving_a_plan_does_not():
+    f = facts("Minister of Health of Latvia Anna Berzina held a video conference today with Minister of Health "
+              "of Estonia Kadri Tamm. Following the video conference, the parties approved a Roadmap for "
+              "Cooperation in Healthcare for 2027–2028. The board will meet in May to approve the annual work "
+              "plan.", published="2027-03-02")
+    signing = events_of(f, "SIGNING")
+    assert len(signing) == 1 and "Roadmap" in signing[0]["evidence"]
+    assert f["agreements"][0]["signed"] == "2027-03-02"
+
+
+def test_one_signing_for_a_sentence_that_adopts_one_document_and_endorses_another():
+    f = facts("At the end of the meeting in Riga on 4 May 2027, the Ministers of the Baltic Council adopted the "
+              "Riga Declaration and endorsed the Action Plan on Transport for 2027-2029.", published="2027-05-05")
+    assert len(events_of(f, "SIGNING")) == 1
+    assert len(f["agreements"]) == 2
+
+
+def test_a_forum_word_before_hall_names_a_building():
+    f = facts("The memorandum was signed on 4 May 2027 on the sidelines of the Riga Investment Forum at the "
+              "Riga Congress Hall.", published="2027-05-05")
+    assert [e["name"] for e in events_of(f, "FORUM")] == ["Riga Investment Forum"]
