@@ -74,3 +74,21 @@ def test_a_forum_word_before_hall_names_a_building():
     f = facts("The memorandum was signed on 4 May 2027 on the sidelines of the Riga Investment Forum at the "
               "Riga Congress Hall.", published="2027-05-05")
     assert [e["name"] for e in events_of(f, "FORUM")] == ["Riga Investment Forum"]
+
+
+def test_who_signs_a_document_told_before_on_the_sidelines_of_a_forum_signs_it_and_is_not_at_the_forum():
+    f = facts("RIGA, 2 June 2027 – The Ministry of Economy of Latvia and the World Bank today signed a project "
+              "agreement on solar power. The document was signed by Deputy Minister of Economy Janis Ozols and "
+              "World Bank Country Director Anna Kowalska on the sidelines of the Riga Investment Forum.",
+              published="2027-06-02")
+    signing = events_of(f, "SIGNING")[0]
+    assert {"Janis Ozols", "Anna Kowalska"} <= set(signing["participants"])
+    assert events_of(f, "FORUM")[0]["participants"] == []
+
+
+def test_a_document_valid_until_a_year_is_not_signed_then():
+    f = facts("The ministers met in Riga on 4 May 2027. At the conclusion of the meeting the ministers endorsed "
+              "the Roadmap for Baltic Energy Cooperation until 2035.", published="2027-05-05")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["start"] == "2027-05" or signing["start"] == "2027-05-04"
+    assert signing["end"] is None

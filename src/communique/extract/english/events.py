@@ -151,6 +151,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
                 self._participation(sent, toks, low, [i for i in items if clauses[i.tok] in own], r)
                 self._complete(r, toks, low, clauses, s_mentions, s_dates)
                 break
+            if self._signed_by_at(r, live, low, items):
+                break
         embedded = {
             t.event.id
             for t in live
@@ -387,11 +389,31 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         return (name if len(name.split()) >= 2 else None), ordinal
 
     # -- dates (place and participants: arguments.py) -------------------------------------------------
+    def _signed_by_at(self, r, live, low, items) -> bool:
+        """'The document was signed by X and Y on the sidelines of the Forum': X and Y sign the document
+        told before; the forum that frames the signing is not theirs."""
+        if r.ref.type != "SIGNING" or "by" not in low[r.end:r.end + 2]:
+            return False
+        after = [t for t in live if t.start > r.end]
+        if not after or len(after) != len(live):
+            return False
+        first = min(min(t.start, t.name1 > t.name0 and t.name0 or t.start) for t in after)
+        if not any(w in _FRAMES for w in low[max(r.end, first - 4):first]):
+            return False
+        signers = [i for i in items if r.end < i.tok < first]
+        self._participation(None, None, low, signers, r)
+        gone = {i.entity for i in signers}
+        for t in after:
+            t.event.participants = [p for p in t.event.participants if p.entity not in gone]
+        return True
+
     def _validity(self, d: DateMention) -> bool:
         """'Roadmap ... for 2025–2027': the years a document runs for, not when anything happened."""
         before = self.text[max(0, d.start - 8) : d.start].casefold().split()
-        years = (d.value_start or "").isdigit() and (d.value_end or "").isdigit()
-        return years and bool(before) and before[-1] in VALIDITY_PREPS
+        values = [v for v in (d.value_start, d.value_end) if v]  # "until 2030" has no start
+        years = bool(values) and all(v.isdigit() for v in values)
+        lead = d.text.split()[0].casefold() if d.text.split() else ""
+        return years and (bool(before) and before[-1] in VALIDITY_PREPS or lead in VALIDITY_PREPS)
 
     @staticmethod
     def _own_dates(
@@ -473,3 +495,6 @@ def _during(toks, low, live, own) -> None:
             if src.location:
                 ev.location = src.location
             own[ev.id] = (True, own.get(ev.id, (False, False))[1] or bool(src.location))
+
+
+_FRAMES = {"sidelines", "margins", "during", "at"}
