@@ -92,3 +92,11 @@ def test_a_document_valid_until_a_year_is_not_signed_then():
     signing = events_of(f, "SIGNING")[0]
     assert signing["start"] == "2027-05" or signing["start"] == "2027-05-04"
     assert signing["end"] is None
+
+
+def test_the_ministry_whose_page_it_is_stays_an_organization_in_a_site_header():
+    f = facts("News Bureau\nGovernment of Ruritania\nMinistry of Coal\n\nRedford, 4 May 2027\n\nThe Minister of "
+              "Coal met the Ambassador of Chile in Redford today.")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Government of Ruritania" in names and "Ministry of Coal" in names
+    assert "News Bureau" not in names

@@ -245,5 +245,9 @@ def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) 
     orgs = {e.id for e in table.entities if e.type == "ORG"}
     inside = {m.entity for m in mentions if m.entity in orgs and m.end <= end}
     outside = {m.entity for m in mentions if m.entity in orgs and m.start >= end}
-    gone = inside - outside
+    own = {e.id for e in table.entities if e.id in inside and _OWN_PAGE.match(e.name)}
+    gone = inside - outside - own  # "Government of India / Ministry of Power": the page's own ministry stays
     table.forget(gone, mentions)
+
+
+_OWN_PAGE = re.compile(r"(?:Ministry|Government|Secretariat|Department|Embassy|Cabinet|Office of the President)\b")
