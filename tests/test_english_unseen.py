@@ -100,3 +100,12 @@ def test_the_ministry_whose_page_it_is_stays_an_organization_in_a_site_header():
     names = [o["name"] for o in f["organizations"]]
     assert "Government of Ruritania" in names and "Ministry of Coal" in names
     assert "News Bureau" not in names
+
+
+def test_a_facility_and_a_platform_are_bodies_and_the_republic_of_a_ministry_changes_no_body():
+    f = facts("The project is financed by the Arctic Climate Facility (ACF). The ministers reviewed the work of "
+              "the Baltic Energy Research Platform. The Ministry of Transport of the Republic of Latvia signed "
+              "it. The Ministry of Transport of Latvia was established in 1990.", published="2027-05-05")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Arctic Climate Facility" in names and "Baltic Energy Research Platform" in names
+    assert len([n for n in names if n.startswith("Ministry of Transport")]) == 1

@@ -113,6 +113,9 @@ class EnglishEntities:
                 if acronym:
                     table.alias(e, acronym)
                 return e
+            if _REPUBLIC.sub(" of ", e.name) == _REPUBLIC.sub(" of ", name) and e.name != name:
+                table.alias(e, name)  # "Ministry of Energy of Uzbekistan" after "... of the Republic of Uzbekistan"
+                return e
         ent = table.organization(name)
         if ent is not None and acronym:
             table.alias(ent, acronym)
@@ -250,4 +253,5 @@ def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) 
     table.forget(gone, mentions)
 
 
+_REPUBLIC = re.compile(r" of (?:the )?Republic of ")
 _OWN_PAGE = re.compile(r"(?:Ministry|Government|Secretariat|Department|Embassy|Cabinet|Office of the President)\b")
