@@ -82,6 +82,14 @@ class EnglishEntities:
     @staticmethod
     def _organization(table: EntityTable, surface: str, acronym: str | None):
         name = re.sub(r"^(?:the|The)\s+", "", " ".join(surface.split()))
+        inner = _INNER.search(name) if acronym else None
+        if inner and _initials(inner.group(1)) == acronym and _initials(name) != acronym:
+            # "Council of Foreign Ministers of the Shanghai Cooperation Organization (SCO)": the acronym
+            # is the inner body's, a body of its own
+            body = table.organization(inner.group(1))
+            if body is not None:
+                table.alias(body, acronym)
+            acronym = None
         if all(w in NOT_NAME for w in name.split()):
             # "the Working Group": the body of that name told in full before
             known = next(
@@ -251,6 +259,13 @@ def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) 
     own = {e.id for e in table.entities if e.id in inside and _OWN_PAGE.match(e.name)}
     gone = inside - outside - own  # "Government of India / Ministry of Power": the page's own ministry stays
     table.forget(gone, mentions)
+
+
+_INNER = re.compile(r" of (?:the )?((?:[A-Z][\w-]*\s?){2,})$")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 _REPUBLIC = re.compile(r" of (?:the )?Republic of ")
