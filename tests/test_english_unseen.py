@@ -112,8 +112,8 @@ def test_a_facility_and_a_platform_are_bodies_and_the_republic_of_a_ministry_cha
 
 
 def test_an_acronym_after_a_council_of_a_body_names_the_body():
-    f = facts("The ministers prepared a meeting of the Council of Transport Ministers of the Baltic Sea Union "
-              "(BSU) in Riga on 4 May 2027.", published="2027-05-05")
+    f = facts("The ministers prepared a meeting of the Council of Defence Ministers of the Collective Security "
+              "Treaty Organization (CSTO) in Minsk on 4 May 2027.", published="2027-05-05")
     orgs = {o["name"]: o["aliases"] for o in f["organizations"]}
-    assert "BSU" in orgs.get("Baltic Sea Union", [])
-    assert "BSU" not in orgs["Council of Transport Ministers of the Baltic Sea Union"]
+    assert any("CSTO" in aliases and name.startswith("Collective") for name, aliases in orgs.items())
+    assert "CSTO" not in orgs["Council of Defence Ministers of the Collective Security Treaty Organization"]
