@@ -117,3 +117,14 @@ def test_an_acronym_after_a_council_of_a_body_names_the_body():
     orgs = {o["name"]: o["aliases"] for o in f["organizations"]}
     assert any("CSTO" in aliases and name.startswith("Collective") for name, aliases in orgs.items())
     assert "CSTO" not in orgs["Council of Defence Ministers of the Collective Security Treaty Organization"]
+
+
+def test_the_ministers_who_sign_are_those_named_so_far_and_not_the_bodies_of_the_title():
+    f = facts("During the visit on 4 May 2027, the Minister of Trade of Latvia Janis Ozols held talks with the "
+              "Minister of Trade of Malaysia Hafiz Kamarudin. Following the talks, the ministers signed a "
+              "Memorandum of Understanding between the Ministry of Economy of Latvia and the Ministry of Trade "
+              "of Malaysia. Janis Ozols was also received by the Prime Minister of Malaysia Rosli Hamid.",
+              published="2027-05-05")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["participants"] == ["Janis Ozols", "Hafiz Kamarudin"]
+    assert len(f["agreements"][0]["parties"]) == 2

@@ -244,6 +244,9 @@ class EventArguments:
             phrase = [title_word(t.text) for t in toks[k:j]]
             if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
                 holders = self._holders(phrase, anywhere=True)
+                # "the ministers signed": those named so far (when two are), not one the text names later
+                told = [h for h in holders if h in getattr(self, "_told", {h})]
+                holders = told if len(told) >= 2 else holders
                 if len(holders) < 2:
                     continue  # "the Ministers" are more than the one minister the text names: not him alone
                 for h in holders:
@@ -422,6 +425,11 @@ class EventArguments:
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:  # "He will also visit ...", "his visit": the person told of before
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
+            if t.type == "SIGNING" and any(i.cls == "PER" for i in chosen):
+                # "the ministers signed a Memorandum ... between the Ministry of X and the Ministry of Y":
+                # the persons sign; the bodies the title names are the document's parties
+                chosen = [i for i in chosen if i.cls == "PER" or i.tok < t.start
+                          or "between" not in low[t.start:i.tok]]
             home = set()
             for it in chosen:
                 if it.cls == "PER":

@@ -80,6 +80,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             if sent.text.lstrip("*_ ").startswith(tuple(QUOTES)):
                 continue  # direct speech reports no event of its own
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            self._told = {m.entity for m in mentions if m.type == "PER" and m.entity and m.start < sent.end}
             self._sentence(sent, s_mentions, dates, last_person)
             persons = [m for m in s_mentions if m.type == "PER" and m.entity]
             if persons:
