@@ -128,3 +128,11 @@ def test_the_ministers_who_sign_are_those_named_so_far_and_not_the_bodies_of_the
     signing = events_of(f, "SIGNING")[0]
     assert signing["participants"] == ["Janis Ozols", "Hafiz Kamarudin"]
     assert len(f["agreements"][0]["parties"]) == 2
+
+
+def test_travel_to_a_city_during_a_visit_is_a_visit_and_an_invitation_to_join_is_no_accession():
+    f = facts("President of Latvia Janis Ozols will pay a state visit to Japan from 12 to 15 March 2027. During "
+              "the visit, Ozols is also scheduled to travel to Osaka, where he will tour a port. He invited Japan "
+              "to join the Baltic Hydrogen Alliance.", published="2027-03-01")
+    assert [e["location"] for e in events_of(f, "VISIT")] == ["Japan", "Osaka"]
+    assert events_of(f, "ACCESSION") == []

@@ -152,6 +152,9 @@ class TriggerRules:
             return False
         if t.type == "ACCESSION":
             if t.words[0] in ("joined", "join", "joins", "joining"):
+                if set(low[max(0, t.start - 5) : t.start]) & {"invited", "invites", "inviting", "urged", "urges",
+                                                               "encouraged", "encourages"}:
+                    return False  # "invited member countries to join the Alliance's initiative": an invitation
                 return not any(
                     w
                     in (
