@@ -136,3 +136,12 @@ def test_travel_to_a_city_during_a_visit_is_a_visit_and_an_invitation_to_join_is
               "to join the Baltic Hydrogen Alliance.", published="2027-03-01")
     assert [e["location"] for e in events_of(f, "VISIT")] == ["Japan", "Osaka"]
     assert events_of(f, "ACCESSION") == []
+
+
+def test_a_headline_after_a_site_header_and_a_dateline_with_blank_lines_is_no_story_sentence():
+    f = facts("News Bureau\nGovernment of Ruritania\nMinistry of Coal\n\nRedford, 4 May 2027\n\nBaltic Coal "
+              "Ministers adopt joint statement on mine safety\n\nThe Meeting of Baltic Coal Ministers was held "
+              "today in Redford. At the end of the meeting the ministers adopted the Joint Statement of the "
+              "Baltic Coal Ministers.")
+    assert len(events_of(f, "SIGNING")) == 1
+    assert len(f["agreements"]) == 1

@@ -16,10 +16,11 @@ from ..dates import DateMention
 from ..entities import EntityTable
 from ..event_arguments import inside_any, period_told, series_key
 from ..events import date_distance, evidence_for, plover_code, within
-from ..nlp import Sentence, headline_spans, in_headline
+from ..nlp import Sentence, in_headline
 from .arguments import EventArguments
 from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
 from .references import EventReferences
+from .sentences import headline_lines
 from .structure import EventStructure
 from .triggers import (
     ADVERBS,
@@ -71,7 +72,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._explicit_parent: set[str] = set()
         self._fresh: set[str] = set()
         self._n = 0
-        headlines = headline_spans(text)
+        headlines = headline_lines(text)
         self.lead, self.dateline, self.dateline_end = self._dateline(text, sents, mentions, headlines)
         last_person: str | None = None
         for sent in sents:
