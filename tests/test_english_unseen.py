@@ -145,3 +145,12 @@ def test_a_headline_after_a_site_header_and_a_dateline_with_blank_lines_is_no_st
               "Baltic Coal Ministers.")
     assert len(events_of(f, "SIGNING")) == 1
     assert len(f["agreements"]) == 1
+
+
+def test_last_week_is_the_monday_to_sunday_range_and_who_discusses_a_visit_is_not_on_it():
+    f = facts("Minister of Health of Latvia Anna Berzina held a video conference today with Minister of Health "
+              "of Estonia Kadri Tamm. The ministers discussed the results of the working visit of the Latvian "
+              "delegation to Tallinn and Tartu last week.", published="2027-10-28")
+    visit = events_of(f, "VISIT")[0]
+    assert (visit["start"], visit["end"]) == ("2027-10-18", "2027-10-24")
+    assert "Anna Berzina" not in visit["participants"] and "Kadri Tamm" not in visit["participants"]

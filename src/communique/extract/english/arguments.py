@@ -402,6 +402,9 @@ class EventArguments:
                 for t in targets:
                     if report is not None and it.tok < report < t.start:
                         continue
+                    if it.tok < t.name0 and not t.verb and any(
+                            w in _ABOUT for w in low[max(it.tok, t.name0 - 4):t.name0]):
+                        continue  # "the ministers discussed the results of the visit of the delegation"
                     if told_by is not None and t.start < told_by <= it.tok:
                         continue  # "... will be held in Astana, the two sides said": who tells of it
                     if it.cls == "PER" and t.event.status == "planned" and it.tok < t.start \
@@ -557,6 +560,7 @@ def _sent_from(toks, low, k: int) -> bool:
                                                          "officials", "experts", "delegates")
 
 
+_ABOUT = {"results", "outcomes", "outcome", "preparations", "preparation", "progress", "implementation"}
 _WHEN = {"on", "today", "yesterday", "earlier", "later", "this", "last", "week", "morning", "evening", "afternoon"}
 _MODALS = {"would", "will", "had", "has", "have", "could", "should"}
 _ARRANGING = {"agreed", "discussed", "considered", "reviewed"}

@@ -28,6 +28,7 @@ def find_dates_en(text: str, published: str | None) -> list[DateMention]:
             found.append(DateMention(m.start(1), m.end(1), m.group(1), m.group(1), None, kind, False))
     if published and len(published) == 10:
         found += _weekdays(text, published, found)
+        found = [_week(d, published) for d in found]
     months = load_json("dates_en.json")["months"]
     preps = "|".join(re.escape(p) for p in sorted(_E["month_prepositions"], key=len, reverse=True))
     for num, names in months.items():
@@ -65,3 +66,14 @@ def _weekdays(text: str, published: str, found: list[DateMention]) -> list[DateM
             value = pub - timedelta(days=(pub.weekday() - day) % 7)
         out.append(DateMention(m.start(1), m.end(1), m.group(1), value.isoformat(), None, "relative", True))
     return out
+
+
+def _week(d: DateMention, published: str) -> DateMention:
+    """'last week', 'next week': the Monday-Sunday range of that week (dates.find_dates gives its month)."""
+    m = re.fullmatch(r"(?:(last|past|previous)|(next|coming|following)) week", d.text.casefold().strip())
+    if not m:
+        return d
+    pub = date.fromisoformat(published)
+    monday = pub - timedelta(days=pub.weekday()) + timedelta(days=-7 if m.group(1) else 7)
+    sunday = monday + timedelta(days=6)
+    return DateMention(d.start, d.end, d.text, monday.isoformat(), sunday.isoformat(), "range", True)
