@@ -154,3 +154,10 @@ def test_last_week_is_the_monday_to_sunday_range_and_who_discusses_a_visit_is_no
     visit = events_of(f, "VISIT")[0]
     assert (visit["start"], visit["end"]) == ("2027-10-18", "2027-10-24")
     assert "Anna Berzina" not in visit["participants"] and "Kadri Tamm" not in visit["participants"]
+
+
+def test_a_summit_to_be_hosted_is_planned():
+    f = facts("The Baltic Energy Ministers met in Riga on 4 May 2027. The outcomes were sent to the Baltic "
+              "Leaders' Summit, to be hosted by Latvia later this year.", published="2027-05-05")
+    summit = next(e for e in events_of(f, "MEETING") if "Summit" in e["evidence"])
+    assert summit["status"] == "planned"
