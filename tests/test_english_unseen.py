@@ -161,3 +161,10 @@ def test_a_summit_to_be_hosted_is_planned():
               "Leaders' Summit, to be hosted by Latvia later this year.", published="2027-05-05")
     summit = next(e for e in events_of(f, "MEETING") if "Summit" in e["evidence"])
     assert summit["status"] == "planned"
+
+
+def test_a_forum_that_opened_yesterday_is_ongoing():
+    f = facts("RIGA, 2 June 2027 – The memorandum was signed today by Deputy Minister of Economy Janis Ozols on "
+              "the sidelines of the Riga Investment Forum, which opened yesterday.", published="2027-06-02")
+    forum = events_of(f, "FORUM")[0]
+    assert (forum["status"], forum["start"]) == ("ongoing", "2027-06-01")

@@ -10,6 +10,7 @@ inheritance, series, dateline).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
@@ -143,7 +144,11 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._participants(sent, toks, low, live, items, clauses, relatives, last_person)
         _during(toks, low, live, self._own)
         for t in live:
-            self._finish(t.event)
+            ev = t.event
+            if ev.type == "FORUM" and ev.status == "occurred" and ev.start and ev.end is None \
+                    and _day_before(ev.start, self.published) and set(low[t.end:t.end + 6]) & INCEPTION:
+                ev.status = "ongoing"  # "the Forum, which opened yesterday": it runs on the day of the text
+            self._finish(ev)
         self._followed_by(sent, toks, low, live, items, s_dates, made)
         for r in (t for t in triggers if t.ref is not None):
             if not any(clauses[t.start] == clauses[r.start] for t in live):
@@ -500,3 +505,10 @@ def _during(toks, low, live, own) -> None:
 
 
 _FRAMES = {"sidelines", "margins", "during", "at"}
+
+
+def _day_before(start: str, published: str | None) -> bool:
+    """`start` is the day before the publication day: a forum of several days that opened yesterday."""
+    if not published or len(published) != 10 or len(start) != 10:
+        return False
+    return date.fromisoformat(start) == date.fromisoformat(published) - timedelta(days=1)
