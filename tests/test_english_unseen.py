@@ -168,3 +168,10 @@ def test_a_forum_that_opened_yesterday_is_ongoing():
               "the sidelines of the Riga Investment Forum, which opened yesterday.", published="2027-06-02")
     forum = events_of(f, "FORUM")[0]
     assert (forum["status"], forum["start"]) == ("ongoing", "2027-06-01")
+
+
+def test_a_descriptive_title_after_an_opening_phrase_is_a_title_of_the_person_told_before():
+    f = facts("On 21 January 2027, Minister of Foreign Affairs of the Republic of Latvia Janis Ozols paid an "
+              "official visit to Malaysia. On 22 January, the Latvian Minister delivered a lecture at the "
+              "Institute of Diplomacy.")
+    assert "Latvian Minister" in person(f, "Janis Ozols")["roles"]

@@ -356,6 +356,9 @@ class EnglishRoles:
             if before in _SAYS:  # "..., said the Prime Minister of ...": it ends the sentence
                 if nxt is not None and nxt.text != ".":
                     continue
+            elif before == "," and toks[0].text in _OPENERS and all(x.text != "," for x in toks[1:i - 1]):
+                if nxt is None or not nxt.text.islower() or nxt.text in _NOT_VERBS:
+                    continue  # "On 22 January, the Kyrgyz Minister delivered a lecture ..."
             elif before == ",":  # "“...”, the EEC Board Chairman said"
                 if nxt is None or nxt.text.casefold() not in _SAYS:
                     continue
@@ -432,6 +435,8 @@ class EnglishRoles:
             ent.roles.append(role)
 
 
+_OPENERS = frozenset({"On", "In", "During", "At", "Later", "Earlier", "After", "Following", "Yesterday", "Today",
+                      "Then", "Afterwards", "Subsequently", "Meanwhile"})
 _COPULAS = ("was", "is", "became", "remains")
 _DOMAIN_TAILS = frozenset({"affairs", "development", "technologies", "technology", "policy", "resources", "protection"})
 # a ministry's field in lower case before its minister: 'the Latvian economy minister'
