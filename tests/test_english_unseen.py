@@ -175,3 +175,10 @@ def test_a_descriptive_title_after_an_opening_phrase_is_a_title_of_the_person_to
               "official visit to Malaysia. On 22 January, the Latvian Minister delivered a lecture at the "
               "Institute of Diplomacy.")
     assert "Latvian Minister" in person(f, "Janis Ozols")["roles"]
+
+
+def test_the_subject_of_the_first_verb_meets_with_those_of_the_second():
+    f = facts("Janis Ozols was also received by the Prime Minister of Malaysia Rosli Hamid on 5 May 2027, and met "
+              "with the leadership of the Malaysian Trade Authority (MTA).", published="2027-05-06")
+    second = events_of(f, "MEETING")[-1]
+    assert set(second["participants"]) == {"Janis Ozols", "Malaysian Trade Authority"}

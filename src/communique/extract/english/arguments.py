@@ -428,6 +428,12 @@ class EventArguments:
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:  # "He will also visit ...", "his visit": the person told of before
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
+            first = min(x.start for x in live)
+            subject = [i for i in items if i.tok < first and i.cls in ("PER", "ORG", "COUNTRY")]
+            if (t.verb and t.start > first and low[t.start - 1] == "and" and subject
+                    and not any(i.tok < t.start and clauses[i.tok] == clauses[t.start] for i in chosen)
+                    and all(i.entity != subject[0].entity for i in chosen)):
+                chosen = [subject[0], *chosen]  # "X was received by Y, and met with Z": X meets Z too
             if t.type == "SIGNING" and any(i.cls == "PER" for i in chosen):
                 # "the ministers signed a Memorandum ... between the Ministry of X and the Ministry of Y":
                 # the persons sign; the bodies the title names are the document's parties
