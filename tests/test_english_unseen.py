@@ -182,3 +182,9 @@ def test_the_subject_of_the_first_verb_meets_with_those_of_the_second():
               "with the leadership of the Malaysian Trade Authority (MTA).", published="2027-05-06")
     second = events_of(f, "MEETING")[-1]
     assert set(second["participants"]) == {"Janis Ozols", "Malaysian Trade Authority"}
+
+
+def test_a_trip_said_of_the_visit_told_before_is_that_visit():
+    f = facts("President of Latvia Janis Ozols will pay a state visit to Japan from 12 to 15 March 2027. The visit "
+              "will be the Latvian leader's first trip to Japan since 2019.", published="2027-03-01")
+    assert len(events_of(f, "VISIT")) == 1

@@ -123,6 +123,12 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._references(triggers, toks, low, s_dates)
         live = [t for t in triggers if t.ref is None and t.type != "_REF" and not self._implied(t, toks, low)]
         live = self._merge(live, clauses, toks, low)
+        # "The visit will be the leader's first trip to China": the trip is the visit told before
+        live = [t for t in live if not any(
+            r.ref is not None and r.type == t.type and r.end <= t.start and clauses[r.start] == clauses[t.start]
+            and (low[r.end:r.end + 1] in (["is"], ["was"], ["became"])
+                 or low[r.end:r.end + 2] in (["will", "be"], ["would", "be"]))
+            for r in triggers)]
         calls = [t for t in live if t.type == "CALL"]
         live = [
             t
