@@ -117,6 +117,8 @@ def test_an_acronym_after_a_council_of_a_body_names_the_body():
     orgs = {o["name"]: o["aliases"] for o in f["organizations"]}
     assert any("CSTO" in aliases and name.startswith("Collective") for name, aliases in orgs.items())
     assert "CSTO" not in orgs["Council of Defence Ministers of the Collective Security Treaty Organization"]
+    meeting = events_of(f, "MEETING")[0]
+    assert meeting["participants"] == ["Council of Defence Ministers of the Collective Security Treaty Organization"]
 
 
 def test_the_ministers_who_sign_are_those_named_so_far_and_not_the_bodies_of_the_title():

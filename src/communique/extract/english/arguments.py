@@ -201,6 +201,9 @@ class EventArguments:
             elif m.type == "ORG":
                 if inside_org(m, s_mentions):
                     continue
+                if any(o.type == "ORG" and o.entity != m.entity and self.text[o.end:m.start].strip() == "("
+                       for o in s_mentions):
+                    continue  # "the Council of ... of the X Organization (XO)": the acronym of a name inside
                 after = next((j for j in range(k, len(toks)) if toks[j].start >= m.end), None)
                 if after is not None and low[after] in AGENCY_VERBS:
                     continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
