@@ -190,3 +190,11 @@ def test_a_trip_said_of_the_visit_told_before_is_that_visit():
     f = facts("President of Latvia Janis Ozols will pay a state visit to Japan from 12 to 15 March 2027. The visit "
               "will be the Latvian leader's first trip to Japan since 2019.", published="2027-03-01")
     assert len(events_of(f, "VISIT")) == 1
+
+
+def test_the_inaugural_address_takes_place_at_the_meeting_told_before():
+    f = facts("Riga, 19 May 2027\n\nThe Meeting of Baltic Energy Ministers was held today in Riga. The meeting was "
+              "chaired by the Minister of Energy Janis Ozols. Delivering the inaugural address, Mr Ozols called "
+              "for pooling expertise in grid storage.")
+    speech = events_of(f, "SPEECH")[0]
+    assert (speech["start"], speech["location"]) == ("2027-05-19", "Riga")

@@ -238,6 +238,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         if any(
             w in NEW_MARKERS and w not in ("following", "first") or ORDINAL_NUM.match(w)
             for w in low[max(0, t.name0 - 3) : t.start]
+            if not (t.type == "SPEECH" and w == "inaugural")  # "the inaugural address": it opens the event
         ):
             self._fresh.add(f"e{self._n}")  # "the next meeting", "the 5th session": an event of its own
         if t.type not in BACKGROUND:
