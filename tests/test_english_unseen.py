@@ -198,3 +198,10 @@ def test_the_inaugural_address_takes_place_at_the_meeting_told_before():
               "for pooling expertise in grid storage.")
     speech = events_of(f, "SPEECH")[0]
     assert (speech["start"], speech["location"]) == ("2027-05-19", "Riga")
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_visit_told_before_when_the_text_has_no_date():
+    f = facts("On 21-22 March 2027, Minister of Foreign Affairs of Latvia Janis Ozols paid an official visit to "
+              "Malaysia. On 22 March, the Latvian Minister delivered a lecture at the Institute of Diplomacy.")
+    speech = events_of(f, "SPEECH")[0]
+    assert (speech["start"], speech["location"]) == ("2027-03-22", "Malaysia")
