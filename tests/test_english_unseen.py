@@ -205,3 +205,11 @@ def test_a_day_without_a_year_takes_the_year_of_the_visit_told_before_when_the_t
               "Malaysia. On 22 March, the Latvian Minister delivered a lecture at the Institute of Diplomacy.")
     speech = events_of(f, "SPEECH")[0]
     assert (speech["start"], speech["location"]) == ("2027-03-22", "Malaysia")
+
+
+def test_this_year_is_the_year_of_the_text_when_it_gives_no_publication_date():
+    f = facts("On 21-22 March 2027, Minister of Foreign Affairs of Latvia Janis Ozols paid an official visit to "
+              "Malaysia. The sides agreed to hold the next round of consultations in Riga in the second half of "
+              "this year.")
+    ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
+    assert ahead["start"] == "2027"

@@ -56,6 +56,8 @@ def _year_from_before(found: list[DateMention]) -> list[DateMention]:
             if len(again) == 1:
                 x = again[0]
                 d = DateMention(d.start, d.end, d.text, x.value_start, x.value_end, d.kind, True)
+        elif d.relative and d.value_start is None and year and re.search(r"\bthis year\b", d.text.casefold()):
+            d = DateMention(d.start, d.end, d.text, year, None, d.kind, True)  # "later this year"
         elif not d.relative and d.value_start and len(d.value_start) == 10 and d.kind in ("date", "range"):
             year = d.value_start[:4]
         out.append(d)
