@@ -213,3 +213,9 @@ def test_this_year_is_the_year_of_the_text_when_it_gives_no_publication_date():
               "this year.")
     ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
     assert ahead["start"] == "2027"
+
+
+def test_a_round_of_hyphenated_consultations_is_one_meeting():
+    f = facts("The sides agreed to hold the next round of inter-ministerial political consultations in Riga in "
+              "the second half of this year.", published="2027-03-22")
+    assert len(events_of(f, "MEETING")) == 1

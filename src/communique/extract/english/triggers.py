@@ -454,7 +454,8 @@ class TriggerRules:
                     or (prev.name0 <= t.start < prev.name1)
                     or (t.name0 <= prev.start < t.name1)
                     or (between[:1] == ["of"] and set(between) <= {"of", "the", "their", "its"})
-                    or (between[:1] == ["of"] and len(between) <= 3 and all(w.isalpha() for w in between)
+                    or (between[:1] == ["of"] and len(between) <= 3
+                        and all(w.replace("-", "").isalpha() for w in between)
                         and prev.words[-1] in ("round", "rounds"))  # "round of strategic dialogue"
                 )
             ):
