@@ -219,3 +219,11 @@ def test_a_round_of_hyphenated_consultations_is_one_meeting():
     f = facts("The sides agreed to hold the next round of inter-ministerial political consultations in Riga in "
               "the second half of this year.", published="2027-03-22")
     assert len(events_of(f, "MEETING")) == 1
+
+
+def test_agreeing_to_consider_establishing_a_council_is_a_planned_founding_and_discussing_it_is_not():
+    f = facts("The sides agreed to hold the next round of consultations in Riga later this year and to consider "
+              "establishing a bilateral business council.", published="2027-03-22")
+    assert [e["status"] for e in events_of(f, "FOUNDING")] == ["planned"]
+    g = facts("The sides discussed the possibility of establishing a joint fund.", published="2027-03-22")
+    assert events_of(g, "FOUNDING") == []

@@ -199,7 +199,10 @@ class TriggerRules:
                 "idea",
                 "anniversary",
             }:
-                return False
+                k = t.start - 1
+                if not (low[k] == "consider" and low[k - 1] == "to"
+                        and {"agreed", "decided"} & set(low[:k])):
+                    return False  # "agreed ... to consider establishing a council": a founding planned
             if t.words[-1] == "opened":  # "a centre for ... was opened at ...": the body is its subject
                 before = low[max(0, t.start - 10) : t.start]
                 occasion = any(
