@@ -227,3 +227,12 @@ def test_agreeing_to_consider_establishing_a_council_is_a_planned_founding_and_d
     assert [e["status"] for e in events_of(f, "FOUNDING")] == ["planned"]
     g = facts("The sides discussed the possibility of establishing a joint fund.", published="2027-03-22")
     assert events_of(g, "FOUNDING") == []
+
+
+def test_a_date_before_and_to_belongs_to_the_event_before_it():
+    f = facts("On 21-22 March 2027, Minister of Foreign Affairs of Latvia Janis Ozols paid an official visit to "
+              "Malaysia. The sides agreed to hold the next round of inter-ministerial political consultations "
+              "in Ulaanbaatar in the second half of this year and to consider establishing a business council.")
+    ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
+    assert ahead["start"] == "2027"
+    assert events_of(f, "FOUNDING")[0]["start"] is None

@@ -444,7 +444,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
             if k is not None:
                 same = [t for t in same if segment[t.start] == segment[k]] or same
-            best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra]))
+            best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra])
+                       + 8 * _and_between(toks, d, t))
             out.setdefault(id(best), []).append(d)
         return out
 
@@ -519,3 +520,9 @@ def _day_before(start: str, published: str | None) -> bool:
     if not published or len(published) != 10 or len(start) != 10:
         return False
     return date.fromisoformat(start) == date.fromisoformat(published) - timedelta(days=1)
+
+
+def _and_between(toks, d: DateMention, t) -> bool:
+    """'... in Bishkek in the second half of this year and to consider establishing ...': a date before
+    an 'and' that opens the next part of the sentence belongs to the part before it."""
+    return d.end <= t.char_start and any(x.text == "and" and d.end <= x.start < t.char_start for x in toks)
