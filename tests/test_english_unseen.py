@@ -236,3 +236,10 @@ def test_a_date_before_and_to_belongs_to_the_event_before_it():
     ahead = next(e for e in events_of(f, "MEETING") if "next round" in e["evidence"])
     assert ahead["start"] == "2027"
     assert events_of(f, "FOUNDING")[0]["start"] is None
+
+
+def test_a_body_whose_work_is_reviewed_founds_what_the_which_clause_says_and_joins_nothing_else():
+    f = facts("The ministers met in Riga on 4 May 2027. They also reviewed the work of the Baltic Energy Research "
+              "Platform, which was set up in 2018 to bring together research centres.", published="2027-05-05")
+    assert events_of(f, "FOUNDING")[0]["participants"] == ["Baltic Energy Research Platform"]
+    assert "Baltic Energy Research Platform" not in events_of(f, "MEETING")[0]["participants"]

@@ -59,6 +59,7 @@ class _Item:
     in_role: bool = False
     named: bool = False  # a country named in the sentence itself, not one of 'the sides'
     paired: bool = False  # half of a hyphenated pair of names ('Latvia-Estonia')
+    about: bool = False  # what is talked about ('reviewed the work of X'): only the antecedent of 'which'
 
 
 class EventArguments:
@@ -210,10 +211,11 @@ class EventArguments:
                 j = k - 1 if k > 0 and low[k - 1] == "the" else k
                 if j >= 2 and low[j - 1] == "by" and low[j - 2] in ("prepared", "developed", "drafted", "proposed"):
                     continue  # "the Roadmap, prepared by the BRICS Institute": who wrote the document, not a party
-                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity", "service"):
-                    continue  # "discussing the work of the ... commission": what is talked about, not who;
-                    # "learnt from the press service of the MFA": who tells of it
-                items.append(_Item(k, m.entity, "ORG", in_role))
+                if j >= 2 and low[j - 1] == "of" and low[j - 2] == "service":
+                    continue  # "learnt from the press service of the MFA": who tells of it
+                # "discussing the work of the ... commission": what is talked about, not who
+                about = j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity")
+                items.append(_Item(k, m.entity, "ORG", in_role, about=about))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
@@ -388,6 +390,8 @@ class EventArguments:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
             for c, pos in homes:
+                if it.about and pos >= 0:
+                    continue  # "reviewed the work of X, which was set up in 2018": X only founds
                 ts = by_clause.get(c, [])
                 if pos >= 0:
                     # "Since the founding of X in 2023, China has signed ...": China signs
@@ -432,7 +436,7 @@ class EventArguments:
                     if pron:  # "He will also visit ...", "his visit": the person told of before
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
             first = min(x.start for x in live)
-            subject = [i for i in items if i.tok < first and i.cls in ("PER", "ORG", "COUNTRY")]
+            subject = [i for i in items if i.tok < first and i.cls in ("PER", "ORG", "COUNTRY") and not i.about]
             if (t.verb and t.start > first and low[t.start - 1] == "and" and subject
                     and not any(i.tok < t.start and clauses[i.tok] == clauses[t.start] for i in chosen)
                     and all(i.entity != subject[0].entity for i in chosen)):
@@ -507,7 +511,7 @@ class EventArguments:
             return
         have = {p.entity for p in target.participants}
         for it in items:
-            if it.entity in have or it.entity == target.location:
+            if it.entity in have or it.entity == target.location or it.about:
                 continue
             if it.cls == "COUNTRY" and it.in_role:
                 continue
@@ -532,7 +536,7 @@ class EventArguments:
                 continue
             for k in range(t.end, len(toks) - 2):
                 if low[k] == "followed" and low[k + 1] == "by":
-                    later = [i for i in items if i.tok > k + 1 and i.cls in ("COUNTRY", "ORG")]
+                    later = [i for i in items if i.tok > k + 1 and i.cls in ("COUNTRY", "ORG") and not i.about]
                     stop = next((d for d in s_dates if d.start > toks[k].end), None)
                     if stop is not None:
                         later = [i for i in later if toks[i.tok].start < stop.start]

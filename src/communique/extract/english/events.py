@@ -414,7 +414,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         first = min(min(t.start, t.name1 > t.name0 and t.name0 or t.start) for t in after)
         if not any(w in _FRAMES for w in low[max(r.end, first - 4):first]):
             return False
-        signers = [i for i in items if r.end < i.tok < first]
+        signers = [i for i in items if r.end < i.tok < first and not i.about]
         self._participation(None, None, low, signers, r)
         gone = {i.entity for i in signers}
         for t in after:
