@@ -243,3 +243,12 @@ def test_a_body_whose_work_is_reviewed_founds_what_the_which_clause_says_and_joi
               "Platform, which was set up in 2018 to bring together research centres.", published="2027-05-05")
     assert events_of(f, "FOUNDING")[0]["participants"] == ["Baltic Energy Research Platform"]
     assert "Baltic Energy Research Platform" not in events_of(f, "MEETING")[0]["participants"]
+
+
+def test_the_ministerial_meeting_is_the_meeting_the_text_is_about_not_a_side_meeting():
+    f = facts("Riga, 19 May 2027\n\nThe Meeting of Baltic Energy Ministers was held today in Riga. On the margins, "
+              "Minister of Energy of Latvia Janis Ozols held bilateral meetings with the Minister of Energy of "
+              "Estonia Kadri Tamm. Finland took part in the ministerial meeting for the first time.")
+    meetings = events_of(f, "MEETING")
+    assert "Finland" in meetings[0]["participants"]
+    assert "Finland" not in meetings[1]["participants"]
