@@ -12,9 +12,10 @@ from ..entities import EntityTable
 from ..event_arguments import inside_org
 from ..event_triggers import longest_match
 from ..events import evidence_for
-from ..nlp import Sentence, headline_spans, in_headline
+from ..nlp import Sentence, in_headline
 from ..resources import load_json
 from .lexicon import DASHES, NOT_NAME, is_acronym, is_capitalized, joiner, known_place, lowered
+from .sentences import headline_lines
 
 _A = load_json("agreements_en.json")
 
@@ -76,7 +77,7 @@ class EnglishAgreements:
     ) -> list[Agreement]:
         self.text = text
         out: list[Agreement] = []
-        headlines = headline_spans(text)
+        headlines = headline_lines(text)
         for sent in sents:
             headline = in_headline(sent, headlines)
             toks = sent.tokens

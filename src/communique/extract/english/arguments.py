@@ -59,6 +59,7 @@ class _Item:
     in_role: bool = False
     named: bool = False  # a country named in the sentence itself, not one of 'the sides'
     paired: bool = False  # half of a hyphenated pair of names ('Latvia-Estonia')
+    about: bool = False  # what is talked about ('reviewed the work of X'): only the antecedent of 'which'
 
 
 class EventArguments:
@@ -201,16 +202,20 @@ class EventArguments:
             elif m.type == "ORG":
                 if inside_org(m, s_mentions):
                     continue
+                if any(o.type == "ORG" and o.entity != m.entity and self.text[o.end:m.start].strip() == "("
+                       for o in s_mentions):
+                    continue  # "the Council of ... of the X Organization (XO)": the acronym of a name inside
                 after = next((j for j in range(k, len(toks)) if toks[j].start >= m.end), None)
                 if after is not None and low[after] in AGENCY_VERBS:
                     continue  # "TASS reports", "the press service of the Ministry reports": who tells of it
                 j = k - 1 if k > 0 and low[k - 1] == "the" else k
                 if j >= 2 and low[j - 1] == "by" and low[j - 2] in ("prepared", "developed", "drafted", "proposed"):
                     continue  # "the Roadmap, prepared by the BRICS Institute": who wrote the document, not a party
-                if j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity", "service"):
-                    continue  # "discussing the work of the ... commission": what is talked about, not who;
-                    # "learnt from the press service of the MFA": who tells of it
-                items.append(_Item(k, m.entity, "ORG", in_role))
+                if j >= 2 and low[j - 1] == "of" and low[j - 2] == "service":
+                    continue  # "learnt from the press service of the MFA": who tells of it
+                # "discussing the work of the ... commission": what is talked about, not who
+                about = j >= 2 and low[j - 1] == "of" and low[j - 2] in ("work", "activities", "activity")
+                items.append(_Item(k, m.entity, "ORG", in_role, about=about))
             elif m.type == "LOC":
                 if ent.kind != "country" or inside_org(m, s_mentions):
                     continue
@@ -244,6 +249,9 @@ class EventArguments:
             phrase = [title_word(t.text) for t in toks[k:j]]
             if toks[j - 1].text.endswith("s") and toks[j - 1].text not in TITLE_HEADS:
                 holders = self._holders(phrase, anywhere=True)
+                # "the ministers signed": those named so far (when two are), not one the text names later
+                told = [h for h in holders if h in getattr(self, "_told", {h})]
+                holders = told if len(told) >= 2 else holders
                 if len(holders) < 2:
                     continue  # "the Ministers" are more than the one minister the text names: not him alone
                 for h in holders:
@@ -372,14 +380,18 @@ class EventArguments:
         antecedent = _antecedents(items, clauses, relatives)
         # "X reminded that the ministries signed ...": X reports the events after "that"
         report = next(
-            (k for k in range(1, len(low)) if low[k] == "that" and low[k - 1] in REPORTING_VERBS), None
-        )
+            (k for k in range(1, len(low)) if low[k - 1] in REPORTING_VERBS and (
+                low[k] == "that" or low[k] in ("the", "he", "she", "they")
+                and any(w in _MODALS for w in low[k + 1:k + 7]))), None
+        )  # "Liu said the two heads of state would hold talks": the same without "that"
         told_by = _trailing_report(toks, low)
         segment = comma_segments(toks)
         for it in items:
             cid = clauses[it.tok] if it.tok < len(clauses) else 0
             homes = [(cid, it.tok)] + [(c, -1) for c, a in antecedent.items() if a is it]
             for c, pos in homes:
+                if it.about and pos >= 0:
+                    continue  # "reviewed the work of X, which was set up in 2018": X only founds
                 ts = by_clause.get(c, [])
                 if pos >= 0:
                     # "Since the founding of X in 2023, China has signed ...": China signs
@@ -397,6 +409,9 @@ class EventArguments:
                 for t in targets:
                     if report is not None and it.tok < report < t.start:
                         continue
+                    if it.tok < t.name0 and not t.verb and any(
+                            w in _ABOUT for w in low[max(it.tok, t.name0 - 4):t.name0]):
+                        continue  # "the ministers discussed the results of the visit of the delegation"
                     if told_by is not None and t.start < told_by <= it.tok:
                         continue  # "... will be held in Astana, the two sides said": who tells of it
                     if it.cls == "PER" and t.event.status == "planned" and it.tok < t.start \
@@ -420,6 +435,17 @@ class EventArguments:
                     pron = self._pronoun(toks, low, t, clauses, items, last_person)
                     if pron:  # "He will also visit ...", "his visit": the person told of before
                         chosen = [*chosen, _Item(t.start, pron, "PER")]
+            first = min(x.start for x in live)
+            subject = [i for i in items if i.tok < first and i.cls in ("PER", "ORG", "COUNTRY") and not i.about]
+            if (t.verb and t.start > first and low[t.start - 1] == "and" and subject
+                    and not any(i.tok < t.start and clauses[i.tok] == clauses[t.start] for i in chosen)
+                    and all(i.entity != subject[0].entity for i in chosen)):
+                chosen = [subject[0], *chosen]  # "X was received by Y, and met with Z": X meets Z too
+            if t.type == "SIGNING" and any(i.cls == "PER" for i in chosen):
+                # "the ministers signed a Memorandum ... between the Ministry of X and the Ministry of Y":
+                # the persons sign; the bodies the title names are the document's parties
+                chosen = [i for i in chosen if i.cls == "PER" or i.tok < t.start
+                          or "between" not in low[t.start:i.tok]]
             home = set()
             for it in chosen:
                 if it.cls == "PER":
@@ -485,7 +511,7 @@ class EventArguments:
             return
         have = {p.entity for p in target.participants}
         for it in items:
-            if it.entity in have or it.entity == target.location:
+            if it.entity in have or it.entity == target.location or it.about:
                 continue
             if it.cls == "COUNTRY" and it.in_role:
                 continue
@@ -510,7 +536,7 @@ class EventArguments:
                 continue
             for k in range(t.end, len(toks) - 2):
                 if low[k] == "followed" and low[k + 1] == "by":
-                    later = [i for i in items if i.tok > k + 1 and i.cls in ("COUNTRY", "ORG")]
+                    later = [i for i in items if i.tok > k + 1 and i.cls in ("COUNTRY", "ORG") and not i.about]
                     stop = next((d for d in s_dates if d.start > toks[k].end), None)
                     if stop is not None:
                         later = [i for i in later if toks[i.tok].start < stop.start]
@@ -547,6 +573,9 @@ def _sent_from(toks, low, k: int) -> bool:
                                                          "officials", "experts", "delegates")
 
 
+_ABOUT = {"results", "outcomes", "outcome", "preparations", "preparation", "progress", "implementation"}
+_WHEN = {"on", "today", "yesterday", "earlier", "later", "this", "last", "week", "morning", "evening", "afternoon"}
+_MODALS = {"would", "will", "had", "has", "have", "could", "should"}
 _ARRANGING = {"agreed", "discussed", "considered", "reviewed"}
 
 
@@ -555,8 +584,14 @@ def _trailing_report(toks, low) -> int | None:
     with a reporting verb and nothing else in it."""
     end = len(low) - (1 if low and low[-1] in (".", "!") else 0)
     k = max((i for i in range(end) if low[i] == ","), default=None)
-    if k is None or end - k > 7 or not any(w in REPORTING_VERBS for w in low[k + 1:end]):
+    if k is None:
         return None
+    v = next((i for i in range(k + 1, end) if low[i] in REPORTING_VERBS), None)
+    if v is None:
+        return None
+    if end - k > 7 and not (v - k <= 7 and end - v <= 5 and all(
+            w in _WHEN or w.isdigit() or is_capitalized(toks[i].text) for i, w in enumerate(low[v + 1:end], v + 1))):
+        return None  # "..., Foreign Ministry spokesperson X announced on Monday."
     return k
 
 

@@ -28,6 +28,7 @@ def find_dates_en(text: str, published: str | None) -> list[DateMention]:
             found.append(DateMention(m.start(1), m.end(1), m.group(1), m.group(1), None, kind, False))
     if published and len(published) == 10:
         found += _weekdays(text, published, found)
+        found = [_week(d, published) for d in found]
     months = load_json("dates_en.json")["months"]
     preps = "|".join(re.escape(p) for p in sorted(_E["month_prepositions"], key=len, reverse=True))
     for num, names in months.items():
@@ -38,7 +39,29 @@ def find_dates_en(text: str, published: str | None) -> list[DateMention]:
                 value = f"{published[:4]}-{int(num):02d}" if published else None
                 found.append(DateMention(m.start(1), m.end(1), m.group(1), value, None, "month", True))
     found.sort(key=lambda d: d.start)
+    if not published:
+        found = _year_from_before(found)
     return found
+
+
+def _year_from_before(found: list[DateMention]) -> list[DateMention]:
+    """With no publication date, 'On 22 January' after 'On 21-22 January 2026' takes the year the text
+    gave last with a full day (a day or month without a year is in the year the text is telling of; a
+    bare year, 'established in 2019', is background and sets none)."""
+    out, year = [], None
+    for d in found:
+        if d.relative and d.value_start is None and d.value_end is None and year \
+                and d.kind in ("date", "month", "range"):
+            again = [x for x in dates_mod.find_dates(d.text, year, lang="en") if x.value_start or x.value_end]
+            if len(again) == 1:
+                x = again[0]
+                d = DateMention(d.start, d.end, d.text, x.value_start, x.value_end, d.kind, True)
+        elif d.relative and d.value_start is None and year and re.search(r"\bthis year\b", d.text.casefold()):
+            d = DateMention(d.start, d.end, d.text, year, None, d.kind, True)  # "later this year"
+        elif not d.relative and d.value_start and len(d.value_start) == 10 and d.kind in ("date", "range"):
+            year = d.value_start[:4]
+        out.append(d)
+    return out
 
 
 _WEEKDAYS = load_json("dates_en.json")["weekdays"][:7]  # Monday ... Sunday
@@ -65,3 +88,14 @@ def _weekdays(text: str, published: str, found: list[DateMention]) -> list[DateM
             value = pub - timedelta(days=(pub.weekday() - day) % 7)
         out.append(DateMention(m.start(1), m.end(1), m.group(1), value.isoformat(), None, "relative", True))
     return out
+
+
+def _week(d: DateMention, published: str) -> DateMention:
+    """'last week', 'next week': the Monday-Sunday range of that week (dates.find_dates gives its month)."""
+    m = re.fullmatch(r"(?:(last|past|previous)|(next|coming|following)) week", d.text.casefold().strip())
+    if not m:
+        return d
+    pub = date.fromisoformat(published)
+    monday = pub - timedelta(days=pub.weekday()) + timedelta(days=-7 if m.group(1) else 7)
+    sunday = monday + timedelta(days=6)
+    return DateMention(d.start, d.end, d.text, monday.isoformat(), sunday.isoformat(), "range", True)

@@ -39,7 +39,11 @@ class EnglishEntities:
                 continue
             mentions.append(m)
             if s.type == "PER":
-                pending.append((m, persons.add(surface)))
+                first = next((c for c in persons.clusters if len(c.best.split()) == 2
+                              and c.best.split()[0] == surface), None) if s.source == "surname" else None
+                if first is not None:  # "Liu said" after "Liu Qingyan": the family name told first
+                    first.names.append(surface)
+                pending.append((m, first or persons.add(surface)))
             elif s.type == "LOC":
                 if _REGION_AFTER.match(text, s.end) or _REGION_AFTER.search(surface):
                     continue  # "Samarkand region", "Yunnan province": a region, not the city or a country
@@ -78,6 +82,14 @@ class EnglishEntities:
     @staticmethod
     def _organization(table: EntityTable, surface: str, acronym: str | None):
         name = re.sub(r"^(?:the|The)\s+", "", " ".join(surface.split()))
+        inner = _INNER.search(name) if acronym else None
+        if inner and _initials(inner.group(1)) == acronym and _initials(name) != acronym:
+            # "Council of Foreign Ministers of the Shanghai Cooperation Organization (SCO)": the acronym
+            # is the inner body's, a body of its own
+            body = table.organization(inner.group(1))
+            if body is not None:
+                table.alias(body, acronym)
+            acronym = None
         if all(w in NOT_NAME for w in name.split()):
             # "the Working Group": the body of that name told in full before
             known = next(
@@ -108,6 +120,9 @@ class EnglishEntities:
                 table.alias(e, name)
                 if acronym:
                     table.alias(e, acronym)
+                return e
+            if _REPUBLIC.sub(" of ", e.name) == _REPUBLIC.sub(" of ", name) and e.name != name:
+                table.alias(e, name)  # "Ministry of Energy of Uzbekistan" after "... of the Republic of Uzbekistan"
                 return e
         ent = table.organization(name)
         if ent is not None and acronym:
@@ -241,5 +256,17 @@ def without_site_header(text: str, table: EntityTable, mentions: list[Mention]) 
     orgs = {e.id for e in table.entities if e.type == "ORG"}
     inside = {m.entity for m in mentions if m.entity in orgs and m.end <= end}
     outside = {m.entity for m in mentions if m.entity in orgs and m.start >= end}
-    gone = inside - outside
+    own = {e.id for e in table.entities if e.id in inside and _OWN_PAGE.match(e.name)}
+    gone = inside - outside - own  # "Government of India / Ministry of Power": the page's own ministry stays
     table.forget(gone, mentions)
+
+
+_INNER = re.compile(r" of (?:the )?((?:[A-Z][\w-]*\s?){2,})$")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+_REPUBLIC = re.compile(r" of (?:the )?Republic of ")
+_OWN_PAGE = re.compile(r"(?:Ministry|Government|Secretariat|Department|Embassy|Cabinet|Office of the President)\b")

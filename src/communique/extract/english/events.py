@@ -10,16 +10,18 @@ inheritance, series, dateline).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ...model import Event, Mention, date_bounds
 from ..dates import DateMention
 from ..entities import EntityTable
 from ..event_arguments import inside_any, period_told, series_key
 from ..events import date_distance, evidence_for, plover_code, within
-from ..nlp import Sentence, headline_spans, in_headline
+from ..nlp import Sentence, in_headline
 from .arguments import EventArguments
 from .lexicon import QUOTES, comma_segments, is_capitalized, lowered, tok_index
 from .references import EventReferences
+from .sentences import headline_lines
 from .structure import EventStructure
 from .triggers import (
     ADVERBS,
@@ -71,7 +73,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._explicit_parent: set[str] = set()
         self._fresh: set[str] = set()
         self._n = 0
-        headlines = headline_spans(text)
+        headlines = headline_lines(text)
         self.lead, self.dateline, self.dateline_end = self._dateline(text, sents, mentions, headlines)
         last_person: str | None = None
         for sent in sents:
@@ -80,6 +82,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             if sent.text.lstrip("*_ ").startswith(tuple(QUOTES)):
                 continue  # direct speech reports no event of its own
             s_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+            self._told = {m.entity for m in mentions if m.type == "PER" and m.entity and m.start < sent.end}
             self._sentence(sent, s_mentions, dates, last_person)
             persons = [m for m in s_mentions if m.type == "PER" and m.entity]
             if persons:
@@ -120,6 +123,12 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._references(triggers, toks, low, s_dates)
         live = [t for t in triggers if t.ref is None and t.type != "_REF" and not self._implied(t, toks, low)]
         live = self._merge(live, clauses, toks, low)
+        # "The visit will be the leader's first trip to China": the trip is the visit told before
+        live = [t for t in live if not any(
+            r.ref is not None and r.type == t.type and r.end <= t.start and clauses[r.start] == clauses[t.start]
+            and (low[r.end:r.end + 1] in (["is"], ["was"], ["became"])
+                 or low[r.end:r.end + 2] in (["will", "be"], ["would", "be"]))
+            for r in triggers)]
         calls = [t for t in live if t.type == "CALL"]
         live = [
             t
@@ -141,7 +150,11 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         self._participants(sent, toks, low, live, items, clauses, relatives, last_person)
         _during(toks, low, live, self._own)
         for t in live:
-            self._finish(t.event)
+            ev = t.event
+            if ev.type == "FORUM" and ev.status == "occurred" and ev.start and ev.end is None \
+                    and _day_before(ev.start, self.published) and set(low[t.end:t.end + 6]) & INCEPTION:
+                ev.status = "ongoing"  # "the Forum, which opened yesterday": it runs on the day of the text
+            self._finish(ev)
         self._followed_by(sent, toks, low, live, items, s_dates, made)
         for r in (t for t in triggers if t.ref is not None):
             if not any(clauses[t.start] == clauses[r.start] for t in live):
@@ -150,6 +163,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
                                             if low[k] in ("attended", "joined") and low[k + 1] == "by"}
                 self._participation(sent, toks, low, [i for i in items if clauses[i.tok] in own], r)
                 self._complete(r, toks, low, clauses, s_mentions, s_dates)
+                break
+            if self._signed_by_at(r, live, low, items):
                 break
         embedded = {
             t.event.id
@@ -223,6 +238,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         if any(
             w in NEW_MARKERS and w not in ("following", "first") or ORDINAL_NUM.match(w)
             for w in low[max(0, t.name0 - 3) : t.start]
+            if not (t.type == "SPEECH" and w == "inaugural")  # "the inaugural address": it opens the event
         ):
             self._fresh.add(f"e{self._n}")  # "the next meeting", "the 5th session": an event of its own
         if t.type not in BACKGROUND:
@@ -387,11 +403,31 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
         return (name if len(name.split()) >= 2 else None), ordinal
 
     # -- dates (place and participants: arguments.py) -------------------------------------------------
+    def _signed_by_at(self, r, live, low, items) -> bool:
+        """'The document was signed by X and Y on the sidelines of the Forum': X and Y sign the document
+        told before; the forum that frames the signing is not theirs."""
+        if r.ref.type != "SIGNING" or "by" not in low[r.end:r.end + 2]:
+            return False
+        after = [t for t in live if t.start > r.end]
+        if not after or len(after) != len(live):
+            return False
+        first = min(min(t.start, t.name1 > t.name0 and t.name0 or t.start) for t in after)
+        if not any(w in _FRAMES for w in low[max(r.end, first - 4):first]):
+            return False
+        signers = [i for i in items if r.end < i.tok < first and not i.about]
+        self._participation(None, None, low, signers, r)
+        gone = {i.entity for i in signers}
+        for t in after:
+            t.event.participants = [p for p in t.event.participants if p.entity not in gone]
+        return True
+
     def _validity(self, d: DateMention) -> bool:
         """'Roadmap ... for 2025–2027': the years a document runs for, not when anything happened."""
         before = self.text[max(0, d.start - 8) : d.start].casefold().split()
-        years = (d.value_start or "").isdigit() and (d.value_end or "").isdigit()
-        return years and bool(before) and before[-1] in VALIDITY_PREPS
+        values = [v for v in (d.value_start, d.value_end) if v]  # "until 2030" has no start
+        years = bool(values) and all(v.isdigit() for v in values)
+        lead = d.text.split()[0].casefold() if d.text.split() else ""
+        return years and (bool(before) and before[-1] in VALIDITY_PREPS or lead in VALIDITY_PREPS)
 
     @staticmethod
     def _own_dates(
@@ -408,7 +444,8 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             same = [t for t in live if k is not None and clauses[t.start] == clauses[k]] or live
             if k is not None:
                 same = [t for t in same if segment[t.start] == segment[k]] or same
-            best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra]))
+            best = min(same, key=lambda t: min(date_distance(d, x) for x in [t, *t.extra])
+                       + 8 * _and_between(toks, d, t))
             out.setdefault(id(best), []).append(d)
         return out
 
@@ -473,3 +510,19 @@ def _during(toks, low, live, own) -> None:
             if src.location:
                 ev.location = src.location
             own[ev.id] = (True, own.get(ev.id, (False, False))[1] or bool(src.location))
+
+
+_FRAMES = {"sidelines", "margins", "during", "at"}
+
+
+def _day_before(start: str, published: str | None) -> bool:
+    """`start` is the day before the publication day: a forum of several days that opened yesterday."""
+    if not published or len(published) != 10 or len(start) != 10:
+        return False
+    return date.fromisoformat(start) == date.fromisoformat(published) - timedelta(days=1)
+
+
+def _and_between(toks, d: DateMention, t) -> bool:
+    """'... in Bishkek in the second half of this year and to consider establishing ...': a date before
+    an 'and' that opens the next part of the sentence belongs to the part before it."""
+    return d.end <= t.char_start and any(x.text == "and" and d.end <= x.start < t.char_start for x in toks)

@@ -629,6 +629,9 @@ class EnglishNames:
                 ok = True  # "Varos Simonyan noted"
             if ok:
                 end = b
+                if (size >= 2 and b in self._place_toks and self.text[toks[b - 1].end:toks[b].start] == " "
+                        and (b + 1 >= n or not (is_capitalized(toks[b + 1].text) or toks[b + 1].text in ("'s", "’s")))):
+                    end = b + 1  # "Minister of Mines and Energy of Brazil Fernando Costa Lima and ...": a surname
                 out.append(Span(toks[a].start, toks[end - 1].end, "PER", si, a, end, "person"))
                 taken.update(range(a, end))
         return out
@@ -694,11 +697,24 @@ class EnglishNames:
                 words = self.text[s.start : s.end].split()
                 if len(words) >= 2:
                     surnames[words[-1]] = s
+        # "Liu said": the first of two words, when no other name has it, as the subject of a verb of saying
+        firsts: dict[str, int] = {}
+        for s in spans:
+            words = self.text[s.start : s.end].split() if s.type == "PER" else []
+            if len(words) == 2 and words[0] not in surnames and words[0] not in HONORIFICS \
+                    and words[0] not in NOT_NAME:
+                firsts[words[0]] = firsts.get(words[0], 0) + 1
         out = []
         covered = {(s.sent, k) for s in spans for k in range(s.tok0, s.tok1)}
         for si, sent in enumerate(sents):
-            for k, t in enumerate(sent.tokens):
-                if t.text in surnames and (si, k) not in covered:
+            toks = sent.tokens
+            for k, t in enumerate(toks):
+                if (si, k) in covered:
+                    continue
+                if t.text in surnames or (
+                    firsts.get(t.text) == 1 and k + 1 < len(toks)
+                    and toks[k + 1].text in (ATTRIBUTION_VERBS | SUBJECT_VERBS) - {"will", "is", "was", "has"}
+                ):
                     out.append(Span(t.start, t.end, "PER", si, k, k + 1, "surname"))
         return out
 

@@ -57,6 +57,9 @@ class EventReferences:
         ref = self._referent(t.type)
         if ref is None:
             return None
+        main = self._main()
+        if len(t.words) > 1 and main is not None and main.type == t.type and main.status == ref.status:
+            ref = main  # "took part in the ministerial meeting": the meeting the text is about, not a side one
         for d in s_dates:
             if nearest_trigger(d, triggers) is t:
                 value = d.value_start or d.value_end

@@ -12,6 +12,7 @@ from ..nlp import Sentence
 from .lexicon import (
     DASHES,
     HONORIFICS,
+    ORG_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     is_acronym,
@@ -196,7 +197,7 @@ class EnglishRoles:
             return None
         j = k - 1
         while j > 0 and (
-            toks[j].text in HONORIFICS or (toks[j].text == "." and toks[j - 1].text in HONORIFICS)
+            toks[j].text in HONORIFICS or (toks[j].text in (".", "'", "’") and toks[j - 1].text in HONORIFICS)
         ):
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
@@ -288,6 +289,11 @@ class EnglishRoles:
                 _upper_first(toks[i - 1].text) in TITLE_MODIFIERS or _upper_first(toks[i - 1].text) in TITLE_HEADS):
             i -= 1
         gaz = Gazetteer.load()
+        if i > 0 and toks[i - 1].start >= floor and toks[i - 1].text in ORG_HEADS:
+            i -= 1  # "Foreign Ministry spokesperson X": the body's short name before the title
+            while i > 0 and toks[i - 1].start >= floor and is_capitalized(toks[i - 1].text) \
+                    and toks[i - 1].text not in ("The", "A", "An") and toks[i - 1].text not in TITLE_HEADS:
+                i -= 1
         while i > 0 and toks[i - 1].start >= floor and (
                 is_acronym(toks[i - 1].text) or gaz.country_of_adjective(toks[i - 1].text)):
             i -= 1
@@ -350,6 +356,9 @@ class EnglishRoles:
             if before in _SAYS:  # "..., said the Prime Minister of ...": it ends the sentence
                 if nxt is not None and nxt.text != ".":
                     continue
+            elif before == "," and toks[0].text in _OPENERS and all(x.text != "," for x in toks[1:i - 1]):
+                if nxt is None or not nxt.text.islower() or nxt.text in _NOT_VERBS:
+                    continue  # "On 22 January, the Kyrgyz Minister delivered a lecture ..."
             elif before == ",":  # "“...”, the EEC Board Chairman said"
                 if nxt is None or nxt.text.casefold() not in _SAYS:
                     continue
@@ -426,6 +435,8 @@ class EnglishRoles:
             ent.roles.append(role)
 
 
+_OPENERS = frozenset({"On", "In", "During", "At", "Later", "Earlier", "After", "Following", "Yesterday", "Today",
+                      "Then", "Afterwards", "Subsequently", "Meanwhile"})
 _COPULAS = ("was", "is", "became", "remains")
 _DOMAIN_TAILS = frozenset({"affairs", "development", "technologies", "technology", "policy", "resources", "protection"})
 # a ministry's field in lower case before its minister: 'the Latvian economy minister'

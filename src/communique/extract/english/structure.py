@@ -52,6 +52,8 @@ class EventStructure:
                 continue
             persons = [p.entity for p in ev.participants if self.table.entity(p.entity).type == "PER"]
             parent, seen = by_id.get(ev.parent), set()
+            if parent is not None and parent.status == "planned" and ev.status != "planned":
+                continue  # "Speaking at a briefing, X said the leaders would meet": X told of it, not in it
             while (
                 parent is not None
                 and parent.id not in seen

@@ -53,6 +53,7 @@ NEW_MARKERS = set(_E["new_markers"])
 NOUN_DETERMINERS = set(_E["determiners_before_noun"])
 DOC_HEADS = {tuple(k.split()) for k in _A["heads"]}
 INTERGOVERNMENTAL = set(_E["intergovernmental"])
+_VENUES = {"Hall", "Halls", "Centre", "Center", "Palace", "Building", "Complex", "Pavilion", "Arena", "Venue"}
 REPORTING_VERBS = set(_E["reporting_verbs"])
 REMOTE_SESSIONS = set(_E["remote_sessions"])
 _DOC_WORDS = {k.split()[-1] for k in _A["heads"]} | {k.split()[0] for k in _A["heads"]} | set(_A["plurals"])
@@ -130,6 +131,8 @@ class TriggerRules:
         near = low[max(0, t.start - 5) : t.end + 3]
         after = low[t.end : t.end + 6]
         word = toks[t.start].text
+        if t.end < len(low) and is_capitalized(word) and toks[t.end].text in _VENUES:
+            return False  # "at the City Congress Hall", "the Expo Centre": a building, not an event
         if (
             t.type in ("FORUM", "MEETING")
             and low[t.start].endswith("s")
@@ -149,6 +152,9 @@ class TriggerRules:
             return False
         if t.type == "ACCESSION":
             if t.words[0] in ("joined", "join", "joins", "joining"):
+                if set(low[max(0, t.start - 5) : t.start]) & {"invited", "invites", "inviting", "urged", "urges",
+                                                               "encouraged", "encourages"}:
+                    return False  # "invited member countries to join the Alliance's initiative": an invitation
                 return not any(
                     w
                     in (
@@ -193,7 +199,10 @@ class TriggerRules:
                 "idea",
                 "anniversary",
             }:
-                return False
+                k = t.start - 1
+                if not (low[k] == "consider" and low[k - 1] == "to"
+                        and {"agreed", "decided"} & set(low[:k])):
+                    return False  # "agreed ... to consider establishing a council": a founding planned
             if t.words[-1] == "opened":  # "a centre for ... was opened at ...": the body is its subject
                 before = low[max(0, t.start - 10) : t.start]
                 occasion = any(
@@ -280,6 +289,8 @@ class TriggerRules:
             return True
         if t.type == "SIGNING" and t.weak:
             # "adopted the Action Plan", "the Declaration was endorsed"; "the meeting concluded" is no signing
+            if low[t.start] == "approved":  # "approved a Roadmap for ...": a document by its title only
+                return any(low[k] in _DOC_WORDS and is_capitalized(toks[k].text) for k in range(t.end, min(t.end + 4, len(low))))
             if set(low[t.end : t.end + 8]) & _DOC_WORDS:
                 return True
             before = low[max(0, t.start - 8) : t.start]
@@ -429,6 +440,10 @@ class TriggerRules:
                 # "... last met in Riga, when the ministers co-chaired the session": the same meeting
                 told.extra.append(t)
                 continue
+            if (t.type == "SIGNING" and told is not None and told.verb and t.verb
+                    and low[t.start - 1] == "and" and "." not in low[told.end:t.start]):
+                told.extra.append(t)  # "adopted the Declaration and endorsed the Plan": one signing, two documents
+                continue
             # "the next round of talks": a word that makes an event new belongs to the first noun
             lo = max(0, t.start - 3) if prev is None else max(prev.end, t.start - 3)
             fresh = bool(set(low[lo : t.start]) & {"next", "upcoming", "another", "following", "new"})
@@ -442,7 +457,8 @@ class TriggerRules:
                     or (prev.name0 <= t.start < prev.name1)
                     or (t.name0 <= prev.start < t.name1)
                     or (between[:1] == ["of"] and set(between) <= {"of", "the", "their", "its"})
-                    or (between[:1] == ["of"] and len(between) <= 3 and all(w.isalpha() for w in between)
+                    or (between[:1] == ["of"] and len(between) <= 3
+                        and all(w.replace("-", "").isalpha() for w in between)
                         and prev.words[-1] in ("round", "rounds"))  # "round of strategic dialogue"
                 )
             ):
