@@ -236,7 +236,7 @@ class RoleStep:
             org_id = derived.id if derived else None
         else:
             org_id = org.entity
-        led = _led_body(text, start, in_sent, table) if len(words) == 1 and org is None else None
+        led = _led_entity(text, start, in_sent, table) if len(words) == 1 and org is None else None
         if led is not None and lemma(words[0]) in MINISTER_HEADS and led.name.startswith("Министерство "):
             # "делегация Министерства связи ... во главе с министром X": the minister of that ministry
             title, org_id = title + led.name[len("Министерство"):], led.id
@@ -260,7 +260,7 @@ class RoleStep:
         return None
 
 
-def _led_body(text: str, start: int, in_sent: list[Mention], table: EntityTable):
+def _led_entity(text: str, start: int, in_sent: list[Mention], table: EntityTable):
     """The body whose delegation the person leads: 'делегация <body> во главе с министром X'."""
     org = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start
                 and re.fullmatch(r"\s+во\s+главе\s+с(?:о)?\s+", text[m.end:start])), None)
