@@ -137,8 +137,11 @@ class EventStep(TriggerReading, ArgumentReading):
             self._at_setting(made, toks)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
-                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period)
-                    self._same_day_as(ev, events[-1], days=any(t.text.casefold() == "дни" for t in toks))
+                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period);
+                    # a past event's day is not that of a planned one the sentence before only mentions
+                    before = next((e for e in reversed(events) if ev.status != "occurred" or e.status != "planned"),
+                                  events[-1])
+                    self._same_day_as(ev, before, days=any(t.text.casefold() == "дни" for t in toks))
             parent = context[1] if context else None
             self._nest(made, parent, events)
             for ev in made:
@@ -157,7 +160,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if days and before.end:
                 ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
-            if ev.location is None and before.location is not None:
+            if ev.location is None and before.location is not None and not _ONLINE.search(ev.evidence.text):
                 ev.location, own_place = before.location, True
             self._own[ev.id] = (True, own_place)
 
@@ -533,7 +536,8 @@ class EventStep(TriggerReading, ArgumentReading):
                 continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
-            inherit_from(ev, source, own_date, own_place, take_place=not self._city_elsewhere(source))
+            inherit_from(ev, source, own_date, own_place,
+                         take_place=not self._city_elsewhere(source) and not _ONLINE.search(ev.evidence.text))
 
 
     def _city_elsewhere(self, source: Event) -> bool:
@@ -593,6 +597,9 @@ def _habitual(toks, trig, lemmas) -> bool:
         return False
     clause = lemmas[k:k + 10]
     return _has_phrase(clause, _HABITUAL)
+
+
+_ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # held nowhere
 
 
 def _same_day(lemmas: list[str]) -> bool:
