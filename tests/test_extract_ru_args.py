@@ -214,3 +214,20 @@ def test_initials_glued_to_an_inflected_surname_give_the_nominative_as_written()
     f = facts("Состоялся телефонный разговор Министра связи Республики Беларусь с Министром связи Сербии "
               "И.С.Лесовским.", published="2025-05-06")
     assert "И.С.Лесовский" in [p["name"] for p in f["persons"]]
+
+
+def test_the_same_day_as_a_past_meeting_not_a_planned_session_it_mentions():
+    f = facts("Сегодня в Казани министр связи Иван Петрович Сидоров провёл встречу с послом Республики Ивания. "
+              "Стороны обсудили подготовку к заседанию Совета министров связи, которое состоится 20 июня в Минске. "
+              "В тот же день И.П. Сидоров принял участие в заседании Комиссии по цифровой связи, проходившем "
+              "в режиме видеоконференции.", published="2025-06-03")
+    later = [e for e in f["events"] if "В тот же день" in e["evidence"]]
+    assert later and all(e["start"] == "2025-06-03" and e["location"] is None for e in later)
+
+
+def test_a_session_held_by_video_conference_is_a_meeting_not_a_call():
+    f = facts("12 мая 2025 года состоялось заседание Комиссии по цифровой связи в режиме видеоконференции. "
+              "Министры Республики Ивания и Республики Остров провели переговоры в режиме видеоконференции.",
+              published="2025-05-14")
+    calls = events_of(f, "CALL")
+    assert events_of(f, "MEETING") and len(calls) == 1 and "переговоры" in calls[0]["evidence"]
