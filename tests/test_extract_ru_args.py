@@ -231,3 +231,11 @@ def test_a_session_held_by_video_conference_is_a_meeting_not_a_call():
               published="2025-05-14")
     calls = events_of(f, "CALL")
     assert events_of(f, "MEETING") and len(calls) == 1 and "переговоры" in calls[0]["evidence"]
+
+
+def test_a_plenary_sitting_where_a_speech_was_given_yesterday_is_of_that_day():
+    f = facts("Делегация Министерства связи Республики Ивания участвует в 12-й сессии Ассамблеи связи, "
+              "которая проходит с 4 по 12 июня в Вене. Вчера министр Пётр Орлов выступил на пленарном "
+              "заседании ассамблеи с докладом о цифровой связи.", published="2025-06-06")
+    sitting = next(e for e in events_of(f, "SESSION") if "пленарном" in e["evidence"])
+    assert sitting["start"] == "2025-06-05"

@@ -283,6 +283,9 @@ class EventStep(TriggerReading, ArgumentReading):
         status = self._status(toks, lemmas, trig, s_dates, published)
         owned = self._owned_by.get(id(trig), []) \
             if len(self._sentence_triggers) > 1 else s_dates
+        if not owned and trig.type == "SESSION" and len(s_dates) == 1 and getattr(self._owners.get(id(s_dates[0])),
+                                                                                    "type", None) == "SPEECH":
+            owned = s_dates  # "Вчера выступил на пленарном заседании": the sitting held on the speech's day
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
