@@ -239,3 +239,17 @@ def test_a_plenary_sitting_where_a_speech_was_given_yesterday_is_of_that_day():
               "заседании ассамблеи с докладом о цифровой связи.", published="2025-06-06")
     sitting = next(e for e in events_of(f, "SESSION") if "пленарном" in e["evidence"])
     assert sitting["start"] == "2025-06-05"
+
+
+def test_a_status_of_observer_state_written_with_a_spaced_dash_is_an_accession():
+    f = facts("Совет принял решение о предоставлении Республике Ивании статуса государства – наблюдателя "
+              "при Северном союзе связи.", published="2025-05-14")
+    assert events_of(f, "ACCESSION")
+
+
+def test_the_participants_of_the_session_told_before_frame_what_they_welcomed():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. "
+              "Участники заседания приветствовали принятое в марте 2024 года решение о предоставлении "
+              "Республике Ивании статуса наблюдателя.", published="2025-05-14")
+    assert len(events_of(f, "MEETING")) == 1
+    assert events_of(f, "ACCESSION")[0]["start"] == "2024-03"

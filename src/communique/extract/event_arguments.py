@@ -456,3 +456,15 @@ def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None
     if end is None and ending:
         return None, start
     return start, end
+
+
+def pass_dates_on(trig, triggers: list, owned_by: dict) -> bool:
+    """'Участники заседания приветствовали принятое в декабре решение о предоставлении статуса ...': the
+    session told before is only the frame; the dates nearest its noun go to the next event of the
+    sentence. False when no event follows."""
+    after = [t for t in triggers if t is not trig and t.start >= trig.end]
+    if not after:
+        return False
+    owned_by.setdefault(id(after[0]), []).extend(owned_by.pop(id(trig)))
+    owned_by[id(after[0])].sort(key=lambda d: d.start)
+    return True

@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
+from .event_arguments import ArgumentReading, is_ordinal, pass_dates_on, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -191,7 +191,8 @@ class EventStep(TriggerReading, ArgumentReading):
         told before (it brings no date, ordinal or name of its own); its people join that event."""
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
-        if trig.type not in COMPOUND_TYPES or not self._participation_told:
+        members = lemmas[trig.start - 1:trig.start] == ["участник"]  # "Участники заседания приветствовали ..."
+        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members):
             return None
         latest = _latest(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
@@ -201,7 +202,7 @@ class EventStep(TriggerReading, ArgumentReading):
         subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
-        if id(trig) in self._owned_by:
+        if id(trig) in self._owned_by and not (members and pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
             return None
         if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
