@@ -253,3 +253,8 @@ def test_the_participants_of_the_session_told_before_frame_what_they_welcomed():
               "Республике Ивании статуса наблюдателя.", published="2025-05-14")
     assert len(events_of(f, "MEETING")) == 1
     assert events_of(f, "ACCESSION")[0]["start"] == "2024-03"
+
+
+def test_a_parenthetical_first_person_verb_does_not_make_a_past_forum_planned():
+    f = facts("Напомним, первый форум «Северная связь» прошёл в Казани в прошлом году.", published="2026-09-14")
+    assert events_of(f, "FORUM")[0]["status"] == "occurred"

@@ -458,6 +458,9 @@ def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None
     return start, end
 
 
+ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # an event held so is held nowhere
+
+
 def pass_dates_on(trig, triggers: list, owned_by: dict) -> bool:
     """'Участники заседания приветствовали принятое в декабре решение о предоставлении статуса ...': the
     session told before is only the frame; the dates nearest its noun go to the next event of the

@@ -27,7 +27,7 @@ import re
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ArgumentReading, is_ordinal, pass_dates_on, period_told, series_key
+from .event_arguments import ONLINE, ArgumentReading, is_ordinal, pass_dates_on, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -160,7 +160,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if days and before.end:
                 ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
-            if ev.location is None and before.location is not None and not _ONLINE.search(ev.evidence.text):
+            if ev.location is None and before.location is not None and not ONLINE.search(ev.evidence.text):
                 ev.location, own_place = before.location, True
             self._own[ev.id] = (True, own_place)
 
@@ -541,7 +541,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if source is None or source is ev:
                 continue
             inherit_from(ev, source, own_date, own_place,
-                         take_place=not self._city_elsewhere(source) and not _ONLINE.search(ev.evidence.text))
+                         take_place=not self._city_elsewhere(source) and not ONLINE.search(ev.evidence.text))
 
 
     def _city_elsewhere(self, source: Event) -> bool:
@@ -601,9 +601,6 @@ def _habitual(toks, trig, lemmas) -> bool:
         return False
     clause = lemmas[k:k + 10]
     return _has_phrase(clause, _HABITUAL)
-
-
-_ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # held nowhere
 
 
 def _same_day(lemmas: list[str]) -> bool:
@@ -771,7 +768,8 @@ class _SentenceIndex:
             if not tok.text[:1].isalpha():
                 continue
             p = parses(tok.text)[0]
-            if p.tag.POS == "VERB" and p.tag.tense:
+            aside = "1per" in p.tag and "," in [t.text for t in toks[i + 1:i + 2]]  # "Напомним, форум прошёл"
+            if p.tag.POS == "VERB" and p.tag.tense and not aside:
                 self.verbs.append((i, p.tag.tense, False))
             elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
                 self.verbs.append((i, "past", True))
