@@ -258,3 +258,10 @@ def test_the_participants_of_the_session_told_before_frame_what_they_welcomed():
 def test_a_parenthetical_first_person_verb_does_not_make_a_past_forum_planned():
     f = facts("Напомним, первый форум «Северная связь» прошёл в Казани в прошлом году.", published="2026-09-14")
     assert events_of(f, "FORUM")[0]["status"] == "occurred"
+
+
+def test_a_forum_that_will_last_until_a_day_is_the_forum_told_before_and_gets_its_end():
+    f = facts("Сегодня в Казани открылся III форум «Северная связь». Форум продлится до 17 сентября.",
+              published="2026-09-15")
+    forums = events_of(f, "FORUM")
+    assert len(forums) == 1 and forums[0]["end"] == "2026-09-17"

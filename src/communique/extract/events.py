@@ -192,17 +192,18 @@ class EventStep(TriggerReading, ArgumentReading):
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
         members = lemmas[trig.start - 1:trig.start] == ["участник"]  # "Участники заседания приветствовали ..."
-        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members):
+        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members or "продлиться" in lemmas):
             return None
         latest = _latest(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return None
         prev = lemmas[max(0, trig.start - 2):trig.start]
         opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть"}
-        subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
+        lasts = lemmas[trig.end:trig.end + 1] == ["продлиться"]  # "Форум продлится до 16 сентября": its end
+        subject = trig.start == 0 and (bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2])) or lasts)
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
-        if id(trig) in self._owned_by and not (members and pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
+        if id(trig) in self._owned_by and not lasts and not (members and pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
             return None
         if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
