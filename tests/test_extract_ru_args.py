@@ -265,3 +265,10 @@ def test_a_forum_that_will_last_until_a_day_is_the_forum_told_before_and_gets_it
               published="2026-09-15")
     forums = events_of(f, "FORUM")
     assert len(forums) == 1 and forums[0]["end"] == "2026-09-17"
+
+
+def test_a_ministry_where_consultations_are_held_is_the_venue_not_a_visitor():
+    f = facts("На следующей неделе делегация во главе с министром связи Иваном Петровичем Сидоровым посетит Минск "
+              "для консультаций в Министерстве иностранных дел Республики Ивания.", published="2025-06-03")
+    visit = events_of(f, "VISIT")[0]
+    assert all("Министерство" not in p for p in visit["participants"])

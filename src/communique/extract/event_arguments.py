@@ -144,6 +144,8 @@ class ArgumentReading:
                     continue
                 if self._members_apart(trig, m):
                     continue
+                if trig.type in {"MEETING", "VISIT", "CALL", "SPEECH"} and _VENUE.search(self._text, 0, m.start):
+                    continue  # "Сегодня в Секретариате ОДКБ провёл встречу", "для консультаций в МИД": where
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
@@ -457,6 +459,8 @@ def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None
         return None, start
     return start, end
 
+
+_VENUE = re.compile(r"(?<![\w-])[Вв]о?\s+$")  # an organization after "в" is where the event is held
 
 ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # an event held so is held nowhere
 
