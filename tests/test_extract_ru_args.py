@@ -272,3 +272,12 @@ def test_a_ministry_where_consultations_are_held_is_the_venue_not_a_visitor():
               "для консультаций в Министерстве иностранных дел Республики Ивания.", published="2025-06-03")
     visit = events_of(f, "VISIT")[0]
     assert all("Министерство" not in p for p in visit["participants"])
+
+
+def test_a_bare_minister_before_a_meeting_is_the_minister_named_before_not_one_named_later():
+    f = facts("Министр связи Республики Ивания Иван Петрович Сидоров принимает участие в форуме в Вене. "
+              "На полях форума министр провёл встречу с директором Северного агентства связи Марком Ларсеном. "
+              "Завтра запланированы переговоры с министром связи Республики Остров Петром Орловым.",
+              published="2025-06-03")
+    meeting = next(e for e in events_of(f, "MEETING") if "На полях" in e["evidence"])
+    assert "Иван Петрович Сидоров" in meeting["participants"]

@@ -316,7 +316,7 @@ class ArgumentReading:
         """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it
         (read once per sentence: the same for each of its triggers)."""
         cached = getattr(self, "_titled", None)
-        if cached is None or cached[0] is not toks or cached[1] is not table:
+        if cached is None or cached[0] != toks or cached[1] is not table:
             self._titled = cached = (toks, table, self._title_holders(toks, lemmas, table))
         return [Participant(p.entity, p.role) for p in cached[2]]
 
@@ -324,6 +324,7 @@ class ArgumentReading:
     def _title_holders(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
 
         holders: dict[str, Participant] = {}
+        told: dict[str, int] = {}  # where each holder's title was first told
         own = False  # "13 ноября Министр выступил": a capital mid-sentence is the release's own minister
         for i, lem in enumerate(lemmas):
             own = own or (lem in HEADS and i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text not in {".", "«"})
@@ -345,6 +346,11 @@ class ArgumentReading:
                             i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
                             or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
                         holders[ent.id] = Participant(ent.id, "participant")
+                        told[ent.id] = min(told.get(ent.id, 10 ** 9), role.evidence.start if role.evidence else 10 ** 9)
+        if len(holders) > 1 and not own and toks:
+            # "На полях министр провёл встречу" after one minister was named: not one the text names later
+            before = [h for eid, h in holders.items() if told.get(eid, 10 ** 9) < toks[0].start]
+            return before if len(before) == 1 else []
         return list(holders.values())[:1] if len(holders) == 1 or own else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:

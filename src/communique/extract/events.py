@@ -137,8 +137,7 @@ class EventStep(TriggerReading, ArgumentReading):
             self._at_setting(made, toks)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
-                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period);
-                    # a past event's day is not that of a planned one the sentence before only mentions
+                    # "В этот день ...", "В эти дни ..."; a past event's day is not a planned one's told before
                     before = next((e for e in reversed(events) if ev.status != "occurred" or e.status != "planned"),
                                   events[-1])
                     self._same_day_as(ev, before, days=any(t.text.casefold() == "дни" for t in toks))
@@ -320,8 +319,10 @@ class EventStep(TriggerReading, ArgumentReading):
         if place is not None and place.kind == "country" and place.iso in home and not visitors_elsewhere:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
-        if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
-            participants = self._title_references(toks, lemmas, table) + participants
+        if self._told_at(trig) is None and not any(m.type == "PER" and m.end <= trig.char_start for m in s_mentions):
+            # "министр провёл встречу с X": a bare title before the event names its holder too
+            cut = trig.start if any(table.entity(p.entity).type == "PER" for p in participants) else len(toks)
+            participants = self._title_references(toks[:cut], lemmas[:cut], table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
                    location=location, name=name, ordinal=ordinal, participants=participants,
