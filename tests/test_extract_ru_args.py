@@ -281,3 +281,12 @@ def test_a_bare_minister_before_a_meeting_is_the_minister_named_before_not_one_n
               published="2025-06-03")
     meeting = next(e for e in events_of(f, "MEETING") if "На полях" in e["evidence"])
     assert "Иван Петрович Сидоров" in meeting["participants"]
+
+
+def test_a_round_table_on_a_day_of_a_session_told_before_takes_its_place():
+    f = facts("Делегация Республики Ивания принимает участие в 12-й сессии Ассамблеи связи, которая проходит "
+              "с 4 по 12 июня в Вене. Сегодня запланированы переговоры с министром связи Республики Остров "
+              "Петром Орловым. Кроме того, 8 июня делегация примет участие в министерском круглом столе "
+              "«Связь будущего».", published="2025-06-06")
+    table = next(e for e in events_of(f, "SESSION") if "круглом столе" in e["evidence"])
+    assert table["location"] == "Вена"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Mention, Participant
+from ..model import Mention, Participant, date_bounds
 from .dates import DateMention
 from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
@@ -481,3 +481,17 @@ def pass_dates_on(trig, triggers: list, owned_by: dict) -> bool:
     owned_by.setdefault(id(after[0]), []).extend(owned_by.pop(id(trig)))
     owned_by[id(after[0])].sort(key=lambda d: d.start)
     return True
+
+
+def containing(events: list, ev) -> object | None:
+    """'22 мая делегация примет участие в круглом столе' during a forum or session told before that runs
+    over days: the latest such gathering whose period holds the event's date (None when none does)."""
+    if not ev.start:
+        return None
+    lo, hi = date_bounds(ev.start)
+    return next((e for e in reversed(events) if e.type in {"FORUM", "MEETING", "SESSION"} and e.start and e.end
+                 and e.end != e.start and date_bounds(e.start)[0] <= lo and hi <= date_bounds(e.end)[1]), None)
+
+
+def latest_of(events: list, type_: str):
+    return next((e for e in reversed(events) if e.type == type_), None)

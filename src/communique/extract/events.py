@@ -25,9 +25,10 @@ import bisect
 import re
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
+from . import event_arguments as ea
 from .dates import DateMention
 from .entities import EntityTable
-from .event_arguments import ONLINE, ArgumentReading, is_ordinal, pass_dates_on, period_told, series_key
+from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
 from .event_triggers import (
     BARE_DOCUMENTS,
     COMPOUND_TYPES,
@@ -110,7 +111,7 @@ class EventStep(TriggerReading, ArgumentReading):
                     joined = joined or target
                     continue
                 if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
-                        and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
+                        and trig.type in {"FORUM", "MEETING"} and ea.latest_of(events, trig.type) is not None:
                     continue  # "панельной сессии Форума": the forum told before, as the session's frame
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
@@ -159,7 +160,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if days and before.end:
                 ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
-            if ev.location is None and before.location is not None and not ONLINE.search(ev.evidence.text):
+            if ev.location is None and before.location is not None and not ea.ONLINE.search(ev.evidence.text):
                 ev.location, own_place = before.location, True
             self._own[ev.id] = (True, own_place)
 
@@ -193,7 +194,7 @@ class EventStep(TriggerReading, ArgumentReading):
         members = lemmas[trig.start - 1:trig.start] == ["участник"]  # "Участники заседания приветствовали ..."
         if trig.type not in COMPOUND_TYPES or not (self._participation_told or members or "продлиться" in lemmas):
             return None
-        latest = _latest(events, trig.type)
+        latest = ea.latest_of(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return None
         prev = lemmas[max(0, trig.start - 2):trig.start]
@@ -202,7 +203,8 @@ class EventStep(TriggerReading, ArgumentReading):
         subject = trig.start == 0 and (bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2])) or lasts)
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
-        if id(trig) in self._owned_by and not lasts and not (members and pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
+        if id(trig) in self._owned_by and not lasts \
+                and not (members and ea.pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
             return None
         if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
@@ -214,7 +216,7 @@ class EventStep(TriggerReading, ArgumentReading):
     def _signed_again(self, trig, lemmas, events) -> Event | None:
         """'Документ подписали ...', 'Соглашение подписали ...': a bare document noun beside the verb
         is the document told before, and so is its signing."""
-        latest = _latest(events, "SIGNING")
+        latest = ea.latest_of(events, "SIGNING")
         if latest is None or id(trig) in self._owned_by:
             return None
         for j in (trig.start - 1, trig.end):
@@ -254,7 +256,7 @@ class EventStep(TriggerReading, ArgumentReading):
         brings its own date, ordinal, name, body or people."""
         if trig.type in {"SPEECH", "SIGNING", "CALL", "FOUNDING", "ACCESSION"}:
             return False
-        latest = _latest(events, trig.type)
+        latest = ea.latest_of(events, trig.type)
         if latest is None:
             return False
         # a verb trigger ("встретился", "посетил") is always news; only nouns refer back, and not in the plural
@@ -466,8 +468,8 @@ class EventStep(TriggerReading, ArgumentReading):
                 if parent is not None and self._reported(ev, parent):
                     parent = None  # "в приветственном слове напомнил, что на саммите ...": what was told
             elif ev.type == "SESSION":
-                parent = by_type.get("FORUM") or by_type.get("MEETING") or _latest(events, "FORUM") \
-                    or _latest(events, "MEETING")
+                parent = by_type.get("FORUM") or by_type.get("MEETING") or ea.containing(events, ev) \
+                    or ea.latest_of(events, "FORUM") or ea.latest_of(events, "MEETING")
             if parent is None and ev.type not in BACKGROUND and context is not None:
                 parent = context
             if parent is ev:
@@ -543,7 +545,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if source is None or source is ev:
                 continue
             inherit_from(ev, source, own_date, own_place,
-                         take_place=not self._city_elsewhere(source) and not ONLINE.search(ev.evidence.text))
+                         take_place=not self._city_elsewhere(source) and not ea.ONLINE.search(ev.evidence.text))
 
 
     def _city_elsewhere(self, source: Event) -> bool:
@@ -635,10 +637,6 @@ def _headlines(text: str) -> list[tuple[int, int]]:
 def _generic_subject(toks, lemmas) -> bool:
     """'Мероприятие состоится ...': a sentence whose subject is a generic event noun."""
     return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
-
-
-def _latest(events: list[Event], type_: str) -> Event | None:
-    return next((e for e in reversed(events) if e.type == type_), None)
 
 
 def _nearest(dates: list[DateMention], trig: Trigger, usable):
