@@ -314,6 +314,8 @@ def _led_body(text: str, sent: Sentence, start: int, words: list[str], in_sent: 
     + 'Агентства ...'), and the body's mention."""
     if len(words) > 2 or not re.search(r"(?<!\w)во\s+главе\s+с\s*$", text[max(sent.start, start - 16):start]):
         return None
+    if len(words) == 2 and lemma(words[0]) in MINISTER_HEADS and lemma(words[1]) not in HEADS:
+        return None  # "во главе с министром здравоохранения": the title is whole as written
     body = max((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start), key=lambda m: m.end,
                default=None)
     if body is None or not re.search(r"(?<!\w)делегаци\w*\s+$", text[max(sent.start, body.start - 12):body.start],
