@@ -290,3 +290,10 @@ def test_a_round_table_on_a_day_of_a_session_told_before_takes_its_place():
               "«Связь будущего».", published="2025-06-06")
     table = next(e for e in events_of(f, "SESSION") if "круглом столе" in e["evidence"])
     assert table["location"] == "Вена"
+
+
+def test_opening_the_session_told_before_is_no_new_meeting():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. Открывая заседание "
+              "в узком составе, министр связи Республики Ивания Иван Сидоров выступил с приветственным словом.",
+              published="2025-05-14")
+    assert len(events_of(f, "MEETING")) == 1 and events_of(f, "SPEECH")

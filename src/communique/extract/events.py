@@ -192,13 +192,14 @@ class EventStep(TriggerReading, ArgumentReading):
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
         members = lemmas[trig.start - 1:trig.start] == ["участник"]  # "Участники заседания приветствовали ..."
-        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members or "продлиться" in lemmas):
+        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть", "открывать", "закрывать"}
+        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members or opened
+                                                   or "продлиться" in lemmas):
             return None
         latest = ea.latest_of(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return None
         prev = lemmas[max(0, trig.start - 2):trig.start]
-        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть"}
         lasts = lemmas[trig.end:trig.end + 1] == ["продлиться"]  # "Форум продлится до 16 сентября": its end
         subject = trig.start == 0 and (bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2])) or lasts)
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
