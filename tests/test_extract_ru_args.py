@@ -297,3 +297,11 @@ def test_opening_the_session_told_before_is_no_new_meeting():
               "в узком составе, министр связи Республики Ивания Иван Сидоров выступил с приветственным словом.",
               published="2025-05-14")
     assert len(events_of(f, "MEETING")) == 1 and events_of(f, "SPEECH")
+
+
+def test_a_titled_plan_adopted_as_a_meetings_outcome_is_a_signing_and_its_period_is_no_date():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. По итогам заседания "
+              "главы правительств утвердили План мероприятий по развитию связи на период до 2030 года.",
+              published="2025-05-14")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["end"] is None and signing["location"] == "Казань"

@@ -176,8 +176,8 @@ class TriggerReading:
     def _adopts(toks, lemmas, i) -> bool:
         """'приняты следующие документы', 'одобрили 15 документов': adopting a document is a signing."""
         for j in range(i + 1, min(len(toks), i + 4)):
-            if lemmas[j] in ADOPTED_DOCUMENTS and not toks[j].text[:1].isupper():
-                return True
+            if lemmas[j] in ADOPTED_DOCUMENTS and (not toks[j].text[:1].isupper() or lemmas[:2] == ["по", "итог"]):
+                return True  # (a titled one too when the sentence tells a meeting's outcome: "По итогам ... утвердили План")
             if not (toks[j].text.isdigit() or parses(toks[j].text)[0].tag.POS in {"ADJF", "PRTF", "NUMR"}):
                 return False
         return False

@@ -570,9 +570,10 @@ def evidence_for(sent: Sentence) -> Evidence:
 
 def _validity(text: str, d: DateMention) -> bool:
     """'Программа ... на 2025–2027 годы': the years a document runs for, not when anything happened."""
-    before = text[max(0, d.start - 4):d.start].casefold()
+    before = text[max(0, d.start - 11):d.start].casefold()  # (and "на период до 2030 года")
     years = (d.value_start or "").isdigit() and (d.value_end is None or (d.value_end or "").isdigit())
-    return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
+    return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None or \
+        d.kind == "until" and (d.value_end or "").isdigit() and bool(re.search(r"\bпериод\s*$", before))
 
 
 def _another_body(trig, latest: Event, s_mentions: list[Mention]) -> bool:
