@@ -305,3 +305,11 @@ def test_a_titled_plan_adopted_as_a_meetings_outcome_is_a_signing_and_its_period
               published="2025-05-14")
     signing = events_of(f, "SIGNING")[0]
     assert signing["end"] is None and signing["location"] == "Казань"
+
+
+def test_a_membership_held_since_a_year_is_an_accession_that_occurred_then():
+    f = facts("Республика Ивания входит в число членов Северного союза связи с 1995 года. "
+              "Республика Остров обладает статусом наблюдателя в Северном союзе связи с 2019 года.",
+              published="2025-05-14")
+    acc = events_of(f, "ACCESSION")
+    assert [(e["status"], e["start"]) for e in acc] == [("occurred", "1995"), ("occurred", "2019")]

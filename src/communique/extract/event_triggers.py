@@ -206,7 +206,9 @@ class TriggerReading:
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
             if "участие" in near:
                 near -= {"принять"}  # "приняли участие члены Совета": taking part, not being admitted
-            return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
+            wide = set(lemmas[max(0, trig.start - 4):trig.start])  # "входит в число её членов с 1948 года"
+            return bool(near & _BECOME) or (("являться" in near or "входить" in wide)
+                                            and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and self._not_a_body(trig):
             return False
         if trig.type == "FOUNDING" and trig.weak:

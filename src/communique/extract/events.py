@@ -369,7 +369,8 @@ class EventStep(TriggerReading, ArgumentReading):
             return self._check_dates("planned", trig, s_dates, published)
         if relative is not None:
             best = relative  # "... Съезда, который состоится 7-10 октября": the clause tells the event's time
-        status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
+        since = trig.type == "ACCESSION" and any(d.kind == "since" for d in s_dates)  # "член ... с 1948 года"
+        status = {"futr": "planned", "pres": "occurred" if since else "ongoing"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
 
     def _index(self, toks, lemmas) -> _SentenceIndex:
