@@ -313,3 +313,10 @@ def test_a_membership_held_since_a_year_is_an_accession_that_occurred_then():
               published="2025-05-14")
     acc = events_of(f, "ACCESSION")
     assert [(e["status"], e["start"]) for e in acc] == [("occurred", "1995"), ("occurred", "2019")]
+
+
+def test_a_body_named_in_the_subject_of_a_report_is_no_participant():
+    f = facts("12 мая 2025 года министр связи Иван Сидоров принял участие в заседании Комиссии по цифровой связи, "
+              "где выступил с докладом о ходе выполнения решений Совета министров связи.", published="2025-05-14")
+    meeting = events_of(f, "MEETING")[0]
+    assert all("Совет" not in p for p in meeting["participants"])

@@ -144,6 +144,8 @@ class ArgumentReading:
                     continue
                 if self._members_apart(trig, m):
                     continue
+                if _TOPIC.search(self._text, max(0, m.start - 120), m.start):
+                    continue  # "выступил с докладом о ходе выполнения решений Совета": what he spoke of
                 if trig.type in {"MEETING", "VISIT", "CALL", "SPEECH"} and _VENUE.search(self._text, 0, m.start):
                     continue  # "Сегодня в Секретариате ОДКБ провёл встречу", "для консультаций в МИД": where
                 role = "party" if trig.type == "SIGNING" else "participant"
@@ -466,6 +468,7 @@ def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None
     return start, end
 
 
+_TOPIC = re.compile(r"(?i)(?<!\w)(?:с\s+)?доклад\w*\s+(?:о|об)\s+[^,.;:]*$")
 _VENUE = re.compile(r"(?<![\w-])[Вв]о?\s+$")  # an organization after "в" is where the event is held
 
 ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # an event held so is held nowhere
