@@ -63,3 +63,12 @@ def test_english_titles_a_body_named_programme_a_list_inside_a_title_and_the_yea
     assert (kind, title, signed) == ("declaration", "Declaration on Strategic Partnership", "2013")
     [(kind, title, _)] = agreements("The Treaty on Friendship, Trade and Cooperation opened a new chapter.", "en")
     assert (kind, title) == ("treaty", "Treaty on Friendship, Trade and Cooperation")
+
+
+def test_memoranda_signed_in_the_plural_are_a_document_and_one_applied_is_only_referred_to():
+    import communique
+    f = communique.extract("В рамках форума Северный фонд подписал меморандумы о сотрудничестве с Западным фондом "
+                           "и Южным банком. Стороны обсудили применение временного соглашения о свободной торговле.",
+                           published="2026-09-14", language="ru").to_facts()
+    kinds = [a["kind"] for a in f["agreements"]]
+    assert kinds == ["memorandum"]

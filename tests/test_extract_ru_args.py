@@ -214,3 +214,109 @@ def test_initials_glued_to_an_inflected_surname_give_the_nominative_as_written()
     f = facts("Состоялся телефонный разговор Министра связи Республики Беларусь с Министром связи Сербии "
               "И.С.Лесовским.", published="2025-05-06")
     assert "И.С.Лесовский" in [p["name"] for p in f["persons"]]
+
+
+def test_the_same_day_as_a_past_meeting_not_a_planned_session_it_mentions():
+    f = facts("Сегодня в Казани министр связи Иван Петрович Сидоров провёл встречу с послом Республики Ивания. "
+              "Стороны обсудили подготовку к заседанию Совета министров связи, которое состоится 20 июня в Минске. "
+              "В тот же день И.П. Сидоров принял участие в заседании Комиссии по цифровой связи, проходившем "
+              "в режиме видеоконференции.", published="2025-06-03")
+    later = [e for e in f["events"] if "В тот же день" in e["evidence"]]
+    assert later and all(e["start"] == "2025-06-03" and e["location"] is None for e in later)
+
+
+def test_a_session_held_by_video_conference_is_a_meeting_not_a_call():
+    f = facts("12 мая 2025 года состоялось заседание Комиссии по цифровой связи в режиме видеоконференции. "
+              "Министры Республики Ивания и Республики Остров провели переговоры в режиме видеоконференции.",
+              published="2025-05-14")
+    calls = events_of(f, "CALL")
+    assert events_of(f, "MEETING") and len(calls) == 1 and "переговоры" in calls[0]["evidence"]
+
+
+def test_a_plenary_sitting_where_a_speech_was_given_yesterday_is_of_that_day():
+    f = facts("Делегация Министерства связи Республики Ивания участвует в 12-й сессии Ассамблеи связи, "
+              "которая проходит с 4 по 12 июня в Вене. Вчера министр Пётр Орлов выступил на пленарном "
+              "заседании ассамблеи с докладом о цифровой связи.", published="2025-06-06")
+    sitting = next(e for e in events_of(f, "SESSION") if "пленарном" in e["evidence"])
+    assert sitting["start"] == "2025-06-05"
+
+
+def test_a_status_of_observer_state_written_with_a_spaced_dash_is_an_accession():
+    f = facts("Совет принял решение о предоставлении Республике Ивании статуса государства – наблюдателя "
+              "при Северном союзе связи.", published="2025-05-14")
+    assert events_of(f, "ACCESSION")
+
+
+def test_the_participants_of_the_session_told_before_frame_what_they_welcomed():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. "
+              "Участники заседания приветствовали принятое в марте 2024 года решение о предоставлении "
+              "Республике Ивании статуса наблюдателя.", published="2025-05-14")
+    assert len(events_of(f, "MEETING")) == 1
+    assert events_of(f, "ACCESSION")[0]["start"] == "2024-03"
+
+
+def test_a_parenthetical_first_person_verb_does_not_make_a_past_forum_planned():
+    f = facts("Напомним, первый форум «Северная связь» прошёл в Казани в прошлом году.", published="2026-09-14")
+    assert events_of(f, "FORUM")[0]["status"] == "occurred"
+
+
+def test_a_forum_that_will_last_until_a_day_is_the_forum_told_before_and_gets_its_end():
+    f = facts("Сегодня в Казани открылся III форум «Северная связь». Форум продлится до 17 сентября.",
+              published="2026-09-15")
+    forums = events_of(f, "FORUM")
+    assert len(forums) == 1 and forums[0]["end"] == "2026-09-17"
+
+
+def test_a_ministry_where_consultations_are_held_is_the_venue_not_a_visitor():
+    f = facts("На следующей неделе делегация во главе с министром связи Иваном Петровичем Сидоровым посетит Минск "
+              "для консультаций в Министерстве иностранных дел Республики Ивания.", published="2025-06-03")
+    visit = events_of(f, "VISIT")[0]
+    assert all("Министерство" not in p for p in visit["participants"])
+
+
+def test_a_bare_minister_before_a_meeting_is_the_minister_named_before_not_one_named_later():
+    f = facts("Министр связи Республики Ивания Иван Петрович Сидоров принимает участие в форуме в Вене. "
+              "На полях форума министр провёл встречу с директором Северного агентства связи Марком Ларсеном. "
+              "Завтра запланированы переговоры с министром связи Республики Остров Петром Орловым.",
+              published="2025-06-03")
+    meeting = next(e for e in events_of(f, "MEETING") if "На полях" in e["evidence"])
+    assert "Иван Петрович Сидоров" in meeting["participants"]
+
+
+def test_a_round_table_on_a_day_of_a_session_told_before_takes_its_place():
+    f = facts("Делегация Республики Ивания принимает участие в 12-й сессии Ассамблеи связи, которая проходит "
+              "с 4 по 12 июня в Вене. Сегодня запланированы переговоры с министром связи Республики Остров "
+              "Петром Орловым. Кроме того, 8 июня делегация примет участие в министерском круглом столе "
+              "«Связь будущего».", published="2025-06-06")
+    table = next(e for e in events_of(f, "SESSION") if "круглом столе" in e["evidence"])
+    assert table["location"] == "Вена"
+
+
+def test_opening_the_session_told_before_is_no_new_meeting():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. Открывая заседание "
+              "в узком составе, министр связи Республики Ивания Иван Сидоров выступил с приветственным словом.",
+              published="2025-05-14")
+    assert len(events_of(f, "MEETING")) == 1 and events_of(f, "SPEECH")
+
+
+def test_a_titled_plan_adopted_as_a_meetings_outcome_is_a_signing_and_its_period_is_no_date():
+    f = facts("12 мая 2025 года в Казани состоялось заседание Совета Северного союза связи. По итогам заседания "
+              "главы правительств утвердили План мероприятий по развитию связи на период до 2030 года.",
+              published="2025-05-14")
+    signing = events_of(f, "SIGNING")[0]
+    assert signing["end"] is None and signing["location"] == "Казань"
+
+
+def test_a_membership_held_since_a_year_is_an_accession_that_occurred_then():
+    f = facts("Республика Ивания входит в число членов Северного союза связи с 1995 года. "
+              "Республика Остров обладает статусом наблюдателя в Северном союзе связи с 2019 года.",
+              published="2025-05-14")
+    acc = events_of(f, "ACCESSION")
+    assert [(e["status"], e["start"]) for e in acc] == [("occurred", "1995"), ("occurred", "2019")]
+
+
+def test_a_body_named_in_the_subject_of_a_report_is_no_participant():
+    f = facts("12 мая 2025 года министр связи Иван Сидоров принял участие в заседании Комиссии по цифровой связи, "
+              "где выступил с докладом о ходе выполнения решений Совета министров связи.", published="2025-05-14")
+    meeting = events_of(f, "MEETING")[0]
+    assert all("Совет" not in p for p in meeting["participants"])

@@ -207,3 +207,10 @@ def test_a_body_cut_inside_its_complement_runs_on_over_the_states_it_governs(ner
             "и Румынии в Кишиневе.")
     got = found(text, ner(text))
     assert ("Комиссии по подготовке ежегодных встреч глав правительств Молдовы и Румынии", "ORG") in got
+
+
+def test_a_first_name_and_patronymic_the_model_parts_from_the_surname_are_one_person(ner):
+    text = "Встреча с Виктором Евгеньевичем Мальцевым прошла в Минске."
+    got = found(text, ner(text))
+    assert ("Виктором Евгеньевичем Мальцевым", "PER") in got
+    assert ("Мальцевым", "PER") not in got

@@ -210,3 +210,11 @@ def test_en_a_compound_title_joined_by_a_dash_is_one_title():
     assert person(f, "Orlov")["roles"] == ["Deputy Prime Minister – Minister of Energy of Moldova"]
     f = facts("Ion Orlov, Deputy Prime Minister – Minister of Energy of Moldova, met the Ambassador.", "en")
     assert person(f, "Orlov")["roles"] == ["Deputy Prime Minister – Minister of Energy of Moldova"]
+
+
+def test_a_minister_with_his_field_leading_a_delegation_keeps_the_title_as_written():
+    import communique
+    f = communique.extract("Делегация Министерства связи Республики Ивания во главе с министром связи Иваном "
+                           "Петровичем Сидоровым прибыла в Минск.", language="ru").to_facts()
+    person = next(p for p in f["persons"] if p["name"].startswith("Иван"))
+    assert person["roles"] == ["министр связи"]

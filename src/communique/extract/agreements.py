@@ -121,7 +121,13 @@ class AgreementStep:
         word = toks[i].text
         p = parses(word)[0]
         if p.tag.number == "plur" and not word[:1].isupper():
-            return False
+            # "подписал меморандумы о сотрудничестве с X и Y": documents the signing verb just before made
+            return any(lem in SIGNING for lem in lemmas[max(0, i - 2):i]) and lemmas[i + n:i + n + 1] in (["о"], ["об"])
+        k = i - 1
+        while k > 0 and parses(toks[k].text)[0].tag.POS == "ADJF":
+            k -= 1
+        if k >= 0 and lemmas[k] in {"применение", "действие"} and not word[:1].isupper():
+            return False  # "обсуждалось применение временного соглашения о ...": one in force, only referred to
         capital = word[:1].isupper() and i > 0
         nxt = lemmas[i + n] if i + n < len(lemmas) else ""
         near_signing = any(lem in SIGNING for lem in lemmas[max(0, i - 4):i + n + 2])

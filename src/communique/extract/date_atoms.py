@@ -7,6 +7,7 @@ Part of ``communique.extract.dates`` (see its docstring for what is read and wha
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from .date_grammar import (
     DASH,
@@ -311,7 +312,13 @@ def _ru_rel_phrase(m, ctx):
     until = {"до", "к", "ко"}
     if word in ("год", "месяц", "неделю"):
         until.add("по")  # "по прошлый год" (accusative) is an end; "по прошлому году" is not
-    return _rel_phrase(ctx, m.start(), m.end(), pm, unit, off, {"с", "со"}, until, {"в", "во", "на", "за"})
+    c = _rel_phrase(ctx, m.start(), m.end(), pm, unit, off, {"с", "со"}, until, {"в", "во", "на", "за"})
+    if unit == "week" and c.kind == "relative" and ctx.pub.day is not None:
+        # "на следующей неделе": the Monday-Sunday range of that week, not only its month
+        monday = ctx.pub.day - timedelta(days=ctx.pub.day.weekday()) + timedelta(weeks=off)
+        sunday = monday + timedelta(days=6)
+        c.kind, c.vs, c.ve = "range", monday.isoformat(), sunday.isoformat()
+    return c
 
 
 def _ru_rel_abbr(m, ctx):

@@ -10,7 +10,8 @@ Two public functions, this one and its neighbour:
 
 Values are partial ISO strings ("2026", "2026-04", "2026-04-27") and never claim more precision
 than the text gives: a quarter, a half-year, a season or "9 months of 2025" widen to the year;
-"last week" gives the month only when that whole Monday-Sunday week lies in one month.
+"last week" gives the month only when that whole Monday-Sunday week lies in one month (English);
+Russian "на прошлой неделе" gives the Monday-Sunday range itself.
 
 Kinds emitted (``DateMention.kind``):
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Mention, Participant
+from ..model import Mention, Participant, date_bounds
 from .dates import DateMention
 from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
@@ -144,6 +144,10 @@ class ArgumentReading:
                     continue
                 if self._members_apart(trig, m):
                     continue
+                if _TOPIC.search(self._text, max(0, m.start - 120), m.start):
+                    continue  # "выступил с докладом о ходе выполнения решений Совета": what he spoke of
+                if trig.type in {"MEETING", "VISIT", "CALL", "SPEECH"} and _VENUE.search(self._text, 0, m.start):
+                    continue  # "Сегодня в Секретариате ОДКБ провёл встречу", "для консультаций в МИД": where
                 role = "party" if trig.type == "SIGNING" else "participant"
             else:
                 if ent.kind != "country" or inside_any(m, role_spans) or inside_org(m, s_mentions):
@@ -314,7 +318,7 @@ class ArgumentReading:
         """"Министр ... примет участие": a title alone, in the singular, names the one person who holds it
         (read once per sentence: the same for each of its triggers)."""
         cached = getattr(self, "_titled", None)
-        if cached is None or cached[0] is not toks or cached[1] is not table:
+        if cached is None or cached[0] != toks or cached[1] is not table:
             self._titled = cached = (toks, table, self._title_holders(toks, lemmas, table))
         return [Participant(p.entity, p.role) for p in cached[2]]
 
@@ -322,6 +326,7 @@ class ArgumentReading:
     def _title_holders(toks, lemmas: list[str], table: EntityTable) -> list[Participant]:
 
         holders: dict[str, Participant] = {}
+        told: dict[str, int] = {}  # where each holder's title was first told
         own = False  # "13 ноября Министр выступил": a capital mid-sentence is the release's own minister
         for i, lem in enumerate(lemmas):
             own = own or (lem in HEADS and i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text not in {".", "«"})
@@ -343,6 +348,11 @@ class ArgumentReading:
                             i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w
                             or lemmas[i + k] not in words for k, w in enumerate(words[:4])):
                         holders[ent.id] = Participant(ent.id, "participant")
+                        told[ent.id] = min(told.get(ent.id, 10 ** 9), role.evidence.start if role.evidence else 10 ** 9)
+        if len(holders) > 1 and not own and toks:
+            # "На полях министр провёл встречу" after one minister was named: not one the text names later
+            before = [h for eid, h in holders.items() if told.get(eid, 10 ** 9) < toks[0].start]
+            return before if len(before) == 1 else []
         return list(holders.values())[:1] if len(holders) == 1 or own else []
 
     def _name(self, text, sent, toks, lemmas, trig) -> tuple[str | None, int | None]:
@@ -456,3 +466,35 @@ def period_told(date: DateMention, ending: bool) -> tuple[str | None, str | None
     if end is None and ending:
         return None, start
     return start, end
+
+
+_TOPIC = re.compile(r"(?i)(?<!\w)(?:с\s+)?доклад\w*\s+(?:о|об)\s+[^,.;:]*$")
+_VENUE = re.compile(r"(?<![\w-])[Вв]о?\s+$")  # an organization after "в" is where the event is held
+
+ONLINE = re.compile(r"(?i)видеоконференц|видеосвяз|онлайн|дистанционн")  # an event held so is held nowhere
+
+
+def pass_dates_on(trig, triggers: list, owned_by: dict) -> bool:
+    """'Участники заседания приветствовали принятое в декабре решение о предоставлении статуса ...': the
+    session told before is only the frame; the dates nearest its noun go to the next event of the
+    sentence. False when no event follows."""
+    after = [t for t in triggers if t is not trig and t.start >= trig.end]
+    if not after:
+        return False
+    owned_by.setdefault(id(after[0]), []).extend(owned_by.pop(id(trig)))
+    owned_by[id(after[0])].sort(key=lambda d: d.start)
+    return True
+
+
+def containing(events: list, ev) -> object | None:
+    """'22 мая делегация примет участие в круглом столе' during a forum or session told before that runs
+    over days: the latest such gathering whose period holds the event's date (None when none does)."""
+    if not ev.start:
+        return None
+    lo, hi = date_bounds(ev.start)
+    return next((e for e in reversed(events) if e.type in {"FORUM", "MEETING", "SESSION"} and e.start and e.end
+                 and e.end != e.start and date_bounds(e.start)[0] <= lo and hi <= date_bounds(e.end)[1]), None)
+
+
+def latest_of(events: list, type_: str):
+    return next((e for e in reversed(events) if e.type == type_), None)

@@ -87,6 +87,8 @@ _ACTING_AS = {"модератор", "организатор", "сооргани�
               "гарант", "посредник", "ведущий", "председатель"}
 _DOCUMENT_NOUNS = {"протокол", "соглашение", "меморандум", "договор", "документ", "программа", "план",
                    "декларация", "заявление", "решение", "концепция", "положение", "устав", "резолюция"}
+# a body's sitting held by video conference is a meeting, not a call
+_SITTINGS = {"заседание", "совещание", "сессия", "коллегия", "пленум", "саммит"}
 _BODY_NOUNS = {"центр", "комиссия", "группа", "совет", "комитет", "организация", "агентство", "фонд", "альянс",
                "институт", "университет", "академия", "лаборатория", "консорциум", "платформа", "секретариат",
                "ассоциация", "сеть", "офис", "служба", "банк", "министерство", "ведомство", "орган", "форум",
@@ -174,8 +176,8 @@ class TriggerReading:
     def _adopts(toks, lemmas, i) -> bool:
         """'приняты следующие документы', 'одобрили 15 документов': adopting a document is a signing."""
         for j in range(i + 1, min(len(toks), i + 4)):
-            if lemmas[j] in ADOPTED_DOCUMENTS and not toks[j].text[:1].isupper():
-                return True
+            if lemmas[j] in ADOPTED_DOCUMENTS and (not toks[j].text[:1].isupper() or lemmas[:2] == ["по", "итог"]):
+                return True  # (a titled one too when the sentence tells a meeting's outcome: "По итогам ... утвердили План")
             if not (toks[j].text.isdigit() or parses(toks[j].text)[0].tag.POS in {"ADJF", "PRTF", "NUMR"}):
                 return False
         return False
@@ -204,7 +206,9 @@ class TriggerReading:
             near = set(lemmas[max(0, trig.start - 3):trig.end + 1])
             if "участие" in near:
                 near -= {"принять"}  # "приняли участие члены Совета": taking part, not being admitted
-            return bool(near & _BECOME) or ("являться" in near and "с" in lemmas[trig.end:trig.end + 8])
+            wide = set(lemmas[max(0, trig.start - 4):trig.start])  # "входит в число её членов с 1948 года"
+            return bool(near & _BECOME) or (("являться" in near or "входить" in wide)
+                                            and "с" in lemmas[trig.end:trig.end + 8])
         if trig.type == "FOUNDING" and self._not_a_body(trig):
             return False
         if trig.type == "FOUNDING" and trig.weak:
@@ -244,6 +248,10 @@ class TriggerReading:
             return any(w in {"выступить", "выступать", "представить", "сделать", "с"} for w in window)
         if trig.type == "SPEECH" and trig.weak:
             return any(w in {"выступить", "выступать", "представить", "сделать", "провести", "с"} for w in window)
+        if trig.type == "CALL" and (trig.lemmas[0] in {"режим", "формат"} or lemmas[trig.start - 1:trig.start]
+                                    in (["режим"], ["формат"])) \
+                and _SITTINGS & set(lemmas[max(0, trig.start - 12):trig.start]):
+            return False  # "заседание Комитета, проходившее в режиме видеоконференции": the session's mode
         if trig.type == "VISIT" and trig.lemmas == ("прибыть",):
             return "визит" not in lemmas
         return True

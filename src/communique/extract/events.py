@@ -25,6 +25,7 @@ import bisect
 import re
 
 from ..model import Event, Evidence, Mention, Participant, Plover, date_bounds
+from . import event_arguments as ea
 from .dates import DateMention
 from .entities import EntityTable
 from .event_arguments import ArgumentReading, is_ordinal, period_told, series_key
@@ -110,7 +111,7 @@ class EventStep(TriggerReading, ArgumentReading):
                     joined = joined or target
                     continue
                 if k > 0 and triggers[k - 1].type == "SESSION" and triggers[k - 1].end == trig.start \
-                        and trig.type in {"FORUM", "MEETING"} and _latest(events, trig.type) is not None:
+                        and trig.type in {"FORUM", "MEETING"} and ea.latest_of(events, trig.type) is not None:
                     continue  # "панельной сессии Форума": the forum told before, as the session's frame
                 if self._is_reference(trig, lemmas, events, s_dates, sent, triggers, s_mentions):
                     continue
@@ -137,8 +138,10 @@ class EventStep(TriggerReading, ArgumentReading):
             self._at_setting(made, toks)
             for ev in made:
                 if ev.start is None and events and _same_day(lemmas):
-                    # "В этот день было подписано ...", "В эти дни также пройдет ..." (the whole period)
-                    self._same_day_as(ev, events[-1], days=any(t.text.casefold() == "дни" for t in toks))
+                    # "В этот день ...", "В эти дни ..."; a past event's day is not a planned one's told before
+                    before = next((e for e in reversed(events) if ev.status != "occurred" or e.status != "planned"),
+                                  events[-1])
+                    self._same_day_as(ev, before, days=any(t.text.casefold() == "дни" for t in toks))
             parent = context[1] if context else None
             self._nest(made, parent, events)
             for ev in made:
@@ -157,7 +160,7 @@ class EventStep(TriggerReading, ArgumentReading):
             if days and before.end:
                 ev.end = before.end
             own_place = self._own.get(ev.id, (False, False))[1]
-            if ev.location is None and before.location is not None:
+            if ev.location is None and before.location is not None and not ea.ONLINE.search(ev.evidence.text):
                 ev.location, own_place = before.location, True
             self._own[ev.id] = (True, own_place)
 
@@ -188,17 +191,21 @@ class EventStep(TriggerReading, ArgumentReading):
         told before (it brings no date, ordinal or name of its own); its people join that event."""
         if trig.type == "SIGNING":
             return self._signed_again(trig, lemmas, events)
-        if trig.type not in COMPOUND_TYPES or not self._participation_told:
+        members = lemmas[trig.start - 1:trig.start] == ["участник"]  # "Участники заседания приветствовали ..."
+        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть", "открывать", "закрывать"}
+        if trig.type not in COMPOUND_TYPES or not (self._participation_told or members or opened
+                                                   or "продлиться" in lemmas):
             return None
-        latest = _latest(events, trig.type)
+        latest = ea.latest_of(events, trig.type)
         if latest is None or not all(p.tag.POS == "NOUN" for p in parses(sent.tokens[trig.start].text)[:1]):
             return None
         prev = lemmas[max(0, trig.start - 2):trig.start]
-        opened = trig.start > 0 and lemmas[trig.start - 1] in {"открыть", "закрыть"}
-        subject = trig.start == 0 and bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2]))
+        lasts = lemmas[trig.end:trig.end + 1] == ["продлиться"]  # "Форум продлится до 16 сентября": its end
+        subject = trig.start == 0 and (bool(PARTICIPATION & set(lemmas[trig.end:trig.end + 2])) or lasts)
         if not ({"в", "во", "на", "участник"} & set(prev)) and not opened and not subject:
             return None  # "Во встрече приняли участие ...", "Заседание провели ...", "Открыл заседание ..."
-        if id(trig) in self._owned_by:
+        if id(trig) in self._owned_by and not lasts \
+                and not (members and ea.pass_dates_on(trig, self._sentence_triggers, self._owned_by)):
             return None
         if _another_body(trig, latest, self._s_mentions):
             return None  # "с участниками заседания Группы ...": another body's meeting
@@ -210,7 +217,7 @@ class EventStep(TriggerReading, ArgumentReading):
     def _signed_again(self, trig, lemmas, events) -> Event | None:
         """'Документ подписали ...', 'Соглашение подписали ...': a bare document noun beside the verb
         is the document told before, and so is its signing."""
-        latest = _latest(events, "SIGNING")
+        latest = ea.latest_of(events, "SIGNING")
         if latest is None or id(trig) in self._owned_by:
             return None
         for j in (trig.start - 1, trig.end):
@@ -250,7 +257,7 @@ class EventStep(TriggerReading, ArgumentReading):
         brings its own date, ordinal, name, body or people."""
         if trig.type in {"SPEECH", "SIGNING", "CALL", "FOUNDING", "ACCESSION"}:
             return False
-        latest = _latest(events, trig.type)
+        latest = ea.latest_of(events, trig.type)
         if latest is None:
             return False
         # a verb trigger ("встретился", "посетил") is always news; only nouns refer back, and not in the plural
@@ -280,6 +287,9 @@ class EventStep(TriggerReading, ArgumentReading):
         status = self._status(toks, lemmas, trig, s_dates, published)
         owned = self._owned_by.get(id(trig), []) \
             if len(self._sentence_triggers) > 1 else s_dates
+        if not owned and trig.type == "SESSION" and len(s_dates) == 1 and getattr(self._owners.get(id(s_dates[0])),
+                                                                                    "type", None) == "SPEECH":
+            owned = s_dates  # "Вчера выступил на пленарном заседании": the sitting held on the speech's day
         date = _nearest(owned, trig, lambda d: d.value_start or d.value_end)
         start = end = None
         if date is not None:
@@ -312,8 +322,10 @@ class EventStep(TriggerReading, ArgumentReading):
         if place is not None and place.kind == "country" and place.iso in home and not visitors_elsewhere:
             # "опытом цифровизации в Республике Беларусь" of a Belarusian minister abroad: his home, not the venue
             location = None
-        if not any(table.entity(p.entity).type == "PER" for p in participants) and self._told_at(trig) is None:
-            participants = self._title_references(toks, lemmas, table) + participants
+        if self._told_at(trig) is None and not any(m.type == "PER" and m.end <= trig.char_start for m in s_mentions):
+            # "министр провёл встречу с X": a bare title before the event names its holder too
+            cut = trig.start if any(table.entity(p.entity).type == "PER" for p in participants) else len(toks)
+            participants = self._title_references(toks[:cut], lemmas[:cut], table) + participants
         name, ordinal = self._name(text, sent, toks, lemmas, trig)
         ev = Event(id=f"e{self._n}", type=trig.type, status=status, evidence=evidence, start=start, end=end,
                    location=location, name=name, ordinal=ordinal, participants=participants,
@@ -357,7 +369,8 @@ class EventStep(TriggerReading, ArgumentReading):
             return self._check_dates("planned", trig, s_dates, published)
         if relative is not None:
             best = relative  # "... Съезда, который состоится 7-10 октября": the clause tells the event's time
-        status = {"futr": "planned", "pres": "ongoing", "past": "occurred"}.get(best or "", "occurred")
+        since = trig.type == "ACCESSION" and any(d.kind == "since" for d in s_dates)  # "член ... с 1948 года"
+        status = {"futr": "planned", "pres": "occurred" if since else "ongoing"}.get(best or "", "occurred")
         return self._check_dates(status, trig, s_dates, published)
 
     def _index(self, toks, lemmas) -> _SentenceIndex:
@@ -457,8 +470,8 @@ class EventStep(TriggerReading, ArgumentReading):
                 if parent is not None and self._reported(ev, parent):
                     parent = None  # "в приветственном слове напомнил, что на саммите ...": what was told
             elif ev.type == "SESSION":
-                parent = by_type.get("FORUM") or by_type.get("MEETING") or _latest(events, "FORUM") \
-                    or _latest(events, "MEETING")
+                parent = by_type.get("FORUM") or by_type.get("MEETING") or ea.containing(events, ev) \
+                    or ea.latest_of(events, "FORUM") or ea.latest_of(events, "MEETING")
             if parent is None and ev.type not in BACKGROUND and context is not None:
                 parent = context
             if parent is ev:
@@ -533,7 +546,8 @@ class EventStep(TriggerReading, ArgumentReading):
                 continue  # an event told before the dated one is not inside it
             if source is None or source is ev:
                 continue
-            inherit_from(ev, source, own_date, own_place, take_place=not self._city_elsewhere(source))
+            inherit_from(ev, source, own_date, own_place,
+                         take_place=not self._city_elsewhere(source) and not ea.ONLINE.search(ev.evidence.text))
 
 
     def _city_elsewhere(self, source: Event) -> bool:
@@ -557,9 +571,10 @@ def evidence_for(sent: Sentence) -> Evidence:
 
 def _validity(text: str, d: DateMention) -> bool:
     """'Программа ... на 2025–2027 годы': the years a document runs for, not when anything happened."""
-    before = text[max(0, d.start - 4):d.start].casefold()
+    before = text[max(0, d.start - 11):d.start].casefold()  # (and "на период до 2030 года")
     years = (d.value_start or "").isdigit() and (d.value_end is None or (d.value_end or "").isdigit())
-    return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None
+    return years and bool(re.search(r"\bна\s*$", before)) and d.value_end is not None or \
+        d.kind == "until" and (d.value_end or "").isdigit() and bool(re.search(r"\bпериод\s*$", before))
 
 
 def _another_body(trig, latest: Event, s_mentions: list[Mention]) -> bool:
@@ -625,10 +640,6 @@ def _headlines(text: str) -> list[tuple[int, int]]:
 def _generic_subject(toks, lemmas) -> bool:
     """'Мероприятие состоится ...': a sentence whose subject is a generic event noun."""
     return any(lemmas[k] in GENERIC_EVENTS and "nomn" in parses(toks[k].text)[0].tag for k in range(min(2, len(toks))))
-
-
-def _latest(events: list[Event], type_: str) -> Event | None:
-    return next((e for e in reversed(events) if e.type == type_), None)
 
 
 def _nearest(dates: list[DateMention], trig: Trigger, usable):
@@ -760,7 +771,8 @@ class _SentenceIndex:
             if not tok.text[:1].isalpha():
                 continue
             p = parses(tok.text)[0]
-            if p.tag.POS == "VERB" and p.tag.tense:
+            aside = "1per" in p.tag and "," in [t.text for t in toks[i + 1:i + 2]]  # "Напомним, форум прошёл"
+            if p.tag.POS == "VERB" and p.tag.tense and not aside:
                 self.verbs.append((i, p.tag.tense, False))
             elif p.tag.POS in {"PRTF", "PRTS"} and "past" in p.tag and "perf" in p.tag:
                 self.verbs.append((i, "past", True))

@@ -84,6 +84,17 @@ class Span:
 RULES = ("clean", "titled", "retype", "gazetteer", "acronyms", "quoted", "heads", "extend")
 
 
+def _joined_names(doc: Doc, spans: list[S]) -> list[S]:
+    """'Виктором Евгеньевичем | Мальцевым': a first name and patronymic the model parts from the surname
+    after it are one person when the three words read as a name in one case."""
+    per = {s.i: s for s in spans if s.type == PER and s.j - s.i == 1}
+    for s in [s for s in spans if s.type == PER and s.j - s.i == 2 and s.j in per and doc.adjacent(s.j - 1, s.j)]:
+        if name_cases(tuple(doc.words[s.i:s.j + 1])):
+            spans = [x for x in spans if x is not per[s.j]]
+            s.j += 1
+    return spans
+
+
 class RussianNER:
     """natasha's NER with rules for organization boundaries, acronyms, quotes and gazetteers."""
 
@@ -168,7 +179,7 @@ class RussianNER:
                 continue
             new.append(found)
             k = found.j
-        return spans + new if new else spans
+        return _joined_names(doc, spans + new if new else spans)
 
     @staticmethod
     def _trim_person_noun(doc: Doc, p: S) -> None:

@@ -236,6 +236,10 @@ class RoleStep:
             org_id = derived.id if derived else None
         else:
             org_id = org.entity
+        led = _led_entity(text, start, in_sent, table) if len(words) == 1 and org is None else None
+        if led is not None and lemma(words[0]) in MINISTER_HEADS and led.name.startswith("Министерство "):
+            # "делегация Министерства связи ... во главе с министром X": the minister of that ministry
+            title, org_id = title + led.name[len("Министерство"):], led.id
         role = Role(title=title, organization=org_id, country=country,
                     evidence=Evidence(sent.start, sent.end, sent.text))
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
@@ -254,6 +258,13 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
+
+
+def _led_entity(text: str, start: int, in_sent: list[Mention], table: EntityTable):
+    """The body whose delegation the person leads: 'делегация <body> во главе с министром X'."""
+    org = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start
+                and re.fullmatch(r"\s+во\s+главе\s+с(?:о)?\s+", text[m.end:start])), None)
+    return table.entity(org.entity) if org is not None else None
 
 
 # "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
@@ -303,6 +314,8 @@ def _led_body(text: str, sent: Sentence, start: int, words: list[str], in_sent: 
     + 'Агентства ...'), and the body's mention."""
     if len(words) > 2 or not re.search(r"(?<!\w)во\s+главе\s+с\s*$", text[max(sent.start, start - 16):start]):
         return None
+    if len(words) == 2 and lemma(words[0]) in MINISTER_HEADS and lemma(words[1]) not in HEADS:
+        return None  # "во главе с министром здравоохранения": the title is whole as written
     body = max((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start), key=lambda m: m.end,
                default=None)
     if body is None or not re.search(r"(?<!\w)делегаци\w*\s+$", text[max(sent.start, body.start - 12):body.start],
