@@ -594,14 +594,20 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
 
 
 def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
-    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'): the persons of
-    the last event told with two or more take part, not the states or bodies the sentence names."""
-    phrases = (load_json("events_regional.json").get(lang) or {}).get("pair_subjects") or []
+    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'), or a signing
+    by 'the parties' ('тараптар ... қол қойды'): the persons of the last event told with two or more take
+    part, not the states or bodies the sentence names."""
+    lex = load_json("events_regional.json").get(lang) or {}
+    pairs, parties = lex.get("pair_subjects") or [], lex.get("signing_subjects") or []
     people = {e.id for e in entities if e.type == "PER"}
     for k, ev in enumerate(events):
         s, e = ev.evidence.start, ev.evidence.end
         low = text[s:e].casefold()
-        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low) for p in phrases) \
+        phrases = pairs + parties if ev.type == "SIGNING" else pairs
+        orgs = [(m.start - s, m.end - s) for m in mentions if m.type == "ORG" and s <= m.start < e]
+        hits = (h for p in phrases  # not inside a body's name ("Vazirlar Mahkamasi", the cabinet)
+                for h in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low))
+        if not any(not any(a <= h.start() < b for a, b in orgs) for h in hits) \
                 or any(m.type == "PER" and s <= m.start < e for m in mentions):
             continue
         before = [x for x in events[:k] if x.evidence.start < s and sum(p.entity in people for p in x.participants) >= 2]

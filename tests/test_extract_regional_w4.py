@@ -1,0 +1,30 @@
+"""Rules of the region's languages added from the fourth written set's error classes (signings by "the
+parties", title words, ...). Every sentence here was written for these tests; the names are made up."""
+
+import pytest
+
+from communique.extract.regional import RegionalPipeline
+from communique.model import Document
+
+
+def record(text, lang, published=None):
+    return RegionalPipeline(lang)(Document(id="t", text=text, published=published))
+
+
+def participants(rec, type_):
+    names = {e.id: e.name for e in rec.entities}
+    return [sorted(names[p.entity] for p in ev.participants) for ev in rec.events if ev.type == type_]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ky", "Бүгүн Бишкекте Кыргыз Республикасынын саламаттык сактоо министри Азамат Токтосунович Мамбетов "
+           "Казакстан Республикасынын саламаттык сактоо министри Ерлан Серикович Жумабеков менен жолугушту. "
+           "Жолугушуунун жыйынтыгы боюнча тараптар медицина тармагында кызматташтык боюнча меморандумга кол коюшту."),
+    ("sr", "Ministar zdravlja Petar Ilić sastao se danas u Beogradu sa ministrom zdravlja Republike Slovenije "
+           "Markom Novakom. Nakon sastanka ministri su potpisali Memorandum o saradnji u oblasti zdravstva."),
+])
+def test_the_parties_who_sign_are_the_persons_of_the_meeting(lang, text):
+    rec = record(text, lang)
+    got = participants(rec, "SIGNING")
+    persons = sorted(e.name for e in rec.entities if e.type == "PER")
+    assert len(persons) == 2 and got == [persons]
