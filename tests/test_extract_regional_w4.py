@@ -28,3 +28,24 @@ def test_the_parties_who_sign_are_the_persons_of_the_meeting(lang, text):
     got = participants(rec, "SIGNING")
     persons = sorted(e.name for e in rec.entities if e.type == "PER")
     assert len(persons) == 2 and got == [persons]
+
+
+def orgs(text, lang):
+    return [e.name for e in record(text, lang).entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("be", "Учора ў Гродне адбылося пасяджэнне Савета па супрацоўніцтве ў галіне аховы здароўя дзяржаў – удзельніц СНД.",
+     "Савет па супрацоўніцтве ў галіне аховы здароўя дзяржаў – удзельніц СНД"),
+    ("be", "Дэпартамент па супрацоўніцтве ў эканамічнай сферы Выканаўчага камітэта СНД арганізаваў семінар.",
+     "Дэпартамент па супрацоўніцтве ў эканамічнай сферы Выканаўчага камітэта СНД"),
+    ("sr", "Savet za saradnju u oblasti energetike održao je juče sednicu.",
+     "Savet za saradnju u oblasti energetike"),
+])
+def test_a_body_runs_on_over_its_field_and_the_body_it_belongs_to(lang, text, name):
+    assert name in orgs(text, lang)
+
+
+def test_a_field_after_a_state_ends_the_body():
+    got = orgs("Ministarstvo spoljnih poslova Republike Srbije u oblasti kulture potpisalo je memorandum.", "sr")
+    assert not any("oblasti" in n for n in got)

@@ -59,9 +59,14 @@ class _Lang:
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
-        self.of_known = bool(lex.get("of_known_body"))
+        self.of_known = lex.get("of_known_body") or False  # True, or "full": only a body named in full
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
+        # "па супрацоўніцтве ў (гуманітарнай) сферы ...", "za saradnju u oblasti ...": the field of the
+        # head's complement; and a compound joined by a dash ("дзяржаў – удзельніц ...", states parties)
+        self.field_in = {normalize_key(w) for w in lex.get("field_in", [])}
+        self.fields = tuple(normalize_key(w) for w in lex.get("fields", []))
+        self.dashed = tuple(normalize_key(w) for w in lex.get("dashed", []))
         forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
         words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
         self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
@@ -151,13 +156,22 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
 
     of_known = lang != "zh" and _lang(lang).of_known  # "Шӯрои ... Созмони ҳамкории Шанхай": a body of a known one
 
+    dashed = _lang(lang).dashed if lang != "zh" else ()
+
+    def of_known_ok(f, a: int, b: int) -> bool:  # "Дэпартамент ... Выканаўчага камітэта СНД", "дзяржаў – удзельніц СНД"
+        if of_known is True or not of_known:
+            return bool(of_known)
+        before = text[f[0]:a].split()
+        return any(f[0] < x <= a and b <= y and " " in text[x:y].strip() for x, y in orgs) \
+            or bool(dashed and before and normalize_key(before[-1]).startswith(dashed))
+
     def breadcrumb(f) -> bool:  # "Башкы бет / Басма сөз борбору / Жаңылыктар": the site's menu, no body of the news
         line = text[text.rfind("\n", 0, f[0]) + 1:(text.find("\n", f[1]) + 1 or len(text) + 1) - 1]
         return bool(re.search(r"\s[/»›|]\s", line))
 
     return [f for f in found if not breadcrumb(f) and not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known
-                        for a, b in orgs)  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known_ok(f, a, b)
+                        for a, b in orgs)  # nor one that ends in a known body (but a body of one named in full)
             and not known_body(f)]
 
 
@@ -245,6 +259,18 @@ def _companies(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
         return []
     return [(m.start("words"), m.end(), m.group(0)) if m.group("words") else (m.start("name"), m.end("name"), m.group("name"))
             for m in lx.company.finditer(text)]
+
+
+def _field(text: str, toks, j: int, lx: _Lang) -> int:
+    """The token after "ў [one lower-case word] галіне/сферы" starting at token j, or 0."""
+    if toks[j][3] not in lx.field_in or not lx.fields:
+        return 0
+    for k in (j + 1, j + 2):
+        if k + 1 >= len(toks) or _gap(text, toks, k).strip() or not toks[k][2][:1].islower():
+            return 0
+        if toks[k][3].startswith(lx.fields):
+            return k + 1 if not _gap(text, toks, k + 1).strip() else 0
+    return 0
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -346,8 +372,8 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         first, adjs = _adjectives_before(text, toks, i, lx, nom, covered) if lx.adjectives else (i, [])
         if (not word[0].isupper() and not adjs) or (out and toks[first][0] < out[-1][1]):
             continue
-        j = i + 1
-        while j < len(toks) and j - i <= MAX_WORDS:
+        j, extra = i + 1, 0
+        while j < len(toks) and j - i <= MAX_WORDS + extra:
             gap = _gap(text, toks, j)
             if toks[j][3] in lx.linkers and j == i + 1 and not gap.strip() and j + 1 < len(toks) \
                     and not toks[j + 1][2][0].isupper() and not _gap(text, toks, j + 1).strip():
@@ -364,6 +390,14 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 2  # "Вазорати энергетика ва захираҳои оби …", "Міністэрства сувязі і інфарматызацыі":
                 # two fields of one ministry's name
+                continue
+            field = _field(text, toks, j, lx) if j > i + 1 and toks[j - 1][2][:1].islower() else 0
+            if field:
+                j, extra = field, extra + field - j
+                continue
+            if j > i + 1 and lx.dashed and gap.strip() in "–—-" and gap.strip() and toks[j][3].startswith(lx.dashed) \
+                    and "\n" not in gap:
+                j, extra = j + 1, extra + 1
                 continue
             listed = _listed(text, toks, j, lx, spans)
             if listed == "places":
