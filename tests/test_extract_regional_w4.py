@@ -49,3 +49,24 @@ def test_a_body_runs_on_over_its_field_and_the_body_it_belongs_to(lang, text, na
 def test_a_field_after_a_state_ends_the_body():
     got = orgs("Ministarstvo spoljnih poslova Republike Srbije u oblasti kulture potpisalo je memorandum.", "sr")
     assert not any("oblasti" in n for n in got)
+
+
+def persons(text, lang):
+    return {e.name: [r.title if hasattr(r, "title") else r for r in e.roles]
+            for e in record(text, lang).entities if e.type == "PER"}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ky", "Бүгүн Бишкекте министр Азия өнүктүрүү банкынын Кыргызстан боюнча директору Мария Гонсалес менен жолугушту.",
+     "Мария Гонсалес"),
+    ("ky", "Министр Түркия Республикасынын вице-президенти Али Кемал Йылдыз менен жолугушту.", "Али Кемал Йылдыз"),
+    ("kk", "Министр Еуропа Одағының Орталық Азия жөніндегі арнайы өкілі Пьер Дюран мырзамен кездесті.", "Пьер Дюран"),
+    ("uz", "Kecha vazir Toshkentda Yevropa Ittifoqining Markaziy Osiyo boʻyicha maxsus vakili Pyer Dyuran bilan uchrashdi.",
+     "Pyer Dyuran"),
+    ("uz", "Кеча вазир Тошкентда Европа Иттифоқининг Марказий Осиё бўйича махсус вакили Пьер Дюран билан учрашди.",
+     "Пьер Дюран"),
+    ("be", "Дырэктар Дэпартамента па адукацыі Выканаўчага камітэта СНД Сяргей Іванавіч Камарэўскі выступіў з дакладам.",
+     "Сяргей Іванавіч Камарэўскі"),
+])
+def test_director_representative_and_vice_president_vouch_for_a_name(lang, text, name):
+    assert name in persons(text, lang)
