@@ -70,3 +70,9 @@ def persons(text, lang):
 ])
 def test_director_representative_and_vice_president_vouch_for_a_name(lang, text, name):
     assert name in persons(text, lang)
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_vouches_for_a_name():
+    got = persons("Вазири маориф Фаридун Каримович Олимзода бо Сафири Фавқулодда ва Мухтори Олмон дар Ҷумҳурии "
+                  "Тоҷикистон Ханс Мюллер мулоқот кард.", "tg")
+    assert got.get("Ханс Мюллер") == ["Сафири Фавқулодда ва Мухтори Олмон дар Ҷумҳурии Тоҷикистон"]
