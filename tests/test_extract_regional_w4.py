@@ -76,3 +76,11 @@ def test_an_ambassador_extraordinary_and_plenipotentiary_vouches_for_a_name():
     got = persons("Вазири маориф Фаридун Каримович Олимзода бо Сафири Фавқулодда ва Мухтори Олмон дар Ҷумҳурии "
                   "Тоҷикистон Ханс Мюллер мулоқот кард.", "tg")
     assert got.get("Ханс Мюллер") == ["Сафири Фавқулодда ва Мухтори Олмон дар Ҷумҳурии Тоҷикистон"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Учора ў Гомельскім дзяржаўным універсітэце адбыўся семінар.", "Гомельскі дзяржаўны універсітэт"),
+    ("Круглы стол прайшоў у Міжнародным камітэце па энергетыцы.", "Міжнародны камітэт па энергетыцы"),
+])
+def test_a_belarusian_head_in_the_locative_with_its_changed_consonant(text, name):
+    assert name in orgs(text, "be")
