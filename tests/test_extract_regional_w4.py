@@ -84,3 +84,13 @@ def test_an_ambassador_extraordinary_and_plenipotentiary_vouches_for_a_name():
 ])
 def test_a_belarusian_head_in_the_locative_with_its_changed_consonant(text, name):
     assert name in orgs(text, "be")
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("sr", "Ministar će se sastati sa predstavnicima kompanije Siemens i kompanije Telekom Srbija.",
+     {"Siemens", "Telekom Srbija"}),
+    ("sr", "Министар ће се састати са представницима компаније Хуавеј и посетити Београд.", {"Хуавеј"}),
+    ("kk", "Ертең министр Hyundai Motor және Kakao компанияларының басшыларымен кездеседі.", {"Hyundai Motor", "Kakao"}),
+])
+def test_companies_named_beside_the_word_company(lang, text, names):
+    assert names <= set(orgs(text, lang))

@@ -67,6 +67,7 @@ class _Lang:
         self.field_in = {normalize_key(w) for w in lex.get("field_in", [])}
         self.fields = tuple(normalize_key(w) for w in lex.get("fields", []))
         self.dashed = tuple(normalize_key(w) for w in lex.get("dashed", []))
+        self.company_words = tuple(normalize_key(w) for w in lex.get("company_words", []))
         forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
         words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
         self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
@@ -138,7 +139,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
         found += _acronyms(toks, lx) + _companies(text, lx)
-        found += _latin_names(text, lx)
+        found += _latin_names(text, lx) + _company_named(text, toks, lx, mentions)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -206,7 +207,7 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
 
 # a name in Latin letters, in quotes or not ("«Astana Hub» технопаркі", "“MIMOS Berhad” vakillari")
 _LATIN_NAME = re.compile(r"[«“\"]([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]|(?<![\w«“\"])([A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,3})(?![\w»”\"])")
-_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3}[»”\"]?")
+_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?(?P<name>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]?")
 DESCRIPTOR_REACH = 6  # words from a Latin name to the word that says what kind of body it is
 
 
@@ -226,6 +227,33 @@ def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
         after = re.split(r"[.,;:!?()«»“”\n]", after[other.end():] if other else after)[0]
         if any(w.startswith(lx.descriptors) for w in [normalize_key(w) for w in after.split()][:DESCRIPTOR_REACH]):
             out.append((m.start(g), m.end(g), m.group(g)))
+            if other and not any(ch.isdigit() for ch in other.group("name")):  # the second one too
+                out.append((m.end() + other.start("name"), m.end() + other.end("name"), other.group("name")))
+    return out
+
+
+def _company_named(text: str, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
+    """Head-first: the word 'company' in any case, then its name, one or two capitalized words outside any
+    place or known body ("kompanije Siemens", "компаније Хуавеј", "кампаніі «Белшына»")."""
+    if not lx.company_words:
+        return []
+    spans = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
+    places = [(m.start, m.end) for m in mentions if m.type == "LOC"]  # "Telekom Srbija": a place only second
+    out = []
+    for i, (_s, e, _w, key) in enumerate(toks[:-1]):
+        if not key.startswith(lx.company_words):
+            continue
+        gap = _gap(text, toks, i + 1)
+        quoted = gap.strip() in ("«", "„", "“", '"')
+        if (gap.strip() and not quoted) or "\n" in gap:
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= 2 and toks[k][2][:1].isupper() and toks[k][3] not in lx.stop \
+                and not any(a <= toks[k][0] < b for a, b in spans + (places if k == i + 1 else [])) \
+                and (k == i + 1 or not _gap(text, toks, k).strip()):
+            k += 1
+        if k > i + 1:
+            out.append((toks[i + 1][0], toks[k - 1][1], text[toks[i + 1][0]:toks[k - 1][1]]))
     return out
 
 
