@@ -240,7 +240,7 @@ def _company_named(text: str, toks, lx: _Lang, mentions) -> list[tuple[int, int,
     spans = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     places = [(m.start, m.end) for m in mentions if m.type == "LOC"]  # "Telekom Srbija": a place only second
     out = []
-    for i, (_s, e, _w, key) in enumerate(toks[:-1]):
+    for i, (_s, _e, _w, key) in enumerate(toks[:-1]):
         if not key.startswith(lx.company_words):
             continue
         gap = _gap(text, toks, i + 1)
