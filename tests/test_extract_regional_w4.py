@@ -94,3 +94,10 @@ def test_a_belarusian_head_in_the_locative_with_its_changed_consonant(text, name
 ])
 def test_companies_named_beside_the_word_company(lang, text, names):
     assert names <= set(orgs(text, lang))
+
+
+def test_a_meeting_with_a_new_counterpart_is_a_new_meeting():
+    rec = record("2026年6月3日，交通运输部部长张明在北京出席上海合作组织成员国交通部长会议。"
+                 "会前，张明会见了哈萨克斯坦交通部部长阿斯兰·努尔兰诺夫。", "zh", "2026-06-04")
+    assert sorted(["张明", "阿斯兰·努尔兰诺夫"]) in participants(rec, "MEETING")
+    assert len(participants(rec, "MEETING")) == 2

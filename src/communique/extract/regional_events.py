@@ -226,7 +226,8 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and not (set(referred) & set(CONTAINERS) - {trig.type}
                                                              or trig.type == "MEETING" and set(seen) & {"VISIT", "FORUM"})
-                                        and self._repeat(trig, told, s_dates, s_mentions))):  # not "within the visit, X met Y"
+                                        and self._repeat(trig, told, s_dates, s_mentions,
+                                                         not self._took_part(text, keys, s, e)))):  # not "within the visit, X met Y"
                     referred.append(trig.type)
                     if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
                         regional_coref.join("SIGNING", told, mentions, s, e)  # the document's signatories
@@ -341,7 +342,7 @@ class RegionalEvents:
         return out
 
     @staticmethod
-    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions) -> bool:
+    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions, new_people: bool = False) -> bool:
         """A trigger of a type already told, in a sentence with no date of its own, speaks of that
         event again ("the meeting also discussed ..."); a speech by someone else, or a signing by
         other parties, is a new one."""
@@ -351,6 +352,11 @@ class RegionalEvents:
         if trig.type in {"SPEECH", "SIGNING"}:
             known = {p.entity for ev in same for p in ev.participants}
             if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
+                return False
+        if trig.type == "MEETING" and new_people:  # "会前，X会见了Y": a counterpart no meeting told has
+            known = {p.entity for ev in same for p in ev.participants}
+            if sum(m.type == "PER" and m.entity not in known for m in s_mentions) and \
+                    any(m.type == "PER" and m.entity in known for m in s_mentions):
                 return False
         return True
 
