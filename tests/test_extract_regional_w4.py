@@ -101,3 +101,21 @@ def test_a_meeting_with_a_new_counterpart_is_a_new_meeting():
                  "会前，张明会见了哈萨克斯坦交通部部长阿斯兰·努尔兰诺夫。", "zh", "2026-06-04")
     assert sorted(["张明", "阿斯兰·努尔兰诺夫"]) in participants(rec, "MEETING")
     assert len(participants(rec, "MEETING")) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("be", "Міністр прыняў удзел у цырымоніі адкрыцця Беларуска-кітайскага цэнтра інавацый."),
+    ("sr", "Министар је подсетио да је Регионални центар за иновације у Нишу отворен у марту 2021. године."),
+    ("sr", "Regionalni centar u Nišu otvoren je u martu 2021. godine."),
+    ("ky", "Былтыр Бишкекте Санариптик өнүгүү борбору ачылды."),
+])
+def test_opening_a_centre_is_a_founding(lang, text):
+    assert "FOUNDING" in [ev.type for ev in record(text, lang, "2026-03-05").events]
+
+
+def test_a_gap_phrase_matches_its_words_only():
+    from communique.extract.regional_events import Cue
+    cue = Cue("адкрыцц ~ цэнтр")
+    assert cue.length("у цырымоніі адкрыцця беларускага цэнтра".split(), 2) == 3
+    assert cue.length("адкрыцця цэнтра".split(), 0) == 2
+    assert cue.length("адкрыцця выставы і форуму".split(), 0) == 0

@@ -60,7 +60,9 @@ class Cue:
     def __init__(self, spec: str) -> None:
         self.words = []
         for w in spec.split():
-            if w.startswith("="):
+            if w == "~":
+                self.words.append(("~", ""))
+            elif w.startswith("="):
                 self.words.append(("=", normalize_key(w[1:])))
             elif w.startswith("-") and len(w) > 1:
                 self.words.append(("-", normalize_key(w[1:])))
@@ -68,14 +70,30 @@ class Cue:
                 self.words.append(("^", normalize_key(w)))
 
     def match(self, keys: list[str], i: int) -> bool:
-        if i + len(self.words) > len(keys):
-            return False
-        for k, (how, w) in enumerate(self.words):
-            key = keys[i + k]
-            ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
-            if not ok:
-                return False
-        return True
+        return self.length(keys, i) > 0
+
+    def length(self, keys: list[str], i: int, k: int = 0) -> int:
+        """How many words from i the phrase matches (0: none); a "~" in it skips up to four words
+        ("адкрыцц ~ цэнтр": 'the opening of the Belarusian-Vietnamese centre')."""
+        if k == len(self.words):
+            return 1 if k else 0  # the words matched are counted by the callers above
+        how, w = self.words[k]
+        if how == "~":
+            for skip in range(5):
+                n = self.length(keys, i + skip, k + 1) if i + skip <= len(keys) else 0
+                if n:
+                    return n + skip - (1 if k + 1 == len(self.words) else 0)
+            return 0
+        if i >= len(keys):
+            return 0
+        key = keys[i]
+        ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
+        if not ok:
+            return 0
+        if k + 1 == len(self.words):
+            return 1
+        n = self.length(keys, i + 1, k + 1)
+        return n + 1 if n else 0
 
 
 class _Lang:
@@ -291,7 +309,7 @@ class RegionalEvents:
                                   for nt in self.lx.not_triggers):
                 i += 1
                 continue
-            n = len(hit[2].words)
+            n = hit[2].length(keys, i)
             out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
             i += n
         return out
