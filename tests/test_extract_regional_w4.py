@@ -119,3 +119,8 @@ def test_a_gap_phrase_matches_its_words_only():
     assert cue.length(["у", "цырымоніі", "адкрыцця", "беларускага", "цэнтра"], 2) == 3
     assert cue.length(["адкрыцця", "цэнтра"], 0) == 2
     assert cue.length(["адкрыцця", "выставы", "і", "форуму"], 0) == 0
+
+
+def test_a_chinese_forum_lasting_three_days_ends_on_the_third():
+    rec = record("新华社杭州5月10日电 第三届中国—东盟数字合作论坛5月9日在杭州开幕，论坛为期三天。", "zh", "2026-05-10")
+    assert [(ev.type, ev.start, ev.end) for ev in rec.events] == [("FORUM", "2026-05-09", "2026-05-11")]
