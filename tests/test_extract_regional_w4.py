@@ -124,3 +124,8 @@ def test_a_gap_phrase_matches_its_words_only():
 def test_a_chinese_forum_lasting_three_days_ends_on_the_third():
     rec = record("新华社杭州5月10日电 第三届中国—东盟数字合作论坛5月9日在杭州开幕，论坛为期三天。", "zh", "2026-05-10")
     assert [(ev.type, ev.start, ev.end) for ev in rec.events] == [("FORUM", "2026-05-09", "2026-05-11")]
+
+
+def test_the_opening_ceremony_of_a_forum_named_before_it_is_no_session():
+    rec = record("6月5日，部长张明出席了在杭州举办的“中国—东盟数字合作论坛”开幕式并致辞。", "zh", "2026-06-06")
+    assert sorted(ev.type for ev in rec.events) == ["FORUM", "SPEECH"]

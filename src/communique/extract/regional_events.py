@@ -356,6 +356,10 @@ class RegionalEvents:
             if hit[0] == "FOUNDING" and _ZH_ANNIVERSARY.match(text, i + len(hit[1])):
                 i += len(hit[1])  # "成立25周年", "成立以来": an anniversary, no founding told
                 continue
+            if hit[0] == "SESSION" and hit[1].endswith("幕式") and out and out[-1].type == "FORUM" \
+                    and not text[out[-1].char_end:i].strip("”」\"》 "):
+                i += len(hit[1])  # "……论坛”开幕式": the forum's own opening, no session of its own
+                continue
             out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
             i += len(hit[1])
         return out
