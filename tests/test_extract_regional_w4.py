@@ -129,3 +129,10 @@ def test_a_chinese_forum_lasting_three_days_ends_on_the_third():
 def test_the_opening_ceremony_of_a_forum_named_before_it_is_no_session():
     rec = record("6月5日，部长张明出席了在杭州举办的“中国—东盟数字合作论坛”开幕式并致辞。", "zh", "2026-06-06")
     assert sorted(ev.type for ev in rec.events) == ["FORUM", "SPEECH"]
+
+
+def test_a_tajik_deputy_word_opens_the_title():
+    got = persons("Дар ҷаласа Муовини Вазири савдои Ҷумҳурии Мардумии Чин Ли Минг ва Ҷонишини Сарвазири Ҷумҳурии "
+                  "Тоҷикистон Фаридун Каримович Олимзода ширкат карданд.", "tg")
+    assert got["Ли Минг"] == ["Муовини Вазири савдои Ҷумҳурии Мардумии Чин"]
+    assert got["Фаридун Каримович Олимзода"] == ["Ҷонишини Сарвазири Ҷумҳурии Тоҷикистон"]

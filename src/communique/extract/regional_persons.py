@@ -512,6 +512,8 @@ class _Finder:
         k = i
         while k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.lx.modifier(self.toks[k - 1].text):
             k -= 1
+        if k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.toks[k - 1].key in self.lx.deputy:
+            k -= 1  # "Муовини Вазири ...": the deputy of the office
         if k > 1 and self.dash(k - 1, k):
             h = k - 1
             while h >= 0 and k - 1 - h <= MAX_GAP and self.title_word(h):
