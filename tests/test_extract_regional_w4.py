@@ -136,3 +136,15 @@ def test_a_tajik_deputy_word_opens_the_title():
                   "Тоҷикистон Фаридун Каримович Олимзода ширкат карданд.", "tg")
     assert got["Ли Минг"] == ["Муовини Вазири савдои Ҷумҳурии Мардумии Чин"]
     assert got["Фаридун Каримович Олимзода"] == ["Ҷонишини Сарвазири Ҷумҳурии Тоҷикистон"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("ky", "Жолугушууга Дүйнөлүк банктын Борбордук Азия боюнча региондук директору Мария Гонсалес катышты.",
+     "Дүйнөлүк банк"),
+    ("uz", "Uchrashuvda Jahon bankining Markaziy Osiyo boʻyicha mintaqaviy direktori Mariya Gonsales ishtirok etdi.",
+     "Jahon banki"),
+    ("be", "Міністр сустрэўся з прадстаўнікамі Сусветнага банка.", "Сусветны банк"),
+    ("sr", "Ministar se sastao sa predstavnicima Svetske banke.", "Svetska banka"),
+])
+def test_the_world_bank_in_the_regions_languages(lang, text, name):
+    assert name in orgs(text, lang)
