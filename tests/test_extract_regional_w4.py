@@ -148,3 +148,9 @@ def test_a_tajik_deputy_word_opens_the_title():
 ])
 def test_the_world_bank_in_the_regions_languages(lang, text, name):
     assert name in orgs(text, lang)
+
+
+def test_he_who_holds_talks_with_someone_named_takes_part():
+    rec = record("Міністр замежных спраў Рэспублікі Беларусь Максім Іванавіч Рыжанкоў прыбыў з візітам у Арменію. "
+                 "Сёння ў Ерэване ён правёў перамовы з міністрам замежных спраў Арменіі Араратам Мірзаянам.", "be")
+    assert ["Арарат Мірзаян", "Максім Іванавіч Рыжанкоў"] in participants(rec, "MEETING")

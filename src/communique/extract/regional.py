@@ -586,11 +586,14 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
         s, e = ev.evidence.start, ev.evidence.end
         at = text.find(ev.trigger, s, e) if ev.trigger else -1
         he = rx.search(text, s, at if at >= 0 else e)
-        if he is None or any(s <= m.start < e for m in named) or any(p.entity in people for p in ev.participants):
+        if he is None or any(s <= m.start < he.start() for m in named):
             continue
+        # the persons named after 'he' are whom he met ("Ён правёў перамовы з ..."), not the subject
         last = max((m for m in named if m.end <= s), key=lambda m: m.start, default=None)
-        if last is not None:
-            ev.participants.append(Participant(last.entity))
+        if last is not None and (not any(p.entity in people for p in ev.participants)
+                                 or not any(s <= m.start < e and m.entity == last.entity for m in named)) \
+                and all(p.entity != last.entity for p in ev.participants):
+            ev.participants.insert(0, Participant(last.entity))
 
 
 def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
