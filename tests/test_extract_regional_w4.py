@@ -154,3 +154,12 @@ def test_he_who_holds_talks_with_someone_named_takes_part():
     rec = record("Міністр замежных спраў Рэспублікі Беларусь Максім Іванавіч Рыжанкоў прыбыў з візітам у Арменію. "
                  "Сёння ў Ерэване ён правёў перамовы з міністрам замежных спраў Арменіі Араратам Мірзаянам.", "be")
     assert ["Арарат Мірзаян", "Максім Іванавіч Рыжанкоў"] in participants(rec, "MEETING")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Eslatib o‘tamiz, Turkiya 2012-yildan beri ShHTning muloqot bo‘yicha sherigi maqomiga ega."),
+    ("uz", "Маълумот учун, Туркия 2012 йилдан буён ШҲТнинг мулоқот бўйича шериги мақомига эга."),
+    ("be", "Нагадаем, у студзені 2025 года Казахстан стаў краінай-партнёрам БРІКС."),
+])
+def test_a_dialogue_partner_or_partner_country_is_an_accession(lang, text):
+    assert [ev.type for ev in record(text, lang, "2026-03-05").events] == ["ACCESSION"]
