@@ -163,3 +163,11 @@ def test_he_who_holds_talks_with_someone_named_takes_part():
 ])
 def test_a_dialogue_partner_or_partner_country_is_an_accession(lang, text):
     assert [ev.type for ev in record(text, lang, "2026-03-05").events] == ["ACCESSION"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("uz", "Туркия ШҲТга аъзо бўлди.", "Шанхай ҳамкорлик ташкилоти"),
+    ("kk", "ТМДның саммиті өтті.", "Тәуелсіз Мемлекеттер Достастығы"),
+])
+def test_a_short_acronym_with_a_case_ending_written_on(lang, text, name):
+    assert name in orgs(text, lang)

@@ -322,11 +322,14 @@ class RegionalNames:
                 cands = index.get(tok[:4], [])
                 if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
                     cands = cands + index.get(tok.split("-")[0][:4], [])
+                caps = len(text[start:tokens[i][1]]) - len(text[start:tokens[i][1]].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІЎҲҶӢӮ"))
+                if self.agglutinative and 2 <= caps <= 3 and len(tok) > caps:  # "ШҲТнинг": a short acronym, an ending
+                    cands = cands + index.get(tok[:caps], [])
                 for words, kind, entry, surface in cands:
                     n = len(words)
-                    if i + n <= len(tokens) and all(
+                    if i + n <= len(tokens) and (all(
                             _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
-                            for k, w in enumerate(words)):
+                            for k, w in enumerate(words)) or self._acronym_case(text, tokens[i], words, surface)):
                         hit = (n, kind, entry, surface)
                         break
             if hit is None:
@@ -345,6 +348,14 @@ class RegionalNames:
             i += n
         mentions += self._named_cities(text, mentions, entities)
         return sorted(mentions, key=lambda m: m.start), list(entities.values())
+
+    def _acronym_case(self, text: str, token, words: list[str], surface: str) -> bool:
+        """A short acronym with a Turkic case ending written on ("ШҲТнинг", "ТМДға"): as written, in capitals."""
+        start, end, key = token
+        rest = text[start + len(surface):end]
+        return self.agglutinative and len(words) == 1 and surface.isupper() and len(surface) <= 3 \
+            and text.startswith(surface, start) and rest.islower() and key.startswith(words[0]) \
+            and _TURKIC_ENDING.fullmatch(key[len(words[0]):]) is not None
 
     def _named_cities(self, text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
         """A city the gazetteer does not hold, named beside the word for 'city' ("Қабала қаласында",
