@@ -171,3 +171,15 @@ def test_a_dialogue_partner_or_partner_country_is_an_accession(lang, text):
 ])
 def test_a_short_acronym_with_a_case_ending_written_on(lang, text, name):
     assert name in orgs(text, lang)
+
+
+def test_a_title_without_a_name_is_the_person_of_that_title():
+    rec = record("Ministarka zdravlja Jelena Petrović sastala se danas u Beogradu sa ministrom zdravlja Slovenije "
+                 "Markom Novakom. Ministarka će početkom juna boraviti u Ljubljani.", "sr")
+    assert participants(rec, "VISIT") == [["Jelena Petrović"]]
+
+
+def test_a_title_word_beside_another_title_names_no_one():
+    rec = record("Ministar zdravlja Petar Ilić sastao se danas u Beogradu sa ambasadorom Slovenije Markom Novakom. "
+                 "Ministar je ambasadora pozvao da poseti Niš.", "sr")
+    assert all("Petar Ilić" not in p for p in participants(rec, "VISIT"))

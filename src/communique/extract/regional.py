@@ -503,6 +503,7 @@ def _subjects(a: Analysis) -> None:
     event (not a participant of it)."""
     regional_coref.pronoun_subject(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
     _pronoun_subjects(a.text, a.events, a.mentions, a.entities, a.language)
+    _title_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _pair_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _taking_part_in_it(a.text, a.events, a.mentions, a.entities, a.language)
     _tellers(a.text, a.events, a.mentions, a.language)
@@ -605,6 +606,40 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
                                  or not any(s <= m.start < e and m.entity == last.entity for m in named)) \
                 and all(p.entity != last.entity for p in ev.participants):
             ev.participants.insert(0, Participant(last.entity))
+
+
+@functools.cache
+def _title_heads(lang: str) -> frozenset[str]:
+    lex = load_json("titles_regional.json").get(lang) or {}
+    return frozenset(normalize_key(h) for h in [*lex.get("heads", []), *(lex.get("oblique_heads") or {})]
+                     if isinstance(h, str))
+
+
+def _title_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'Ministarka će početkom juna boraviti u Bakuu', 'Эртең Төрага Стамбулга барып ...': a title word with
+    no name, before the trigger of a sentence that names no person before it, is the last person named
+    before with that title."""
+    heads = _title_heads(lang)
+    if not heads or lang == "zh":
+        return
+    named = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
+    people = {e.id: e for e in entities if e.type == "PER"}
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        if at < 0 or ev.type == "SIGNING" or any(s <= m.start < at for m in named) \
+                or any(p.entity in people for p in ev.participants):
+            continue
+        words = [(w.start() + s, normalize_key(w.group())) for w in regional_persons.WORD_TOKEN.finditer(text[s:at])]
+        titles = [(pos, k) for pos, k in words if k in heads]
+        # one title word only: "Министар је амбасадора позвао да ... посети" is the ambassador's visit
+        title = titles[0][1] if len(titles) == 1 and text[titles[0][0]:titles[0][0] + 1].isupper() else None
+        if title is None:
+            continue
+        who = [m.entity for m in named if m.end <= s and m.entity in people and any(
+            w.startswith(title) for r in people[m.entity].roles for w in normalize_key(r.title).split())]
+        if who:
+            ev.participants.insert(0, Participant(who[-1]))
 
 
 def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
