@@ -183,3 +183,18 @@ def test_a_title_word_beside_another_title_names_no_one():
     rec = record("Ministar zdravlja Petar Ilić sastao se danas u Beogradu sa ambasadorom Slovenije Markom Novakom. "
                  "Ministar je ambasadora pozvao da poseti Niš.", "sr")
     assert all("Petar Ilić" not in p for p in participants(rec, "VISIT"))
+
+
+def places(text, lang):
+    return [e.name for e in record(text, lang).entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("sr", "Министар ће наредне недеље боравити у Шенџену и у Нингбоу.", "Шенџен"),
+    ("sr", "Ministar će boraviti u Ningbou.", "Ningbo"),
+    ("kk", "Кеңес 2009 жылы Нахчыванда құрылды.", "Нахчыван"),
+    ("uz", "2024 йил август ойида Шушада шартнома имзоланди.", "Шуша"),
+    ("be", "Заўтра міністр наведае Хашымін.", "Хашымін"),
+])
+def test_cities_by_their_names_in_the_language(lang, text, name):
+    assert name in places(text, lang)
