@@ -198,3 +198,11 @@ def places(text, lang):
 ])
 def test_cities_by_their_names_in_the_language(lang, text, name):
     assert name in places(text, lang)
+
+
+def test_a_chinese_communique_and_an_agreement_signed_on_a_past_date():
+    rec = record("会议期间，各方签署了《成员国交通部长会议联合公报》。中哈铁路政府间协定于2023年5月在西安签署。", "zh",
+                 "2026-06-12")
+    assert ("SIGNING", "occurred", "2023-05") in [(ev.type, ev.status, ev.start) for ev in rec.events]
+    assert {("communique", "成员国交通部长会议联合公报"), ("agreement", "中哈铁路政府间协定")} \
+        <= {(a.kind, a.title) for a in rec.agreements}
