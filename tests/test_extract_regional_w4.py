@@ -206,3 +206,13 @@ def test_a_chinese_communique_and_an_agreement_signed_on_a_past_date():
     assert ("SIGNING", "occurred", "2023-05") in [(ev.type, ev.status, ev.start) for ev in rec.events]
     assert {("communique", "成员国交通部长会议联合公报"), ("agreement", "中哈铁路政府间协定")} \
         <= {(a.kind, a.title) for a in rec.agreements}
+
+
+def test_a_signing_after_the_meeting_is_inside_the_meeting_held_not_the_one_planned():
+    rec = record("Бүгін Астанада Қазақстан Республикасы Сыртқы істер министрі Ерлан Болатұлы Сейітов Түркия Сыртқы "
+                 "істер министрі Мехмет Озтүрікпен кездесті. Кездесу барысында тараптар қазан айында Стамбулда "
+                 "өтетін кеңес отырысына дайындықты талқылады. Кездесу қорытындысы бойынша ынтымақтастық туралы "
+                 "меморандумға қол қойылды.", "kk", "2026-03-05")
+    signing = [(ev.start, ev.location) for ev in rec.events if ev.type == "SIGNING"]
+    names = {e.id: e.name for e in rec.entities}
+    assert [(start[:7], names.get(loc)) for start, loc in signing] == [("2026-03", "Астана")]

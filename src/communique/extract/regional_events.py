@@ -672,6 +672,9 @@ class RegionalEvents:
                 continue
             ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
             of_ref = [p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")]
+            # one whose status agrees first: a signing done "as a result of the meeting" is the meeting held,
+            # not the one the parties discussed holding later
+            of_ref = sorted(of_ref, key=lambda p: p.status != ev.status and p.status != "ongoing")
             source = next((p for p in of_ref if not (p.start and p.start[:4] < year)), of_ref[0] if of_ref else None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:
