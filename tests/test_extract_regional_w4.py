@@ -216,3 +216,13 @@ def test_a_signing_after_the_meeting_is_inside_the_meeting_held_not_the_one_plan
     signing = [(ev.start, ev.location) for ev in rec.events if ev.type == "SIGNING"]
     names = {e.id: e.name for e in rec.entities}
     assert [(start[:7], names.get(loc)) for start, loc in signing] == [("2026-03", "Астана")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sr", "Министар Петар Илић ће наредне недеље боравити у Шенџену."),
+    ("zh", "外交部长张明下周将访问法国。"),
+    ("kk", "Министр келесі аптада Сеулге сапармен барады."),
+])
+def test_next_week_is_monday_to_sunday_of_the_next_week(lang, text):
+    got = [(ev.start, ev.end) for ev in record(text, lang, "2025-12-03").events]
+    assert got == [("2025-12-08", "2025-12-14")]

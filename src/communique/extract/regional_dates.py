@@ -122,6 +122,9 @@ class _Lang:
         # last, this and next year ("мінулага года", "следеће године", "明年"): a year counted from the publication's
         self.rel_years = [(_whole_words([w.lower() for w in words]), int(n))
                           for n, words in (lex.get("relative_years") or {}).items() if words]
+        # last and next week ("наредне недеље", "мінулым тыдні"): Monday to Sunday of that week
+        self.rel_weeks = [(_whole_words([w.lower() for w in words]), int(n))
+                          for n, words in (lex.get("relative_weeks") or {}).items() if words]
         days = lex.get("weekdays") or []
         self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
         self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
@@ -227,6 +230,11 @@ class _Lang:
         for rx, delta in self.rel_years:
             for m in rx.finditer(low):
                 out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
+        for rx, delta in self.rel_weeks:
+            for m in rx.finditer(low):
+                monday = pub.day - timedelta(days=pub.day.weekday() - 7 * delta) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(monday)) if monday else None,
+                                 partial_iso(*_ymd(monday + timedelta(days=6))) if monday else None, rel=True))
         return out
 
     def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:
