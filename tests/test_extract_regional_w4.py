@@ -226,3 +226,9 @@ def test_a_signing_after_the_meeting_is_inside_the_meeting_held_not_the_one_plan
 def test_next_week_is_monday_to_sunday_of_the_next_week(lang, text):
     got = [(ev.start, ev.end) for ev in record(text, lang, "2025-12-03").events]
     assert got == [("2025-12-08", "2025-12-14")]
+
+
+def test_an_instrumental_in_ijem_and_the_nominative_are_one_person():
+    got = persons("Министар Петар Илић разговарао је са амбасадором Народне Републике Кине у Србији Ли Минглијем. "
+                  "Амбасадор Ли Мингли пренео је позив министру.", "sr")
+    assert got == {"Петар Илић": ["Министар"], "Ли Мингли": ["амбасадор Народне Републике Кине у Србији"]}

@@ -639,16 +639,22 @@ _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]+(?=\w)")
 _INNER_ACRONYM = re.compile(r"\s*\(([^\W\d_]{2,8})\)(?=\s)")
 
 
+_JOT = re.compile(r"([иi])[јj](?=\s|$)")  # a Serbian instrumental's "-ијем" taken back leaves a "ј"
+
+
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
     by_id = {e.id: e for e in entities}
     persons: dict[str, Entity] = {}
     out: list[Mention] = []
     for s, e, name, (ts, te, *head) in sorted(found):
-        key = normalize_key(name)
+        key = _JOT.sub(r"\1", normalize_key(name))  # "Ли Минглијем" -> "Ли Минглиј" is "Ли Мингли"
         ent = persons.get(key)
         if ent is None:
             ent = Entity(id=f"p{len(persons) + 1}", type="PER", name=name, kind="person")
             persons[key] = ent
+        elif name != ent.name and text[s:e] == name:  # the name as written, in the nominative
+            ent.aliases.append(ent.name) if ent.name not in ent.aliases else None
+            ent.name = name
         surface = text[s:e]
         if surface != ent.name and surface not in ent.aliases:
             ent.aliases.append(surface)
