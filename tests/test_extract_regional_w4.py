@@ -237,3 +237,9 @@ def test_an_instrumental_in_ijem_and_the_nominative_are_one_person():
 def test_a_chinese_foreign_name_ends_before_yiji():
     got = persons("哈萨克斯坦卫生部部长阿伊古丽·苏尔坦别科娃以及世界卫生组织代表出席开幕式。", "zh")
     assert list(got) == ["阿伊古丽·苏尔坦别科娃"]
+
+
+def test_kyrgyz_going_to_a_city_is_a_visit():
+    rec = record("Эртең министр Ташкентке барып, өзбек кесиптеши менен жолугушат.", "ky", "2026-03-05")
+    names = {e.id: e.name for e in rec.entities}
+    assert ("VISIT", "planned", "Ташкент") in [(ev.type, ev.status, names.get(ev.location)) for ev in rec.events]
