@@ -243,3 +243,9 @@ def test_kyrgyz_going_to_a_city_is_a_visit():
     rec = record("Эртең министр Ташкентке барып, өзбек кесиптеши менен жолугушат.", "ky", "2026-03-05")
     names = {e.id: e.name for e in rec.entities}
     assert ("VISIT", "planned", "Ташкент") in [(ev.type, ev.status, names.get(ev.location)) for ev in rec.events]
+
+
+def test_yesterdays_event_with_an_invitation_in_it_is_over():
+    rec = record("Кечээ А.Токтосунов Ошто өткөн Кыргыз-казак бизнес форумунда сөз сүйлөп, казак ишкерлерин "
+                 "Кыргызстандагы эркин экономикалык аймактарга инвестиция салууга чакырды.", "ky", "2026-03-05")
+    assert {(ev.type, ev.status) for ev in rec.events} >= {("FORUM", "occurred"), ("SPEECH", "occurred")}

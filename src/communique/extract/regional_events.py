@@ -441,6 +441,8 @@ class RegionalEvents:
             start, end = date.value_start, date.value_end
             if published and status == "occurred" and date_bounds(start)[0] > published:
                 status = "planned"
+            elif published and status == "planned" and date.relative and date_bounds(end or start)[1] < published:
+                status = "occurred"  # "Кечээ ... форумунда сөз сүйлөп, ... чакырды": yesterday's, an invitation in it
             elif published and status == "occurred" and end and date_bounds(start)[0] <= published < date_bounds(end)[0]:
                 status = "ongoing"  # "a visit on 13–15 April", told on the 14th
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
