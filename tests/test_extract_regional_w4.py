@@ -249,3 +249,11 @@ def test_yesterdays_event_with_an_invitation_in_it_is_over():
     rec = record("Кечээ А.Токтосунов Ошто өткөн Кыргыз-казак бизнес форумунда сөз сүйлөп, казак ишкерлерин "
                  "Кыргызстандагы эркин экономикалык аймактарга инвестиция салууга чакырды.", "ky", "2026-03-05")
     assert {(ev.type, ev.status) for ev in rec.events} >= {("FORUM", "occurred"), ("SPEECH", "occurred")}
+
+
+@pytest.mark.parametrize("text", [
+    "Кеча вазир Тошкентда Жаҳон банкининг вакили Пьер Дюран билан учрашди.",
+    "Kecha vazir Toshkentda Jahon bankining vakili Pyer Dyuran bilan uchrashdi.",
+])
+def test_uzbek_yesterday(text):
+    assert [(ev.type, ev.start) for ev in record(text, "uz", "2026-03-05").events] == [("MEETING", "2026-03-04")]
