@@ -257,3 +257,11 @@ def test_yesterdays_event_with_an_invitation_in_it_is_over():
 ])
 def test_uzbek_yesterday(text):
     assert [(ev.type, ev.start) for ev in record(text, "uz", "2026-03-05").events] == [("MEETING", "2026-03-04")]
+
+
+@pytest.mark.parametrize("lang, text, published, month", [
+    ("uz", "Hujjatni kelgusi oyda Minskda imzolash rejalashtirilgan.", "2026-01-27", "2026-02"),
+    ("zh", "张明下个月将访问法国。", "2026-12-03", "2027-01"),
+])
+def test_next_month_is_the_month_after_the_publication(lang, text, published, month):
+    assert [ev.start for ev in record(text, lang, published).events] == [month]

@@ -125,6 +125,8 @@ class _Lang:
         # last and next week ("наредне недеље", "мінулым тыдні"): Monday to Sunday of that week
         self.rel_weeks = [(_whole_words([w.lower() for w in words]), int(n))
                           for n, words in (lex.get("relative_weeks") or {}).items() if words]
+        self.rel_months = [(_whole_words([w.lower() for w in words]), int(n))  # "kelgusi oyda", "下个月"
+                           for n, words in (lex.get("relative_months") or {}).items() if words]
         days = lex.get("weekdays") or []
         self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
         self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
@@ -230,6 +232,12 @@ class _Lang:
         for rx, delta in self.rel_years:
             for m in rx.finditer(low):
                 out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
+        for rx, delta in self.rel_months:
+            for m in rx.finditer(low):
+                y, mo = (pub.day.year, pub.day.month + delta) if pub.day else (None, None)
+                if mo is not None:
+                    y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+                out.append(_Cand(m.start(), m.end(), "month", partial_iso(y, mo) if y else None, rel=True))
         for rx, delta in self.rel_weeks:
             for m in rx.finditer(low):
                 monday = pub.day - timedelta(days=pub.day.weekday() - 7 * delta) if pub.day else None
