@@ -265,3 +265,8 @@ def test_uzbek_yesterday(text):
 ])
 def test_next_month_is_the_month_after_the_publication(lang, text, published, month):
     assert [ev.start for ev in record(text, lang, published).events] == [month]
+
+
+def test_uzbek_kecha_inside_a_sentence_is_an_evening():
+    assert [ev.start for ev in record("Universitetda adabiy kecha boʻldi.", "uz", "2026-03-05").events
+            if ev.start] == []

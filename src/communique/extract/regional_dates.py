@@ -125,6 +125,10 @@ class _Lang:
         # last and next week ("наредне недеље", "мінулым тыдні"): Monday to Sunday of that week
         self.rel_weeks = [(_whole_words([w.lower() for w in words]), int(n))
                           for n, words in (lex.get("relative_weeks") or {}).items() if words]
+        # "Kecha ...": yesterday only where a sentence or a clause starts ("adabiy kecha" is an evening)
+        starts = [w.lower() for w in lex.get("yesterday_at_start") or []]
+        self.yesterday_start = re.compile(rf"(?:^|(?<=[.!?\n,])\s*|(?<=[.!?\n,]))({alternation(starts)})(?![\w-])",
+                                          re.MULTILINE) if starts else None
         self.rel_months = [(_whole_words([w.lower() for w in words]), int(n))  # "kelgusi oyda", "下个月"
                            for n, words in (lex.get("relative_months") or {}).items() if words]
         days = lex.get("weekdays") or []
@@ -232,6 +236,10 @@ class _Lang:
         for rx, delta in self.rel_years:
             for m in rx.finditer(low):
                 out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
+        if self.yesterday_start is not None:
+            for m in self.yesterday_start.finditer(low):
+                vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, delta in self.rel_months:
             for m in rx.finditer(low):
                 y, mo = (pub.day.year, pub.day.month + delta) if pub.day else (None, None)
