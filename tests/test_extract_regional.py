@@ -84,7 +84,7 @@ def test_ranges_are_periods(lang, text, expected):
     ("kk", "Делегация Қазан қаласында болды. Наурыз мейрамы тойланды.", []),
     # "май" is also oil or wine: a day with it counts only with a year
     ("ky", "Дүкөнгө 20 май жеткирилди.", []),
-    ("uz", "Kecha uchrashuv boʻldi.", []),  # "kecha" is yesterday and night: not read
+    ("uz", "Universitetda adabiy kecha boʻldi.", []),  # "kecha" is yesterday and an evening: not read inside
 ])
 def test_year_and_month_precision_and_what_is_dropped(lang, text, expected):
     assert values(text, lang) == expected

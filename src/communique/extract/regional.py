@@ -322,11 +322,14 @@ class RegionalNames:
                 cands = index.get(tok[:4], [])
                 if "-" in tok[1:]:  # "UN-a": a case ending after a hyphen
                     cands = cands + index.get(tok.split("-")[0][:4], [])
+                caps = len(text[start:tokens[i][1]]) - len(text[start:tokens[i][1]].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІЎҲҶӢӮ"))
+                if self.agglutinative and 2 <= caps <= 3 and len(tok) > caps:  # "ШҲТнинг": a short acronym, an ending
+                    cands = cands + index.get(tok[:caps], [])
                 for words, kind, entry, surface in cands:
                     n = len(words)
-                    if i + n <= len(tokens) and all(
+                    if i + n <= len(tokens) and (all(
                             _word_matches(tokens[i + k][2], w, k == n - 1, self.agglutinative, self.slavic)
-                            for k, w in enumerate(words)):
+                            for k, w in enumerate(words)) or self._acronym_case(text, tokens[i], words, surface)):
                         hit = (n, kind, entry, surface)
                         break
             if hit is None:
@@ -345,6 +348,14 @@ class RegionalNames:
             i += n
         mentions += self._named_cities(text, mentions, entities)
         return sorted(mentions, key=lambda m: m.start), list(entities.values())
+
+    def _acronym_case(self, text: str, token, words: list[str], surface: str) -> bool:
+        """A short acronym with a Turkic case ending written on ("ШҲТнинг", "ТМДға"): as written, in capitals."""
+        start, end, key = token
+        rest = text[start + len(surface):end]
+        return self.agglutinative and len(words) == 1 and surface.isupper() and len(surface) <= 3 \
+            and text.startswith(surface, start) and rest.islower() and key.startswith(words[0]) \
+            and _TURKIC_ENDING.fullmatch(key[len(words[0]):]) is not None
 
     def _named_cities(self, text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
         """A city the gazetteer does not hold, named beside the word for 'city' ("Қабала қаласында",
@@ -492,6 +503,7 @@ def _subjects(a: Analysis) -> None:
     event (not a participant of it)."""
     regional_coref.pronoun_subject(a.text, a.language, a.events, a.mentions, {e.id: e for e in a.entities})
     _pronoun_subjects(a.text, a.events, a.mentions, a.entities, a.language)
+    _title_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _pair_subjects(a.text, a.events, a.mentions, a.entities, a.language)
     _taking_part_in_it(a.text, a.events, a.mentions, a.entities, a.language)
     _tellers(a.text, a.events, a.mentions, a.language)
@@ -586,22 +598,65 @@ def _pronoun_subjects(text: str, events, mentions: list[Mention], entities: list
         s, e = ev.evidence.start, ev.evidence.end
         at = text.find(ev.trigger, s, e) if ev.trigger else -1
         he = rx.search(text, s, at if at >= 0 else e)
-        if he is None or any(s <= m.start < e for m in named) or any(p.entity in people for p in ev.participants):
+        if he is None or any(s <= m.start < he.start() for m in named):
             continue
+        # the persons named after 'he' are whom he met ("Ён правёў перамовы з ..."), not the subject
         last = max((m for m in named if m.end <= s), key=lambda m: m.start, default=None)
-        if last is not None:
-            ev.participants.append(Participant(last.entity))
+        if last is not None and (not any(p.entity in people for p in ev.participants)
+                                 or not any(s <= m.start < e and m.entity == last.entity for m in named)) \
+                and all(p.entity != last.entity for p in ev.participants):
+            ev.participants.insert(0, Participant(last.entity))
+
+
+@functools.cache
+def _title_heads(lang: str) -> frozenset[str]:
+    lex = load_json("titles_regional.json").get(lang) or {}
+    return frozenset(normalize_key(h) for h in [*lex.get("heads", []), *(lex.get("oblique_heads") or {})]
+                     if isinstance(h, str))
+
+
+def _title_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
+    """'Ministarka će početkom juna boraviti u Bakuu', 'Эртең Төрага Стамбулга барып ...': a title word with
+    no name, before the trigger of a sentence that names no person before it, is the last person named
+    before with that title."""
+    heads = _title_heads(lang)
+    if not heads or lang == "zh":
+        return
+    named = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
+    people = {e.id: e for e in entities if e.type == "PER"}
+    for ev in events:
+        s, e = ev.evidence.start, ev.evidence.end
+        at = text.find(ev.trigger, s, e) if ev.trigger else -1
+        if at < 0 or ev.type == "SIGNING" or any(s <= m.start < at for m in named) \
+                or any(p.entity in people for p in ev.participants):
+            continue
+        words = [(w.start() + s, normalize_key(w.group())) for w in regional_persons.WORD_TOKEN.finditer(text[s:at])]
+        titles = [(pos, k) for pos, k in words if k in heads]
+        # one title word only: "Министар је амбасадора позвао да ... посети" is the ambassador's visit
+        title = titles[0][1] if len(titles) == 1 and text[titles[0][0]:titles[0][0] + 1].isupper() else None
+        if title is None:
+            continue
+        who = [m.entity for m in named if m.end <= s and m.entity in people and any(
+            w.startswith(title) for r in people[m.entity].roles for w in normalize_key(r.title).split())]
+        if who:
+            ev.participants.insert(0, Participant(who[-1]))
 
 
 def _pair_subjects(text: str, events, mentions: list[Mention], entities: list[Entity], lang: str) -> None:
-    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'): the persons of
-    the last event told with two or more take part, not the states or bodies the sentence names."""
-    phrases = (load_json("events_regional.json").get(lang) or {}).get("pair_subjects") or []
+    """'The two presidents signed ...' ('два председника потписала су', '两国外长签署了'), or a signing
+    by 'the parties' ('тараптар ... қол қойды'): the persons of the last event told with two or more take
+    part, not the states or bodies the sentence names."""
+    lex = load_json("events_regional.json").get(lang) or {}
+    pairs, parties = lex.get("pair_subjects") or [], lex.get("signing_subjects") or []
     people = {e.id for e in entities if e.type == "PER"}
     for k, ev in enumerate(events):
         s, e = ev.evidence.start, ev.evidence.end
         low = text[s:e].casefold()
-        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low) for p in phrases) \
+        phrases = pairs + parties if ev.type == "SIGNING" else pairs
+        orgs = [(m.start - s, m.end - s) for m in mentions if m.type == "ORG" and s <= m.start < e]
+        hits = (h for p in phrases  # not inside a body's name ("Vazirlar Mahkamasi", the cabinet)
+                for h in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)" if lang != "zh" else re.escape(p), low))
+        if not any(not any(a <= h.start() < b for a, b in orgs) for h in hits) \
                 or any(m.type == "PER" and s <= m.start < e for m in mentions):
             continue
         before = [x for x in events[:k] if x.evidence.start < s and sum(p.entity in people for p in x.participants) >= 2]

@@ -186,8 +186,9 @@ def _zh(text: str, s: int, e: int, lx: _Lang) -> list[Candidate]:
         end = i + len(stem)
         opened, closed = text.rfind("《", s, i), text.find("》", end, e)
         quoted = opened >= 0 and closed >= 0 and "》" not in text[opened:i] and "《" not in text[end:closed]
-        if not quoted and text.startswith(lx.not_before, end):
-            i = end  # "战略对话", "计划于": the word is part of another, no document
+        if not quoted and text.startswith(lx.not_before, end) \
+                and not (stem not in lx.weak and text.startswith(("于", "在"), end)):
+            i = end  # "战略对话", "计划于": the word is part of another, no document ("协定于……签署" is one)
             continue
         if quoted:
             j, end = opened + 1, closed  # the whole title between the book-title marks

@@ -122,6 +122,15 @@ class _Lang:
         # last, this and next year ("мінулага года", "следеће године", "明年"): a year counted from the publication's
         self.rel_years = [(_whole_words([w.lower() for w in words]), int(n))
                           for n, words in (lex.get("relative_years") or {}).items() if words]
+        # last and next week ("наредне недеље", "мінулым тыдні"): Monday to Sunday of that week
+        self.rel_weeks = [(_whole_words([w.lower() for w in words]), int(n))
+                          for n, words in (lex.get("relative_weeks") or {}).items() if words]
+        # "Kecha ...": yesterday only where a sentence or a clause starts ("adabiy kecha" is an evening)
+        starts = [w.lower() for w in lex.get("yesterday_at_start") or []]
+        self.yesterday_start = re.compile(rf"(?:^|(?<=[.!?\n,])\s*|(?<=[.!?\n,]))({alternation(starts)})(?![\w-])",
+                                          re.MULTILINE) if starts else None
+        self.rel_months = [(_whole_words([w.lower() for w in words]), int(n))  # "kelgusi oyda", "下个月"
+                           for n, words in (lex.get("relative_months") or {}).items() if words]
         days = lex.get("weekdays") or []
         self.weekday = {w.lower(): n for n, forms in enumerate(days) for w in forms}
         self.weekday_rx = (re.compile(rf"(?<!\w)(?:{lex['weekday_before']})({alternation(self.weekday)})(?!\w)")
@@ -227,6 +236,21 @@ class _Lang:
         for rx, delta in self.rel_years:
             for m in rx.finditer(low):
                 out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
+        if self.yesterday_start is not None:
+            for m in self.yesterday_start.finditer(low):
+                vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
+        for rx, delta in self.rel_months:
+            for m in rx.finditer(low):
+                y, mo = (pub.day.year, pub.day.month + delta) if pub.day else (None, None)
+                if mo is not None:
+                    y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
+                out.append(_Cand(m.start(), m.end(), "month", partial_iso(y, mo) if y else None, rel=True))
+        for rx, delta in self.rel_weeks:
+            for m in rx.finditer(low):
+                monday = pub.day - timedelta(days=pub.day.weekday() - 7 * delta) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(monday)) if monday else None,
+                                 partial_iso(*_ymd(monday + timedelta(days=6))) if monday else None, rel=True))
         return out
 
     def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:

@@ -4,12 +4,13 @@ a meeting or forum with no date of its own told after a dated visit falls inside
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import Entity, Event, Mention, Participant
 from .events import inherit_from
 
-__all__ = ["dateline_city", "inside_visit", "titled_to_the_one_meeting"]
+__all__ = ["dateline_city", "inside_visit", "lasting", "titled_to_the_one_meeting"]
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
@@ -66,3 +67,32 @@ def inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None
         if visit is not None and not any(p.type in ("MEETING", "FORUM") and own.get(p.id, (False, False))[0]
                                          for p in events[events.index(visit):k]):
             inherit_from(ev, visit, False, own.get(ev.id, (False, False))[1])
+
+
+# "论坛为期三天", "为期两天的会议": how many days an event lasts
+_LASTS = re.compile(r"为期\s*([0-9０-９]+|[一二两三四五六七八九十]+)\s*天")
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _days(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word == "十":
+        return 10
+    if len(word) == 1:
+        return _ZH_DIGITS.get(word)
+    if len(word) == 2 and word[0] == "十":  # 十二
+        return 10 + _ZH_DIGITS.get(word[1], 0)
+    return None
+
+
+def lasting(text: str, events: list[Event]) -> None:
+    """"9月8日在乌鲁木齐开幕，论坛为期三天": a gathering that starts on a day and lasts N days ends on
+    the N-th; its end, when none is told."""
+    for ev in events:
+        if ev.type not in ("FORUM", "MEETING", "SESSION", "VISIT") or ev.end or not ev.start or len(ev.start) != 10:
+            continue
+        m = _LASTS.search(text, ev.evidence.start, ev.evidence.end)
+        n = _days(m.group(1)) if m else None
+        if n and 1 < n <= 31:
+            ev.end = (dt.date.fromisoformat(ev.start) + dt.timedelta(days=n - 1)).isoformat()

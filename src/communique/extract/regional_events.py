@@ -60,7 +60,9 @@ class Cue:
     def __init__(self, spec: str) -> None:
         self.words = []
         for w in spec.split():
-            if w.startswith("="):
+            if w == "~":
+                self.words.append(("~", ""))
+            elif w.startswith("="):
                 self.words.append(("=", normalize_key(w[1:])))
             elif w.startswith("-") and len(w) > 1:
                 self.words.append(("-", normalize_key(w[1:])))
@@ -68,14 +70,30 @@ class Cue:
                 self.words.append(("^", normalize_key(w)))
 
     def match(self, keys: list[str], i: int) -> bool:
-        if i + len(self.words) > len(keys):
-            return False
-        for k, (how, w) in enumerate(self.words):
-            key = keys[i + k]
-            ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
-            if not ok:
-                return False
-        return True
+        return self.length(keys, i) > 0
+
+    def length(self, keys: list[str], i: int, k: int = 0) -> int:
+        """How many words from i the phrase matches (0: none); a "~" in it skips up to four words
+        ("адкрыцц ~ цэнтр": 'the opening of the Belarusian-Vietnamese centre')."""
+        if k == len(self.words):
+            return 1 if k else 0  # the words matched are counted by the callers above
+        how, w = self.words[k]
+        if how == "~":
+            for skip in range(5):
+                n = self.length(keys, i + skip, k + 1) if i + skip <= len(keys) else 0
+                if n:
+                    return n + skip - (1 if k + 1 == len(self.words) else 0)
+            return 0
+        if i >= len(keys):
+            return 0
+        key = keys[i]
+        ok = key == w if how == "=" else key.endswith(w) and len(key) > len(w) + 1 if how == "-" else key.startswith(w)
+        if not ok:
+            return 0
+        if k + 1 == len(self.words):
+            return 1
+        n = self.length(keys, i + 1, k + 1)
+        return n + 1 if n else 0
 
 
 class _Lang:
@@ -226,7 +244,8 @@ class RegionalEvents:
                 if not new_doc and (self._reference(text, toks, keys, trig, told, s)
                                     or (not ahead and not (set(referred) & set(CONTAINERS) - {trig.type}
                                                              or trig.type == "MEETING" and set(seen) & {"VISIT", "FORUM"})
-                                        and self._repeat(trig, told, s_dates, s_mentions))):  # not "within the visit, X met Y"
+                                        and self._repeat(trig, told, s_dates, s_mentions,
+                                                         not self._took_part(text, keys, s, e)))):  # not "within the visit, X met Y"
                     referred.append(trig.type)
                     if trig.type == "SIGNING" and self.lx.the_document & set(keys[:trig.i]):
                         regional_coref.join("SIGNING", told, mentions, s, e)  # the document's signatories
@@ -273,6 +292,7 @@ class RegionalEvents:
         events = _drop_repeats(events)
         regional_event_passes.dateline_city(text, events, mentions, by_id, own)
         regional_event_passes.inside_visit(events, own)
+        regional_event_passes.lasting(text, events)
         self._inherit(events, own, refs)
         regional_event_passes.titled_to_the_one_meeting(events, entities)
         regional_coref.visitor_in_meetings(events, by_id)
@@ -290,7 +310,7 @@ class RegionalEvents:
                                   for nt in self.lx.not_triggers):
                 i += 1
                 continue
-            n = len(hit[2].words)
+            n = hit[2].length(keys, i)
             out.append(_Trig(hit[0], toks[i][0], toks[i + n - 1][1], i, i + n, hit[1]))
             i += n
         return out
@@ -336,12 +356,16 @@ class RegionalEvents:
             if hit[0] == "FOUNDING" and _ZH_ANNIVERSARY.match(text, i + len(hit[1])):
                 i += len(hit[1])  # "成立25周年", "成立以来": an anniversary, no founding told
                 continue
+            if hit[0] == "SESSION" and hit[1].endswith("幕式") and out and out[-1].type == "FORUM" \
+                    and not text[out[-1].char_end:i].strip("”」\"》 "):
+                i += len(hit[1])  # "……论坛”开幕式": the forum's own opening, no session of its own
+                continue
             out.append(_Trig(hit[0], i, i + len(hit[1]), i, i + len(hit[1]), hit[1]))
             i += len(hit[1])
         return out
 
     @staticmethod
-    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions) -> bool:
+    def _repeat(trig: _Trig, told: list[Event], s_dates, s_mentions, new_people: bool = False) -> bool:
         """A trigger of a type already told, in a sentence with no date of its own, speaks of that
         event again ("the meeting also discussed ..."); a speech by someone else, or a signing by
         other parties, is a new one."""
@@ -351,6 +375,11 @@ class RegionalEvents:
         if trig.type in {"SPEECH", "SIGNING"}:
             known = {p.entity for ev in same for p in ev.participants}
             if any(m.type in {"PER", "ORG"} and m.entity and m.entity not in known for m in s_mentions):
+                return False
+        if trig.type == "MEETING" and new_people:  # "会前，X会见了Y": a counterpart no meeting told has
+            known = {p.entity for ev in same for p in ev.participants}
+            if sum(m.type == "PER" and m.entity not in known for m in s_mentions) and \
+                    any(m.type == "PER" and m.entity in known for m in s_mentions):
                 return False
         return True
 
@@ -412,6 +441,8 @@ class RegionalEvents:
             start, end = date.value_start, date.value_end
             if published and status == "occurred" and date_bounds(start)[0] > published:
                 status = "planned"
+            elif published and status == "planned" and date.relative and date_bounds(end or start)[1] < published:
+                status = "occurred"  # "Кечээ ... форумунда сөз сүйлөп, ... чакырды": yesterday's, an invitation in it
             elif published and status == "occurred" and end and date_bounds(start)[0] <= published < date_bounds(end)[0]:
                 status = "ongoing"  # "a visit on 13–15 April", told on the 14th
         ev = Event(id=f"e{n}", type=trig.type, status=status, evidence=ev_span, start=start, end=end,
@@ -643,6 +674,9 @@ class RegionalEvents:
                 continue
             ref = refs.get(ev.id)  # talks held by video are a call: "会谈期间" after "视频会谈"
             of_ref = [p for p in reversed(events[:k]) if p.type == ref or (ref == "MEETING" and p.type == "CALL")]
+            # one whose status agrees first: a signing done "as a result of the meeting" is the meeting held,
+            # not the one the parties discussed holding later
+            of_ref = sorted(of_ref, key=lambda p: p.status != ev.status and p.status != "ongoing")
             source = next((p for p in of_ref if not (p.start and p.start[:4] < year)), of_ref[0] if of_ref else None) \
                 or next((p for p in reversed(events[:k]) if p.type in CONTAINERS), None)
             if source is None:

@@ -59,9 +59,15 @@ class _Lang:
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
-        self.of_known = bool(lex.get("of_known_body"))
+        self.of_known = lex.get("of_known_body") or False  # True, or "full": only a body named in full
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
+        # "па супрацоўніцтве ў (гуманітарнай) сферы ...", "za saradnju u oblasti ...": the field of the
+        # head's complement; and a compound joined by a dash ("дзяржаў – удзельніц ...", states parties)
+        self.field_in = {normalize_key(w) for w in lex.get("field_in", [])}
+        self.fields = tuple(normalize_key(w) for w in lex.get("fields", []))
+        self.dashed = tuple(normalize_key(w) for w in lex.get("dashed", []))
+        self.company_words = tuple(normalize_key(w) for w in lex.get("company_words", []))
         forms = "|".join(re.escape(f) for f in sorted(lex.get("legal_forms", []), key=len, reverse=True))
         words = "|".join(re.escape(f) for f in lex.get("legal_words", []))
         self.company = re.compile(  # "РУП «Белтэлекам»", "Привредно друштво „Експо 2027”"
@@ -133,7 +139,7 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
         toks = [(m.start(), m.end(), m.group(), normalize_key(m.group())) for m in WORD_TOKEN.finditer(text)]
         found = _head_final(text, toks, lx, mentions, names or {}) if lx.order == "head_final" else _head_first(text, toks, lx, mentions)
         found += _acronyms(toks, lx) + _companies(text, lx)
-        found += _latin_names(text, lx)
+        found += _latin_names(text, lx) + _company_named(text, toks, lx, mentions)
     taken = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
     orgs = [(m.start, m.end) for m in mentions if m.type == "ORG"]
     attached = _lang(lang).attached if lang != "zh" else set()
@@ -151,13 +157,22 @@ def find_organizations(text: str, lang: str, mentions: list[Mention],
 
     of_known = lang != "zh" and _lang(lang).of_known  # "Шӯрои ... Созмони ҳамкории Шанхай": a body of a known one
 
+    dashed = _lang(lang).dashed if lang != "zh" else ()
+
+    def of_known_ok(f, a: int, b: int) -> bool:  # "Дэпартамент ... Выканаўчага камітэта СНД", "дзяржаў – удзельніц СНД"
+        if of_known is True or not of_known:
+            return bool(of_known)
+        before = text[f[0]:a].split()
+        return any(f[0] < x <= a and b <= y and " " in text[x:y].strip() for x, y in orgs) \
+            or bool(dashed and before and normalize_key(before[-1]).startswith(dashed))
+
     def breadcrumb(f) -> bool:  # "Башкы бет / Басма сөз борбору / Жаңылыктар": the site's menu, no body of the news
         line = text[text.rfind("\n", 0, f[0]) + 1:(text.find("\n", f[1]) + 1 or len(text) + 1) - 1]
         return bool(re.search(r"\s[/»›|]\s", line))
 
     return [f for f in found if not breadcrumb(f) and not any(a <= f[0] and f[1] <= b for a, b in taken)
-            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known
-                        for a, b in orgs)  # nor one that ends in a known body
+            and not any(f[0] < a < f[1] <= b and not attached_to(f, a) and not of_known_ok(f, a, b)
+                        for a, b in orgs)  # nor one that ends in a known body (but a body of one named in full)
             and not known_body(f)]
 
 
@@ -192,7 +207,7 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
 
 # a name in Latin letters, in quotes or not ("«Astana Hub» технопаркі", "“MIMOS Berhad” vakillari")
 _LATIN_NAME = re.compile(r"[«“\"]([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]|(?<![\w«“\"])([A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,3})(?![\w»”\"])")
-_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3}[»”\"]?")
+_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?(?P<name>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]?")
 DESCRIPTOR_REACH = 6  # words from a Latin name to the word that says what kind of body it is
 
 
@@ -212,6 +227,33 @@ def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
         after = re.split(r"[.,;:!?()«»“”\n]", after[other.end():] if other else after)[0]
         if any(w.startswith(lx.descriptors) for w in [normalize_key(w) for w in after.split()][:DESCRIPTOR_REACH]):
             out.append((m.start(g), m.end(g), m.group(g)))
+            if other and not any(ch.isdigit() for ch in other.group("name")):  # the second one too
+                out.append((m.end() + other.start("name"), m.end() + other.end("name"), other.group("name")))
+    return out
+
+
+def _company_named(text: str, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
+    """Head-first: the word 'company' in any case, then its name, one or two capitalized words outside any
+    place or known body ("kompanije Siemens", "компаније Хуавеј", "кампаніі «Белшына»")."""
+    if not lx.company_words:
+        return []
+    spans = [(m.start, m.end) for m in mentions if m.type in {"ORG", "PER"}]
+    places = [(m.start, m.end) for m in mentions if m.type == "LOC"]  # "Telekom Srbija": a place only second
+    out = []
+    for i, (_s, _e, _w, key) in enumerate(toks[:-1]):
+        if not key.startswith(lx.company_words):
+            continue
+        gap = _gap(text, toks, i + 1)
+        quoted = gap.strip() in ("«", "„", "“", '"')
+        if (gap.strip() and not quoted) or "\n" in gap:
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= 2 and toks[k][2][:1].isupper() and toks[k][3] not in lx.stop \
+                and not any(a <= toks[k][0] < b for a, b in spans + (places if k == i + 1 else [])) \
+                and (k == i + 1 or not _gap(text, toks, k).strip()):
+            k += 1
+        if k > i + 1:
+            out.append((toks[i + 1][0], toks[k - 1][1], text[toks[i + 1][0]:toks[k - 1][1]]))
     return out
 
 
@@ -245,6 +287,18 @@ def _companies(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
         return []
     return [(m.start("words"), m.end(), m.group(0)) if m.group("words") else (m.start("name"), m.end("name"), m.group("name"))
             for m in lx.company.finditer(text)]
+
+
+def _field(text: str, toks, j: int, lx: _Lang) -> int:
+    """The token after "ў [one lower-case word] галіне/сферы" starting at token j, or 0."""
+    if toks[j][3] not in lx.field_in or not lx.fields:
+        return 0
+    for k in (j + 1, j + 2):
+        if k + 1 >= len(toks) or _gap(text, toks, k).strip() or not toks[k][2][:1].islower():
+            return 0
+        if toks[k][3].startswith(lx.fields):
+            return k + 1 if not _gap(text, toks, k + 1).strip() else 0
+    return 0
 
 
 def _gap(text: str, toks, k: int) -> str:
@@ -346,8 +400,8 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
         first, adjs = _adjectives_before(text, toks, i, lx, nom, covered) if lx.adjectives else (i, [])
         if (not word[0].isupper() and not adjs) or (out and toks[first][0] < out[-1][1]):
             continue
-        j = i + 1
-        while j < len(toks) and j - i <= MAX_WORDS:
+        j, extra = i + 1, 0
+        while j < len(toks) and j - i <= MAX_WORDS + extra:
             gap = _gap(text, toks, j)
             if toks[j][3] in lx.linkers and j == i + 1 and not gap.strip() and j + 1 < len(toks) \
                     and not toks[j + 1][2][0].isupper() and not _gap(text, toks, j + 1).strip():
@@ -364,6 +418,14 @@ def _head_first(text, toks, lx: _Lang, mentions) -> list[tuple[int, int, str]]:
                     and not _gap(text, toks, j + 1).strip():
                 j += 2  # "Вазорати энергетика ва захираҳои оби …", "Міністэрства сувязі і інфарматызацыі":
                 # two fields of one ministry's name
+                continue
+            field = _field(text, toks, j, lx) if j > i + 1 and toks[j - 1][2][:1].islower() else 0
+            if field:
+                j, extra = field, extra + field - j
+                continue
+            if j > i + 1 and lx.dashed and gap.strip() in "–—-" and gap.strip() and toks[j][3].startswith(lx.dashed) \
+                    and "\n" not in gap:
+                j, extra = j + 1, extra + 1
                 continue
             listed = _listed(text, toks, j, lx, spans)
             if listed == "places":

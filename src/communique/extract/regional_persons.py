@@ -112,6 +112,8 @@ class _Lang:
         # an oblique title word -> (its nominative, the case of the name after it: "ins", "gen_f", ...)
         self.oblique = {normalize_key(w): (nom, case + ("_f" if "f" in rest else ""))
                         for w, (nom, case, *rest) in (lex.get("oblique_heads") or {}).items()}
+        # words that run on a head-first title right after its head ("Сафири Фавқулодда ва Мухтори ...")
+        self.runs = [tuple(normalize_key(w) for w in r.split()) for r in lex.get("title_runs", [])]
         self.name_cases = {case: [(a.casefold(), b) for a, b in rules]
                            for case, rules in (lex.get("name_cases") or {}).items()}
 
@@ -391,13 +393,18 @@ class _Finder:
             j = next((q for q in range(j, len(self.toks)) if self.toks[q].s >= aside.end()), len(self.toks))
         if j >= len(self.toks) or not (aside or self.joined(i, j)):
             return None
+        run = next((r for r in self.lx.runs if tuple(x.key for x in self.toks[j:j + len(r)]) == r
+                    and all(self.joined(q - 1, q) for q in range(j, j + len(r)))), ())
+        j += len(run)  # the formula is the title's; its state and place follow
+        if run and j >= len(self.toks):
+            return None
         n = self.run_at(j, vouched=True, case=case) if _script(self.toks[j].text) == _script(t.text) else 0
         if n:
             return j, n, (mark[0][0] if mark else self.title_start(i), t.e, *mark)
         if not self.lx.head_first:
             return None
         # head-first: the title's modifiers, then the name right after a place or state word
-        k, limit = j, MAX_GAP
+        k, limit = j, MAX_GAP + len(run)
         while k < len(self.toks) and k - i <= limit and (self.joined(k - 1, k) or self.in_parens(k - 1, k)
                                                            or self.listed_complement(j, k)):
             tok = self.toks[k]
@@ -505,6 +512,8 @@ class _Finder:
         k = i
         while k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.lx.modifier(self.toks[k - 1].text):
             k -= 1
+        if k > 0 and self.joined(k - 1, k) and k - 1 not in self.names and self.toks[k - 1].key in self.lx.deputy:
+            k -= 1  # "Муовини Вазири ...": the deputy of the office
         if k > 1 and self.dash(k - 1, k):
             h = k - 1
             while h >= 0 and k - 1 - h <= MAX_GAP and self.title_word(h):
@@ -630,16 +639,22 @@ _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]+(?=\w)")
 _INNER_ACRONYM = re.compile(r"\s*\(([^\W\d_]{2,8})\)(?=\s)")
 
 
+_JOT = re.compile(r"([иi])[јj](?=\s|$)")  # a Serbian instrumental's "-ијем" taken back leaves a "ј"
+
+
 def _record(text, sents, found, mentions: list[Mention], entities: list[Entity]):
     by_id = {e.id: e for e in entities}
     persons: dict[str, Entity] = {}
     out: list[Mention] = []
     for s, e, name, (ts, te, *head) in sorted(found):
-        key = normalize_key(name)
+        key = _JOT.sub(r"\1", normalize_key(name))  # "Ли Минглијем" -> "Ли Минглиј" is "Ли Мингли"
         ent = persons.get(key)
         if ent is None:
             ent = Entity(id=f"p{len(persons) + 1}", type="PER", name=name, kind="person")
             persons[key] = ent
+        elif name != ent.name and text[s:e] == name:  # the name as written, in the nominative
+            ent.aliases.append(ent.name) if ent.name not in ent.aliases else None
+            ent.name = name
         surface = text[s:e]
         if surface != ent.name and surface not in ent.aliases:
             ent.aliases.append(surface)
