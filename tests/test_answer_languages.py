@@ -90,3 +90,12 @@ def test_a_fact_line_names_every_party_of_a_signing_by_many_states():
     line = _event_line({"type": "SIGNING", "name": None, "start": None, "end": None, "location": None,
                         "participants": [{"name": s, "role": "party"} for s in states]})
     assert all(s in line for s in states)
+
+
+def test_each_document_is_read_once(kb, monkeypatch):
+    store, searcher = kb
+    reads = []
+    get_record = store.get_record
+    monkeypatch.setattr(store, "get_record", lambda doc_id: reads.append(doc_id) or get_record(doc_id))
+    answer(store, "Who met the minister in Uzbekistan?", language="en", searcher=searcher)
+    assert reads and len(reads) == len(set(reads))  # near in meaning and naming the country: read once

@@ -395,7 +395,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     scores = _any_word_scores(store, question, words, dict(ranking.scores))
     order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
     near = _nearest(searcher, question)
-    order += [d for d in [*near, *_gazetteer_documents(store, qrec, DOCS)] if d not in order]
+    # each document once: one both near in meaning and naming a country of the question was read twice
+    order = list(dict.fromkeys([*order, *near, *_gazetteer_documents(store, qrec, DOCS)]))
     top = max(scores.values(), default=1.0)
     names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
