@@ -28,6 +28,8 @@ PER_DOC = 3  # sentences of one document at most
 MAX_SERIES = 6  # other meetings of a cited series added to a series, where or when answer
 SERIES_KINDS = ("series", "where", "when")
 NEAR_WEIGHT = 1.5  # what being the document nearest the question in meaning adds to its sentences
+NAME_WEIGHT = 1.5  # a name of the question matched across scripts or languages, against a word's 1 (× rarity)
+MAX_NAMED = 12  # participants named in one fact line (a signing by seven states names all seven)
 
 
 split_sentences = lru_cache(maxsize=512)(_sentences)  # a document's sentences, kept for later questions
@@ -112,10 +114,22 @@ def _link_key(e) -> str | None:
 
 
 def _gazetteer_ids(record: Record | None) -> set[str]:
-    return {k for e in (record.entities if record else []) if (k := _link_key(e))}
+    """The link keys of what the question names; a city the question's reading left unlinked is looked
+    up in the gazetteer by its name ("Moscow" in a question matches "莫斯科" linked in a release)."""
+    out = set()
+    for e in record.entities if record else []:
+        k = _link_key(e)
+        if k is None and e.type == "LOC":
+            from ..search.expand import _gazetteer
+
+            city = _gazetteer().city(e.name)
+            k = city["id"] if city else None
+        if k:
+            out.add(k)
+    return out
 
 
-_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w-]{3,}")
+_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w‘’ʻʼ'`-]{3,}")  # "Qo‘chqorov": Uzbek Latin letters o‘ and g‘ inside
 
 
 def _name_keys(text: str) -> set[str]:
@@ -181,7 +195,7 @@ def _event_line(f: dict) -> str:
     if f["start"] and f["end"] and f["end"] != f["start"]:
         when = f"{f['start']}–{f['end']}"
     label = f["type"].lower() + (f" «{f['name']}»" if f.get("name") else "")
-    who = ", ".join(p["name"] for p in f["participants"][:6])
+    who = ", ".join(p["name"] for p in f["participants"][:MAX_NAMED])
     return " · ".join(x for x in (label, when, f.get("location") or "", who) if x)
 
 
@@ -272,38 +286,82 @@ def per_sentence(spans: list, items: list, span_of) -> list[list]:
 
 
 def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str, doc_bonus: float,
-                      names: tuple[bool, set[str]], counted: str | None = None, event_types: frozenset = frozenset()):
+                      names: tuple[bool, set[str]], counted: str | None = None, event_types: frozenset = frozenset(),
+                      lang: str | None = None, ordinal: int | None = None):
     """(score less the question's words, the question's words it holds, start, end, text) of every
     sentence of the record that shares a word, an entity or a name with the question."""
     text = record.document.text
     cyrillic, keys = names
+    # a release in another language than the question's spells its names its own way, in either script
+    # ("Kuchkarov" ~ "Qo‘chqorov" in an Uzbek release): its names are matched by their skeletons
+    foreign = bool(lang and record.document.language and record.document.language != lang)
     by_entity = {e.id: k for e in record.entities if (k := _link_key(e))}
     spans = split_sentences(text)
     mentions = per_sentence(spans, record.mentions, lambda m: (m.start, m.end))
     events = per_sentence(spans, record.events, lambda ev: (ev.evidence.start, ev.evidence.end))
+    # a release that states the numbered meeting the question names: each of its sentences may tell
+    # what happened there ("on the sidelines of the session", "the sides signed ...")
+    numbered = ordinal is not None and any(_states_ordinal(s.text, events[i], ordinal) for i, s in enumerate(spans))
     agreements = per_sentence(spans, record.agreements, lambda ag: (ag.evidence.start, ag.evidence.end))
     for i, s in enumerate(spans):
         if len(s.text.strip()) < 20:
             continue
         shared = words & content_words(s.text)
         linked = {by_entity.get(m.entity or "") for m in mentions[i]} & gaz
-        crossed = len(keys & _name_keys(s.text)) if is_cyrillic(s.text) != cyrillic else 0
+        crossed = keys & _name_keys(s.text) if foreign or is_cyrillic(s.text) != cyrillic else set()
         # the question's entities among the parties and participants of the facts the sentence states
         # ("the sides signed a memorandum" names no party, its agreement does)
         stated = {p for ag in agreements[i] for p in ag.parties} | {p.entity for ev in events[i] for p in ev.participants}
         linked_facts = {by_entity[e] for e in stated if e in by_entity} & gaz - linked
-        if not shared and not linked and not crossed and not any(ev.type in event_types for ev in events[i]):
+        if not shared and not linked and not crossed and not numbered and not any(ev.type in event_types
+                                                                                  for ev in events[i]):
             continue
-        score = crossed + doc_bonus + _kind_bonus(kind, s.text, mentions[i], events[i], agreements[i], counted)
+        score = doc_bonus + _kind_bonus(kind, s.text, mentions[i], events[i], agreements[i], counted)
         # the question's entities count like its words (weighed by how many sentences name them), more
-        asked = {EVENT + ev.type for ev in events[i] if ev.type in event_types}
-        yield score, {*shared, *(ENTITY + k for k in linked), *(STATED + k for k in linked_facts), *asked}, s.start, s.end, s.text
+        asked = {EVENT + ev.type for ev in events[i] if ev.type in event_types} | ({ORDINAL} if numbered else set())
+        yield score, {*shared, *(ENTITY + k for k in linked), *(STATED + k for k in linked_facts), *asked,
+                      *(NAME + k for k in crossed)}, s.start, s.end, s.text
 
 
 # a question's entity named in a sentence; among the parties of a fact it states; an event of a type the
 # question speaks of ("signed" → SIGNING), stated in the sentence in any language
-ENTITY, STATED, EVENT = "entity:", "stated:", "event:"
-_MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0}
+# a name of the question spelt in another script or language ("Tashkent" ~ "Ташкенте", "Kuchkarov" ~ "Qo‘chqorov")
+ENTITY, STATED, EVENT, ORDINAL, NAME = "entity:", "stated:", "event:", "ordinal:", "name:"
+_MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0, ORDINAL: 2.0, NAME: NAME_WEIGHT}
+
+# the number of a meeting the question asks about: "18th meeting", "35-е заседание", "41-м совете"
+_ASKED_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th|-?(?:й|я|е|го|му|м|ом|ый|ая|ое|ой|ую))\b", re.I)
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def asked_ordinal(question: str) -> int | None:
+    """The ordinal number of the meeting a question names, if it names one by a number."""
+    m = _ASKED_ORDINAL.search(question)
+    return int(m.group(1)) if m else None
+
+
+def _chinese_number(n: int) -> str:
+    """1..999 in Chinese numerals (十八, 二十一, 一百零五), as ordinals are written after 第."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + _CN_DIGITS[rest] if rest < 10 else _chinese_number(rest) if rest >= 20
+                                else "一" + _chinese_number(rest))
+    return _CN_DIGITS[n // 100] + "百" + tail
+
+
+def _states_ordinal(sentence: str, events: list, n: int) -> bool:
+    """Whether a sentence states the n-th meeting: an event of that number, or the number written as an
+    ordinal in any language ("11-жыйыны", "18th", "第十八次")."""
+    if any(ev.ordinal == n for ev in events):
+        return True
+    if re.search(rf"(?<![\w.,]){n}(?:st|nd|rd|th|[-‑][^\W\d])", sentence, re.I):
+        return True
+    return n < 1000 and "第" + _chinese_number(n) in sentence
 
 
 def word_weights(shared_sets: list[set[str]]) -> dict[str, float]:
@@ -337,7 +395,8 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     scores = _any_word_scores(store, question, words, dict(ranking.scores))
     order = sorted(scores, key=lambda d: -scores[d])[:DOCS]
     near = _nearest(searcher, question)
-    order += [d for d in [*near, *_gazetteer_documents(store, qrec, DOCS)] if d not in order]
+    # each document once: one both near in meaning and naming a country of the question was read twice
+    order = list(dict.fromkeys([*order, *near, *_gazetteer_documents(store, qrec, DOCS)]))
     top = max(scores.values(), default=1.0)
     names = (is_cyrillic(question), _name_keys(question))
     best: list[tuple[float, str, int, int, str]] = []
@@ -345,6 +404,7 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
     records: dict[str, Record] = {}
     counted = counted_word(question) if kind == "count" else None
     event_types = frozenset(ev.type for ev in (qrec.events if qrec else []))
+    ordinal = asked_ordinal(question)
     for doc_id in order:
         record = store.get_record(doc_id)
         if record is None:
@@ -354,7 +414,7 @@ def answer(store: Store, question: str, language: str | None = None, searcher=No
         doc_bonus = scores.get(doc_id, 0.0) / top + (NEAR_WEIGHT * (1 - near.index(doc_id) / DOCS)
                                                       if doc_id in near else 0.0)
         for score, shared, start, end, text in _scored_sentences(record, words, gaz, kind, doc_bonus, names, counted,
-                                                                   event_types):
+                                                                   event_types, lang, ordinal):
             found.append((score, shared, doc_id, start, end, text))
     weights = word_weights([f[1] for f in found])
     best = [(score + sum(weights[w] for w in shared), *rest) for score, shared, *rest in found]
