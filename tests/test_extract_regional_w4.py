@@ -229,14 +229,14 @@ def test_next_week_is_monday_to_sunday_of_the_next_week(lang, text):
 
 
 def test_an_instrumental_in_ijem_and_the_nominative_are_one_person():
-    got = persons("Министар Петар Илић разговарао је са амбасадором Народне Републике Кине у Србији Ли Минглијем. "
-                  "Амбасадор Ли Мингли пренео је позив министру.", "sr")
-    assert got == {"Петар Илић": ["Министар"], "Ли Мингли": ["амбасадор Народне Републике Кине у Србији"]}
+    got = persons("Министар Петар Илић разговарао је са амбасадором Народне Републике Кине у Србији Ван Шенглијем. "
+                  "Амбасадор Ван Шенгли пренео је позив министру.", "sr")
+    assert got == {"Петар Илић": ["Министар"], "Ван Шенгли": ["амбасадор Народне Републике Кине у Србији"]}
 
 
 def test_a_chinese_foreign_name_ends_before_yiji():
-    got = persons("哈萨克斯坦卫生部部长阿伊古丽·苏尔坦别科娃以及世界卫生组织代表出席开幕式。", "zh")
-    assert list(got) == ["阿伊古丽·苏尔坦别科娃"]
+    got = persons("哈萨克斯坦卫生部部长古丽娜·阿曼别科娃以及世界卫生组织代表出席开幕式。", "zh")
+    assert list(got) == ["古丽娜·阿曼别科娃"]
 
 
 def test_kyrgyz_going_to_a_city_is_a_visit():

@@ -129,7 +129,7 @@ def _gazetteer_ids(record: Record | None) -> set[str]:
     return out
 
 
-_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w‘’ʻʼ'`-]{3,}")  # "Qo‘chqorov": Uzbek Latin letters o‘ and g‘ inside
+_NAME = re.compile(r"\b[A-ZА-ЯЁ][\w‘’ʻʼ'`-]{3,}")  # "Bo‘ronov": Uzbek Latin letters o‘ and g‘ inside
 
 
 def _name_keys(text: str) -> set[str]:
@@ -293,7 +293,7 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
     text = record.document.text
     cyrillic, keys = names
     # a release in another language than the question's spells its names its own way, in either script
-    # ("Kuchkarov" ~ "Qo‘chqorov" in an Uzbek release): its names are matched by their skeletons
+    # ("Buronov" ~ "Bo‘ronov" in an Uzbek release): its names are matched by their skeletons
     foreign = bool(lang and record.document.language and record.document.language != lang)
     by_entity = {e.id: k for e in record.entities if (k := _link_key(e))}
     spans = split_sentences(text)
@@ -325,7 +325,7 @@ def _scored_sentences(record: Record, words: set[str], gaz: set[str], kind: str,
 
 # a question's entity named in a sentence; among the parties of a fact it states; an event of a type the
 # question speaks of ("signed" → SIGNING), stated in the sentence in any language
-# a name of the question spelt in another script or language ("Tashkent" ~ "Ташкенте", "Kuchkarov" ~ "Qo‘chqorov")
+# a name of the question spelt in another script or language ("Tashkent" ~ "Ташкенте", "Buronov" ~ "Bo‘ronov")
 ENTITY, STATED, EVENT, ORDINAL, NAME = "entity:", "stated:", "event:", "ordinal:", "name:"
 _MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0, ORDINAL: 2.0, NAME: NAME_WEIGHT}
 

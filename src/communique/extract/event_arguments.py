@@ -278,7 +278,7 @@ class ArgumentReading:
             return None
         after = self._text[m.end:m.end + 3]
         if after[:1] == " " and after[1:2].isupper():
-            return None  # "глава Минцифры Казахстана Жаслан Мадиев": the name follows, and is the participant
+            return None  # "глава Минцифры Казахстана Ерлан Сапаров": the name follows, and is the participant
         heads = [e.id for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
         return heads[0] if len(heads) == 1 else None
 

@@ -87,7 +87,7 @@ _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 def drop_title_bodies(text: str, lang: str, events: list[Event], mentions: list[Mention],
                       by_id: dict[str, Entity]) -> None:
     """A body named only inside the title of a person who takes part ("Шанхай ынтымақтастық ұйымының Бас
-    хатшысы Нұрлан Ермекбаев") is where the person works, no party of the gathering: it leaves the
+    хатшысы Бауыржан Төлегенов") is where the person works, no party of the gathering: it leaves the
     participants (not of a signing, whose parties the signatories' bodies are); so does a body named
     only inside an event's quoted name («ШЫҰ кеңістігіндегі ...» конференциясы) or as the source of the
     news ("Сыртқы істер министрлігінің баспасөз қызметі": its press service)."""

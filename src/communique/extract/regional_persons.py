@@ -239,7 +239,7 @@ class _Finder:
 
     def closed_by_surname(self, j: int) -> bool:
         """Tokens j, j+1, j+2 are capitalized, and the second is a surname that closes the name: the third,
-        neither a surname nor a patronymic, begins what follows ("Садыр Жапаров Санариптик кызматташтык
+        neither a surname nor a patronymic, begins what follows ("Асан Бакиров Санариптик кызматташтык
         уюмунун ...", "Тоқаев Ақордада ..."). Only in a language whose lexicon says a surname ends a name."""
         if not self.lx.surname_closes:
             return False
@@ -647,7 +647,7 @@ def _record(text, sents, found, mentions: list[Mention], entities: list[Entity])
     persons: dict[str, Entity] = {}
     out: list[Mention] = []
     for s, e, name, (ts, te, *head) in sorted(found):
-        key = _JOT.sub(r"\1", normalize_key(name))  # "Ли Минглијем" -> "Ли Минглиј" is "Ли Мингли"
+        key = _JOT.sub(r"\1", normalize_key(name))  # "Ван Шенглијем" -> "Ван Шенглиј" is "Ван Шенгли"
         ent = persons.get(key)
         if ent is None:
             ent = Entity(id=f"p{len(persons) + 1}", type="PER", name=name, kind="person")

@@ -338,7 +338,7 @@ def _ministry_heads(text: str, mentions: list[Mention], table: EntityTable) -> N
     role of the one minister of that state the text names."""
     for m in _MINISTRY_HEAD_AT.finditer(text):
         if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
-            continue  # "глава Минэнерго РФ Сергей Шматко": a title before a name, attached already
+            continue  # "глава Минэнерго РФ Сергей Петров": a title before a name, attached already
         place = next((table.entity(x.entity) for x in mentions if x.type == "LOC" and x.entity
                       and m.start(2) <= x.start and x.end <= m.end()), None)
         iso = place.iso if place is not None else None
@@ -465,7 +465,7 @@ def _head_titles(text: str, mentions: list[Mention], table: EntityTable) -> None
         if m.type != "ORG" or not m.entity or head is None:
             continue
         if any(p.type == "PER" and 0 <= p.start - m.end <= 2 for p in mentions):
-            continue  # "глава Минцифры Казахстана Жаслан Мадиев": a title before a name, attached already
+            continue  # "глава Минцифры Казахстана Ерлан Сапаров": a title before a name, attached already
         holders = [e for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
         title = head.group(1) + " " + text[m.start:m.end]
         if len(holders) == 1 and all(r.title.casefold() != title.casefold() for r in holders[0].roles):

@@ -41,7 +41,7 @@ class EnglishEntities:
             if s.type == "PER":
                 first = next((c for c in persons.clusters if len(c.best.split()) == 2
                               and c.best.split()[0] == surface), None) if s.source == "surname" else None
-                if first is not None:  # "Liu said" after "Liu Qingyan": the family name told first
+                if first is not None:  # "Liu said" after "Liu Wenbo": the family name told first
                     first.names.append(surface)
                 pending.append((m, first or persons.add(surface)))
             elif s.type == "LOC":

@@ -631,7 +631,7 @@ class EnglishNames:
                 end = b
                 if (size >= 2 and b in self._place_toks and self.text[toks[b - 1].end:toks[b].start] == " "
                         and (b + 1 >= n or not (is_capitalized(toks[b + 1].text) or toks[b + 1].text in ("'s", "’s")))):
-                    end = b + 1  # "Minister of Mines and Energy of Brazil Fernando Costa Lima and ...": a surname
+                    end = b + 1  # "Minister of Energy of Brazil Paulo Ribeiro Lima and ...": a surname
                 out.append(Span(toks[a].start, toks[end - 1].end, "PER", si, a, end, "person"))
                 taken.update(range(a, end))
         return out
