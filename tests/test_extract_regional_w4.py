@@ -270,3 +270,11 @@ def test_next_month_is_the_month_after_the_publication(lang, text, published, mo
 def test_uzbek_kecha_inside_a_sentence_is_an_evening():
     assert [ev.start for ev in record("Universitetda adabiy kecha boʻldi.", "uz", "2026-03-05").events
             if ev.start] == []
+
+
+def test_zh_foreign_surname_alone_is_the_full_name():
+    text = ("外交部长会见哈萨克斯坦外交部副部长努尔兰别克\n\n"
+            "2026年3月2日，外交部副部长陈文杰在北京会见哈萨克斯坦外交部副部长阿斯兰·努尔兰别克。"
+            "据悉，努尔兰别克还将访问上海。")
+    persons = sorted(e.name for e in record(text, "zh").entities if e.type == "PER")
+    assert persons == ["阿斯兰·努尔兰别克", "陈文杰"]
