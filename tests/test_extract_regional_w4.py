@@ -278,3 +278,18 @@ def test_zh_foreign_surname_alone_is_the_full_name():
             "据悉，努尔兰别克还将访问上海。")
     persons = sorted(e.name for e in record(text, "zh").entities if e.type == "PER")
     assert persons == ["阿斯兰·努尔兰别克", "陈文杰"]
+
+
+def test_title_alone_names_the_one_person_who_holds_it():
+    text = ("Сёння ў Гомелі адбылася сустрэча Міністра замежных спраў Рэспублікі Беларусь Сяргея Маркевіча "
+            "з Генеральным сакратаром Шанхайскай арганізацыі супрацоўніцтва Русланам Ахметавым. "
+            "Учора Генеральны сакратар выступіў з лекцыяй перад студэнтамі. "
+            "Беларускі міністр нагадаў, што супрацоўніцтва развіваецца.")
+    rec = record(text, "be", "2026-05-04")
+    roles = {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+    assert "Генеральны сакратар" in roles["Руслан Ахметаў"]
+    assert "Беларускі міністр" in roles["Сяргей Маркевіч"]
+    speech = [ev for ev in rec.events if ev.type == "SPEECH"]
+    names = {e.id: e.name for e in rec.entities}
+    assert speech and [names[p.entity] for p in speech[0].participants] == ["Руслан Ахметаў"]
+
