@@ -293,3 +293,17 @@ def test_title_alone_names_the_one_person_who_holds_it():
     names = {e.id: e.name for e in rec.entities}
     assert speech and [names[p.entity] for p in speech[0].participants] == ["Руслан Ахметаў"]
 
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Toshkent, 2026-yil 14-aprel – Bugun Toshkentda Oʻzbekiston Respublikasi tashqi ishlar vaziri Sardor Qodirov "
+           "Qozogʻiston Respublikasi tashqi ishlar vaziri Murat Sultanov bilan uchrashdi. "
+           "Shu kuni Sardor Qodirov Qirgʻiziston tashqi ishlar vaziri Aziz Toktogulov bilan telefon orqali muloqot qildi."),
+    ("kk", "Астана, 2026 жылғы 14 сәуір – Бүгін Астанада Қазақстан Республикасының Сыртқы істер министрі Ерлан Сағынов "
+           "Өзбекстан Республикасының Сыртқы істер министрі Фарход Юлдашевпен кездесті. "
+           "Сол күні Ерлан Сағынов Қырғызстанның Сыртқы істер министрі Азиз Токтогуловпен телефон арқылы сөйлесті."),
+])
+def test_same_day_takes_the_day_of_the_event_before(lang, text):
+    rec = record(text, lang, "2026-04-14")
+    calls = [ev for ev in rec.events if ev.type == "CALL"]
+    assert calls and calls[0].start == "2026-04-14"

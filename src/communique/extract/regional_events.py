@@ -293,6 +293,7 @@ class RegionalEvents:
         regional_event_passes.dateline_city(text, events, mentions, by_id, own)
         regional_event_passes.inside_visit(events, own)
         regional_event_passes.lasting(text, events)
+        regional_event_passes.same_day(self.language, events, own)
         self._inherit(events, own, refs)
         regional_event_passes.titled_to_the_one_meeting(events, entities)
         regional_coref.visitor_in_meetings(events, by_id)
