@@ -307,3 +307,11 @@ def test_same_day_takes_the_day_of_the_event_before(lang, text):
     rec = record(text, lang, "2026-04-14")
     calls = [ev for ev in rec.events if ev.type == "CALL"]
     assert calls and calls[0].start == "2026-04-14"
+
+
+def test_tg_the_past_day_is_yesterday():
+    text = ("Душанбе, 9 апрели соли 2026. Рӯзи гузашта Вазири корҳои хориҷии Ҷумҳурии Тоҷикистон Фаррух Саидзода "
+            "дар Донишгоҳи миллии Тоҷикистон бо лексия баромад намуд.")
+    rec = record(text, "tg", "2026-04-09")
+    speech = [ev for ev in rec.events if ev.type == "SPEECH"]
+    assert speech and speech[0].start == "2026-04-08"
