@@ -315,3 +315,11 @@ def test_tg_the_past_day_is_yesterday():
     rec = record(text, "tg", "2026-04-09")
     speech = [ev for ev in rec.events if ev.type == "SPEECH"]
     assert speech and speech[0].start == "2026-04-08"
+
+
+def test_a_call_has_no_place():
+    text = ("Јуче је министар трговине Марко Петровић телефоном разговарао са министром трговине Казахстана "
+            "Ерланом Сериковим о припремама седнице комитета која ће бити одржана у Астани.")
+    rec = record(text, "sr", "2026-04-09")
+    calls = [ev for ev in rec.events if ev.type == "CALL"]
+    assert calls and all(ev.location is None for ev in calls)

@@ -299,6 +299,8 @@ class RegionalEvents:
         regional_coref.visitor_in_meetings(events, by_id)
         for ev in events:
             ev.plover = plover_code(ev)
+            if ev.type == "CALL":  # a call has no place: its sides are each at home (a dateline's city is the desk's)
+                ev.location = None
         return events
 
     # -- triggers ----------------------------------------------------------------------------
