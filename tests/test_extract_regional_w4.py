@@ -323,3 +323,12 @@ def test_a_call_has_no_place():
     rec = record(text, "sr", "2026-04-09")
     calls = [ev for ev in rec.events if ev.type == "CALL"]
     assert calls and all(ev.location is None for ev in calls)
+
+
+def test_headline_after_publisher_and_dateline_lines_is_the_body_event():
+    text = ("Oʻzbekiston Respublikasi Tashqi ishlar vazirligi\n\nToshkent, 2026-yil 14-aprel\n\n"
+            "Qozogʻiston delegatsiyasi bilan uchrashuv boʻlib oʻtdi\n\n"
+            "Kecha Toshkentda Oʻzbekiston Respublikasi tashqi ishlar vaziri Sardor Qodirov "
+            "Qozogʻiston Respublikasi tashqi ishlar vaziri Murat Sultanov bilan uchrashdi.")
+    rec = record(text, "uz", "2026-04-14")
+    assert len([ev for ev in rec.events if ev.type == "MEETING"]) == 1

@@ -165,9 +165,9 @@ _END = tuple(".!?…。！？")
 
 
 def _headline(text: str, s: int, e: int) -> bool:
-    """A title line: among the first lines, ending without a full stop, a line break after it."""
+    """A title line: among the first lines (blank ones aside), ending without a full stop, a line break after it."""
     body = text[s:e].rstrip()
-    return (text[:s].count("\n") <= 2 and not body.endswith(_END) and e < len(text)
+    return (sum(1 for line in text[:s].split("\n") if line.strip()) <= 2 and not body.endswith(_END) and e < len(text)
             and text[e:e + 2].lstrip(" \t")[:1] in {"\n", ""})
 
 
