@@ -270,3 +270,65 @@ def test_next_month_is_the_month_after_the_publication(lang, text, published, mo
 def test_uzbek_kecha_inside_a_sentence_is_an_evening():
     assert [ev.start for ev in record("Universitetda adabiy kecha boʻldi.", "uz", "2026-03-05").events
             if ev.start] == []
+
+
+def test_zh_foreign_surname_alone_is_the_full_name():
+    text = ("外交部长会见哈萨克斯坦外交部副部长努尔兰别克\n\n"
+            "2026年3月2日，外交部副部长陈文杰在北京会见哈萨克斯坦外交部副部长阿斯兰·努尔兰别克。"
+            "据悉，努尔兰别克还将访问上海。")
+    persons = sorted(e.name for e in record(text, "zh").entities if e.type == "PER")
+    assert persons == ["阿斯兰·努尔兰别克", "陈文杰"]
+
+
+def test_title_alone_names_the_one_person_who_holds_it():
+    text = ("Сёння ў Гомелі адбылася сустрэча Міністра замежных спраў Рэспублікі Беларусь Сяргея Маркевіча "
+            "з Генеральным сакратаром Шанхайскай арганізацыі супрацоўніцтва Русланам Ахметавым. "
+            "Учора Генеральны сакратар выступіў з лекцыяй перад студэнтамі. "
+            "Беларускі міністр нагадаў, што супрацоўніцтва развіваецца.")
+    rec = record(text, "be", "2026-05-04")
+    roles = {e.name: [r.title for r in e.roles] for e in rec.entities if e.type == "PER"}
+    assert "Генеральны сакратар" in roles["Руслан Ахметаў"]
+    assert "Беларускі міністр" in roles["Сяргей Маркевіч"]
+    speech = [ev for ev in rec.events if ev.type == "SPEECH"]
+    names = {e.id: e.name for e in rec.entities}
+    assert speech and [names[p.entity] for p in speech[0].participants] == ["Руслан Ахметаў"]
+
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("uz", "Toshkent, 2026-yil 14-aprel – Bugun Toshkentda Oʻzbekiston Respublikasi tashqi ishlar vaziri Sardor Qodirov "
+           "Qozogʻiston Respublikasi tashqi ishlar vaziri Murat Sultanov bilan uchrashdi. "
+           "Shu kuni Sardor Qodirov Qirgʻiziston tashqi ishlar vaziri Aziz Toktogulov bilan telefon orqali muloqot qildi."),
+    ("kk", "Астана, 2026 жылғы 14 сәуір – Бүгін Астанада Қазақстан Республикасының Сыртқы істер министрі Ерлан Сағынов "
+           "Өзбекстан Республикасының Сыртқы істер министрі Фарход Юлдашевпен кездесті. "
+           "Сол күні Ерлан Сағынов Қырғызстанның Сыртқы істер министрі Азиз Токтогуловпен телефон арқылы сөйлесті."),
+])
+def test_same_day_takes_the_day_of_the_event_before(lang, text):
+    rec = record(text, lang, "2026-04-14")
+    calls = [ev for ev in rec.events if ev.type == "CALL"]
+    assert calls and calls[0].start == "2026-04-14"
+
+
+def test_tg_the_past_day_is_yesterday():
+    text = ("Душанбе, 9 апрели соли 2026. Рӯзи гузашта Вазири корҳои хориҷии Ҷумҳурии Тоҷикистон Фаррух Саидзода "
+            "дар Донишгоҳи миллии Тоҷикистон бо лексия баромад намуд.")
+    rec = record(text, "tg", "2026-04-09")
+    speech = [ev for ev in rec.events if ev.type == "SPEECH"]
+    assert speech and speech[0].start == "2026-04-08"
+
+
+def test_a_call_has_no_place():
+    text = ("Јуче је министар трговине Марко Петровић телефоном разговарао са министром трговине Казахстана "
+            "Ерланом Сериковим о припремама седнице комитета која ће бити одржана у Астани.")
+    rec = record(text, "sr", "2026-04-09")
+    calls = [ev for ev in rec.events if ev.type == "CALL"]
+    assert calls and all(ev.location is None for ev in calls)
+
+
+def test_headline_after_publisher_and_dateline_lines_is_the_body_event():
+    text = ("Oʻzbekiston Respublikasi Tashqi ishlar vazirligi\n\nToshkent, 2026-yil 14-aprel\n\n"
+            "Qozogʻiston delegatsiyasi bilan uchrashuv boʻlib oʻtdi\n\n"
+            "Kecha Toshkentda Oʻzbekiston Respublikasi tashqi ishlar vaziri Sardor Qodirov "
+            "Qozogʻiston Respublikasi tashqi ishlar vaziri Murat Sultanov bilan uchrashdi.")
+    rec = record(text, "uz", "2026-04-14")
+    assert len([ev for ev in rec.events if ev.type == "MEETING"]) == 1

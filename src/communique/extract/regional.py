@@ -478,6 +478,8 @@ def _acronyms(a: Analysis) -> None:
     a.mentions, a.entities = regional_acronyms.link_acronyms(a.text, a.mentions, a.entities)
     a.mentions = sorted(a.mentions + regional_coref.head_of_state(a.text, a.language, a.mentions, a.entities),
                         key=lambda m: (m.start, -m.end))
+    a.mentions = sorted(a.mentions + regional_coref.title_alone(a.text, a.language, a.mentions, a.entities),
+                        key=lambda m: (m.start, -m.end))
 
 
 def _documents(a: Analysis) -> None:

@@ -11,7 +11,8 @@ from ..model import Entity, Event, Mention, Participant, Role
 from .gazetteer import normalize_key
 from .resources import load_json
 
-__all__ = ["bare_elsewhere", "drop_title_bodies", "head_of_state", "join", "states_taking_part", "visitor_in_meetings"]
+__all__ = ["bare_elsewhere", "drop_title_bodies", "head_of_state", "join", "states_taking_part", "title_alone",
+           "visitor_in_meetings"]
 
 
 def bare_elsewhere(text: str, words: list[str]) -> str:
@@ -72,6 +73,56 @@ def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
             if ent is not None and ent.type == "PER" and p.entity not in have:
                 have.add(p.entity)
                 ev.participants.append(Participant(p.entity))
+
+
+_TITLE_ALONE_LANGS = ("be", "sr")  # head-first languages whose title word stands in the nominative alone
+_STATE_ADJECTIVE = r"(?:[^\W\d_]+(?:скі|ски|ская|ска|ski|ska)\s+)?"  # "Беларускі міністр"
+
+
+def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
+    """Mentions of a person named later by the opening words of his title alone, in the nominative and
+    with no name after them ("Министарка се јутрос обратила ...", "Генеральны сакратар выступіў ...",
+    "Беларускі міністр нагадаў ..."): the one person found whose title opens so; the words as written
+    are one of his roles too. Only in a sentence that names no person, in the head-first languages."""
+    if lang not in _TITLE_ALONE_LANGS:
+        return []
+    lex = load_json("titles_regional.json").get(lang) or {}
+    heads = {h.casefold() for h in lex.get("heads", [])}
+    adjective = tuple(lex.get("adjective_endings", []))
+    cores: dict[str, list[Entity]] = {}
+    for ent in entities:
+        if ent.type != "PER":
+            continue
+        for role in ent.roles:
+            words = role.title.split()
+            k = next((i for i, w in enumerate(words) if w.casefold() in heads), None)
+            if k is not None and k <= 1:
+                core = " ".join(words[:k + 1]).casefold()
+                if ent not in cores.setdefault(core, []):
+                    cores[core].append(ent)
+    persons = [m for m in mentions if m.type == "PER"]
+    spans = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for core, ents in cores.items():
+        if len(ents) != 1:
+            continue
+        ent = ents[0]
+        role_words = {w.casefold() for r in ent.roles for w in r.title.split()}
+        body = r"\s+".join(re.escape(w) for w in core.split())
+        for m in re.finditer(rf"(?i)(?<![\w'’-]){_STATE_ADJECTIVE}{body}(?![\w'’-])", text):
+            nxt = re.match(r"\s+([^\W\d_][\w'’-]*)", text[m.end():])
+            if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).casefold() in role_words
+                        or nxt.group(1).casefold().endswith(adjective)):
+                continue  # the title of a name, its own words run on, or another's ("Šef srpske diplomatije")
+            s0 = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            e0 = min((x for x in (text.find(c, m.end()) for c in ".!?\n") if x >= 0), default=len(text))
+            if any(s0 <= p.start < e0 for p in persons) or any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            out.append(Mention(m.start(), m.end(), "PER", m.group(), ent.id))
+            title = " ".join(m.group().split())
+            if " " in title and not any(r.title.casefold() == title.casefold() for r in ent.roles):
+                ent.roles.append(Role(title=title))
+    return out
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^\W\d_]{2,8}\)")

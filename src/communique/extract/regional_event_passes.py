@@ -9,8 +9,9 @@ import re
 
 from ..model import Entity, Event, Mention, Participant
 from .events import inherit_from
+from .resources import load_json
 
-__all__ = ["dateline_city", "inside_visit", "lasting", "titled_to_the_one_meeting"]
+__all__ = ["dateline_city", "inside_visit", "lasting", "same_day", "titled_to_the_one_meeting"]
 
 _GATHERINGS = ("MEETING", "CALL", "FORUM")
 # a dateline: a city at the start of a line, then a comma ("Toshkent, 2026-yil 3-mart", "МІНСК, 21 лютага"),
@@ -96,3 +97,26 @@ def lasting(text: str, events: list[Event]) -> None:
         n = _days(m.group(1)) if m else None
         if n and 1 < n <= 31:
             ev.end = (dt.date.fromisoformat(ev.start) + dt.timedelta(days=n - 1)).isoformat()
+
+
+_DATES = load_json("dates_regional.json")
+
+
+def same_day(language: str, events: list[Event], own: dict) -> None:
+    """"Сол күні", "Shu kuni", "同日" (on the same day): an event of no date of its own, in a sentence that
+    opens so, takes the day of the last event of one day told before it in another sentence."""
+    phrases = tuple(p.casefold() for p in (_DATES.get(language) or {}).get("same_day", []))
+    if not phrases:
+        return
+    for k, ev in enumerate(events):
+        if ev.start or own.get(ev.id, (False, False))[0] or ev.evidence is None:
+            continue
+        said = ev.evidence.text.casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said) for p in phrases):
+            continue
+        before = next((p for p in reversed(events[:k]) if p.start and len(p.start) == 10
+                       and p.end in (None, p.start) and p.evidence is not None  # one day, not a visit's days
+                       and p.evidence.text != ev.evidence.text), None)
+        if before is not None:
+            ev.start = before.start
+            own[ev.id] = (True, own.get(ev.id, (False, False))[1])

@@ -165,9 +165,9 @@ _END = tuple(".!?…。！？")
 
 
 def _headline(text: str, s: int, e: int) -> bool:
-    """A title line: among the first lines, ending without a full stop, a line break after it."""
+    """A title line: among the first lines (blank ones aside), ending without a full stop, a line break after it."""
     body = text[s:e].rstrip()
-    return (text[:s].count("\n") <= 2 and not body.endswith(_END) and e < len(text)
+    return (sum(1 for line in text[:s].split("\n") if line.strip()) <= 2 and not body.endswith(_END) and e < len(text)
             and text[e:e + 2].lstrip(" \t")[:1] in {"\n", ""})
 
 
@@ -293,11 +293,14 @@ class RegionalEvents:
         regional_event_passes.dateline_city(text, events, mentions, by_id, own)
         regional_event_passes.inside_visit(events, own)
         regional_event_passes.lasting(text, events)
+        regional_event_passes.same_day(self.language, events, own)
         self._inherit(events, own, refs)
         regional_event_passes.titled_to_the_one_meeting(events, entities)
         regional_coref.visitor_in_meetings(events, by_id)
         for ev in events:
             ev.plover = plover_code(ev)
+            if ev.type == "CALL":  # a call has no place: its sides are each at home (a dateline's city is the desk's)
+                ev.location = None
         return events
 
     # -- triggers ----------------------------------------------------------------------------

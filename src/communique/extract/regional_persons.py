@@ -189,6 +189,9 @@ def find_persons(text: str, lang: str, mentions: list[Mention], entities: list[E
     sents = sentences(text)
     if lang == "zh":
         found = zh_persons(text, mentions, entities, bodies)
+        # a foreign surname alone ("副部长萨伊多夫" in a headline) is the person of the full name with the dot
+        full = {f[2].rsplit("·", 1)[1]: f[2] for f in found if "·" in f[2]}
+        found = [(s, e, full.get(name, name), *rest) for s, e, name, *rest in found]
     else:
         found = _Finder(text, _lang(lang), mentions, entities, place_like, blocked, bodies).run()
     return _record(text, sents, found, mentions, entities)
