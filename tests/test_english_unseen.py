@@ -252,3 +252,12 @@ def test_the_ministerial_meeting_is_the_meeting_the_text_is_about_not_a_side_mee
     meetings = events_of(f, "MEETING")
     assert "Finland" in meetings[0]["participants"]
     assert "Finland" not in meetings[1]["participants"]
+
+
+def test_on_the_same_day_takes_the_day_of_the_talks_not_the_month_of_the_visit():
+    f = facts("On 9 March 2027, Minister of Foreign Affairs of Ruritania Otto Brandl, who is on an official "
+              "visit to Chile from 8 to 11 March, held talks with Minister of Foreign Affairs of Chile Pablo "
+              "Ortiz in Santiago. On the same day, Otto Brandl was received by Vice President of Chile Lucia "
+              "Herrera.", published="2027-03-10")
+    received = [e for e in events_of(f, "MEETING") if "same day" in e["evidence"]]
+    assert received and received[0]["start"] == "2027-03-09"
