@@ -12,7 +12,6 @@ from ..nlp import in_headline
 from .lexicon import is_capitalized
 from .triggers import BACKGROUND
 
-
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during) (?:the )?same day|(?:later|earlier) (?:on )?(?:in )?(?:the|that) day)\b", re.I
 )
