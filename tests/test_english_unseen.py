@@ -261,3 +261,13 @@ def test_on_the_same_day_takes_the_day_of_the_talks_not_the_month_of_the_visit()
               "Herrera.", published="2027-03-10")
     received = [e for e in events_of(f, "MEETING") if "same day" in e["evidence"]]
     assert received and received[0]["start"] == "2027-03-09"
+
+
+def test_a_body_ends_before_the_title_word_after_it_and_keeps_peoples_republic():
+    f = facts("The ministers signed the Agreement between the Government of Ruritania and the Government of the "
+              "Kyrgyz Republic on Cultural Exchanges for Students. Later, the minister met with Premier of the "
+              "State Council of the People's Republic of China Wang Lei in Osh.", published="2027-03-02")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Government of the Kyrgyz Republic" in names
+    assert "State Council of the People's Republic of China" in names
+    assert not any(n.endswith((" on", " People")) for n in names)

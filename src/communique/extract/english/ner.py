@@ -413,7 +413,12 @@ class EnglishNames:
             if w == "," and k + 1 < n and self._namey(toks, k + 1) and self._enumeration(toks, k + 1):
                 k += 1
                 continue
+            if w in ("'s", "’s") and toks[k - 1].text == "People" and k + 1 < n and self._namey(toks, k + 1):
+                k += 1  # "the State Council of the People's Republic of China": the state's name goes on
+                continue
             break
+        while end > h + 1 and toks[end - 1].text in ("on", "of", "for", "and", "&", "in", "the"):
+            end -= 1  # "the Government of X on Visa-Free Travel": a title's word after the body is not its name
         return end
 
     def _unknown_word(self, w: str) -> bool:
