@@ -271,3 +271,9 @@ def test_a_body_ends_before_the_title_word_after_it_and_keeps_peoples_republic()
     assert "Government of the Kyrgyz Republic" in names
     assert "State Council of the People's Republic of China" in names
     assert not any(n.endswith((" on", " People")) for n in names)
+
+
+def test_a_title_before_a_bracketed_acronym_still_introduces_the_person():
+    f = facts("Otto Brandl held a video call with Deputy Director-General of the International Labour "
+              "Organization (ILO) Maria Fenwick.", published="2027-03-02")
+    assert person(f, "Maria Fenwick")["roles"] == ["Deputy Director-General of the International Labour Organization"]

@@ -614,6 +614,9 @@ class EnglishNames:
                 and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
             ):
                 ok = True  # "Deputy Minister of Foreign Affairs Arman Seitkali"
+            if (not ok and size >= 2 and a > 3 and before == ")" and is_acronym(toks[a - 2].text)
+                    and toks[a - 3].text == "(" and self._title_chunk_before(toks, a - 4) is not None):
+                ok = True  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
             if not ok and a > 0 and lowered(before) in PERSON_CUES:
                 ok = True  # "his counterpart Aidar Beknazarov"
             if not ok and size >= 2 and a > 0 and lowered(before) in ATTRIBUTION_VERBS:

@@ -202,6 +202,8 @@ class EnglishRoles:
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
             j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Rauf Aliyev,"
+        if j > 3 and toks[j].text == ")" and is_acronym(toks[j - 1].text) and toks[j - 2].text == "(":
+            j -= 3  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
         floor = max([m.end for m in in_sent if m.type == "PER" and m.end <= toks[j].start] + [sent.start])
         if toks[j].text.islower() and toks[j].end + 1 >= person.start and _upper_first(toks[j].text) in TITLE_HEADS:
             return self._lower_before(toks, j, floor)
