@@ -277,3 +277,9 @@ def test_a_title_before_a_bracketed_acronym_still_introduces_the_person():
     f = facts("Otto Brandl held a video call with Deputy Director-General of the International Labour "
               "Organization (ILO) Maria Fenwick.", published="2027-03-02")
     assert person(f, "Maria Fenwick")["roles"] == ["Deputy Director-General of the International Labour Organization"]
+
+
+def test_a_lower_case_title_set_off_by_a_comma_introduces_the_person():
+    f = facts("Minister of Health of Estonia Anna Kovacs spoke, and the deputy minister of labour and social "
+              "protection of Moldova, Ion Rusu, briefed participants on pensions.", published="2027-03-02")
+    assert person(f, "Ion Rusu")["roles"] == ["deputy minister of labour and social protection of Moldova"]

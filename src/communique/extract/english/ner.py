@@ -42,6 +42,7 @@ from .lexicon import (
     known_place,
     lowered,
 )
+from .lower_titles import lower_title_before
 from .sentences import title_case
 
 _DATES = load_json("dates_en.json")
@@ -630,7 +631,8 @@ class EnglishNames:
                 and toks[a - 1].text == ","
                 and (b >= n or toks[b].text in (",", ".", ")", ";", ":") or lowered(toks[b].text) in REL_WORDS)
             ):
-                ok = self._title_chunk_before(toks, a - 2) is not None
+                ok = self._title_chunk_before(toks, a - 2) is not None or lower_title_before(
+                    self.text, toks[a].start, toks[0].start) is not None  # "the deputy minister of ... of X, Y"
             if not ok and size >= 2 and a > 0 and toks[a - 1].text in ("by", "with", "between"):
                 ok = True
             if not ok and size >= 2 and b < n and lowered(toks[b].text) in SUBJECT_VERBS:

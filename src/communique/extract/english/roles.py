@@ -20,6 +20,7 @@ from .lexicon import (
     joiner,
     title_word,
 )
+from .lower_titles import lower_title_before
 
 
 class EnglishRoles:
@@ -201,6 +202,9 @@ class EnglishRoles:
         ):
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
+            lower = lower_title_before(self.text, toks[j + 1].start, sent.start)
+            if lower is not None:  # "the deputy minister of health of Moldova, Ion Rusu"
+                return lower[0], lower[1], lower[0]
             j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Rauf Aliyev,"
         if j > 3 and toks[j].text == ")" and is_acronym(toks[j - 1].text) and toks[j - 2].text == "(":
             j -= 3  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
