@@ -283,3 +283,10 @@ def test_a_lower_case_title_set_off_by_a_comma_introduces_the_person():
     f = facts("Minister of Health of Estonia Anna Kovacs spoke, and the deputy minister of labour and social "
               "protection of Moldova, Ion Rusu, briefed participants on pensions.", published="2027-03-02")
     assert person(f, "Ion Rusu")["roles"] == ["deputy minister of labour and social protection of Moldova"]
+
+
+def test_members_of_parliament_before_a_list_of_names_are_each_a_member():
+    f = facts("The delegation also included members of parliament Ilse Brandt and Karl Moser, as well as the "
+              "Ambassador of Austria Franz Huber.", published="2027-03-02")
+    assert person(f, "Ilse Brandt")["roles"] == ["member of parliament"]
+    assert person(f, "Karl Moser")["roles"] == ["member of parliament"]

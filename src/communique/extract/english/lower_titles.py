@@ -24,3 +24,16 @@ def lower_title_before(text: str, at: int, floor: int) -> tuple[int, int] | None
         return None
     base = max(floor, at - 160)
     return base + m.start(1), base + m.end(1)
+
+
+_MEMBERS = re.compile(
+    r"(?<!\w)(members of (?:the )?parliament)\s+(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,3}(?:,| and|, and)\s+){0,4}$"
+)
+
+
+def members_before(text: str, at: int, floor: int) -> tuple[int, int] | None:
+    """'members of parliament Ilse Brandt and Karl Moser': the span of the plural title before a name of
+    the list that it opens, or None."""
+    base = max(floor, at - 200)
+    m = _MEMBERS.search(text[base:at])
+    return (base + m.start(1), base + m.end(1)) if m else None

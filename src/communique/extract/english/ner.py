@@ -42,7 +42,7 @@ from .lexicon import (
     known_place,
     lowered,
 )
-from .lower_titles import lower_title_before
+from .lower_titles import lower_title_before, members_before
 from .sentences import title_case
 
 _DATES = load_json("dates_en.json")
@@ -618,6 +618,8 @@ class EnglishNames:
             if (not ok and size >= 2 and a > 3 and before == ")" and is_acronym(toks[a - 2].text)
                     and toks[a - 3].text == "(" and self._title_chunk_before(toks, a - 4) is not None):
                 ok = True  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
+            if not ok and size >= 2 and members_before(self.text, toks[a].start, toks[0].start):
+                ok = True  # "members of parliament Ilse Brandt and Karl Moser"
             if not ok and a > 0 and lowered(before) in PERSON_CUES:
                 ok = True  # "his counterpart Aidar Beknazarov"
             if not ok and size >= 2 and a > 0 and lowered(before) in ATTRIBUTION_VERBS:

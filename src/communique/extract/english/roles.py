@@ -20,7 +20,7 @@ from .lexicon import (
     joiner,
     title_word,
 )
-from .lower_titles import lower_title_before
+from .lower_titles import lower_title_before, members_before
 
 
 class EnglishRoles:
@@ -196,6 +196,9 @@ class EnglishRoles:
         k = next((i for i, t in enumerate(toks) if t.end > person.start), None)
         if k is None or k == 0:
             return None
+        members = members_before(self.text, person.start, sent.start)
+        if members is not None:  # "members of parliament Ilse Brandt and Karl Moser": each is a member
+            return members[0], members[1], members[0]
         j = k - 1
         while j > 0 and (
             toks[j].text in HONORIFICS or (toks[j].text in (".", "'", "’") and toks[j - 1].text in HONORIFICS)
@@ -407,6 +410,8 @@ class EnglishRoles:
 
     def _attach(self, sent, start, end, owner, person, in_sent, table: EntityTable) -> None:
         title = " ".join(self.text[start:end].split()).strip(" ,")
+        if title.startswith("members of "):
+            title = "member" + title[len("members"):]  # one of "members of parliament X and Y"
         if not title:
             return
         ent = table.entity(person.entity)
