@@ -320,3 +320,9 @@ def test_a_body_named_in_the_subject_of_a_report_is_no_participant():
               "где выступил с докладом о ходе выполнения решений Совета министров связи.", published="2025-05-14")
     meeting = events_of(f, "MEETING")[0]
     assert all("Совет" not in p for p in meeting["participants"])
+
+
+def test_a_parliament_named_skupshtina_or_seim_is_a_body():
+    f = facts("Министр провел встречу с заместителем председателя Народной скупщины Республики Сербии "
+              "Драганом Петровичем.")
+    assert "Народная скупщина Республики Сербии" in [o["name"] for o in f["organizations"]]
