@@ -326,3 +326,13 @@ def test_a_parliament_named_skupshtina_or_seim_is_a_body():
     f = facts("Министр провел встречу с заместителем председателя Народной скупщины Республики Сербии "
               "Драганом Петровичем.")
     assert "Народная скупщина Республики Сербии" in [o["name"] for o in f["organizations"]]
+
+
+def test_a_minister_called_by_his_states_adjective_is_that_states_minister():
+    f = facts("Министр промышленности Республики Молдова Ион Русу находится с визитом в Армении. Вчера Ион Русу "
+              "провел переговоры с Министром экономики Республики Армения Ашотом Мартиросяном. Сегодня молдавский "
+              "министр выступил на пленарной сессии Ереванского промышленного форума.", published="2027-03-02")
+    speech = events_of(f, "SPEECH")[0]
+    names = [p["name"] for p in f["persons"]]
+    moldovan = next(n for n in names if n.startswith("Ион"))
+    assert speech["participants"] == [moldovan]
