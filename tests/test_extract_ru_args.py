@@ -336,3 +336,13 @@ def test_a_minister_called_by_his_states_adjective_is_that_states_minister():
     names = [p["name"] for p in f["persons"]]
     moldovan = next(n for n in names if n.startswith("Ион"))
     assert speech["participants"] == [moldovan]
+
+
+def test_the_states_adjective_with_minister_is_a_role_of_that_states_minister():
+    f = facts("Министр промышленности Республики Молдова Ион Русу находится с визитом в Армении. Вчера Ион Русу "
+              "провел переговоры с Министром экономики Республики Армения Ашотом Мартиросяном. Сегодня молдавский "
+              "министр выступил на пленарной сессии Ереванского промышленного форума.", published="2027-03-02")
+    moldovan = next(p for p in f["persons"] if p["name"].startswith("Ион"))
+    armenian = next(p for p in f["persons"] if p["name"].startswith("Ашот"))
+    assert "молдавский министр" in moldovan["roles"]
+    assert "молдавский министр" not in armenian["roles"]
