@@ -290,3 +290,10 @@ def test_members_of_parliament_before_a_list_of_names_are_each_a_member():
               "Ambassador of Austria Franz Huber.", published="2027-03-02")
     assert person(f, "Ilse Brandt")["roles"] == ["member of parliament"]
     assert person(f, "Karl Moser")["roles"] == ["member of parliament"]
+
+
+def test_the_head_of_the_latvian_government_is_a_role_of_latvias_prime_minister():
+    f = facts("Prime Minister of Estonia Kaja Tamm met Prime Minister of Latvia Ivars Ozols in Riga. In his speech, "
+              "the head of the Latvian government proposed new rail links.", published="2027-03-02")
+    assert "head of the Latvian government" in person(f, "Ivars Ozols")["roles"]
+    assert "head of the Latvian government" not in person(f, "Kaja Tamm")["roles"]

@@ -558,15 +558,18 @@ def _bare_title(title: str) -> bool:
 
 # "The head of our state noted ...", "The Belarusian head of government pointed out ...": a descriptive
 # title with no name is a title of the one person whose title is that office (the first told, of several)
-_DESCRIPTIVE_AT = re.compile(r"\b[Tt]he\s+((?:([A-Z][a-z]+)\s+)?head\s+of\s+(?:our\s+)?(state|government))\b(?!\s*,?\s*[A-Z])")
+_DESCRIPTIVE_AT = re.compile(
+    r"\b[Tt]he\s+((?:([A-Z][a-z]+)\s+)?head\s+of\s+(?:our\s+|the\s+(?=[A-Z][a-z]+\s+government))?"
+    r"(?:(?<=the )([A-Z][a-z]+)\s+)?(state|government))\b(?!\s*,?\s*[A-Z])"
+)  # "the Belarusian head of state", "the head of the Mongolian government"
 _OFFICE = {"state": ("President",), "government": ("Prime Minister", "Premier", "Chairman of the Government")}
 
 
 def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
     for m in _DESCRIPTIVE_AT.finditer(text):
-        adj = Gazetteer.load().country_of_adjective(m.group(2)) if m.group(2) else None
+        adj = Gazetteer.load().country_of_adjective(m.group(2) or m.group(3)) if m.group(2) or m.group(3) else None
         holders = [e for e in table.entities if e.type == "PER" and any(
-            r.title.startswith(_OFFICE[m.group(3)]) and (adj is None or r.country == adj["iso2"]) for r in e.roles)]
+            r.title.startswith(_OFFICE[m.group(4)]) and (adj is None or r.country == adj["iso2"]) for r in e.roles)]
         first = {e.id: min((p.start for p in mentions if p.entity == e.id), default=len(text)) for e in holders}
         holder = min(holders, key=lambda e: first[e.id], default=None)
         title = " ".join(m.group(1).split())
