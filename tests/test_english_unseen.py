@@ -297,3 +297,10 @@ def test_the_head_of_the_latvian_government_is_a_role_of_latvias_prime_minister(
               "the head of the Latvian government proposed new rail links.", published="2027-03-02")
     assert "head of the Latvian government" in person(f, "Ivars Ozols")["roles"]
     assert "head of the Latvian government" not in person(f, "Kaja Tamm")["roles"]
+
+
+def test_the_estonian_energy_minister_is_a_role_of_estonias_minister_of_energy():
+    f = facts("Minister of Energy of Estonia Kaja Tamm met Minister of Economy of Latvia Ivars Ozols in Riga. The "
+              "Estonian energy minister noted that the parties had agreed on a cable.", published="2027-03-02")
+    assert "Estonian energy minister" in person(f, "Kaja Tamm")["roles"]
+    assert "Estonian energy minister" not in person(f, "Ivars Ozols")["roles"]

@@ -379,6 +379,10 @@ class EnglishRoles:
             if len(title.split()) < 2:
                 continue  # a bare "the Minister" says too little
             holder = _holder(title, office, toks[i].start, mentions, table)
+            fields = [w for w in title.split() if w in _DOMAINS]
+            if holder is not None and fields and not any(
+                    all(f in r.title.casefold() for f in fields) for r in holder.roles):
+                continue  # "the trade minister": one whose title names trade
             if holder is not None and all(r.title.casefold() != title.casefold() for r in holder.roles):
                 holder.roles.append(Role(title=title, evidence=Evidence(sent.start, sent.end, sent.text)))
 
@@ -393,8 +397,9 @@ class EnglishRoles:
                     return k, toks[j].end, _OFFICES[toks[j].text.casefold()]
             if _upper_first(w) in TITLE_HEADS:
                 head = k
-            elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)):
-                break
+            elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)
+                      or (w in _DOMAINS and k + 1 < len(toks) and toks[k + 1].text == "minister")):
+                break  # ("the Estonian energy minister")
             k += 1
         if head is None or head != k - 1:
             return None
