@@ -346,3 +346,9 @@ def test_the_states_adjective_with_minister_is_a_role_of_that_states_minister():
     armenian = next(p for p in f["persons"] if p["name"].startswith("Ашот"))
     assert "молдавский министр" in moldovan["roles"]
     assert "молдавский министр" not in armenian["roles"]
+
+
+def test_a_verb_after_a_body_named_short_is_not_part_of_its_name():
+    f = facts("Заседание Совета министров транспорта прошло в Минске. Члены Совета заслушали информацию "
+              "директора департамента Анны Петровой о подготовке форума.", published="2027-03-02")
+    assert not any("заслушали" in o["name"] for o in f["organizations"])
