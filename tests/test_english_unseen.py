@@ -252,3 +252,55 @@ def test_the_ministerial_meeting_is_the_meeting_the_text_is_about_not_a_side_mee
     meetings = events_of(f, "MEETING")
     assert "Finland" in meetings[0]["participants"]
     assert "Finland" not in meetings[1]["participants"]
+
+
+def test_on_the_same_day_takes_the_day_of_the_talks_not_the_month_of_the_visit():
+    f = facts("On 9 March 2027, Minister of Foreign Affairs of Ruritania Otto Brandl, who is on an official "
+              "visit to Chile from 8 to 11 March, held talks with Minister of Foreign Affairs of Chile Pablo "
+              "Ortiz in Santiago. On the same day, Otto Brandl was received by Vice President of Chile Lucia "
+              "Herrera.", published="2027-03-10")
+    received = [e for e in events_of(f, "MEETING") if "same day" in e["evidence"]]
+    assert received and received[0]["start"] == "2027-03-09"
+
+
+def test_a_body_ends_before_the_title_word_after_it_and_keeps_peoples_republic():
+    f = facts("The ministers signed the Agreement between the Government of Ruritania and the Government of the "
+              "Kyrgyz Republic on Cultural Exchanges for Students. Later, the minister met with Premier of the "
+              "State Council of the People's Republic of China Wang Lei in Osh.", published="2027-03-02")
+    names = [o["name"] for o in f["organizations"]]
+    assert "Government of the Kyrgyz Republic" in names
+    assert "State Council of the People's Republic of China" in names
+    assert not any(n.endswith((" on", " People")) for n in names)
+
+
+def test_a_title_before_a_bracketed_acronym_still_introduces_the_person():
+    f = facts("Otto Brandl held a video call with Deputy Director-General of the International Labour "
+              "Organization (ILO) Maria Fenwick.", published="2027-03-02")
+    assert person(f, "Maria Fenwick")["roles"] == ["Deputy Director-General of the International Labour Organization"]
+
+
+def test_a_lower_case_title_set_off_by_a_comma_introduces_the_person():
+    f = facts("Minister of Health of Estonia Anna Kovacs spoke, and the deputy minister of labour and social "
+              "protection of Moldova, Ion Rusu, briefed participants on pensions.", published="2027-03-02")
+    assert person(f, "Ion Rusu")["roles"] == ["deputy minister of labour and social protection of Moldova"]
+
+
+def test_members_of_parliament_before_a_list_of_names_are_each_a_member():
+    f = facts("The delegation also included members of parliament Ilse Brandt and Karl Moser, as well as the "
+              "Ambassador of Austria Franz Huber.", published="2027-03-02")
+    assert person(f, "Ilse Brandt")["roles"] == ["member of parliament"]
+    assert person(f, "Karl Moser")["roles"] == ["member of parliament"]
+
+
+def test_the_head_of_the_latvian_government_is_a_role_of_latvias_prime_minister():
+    f = facts("Prime Minister of Estonia Kaja Tamm met Prime Minister of Latvia Ivars Ozols in Riga. In his speech, "
+              "the head of the Latvian government proposed new rail links.", published="2027-03-02")
+    assert "head of the Latvian government" in person(f, "Ivars Ozols")["roles"]
+    assert "head of the Latvian government" not in person(f, "Kaja Tamm")["roles"]
+
+
+def test_the_estonian_energy_minister_is_a_role_of_estonias_minister_of_energy():
+    f = facts("Minister of Energy of Estonia Kaja Tamm met Minister of Economy of Latvia Ivars Ozols in Riga. The "
+              "Estonian energy minister noted that the parties had agreed on a cable.", published="2027-03-02")
+    assert "Estonian energy minister" in person(f, "Kaja Tamm")["roles"]
+    assert "Estonian energy minister" not in person(f, "Ivars Ozols")["roles"]

@@ -320,3 +320,42 @@ def test_a_body_named_in_the_subject_of_a_report_is_no_participant():
               "где выступил с докладом о ходе выполнения решений Совета министров связи.", published="2025-05-14")
     meeting = events_of(f, "MEETING")[0]
     assert all("Совет" not in p for p in meeting["participants"])
+
+
+def test_a_parliament_named_skupshtina_or_seim_is_a_body():
+    f = facts("Министр провел встречу с заместителем председателя Народной скупщины Республики Сербии "
+              "Драганом Петровичем.")
+    assert "Народная скупщина Республики Сербии" in [o["name"] for o in f["organizations"]]
+
+
+def test_a_minister_called_by_his_states_adjective_is_that_states_minister():
+    f = facts("Министр промышленности Республики Молдова Ион Русу находится с визитом в Армении. Вчера Ион Русу "
+              "провел переговоры с Министром экономики Республики Армения Ашотом Мартиросяном. Сегодня молдавский "
+              "министр выступил на пленарной сессии Ереванского промышленного форума.", published="2027-03-02")
+    speech = events_of(f, "SPEECH")[0]
+    names = [p["name"] for p in f["persons"]]
+    moldovan = next(n for n in names if n.startswith("Ион"))
+    assert speech["participants"] == [moldovan]
+
+
+def test_the_states_adjective_with_minister_is_a_role_of_that_states_minister():
+    f = facts("Министр промышленности Республики Молдова Ион Русу находится с визитом в Армении. Вчера Ион Русу "
+              "провел переговоры с Министром экономики Республики Армения Ашотом Мартиросяном. Сегодня молдавский "
+              "министр выступил на пленарной сессии Ереванского промышленного форума.", published="2027-03-02")
+    moldovan = next(p for p in f["persons"] if p["name"].startswith("Ион"))
+    armenian = next(p for p in f["persons"] if p["name"].startswith("Ашот"))
+    assert "молдавский министр" in moldovan["roles"]
+    assert "молдавский министр" not in armenian["roles"]
+
+
+def test_a_verb_after_a_body_named_short_is_not_part_of_its_name():
+    f = facts("Заседание Совета министров транспорта прошло в Минске. Члены Совета заслушали информацию "
+              "директора департамента Анны Петровой о подготовке форума.", published="2027-03-02")
+    assert not any("заслушали" in o["name"] for o in f["organizations"])
+
+
+def test_a_commission_for_two_hyphenated_fields_keeps_both():
+    f = facts("На следующей неделе в Ереване пройдет заседание Армяно-Иранской межправительственной комиссии по "
+              "торгово-экономическому и научно-техническому сотрудничеству.", published="2027-03-02")
+    assert "Армяно-Иранская межправительственная комиссия по торгово-экономическому и научно-техническому " \
+           "сотрудничеству" in [o["name"] for o in f["organizations"]]

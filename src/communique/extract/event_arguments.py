@@ -339,10 +339,13 @@ class ArgumentReading:
                 continue
             if lem not in HEADS or parses(toks[i].text)[0].tag.number != "sing":
                 continue
+            state = table.gaz.country_of_adjective(lemmas[i - 1]) if i > 0 else None
             for ent in table.entities:
                 if ent.type != "PER":
                     continue
                 for role in ent.roles:
+                    if state is not None and role.country and role.country != state["iso2"]:
+                        continue  # "белорусский министр": not the minister of the other state
                     words = [lemma(w) for w in re.findall(r"[\w-]+", role.title)]
                     if words and words[0] == lem and all(
                             i + k >= len(lemmas) or not toks[i + k].text[:1].isalpha() or lemmas[i + k] == w

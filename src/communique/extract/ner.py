@@ -133,6 +133,8 @@ class RussianNER:
             for p in self._split(doc, s):
                 if p.type == ORG:
                     self._trim_person_noun(doc, p)
+                    while p.j - p.i > 1 and doc.words[p.j - 1].islower() and nlp.parses(doc.words[p.j - 1])[0].tag.POS == "VERB":
+                        p.j -= 1  # "Члены Совета заслушали": the verb after the body is not its name
                     if p.j == p.i or self._common_word(doc, p) or (
                             p.j - p.i == 1 and person_noun(doc.words[p.i]) and not self._quoted_span(doc, p)):
                         continue

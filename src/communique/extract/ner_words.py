@@ -107,7 +107,8 @@ def dative_word(word: str) -> bool:
 def plain_word(word: str) -> bool:
     """A lowercase noun or adjective, as in 'по правам человека', 'по международным отношениям'."""
     ps = nlp.parses(word)
-    return word.islower() and word.isalpha() and len(word) > 1 and bool(ps) \
+    # ("по торгово-экономическому и научно-техническому сотрудничеству": a hyphenated adjective too)
+    return word.islower() and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) is not None and len(word) > 1 and bool(ps) \
         and ps[0].tag.POS in ("NOUN", "ADJF", "PRTF") and not any(p.tag.POS == "VERB" for p in ps)
 
 

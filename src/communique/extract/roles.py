@@ -82,6 +82,7 @@ class RoleStep:
                     spans.append(span)
                     self._attach(text, sent, start, end, p, in_sent, table)
         _descriptive_titles(text, mentions, table)
+        _state_ministers(text, mentions, table)
         _head_titles(text, mentions, table)
         _ministry_heads(text, mentions, table)
         return spans
@@ -290,6 +291,24 @@ def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) 
         holder = min(holders, key=lambda e: first[e.id])
         if first[holder.id] < m.start() and all(r.title.casefold() != m.group(1).casefold() for r in holder.roles):
             holder.roles.append(Role(title=m.group(1)))
+
+
+_STATE_MINISTER_AT = re.compile(r"(?<![\w-])([а-яё]+(?:ий|ый|ой) министр)(?![\w-])")
+
+
+def _state_ministers(text: str, mentions: list[Mention], table: EntityTable) -> None:
+    """'белорусский министр' with no name after it: a role of the one minister of that state."""
+    gaz = Gazetteer.load()
+    for m in _STATE_MINISTER_AT.finditer(text):
+        if any(p.type == "PER" and 0 <= p.start - m.end() <= 2 for p in mentions):
+            continue
+        state = gaz.country_of_adjective(lemma(m.group(1).split()[0]))
+        if state is None:
+            continue
+        holders = [e for e in table.entities if e.type == "PER" and any(
+            r.country == state["iso2"] and r.title.split()[0].casefold() == "министр" for r in e.roles if r.title)]
+        if len(holders) == 1 and all(r.title != m.group(1) for r in holders[0].roles):
+            holders[0].roles.append(Role(title=m.group(1), country=state["iso2"]))
 
 
 def _abbreviation_dot(toks: list[Token], i: int) -> bool:

@@ -87,6 +87,7 @@ class EnglishEvents(TriggerRules, EventReferences, EventArguments, EventStructur
             persons = [m for m in s_mentions if m.type == "PER" and m.entity]
             if persons:
                 last_person = persons[-1].entity
+        self._same_day(self.events)
         self._inherit(self.events)
         self._series(self.events)
         self._persons_up(self.events)

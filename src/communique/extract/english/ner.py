@@ -42,6 +42,7 @@ from .lexicon import (
     known_place,
     lowered,
 )
+from .lower_titles import lower_title_before, members_before
 from .sentences import title_case
 
 _DATES = load_json("dates_en.json")
@@ -413,7 +414,12 @@ class EnglishNames:
             if w == "," and k + 1 < n and self._namey(toks, k + 1) and self._enumeration(toks, k + 1):
                 k += 1
                 continue
+            if w in ("'s", "’s") and toks[k - 1].text == "People" and k + 1 < n and self._namey(toks, k + 1):
+                k += 1  # "the State Council of the People's Republic of China": the state's name goes on
+                continue
             break
+        while end > h + 1 and toks[end - 1].text in ("on", "of", "for", "and", "&", "in", "the"):
+            end -= 1  # "the Government of X on Visa-Free Travel": a title's word after the body is not its name
         return end
 
     def _unknown_word(self, w: str) -> bool:
@@ -609,6 +615,11 @@ class EnglishNames:
                 and toks[a - 1].text not in ("of", "the", "for", "and", "on", "at", "in", ",")
             ):
                 ok = True  # "Deputy Minister of Foreign Affairs Arman Seitkali"
+            if (not ok and size >= 2 and a > 3 and before == ")" and is_acronym(toks[a - 2].text)
+                    and toks[a - 3].text == "(" and self._title_chunk_before(toks, a - 4) is not None):
+                ok = True  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
+            if not ok and size >= 2 and members_before(self.text, toks[a].start, toks[0].start):
+                ok = True  # "members of parliament Ilse Brandt and Karl Moser"
             if not ok and a > 0 and lowered(before) in PERSON_CUES:
                 ok = True  # "his counterpart Aidar Beknazarov"
             if not ok and size >= 2 and a > 0 and lowered(before) in ATTRIBUTION_VERBS:
@@ -622,7 +633,8 @@ class EnglishNames:
                 and toks[a - 1].text == ","
                 and (b >= n or toks[b].text in (",", ".", ")", ";", ":") or lowered(toks[b].text) in REL_WORDS)
             ):
-                ok = self._title_chunk_before(toks, a - 2) is not None
+                ok = self._title_chunk_before(toks, a - 2) is not None or lower_title_before(
+                    self.text, toks[a].start, toks[0].start) is not None  # "the deputy minister of ... of X, Y"
             if not ok and size >= 2 and a > 0 and toks[a - 1].text in ("by", "with", "between"):
                 ok = True
             if not ok and size >= 2 and b < n and lowered(toks[b].text) in SUBJECT_VERBS:

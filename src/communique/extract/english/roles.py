@@ -20,6 +20,7 @@ from .lexicon import (
     joiner,
     title_word,
 )
+from .lower_titles import lower_title_before, members_before
 
 
 class EnglishRoles:
@@ -195,13 +196,21 @@ class EnglishRoles:
         k = next((i for i, t in enumerate(toks) if t.end > person.start), None)
         if k is None or k == 0:
             return None
+        members = members_before(self.text, person.start, sent.start)
+        if members is not None:  # "members of parliament Ilse Brandt and Karl Moser": each is a member
+            return members[0], members[1], members[0]
         j = k - 1
         while j > 0 and (
             toks[j].text in HONORIFICS or (toks[j].text in (".", "'", "’") and toks[j - 1].text in HONORIFICS)
         ):
             j -= 1  # "the Ambassador of India, Mr Ravi Kumar"
         if toks[j].text == ",":
+            lower = lower_title_before(self.text, toks[j + 1].start, sent.start)
+            if lower is not None:  # "the deputy minister of health of Moldova, Ion Rusu"
+                return lower[0], lower[1], lower[0]
             j -= 1  # "the Minister of ... of the Republic of Azerbaijan, Rauf Aliyev,"
+        if j > 3 and toks[j].text == ")" and is_acronym(toks[j - 1].text) and toks[j - 2].text == "(":
+            j -= 3  # "Director-General of the International Labour Organization (ILO) Maria Fenwick"
         floor = max([m.end for m in in_sent if m.type == "PER" and m.end <= toks[j].start] + [sent.start])
         if toks[j].text.islower() and toks[j].end + 1 >= person.start and _upper_first(toks[j].text) in TITLE_HEADS:
             return self._lower_before(toks, j, floor)
@@ -370,6 +379,10 @@ class EnglishRoles:
             if len(title.split()) < 2:
                 continue  # a bare "the Minister" says too little
             holder = _holder(title, office, toks[i].start, mentions, table)
+            fields = [w for w in title.split() if w in _DOMAINS]
+            if holder is not None and fields and not any(
+                    all(f in r.title.casefold() for f in fields) for r in holder.roles):
+                continue  # "the trade minister": one whose title names trade
             if holder is not None and all(r.title.casefold() != title.casefold() for r in holder.roles):
                 holder.roles.append(Role(title=title, evidence=Evidence(sent.start, sent.end, sent.text)))
 
@@ -384,8 +397,9 @@ class EnglishRoles:
                     return k, toks[j].end, _OFFICES[toks[j].text.casefold()]
             if _upper_first(w) in TITLE_HEADS:
                 head = k
-            elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)):
-                break
+            elif not (_upper_first(w) in TITLE_MODIFIERS or is_capitalized(w) or is_acronym(w)
+                      or (w in _DOMAINS and k + 1 < len(toks) and toks[k + 1].text == "minister")):
+                break  # ("the Estonian energy minister")
             k += 1
         if head is None or head != k - 1:
             return None
@@ -401,6 +415,8 @@ class EnglishRoles:
 
     def _attach(self, sent, start, end, owner, person, in_sent, table: EntityTable) -> None:
         title = " ".join(self.text[start:end].split()).strip(" ,")
+        if title.startswith("members of "):
+            title = "member" + title[len("members"):]  # one of "members of parliament X and Y"
         if not title:
             return
         ent = table.entity(person.entity)
@@ -547,15 +563,18 @@ def _bare_title(title: str) -> bool:
 
 # "The head of our state noted ...", "The Belarusian head of government pointed out ...": a descriptive
 # title with no name is a title of the one person whose title is that office (the first told, of several)
-_DESCRIPTIVE_AT = re.compile(r"\b[Tt]he\s+((?:([A-Z][a-z]+)\s+)?head\s+of\s+(?:our\s+)?(state|government))\b(?!\s*,?\s*[A-Z])")
+_DESCRIPTIVE_AT = re.compile(
+    r"\b[Tt]he\s+((?:([A-Z][a-z]+)\s+)?head\s+of\s+(?:our\s+|the\s+(?=[A-Z][a-z]+\s+government))?"
+    r"(?:(?<=the )([A-Z][a-z]+)\s+)?(state|government))\b(?!\s*,?\s*[A-Z])"
+)  # "the Belarusian head of state", "the head of the Mongolian government"
 _OFFICE = {"state": ("President",), "government": ("Prime Minister", "Premier", "Chairman of the Government")}
 
 
 def _descriptive_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
     for m in _DESCRIPTIVE_AT.finditer(text):
-        adj = Gazetteer.load().country_of_adjective(m.group(2)) if m.group(2) else None
+        adj = Gazetteer.load().country_of_adjective(m.group(2) or m.group(3)) if m.group(2) or m.group(3) else None
         holders = [e for e in table.entities if e.type == "PER" and any(
-            r.title.startswith(_OFFICE[m.group(3)]) and (adj is None or r.country == adj["iso2"]) for r in e.roles)]
+            r.title.startswith(_OFFICE[m.group(4)]) and (adj is None or r.country == adj["iso2"]) for r in e.roles)]
         first = {e.id: min((p.start for p in mentions if p.entity == e.id), default=len(text)) for e in holders}
         holder = min(holders, key=lambda e: first[e.id], default=None)
         title = " ".join(m.group(1).split())

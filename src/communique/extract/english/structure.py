@@ -12,9 +12,31 @@ from ..nlp import in_headline
 from .lexicon import is_capitalized
 from .triggers import BACKGROUND
 
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on|during) (?:the )?same day|(?:later|earlier) (?:on )?(?:in )?(?:the|that) day)\b", re.I
+)
+
 
 class EventStructure:
     """EnglishEvents' steps that relate events to each other."""
+
+    def _same_day(self, events: list[Event]) -> None:
+        """'On the same day, X was received by Y', 'Later in the day ...': the day of the event told
+        before that has a day of its own (a period or a month is no day to share)."""
+        for k, ev in enumerate(events):
+            own_date, own_place = self._own.get(ev.id, (False, False))
+            if own_date or ev.type in BACKGROUND or not _SAME_DAY.search(ev.evidence.text):
+                continue
+            before = next(
+                (e for e in reversed(events[:k])
+                 if e.evidence.start < ev.evidence.start and e.type not in BACKGROUND
+                 and self._own.get(e.id, (False, False))[0] and e.start and len(e.start) == 10
+                 and e.end in (None, e.start)),
+                None,
+            )
+            if before is not None:
+                ev.start, ev.end = before.start, None
+                self._own[ev.id] = (True, own_place)
 
     def _series(self, events: list[Event]) -> None:
         """'The fourth Ministerial Meeting' after 'the third ... Ministerial Meeting': a numbered event of
