@@ -120,3 +120,11 @@ def test_short_names_are_read_pairwise_only_against_longer_names(monkeypatch):
     entities._merge_short_names(table, [])
     assert calls == [(short.name, full.name)]
     assert short not in table.entities and short.name in full.aliases
+
+
+def test_chinese_numerals_below_a_thousand():
+    from communique.nlp import chinese_numeral
+
+    assert [chinese_numeral(w) for w in ("三", "两", "十", "十二", "二十", "二十一", "一百零五", "１２")] == \
+        [3, 2, 10, 12, 20, 21, 105, 12]
+    assert chinese_numeral("会议") is None

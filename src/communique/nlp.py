@@ -128,6 +128,27 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_numeral(word: str) -> int | None:
+    """A number written in Arabic digits or in Chinese numerals below a thousand ("三", "十二", "二十一",
+    "一百零五"), else None."""
+    if word.isdigit():
+        return int(word)
+    total, digit = 0, None
+    for ch in word:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in "十百":
+            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    return total or None
+
+
 def in_headline(sent: Sentence, headlines: list[tuple[int, int]]) -> bool:
     """Whether a sentence lies inside one of the headline_spans (its line break included)."""
     return any(s <= sent.start and sent.end <= e + 1 for s, e in headlines)

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..langid import guess_language
 from ..link.translit import is_cyrillic
 from ..model import Record
+from ..nlp import chinese_numeral
 from ..nlp import sentences as _sentences
 from ..search.expand import expansions
 from ..search.hybrid import RRF_K
@@ -120,9 +121,9 @@ def _gazetteer_ids(record: Record | None) -> set[str]:
     for e in record.entities if record else []:
         k = _link_key(e)
         if k is None and e.type == "LOC":
-            from ..search.expand import _gazetteer
+            from ..extract.gazetteer import Gazetteer
 
-            city = _gazetteer().city(e.name)
+            city = Gazetteer.load().city(e.name)
             k = city["id"] if city else None
         if k:
             out.add(k)
@@ -331,27 +332,13 @@ _MARK_WEIGHT = {ENTITY: 3.0, STATED: 1.5, EVENT: 1.0, ORDINAL: 2.0, NAME: NAME_W
 
 # the number of a meeting the question asks about: "18th meeting", "35-е заседание", "41-м совете"
 _ASKED_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th|-?(?:й|я|е|го|му|м|ом|ый|ая|ое|ой|ую))\b", re.I)
-_CN_DIGITS = "零一二三四五六七八九"
+_ZH_ORDINAL = re.compile(r"第([零一二两三四五六七八九十百]+)")
 
 
 def asked_ordinal(question: str) -> int | None:
     """The ordinal number of the meeting a question names, if it names one by a number."""
     m = _ASKED_ORDINAL.search(question)
     return int(m.group(1)) if m else None
-
-
-def _chinese_number(n: int) -> str:
-    """1..999 in Chinese numerals (十八, 二十一, 一百零五), as ordinals are written after 第."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + _CN_DIGITS[rest] if rest < 10 else _chinese_number(rest) if rest >= 20
-                                else "一" + _chinese_number(rest))
-    return _CN_DIGITS[n // 100] + "百" + tail
 
 
 def _states_ordinal(sentence: str, events: list, n: int) -> bool:
@@ -361,7 +348,7 @@ def _states_ordinal(sentence: str, events: list, n: int) -> bool:
         return True
     if re.search(rf"(?<![\w.,]){n}(?:st|nd|rd|th|[-‑][^\W\d])", sentence, re.I):
         return True
-    return n < 1000 and "第" + _chinese_number(n) in sentence
+    return any(chinese_numeral(m.group(1)) == n for m in _ZH_ORDINAL.finditer(sentence))
 
 
 def word_weights(shared_sets: list[set[str]]) -> dict[str, float]:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from ..model import Entity, Event, Mention, Participant
+from ..nlp import chinese_numeral
 from .events import inherit_from
 from .resources import load_json
 
@@ -72,19 +73,6 @@ def inside_visit(events: list[Event], own: dict[str, tuple[bool, bool]]) -> None
 
 # "论坛为期三天", "为期两天的会议": how many days an event lasts
 _LASTS = re.compile(r"为期\s*([0-9０-９]+|[一二两三四五六七八九十]+)\s*天")
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _days(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    if word == "十":
-        return 10
-    if len(word) == 1:
-        return _ZH_DIGITS.get(word)
-    if len(word) == 2 and word[0] == "十":  # 十二
-        return 10 + _ZH_DIGITS.get(word[1], 0)
-    return None
 
 
 def lasting(text: str, events: list[Event]) -> None:
@@ -94,7 +82,7 @@ def lasting(text: str, events: list[Event]) -> None:
         if ev.type not in ("FORUM", "MEETING", "SESSION", "VISIT") or ev.end or not ev.start or len(ev.start) != 10:
             continue
         m = _LASTS.search(text, ev.evidence.start, ev.evidence.end)
-        n = _days(m.group(1)) if m else None
+        n = chinese_numeral(m.group(1)) if m else None
         if n and 1 < n <= 31:
             ev.end = (dt.date.fromisoformat(ev.start) + dt.timedelta(days=n - 1)).isoformat()
 
