@@ -110,14 +110,20 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-def headline_spans(text: str) -> list[tuple[int, int]]:
+def headline_spans(text: str, lines_with_text: bool = False) -> list[tuple[int, int]]:
     """Lines at the top of a text that are a headline or a dateline, not sentences of the story:
-    short, without a closing full stop, followed by more text."""
+    short, without a closing full stop, followed by more text; among the first six lines, or with
+    `lines_with_text` the first six that hold text (blank lines between a site's header, its dateline
+    and its headline do not count)."""
     out = []
     pos = 0
     lines = text.split("\n")
-    for n, line in enumerate(lines[:6]):
+    seen = 0
+    for n, line in enumerate(lines):
         stripped = line.strip().strip("*#_ ")
+        seen += bool(stripped) if lines_with_text else 1
+        if seen > 6:
+            break
         dateline = len(stripped) <= 60 and re.search(r"\d{4}\s*(?:г\.|года?)?\.?$", stripped)
         if stripped and n < len(lines) - 1 and len(stripped) <= 220 and (
                 dateline or not stripped.endswith((".", "!", "?", "»", ":"))):

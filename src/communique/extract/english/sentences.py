@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Sentence, Token, paragraph_blocks
+from ..nlp import Sentence, Token, headline_spans, paragraph_blocks
 from .lexicon import ABBREVIATIONS, TOKEN
 
 
@@ -62,26 +62,6 @@ def title_case(sent: Sentence) -> bool:
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
-    """nlp.headline_spans over the first six lines that hold text (blank lines between a site's header,
-    its dateline and its headline do not count): 'Ministry of Power / / New Delhi, 19 May 2026 / /
-    BRICS Energy Ministers adopt ...' keeps the headline out of the story."""
-    out = []
-    pos = 0
-    lines = text.split("\n")
-    seen = 0
-    for n, line in enumerate(lines):
-        stripped = line.strip().strip("*#_ ")
-        if not stripped:
-            pos += len(line) + 1
-            continue
-        seen += 1
-        if seen > 6:
-            break
-        dateline = len(stripped) <= 60 and re.search(r"\d{4}\s*\.?$", stripped)
-        if n < len(lines) - 1 and len(stripped) <= 220 and (
-                dateline or not stripped.endswith((".", "!", "?", "»", ":"))):
-            out.append((pos, pos + len(line)))
-        else:
-            break
-        pos += len(line) + 1
-    return out
+    """nlp.headline_spans over the first six lines that hold text: 'Ministry of Power / / New Delhi,
+    19 May 2026 / / BRICS Energy Ministers adopt ...' keeps the headline out of the story."""
+    return headline_spans(text, lines_with_text=True)
