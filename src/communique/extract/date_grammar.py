@@ -267,11 +267,17 @@ def resolve(pt: Point, pub: Pub) -> tuple[str | None, bool]:
     return partial_iso(y, m, d), rel
 
 
+def week_bounds(day: date, weeks: int) -> tuple[date, date]:
+    """The Monday and the Sunday of the week `weeks` weeks from that of `day` ("last week": -1,
+    "next week": 1); the one computation behind every language's week words."""
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=weeks)
+    return monday, monday + timedelta(days=6)
+
+
 def _week_value(pub: Pub, weeks: int) -> str | None:
     if pub.day is None:
         return None
-    monday = pub.day - timedelta(days=pub.day.weekday()) + timedelta(weeks=weeks)
-    sunday = monday + timedelta(days=6)
+    monday, sunday = week_bounds(pub.day, weeks)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return partial_iso(monday.year, monday.month)
     return partial_iso(monday.year) if monday.year == sunday.year else None

@@ -54,7 +54,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from .date_grammar import alternation, partial_iso, valid_day
+from .date_grammar import alternation, partial_iso, valid_day, week_bounds
 from .dates import DateMention
 from .resources import load_json
 
@@ -248,9 +248,9 @@ class _Lang:
                 out.append(_Cand(m.start(), m.end(), "month", partial_iso(y, mo) if y else None, rel=True))
         for rx, delta in self.rel_weeks:
             for m in rx.finditer(low):
-                monday = pub.day - timedelta(days=pub.day.weekday() - 7 * delta) if pub.day else None
-                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(monday)) if monday else None,
-                                 partial_iso(*_ymd(monday + timedelta(days=6))) if monday else None, rel=True))
+                week = week_bounds(pub.day, delta) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(week[0])) if week else None,
+                                 partial_iso(*_ymd(week[1])) if week else None, rel=True))
         return out
 
     def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:
