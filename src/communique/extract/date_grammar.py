@@ -283,11 +283,17 @@ def _week_value(pub: Pub, weeks: int) -> str | None:
     return partial_iso(monday.year) if monday.year == sunday.year else None
 
 
+def month_shift(year: int, month: int, months: int) -> tuple[int, int]:
+    """The year and month `months` months from `month` of `year` ("last month": -1, "next month":
+    1); the one computation behind every language's month words."""
+    idx = year * 12 + month - 1 + months
+    return idx // 12, idx % 12 + 1
+
+
 def _month_value(pub: Pub, months: int) -> str | None:
     if pub.month is None:
         return None
-    idx = pub.year * 12 + pub.month - 1 + months
-    return partial_iso(idx // 12, idx % 12 + 1)
+    return partial_iso(*month_shift(pub.year, pub.month, months))
 
 
 def day_value(pub: Pub, days: int) -> str | None:

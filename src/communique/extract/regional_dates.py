@@ -54,7 +54,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from .date_grammar import alternation, partial_iso, valid_day, week_bounds
+from .date_grammar import alternation, month_shift, partial_iso, valid_day, week_bounds
 from .dates import DateMention
 from .resources import load_json
 
@@ -242,10 +242,8 @@ class _Lang:
                 out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, delta in self.rel_months:
             for m in rx.finditer(low):
-                y, mo = (pub.day.year, pub.day.month + delta) if pub.day else (None, None)
-                if mo is not None:
-                    y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
-                out.append(_Cand(m.start(), m.end(), "month", partial_iso(y, mo) if y else None, rel=True))
+                vs = partial_iso(*month_shift(pub.day.year, pub.day.month, delta)) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "month", vs, rel=True))
         for rx, delta in self.rel_weeks:
             for m in rx.finditer(low):
                 week = week_bounds(pub.day, delta) if pub.day else None
