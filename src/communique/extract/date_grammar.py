@@ -297,6 +297,8 @@ def _month_value(pub: Pub, months: int) -> str | None:
 
 
 def day_value(pub: Pub, days: int) -> str | None:
+    """The day `days` days from the publication day ("yesterday": -1); regional_dates' own _Pub
+    (which has `day` too) calls it for its yesterday/today/tomorrow words as well."""
     if pub.day is None:
         return None
     d = pub.day + timedelta(days=days)
