@@ -274,6 +274,12 @@ def week_bounds(day: date, weeks: int) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
+def one_day(start: str | None, end: str | None) -> bool:
+    """Whether an event's dates are one full day ("2026-04-27", no end or the same end): the kind of
+    event whose day an 'on the same day' event told after it takes (English and regional)."""
+    return bool(start) and len(start) == 10 and end in (None, start)
+
+
 def _week_value(pub: Pub, weeks: int) -> str | None:
     if pub.day is None:
         return None
