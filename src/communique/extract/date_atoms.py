@@ -7,7 +7,6 @@ Part of ``communique.extract.dates`` (see its docstring for what is read and wha
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from .date_grammar import (
     DASH,
@@ -48,6 +47,7 @@ from .date_grammar import (
     ru_yearpart,
     trie,
     unit_value,
+    week_bounds,
     year_of,
 )
 
@@ -315,8 +315,7 @@ def _ru_rel_phrase(m, ctx):
     c = _rel_phrase(ctx, m.start(), m.end(), pm, unit, off, {"с", "со"}, until, {"в", "во", "на", "за"})
     if unit == "week" and c.kind == "relative" and ctx.pub.day is not None:
         # "на следующей неделе": the Monday-Sunday range of that week, not only its month
-        monday = ctx.pub.day - timedelta(days=ctx.pub.day.weekday()) + timedelta(weeks=off)
-        sunday = monday + timedelta(days=6)
+        monday, sunday = week_bounds(ctx.pub.day, off)
         c.kind, c.vs, c.ve = "range", monday.isoformat(), sunday.isoformat()
     return c
 

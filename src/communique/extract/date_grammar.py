@@ -267,24 +267,44 @@ def resolve(pt: Point, pub: Pub) -> tuple[str | None, bool]:
     return partial_iso(y, m, d), rel
 
 
+def week_bounds(day: date, weeks: int) -> tuple[date, date]:
+    """The Monday and the Sunday of the week `weeks` weeks from that of `day` ("last week": -1,
+    "next week": 1); the one computation behind every language's week words."""
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=weeks)
+    return monday, monday + timedelta(days=6)
+
+
+def one_day(start: str | None, end: str | None) -> bool:
+    """Whether an event's dates are one full day ("2026-04-27", no end or the same end): the kind of
+    event whose day an 'on the same day' event told after it takes (English and regional)."""
+    return bool(start) and len(start) == 10 and end in (None, start)
+
+
 def _week_value(pub: Pub, weeks: int) -> str | None:
     if pub.day is None:
         return None
-    monday = pub.day - timedelta(days=pub.day.weekday()) + timedelta(weeks=weeks)
-    sunday = monday + timedelta(days=6)
+    monday, sunday = week_bounds(pub.day, weeks)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return partial_iso(monday.year, monday.month)
     return partial_iso(monday.year) if monday.year == sunday.year else None
 
 
+def month_shift(year: int, month: int, months: int) -> tuple[int, int]:
+    """The year and month `months` months from `month` of `year` ("last month": -1, "next month":
+    1); the one computation behind every language's month words."""
+    idx = year * 12 + month - 1 + months
+    return idx // 12, idx % 12 + 1
+
+
 def _month_value(pub: Pub, months: int) -> str | None:
     if pub.month is None:
         return None
-    idx = pub.year * 12 + pub.month - 1 + months
-    return partial_iso(idx // 12, idx % 12 + 1)
+    return partial_iso(*month_shift(pub.year, pub.month, months))
 
 
 def day_value(pub: Pub, days: int) -> str | None:
+    """The day `days` days from the publication day ("yesterday": -1); regional_dates' own _Pub
+    (which has `day` too) calls it for its yesterday/today/tomorrow words as well."""
     if pub.day is None:
         return None
     d = pub.day + timedelta(days=days)

@@ -54,7 +54,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from .date_grammar import alternation, partial_iso, valid_day
+from .date_grammar import alternation, day_value, month_shift, partial_iso, valid_day, week_bounds
 from .dates import DateMention
 from .resources import load_json
 
@@ -215,7 +215,7 @@ class _Lang:
             for m in self.eve.finditer(low):
                 nxt = re.match(r"\s+(\w)", (text or low)[m.end():])
                 if not (nxt and nxt.group(1).islower()):
-                    vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                    vs = day_value(pub, -1)
                     out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         for name, rx in self.patterns:
             for m in rx.finditer(low):
@@ -231,26 +231,24 @@ class _Lang:
                 out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, days in self.relative:
             for m in rx.finditer(low):
-                vs = partial_iso(*_ymd(pub.day + timedelta(days=days))) if pub.day else None
+                vs = day_value(pub, days)
                 out.append(_Cand(m.start(), m.end(), "relative", vs, rel=True))
         for rx, delta in self.rel_years:
             for m in rx.finditer(low):
                 out.append(self._relative_year(low, m, pub.year + delta if pub.year else None))
         if self.yesterday_start is not None:
             for m in self.yesterday_start.finditer(low):
-                vs = partial_iso(*_ymd(pub.day - timedelta(days=1))) if pub.day else None
+                vs = day_value(pub, -1)
                 out.append(_Cand(m.start(1), m.end(1), "relative", vs, rel=True))
         for rx, delta in self.rel_months:
             for m in rx.finditer(low):
-                y, mo = (pub.day.year, pub.day.month + delta) if pub.day else (None, None)
-                if mo is not None:
-                    y, mo = y + (mo - 1) // 12, (mo - 1) % 12 + 1
-                out.append(_Cand(m.start(), m.end(), "month", partial_iso(y, mo) if y else None, rel=True))
+                vs = partial_iso(*month_shift(pub.day.year, pub.day.month, delta)) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "month", vs, rel=True))
         for rx, delta in self.rel_weeks:
             for m in rx.finditer(low):
-                monday = pub.day - timedelta(days=pub.day.weekday() - 7 * delta) if pub.day else None
-                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(monday)) if monday else None,
-                                 partial_iso(*_ymd(monday + timedelta(days=6))) if monday else None, rel=True))
+                week = week_bounds(pub.day, delta) if pub.day else None
+                out.append(_Cand(m.start(), m.end(), "range", partial_iso(*_ymd(week[0])) if week else None,
+                                 partial_iso(*_ymd(week[1])) if week else None, rel=True))
         return out
 
     def _relative_year(self, low: str, m: re.Match, year: int | None) -> _Cand:

@@ -9,6 +9,7 @@ import re
 
 from ..model import Entity, Event, Mention, Participant
 from ..nlp import chinese_numeral
+from .date_grammar import one_day
 from .events import inherit_from
 from .resources import load_json
 
@@ -102,8 +103,8 @@ def same_day(language: str, events: list[Event], own: dict) -> None:
         said = ev.evidence.text.casefold()
         if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", said) for p in phrases):
             continue
-        before = next((p for p in reversed(events[:k]) if p.start and len(p.start) == 10
-                       and p.end in (None, p.start) and p.evidence is not None  # one day, not a visit's days
+        before = next((p for p in reversed(events[:k]) if one_day(p.start, p.end)  # not a visit's days
+                       and p.evidence is not None
                        and p.evidence.text != ev.evidence.text), None)
         if before is not None:
             ev.start = before.start

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from .. import dates as dates_mod
+from ..date_grammar import week_bounds
 from ..dates import DateMention
 from ..resources import load_json
 
@@ -95,7 +96,5 @@ def _week(d: DateMention, published: str) -> DateMention:
     m = re.fullmatch(r"(?:(last|past|previous)|(next|coming|following)) week", d.text.casefold().strip())
     if not m:
         return d
-    pub = date.fromisoformat(published)
-    monday = pub - timedelta(days=pub.weekday()) + timedelta(days=-7 if m.group(1) else 7)
-    sunday = monday + timedelta(days=6)
+    monday, sunday = week_bounds(date.fromisoformat(published), -1 if m.group(1) else 1)
     return DateMention(d.start, d.end, d.text, monday.isoformat(), sunday.isoformat(), "range", True)

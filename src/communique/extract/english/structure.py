@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Participant, date_bounds
+from ..date_grammar import one_day
 from ..events import inherit_from, parents_first, within
 from ..nlp import in_headline
 from .lexicon import is_capitalized
@@ -30,8 +31,7 @@ class EventStructure:
             before = next(
                 (e for e in reversed(events[:k])
                  if e.evidence.start < ev.evidence.start and e.type not in BACKGROUND
-                 and self._own.get(e.id, (False, False))[0] and e.start and len(e.start) == 10
-                 and e.end in (None, e.start)),
+                 and self._own.get(e.id, (False, False))[0] and one_day(e.start, e.end)),
                 None,
             )
             if before is not None:
