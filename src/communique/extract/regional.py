@@ -549,9 +549,15 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
     return pipe.stated, pipe.skipped
 
 
+@functools.cache
+def _bodies_by_id() -> dict:
+    """The gazetteer's bodies by id, made once."""
+    return {o.get("id"): o for o in Gazetteer.load().organizations}
+
+
 def _ancestors(entry: dict) -> set[str]:
     """The ids of the bodies a gazetteer body belongs to: its parent, the parent's parent ..."""
-    by_id = {o.get("id"): o for o in Gazetteer.load().organizations}
+    by_id = _bodies_by_id()
     out: set[str] = set()
     while (pid := entry.get("parent")) and pid not in out and pid in by_id:
         out.add(pid)
