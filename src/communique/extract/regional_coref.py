@@ -30,6 +30,15 @@ def bare_elsewhere(text: str, words: list[str]) -> str:
     return last
 
 
+@functools.cache
+def _head_of_state_lexicon(lang: str) -> tuple[tuple[str, ...], re.Pattern]:
+    """The president's title stems and the office's forms, compiled once per language."""
+    lex = (load_json("titles_regional.json").get(lang) or {})["head_of_state"]
+    forms = "|".join(re.escape(f) for f in lex["forms"])
+    return (tuple(normalize_key(w) for w in lex["president"]),
+            re.compile(rf"(?<![\w-])(?:{forms})({lex.get('ending', '')})(?![\w-])"))
+
+
 def head_of_state(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
     """Mentions of the head of state where the text names him by his office alone ("Мамлекет башчысы
     ... белгиледи", "давлатимиз раҳбари ... иштирок этади"): the first person whose title is the
@@ -38,13 +47,11 @@ def head_of_state(text: str, lang: str, mentions: list[Mention], entities: list[
     lex = (load_json("titles_regional.json").get(lang) or {}).get("head_of_state")
     if not lex:
         return []
-    stems = tuple(normalize_key(w) for w in lex["president"])
+    stems, rx = _head_of_state_lexicon(lang)
     president = next((e for e in entities if e.type == "PER" and any(
         w.startswith(stems) for r in e.roles for w in normalize_key(r.title).split())), None)
     if president is None:
         return []
-    forms = "|".join(re.escape(f) for f in lex["forms"])
-    rx = re.compile(rf"(?<![\w-])(?:{forms})({lex.get('ending', '')})(?![\w-])")
     persons = [m for m in mentions if m.type == "PER"]
     out: list[Mention] = []
     for m in rx.finditer(text):
@@ -142,7 +149,7 @@ def drop_title_bodies(text: str, lang: str, events: list[Event], mentions: list[
     participants (not of a signing, whose parties the signatories' bodies are); so does a body named
     only inside an event's quoted name («ШЫҰ кеңістігіндегі ...» конференциясы) or as the source of the
     news ("Сыртқы істер министрлігінің баспасөз қызметі": its press service)."""
-    credits = tuple(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("source_credit", []))
+    credits = _source_credits(lang)
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
 
     def bystander(m: Mention) -> bool:
@@ -228,7 +235,7 @@ def pronoun_subject(text: str, lang: str, events: list[Event], mentions: list[Me
     """"Сапар аясында ол бүгін ... сөз сөйледі": an event told of 'he' or 'she', with no person of its own,
     is the person named last before its sentence (not a founding, an accession or a signing, whose
     parties are bodies and states)."""
-    words = {normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("he", [])}
+    words = _he_words(lang)
     if not words:
         return
     persons = [m for m in mentions if m.type == "PER" and m.entity]
@@ -244,3 +251,13 @@ def pronoun_subject(text: str, lang: str, events: list[Event], mentions: list[Me
         before = [m for m in persons if m.end <= s and s - m.end < 600]
         if before:
             ev.participants.append(Participant(before[-1].entity))
+
+
+@functools.cache
+def _he_words(lang: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("he", []))
+
+
+@functools.cache
+def _source_credits(lang: str) -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("source_credit", []))
