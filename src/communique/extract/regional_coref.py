@@ -82,7 +82,6 @@ def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
                 ev.participants.append(Participant(p.entity))
 
 
-_TITLE_ALONE_LANGS = ("be", "sr")  # head-first languages whose title word stands in the nominative alone
 _STATE_ADJECTIVE = r"(?:[^\W\d_]+(?:скі|ски|ская|ска|ski|ska)\s+)?"  # "Беларускі міністр"
 
 
@@ -90,10 +89,11 @@ def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[En
     """Mentions of a person named later by the opening words of his title alone, in the nominative and
     with no name after them ("Министарка се јутрос обратила ...", "Генеральны сакратар выступіў ...",
     "Беларускі міністр нагадаў ..."): the one person found whose title opens so; the words as written
-    are one of his roles too. Only in a sentence that names no person, in the head-first languages."""
-    if lang not in _TITLE_ALONE_LANGS:
-        return []
+    are one of his roles too. Only in a sentence that names no person, in the languages whose lexicon
+    says so ('title_alone' of titles_regional.json)."""
     lex = load_json("titles_regional.json").get(lang) or {}
+    if not lex.get("title_alone"):
+        return []
     heads = {h.casefold() for h in lex.get("heads", [])}
     adjective = tuple(lex.get("adjective_endings", []))
     cores: dict[str, list[Entity]] = {}
