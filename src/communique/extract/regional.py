@@ -628,7 +628,7 @@ def _title_subjects(text: str, events, mentions: list[Mention], entities: list[E
     no name, before the trigger of a sentence that names no person before it, is the last person named
     before with that title."""
     heads = _title_heads(lang)
-    if not heads or lang == "zh":
+    if not heads:  # none in Chinese
         return
     named = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
     people = {e.id: e for e in entities if e.type == "PER"}
