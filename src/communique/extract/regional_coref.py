@@ -82,7 +82,6 @@ def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
                 ev.participants.append(Participant(p.entity))
 
 
-_STATE_ADJECTIVE = r"(?:[^\W\d_]+(?:скі|ски|ская|ска|ski|ska)\s+)?"  # "Беларускі міністр"
 
 
 def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
@@ -96,6 +95,8 @@ def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[En
         return []
     heads = {h.casefold() for h in lex.get("heads", [])}
     adjective = tuple(lex.get("adjective_endings", []))
+    state = "|".join(map(re.escape, lex.get("state_adjective_endings", [])))
+    state = rf"(?:[^\W\d_]+(?:{state})\s+)?" if state else ""  # "Беларускі міністр"
     cores: dict[str, list[Entity]] = {}
     for ent in entities:
         if ent.type != "PER":
@@ -116,7 +117,7 @@ def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[En
         ent = ents[0]
         role_words = {w.casefold() for r in ent.roles for w in r.title.split()}
         body = r"\s+".join(re.escape(w) for w in core.split())
-        for m in re.finditer(rf"(?i)(?<![\w'’-]){_STATE_ADJECTIVE}{body}(?![\w'’-])", text):
+        for m in re.finditer(rf"(?i)(?<![\w'’-]){state}{body}(?![\w'’-])", text):
             nxt = re.match(r"\s+([^\W\d_][\w'’-]*)", text[m.end():])
             if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).casefold() in role_words
                         or nxt.group(1).casefold().endswith(adjective)):
