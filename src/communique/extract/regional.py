@@ -549,9 +549,15 @@ def steps_for(language: str) -> tuple[list[str], list[str]]:
     return pipe.stated, pipe.skipped
 
 
+@functools.cache
+def _bodies_by_id() -> dict:
+    """The gazetteer's bodies by id, made once."""
+    return {o.get("id"): o for o in Gazetteer.load().organizations}
+
+
 def _ancestors(entry: dict) -> set[str]:
     """The ids of the bodies a gazetteer body belongs to: its parent, the parent's parent ..."""
-    by_id = {o.get("id"): o for o in Gazetteer.load().organizations}
+    by_id = _bodies_by_id()
     out: set[str] = set()
     while (pid := entry.get("parent")) and pid not in out and pid in by_id:
         out.add(pid)
@@ -622,7 +628,7 @@ def _title_subjects(text: str, events, mentions: list[Mention], entities: list[E
     no name, before the trigger of a sentence that names no person before it, is the last person named
     before with that title."""
     heads = _title_heads(lang)
-    if not heads or lang == "zh":
+    if not heads:  # none in Chinese
         return
     named = sorted((m for m in mentions if m.type == "PER" and m.entity), key=lambda m: m.start)
     people = {e.id: e for e in entities if e.type == "PER"}
@@ -688,12 +694,18 @@ def _taking_part_in_it(text: str, events, mentions: list[Mention], entities: lis
                 last.participants.append(Participant(ent.id))
 
 
+@functools.cache
+def _said(lang: str) -> re.Pattern | None:
+    """The language's 'said' words and the comma after them, compiled once."""
+    said = (load_json("events_regional.json").get(lang) or {}).get("said") or []
+    return re.compile("(?:" + "|".join(map(re.escape, said)) + ")[，,:：]") if said else None
+
+
 def _tellers(text: str, events, mentions: list[Mention], lang: str) -> None:
     """'王毅指出，去年6月，两国元首……签署……': the person who says it tells of the event, not in it."""
-    said = (load_json("events_regional.json").get(lang) or {}).get("said") or []
-    if not said:
+    rx = _said(lang)
+    if rx is None:
         return
-    rx = re.compile("(?:" + "|".join(map(re.escape, said)) + ")[，,:：]")
     for ev in events:
         s, e = ev.evidence.start, ev.evidence.end
         at = text.find(ev.trigger, s, e) if ev.trigger else -1

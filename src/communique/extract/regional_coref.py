@@ -30,6 +30,15 @@ def bare_elsewhere(text: str, words: list[str]) -> str:
     return last
 
 
+@functools.cache
+def _head_of_state_lexicon(lang: str) -> tuple[tuple[str, ...], re.Pattern]:
+    """The president's title stems and the office's forms, compiled once per language."""
+    lex = (load_json("titles_regional.json").get(lang) or {})["head_of_state"]
+    forms = "|".join(re.escape(f) for f in lex["forms"])
+    return (tuple(normalize_key(w) for w in lex["president"]),
+            re.compile(rf"(?<![\w-])(?:{forms})({lex.get('ending', '')})(?![\w-])"))
+
+
 def head_of_state(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
     """Mentions of the head of state where the text names him by his office alone ("Мамлекет башчысы
     ... белгиледи", "давлатимиз раҳбари ... иштирок этади"): the first person whose title is the
@@ -38,13 +47,11 @@ def head_of_state(text: str, lang: str, mentions: list[Mention], entities: list[
     lex = (load_json("titles_regional.json").get(lang) or {}).get("head_of_state")
     if not lex:
         return []
-    stems = tuple(normalize_key(w) for w in lex["president"])
+    stems, rx = _head_of_state_lexicon(lang)
     president = next((e for e in entities if e.type == "PER" and any(
         w.startswith(stems) for r in e.roles for w in normalize_key(r.title).split())), None)
     if president is None:
         return []
-    forms = "|".join(re.escape(f) for f in lex["forms"])
-    rx = re.compile(rf"(?<![\w-])(?:{forms})({lex.get('ending', '')})(?![\w-])")
     persons = [m for m in mentions if m.type == "PER"]
     out: list[Mention] = []
     for m in rx.finditer(text):
@@ -75,20 +82,21 @@ def visitor_in_meetings(events: list[Event], by_id: dict[str, Entity]) -> None:
                 ev.participants.append(Participant(p.entity))
 
 
-_TITLE_ALONE_LANGS = ("be", "sr")  # head-first languages whose title word stands in the nominative alone
-_STATE_ADJECTIVE = r"(?:[^\W\d_]+(?:скі|ски|ская|ска|ski|ska)\s+)?"  # "Беларускі міністр"
 
 
 def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[Entity]) -> list[Mention]:
     """Mentions of a person named later by the opening words of his title alone, in the nominative and
     with no name after them ("Министарка се јутрос обратила ...", "Генеральны сакратар выступіў ...",
     "Беларускі міністр нагадаў ..."): the one person found whose title opens so; the words as written
-    are one of his roles too. Only in a sentence that names no person, in the head-first languages."""
-    if lang not in _TITLE_ALONE_LANGS:
-        return []
+    are one of his roles too. Only in a sentence that names no person, in the languages whose lexicon
+    says so ('title_alone' of titles_regional.json)."""
     lex = load_json("titles_regional.json").get(lang) or {}
+    if not lex.get("title_alone"):
+        return []
     heads = {h.casefold() for h in lex.get("heads", [])}
     adjective = tuple(lex.get("adjective_endings", []))
+    state = "|".join(map(re.escape, lex.get("state_adjective_endings", [])))
+    state = rf"(?:[^\W\d_]+(?:{state})\s+)?" if state else ""  # "Беларускі міністр"
     cores: dict[str, list[Entity]] = {}
     for ent in entities:
         if ent.type != "PER":
@@ -109,7 +117,7 @@ def title_alone(text: str, lang: str, mentions: list[Mention], entities: list[En
         ent = ents[0]
         role_words = {w.casefold() for r in ent.roles for w in r.title.split()}
         body = r"\s+".join(re.escape(w) for w in core.split())
-        for m in re.finditer(rf"(?i)(?<![\w'’-]){_STATE_ADJECTIVE}{body}(?![\w'’-])", text):
+        for m in re.finditer(rf"(?i)(?<![\w'’-]){state}{body}(?![\w'’-])", text):
             nxt = re.match(r"\s+([^\W\d_][\w'’-]*)", text[m.end():])
             if nxt and (nxt.group(1)[:1].isupper() or nxt.group(1).casefold() in role_words
                         or nxt.group(1).casefold().endswith(adjective)):
@@ -142,7 +150,7 @@ def drop_title_bodies(text: str, lang: str, events: list[Event], mentions: list[
     participants (not of a signing, whose parties the signatories' bodies are); so does a body named
     only inside an event's quoted name («ШЫҰ кеңістігіндегі ...» конференциясы) or as the source of the
     news ("Сыртқы істер министрлігінің баспасөз қызметі": its press service)."""
-    credits = tuple(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("source_credit", []))
+    credits = _source_credits(lang)
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
 
     def bystander(m: Mention) -> bool:
@@ -228,7 +236,7 @@ def pronoun_subject(text: str, lang: str, events: list[Event], mentions: list[Me
     """"Сапар аясында ол бүгін ... сөз сөйледі": an event told of 'he' or 'she', with no person of its own,
     is the person named last before its sentence (not a founding, an accession or a signing, whose
     parties are bodies and states)."""
-    words = {normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("he", [])}
+    words = _he_words(lang)
     if not words:
         return
     persons = [m for m in mentions if m.type == "PER" and m.entity]
@@ -244,3 +252,13 @@ def pronoun_subject(text: str, lang: str, events: list[Event], mentions: list[Me
         before = [m for m in persons if m.end <= s and s - m.end < 600]
         if before:
             ev.participants.append(Participant(before[-1].entity))
+
+
+@functools.cache
+def _he_words(lang: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("he", []))
+
+
+@functools.cache
+def _source_credits(lang: str) -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in (load_json("events_regional.json").get(lang) or {}).get("source_credit", []))

@@ -59,6 +59,9 @@ class _Lang:
         self.acronyms: dict[str, str] = dict(lex.get("acronyms", {}))
         self.and_words = {normalize_key(w) for w in lex.get("and_words", [])}
         self.descriptors = tuple(normalize_key(w) for w in lex.get("descriptors", []))
+        joined = "|".join(map(re.escape, lex.get("latin_and", [])))  # a second Latin name after 'and'
+        self.latin_and = re.compile(rf"\s+(?:{joined})\s+[«“\"]?(?P<name>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){{0,3}})[»”\"]?") \
+            if joined else None
         self.of_known = lex.get("of_known_body") or False  # True, or "full": only a body named in full
         # heads of an international body's name, which a longer name runs across ("… ұйымына мүше елдердің … кеңесі")
         self.inner = {normalize_key(w) for w in lex.get("inner_heads", [])}
@@ -207,7 +210,6 @@ def _acronyms(toks, lx: _Lang) -> list[tuple[int, int, str]]:
 
 # a name in Latin letters, in quotes or not ("«Astana Hub» технопаркі", "“MIMOS Berhad” vakillari")
 _LATIN_NAME = re.compile(r"[«“\"]([A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]|(?<![\w«“\"])([A-Z][a-z]+(?: [A-Z][A-Za-z]+){1,3})(?![\w»”\"])")
-_AND_LATIN = re.compile(r"\s+(?:пен|мен|бен|және|менен|жана|ва|va)\s+[«“\"]?(?P<name>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,3})[»”\"]?")
 DESCRIPTOR_REACH = 6  # words from a Latin name to the word that says what kind of body it is
 
 
@@ -223,7 +225,7 @@ def _latin_names(text: str, lx: _Lang) -> list[tuple[int, int, str]]:
         if any(ch.isdigit() for ch in m.group(g)):
             continue
         after = text[m.end():m.end() + 160]
-        other = _AND_LATIN.match(after)  # "«Astana Hub» пен «IT Park Uzbekistan» технопарктері": one word for both
+        other = lx.latin_and.match(after) if lx.latin_and else None  # "«Astana Hub» пен «IT Park Uzbekistan» технопарктері": one word for both
         after = re.split(r"[.,;:!?()«»“”\n]", after[other.end():] if other else after)[0]
         if any(w.startswith(lx.descriptors) for w in [normalize_key(w) for w in after.split()][:DESCRIPTOR_REACH]):
             out.append((m.start(g), m.end(g), m.group(g)))
