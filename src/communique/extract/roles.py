@@ -485,7 +485,14 @@ def _head_titles(text: str, mentions: list[Mention], table: EntityTable) -> None
             continue
         if any(p.type == "PER" and 0 <= p.start - m.end <= 2 for p in mentions):
             continue  # "глава Минцифры Казахстана Ерлан Сапаров": a title before a name, attached already
-        holders = [e for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
+        holder = body_head(m.entity, table)
         title = head.group(1) + " " + text[m.start:m.end]
-        if len(holders) == 1 and all(r.title.casefold() != title.casefold() for r in holders[0].roles):
-            holders[0].roles.append(Role(title=title, organization=m.entity))
+        if holder is not None and all(r.title.casefold() != title.casefold() for r in holder.roles):
+            holder.roles.append(Role(title=title, organization=m.entity))
+
+
+def body_head(org_id: str, table: EntityTable):
+    """The one person whose title the text gives in the body `org_id` (its minister, its chairman): the
+    holder 'глава Минцифры России' stands for; None where there are none or several."""
+    holders = [e for e in table.entities if e.type == "PER" and any(r.organization == org_id for r in e.roles)]
+    return holders[0] if len(holders) == 1 else None
