@@ -237,10 +237,6 @@ class RoleStep:
             org_id = derived.id if derived else None
         else:
             org_id = org.entity
-        led = _led_entity(text, start, in_sent, table) if len(words) == 1 and org is None else None
-        if led is not None and lemma(words[0]) in MINISTER_HEADS and led.name.startswith("Министерство "):
-            # "делегация Министерства связи ... во главе с министром X": the minister of that ministry
-            title, org_id = title + led.name[len("Министерство"):], led.id
         role = Role(title=title, organization=org_id, country=country,
                     evidence=Evidence(sent.start, sent.end, sent.text))
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
@@ -259,13 +255,6 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
-
-
-def _led_entity(text: str, start: int, in_sent: list[Mention], table: EntityTable):
-    """The body whose delegation the person leads: 'делегация <body> во главе с министром X'."""
-    org = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start
-                and re.fullmatch(r"\s+во\s+главе\s+с(?:о)?\s+", text[m.end:start])), None)
-    return table.entity(org.entity) if org is not None else None
 
 
 # "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
