@@ -83,7 +83,6 @@ class RoleStep:
                     self._attach(text, sent, start, end, p, in_sent, table)
         _descriptive_titles(text, mentions, table)
         _state_ministers(text, mentions, table)
-        _head_titles(text, mentions, table)
         _ministry_heads(text, mentions, table)
         return spans
 
@@ -463,21 +462,6 @@ def _masculine_surname(ent, table: EntityTable) -> None:
     old, ent.name = ent.name, m.group(1) + m.group(2)
     ent.aliases = [a for a in ent.aliases if a != ent.name]
     table.alias(ent, old)
-
-
-def _head_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
-    """'Глава Минсвязи Азербайджана примет участие ...': 'глава' before a body, with no name after it, is a
-    title of the one person whose title the text gives in that body."""
-    for m in mentions:
-        head = re.search(r"(?<![\w-])([Гг]лава)\s+$", text[max(0, m.start - 8):m.start])
-        if m.type != "ORG" or not m.entity or head is None:
-            continue
-        if any(p.type == "PER" and 0 <= p.start - m.end <= 2 for p in mentions):
-            continue  # "глава Минцифры Казахстана Ерлан Сапаров": a title before a name, attached already
-        holder = body_head(m.entity, table)
-        title = head.group(1) + " " + text[m.start:m.end]
-        if holder is not None and all(r.title.casefold() != title.casefold() for r in holder.roles):
-            holder.roles.append(Role(title=title, organization=m.entity))
 
 
 def body_head(org_id: str, table: EntityTable):
