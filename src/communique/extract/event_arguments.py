@@ -16,7 +16,7 @@ from .entities import GENERIC_HEADS, EntityTable
 from .event_triggers import ORDINAL, ORDINAL_WORDS, REPORTING
 from .nlp import lemma, parses, roman_numeral
 from .normalize import nominative_phrase
-from .roles import HEADS
+from .roles import HEADS, body_head
 
 _QUOTED = re.compile(r"«([^«»]{3,200})»|\"([^\"]{3,200})\"|“([^“”]{3,200})”")
 _ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")  # I to LXXXIX: the numbers events take
@@ -279,8 +279,8 @@ class ArgumentReading:
         after = self._text[m.end:m.end + 3]
         if after[:1] == " " and after[1:2].isupper():
             return None  # "глава Минцифры Казахстана Ерлан Сапаров": the name follows, and is the participant
-        heads = [e.id for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
-        return heads[0] if len(heads) == 1 else None
+        head = body_head(m.entity, table)
+        return head.id if head is not None else None
 
     def _arranges(self, trig, m: Mention) -> bool:
         """A person who agrees to hold ('условились провести', 'договорились о проведении') or discusses the

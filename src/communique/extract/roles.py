@@ -83,7 +83,6 @@ class RoleStep:
                     self._attach(text, sent, start, end, p, in_sent, table)
         _descriptive_titles(text, mentions, table)
         _state_ministers(text, mentions, table)
-        _head_titles(text, mentions, table)
         _ministry_heads(text, mentions, table)
         return spans
 
@@ -237,10 +236,6 @@ class RoleStep:
             org_id = derived.id if derived else None
         else:
             org_id = org.entity
-        led = _led_entity(text, start, in_sent, table) if len(words) == 1 and org is None else None
-        if led is not None and lemma(words[0]) in MINISTER_HEADS and led.name.startswith("Министерство "):
-            # "делегация Министерства связи ... во главе с министром X": the minister of that ministry
-            title, org_id = title + led.name[len("Министерство"):], led.id
         role = Role(title=title, organization=org_id, country=country,
                     evidence=Evidence(sent.start, sent.end, sent.text))
         if ent is not None and all(r.title.casefold() != title.casefold() for r in ent.roles):
@@ -259,13 +254,6 @@ class RoleStep:
                 name = "Министерство " + " ".join(tail)
                 return table.organization(name)
         return None
-
-
-def _led_entity(text: str, start: int, in_sent: list[Mention], table: EntityTable):
-    """The body whose delegation the person leads: 'делегация <body> во главе с министром X'."""
-    org = next((m for m in in_sent if m.type == "ORG" and m.entity and m.end <= start
-                and re.fullmatch(r"\s+во\s+главе\s+с(?:о)?\s+", text[m.end:start])), None)
-    return table.entity(org.entity) if org is not None else None
 
 
 # "Глава государства поздравил ...": a descriptive title without a name is a role of the one person
@@ -476,16 +464,8 @@ def _masculine_surname(ent, table: EntityTable) -> None:
     table.alias(ent, old)
 
 
-def _head_titles(text: str, mentions: list[Mention], table: EntityTable) -> None:
-    """'Глава Минсвязи Азербайджана примет участие ...': 'глава' before a body, with no name after it, is a
-    title of the one person whose title the text gives in that body."""
-    for m in mentions:
-        head = re.search(r"(?<![\w-])([Гг]лава)\s+$", text[max(0, m.start - 8):m.start])
-        if m.type != "ORG" or not m.entity or head is None:
-            continue
-        if any(p.type == "PER" and 0 <= p.start - m.end <= 2 for p in mentions):
-            continue  # "глава Минцифры Казахстана Ерлан Сапаров": a title before a name, attached already
-        holders = [e for e in table.entities if e.type == "PER" and any(r.organization == m.entity for r in e.roles)]
-        title = head.group(1) + " " + text[m.start:m.end]
-        if len(holders) == 1 and all(r.title.casefold() != title.casefold() for r in holders[0].roles):
-            holders[0].roles.append(Role(title=title, organization=m.entity))
+def body_head(org_id: str, table: EntityTable):
+    """The one person whose title the text gives in the body `org_id` (its minister, its chairman): the
+    holder 'глава Минцифры России' stands for; None where there are none or several."""
+    holders = [e for e in table.entities if e.type == "PER" and any(r.organization == org_id for r in e.roles)]
+    return holders[0] if len(holders) == 1 else None
